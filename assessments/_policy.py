@@ -1,0 +1,341 @@
+"""Load and validate the policy data shipped inside the package.
+
+Policy is data: questions, rules, actions, form ids and country lists are TOML
+files under ``assessments/policy``. Everything is checked on load; an error
+names the file, the key and the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ._errors import PolicyError
+
+TIERS = ("low", "moderate", "high", "prohibited")
+QUESTION_TYPES = ("yes_no_unsure", "yes_no", "choice", "multi", "country", "countries", "text", "names")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_GUIDANCE = re.compile(r"^[a-z0-9_/-]+\.md(#[a-z0-9_-]+)?$")
+# Country lists that the institution configuration supplies rather than the policy.
+CONFIG_COUNTRY_LISTS = ("elevated_risk",)
+
+
+@dataclass(frozen=True)
+class Policy:
+    version: str
+    as_of: str
+    questions: tuple[dict[str, Any], ...]
+    question_index: dict[str, dict[str, Any]]
+    rules: tuple[dict[str, Any], ...]
+    actions: dict[str, dict[str, Any]]
+    form_ids: tuple[str, ...]
+    form_purposes: dict[str, str]
+    country_lists: dict[str, dict[str, Any]]
+    country_names: dict[str, str]
+
+
+def _read(rel: str) -> dict[str, Any]:
+    path = resources.files("assessments").joinpath("policy", *rel.split("/"))
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"policy/{rel}", "", f"not valid TOML: {exc}", "correct the syntax") from None
+
+
+def _policy_files(folder: str) -> list[str]:
+    base = resources.files("assessments").joinpath("policy", folder)
+    return sorted(f"{folder}/{p.name}" for p in base.iterdir() if p.name.endswith(".toml"))
+
+
+def _require(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, path: str) -> Any:
+    if key not in table:
+        raise PolicyError(where, f"{path}{key}", "missing", f"add {key}")
+    value = table[key]
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        name = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+        raise PolicyError(where, f"{path}{key}", f"must be {name}", f"give {key} as {name}")
+    return value
+
+
+def _allowed(table: dict[str, Any], keys: set[str], where: str, path: str) -> None:
+    for key in table:
+        if key not in keys:
+            raise PolicyError(where, f"{path}{key}", "unknown key", f"use one of: {', '.join(sorted(keys))}")
+
+
+@functools.cache
+def load_policy() -> Policy:
+    meta = _read("policy.toml")
+    _allowed(meta, {"version", "as_of", "tiers"}, "policy/policy.toml", "")
+    version = _require(meta, "version", str, "policy/policy.toml", "")
+    as_of = _require(meta, "as_of", _dt.date, "policy/policy.toml", "")
+    if tuple(_require(meta, "tiers", list, "policy/policy.toml", "")) != TIERS:
+        raise PolicyError("policy/policy.toml", "tiers", "must be low, moderate, high, prohibited",
+                          "the tier order is part of the public contract")
+
+    countries, names = _load_countries()
+    forms = _load_forms()
+    actions = _load_actions(forms)
+    questions = _load_questions(countries)
+    qindex = {q["id"]: q for q in questions}
+    for q in questions:
+        if "ask_if" in q:
+            _check_condition(q["ask_if"], qindex, countries, "policy/questions.toml", f"question.{q['id']}.ask_if")
+    rules = _load_rules(qindex, countries, actions)
+    return Policy(
+        version=version,
+        as_of=as_of.isoformat(),
+        questions=tuple(questions),
+        question_index=qindex,
+        rules=tuple(rules),
+        actions=actions,
+        form_ids=tuple(sorted(forms)),
+        form_purposes=forms,
+        country_lists=countries,
+        country_names=names,
+    )
+
+
+def _load_countries() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+    names_file = _read("countries/_names.toml")
+    names = names_file.get("names", {})
+    if not names:
+        raise PolicyError("policy/countries/_names.toml", "names", "missing", "add the ISO code table")
+    lists: dict[str, dict[str, Any]] = {}
+    for rel in _policy_files("countries"):
+        if rel.endswith("_names.toml"):
+            continue
+        where = f"policy/{rel}"
+        data = _read(rel)
+        _allowed(data, {"id", "title", "as_of", "countries", "citations", "notes"}, where, "")
+        lid = _require(data, "id", str, where, "")
+        if lid in CONFIG_COUNTRY_LISTS:
+            raise PolicyError(where, "id", f"{lid!r} comes from the institution configuration",
+                              "choose another id")
+        _require(data, "title", str, where, "")
+        _require(data, "as_of", _dt.date, where, "")
+        codes = _require(data, "countries", list, where, "")
+        for i, code in enumerate(codes):
+            if code not in names:
+                raise PolicyError(where, f"countries[{i}]", f"{code!r} is not a known ISO code",
+                                  "use an ISO 3166-1 alpha-2 code from _names.toml")
+        _check_citations(data, where, "")
+        data["as_of"] = data["as_of"].isoformat()
+        lists[lid] = data
+    return lists, names
+
+
+def _load_forms() -> dict[str, str]:
+    data = _read("forms.toml")
+    out = {}
+    for fid, entry in data.get("forms", {}).items():
+        where = "policy/forms.toml"
+        if not _ID.match(fid):
+            raise PolicyError(where, f"forms.{fid}", "bad id", "use lower_snake_case")
+        out[fid] = _require(entry, "purpose", str, where, f"forms.{fid}.")
+    return out
+
+
+def _load_actions(forms: dict[str, str]) -> dict[str, dict[str, Any]]:
+    data = _read("actions.toml")
+    where = "policy/actions.toml"
+    out = {}
+    for aid, entry in data.get("actions", {}).items():
+        path = f"actions.{aid}."
+        _allowed(entry, {"title", "why", "form", "guidance"}, where, path)
+        _require(entry, "title", str, where, path)
+        _require(entry, "why", str, where, path)
+        form = _require(entry, "form", str, where, path)
+        if form not in forms:
+            raise PolicyError(where, f"{path}form", f"unknown form {form!r}", "declare it in forms.toml")
+        if "guidance" in entry and not _GUIDANCE.match(entry["guidance"]):
+            raise PolicyError(where, f"{path}guidance", "not a docs page path", "write e.g. visitors.md#screening")
+        out[aid] = {"id": aid, **entry}
+    return out
+
+
+def _load_questions(countries: dict[str, Any]) -> list[dict[str, Any]]:
+    data = _read("questions.toml")
+    where = "policy/questions.toml"
+    questions = []
+    seen: set[str] = set()
+    keys = {"id", "section", "text", "type", "options", "help", "ask_if", "required", "unsure_todo",
+            "placeholder", "max_length", "guidance"}
+    for i, q in enumerate(data.get("question", [])):
+        path = f"question[{i}]."
+        _allowed(q, keys, where, path)
+        qid = _require(q, "id", str, where, path)
+        path = f"question.{qid}."
+        if not _ID.match(qid) or qid in seen:
+            raise PolicyError(where, f"{path}id", "duplicate or malformed id", "use a unique lower_snake_case id")
+        seen.add(qid)
+        _require(q, "text", str, where, path)
+        _require(q, "section", str, where, path)
+        qtype = _require(q, "type", str, where, path)
+        if qtype not in QUESTION_TYPES:
+            raise PolicyError(where, f"{path}type", f"unknown type {qtype!r}",
+                              f"use one of: {', '.join(QUESTION_TYPES)}")
+        if qtype in ("choice", "multi"):
+            options = _require(q, "options", list, where, path)
+            for j, opt in enumerate(options):
+                if not isinstance(opt, dict) or not {"value", "label"} <= set(opt):
+                    raise PolicyError(where, f"{path}options[{j}]", "needs value and label",
+                                      "write {value=..., label=...}")
+        elif "options" in q:
+            raise PolicyError(where, f"{path}options", f"not used by type {qtype}", "remove it")
+        if qtype == "yes_no_unsure" and not q.get("unsure_todo"):
+            raise PolicyError(where, f"{path}unsure_todo", "missing",
+                              "say what to find out, and how, when the answer is unsure")
+        if "guidance" in q and not _GUIDANCE.match(q["guidance"]):
+            raise PolicyError(where, f"{path}guidance", "not a docs page path", "write e.g. visitors.md#screening")
+        q.setdefault("required", False)
+        q.setdefault("help", "")
+        q.setdefault("max_length", 300 if qtype in ("text", "names") else 0)
+        questions.append(q)
+    if not questions:
+        raise PolicyError(where, "question", "no questions", "add at least one [[question]]")
+    return questions
+
+
+def _load_rules(qindex: dict[str, Any], countries: dict[str, Any], actions: dict[str, Any]) -> list[dict[str, Any]]:
+    rules = []
+    seen: set[str] = set()
+    files = _policy_files("rules")
+    if not files:
+        raise PolicyError("policy/rules", "", "no rule files", "add at least one rule")
+    keys = {"id", "title", "explanation", "what_to_do", "tier", "when", "actions", "citations", "guidance"}
+    for rel in files:
+        where = f"policy/{rel}"
+        rule = _read(rel)
+        _allowed(rule, keys, where, "")
+        rid = _require(rule, "id", str, where, "")
+        if rid in seen or rel != f"rules/{rid}.toml":
+            raise PolicyError(where, "id", "must be unique and match the file name", f"rename to rules/{rid}.toml")
+        seen.add(rid)
+        for key in ("title", "explanation", "what_to_do"):
+            _require(rule, key, str, where, "")
+        tier = _require(rule, "tier", str, where, "")
+        if tier not in TIERS:
+            raise PolicyError(where, "tier", f"unknown tier {tier!r}", f"use one of: {', '.join(TIERS)}")
+        guidance = _require(rule, "guidance", str, where, "")
+        if not _GUIDANCE.match(guidance):
+            raise PolicyError(where, "guidance", "not a docs page path", "write e.g. sanctions.md#prohibited")
+        _check_condition(_require(rule, "when", dict, where, ""), qindex, countries, where, "when")
+        for i, aid in enumerate(rule.get("actions", [])):
+            if aid not in actions:
+                raise PolicyError(where, f"actions[{i}]", f"unknown action {aid!r}", "declare it in actions.toml")
+        _check_citations(rule, where, "")
+        if not rule.get("citations"):
+            raise PolicyError(where, "citations", "missing", "cite at least one source")
+        rules.append(rule)
+    return rules
+
+
+def _check_citations(table: dict[str, Any], where: str, path: str) -> None:
+    for i, cite in enumerate(table.get("citations", [])):
+        if not isinstance(cite, dict) or not isinstance(cite.get("name"), str):
+            raise PolicyError(where, f"{path}citations[{i}].name", "missing", "name the source")
+        url = cite.get("url", "")
+        if url and not re.match(r"^https?://\S+$", url):
+            raise PolicyError(where, f"{path}citations[{i}].url", "not a URL", "write a full https:// address")
+        _allowed(cite, {"name", "url"}, where, f"{path}citations[{i}].")
+
+
+_LEAF_OPS = {"eq", "in", "any_in", "in_country_list", "answered", "screening"}
+
+
+def _check_condition(cond: Any, qindex: dict[str, Any], countries: dict[str, Any], where: str, path: str) -> None:
+    """A condition is {all=[...]}, {any=[...]}, {not=cond} or a leaf {q=ID, <op>=...}."""
+    if not isinstance(cond, dict) or not cond:
+        raise PolicyError(where, path, "a condition must be a non-empty table", "see docs: how the assessment decides")
+    if set(cond) & {"all", "any"}:
+        (op,) = set(cond)
+        items = cond[op]
+        if not isinstance(items, list) or not items:
+            raise PolicyError(where, f"{path}.{op}", "must be a non-empty list", "list the conditions")
+        for i, sub in enumerate(items):
+            _check_condition(sub, qindex, countries, where, f"{path}.{op}[{i}]")
+        return
+    if "not" in cond:
+        _allowed(cond, {"not"}, where, path + ".")
+        _check_condition(cond["not"], qindex, countries, where, f"{path}.not")
+        return
+    if "screening" in cond:
+        _allowed(cond, {"screening", "q"}, where, path + ".")
+        if cond["screening"] not in ("prohibited", "high", "related"):
+            raise PolicyError(where, f"{path}.screening", "unknown screening outcome",
+                              "use prohibited, high or related")
+        return
+    _allowed(cond, {"q"} | _LEAF_OPS, where, path + ".")
+    qid = cond.get("q")
+    if qid not in qindex:
+        raise PolicyError(where, f"{path}.q", f"unknown question {qid!r}", "use an id from questions.toml")
+    ops = set(cond) - {"q"}
+    if len(ops) != 1:
+        raise PolicyError(where, path, "needs exactly one operator", f"use one of: {', '.join(sorted(_LEAF_OPS))}")
+    (op,) = ops
+    q = qindex[qid]
+    if op == "in_country_list":
+        if q["type"] not in ("country", "countries"):
+            raise PolicyError(where, f"{path}.in_country_list", "question is not a country question", "use eq/in")
+        if cond[op] not in countries and cond[op] not in CONFIG_COUNTRY_LISTS:
+            raise PolicyError(where, f"{path}.in_country_list", f"unknown country list {cond[op]!r}",
+                              "use a list id from policy/countries/")
+    elif op in ("eq", "in", "any_in"):
+        values = [cond[op]] if op == "eq" else cond[op]
+        allowed = _values_of(q)
+        for v in values:
+            if allowed is not None and v not in allowed:
+                raise PolicyError(where, f"{path}.{op}", f"{v!r} is not an answer to {qid}",
+                                  f"use one of: {', '.join(allowed)}")
+
+
+def _values_of(q: dict[str, Any]) -> list[str] | None:
+    if q["type"] == "yes_no_unsure":
+        return ["yes", "no", "unsure"]
+    if q["type"] == "yes_no":
+        return ["yes", "no"]
+    if q["type"] in ("choice", "multi"):
+        return [o["value"] for o in q["options"]]
+    return None
+
+
+def questions() -> list[dict[str, Any]]:
+    """The question set, JSON-ready, in display order."""
+    return [dict(q) for q in load_policy().questions]
+
+
+def answer_schema() -> dict[str, Any]:
+    """JSON Schema (2020-12) of an answers object."""
+    policy = load_policy()
+    props: dict[str, Any] = {}
+    for q in policy.questions:
+        t = q["type"]
+        values = _values_of(q)
+        if t == "multi":
+            schema: dict[str, Any] = {"type": "array", "items": {"enum": values}, "uniqueItems": True}
+        elif values is not None:
+            schema = {"enum": values}
+        elif t == "country":
+            schema = {"enum": sorted(policy.country_names)}
+        elif t == "countries":
+            schema = {"type": "array", "items": {"enum": sorted(policy.country_names)}, "uniqueItems": True}
+        elif t == "names":
+            schema = {"type": "array", "items": {"type": "string", "maxLength": q["max_length"]}, "maxItems": 20}
+        else:
+            schema = {"type": "string", "maxLength": q["max_length"]}
+        schema["description"] = q["text"]
+        props[q["id"]] = schema
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Answers to the research-security self-assessment",
+        "type": "object",
+        "properties": props,
+        "additionalProperties": False,
+        "required": [q["id"] for q in policy.questions if q["required"]],
+    }

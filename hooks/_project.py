@@ -1,0 +1,60 @@
+"""Shared by the hooks: where the project is, and the validated configuration.
+
+MkDocs loads hook files by path with their folder on ``sys.path``, so hooks
+import this module by its bare name. The project root goes on ``sys.path`` so
+the ``assessments`` package (the single source of truth) is importable without
+installing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import assessments  # noqa: E402 - needs the sys.path entry above
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+CONFIG_ENV = "RS_CONFIG"
+
+
+def config_path() -> Path:
+    """institution.toml at the project root, or the file named by $RS_CONFIG."""
+    named = os.environ.get(CONFIG_ENV)
+    return Path(named).resolve() if named else ROOT / "institution.toml"
+
+
+def load_institution() -> assessments.Config:
+    try:
+        assessments.load_policy()
+        return assessments.load_config(config_path())
+    except assessments.AssessmentsError as exc:
+        raise PluginError(f"Invalid configuration or policy: {exc}") from None
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write only when the content differs, so `mkdocs serve` does not loop or churn."""
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def page_url(guidance: str) -> str:
+    """Turn a docs source path like 'visitors.md#x' into its built URL ('visitors/#x')."""
+    path, _, anchor = guidance.partition("#")
+    if path == "index.md" or path.endswith("/index.md"):
+        url = path[: -len("index.md")]
+    else:
+        url = path[: -len(".md")] + "/"
+    return url + (f"#{anchor}" if anchor else "")

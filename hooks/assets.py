@@ -1,0 +1,95 @@
+"""Put the browser runtime into the built site: Pyodide, the engine wheels, the
+browser modules and the configuration the engine needs.
+
+Pyodide comes from the npm package pinned in package-lock.json; only the
+files the page needs are copied. The engine is built as a pure-Python wheel
+and shipped with its pure-Python dependency (anyascii). A trimmed Pyodide lock
+file with no packages means nothing can ever be fetched from a package CDN.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import _project
+import _wheel
+import assessments
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+PYODIDE_DIR = _project.ROOT / "node_modules" / "pyodide"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+SITE_SRC = _project.ROOT / "site_src"
+ENGINE_DEPENDENCIES = ("anyascii",)
+
+
+# --- hooks -----------------------------------------------------------------
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Serve the browser modules from site_src/ as assets/js/ (watched by `mkdocs serve`)."""
+    for path in sorted(SITE_SRC.glob("*.mjs")) + sorted(SITE_SRC.glob("*.css")):
+        sub = "js" if path.suffix == ".mjs" else "css"
+        files.append(File.generated(config, f"assets/{sub}/{path.name}", abs_src_path=str(path)))
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir) / "assets"
+    _copy_pyodide(site / "pyodide")
+    _build_engine(site / "engine", config)
+
+
+# --- helpers ---------------------------------------------------------------
+
+def _copy_pyodide(dest: Path) -> None:
+    package_json = PYODIDE_DIR / "package.json"
+    if not package_json.exists():
+        raise PluginError(f"{PYODIDE_DIR} is missing: run `npm ci` (the README's commands do it for you)")
+    version = json.loads(package_json.read_text())["version"]
+    for name in PYODIDE_FILES:
+        _project.write_if_changed(dest / name, (PYODIDE_DIR / name).read_bytes())
+    lock = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text())
+    trimmed = {"info": lock["info"], "packages": {}}
+    _project.write_if_changed(dest / "pyodide-lock.json", json.dumps(trimmed, indent=1).encode())
+    _project.write_if_changed(dest / "VERSION", f"{version}\n".encode())
+
+
+def _build_engine(dest: Path, config: MkDocsConfig) -> None:
+    wheels: list[dict[str, Any]] = []
+    name = _wheel.wheel_name("assessments", assessments.__version__)
+    data = _wheel.build_package_wheel(_project.ROOT / "assessments", "assessments", assessments.__version__,
+                                      [f"{d}" for d in ENGINE_DEPENDENCIES])
+    wheels.append(_emit(dest, name, data))
+    for dep in ENGINE_DEPENDENCIES:
+        try:
+            dep_name, dep_data = _wheel.repack_installed(dep)
+        except Exception as exc:  # a missing dependency must stop the build, with the fix
+            raise PluginError(f"cannot package {dep} for the browser ({exc}): "
+                              "install the pinned requirements (the README's commands do it)") from None
+        wheels.append(_emit(dest, dep_name, dep_data))
+    policy = assessments.load_policy()
+    runtime_config = dict(config.extra["institution"])
+    runtime_config.pop("config_file", None)
+    manifest = {
+        "wheels": wheels,
+        "config": runtime_config,
+        "guidance_urls": _guidance_urls(policy),
+        "policy_version": policy.version,
+        "policy_as_of": policy.as_of,
+    }
+    _project.write_if_changed(dest / "manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False).encode())
+
+
+def _emit(dest: Path, name: str, data: bytes) -> dict[str, Any]:
+    _project.write_if_changed(dest / name, data)
+    return {"file": name, "sha256": _project.sha256(data), "size": len(data)}
+
+
+def _guidance_urls(policy: assessments.Policy) -> dict[str, str]:
+    """Map every guidance path the policy uses to its site-relative URL, for the browser."""
+    paths = {r["guidance"] for r in policy.rules} | {a.get("guidance", "") for a in policy.actions.values()}
+    paths |= {q.get("guidance", "") for q in policy.questions}
+    return {p: _project.page_url(p) for p in sorted(paths) if p}

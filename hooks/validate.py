@@ -1,0 +1,39 @@
+"""Validate the institution configuration and the policy before anything builds.
+
+A broken configuration stops the build with a message naming the file, the key
+and the fix. The validated configuration is put on ``config.extra`` for the
+templates and the other hooks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import _project
+from mkdocs.config.defaults import MkDocsConfig
+
+
+# --- hooks -----------------------------------------------------------------
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    institution = _project.load_institution()
+    config.extra["institution"] = institution.to_json()
+    config.extra["institution"]["config_file"] = institution.source
+    config.site_name = f"Research security guide: {institution.institution['short_name']}"
+    _apply_branding(config, institution.branding)
+    return config
+
+
+# --- helpers ---------------------------------------------------------------
+
+def _apply_branding(config: MkDocsConfig, branding: dict[str, Any]) -> None:
+    palette = config.theme.get("palette") or []
+    for scheme in palette:
+        if "scheme" in scheme:
+            for key in ("primary", "accent"):
+                value = branding.get(key)
+                # Palette names go to Material; a #rrggbb colour is set in CSS by the template.
+                if value and not value.startswith("#"):
+                    scheme[key] = value
+    if branding.get("logo"):
+        config.theme["logo"] = branding["logo"]
