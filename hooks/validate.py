@@ -7,10 +7,15 @@ templates and the other hooks.
 
 from __future__ import annotations
 
+import mimetypes
 from typing import Any
 
 import _project
 from mkdocs.config.defaults import MkDocsConfig
+
+# `mkdocs serve` answers with these types; a wrong .wasm type makes Pyodide hang.
+mimetypes.add_type("application/wasm", ".wasm")
+mimetypes.add_type("text/javascript", ".mjs")
 
 
 # --- hooks -----------------------------------------------------------------

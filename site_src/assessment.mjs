@@ -105,7 +105,7 @@ function renderResult(res) {
   }
   const todo = el("ul", { class: "rs-todo" });
   for (const t of res.todo) todo.append(el("li", { "data-question": t.question }, t.text));
-  resultBody.replaceChildren(
+  resultBody.replaceChildren(...[
     el("p", { class: "rs-tier-line" }, "Risk tier: ", el("strong", { class: `rs-tier rs-tier--${res.tier}` }, res.tier)),
     res.reasons.length ? el("h3", {}, "Why") : null,
     res.reasons.length ? reasons : el("p", {}, "No rule is triggered by these answers."),
@@ -115,7 +115,7 @@ function renderResult(res) {
     res.todo.length ? todo : null,
     el("p", { class: "rs-disclaimer" }, res.disclaimer),
     el("p", { class: "rs-policy" }, `Policy ${res.policy_version}, as of ${res.as_of}.`),
-  );
+  ].filter(Boolean));
 }
 
 function renderError(error) {

@@ -1,0 +1,65 @@
+"""The built site in real Chromium over HTTP on 127.0.0.1: the engine boots,
+answers produce a tier, and no page requests anything from another origin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+pytestmark = pytest.mark.browser
+READY_TIMEOUT_MS = 60_000
+
+
+def _pages(site: Path) -> list[str]:
+    pages = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel == "404.html" or rel.startswith("assets/"):
+            continue
+        pages.append(rel.removesuffix("index.html"))
+    return pages
+
+
+def wait_ready(page: Page) -> None:
+    page.wait_for_function("document.documentElement.dataset.engine !== 'loading'", timeout=READY_TIMEOUT_MS)
+    assert page.evaluate("document.documentElement.dataset.engine") == "ready"
+
+
+def test_engine_becomes_ready_and_answers(page: Page, site_url: str) -> None:
+    page.goto(site_url + "self-assessment/")
+    wait_ready(page)
+    page.select_option("#rs-q-partner_country-input", "IR")
+    result = page.locator("#rs-result")
+    expect(result).to_have_attribute("data-tier", "prohibited")
+    page.select_option("#rs-q-partner_country-input", "DE")
+    expect(result).to_have_attribute("data-tier", "low")
+
+
+def test_no_page_requests_another_origin(context: BrowserContext, built_site: Path, site_url: str) -> None:
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
+    foreign: list[str] = []
+    seen: list[str] = []
+
+    def record(request: object) -> None:
+        url = request.url  # type: ignore[attr-defined]
+        seen.append(url)
+        if not (url.startswith(origin) or url.startswith(("data:", "blob:", "about:"))):
+            foreign.append(url)
+
+    context.on("request", record)
+    # Anything that tries to leave is cut off, so a failure cannot hang on the closed network.
+    context.route(lambda url: not url.startswith(origin), lambda route: route.abort())
+    pages = _pages(built_site)
+    assert "" in pages and "self-assessment/" in pages
+    page = context.new_page()
+    for rel in pages:
+        page.goto(site_url + rel, wait_until="load")
+        if rel == "self-assessment/":
+            wait_ready(page)
+        page.wait_for_timeout(150)  # let late scripts (search index, diagrams) start their requests
+    page.close()
+    assert any(url.endswith("pyodide.asm.wasm") for url in seen), "the engine page did not load Pyodide"
+    assert foreign == [], f"requests to other origins: {sorted(set(foreign))}"

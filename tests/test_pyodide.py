@@ -1,0 +1,105 @@
+"""The engine inside real Pyodide (the npm package, in Node) gives the same
+results as on CPython, for every golden scenario, rule case and a sample of
+screening queries."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import assessments
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+import _wheel  # noqa: E402 - hooks/ is not a package; MkDocs loads it by path too
+
+pytestmark = pytest.mark.pyodide
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not installed: the Pyodide tier needs Node 20 (the README's test command installs it)")
+    if not (ROOT / "node_modules" / "pyodide" / "package.json").exists():
+        pytest.fail("node_modules/pyodide is missing: run `npm ci`")
+    return node
+
+
+@pytest.fixture(scope="module")
+def wheels(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    out = tmp_path_factory.mktemp("wheels")
+    engine = out / _wheel.wheel_name("assessments", assessments.__version__)
+    engine.write_bytes(_wheel.build_package_wheel(ROOT / "assessments", "assessments", assessments.__version__, []))
+    name, data = _wheel.repack_installed("anyascii")
+    (out / name).write_bytes(data)
+    return [engine, out / name]
+
+
+def _answer_sets() -> list[tuple[str, Any]]:
+    cases: list[tuple[str, Any]] = []
+    for path in sorted((ROOT / "tests" / "scenarios").glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        cases.append((f"scenario:{path.stem}", data["answers"]))
+    for path in sorted((ROOT / "tests" / "rules").glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for i, case in enumerate(data.get("case", [])):
+            cases.append((f"rule:{path.stem}[{i}]", case["answers"]))
+    # Inputs that must fail the same way in both runtimes.
+    cases += [("invalid:list", [1, 2]), ("invalid:unknown", {"no_such_question": "yes"}),
+              ("invalid:type", {"partner_country": 5}), ("edge:empty", {})]
+    return cases
+
+
+def _cpython(fn: str, arg: Any, config: assessments.Config) -> dict[str, Any]:
+    try:
+        if fn == "assess":
+            value: Any = assessments.assess(arg, config=config)
+        elif fn == "questions":
+            value = assessments.questions()
+        elif fn == "schema":
+            value = assessments.answer_schema()
+        else:
+            from assessments.screening import screen_name  # noqa: PLC0415 - optional subpackage
+
+            value = screen_name(arg, config)
+        return {"ok": True, "value": json.loads(json.dumps(value))}
+    except assessments.AssessmentsError as exc:
+        return {"ok": False, "error": str(exc)}
+
+
+def test_engine_matches_cpython_inside_pyodide(wheels: list[Path], tmp_path: Path) -> None:
+    config = assessments.default_config()
+    calls: list[dict[str, Any]] = [{"fn": "questions"}, {"fn": "schema"}]
+    labels = ["questions", "schema"]
+    for label, answers in _answer_sets():
+        calls.append({"fn": "assess", "arg": answers})
+        labels.append(label)
+    screening_queries = ROOT / "tests" / "data" / "screening" / "pyodide_queries.txt"
+    if screening_queries.exists():
+        for line in screening_queries.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                calls.append({"fn": "screen_name", "arg": line.strip()})
+                labels.append(f"screen:{line.strip()}")
+    spec = tmp_path / "calls.json"
+    spec.write_text(json.dumps({"config": config.to_json(), "calls": calls}), encoding="utf-8")
+    proc = subprocess.run([_node(), str(ROOT / "tests/pyodide/run.mjs"), str(spec), *map(str, wheels)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["python"].startswith("3.14"), out["python"]
+    assert len(out["results"]) == len(calls)
+    mismatches = []
+    for label, call, got in zip(labels, calls, out["results"], strict=True):
+        expected = _cpython(call["fn"], call.get("arg"), config)
+        if got != expected:
+            mismatches.append(f"{label}: pyodide={json.dumps(got)[:300]} cpython={json.dumps(expected)[:300]}")
+    assert not mismatches, "\n".join(mismatches)
+    # The comparison must have covered real scenarios, not just the fixed edge cases.
+    assert sum(label.startswith("scenario:") for label in labels) >= 1 or not (ROOT / "tests/scenarios").exists()
