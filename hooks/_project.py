@@ -17,8 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import assessments  # noqa: E402 - needs the sys.path entry above
 from mkdocs.exceptions import PluginError  # noqa: E402
+
+import assessments  # noqa: E402 - needs the sys.path entry above
 
 CONFIG_ENV = "RS_CONFIG"
 
@@ -53,8 +54,6 @@ def sha256(data: bytes) -> str:
 def page_url(guidance: str) -> str:
     """Turn a docs source path like 'visitors.md#x' into its built URL ('visitors/#x')."""
     path, _, anchor = guidance.partition("#")
-    if path == "index.md" or path.endswith("/index.md"):
-        url = path[: -len("index.md")]
-    else:
-        url = path[: -len(".md")] + "/"
+    is_index = path == "index.md" or path.endswith("/index.md")
+    url = path[: -len("index.md")] if is_index else path[: -len(".md")] + "/"
     return url + (f"#{anchor}" if anchor else "")

@@ -13,12 +13,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-import _project
-import _wheel
-import assessments
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+
+import assessments
+
+import _project
+import _wheel
 
 PYODIDE_DIR = _project.ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")

@@ -15,13 +15,15 @@ import html
 import re
 from typing import Any
 
-import _project
-import assessments
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+import assessments
+
+import _project
 
 MARKER = re.compile(r"<!--\s*(cfg|md):([a-z0-9_.-]+)(?:\s+([a-z0-9_]+))?\s*-->")
 
@@ -67,7 +69,7 @@ class _Context:
         if handler is None and kind == "cfg" and key.startswith("institution."):
             handler = _institution_value
         if handler is None:
-            known = sorted(_CFG) + ["institution.<key>"] if kind == "cfg" else sorted(_MD)
+            known = [*sorted(_CFG), "institution.<key>"] if kind == "cfg" else sorted(_MD)
             raise self.fail(marker, "unknown marker", f"use one of: {', '.join(f'{kind}:{k}' for k in known)}")
         return handler(self, key, arg, marker)
 
@@ -107,16 +109,17 @@ def _country_list(ctx: _Context, key: str, arg: str | None, marker: str) -> str:
     policy = assessments.load_policy()
     data = policy.country_lists.get(arg or "")
     if data is None:
-        raise ctx.fail(marker, f"unknown country list {arg!r}", f"use one of: {', '.join(sorted(policy.country_lists))}")
+        raise ctx.fail(marker, f"unknown country list {arg!r}",
+                       f"use one of: {', '.join(sorted(policy.country_lists))}")
     return html.escape(", ".join(policy.country_names[c] for c in data["countries"]))
 
 
 def _questionnaire(ctx: _Context, key: str, arg: str | None, marker: str) -> str:
     policy = assessments.load_policy()
     sections: dict[str, list[dict[str, Any]]] = {}
-    for q in policy.questions:
-        q = dict(q, guidance_url=_project.page_url(q["guidance"]) if q.get("guidance") else "")
-        sections.setdefault(q["section"], []).append(q)
+    for question in policy.questions:
+        guidance_url = _project.page_url(question["guidance"]) if question.get("guidance") else ""
+        sections.setdefault(question["section"], []).append(dict(question, guidance_url=guidance_url))
     # Which questions show before any answer: decided by the engine itself, not re-coded here.
     asked = set(assessments.assess({}, screening=False)["asked"])
     return ctx.template(

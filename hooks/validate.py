@@ -10,8 +10,9 @@ from __future__ import annotations
 import mimetypes
 from typing import Any
 
-import _project
 from mkdocs.config.defaults import MkDocsConfig
+
+import _project
 
 # `mkdocs serve` answers with these types; a wrong .wasm type makes Pyodide hang.
 mimetypes.add_type("application/wasm", ".wasm")

@@ -38,7 +38,9 @@ def chromium_path() -> str:
     return path
 
 
-def build_site(dest: Path, config: Path | None = None, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def build_site(
+    dest: Path, config: Path | None = None, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Build the site with the real hooks; returns the completed process (check returncode)."""
     env = {k: v for k, v in os.environ.items() if k != "RS_CONFIG"}
     env["NO_MKDOCS_2_WARNING"] = "1"

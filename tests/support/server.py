@@ -37,7 +37,7 @@ def _handler(root: Path, options: ServerOptions) -> type[SimpleHTTPRequestHandle
     cache: dict[str, bytes] = {}
 
     class Handler(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
         def do_GET(self) -> None:
