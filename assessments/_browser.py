@@ -33,7 +33,9 @@ def handle(request_json: str) -> str:
         op = request.get("op")
         payload = request.get("payload")
         if op == "assess":
-            result: Any = assess(payload, config=_state.get("config"))
+            # The form is assessed while it is being filled in: a required answer
+            # not given yet is a to-do on the page, not an error.
+            result: Any = assess(payload, config=_state.get("config"), partial=True)
         elif op == "questions":
             result = questions()
         elif op == "screen":

@@ -7,12 +7,16 @@ it. "unsure" never counts as "no": it adds a to-do instead.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from typing import Any
 
 from ._errors import AnswerError
 from ._policy import TIERS, Policy, load_policy
 from .config import Config, default_config
+
+# The built-in configuration is parsed once: assess() runs on every keystroke.
+_default_config = functools.cache(default_config)
 
 _RANK = {t: i for i, t in enumerate(TIERS)}
 MAX_NAMES = 20
@@ -33,8 +37,12 @@ def _clean_text(value: str, qid: str, max_length: int) -> str:
     return text
 
 
-def validate_answers(answers: Any, policy: Policy | None = None) -> dict[str, Any]:
-    """Return a cleaned copy of ``answers`` or raise :class:`AnswerError`."""
+def validate_answers(answers: Any, policy: Policy | None = None, *, partial: bool = False) -> dict[str, Any]:
+    """Return a cleaned copy of ``answers`` or raise :class:`AnswerError`.
+
+    With ``partial`` (the browser, while the form is being filled in) a missing
+    required answer is not an error; :func:`assess` lists it as a to-do.
+    """
     policy = policy or load_policy()
     if not isinstance(answers, dict):
         raise AnswerError("answers", "", f"must be a JSON object keyed by question id, not {type(answers).__name__}",
@@ -48,10 +56,15 @@ def validate_answers(answers: Any, policy: Policy | None = None) -> dict[str, An
         if value is None:
             continue
         clean[qid] = _check_value(q, value, policy)
-    for q in policy.questions:
-        if q["required"] and q["id"] not in clean and _asked(q, clean, policy, None):
-            raise AnswerError("answers", q["id"], "missing required answer", "answer this question")
+    if not partial:
+        for qid in _missing_required(clean, policy, None):
+            raise AnswerError("answers", qid, "missing required answer", "answer this question")
     return clean
+
+
+def _missing_required(clean: dict[str, Any], policy: Policy, config: Config | None) -> list[str]:
+    return [q["id"] for q in policy.questions
+            if q["required"] and q["id"] not in clean and _asked(q, clean, policy, config)]
 
 
 def _check_value(q: dict[str, Any], value: Any, policy: Policy) -> Any:
@@ -121,7 +134,7 @@ def _asked(q: dict[str, Any], answers: dict[str, Any], policy: Policy, config: C
 
 def _country_list(name: str, policy: Policy, config: Config | None) -> set[str]:
     if name == "elevated_risk":
-        return set((config or default_config()).elevated_risk)
+        return set((config or _default_config()).elevated_risk)
     return set(policy.country_lists[name]["countries"])
 
 
@@ -163,17 +176,27 @@ def _screen(answers: dict[str, Any], policy: Policy, config: Config) -> list[dic
     return screen_for_assessment(names, config)
 
 
-def assess(answers: Any, *, config: Config | None = None, screening: bool = True) -> dict[str, Any]:
-    """Validate ``answers`` and return the explained result (a JSON-ready dict)."""
+def assess(answers: Any, *, config: Config | None = None, screening: bool = True,
+           partial: bool = False) -> dict[str, Any]:
+    """Validate ``answers`` and return the explained result (a JSON-ready dict).
+
+    ``partial=True`` is for a form still being filled in: a missing required
+    answer becomes a to-do instead of an :class:`AnswerError`.
+    """
     policy = load_policy()
-    config = config or default_config()
-    clean = validate_answers(answers, policy)
+    config = config or _default_config()
+    clean = validate_answers(answers, policy, partial=partial)
     visible = {q["id"] for q in policy.questions if _asked(q, clean, policy, config)}
     # Answers to questions that are not asked (a follow-up whose trigger changed) are ignored.
     considered = {k: v for k, v in clean.items() if k in visible}
     screened = _screen(considered, policy, config) if screening else []
-    outcomes = frozenset(s["outcome"] for s in screened)
+    return _evaluate(considered, visible, screened, policy, config)
 
+
+def _evaluate(considered: dict[str, Any], visible: set[str], screened: list[dict[str, Any]], policy: Policy,
+              config: Config) -> dict[str, Any]:
+    """Score cleaned, visible answers and the screening results (kept apart so tests can feed outcomes)."""
+    outcomes = frozenset(s["outcome"] for s in screened)
     reasons = []
     action_ids: list[str] = []
     for rule in policy.rules:
@@ -187,14 +210,21 @@ def assess(answers: Any, *, config: Config | None = None, screening: bool = True
                 "citations": [dict(c) for c in rule.get("citations", [])],
                 "guidance": rule["guidance"],
             })
-            action_ids += [a for a in rule.get("actions", []) if a not in action_ids]
+    # Higher tiers first, so the most urgent reasons and next steps lead.
     reasons.sort(key=lambda r: (-_RANK[r["tier"]], r["rule"]))
+    for reason in reasons:
+        action_ids += [a for a in policy.rule_index[reason["rule"]]["actions"] if a not in action_ids]
     tier = max((r["tier"] for r in reasons), key=_RANK.__getitem__, default="low")
 
     todo = [
         {"question": q["id"], "text": q["unsure_todo"], "guidance": q.get("guidance", "")}
         for q in policy.questions
         if q["id"] in visible and considered.get(q["id"]) == "unsure"
+    ]
+    todo += [
+        {"question": qid, "text": f"Answer this question: {policy.question_index[qid]['text']}",
+         "guidance": policy.question_index[qid].get("guidance", "")}
+        for qid in _missing_required(considered, policy, config)
     ]
     return {
         "tier": tier,

@@ -20,7 +20,16 @@ from ._errors import PolicyError
 TIERS = ("low", "moderate", "high", "prohibited")
 QUESTION_TYPES = ("yes_no_unsure", "yes_no", "choice", "multi", "country", "countries", "text", "names")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_GUIDANCE = re.compile(r"^[a-z0-9_/-]+\.md(#[a-z0-9_-]+)?$")
+# The guidance pages the engine may link to (page level: the pages are written
+# separately, so anchors inside them are not relied on).
+GUIDANCE_PAGES = frozenset({
+    "index.md", "key-points.md", "planning-international-activities.md", "know-your-collaborator.md",
+    "visitors.md", "red-flags.md", "what-you-provide.md", "travel.md", "money-and-roles.md", "sanctions.md",
+    "screening.md", "contacts.md", "glossary.md", "self-assessment.md", "how-the-assessment-decides.md",
+    "privacy.md", "checklists/index.md", "checklists/informal-collaboration.md", "checklists/visitor.md",
+    "checklists/travel.md", "checklists/shipping.md", "checklists/international-engagements.md",
+})
+_GUIDANCE_FIX = "use one of the guide's pages, e.g. sanctions.md (no #anchor)"
 # Country lists that the institution configuration supplies rather than the policy.
 CONFIG_COUNTRY_LISTS = ("elevated_risk",)
 
@@ -32,6 +41,7 @@ class Policy:
     questions: tuple[dict[str, Any], ...]
     question_index: dict[str, dict[str, Any]]
     rules: tuple[dict[str, Any], ...]
+    rule_index: dict[str, dict[str, Any]]
     actions: dict[str, dict[str, Any]]
     form_ids: tuple[str, ...]
     form_purposes: dict[str, str]
@@ -85,7 +95,12 @@ def load_policy() -> Policy:
     qindex = {q["id"]: q for q in questions}
     for q in questions:
         if "ask_if" in q:
-            _check_condition(q["ask_if"], qindex, countries, "policy/questions.toml", f"question.{q['id']}.ask_if")
+            _check_condition(q["ask_if"], qindex, countries, "policy/questions.toml", f"question.{q['id']}.ask_if",
+                             before=q["id"])
+            if _uses_screening(q["ask_if"]):
+                raise PolicyError("policy/questions.toml", f"question.{q['id']}.ask_if",
+                                  "a question cannot depend on screening results",
+                                  "screening runs after the answers are in; use a rule instead")
     rules = _load_rules(qindex, countries, actions)
     return Policy(
         version=version,
@@ -93,6 +108,7 @@ def load_policy() -> Policy:
         questions=tuple(questions),
         question_index=qindex,
         rules=tuple(rules),
+        rule_index={r["id"]: r for r in rules},
         actions=actions,
         form_ids=tuple(sorted(forms)),
         form_purposes=forms,
@@ -153,8 +169,8 @@ def _load_actions(forms: dict[str, str]) -> dict[str, dict[str, Any]]:
         form = _require(entry, "form", str, where, path)
         if form not in forms:
             raise PolicyError(where, f"{path}form", f"unknown form {form!r}", "declare it in forms.toml")
-        if "guidance" in entry and not _GUIDANCE.match(entry["guidance"]):
-            raise PolicyError(where, f"{path}guidance", "not a docs page path", "write e.g. visitors.md#screening")
+        if "guidance" in entry and entry["guidance"] not in GUIDANCE_PAGES:
+            raise PolicyError(where, f"{path}guidance", f"{entry['guidance']!r} is not a guide page", _GUIDANCE_FIX)
         out[aid] = {"id": aid, **entry}
     return out
 
@@ -191,9 +207,12 @@ def _load_questions(countries: dict[str, Any]) -> list[dict[str, Any]]:
         if qtype == "yes_no_unsure" and not q.get("unsure_todo"):
             raise PolicyError(where, f"{path}unsure_todo", "missing",
                               "say what to find out, and how, when the answer is unsure")
-        if "guidance" in q and not _GUIDANCE.match(q["guidance"]):
-            raise PolicyError(where, f"{path}guidance", "not a docs page path", "write e.g. visitors.md#screening")
-        q.setdefault("required", False)
+        if "guidance" in q and q["guidance"] not in GUIDANCE_PAGES:
+            raise PolicyError(where, f"{path}guidance", f"{q['guidance']!r} is not a guide page", _GUIDANCE_FIX)
+        if not isinstance(q.setdefault("required", False), bool):
+            raise PolicyError(where, f"{path}required", "must be true or false", "write required = true")
+        if "unsure_todo" in q and qtype != "yes_no_unsure":
+            raise PolicyError(where, f"{path}unsure_todo", f"not used by type {qtype}", "remove it")
         q.setdefault("help", "")
         q.setdefault("max_length", 300 if qtype in ("text", "names") else 0)
         questions.append(q)
@@ -223,10 +242,12 @@ def _load_rules(qindex: dict[str, Any], countries: dict[str, Any], actions: dict
         if tier not in TIERS:
             raise PolicyError(where, "tier", f"unknown tier {tier!r}", f"use one of: {', '.join(TIERS)}")
         guidance = _require(rule, "guidance", str, where, "")
-        if not _GUIDANCE.match(guidance):
-            raise PolicyError(where, "guidance", "not a docs page path", "write e.g. sanctions.md#prohibited")
+        if guidance not in GUIDANCE_PAGES:
+            raise PolicyError(where, "guidance", f"{guidance!r} is not a guide page", _GUIDANCE_FIX)
         _check_condition(_require(rule, "when", dict, where, ""), qindex, countries, where, "when")
-        for i, aid in enumerate(rule.get("actions", [])):
+        if not isinstance(rule.setdefault("actions", []), list):
+            raise PolicyError(where, "actions", "must be a list", "write actions = [\"id\", ...]")
+        for i, aid in enumerate(rule["actions"]):
             if aid not in actions:
                 raise PolicyError(where, f"actions[{i}]", f"unknown action {aid!r}", "declare it in actions.toml")
         _check_citations(rule, where, "")
@@ -246,53 +267,113 @@ def _check_citations(table: dict[str, Any], where: str, path: str) -> None:
         _allowed(cite, {"name", "url"}, where, f"{path}citations[{i}].")
 
 
-_LEAF_OPS = {"eq", "in", "any_in", "in_country_list", "answered", "screening"}
+_LEAF_OPS = {"eq", "in", "any_in", "in_country_list", "answered"}
+_SCREENING_OUTCOMES = ("prohibited", "high", "related")
+# Which operators each question type accepts. Together with the checks on the
+# values below, this keeps every condition monotone: a riskier answer (yes over
+# unsure over no, one more option ticked, one more country listed) can only
+# make a condition true, never false.
+_OPS_FOR_TYPE = {
+    "yes_no_unsure": {"eq", "in", "answered"},
+    "yes_no": {"eq", "in", "answered"},
+    "choice": {"eq", "in", "answered"},
+    "multi": {"any_in", "answered"},
+    # Countries are tested against dated, cited lists only, never one by one.
+    "country": {"in_country_list", "answered"},
+    "countries": {"in_country_list", "answered"},
+    "text": {"answered"},
+    "names": {"answered"},
+}
+# Upward-closed answer sets: the only ones a yes/no(/unsure) leaf may test.
+_MONOTONE_SETS = {
+    "yes_no_unsure": ({"yes"}, {"yes", "unsure"}),
+    "yes_no": ({"yes"},),
+}
 
 
-def _check_condition(cond: Any, qindex: dict[str, Any], countries: dict[str, Any], where: str, path: str) -> None:
-    """A condition is {all=[...]}, {any=[...]}, {not=cond} or a leaf {q=ID, <op>=...}."""
+def _check_condition(cond: Any, qindex: dict[str, Any], countries: dict[str, Any], where: str, path: str, *,
+                     before: str | None = None) -> None:
+    """A condition is {all=[...]}, {any=[...]}, {not=cond} or a leaf.
+
+    Leaves: {q=ID, <op>=...} or {screening=OUTCOME}. ``before`` (for ask_if)
+    is the asking question's id: a condition may only use earlier questions,
+    which rules out cycles and keeps the questionnaire readable top to bottom.
+    """
     if not isinstance(cond, dict) or not cond:
         raise PolicyError(where, path, "a condition must be a non-empty table", "see docs: how the assessment decides")
-    if set(cond) & {"all", "any"}:
-        (op,) = set(cond)
-        items = cond[op]
-        if not isinstance(items, list) or not items:
-            raise PolicyError(where, f"{path}.{op}", "must be a non-empty list", "list the conditions")
-        for i, sub in enumerate(items):
-            _check_condition(sub, qindex, countries, where, f"{path}.{op}[{i}]")
-        return
+    for op in ("all", "any"):
+        if op in cond:
+            _allowed(cond, {op}, where, path + ".")
+            items = cond[op]
+            if not isinstance(items, list) or not items:
+                raise PolicyError(where, f"{path}.{op}", "must be a non-empty list", "list the conditions")
+            for i, sub in enumerate(items):
+                _check_condition(sub, qindex, countries, where, f"{path}.{op}[{i}]", before=before)
+            return
     if "not" in cond:
         _allowed(cond, {"not"}, where, path + ".")
-        _check_condition(cond["not"], qindex, countries, where, f"{path}.not")
+        inner = cond["not"]
+        # `not` would turn a riskier answer into a weaker result, except on a
+        # choice question, whose options are alternatives rather than a scale.
+        ok = (isinstance(inner, dict) and isinstance(inner.get("q"), str) and inner["q"] in qindex
+              and qindex[inner["q"]]["type"] == "choice" and set(inner) - {"q"} <= {"eq", "in"})
+        if not ok:
+            raise PolicyError(where, f"{path}.not", "`not` may only negate eq/in on a choice question",
+                              "negating other conditions breaks monotonicity; list the options you mean with `in`")
+        _check_condition(inner, qindex, countries, where, f"{path}.not", before=before)
         return
     if "screening" in cond:
-        _allowed(cond, {"screening", "q"}, where, path + ".")
-        if cond["screening"] not in ("prohibited", "high", "related"):
-            raise PolicyError(where, f"{path}.screening", "unknown screening outcome",
+        _allowed(cond, {"screening"}, where, path + ".")
+        if cond["screening"] not in _SCREENING_OUTCOMES:
+            raise PolicyError(where, f"{path}.screening", f"unknown screening outcome {cond['screening']!r}",
                               "use prohibited, high or related")
         return
     _allowed(cond, {"q"} | _LEAF_OPS, where, path + ".")
     qid = cond.get("q")
     if qid not in qindex:
         raise PolicyError(where, f"{path}.q", f"unknown question {qid!r}", "use an id from questions.toml")
+    if before is not None and list(qindex).index(qid) >= list(qindex).index(before):
+        raise PolicyError(where, f"{path}.q", f"{qid!r} is not asked before {before!r}",
+                          "a follow-up may only depend on earlier questions")
     ops = set(cond) - {"q"}
     if len(ops) != 1:
         raise PolicyError(where, path, "needs exactly one operator", f"use one of: {', '.join(sorted(_LEAF_OPS))}")
     (op,) = ops
     q = qindex[qid]
-    if op == "in_country_list":
-        if q["type"] not in ("country", "countries"):
-            raise PolicyError(where, f"{path}.in_country_list", "question is not a country question", "use eq/in")
+    if op not in _OPS_FOR_TYPE[q["type"]]:
+        raise PolicyError(where, f"{path}.{op}", f"operator {op!r} does not apply to a {q['type']} question",
+                          f"use one of: {', '.join(sorted(_OPS_FOR_TYPE[q['type']]))}")
+    if op == "answered":
+        if cond[op] is not True:
+            raise PolicyError(where, f"{path}.answered", "must be true",
+                              "`answered = false` would make giving an answer lower the result")
+    elif op == "in_country_list":
         if cond[op] not in countries and cond[op] not in CONFIG_COUNTRY_LISTS:
             raise PolicyError(where, f"{path}.in_country_list", f"unknown country list {cond[op]!r}",
-                              "use a list id from policy/countries/")
-    elif op in ("eq", "in", "any_in"):
-        values = [cond[op]] if op == "eq" else cond[op]
+                              "use a list id from policy/countries/ or elevated_risk")
+    else:
+        if op == "eq":
+            values = [cond[op]]
+        elif isinstance(cond[op], list) and cond[op]:
+            values = cond[op]
+        else:
+            raise PolicyError(where, f"{path}.{op}", "must be a non-empty list", "list the answers")
         allowed = _values_of(q)
         for v in values:
             if allowed is not None and v not in allowed:
                 raise PolicyError(where, f"{path}.{op}", f"{v!r} is not an answer to {qid}",
                                   f"use one of: {', '.join(allowed)}")
+        if q["type"] in _MONOTONE_SETS and set(values) not in _MONOTONE_SETS[q["type"]]:
+            raise PolicyError(where, f"{path}.{op}", f"tests {sorted(values)}: a riskier answer would not match",
+                              'test "yes", or ["yes", "unsure"] (answers are ordered yes > unsure > no)')
+
+
+def _uses_screening(cond: Any) -> bool:
+    if isinstance(cond, dict):
+        return "screening" in cond or any(_uses_screening(v) for v in cond.values())
+    if isinstance(cond, list):
+        return any(_uses_screening(v) for v in cond)
+    return False
 
 
 def _values_of(q: dict[str, Any]) -> list[str] | None:
