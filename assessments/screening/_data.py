@@ -1,0 +1,69 @@
+"""The shipped list dataset: metadata (lists.json) and records (records.json.gz).
+
+Read through importlib.resources so the same code works from the source tree,
+an installed wheel and the Pyodide file system. Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gzip
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from .._errors import ConfigError
+
+DATA_DIR = ("data", "lists")
+
+
+@dataclass(frozen=True)
+class Record:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    countries: tuple[str, ...]
+    lists: tuple[str, ...]
+    note: str
+
+
+@lru_cache(maxsize=1)
+def list_metadata() -> dict[str, Any]:
+    """lists.json: per list its label, authority, URL, as-of date, licence, transcription, count, outcome."""
+    return json.loads(resources.files("assessments").joinpath(*DATA_DIR, "lists.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def records() -> tuple[Record, ...]:
+    meta = list_metadata()
+    blob = resources.files("assessments").joinpath(*DATA_DIR, meta["records_file"]).read_bytes()
+    data = json.loads(gzip.decompress(blob))
+    names = data["lists"]
+    return tuple(Record(r[0], r[1], tuple(r[2]), tuple(r[3]), tuple(names[i] for i in r[4]), r[5])
+                 for r in data["records"])
+
+
+def check_disabled(disabled: tuple[str, ...] | list[str], source: str = "configuration") -> None:
+    known = list_metadata()["lists"]
+    for lid in disabled:
+        if lid not in known:
+            raise ConfigError(source, "screening.disabled_lists", f"unknown list id {lid!r}",
+                              f"use ids from assessments/data/lists/lists.json: {', '.join(sorted(known))}")
+
+
+def list_age_days(lid: str, today: _dt.date | None = None) -> int:
+    as_of = _dt.date.fromisoformat(list_metadata()["lists"][lid]["as_of"])
+    return ((today or _dt.date.today()) - as_of).days
+
+
+def is_stale(lid: str, max_age_days: int, today: _dt.date | None = None) -> bool:
+    meta = list_metadata()["lists"][lid]
+    return not meta.get("statutory", False) and list_age_days(lid, today) > max_age_days
+
+
+def list_info(lid: str, max_age_days: int, today: _dt.date | None = None) -> dict[str, Any]:
+    meta = list_metadata()["lists"][lid]
+    return {"id": lid, "label": meta["label"], "authority": meta["authority"], "as_of": meta["as_of"],
+            "url": meta["url"], "stale": is_stale(lid, max_age_days, today), "outcome": meta["outcome"]}

@@ -1,0 +1,239 @@
+"""The matcher: a token index built once, soft token matching, explained scores.
+
+A name and a list alias are compared as bags of normalised tokens (word order
+does not matter). Each token weighs its inverse document frequency over all
+aliases, generic words ("university", "institute") count for a fraction, and a
+token can match a token one edit away (typos on either side). The score is a
+weighted Dice coefficient in [0, 1]:
+
+    score = (matched weight of the query + matched weight of the alias)
+            / (total weight of the query + total weight of the alias)
+
+When one side is (almost) entirely contained in the other and the other has
+substantial extra words, the pair is "related" rather than the same entity: a
+listed centre inside an unlisted university, or a department of a listed one.
+
+Blocking: only aliases sharing a reasonably rare token with the query (exactly
+or one edit away) are scored, found through an inverted index; acronyms are
+looked up in their own table.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ._data import Record
+from ._normalize import GENERIC, SUBUNIT_WORDS, acronym, tokens
+
+GENERIC_FACTOR = 0.35
+TYPO_SIM = 0.85           # similarity of a token one edit away from another
+TYPO2_SIM = 0.7           # two edits away ("hangzhou" / "hangzhao"), only for long tokens
+LONG_TYPO_LEN = 7
+SHORT_ALIAS = 3           # an alias that is one token this short ("MIT") is too ambiguous to match alone
+MIN_TYPO_LEN = 5          # shorter tokens must match exactly (1 edit turns "tsu" into "tpu")
+BLOCK_MAX_POSTINGS = 400  # tokens in more aliases than this do not select candidates
+BLOCK_MAX_CANDIDATES = 600  # when only common words overlap, score at most this many aliases
+CONTAINED = 0.9           # share of one side that must be matched for a "related" pair
+EXTRA_MIN = 0.25          # share of the other side that must be extra for a "related" pair
+DERIVED_ACRONYM_SCORE = 0.8  # initials the matcher derived itself: shown, never a match on its own
+
+
+@dataclass(frozen=True)
+class Hit:
+    record: int
+    alias: str
+    score: float
+    relation: str  # "same" or "related"
+    detail: str    # why: "exact", "tokens", "acronym", "listed_is_part", "query_is_part"
+
+
+class Index:
+    def __init__(self, records: Iterable[Record]) -> None:
+        self.records = list(records)
+        self.alias_text: list[str] = []
+        self.alias_record: list[int] = []
+        self.alias_tokens: list[tuple[str, ...]] = []
+        postings: dict[str, list[int]] = {}
+        derived: dict[str, set[int]] = {}
+        for rid, rec in enumerate(self.records):
+            seen: set[tuple[str, ...]] = set()
+            for alias in (rec.name, *rec.aliases):
+                toks = tokens(alias)
+                if not toks or toks in seen:
+                    continue
+                seen.add(toks)
+                aid = len(self.alias_text)
+                self.alias_text.append(alias)
+                self.alias_record.append(rid)
+                self.alias_tokens.append(toks)
+                for t in toks:
+                    postings.setdefault(t, []).append(aid)
+                initials = acronym(alias)
+                if len(initials) >= 3:
+                    derived.setdefault(initials, set()).add(aid)
+        self.postings = postings
+        self.derived_acronyms = derived
+        n = len(self.alias_text) or 1
+        self.max_idf = math.log(n + 1)
+        self.idf = {t: math.log((n + 1) / (len(p) + 0.5)) for t, p in postings.items()}
+        # One-deletion neighbourhoods of the vocabulary (SymSpell): finds tokens one edit away.
+        deletes: dict[str, list[str]] = {}
+        for t in postings:
+            if len(t) >= MIN_TYPO_LEN and not t.isdigit():
+                for i in range(len(t)):
+                    deletes.setdefault(t[:i] + t[i + 1:], []).append(t)
+        self.deletes = deletes
+
+    # --- weights and token matching --------------------------------------
+
+    def weight(self, token: str) -> float:
+        w = self.idf.get(token, self.max_idf)
+        return w * GENERIC_FACTOR if token in GENERIC else w
+
+    def neighbours(self, token: str) -> dict[str, float]:
+        """Vocabulary tokens matching ``token``: itself (1.0) and those one edit away."""
+        found = {token: 1.0} if token in self.postings else {}
+        if len(token) < MIN_TYPO_LEN or token.isdigit():
+            return found
+        keys = {token} | {token[:i] + token[i + 1:] for i in range(len(token))}
+        for key in keys:
+            for cand in self.deletes.get(key, ()):
+                if cand == token or cand in found:
+                    continue
+                # A shared one-deletion key means at most two edits apart; two edits only count in long words.
+                if _one_edit(token, cand):
+                    found[cand] = TYPO_SIM
+                elif min(len(token), len(cand)) >= LONG_TYPO_LEN:
+                    found[cand] = TYPO2_SIM
+            if key in self.postings and key != token and len(key) >= MIN_TYPO_LEN:
+                found.setdefault(key, TYPO_SIM)
+        return found
+
+    # --- search ----------------------------------------------------------
+
+    def search(self, query: str, limit: int = 10, allowed: set[int] | None = None,
+               threshold: float = 0.86) -> tuple[tuple[str, ...], list[Hit]]:
+        qtoks = tokens(query)
+        if not qtoks:
+            return qtoks, []
+        near = {q: self.neighbours(q) for q in qtoks}
+        candidates = self._candidates(qtoks, near)
+        same: dict[int, Hit] = {}
+        related: dict[int, Hit] = {}
+        hits = [self._score(qtoks, near, aid) for aid in candidates]
+        hits += self._acronym_hits(qtoks)
+        for hit in hits:
+            if hit is None or (allowed is not None and hit.record not in allowed):
+                continue
+            pool = same if hit.relation == "same" else related
+            if hit.record not in pool or hit.score > pool[hit.record].score:
+                pool[hit.record] = hit
+        best: dict[int, Hit] = {}
+        for rid in same.keys() | related.keys():
+            s, r = same.get(rid), related.get(rid)
+            # A record is the same entity when one alias says so clearly; otherwise a related
+            # alias (a listed sub-unit) explains the overlap better than a weak partial one.
+            best[rid] = s if s and (r is None or s.score >= threshold) else r  # type: ignore[assignment]
+        ranked = sorted(best.values(), key=lambda h: (-h.score, h.relation != "same", self.records[h.record].name))
+        return qtoks, ranked[:limit]
+
+    def _candidates(self, qtoks: tuple[str, ...], near: dict[str, dict[str, float]]) -> set[int]:
+        vocab = {t for n in near.values() for t in n}
+        usable = sorted(vocab, key=lambda t: len(self.postings[t]))
+        selective = [t for t in usable if len(self.postings[t]) <= BLOCK_MAX_POSTINGS]
+        out: set[int] = set()
+        for t in selective:
+            out.update(self.postings[t])
+        if not selective and usable:
+            # Only common words overlap ("Institute of Technology"): no alias can score high, so a
+            # bounded sample of the aliases sharing the most of them is enough to show candidates.
+            out = set(self.postings[usable[0]])
+            for t in usable[1:]:
+                narrowed = out & set(self.postings[t])
+                if narrowed:
+                    out = narrowed
+            out = set(sorted(out)[:BLOCK_MAX_CANDIDATES])
+        return out
+
+    def _score(self, qtoks: tuple[str, ...], near: dict[str, dict[str, float]], aid: int) -> Hit | None:
+        atoks = self.alias_tokens[aid]
+        aset = set(atoks)
+        wq_total = wq_matched = 0.0
+        matched_alias: dict[str, float] = {}
+        for q in qtoks:
+            sims = near[q]
+            best_t, best_s = None, 0.0
+            for t, s in sims.items():
+                if t in aset and s > best_s:
+                    best_t, best_s = t, s
+            wq = self.weight(best_t) if best_t and best_s == 1.0 else self.weight(q)
+            wq_total += wq
+            if best_t:
+                wq_matched += wq * best_s
+                matched_alias[best_t] = max(matched_alias.get(best_t, 0.0), best_s)
+        if not matched_alias:
+            return None
+        wa_total = wa_matched = 0.0
+        extra_subunit = False
+        for t in atoks:
+            w = self.weight(t)
+            wa_total += w
+            if t in matched_alias:
+                wa_matched += w * matched_alias[t]
+            elif t in SUBUNIT_WORDS:
+                extra_subunit = True
+        score = (wq_matched + wa_matched) / (wq_total + wa_total)
+        cover_q = wq_matched / wq_total
+        cover_a = wa_matched / wa_total
+        relation, detail = "same", ("exact" if score >= 0.999 else "tokens")
+        distinctive_q = any(q not in GENERIC for q in qtoks)
+        if cover_q >= CONTAINED and cover_a <= 1 - EXTRA_MIN and distinctive_q and (
+                extra_subunit or len(atoks) - len(matched_alias) >= 2):
+            relation, detail = "related", "listed_is_part"
+        elif cover_a >= CONTAINED and cover_q <= 1 - EXTRA_MIN and any(t not in GENERIC for t in matched_alias):
+            extra_q = [q for q in qtoks if not any(t in aset for t in near[q])]
+            if any(q in SUBUNIT_WORDS for q in extra_q) or len(extra_q) >= 2:
+                relation, detail = "related", "query_is_part"
+        if relation == "related":
+            score = min(score, max(cover_q, cover_a) * 0.85)
+        elif len(atoks) == 1 and len(atoks[0]) <= SHORT_ALIAS and self.alias_text[aid] != \
+                self.records[self.alias_record[aid]].name:
+            score = min(score, DERIVED_ACRONYM_SCORE)
+            detail = "short_alias"
+        return Hit(self.alias_record[aid], self.alias_text[aid], round(score, 4), relation, detail)
+
+    def _acronym_hits(self, qtoks: tuple[str, ...]) -> list[Hit]:
+        """A one-word query may be an acronym: explicit ones are aliases already, derived ones are here."""
+        if len(qtoks) != 1 or not (3 <= len(qtoks[0]) <= 8) or not qtoks[0].isalpha():
+            return []
+        aids = self.derived_acronyms.get(qtoks[0], set())
+        records = {self.alias_record[a] for a in aids}
+        out = []
+        for aid in aids:
+            score = DERIVED_ACRONYM_SCORE if len(records) == 1 else DERIVED_ACRONYM_SCORE - 0.1
+            out.append(Hit(self.alias_record[aid], self.alias_text[aid], score, "same", "acronym"))
+        return out
+
+
+def _rank(hit: Hit) -> tuple[float, int]:
+    return (hit.score, hit.relation == "same")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion, substitution or adjacent swap."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if la > lb:
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]

@@ -1,0 +1,150 @@
+"""Name normalisation shared by the importer, the index and the query.
+
+One function turns any spelling of an organisation name into comparable
+tokens: Unicode NFKC, case folding, transliteration of non-Latin scripts with
+``anyascii`` (pure Python, also shipped to the browser), punctuation and
+diacritics removed, common abbreviations expanded, legal forms and filler
+words dropped. Han characters become one token per syllable so that a name
+typed in Chinese meets the native names on the lists token by token.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+# Bump when the output of tokens() changes: the dataset records which version built it.
+NORMALIZATION_VERSION = 1
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Legal forms and filler words: dropped (unless nothing else is left).
+LEGAL_FORMS = _words("""
+co company companies ltd limited llc llp lp inc incorporated corp corporation plc jsc ojsc cjsc pjsc
+ao oao zao pao ooo tov pp fsue fgup fgbu gup mup nao ano gmbh mbh ag kg sa sas sarl srl spa bv nv ab
+as oy pte pvt pty bhd sdn kk ek fze fzco fzc fzllc wll ltda cia sl slu scs the of and for in at on
+de des du la le el al del da di der und y et
+""")
+
+# Multi-word legal forms, removed before tokenising (longest first).
+_LEGAL_PHRASES = [
+    "limited liability company", "limited liability partnership", "joint stock company",
+    "open joint stock company", "closed joint stock company", "public joint stock company",
+    "joint-stock company", "federal state unitary enterprise", "federal state budgetary institution",
+    "federal state budgetary educational institution of higher education",
+    "federal state autonomous educational institution of higher education",
+    "obshchestvo s ogranichennoi otvetstvennostiu", "obshchestvo s ogranichennoy otvetstvennostyu",
+    "aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo",
+    "co ltd", "company limited", "pte ltd", "pvt ltd", "sdn bhd",
+]
+_LEGAL_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in
+                                                 sorted(_LEGAL_PHRASES, key=len, reverse=True)) + r")\b")
+
+# Native-script filler removed before transliteration: the PLA prefix that
+# Chinese military names carry, and Chinese company suffixes.
+_NATIVE_FILLER = re.compile("中国人民解放军|股份有限公司|有限责任公司|有限公司|集团|公司|株式会社")
+
+# Abbreviations and spelling variants mapped to one canonical token.
+CANONICAL = {
+    "univ": "university", "universitet": "university", "universitat": "university", "universite": "university",
+    "universidad": "university", "universita": "university",
+    "inst": "institute", "institut": "institute", "instituto": "institute", "institutes": "institute",
+    "tech": "technology", "techn": "technology", "technol": "technology", "technologies": "technology",
+    "technological": "technology", "tekhnologii": "technology", "tekhnologiy": "technology",
+    "sci": "science", "sciences": "science", "scientific": "science",
+    "centre": "center", "ctr": "center", "centers": "center", "centres": "center", "tsentr": "center",
+    "lab": "laboratory", "labs": "laboratory", "laboratories": "laboratory", "lab.": "laboratory",
+    "acad": "academy", "academia": "academy", "akademiya": "academy", "academie": "academy",
+    "natl": "national", "nat": "national", "intl": "international", "int": "international",
+    "dept": "department", "eng": "engineering", "engg": "engineering", "mfg": "manufacturing",
+    "industries": "industry", "industrial": "industry", "grp": "group", "hldgs": "holdings",
+    "assn": "association", "assoc": "association", "res": "research", "aeronautical": "aeronautics",
+    "astronautical": "astronautics", "electronic": "electronics", "mach": "machinery",
+    "&": "and",
+}
+
+# Generic words: kept, but count for little when names are compared.
+GENERIC = _words("""
+university institute technology science research academy center laboratory national state
+international group holdings industry engineering trading development department school college
+faculty key company enterprise factory plant bureau office branch division unit general central
+federal china chinese russian russia iran iranian beijing shanghai moscow
+""")
+
+# Words naming a part of an organisation: what makes a longer name a sub-unit.
+SUBUNIT_WORDS = _words("""
+center laboratory institute school college faculty department division branch key hospital
+""")
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_MARK = "\x01"  # marks a syllable transliterated from Han: never a filler word
+_NON_ALNUM = re.compile(r"[^a-z0-9\x01]+")
+_PAREN = re.compile(r"\(([^()]*)\)")
+
+
+def fold(text: str) -> str:
+    """NFKC, case folding and transliteration to lowercase ASCII (punctuation kept)."""
+    if text.isascii():
+        return text.casefold()
+    text = unicodedata.normalize("NFKC", text)
+    text = _NATIVE_FILLER.sub(" ", text)
+    out = []
+    for ch in text:
+        if ch.isascii():
+            out.append(ch)
+        elif _HAN.match(ch):
+            out.append(" " + _HAN_MARK + anyascii(ch).lower() + " ")
+        else:
+            out.append(anyascii(ch))
+    return "".join(out).casefold()
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """Comparable tokens of a name, in their original order, without repeats."""
+    folded = fold(text)
+    folded = folded.replace("'", "").replace("`", "").replace("\u2019", "")
+    folded = _NON_ALNUM.sub(" ", folded)
+    folded = _LEGAL_PHRASE_RE.sub(" ", folded)
+    raw = [t[1:] if t[0] == _HAN_MARK else CANONICAL.get(t.replace(_HAN_MARK, ""), t.replace(_HAN_MARK, ""))
+           for t in folded.split() if t.strip(_HAN_MARK)]
+    han = {t[1:] for t in folded.split() if t[0] == _HAN_MARK}
+    kept = [t for t in raw if t in han or t not in LEGAL_FORMS]
+    if not kept:  # a name made only of filler ("The Company") still needs tokens
+        kept = raw
+    seen: dict[str, None] = {}
+    for t in kept:
+        seen.setdefault(t, None)
+    return tuple(seen)
+
+
+def normalized(text: str) -> str:
+    """A readable normal form: the tokens joined by spaces."""
+    return " ".join(tokens(text))
+
+
+def acronym(text: str) -> str:
+    """Initials of the content words ("National University of Defense Technology" -> "nudt").
+
+    Empty when the name has fewer than three content words (shorter initials
+    collide too often to be useful) or is written in Han characters.
+    """
+    if _HAN.search(text):
+        return ""
+    folded = _NON_ALNUM.sub(" ", fold(_PAREN.sub(" ", text)).replace("'", "").replace(_HAN_MARK, ""))
+    words = [w for w in folded.split() if w not in LEGAL_FORMS and not w.isdigit()]
+    return "".join(w[0] for w in words) if len(words) >= 3 else ""
+
+
+def explicit_acronyms(text: str) -> list[str]:
+    """Acronyms the list itself gives in parentheses: "... Technology (NUDT)" -> ["NUDT"]."""
+    found = []
+    for raw in _PAREN.findall(text):
+        inner = raw.strip()
+        if 2 <= len(inner) <= 12 and re.fullmatch(r"[A-Z0-9][A-Za-z0-9&\-. ]*", inner) and \
+                sum(c.isupper() for c in inner) >= 2 and " " not in inner.strip():
+            found.append(inner)
+    return found
