@@ -63,8 +63,22 @@ def validate_answers(answers: Any, policy: Policy | None = None, *, partial: boo
 
 
 def _missing_required(clean: dict[str, Any], policy: Policy, config: Config | None) -> list[str]:
-    return [q["id"] for q in policy.questions
-            if q["required"] and q["id"] not in clean and _asked(q, clean, policy, config)]
+    visible = _visible(clean, policy, config)
+    return [q["id"] for q in policy.questions if q["required"] and q["id"] in visible and q["id"] not in clean]
+
+
+def _visible(clean: dict[str, Any], policy: Policy, config: Config | None) -> set[str]:
+    """Ids of the questions shown. A follow-up only sees answers to questions
+    that are themselves shown (conditions only use earlier questions, so one
+    pass in display order settles it)."""
+    shown: dict[str, Any] = {}
+    visible = set()
+    for q in policy.questions:
+        if _asked(q, shown, policy, config):
+            visible.add(q["id"])
+            if q["id"] in clean:
+                shown[q["id"]] = clean[q["id"]]
+    return visible
 
 
 def _check_value(q: dict[str, Any], value: Any, policy: Policy) -> Any:
@@ -186,7 +200,7 @@ def assess(answers: Any, *, config: Config | None = None, screening: bool = True
     policy = load_policy()
     config = config or _default_config()
     clean = validate_answers(answers, policy, partial=partial)
-    visible = {q["id"] for q in policy.questions if _asked(q, clean, policy, config)}
+    visible = _visible(clean, policy, config)
     # Answers to questions that are not asked (a follow-up whose trigger changed) are ignored.
     considered = {k: v for k, v in clean.items() if k in visible}
     screened = _screen(considered, policy, config) if screening else []

@@ -36,7 +36,7 @@ def _fired(answers: dict[str, Any], outcomes: list[str]) -> list[str]:
     policy = assessments.load_policy()
     config = assessments.default_config()
     clean = assessments.validate_answers(answers)
-    visible = {q["id"] for q in policy.questions if _engine._asked(q, clean, policy, config)}
+    visible = _engine._visible(clean, policy, config)
     considered = {k: v for k, v in clean.items() if k in visible}
     screened = [{"name": "(case)", "outcome": o} for o in outcomes]
     result = _engine._evaluate(considered, visible, screened, policy, config)

@@ -1,0 +1,121 @@
+"""Property tests (hypothesis): robustness, monotonicity, determinism."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import assessments
+from assessments import AnswerError
+
+POLICY = assessments.load_policy()
+QUESTIONS = {q["id"]: q for q in POLICY.questions}
+CODES = sorted(POLICY.country_names)
+RANK = {t: i for i, t in enumerate(assessments.TIERS)}
+ORDER = {"no": 0, "unsure": 1, "yes": 2}  # the documented order of risk
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+def _value(q: dict[str, Any]) -> st.SearchStrategy[Any]:
+    t = q["type"]
+    if t == "yes_no_unsure":
+        return st.sampled_from(["yes", "no", "unsure"])
+    if t == "yes_no":
+        return st.sampled_from(["yes", "no"])
+    if t == "choice":
+        return st.sampled_from([o["value"] for o in q["options"]])
+    if t == "multi":
+        return st.lists(st.sampled_from([o["value"] for o in q["options"]]), unique=True)
+    if t == "country":
+        return st.sampled_from(CODES)
+    if t == "countries":
+        return st.lists(st.sampled_from(CODES), unique=True, max_size=4)
+    return st.lists(st.text(min_size=1, max_size=40), max_size=3) if t == "names" else st.text(max_size=60)
+
+
+@st.composite
+def valid_answers(draw: st.DrawFn) -> dict[str, Any]:
+    answers = {}
+    for qid, q in QUESTIONS.items():
+        if q["required"] or draw(st.booleans()):
+            answers[qid] = draw(_value(q))
+    return answers
+
+
+def _result(answers: dict[str, Any], config: assessments.Config | None = None) -> dict[str, Any]:
+    return assessments.assess(answers, config=config, screening=False)
+
+
+def _assert_not_lower(before: dict[str, Any], after: dict[str, Any], what: str) -> None:
+    assert RANK[after["tier"]] >= RANK[before["tier"]], f"{what} lowered the tier"
+    lost = {r["rule"] for r in before["reasons"]} - {r["rule"] for r in after["reasons"]}
+    assert not lost, f"{what} removed reasons {lost}"
+
+
+@SETTINGS
+@given(st.one_of(json_values, st.dictionaries(st.sampled_from(sorted(QUESTIONS)), json_values, max_size=8)))
+def test_arbitrary_input_gives_a_result_or_a_clear_error(answers: Any) -> None:
+    try:
+        result = _result(answers)
+    except AnswerError as exc:
+        assert exc.where and exc.reason  # names the place and the reason
+        return
+    assert result["tier"] in assessments.TIERS
+
+
+@SETTINGS
+@given(valid_answers(), st.data())
+def test_raising_a_yes_no_unsure_answer_never_lowers(answers: dict[str, Any], data: st.DataObject) -> None:
+    qid = data.draw(st.sampled_from([q for q, d in QUESTIONS.items() if d["type"] == "yes_no_unsure"]))
+    low, high = sorted(data.draw(st.lists(st.sampled_from(list(ORDER)), min_size=2, max_size=2)), key=ORDER.get)
+    _assert_not_lower(_result({**answers, qid: low}), _result({**answers, qid: high}), f"{qid}: {low} -> {high}")
+
+
+@SETTINGS
+@given(valid_answers(), st.data())
+def test_adding_an_answer_or_an_option_never_lowers(answers: dict[str, Any], data: st.DataObject) -> None:
+    qid = data.draw(st.sampled_from(sorted(QUESTIONS)))
+    q = QUESTIONS[qid]
+    if q["type"] in ("multi", "countries") and qid in answers:
+        extra = data.draw(_value(q))
+        more = {**answers, qid: sorted(set(answers[qid]) | set(extra))}
+        _assert_not_lower(_result(answers), _result(more), f"adding {extra} to {qid}")
+    elif qid not in answers and not q["required"]:
+        value = data.draw(_value(q))
+        _assert_not_lower(_result(answers), _result({**answers, qid: value}), f"answering {qid}={value!r}")
+
+
+@SETTINGS
+@given(valid_answers(), st.sampled_from(CODES))
+def test_adding_a_country_to_the_elevated_risk_list_never_lowers(answers: dict[str, Any], code: str) -> None:
+    base = assessments.default_config()
+    wider = dataclasses.replace(base, elevated_risk=(*base.elevated_risk, code))
+    _assert_not_lower(_result(answers, base), _result(answers, wider), f"listing {code} as elevated risk")
+
+
+@SETTINGS
+@given(valid_answers(), st.randoms(use_true_random=False))
+def test_deterministic_and_independent_of_key_order(answers: dict[str, Any], rnd: Any) -> None:
+    items = list(answers.items())
+    rnd.shuffle(items)
+    assert _result(answers) == _result(dict(items)) == _result(answers)
+
+
+@SETTINGS
+@given(valid_answers())
+def test_tier_is_the_highest_reason_and_actions_resolve(answers: dict[str, Any]) -> None:
+    result = _result(answers)
+    assert RANK[result["tier"]] == max((RANK[r["tier"]] for r in result["reasons"]), default=0)
+    assert all(a["form"]["url"] for a in result["actions"])
+    # Answers to questions that are not asked change nothing.
+    shown = {k: v for k, v in answers.items() if k in result["asked"]}
+    assert _result(shown) == result
