@@ -1,0 +1,312 @@
+"""The guidance content, checked in the built site (`mkdocs build --strict`, once
+per session, by the `built_site` fixture in conftest.py): every page builds,
+every internal link and checklist link resolves, every glossary term is used,
+pages are structured for screen readers, end with sources and a review date,
+and share no twelve-word run with the seed documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+from types import SimpleNamespace
+
+import jinja2
+import pytest
+from mkdocs.exceptions import PluginError
+
+from tests.content_html import BuiltPage, read_page, resolve
+from tests.content_seeds import FINGERPRINTS, RUN_LENGTH, load_fingerprints, runs
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+sys.path.insert(0, str(ROOT / "hooks"))
+import content  # noqa: E402 - a hook module, imported by bare name as MkDocs does
+
+# The pages this guide writes (the assessment, screening and privacy pages belong to the engine).
+GUIDANCE = [
+    "index.md", "key-points.md", "planning-international-activities.md", "know-your-collaborator.md",
+    "visitors.md", "red-flags.md", "what-you-provide.md", "travel.md", "money-and-roles.md", "sanctions.md",
+    "contacts.md", "glossary.md",
+]
+CHECKLISTS = [
+    "checklists/informal-collaboration.md", "checklists/visitor.md", "checklists/travel.md",
+    "checklists/shipping.md", "checklists/international-engagements.md",
+]
+PAGES = [*GUIDANCE, "checklists/index.md", *CHECKLISTS]
+REVIEWED = re.compile(r"Last reviewed: (\d{4}-\d{2}-\d{2})")
+
+
+def built(site: Path, source: str) -> Path:
+    if source == "index.md" or source.endswith("/index.md"):
+        return site / source.removesuffix("index.md") / "index.html"
+    return site / source.removesuffix(".md") / "index.html"
+
+
+@cache
+def _read(path: Path) -> BuiltPage:
+    return read_page(path)
+
+
+def page(site: Path, source: str) -> BuiltPage:
+    path = built(site, source)
+    assert path.exists(), f"{source} was not built to {path}"
+    return _read(path)
+
+
+def all_pages(site: Path) -> list[Path]:
+    # 404.html is Material's and uses root-absolute links on purpose (it is served at any path).
+    rels = [(p, p.relative_to(site).as_posix()) for p in sorted(site.rglob("*.html"))]
+    return [p for p, rel in rels if not rel.startswith("assets/") and rel != "404.html"]
+
+
+def glossary_terms() -> dict[str, str]:
+    return {t["term"]: t["definition"] for t in content.load_glossary(DOCS / content.GLOSSARY)}
+
+
+# --- every page builds and is well formed -----------------------------------
+
+@pytest.mark.parametrize("source", PAGES)
+def test_page_builds_with_one_h1_and_headings_in_order(built_site: Path, source: str) -> None:
+    built_page = page(built_site, source)
+    levels = [h.level for h in built_page.headings]
+    assert levels and levels[0] == 1 and levels.count(1) == 1, f"{source}: needs exactly one h1, first: {levels}"
+    for before, after in pairwise(levels):
+        assert after <= before + 1, f"{source}: heading level jumps from h{before} to h{after}"
+
+
+@pytest.mark.parametrize("source", PAGES)
+def test_page_ends_with_sources_and_review_date(built_site: Path, source: str) -> None:
+    built_page = page(built_site, source)
+    assert built_page.headings[-1].id == "sources", f"{source}: the last section must be 'Sources'"
+    last = built_page.blocks[-1]
+    match = REVIEWED.fullmatch(last)
+    assert match, f"{source}: must end with 'Last reviewed: YYYY-MM-DD', ends with {last!r}"
+    assert dt.date.fromisoformat(match.group(1)) <= dt.date.today() + dt.timedelta(days=1)
+    sources = built_page.text.split("Sources", 1)[-1]
+    assert len(sources.split()) > 8, f"{source}: the Sources section is empty"
+
+
+@pytest.mark.parametrize("source", PAGES)
+def test_images_have_alt_text_and_links_have_text(built_site: Path, source: str) -> None:
+    built_page = page(built_site, source)
+    for image in built_page.images:
+        assert (image.get("alt") or "").strip(), f"{source}: image {image.get('src')} has no alt text"
+    for href, text in built_page.content_links:
+        if href.startswith("#") and not text:
+            continue  # the permalink anchor of a heading: its "¶" has a title instead
+        assert text.strip(), f"{source}: link to {href} has no text"
+        assert text.casefold() not in {"here", "click here", "this", "link"}, f"{source}: vague link text {text!r}"
+
+
+def test_no_unreplaced_marker_or_raw_attribute_list(built_site: Path) -> None:
+    for source in PAGES:
+        html = built(built_site, source).read_text(encoding="utf-8")
+        assert not re.search(r"<!--\s*(cfg|md|guide):", html), f"{source}: a marker was left in the page"
+        assert "{ #" not in html and "{: " not in html, f"{source}: an attribute list was not applied"
+
+
+def test_every_internal_link_resolves(built_site: Path) -> None:
+    broken = []
+    for path in all_pages(built_site):
+        for href in _read(path).links:
+            target = resolve(built_site, path, href)
+            if target is None:
+                continue
+            file, fragment = target
+            if not file.exists():
+                broken.append(f"{path.relative_to(built_site)}: {href} (no such file)")
+            elif fragment and file.suffix == ".html" and fragment not in _read(file).ids:
+                broken.append(f"{path.relative_to(built_site)}: {href} (no id {fragment!r})")
+    assert broken == []
+
+
+def test_pages_load_scripts_and_styles_only_from_the_site(built_site: Path) -> None:
+    for source in PAGES:
+        built_page = page(built_site, source)
+        for url in built_page.scripts + built_page.stylesheets:
+            assert "//" not in url, f"{source}: loads {url} from another origin"
+
+
+# --- the decision flowchart and Mermaid ------------------------------------
+
+def test_flowchart_uses_the_sites_own_mermaid_before_materials_bundle(built_site: Path) -> None:
+    home = page(built_site, "index.md")
+    html = built(built_site, "index.md").read_text(encoding="utf-8")
+    assert '<pre class="mermaid">' in html and "Do I need to submit anything" in html
+    mermaid = [s for s in home.scripts if s.endswith("mermaid.min.js")]
+    bundle = [s for s in home.scripts if "javascripts/bundle." in s]
+    assert mermaid == ["assets/js/mermaid.min.js"] and bundle
+    assert home.scripts.index(mermaid[0]) < home.scripts.index(bundle[0]), "Mermaid must load before the bundle"
+    served = built_site / "assets" / "js" / "mermaid.min.js"
+    assert served.read_bytes() == (ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js").read_bytes()
+    assert (built_site / "assets" / "js" / "mermaid.LICENSE.txt").exists()
+
+
+def test_mermaid_and_checklist_scripts_load_only_where_needed(built_site: Path) -> None:
+    for source in PAGES:
+        built_page = page(built_site, source)
+        html = built(built_site, source).read_text(encoding="utf-8")
+        has_diagram = '<pre class="mermaid">' in html
+        assert any(s.endswith("mermaid.min.js") for s in built_page.scripts) == has_diagram, source
+        assert any(s.endswith("checklists.mjs") for s in built_page.scripts) == (source in CHECKLISTS), source
+
+
+# --- checklists ------------------------------------------------------------
+
+@pytest.mark.parametrize("source", CHECKLISTS)
+def test_checklist_items_are_labelled_checkboxes_linking_to_existing_anchors(built_site: Path, source: str) -> None:
+    built_page = page(built_site, source)
+    path = built(built_site, source)
+    assert len(built_page.checklist_items) >= 5, f"{source}: a checklist needs its items"
+    boxes = {box.get("id"): box for box in built_page.checkboxes}
+    for item in built_page.checklist_items:
+        box = boxes.get(f"{item['id']}-check")
+        assert box is not None and "disabled" not in box, f"{source}: item {item['id']} has no usable checkbox"
+        assert len(built_page.labels.get(f"{item['id']}-check", "").split()) >= 4, f"{item['id']}: no label"
+        target = resolve(built_site, path, item["href"])
+        assert target is not None, f"{source}: item {item['id']} links outside the site"
+        file, fragment = target
+        assert fragment, f"{source}: item {item['id']} must link to a section (#anchor), not a whole page"
+        assert file.exists() and fragment in _read(file).ids, f"{source}: item {item['id']} -> {item['href']}"
+
+
+def test_checklist_index_lists_every_checklist(built_site: Path) -> None:
+    index = built(built_site, "checklists/index.md")
+    targets = [resolve(built_site, index, href) for href, _ in page(built_site, "checklists/index.md").content_links]
+    links = {target[0].resolve() for target in targets if target is not None}
+    for source in CHECKLISTS:
+        assert built(built_site, source).resolve() in links, f"checklists/index.md does not link {source}"
+
+
+class _Page(SimpleNamespace):
+    pass
+
+
+def _render(html: str) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True)
+    config = SimpleNamespace(theme=SimpleNamespace(get_env=lambda: env))
+    fake = _Page(file=SimpleNamespace(src_uri="checklists/example.md"), url="checklists/example/")
+    return content._render_checklists(html, fake, config) or ""  # type: ignore[arg-type]
+
+
+ITEM = ('<li class="task-list-item" id="{id}"><label class="task-list-control"><input type="checkbox" disabled/>'
+        '<span class="task-list-indicator"></span></label> {body}</li>')
+
+
+def _checklist(*items: str, name: str = "example") -> str:
+    body = "".join(items)
+    return f'<div class="guide-checklist" data-checklist="{name}">\n<ul class="task-list">\n{body}</ul>\n</div>'
+
+
+def test_checklist_renderer_makes_labelled_checkboxes() -> None:
+    html = _render(_checklist(ITEM.format(id="a-one", body='Do <em>this</em>. <a href="../x/#y">Why</a>')))
+    assert '<input type="checkbox" id="a-one-check"' in html and "disabled" not in html
+    assert '<label for="a-one-check">Do <em>this</em>.</label>' in html
+    assert '<a href="../x/#y">Why</a>' in html and 'src="../../assets/js/checklists.mjs"' in html
+
+
+@pytest.mark.parametrize(("html", "message"), [
+    (_checklist(ITEM.format(id="a", body="No link at the end.")), "does not end with a link"),
+    (_checklist(ITEM.format(id="a", body='<a href="x">x</a>'), ITEM.format(id="a", body='<a href="y">y</a>')),
+     "used twice"),
+    (_checklist(ITEM.replace(' id="{id}"', "").format(body='x <a href="y">y</a>')), "has no items"),
+    (_checklist(ITEM.format(id="a", body='x <a href="y">y</a>'),
+                ITEM.replace(' id="{id}"', "").format(body='x <a href="y">y</a>')), "without an id"),
+    (_checklist(ITEM.format(id="a", body='x <a href="y">y</a>'), name="Bad Name"), "not a valid checklist name"),
+])
+def test_checklist_renderer_rejects_bad_markup_naming_the_file(html: str, message: str) -> None:
+    with pytest.raises(PluginError, match=message) as error:
+        _render(html)
+    assert "checklists/example.md" in str(error.value) and "fix:" in str(error.value)
+
+
+# --- glossary ---------------------------------------------------------------
+
+def test_glossary_file_is_well_formed_and_covers_the_core_terms() -> None:
+    terms = glossary_terms()
+    core = ["EAR", "ITAR", "OFAC", "SDN", "Entity List", "restricted party", "deemed export",
+            "fundamental research", "elevated-risk country", "country of concern", "talent recruitment program",
+            "in-kind support", "BIS", "TMP", "MFTRP", "Section 1286 list"]
+    assert [t for t in core if t not in terms] == []
+    for term, definition in terms.items():
+        assert len(definition.split()) >= 5, f"glossary: {term!r} needs a real definition"
+
+
+def test_glossary_rejects_malformed_lines(tmp_path: Path) -> None:
+    bad = tmp_path / "glossary.md"
+    bad.write_text("*[EAR]: Export Administration Regulations\nEAR means something\n", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"glossary.md:2: not a glossary entry"):
+        content.load_glossary(bad)
+    bad.write_text("*[EAR]: one\n*[EAR]: two\n", encoding="utf-8")
+    with pytest.raises(PluginError, match="defined twice"):
+        content.load_glossary(bad)
+
+
+def test_every_glossary_term_appears_as_a_tooltip_and_on_the_glossary_page(built_site: Path) -> None:
+    terms = glossary_terms()
+    used: dict[str, str] = {}
+    for source in PAGES:
+        if source != "glossary.md":
+            used.update(page(built_site, source).abbrs)
+    assert [t for t in terms if t not in used] == [], "glossary terms never used in the guidance"
+    for term, title in used.items():
+        assert title == terms[term], f"tooltip for {term!r} differs from the glossary"
+    glossary = page(built_site, "glossary.md")
+    for term in terms:
+        assert f"term-{content._slug(term)}" in glossary.ids, f"glossary page lacks {term!r}"
+
+
+# --- written in our own words ---------------------------------------------------
+
+def test_seed_fingerprints_are_present() -> None:
+    # Guards against a missing or truncated file making the copy check pass vacuously.
+    assert len(load_fingerprints()) > 2000, f"{FINGERPRINTS} looks truncated: regenerate it (see its header)"
+
+
+def test_copy_detector_finds_a_shared_run() -> None:
+    text = "one two three four five six seven eight nine ten eleven twelve thirteen"
+    fingerprints = {fp for fp, _ in runs(text)}
+    assert len(fingerprints) == 2
+    shifted = "Zero, ONE two three four five six seven eight nine ten eleven twelve!"
+    assert {fp for fp, _ in runs(shifted)} & fingerprints
+    assert not {fp for fp, _ in runs("one two three four five six seven eight nine ten eleven")} & fingerprints
+
+
+def test_no_page_shares_a_twelve_word_run_with_a_seed(built_site: Path) -> None:
+    seeds = load_fingerprints()
+    copied = []
+    for path in all_pages(built_site):
+        text = _read(path).text
+        copied += [f"{path.relative_to(built_site)}: {run}" for fp, run in runs(text) if fp in seeds]
+    for source in sorted(DOCS.rglob("*.md")):
+        text = source.read_text(encoding="utf-8")
+        copied += [f"docs/{source.relative_to(DOCS)}: {run}" for fp, run in runs(text) if fp in seeds]
+    assert copied == [], f"runs of {RUN_LENGTH}+ words copied from a seed document"
+
+
+def test_no_real_people_or_seed_institution_names_in_the_guidance(built_site: Path) -> None:
+    # The seeds name officials and institution-specific offices and tools; the guide must not.
+    banned = re.compile(r"\b(IIC tool|VPR|UM Research Security|Vice President for Research|Zuber|Lester|"
+                        r"Khoury|Moffatt|Leskiw|Panickar|Reif)\b")
+    for source in PAGES:
+        text = page(built_site, source).text
+        body = text.rsplit("Sources", 1)[0]
+        assert not banned.search(body), f"{source}: names {banned.search(body).group(0)!r}"  # type: ignore[union-attr]
+        assert not re.search(r"\bMIT\b", body), f"{source}: mentions MIT outside the sources"
+
+
+@pytest.mark.parametrize("source", PAGES)
+def test_markers_sit_inside_text_not_at_line_starts(source: str) -> None:
+    # Python-Markdown treats a line that starts with an HTML comment as a raw block, which
+    # splits the paragraph around it; only block markers may stand alone on a line.
+    lines = (DOCS / source).read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if line.lstrip().startswith("<!--"):
+            alone = re.fullmatch(r"\s*<!--[^>]*-->\s*", line)
+            blank_around = (number == 1 or not lines[number - 2].strip()) and (
+                number == len(lines) or not lines[number].strip())
+            assert alone and blank_around, f"docs/{source}:{number}: start the line with text, not a marker"
