@@ -49,8 +49,13 @@ class Policy:
     country_names: dict[str, str]
 
 
+def _policy_root() -> Any:
+    """The policy folder inside the package (a Traversable, so it works from a wheel too)."""
+    return resources.files("assessments").joinpath("policy")
+
+
 def _read(rel: str) -> dict[str, Any]:
-    path = resources.files("assessments").joinpath("policy", *rel.split("/"))
+    path = _policy_root().joinpath(*rel.split("/"))
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -58,7 +63,7 @@ def _read(rel: str) -> dict[str, Any]:
 
 
 def _policy_files(folder: str) -> list[str]:
-    base = resources.files("assessments").joinpath("policy", folder)
+    base = _policy_root().joinpath(folder)
     return sorted(f"{folder}/{p.name}" for p in base.iterdir() if p.name.endswith(".toml"))
 
 
@@ -183,10 +188,9 @@ def _load_questions(countries: dict[str, Any]) -> list[dict[str, Any]]:
     keys = {"id", "section", "text", "type", "options", "help", "ask_if", "required", "unsure_todo",
             "placeholder", "max_length", "guidance"}
     for i, q in enumerate(data.get("question", [])):
-        path = f"question[{i}]."
-        _allowed(q, keys, where, path)
-        qid = _require(q, "id", str, where, path)
+        qid = _require(q, "id", str, where, f"question[{i}].")
         path = f"question.{qid}."
+        _allowed(q, keys, where, path)
         if not _ID.match(qid) or qid in seen:
             raise PolicyError(where, f"{path}id", "duplicate or malformed id", "use a unique lower_snake_case id")
         seen.add(qid)

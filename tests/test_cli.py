@@ -1,0 +1,72 @@
+"""The command line: questions, schema, assess; exit 0 on success, 2 on invalid input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import assessments
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "assessments", *args], cwd=ROOT, input=stdin,
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_questions_prints_the_question_set() -> None:
+    proc = _run("questions")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data == assessments.questions()
+    first = data[0]
+    assert {"id", "text", "type", "options", "help"} <= set(first)
+    assert any("ask_if" in q for q in data)
+
+
+def test_schema_prints_json_schema() -> None:
+    proc = _run("schema")
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout) == assessments.answer_schema()
+
+
+def test_assess_file(tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"activities": ["collaboration"], "collaboration_type": "formal",
+                                "partner_country": "CN"}), encoding="utf-8")
+    proc = _run("assess", str(path), "--no-screening")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["tier"] == "high"
+    assert "request_elevated_risk_review" in [a["id"] for a in result["actions"]]
+    assert result["policy_version"] == assessments.load_policy().version
+
+
+def test_assess_stdin() -> None:
+    proc = _run("assess", "-", "--no-screening", stdin='{"activities": ["travel"], "travel_countries": ["CU"]}')
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["tier"] == "high"
+
+
+@pytest.mark.parametrize(("stdin", "needle"), [
+    ('{"nope": "yes"}', "nope: unknown question id"),
+    ('{"partner_country": 5}', "partner_country: wrong type"),
+    ('{"activities": ["collaboration"]}', "collaboration_type: missing required answer"),
+    ("{not json", "not valid JSON"),
+    ("[1, 2]", "must be a JSON object"),
+])
+def test_invalid_input_exits_2_naming_the_field(stdin: str, needle: str) -> None:
+    proc = _run("assess", "-", "--no-screening", stdin=stdin)
+    assert proc.returncode == 2
+    assert needle in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    proc = _run("assess", str(tmp_path / "absent.json"))
+    assert proc.returncode == 2 and "cannot read" in proc.stderr

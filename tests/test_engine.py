@@ -1,0 +1,154 @@
+"""Unit tests of the engine: visibility of follow-ups, unsure handling, errors, config, speed."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+
+import pytest
+
+import assessments
+from assessments import AnswerError, _browser
+
+COLLAB = {"activities": ["collaboration"], "collaboration_type": "informal"}
+
+
+def _assess(answers: dict, **kw: object) -> dict:
+    return assessments.assess(answers, screening=False, **kw)
+
+
+def test_empty_answers_are_valid_and_low() -> None:
+    result = _assess({})
+    assert result["tier"] == "low" and result["reasons"] == [] and result["actions"] == []
+    assert result["asked"] == ["activities", "talent_program", "graduate_channel_role", "paid_recommendation_letters"]
+    assert set(result) == {"tier", "reasons", "actions", "todo", "screening", "asked", "policy_version", "as_of",
+                           "disclaimer"}
+
+
+def test_sections_open_with_the_activities_ticked() -> None:
+    asked = set(_assess({"activities": ["visitor"]})["asked"])
+    assert {"visitor_appointment", "visitor_institutions", "visitor_country", "visitor_involved"} <= asked
+    assert "partner_country" not in asked and "travel_countries" not in asked
+    asked = set(_assess({"activities": ["travel"]})["asked"])
+    assert {"travel_countries", "travel_devices", "travel_items"} <= asked
+
+
+def test_follow_ups_open_on_yes_or_unsure_never_on_no() -> None:
+    base = {"activities": ["visitor"]}
+    for answer, shown in (("yes", True), ("unsure", True), ("no", False)):
+        asked = _assess({**base, "visitor_lab_sponsored": answer})["asked"]
+        assert ("visitor_lab_restricted" in asked) is shown, answer
+
+
+def test_answers_to_hidden_questions_are_ignored() -> None:
+    result = _assess({"activities": ["travel"], "partner_blocked": "yes", "collaboration_type": "formal"})
+    assert result["tier"] == "low"
+    assert "partner_blocked" not in result["asked"]
+
+
+def test_hidden_follow_up_does_not_open_its_own_follow_ups() -> None:
+    # personal_compensation is hidden (no money/collaboration), so payer_country stays hidden too.
+    assert "payer_country" not in _assess({"personal_compensation": "yes"})["asked"]
+
+
+def test_unsure_is_not_no_it_adds_a_todo() -> None:
+    result = _assess({**COLLAB, "military_end_use": "unsure"})
+    todo = {t["question"]: t for t in result["todo"]}
+    assert "military_end_use" in todo and "export control" in todo["military_end_use"]["text"]
+    assert todo["military_end_use"]["guidance"] == "know-your-collaborator.md"
+    assert "military_end_use" not in {t["question"] for t in _assess({**COLLAB, "military_end_use": "no"})["todo"]}
+
+
+def test_unsure_about_lists_raises_the_tier() -> None:
+    assert _assess({**COLLAB, "partner_blocked": "unsure"})["tier"] == "moderate"
+    assert _assess({**COLLAB, "partner_blocked": "no"})["tier"] == "low"
+
+
+def test_reasons_carry_citations_and_guidance_actions_carry_forms() -> None:
+    result = _assess({**COLLAB, "partner_country": "IR"})
+    assert result["tier"] == "prohibited"
+    reason = result["reasons"][0]
+    assert reason["rule"] == "comprehensively_sanctioned_jurisdiction"
+    assert reason["citations"][0]["url"].startswith("https://")
+    assert reason["guidance"] == "sanctions.md"
+    action = result["actions"][0]
+    assert action["id"] == "stop_and_contact"
+    assert action["form"] == {"id": "research_security_contact", "title": "Ask the research security office",
+                              "url": "mailto:research-security@example.edu"}
+    assert action["contact"]["email"] == "research-security@example.edu"
+
+
+def test_actions_follow_the_most_urgent_reasons_first() -> None:
+    result = _assess({**COLLAB, "partner_country": "IR", "exchange": ["equipment"]})
+    assert [a["id"] for a in result["actions"]][:2] == ["stop_and_contact", "request_export_control_review"]
+
+
+def test_elevated_risk_list_comes_from_the_configuration() -> None:
+    answers = {**COLLAB, "partner_country": "SA"}
+    assert _assess(answers)["tier"] == "moderate"
+    config = dataclasses.replace(assessments.default_config(), elevated_risk=("CN", "HK", "MO", "RU"))
+    assert _assess(answers, config=config)["tier"] == "low"
+
+
+@pytest.mark.parametrize(("answers", "key", "reason"), [
+    ({"no_such_question": "yes"}, "no_such_question", "unknown question id"),
+    ({"partner_country": 5}, "partner_country", "wrong type"),
+    ({"partner_country": "Germany"}, "partner_country", "not an ISO 3166-1 alpha-2 code"),
+    ({"activities": "collaboration"}, "activities", "wrong type"),
+    ({"activities": ["dancing"]}, "activities", "is not an option"),
+    ({"military_end_use": "maybe"}, "military_end_use", "is not an option"),
+    ({"activities": ["collaboration"]}, "collaboration_type", "missing required answer"),
+    ({"partner_names": ["x" * 400]}, "partner_names", "longer than"),
+])
+def test_invalid_answers_name_the_field_and_the_reason(answers: dict, key: str, reason: str) -> None:
+    with pytest.raises(AnswerError) as info:
+        _assess(answers)
+    assert info.value.key == key and reason in info.value.reason
+
+
+def test_not_a_json_object() -> None:
+    with pytest.raises(AnswerError, match="must be a JSON object"):
+        _assess([1, 2])  # type: ignore[arg-type]
+
+
+def test_partial_mode_turns_a_missing_required_answer_into_a_todo() -> None:
+    result = _assess({"activities": ["collaboration"]}, partial=True)
+    assert [t["question"] for t in result["todo"]] == ["collaboration_type"]
+    assert result["todo"][0]["text"].startswith("Answer this question:")
+
+
+def test_browser_surface_assesses_partial_forms_and_returns_errors_as_data() -> None:
+    _browser.init(json.dumps(assessments.default_config().to_json()))
+    ok = json.loads(_browser.handle(json.dumps({"op": "assess", "payload": {"activities": ["collaboration"]}})))
+    assert ok["ok"] and ok["result"]["todo"][0]["question"] == "collaboration_type"
+    bad = json.loads(_browser.handle(json.dumps({"op": "assess", "payload": {"partner_country": 5}})))
+    assert not bad["ok"] and bad["error"]["key"] == "partner_country"
+
+
+def test_questions_export_ask_if_and_help() -> None:
+    qs = {q["id"]: q for q in assessments.questions()}
+    assert qs["visitor_lab_proprietary"]["ask_if"] == {"q": "visitor_lab_sponsored", "in": ["yes", "unsure"]}
+    assert all(q["help"] for q in qs.values())
+    names = [q["id"] for q in qs.values() if q["type"] == "names"]
+    assert names == ["partner_names", "visitor_institutions"]
+
+
+def test_schema_lists_every_question_and_rejects_unknown_keys() -> None:
+    schema = assessments.answer_schema()
+    assert set(schema["properties"]) == {q["id"] for q in assessments.questions()}
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["military_end_use"]["enum"] == ["yes", "no", "unsure"]
+
+
+def test_assess_is_fast_enough_for_every_keystroke() -> None:
+    answers = {"activities": ["collaboration", "visitor", "travel", "money", "personal"],
+               "collaboration_type": "formal", "partner_country": "CN", "exchange": ["data", "equipment"],
+               "travel_countries": ["CN", "RU"], "visitor_appointment": "short_term", "visitor_country": "RU",
+               "personal_compensation": "yes", "payer_country": "CN", "payer_government": "yes"}
+    _assess(answers)
+    start = time.perf_counter()
+    for _ in range(200):
+        _assess(answers)
+    per_call_ms = (time.perf_counter() - start) / 200 * 1000
+    assert per_call_ms < 20, f"{per_call_ms:.2f} ms per assessment"

@@ -1,0 +1,155 @@
+"""Policy files are validated on load: an error names the file, the key and the reason."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+import assessments
+from assessments import PolicyError, _policy
+
+SHIPPED = Path(str(resources.files("assessments").joinpath("policy")))
+
+
+@pytest.fixture
+def policy_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A writable copy of the shipped policy that load_policy() reads instead."""
+    root = tmp_path / "policy"
+    shutil.copytree(SHIPPED, root)
+    monkeypatch.setattr(_policy, "_policy_root", lambda: root)
+    yield root
+
+
+def _load() -> _policy.Policy:
+    return _policy.load_policy.__wrapped__()  # bypass the cache: each test edits the files
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_shipped_policy_loads() -> None:
+    policy = assessments.load_policy()
+    assert policy.version and policy.as_of == "2026-11-22"
+    assert len(policy.rules) >= 40
+    assert {"comprehensively_sanctioned", "countries_of_concern", "itar_126_1"} <= set(policy.country_lists)
+
+
+def test_copy_loads_unchanged(policy_copy: Path) -> None:
+    assert _load().rule_index.keys() == assessments.load_policy().rule_index.keys()
+
+
+def _rule(root: Path, rid: str) -> Path:
+    return root / "rules" / f"{rid}.toml"
+
+
+BAD_EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
+    ("unknown tier", lambda r: _edit(_rule(r, "military_end_use"), 'tier = "high"', 'tier = "severe"'),
+     "rules/military_end_use.toml", "tier"),
+    ("unknown question", lambda r: _edit(_rule(r, "military_end_use"), 'q = "military_end_use"',
+                                         'q = "no_such_question"'),
+     "rules/military_end_use.toml", "when.all[1].q"),
+    ("unsure-only test breaks monotonicity", lambda r: _edit(_rule(r, "military_end_use"),
+                                                              '{ q = "military_end_use", eq = "yes" }',
+                                                              '{ q = "military_end_use", eq = "unsure" }'),
+     "rules/military_end_use.toml", "when.all[1].eq"),
+    ("negated yes/no question", lambda r: _edit(_rule(r, "military_end_use"),
+                                               '{ q = "military_end_use", eq = "yes" }',
+                                               '{ not = { q = "military_end_use", eq = "no" } }'),
+     "rules/military_end_use.toml", "when.all[1].not"),
+    ("answered = false", lambda r: _edit(_rule(r, "military_end_use"), '{ q = "military_end_use", eq = "yes" }',
+                                        '{ q = "military_end_use", answered = false }'),
+     "rules/military_end_use.toml", "when.all[1].answered"),
+    ("country tested one by one", lambda r: _edit(_rule(r, "elevated_risk_country"),
+                                                 'in_country_list = "elevated_risk"', 'eq = "CN"'),
+     "rules/elevated_risk_country.toml", "when.all[1].eq"),
+    ("unknown country list", lambda r: _edit(_rule(r, "elevated_risk_country"), '"elevated_risk"', '"risky"'),
+     "rules/elevated_risk_country.toml", "when.all[1].in_country_list"),
+    ("anchor in guidance", lambda r: _edit(_rule(r, "military_end_use"), '"know-your-collaborator.md"',
+                                          '"know-your-collaborator.md#screening"'),
+     "rules/military_end_use.toml", "guidance"),
+    ("unknown action", lambda r: _edit(_rule(r, "military_end_use"), '"request_export_control_review"]',
+                                      '"call_a_lawyer"]'),
+     "rules/military_end_use.toml", "actions[1]"),
+    ("file name mismatch", lambda r: _edit(_rule(r, "military_end_use"), 'id = "military_end_use"',
+                                          'id = "military"'),
+     "rules/military_end_use.toml", "id"),
+    ("no citations", lambda r: _edit(_rule(r, "appointed_visitor"), "citations = [", "sources = ["),
+     "rules/appointed_visitor.toml", "sources"),
+    ("follow-up on a later question", lambda r: _edit(r / "questions.toml",
+                                                     'ask_if = { q = "personal_compensation", in = ["yes", "unsure"] }',
+                                                     'ask_if = { q = "talent_program", in = ["yes", "unsure"] }'),
+     "questions.toml", "question.payer_country.ask_if.q"),
+    ("yes/no/unsure without a to-do", lambda r: _edit(r / "questions.toml",
+                                                     'unsure_todo = "Find out whether the topic',
+                                                     'unsure_hint = "Find out whether the topic'),
+     "questions.toml", "question.military_end_use.unsure_hint"),
+    ("bad country code", lambda r: _edit(r / "countries" / "itar_126_1.toml", '"ZW"', '"ZZ"'),
+     "countries/itar_126_1.toml", "countries[23]"),
+    ("undated list", lambda r: _edit(r / "countries" / "itar_126_1.toml", "as_of = 2026-11-22", ""),
+     "countries/itar_126_1.toml", "as_of"),
+    ("action with unknown form", lambda r: _edit(r / "actions.toml", 'form = "travel_guidance"', 'form = "travel"'),
+     "actions.toml", "actions.get_travel_guidance.form"),
+    ("broken TOML", lambda r: _edit(r / "policy.toml", 'version = "', 'version = '),
+     "policy.toml", ""),
+]
+
+
+@pytest.mark.parametrize(("what", "edit", "where", "key"), BAD_EDITS, ids=[b[0] for b in BAD_EDITS])
+def test_bad_policy_is_rejected_with_file_and_key(policy_copy: Path, what: str, edit: Callable[[Path], None],
+                                                  where: str, key: str) -> None:
+    edit(policy_copy)
+    with pytest.raises(PolicyError) as info:
+        _load()
+    assert info.value.where == f"policy/{where}"
+    assert info.value.key == key
+    assert info.value.reason and str(info.value).startswith(f"policy/{where}")
+
+
+def test_not_is_allowed_on_a_choice_question(policy_copy: Path) -> None:
+    _edit(_rule(policy_copy, "informal_collaboration"), '{ q = "collaboration_type", eq = "informal" }',
+          '{ not = { q = "collaboration_type", eq = "formal" } }')
+    assert "informal_collaboration" in _load().rule_index
+
+
+def test_no_question_about_nationality_or_ethnicity() -> None:
+    pattern = re.compile(r"\bnational(ity|ities)?\b|citizen|ethnic|\brace\b|passport|born in", re.IGNORECASE)
+    for q in assessments.questions():
+        assert not pattern.search(q["id"]), q["id"]
+        assert not pattern.search(q["text"]), q["text"]
+        for option in q.get("options", []):
+            assert not pattern.search(option["label"]), option
+
+
+def test_every_list_is_dated_and_cited() -> None:
+    for lid, data in assessments.load_policy().country_lists.items():
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["as_of"]), lid
+        assert data["citations"] and all(c.get("url", "").startswith("https://") for c in data["citations"]), lid
+
+
+def test_syria_is_not_comprehensively_sanctioned_but_is_arms_embargoed() -> None:
+    lists = assessments.load_policy().country_lists
+    assert "SY" not in lists["comprehensively_sanctioned"]["countries"]  # EO 14312, effective 2025-07-01
+    assert "SY" in lists["itar_126_1"]["countries"]
+    assert "KH" not in lists["itar_126_1"]["countries"]  # removed 2025-11-07
+    assert "NI" in lists["itar_126_1"]["countries"]  # added 2024-03-15
+    assert set(lists["countries_of_concern"]["countries"]) == {"CN", "IR", "KP", "RU"}
+
+
+def test_every_rule_is_cited_and_explained() -> None:
+    for rule in assessments.load_policy().rules:
+        assert rule["citations"], rule["id"]
+        assert len(rule["explanation"]) > 40 and len(rule["what_to_do"]) > 20, rule["id"]
+
+
+def test_questions_in_display_order_have_help_and_guidance() -> None:
+    for q in assessments.questions():
+        assert q["help"], q["id"]
+        assert q.get("guidance") in _policy.GUIDANCE_PAGES, q["id"]
