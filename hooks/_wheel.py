@@ -25,7 +25,7 @@ def _record_hash(data: bytes) -> str:
     return f"sha256={digest}"
 
 
-def _zip(entries: Iterable[tuple[str, bytes]], name: str, version: str, requires: list[str]) -> bytes:
+def make_wheel(entries: Iterable[tuple[str, bytes]], name: str, version: str, requires: list[str]) -> bytes:
     dist_info = f"{name}-{version}.dist-info"
     files = sorted(entries)
     meta = [("Metadata-Version", "2.1"), ("Name", name), ("Version", version)]
@@ -50,19 +50,23 @@ def wheel_name(name: str, version: str) -> str:
     return f"{name.replace('-', '_')}-{version}-py3-none-any.whl"
 
 
-def build_package_wheel(package_dir: Path, name: str, version: str, requires: list[str]) -> bytes:
-    """Wheel of a source package folder (every file except caches)."""
+def package_entries(package_dir: Path) -> list[tuple[str, bytes]]:
+    """The files of a source package folder (every file except caches), as wheel entries."""
     root = package_dir.parent
-    entries = [
+    return sorted(
         (p.relative_to(root).as_posix(), p.read_bytes())
         for p in package_dir.rglob("*")
         if p.is_file() and not (_SKIP_PARTS & set(p.parts)) and p.suffix != ".pyc"
-    ]
-    return _zip(entries, name, version, requires)
+    )
 
 
-def repack_installed(dist_name: str) -> tuple[str, bytes]:
-    """Wheel of an installed pure-Python distribution (e.g. anyascii from the venv)."""
+def build_package_wheel(package_dir: Path, name: str, version: str, requires: list[str]) -> bytes:
+    """Wheel of a source package folder."""
+    return make_wheel(package_entries(package_dir), name, version, requires)
+
+
+def installed_entries(dist_name: str) -> tuple[str, str, list[tuple[str, bytes]]]:
+    """(name, version, entries) of an installed pure-Python distribution, e.g. anyascii from the venv."""
     dist = metadata.distribution(dist_name)
     entries = []
     for f in dist.files or []:
@@ -72,5 +76,24 @@ def repack_installed(dist_name: str) -> tuple[str, bytes]:
         entries.append((Path(str(f)).as_posix(), Path(str(f.locate())).read_bytes()))
     if not entries:
         raise FileNotFoundError(f"{dist_name} is installed without files")
-    version = dist.version
-    return wheel_name(dist.metadata["Name"], version), _zip(entries, dist.metadata["Name"], version, [])
+    return dist.metadata["Name"], dist.version, sorted(entries)
+
+
+def repack_installed(dist_name: str) -> tuple[str, bytes]:
+    """Wheel of an installed pure-Python distribution."""
+    name, version, entries = installed_entries(dist_name)
+    return wheel_name(name, version), make_wheel(entries, name, version, [])
+
+
+def zip_entries(entries: Iterable[tuple[str, bytes]]) -> bytes:
+    """A plain zip of entries (input for hooks/precompile.mjs)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_STORED) as zf:
+        for path, data in entries:
+            zf.writestr(zipfile.ZipInfo(path, date_time=_EPOCH), data)
+    return buf.getvalue()
+
+
+def read_zip(data: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return [(info.filename, zf.read(info)) for info in zf.infolist()]

@@ -10,6 +10,8 @@ file with no packages means nothing can ever be fetched from a package CDN.
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,9 @@ import _project
 import _wheel
 
 PYODIDE_DIR = _project.ROOT / "node_modules" / "pyodide"
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+PRECOMPILED_STDLIB = "python_stdlib.pyc.zip"  # the worker passes it as Pyodide's stdLibURL
+BUILD_CACHE = _project.ROOT / "build"
 SITE_SRC = _project.ROOT / "site_src"
 ENGINE_DEPENDENCIES = ("anyascii",)
 
@@ -32,8 +36,8 @@ ENGINE_DEPENDENCIES = ("anyascii",)
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Serve the browser modules from site_src/ as assets/js/ (watched by `mkdocs serve`)."""
-    for path in sorted(SITE_SRC.glob("*.mjs")) + sorted(SITE_SRC.glob("*.css")):
-        sub = "js" if path.suffix == ".mjs" else "css"
+    for path in sorted(SITE_SRC.glob("*.mjs")) + sorted(SITE_SRC.glob("*.js")) + sorted(SITE_SRC.glob("*.css")):
+        sub = "css" if path.suffix == ".css" else "js"
         files.append(File.generated(config, f"assets/{sub}/{path.name}", abs_src_path=str(path)))
     return files
 
@@ -53,25 +57,62 @@ def _copy_pyodide(dest: Path) -> None:
     version = json.loads(package_json.read_text())["version"]
     for name in PYODIDE_FILES:
         _project.write_if_changed(dest / name, (PYODIDE_DIR / name).read_bytes())
+    stdlib_key = version + _project.sha256((PYODIDE_DIR / "python_stdlib.zip").read_bytes())
+    _project.write_if_changed(dest / PRECOMPILED_STDLIB, _precompile("stdlib", "python", stdlib_key))
     lock = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text())
     trimmed = {"info": lock["info"], "packages": {}}
     _project.write_if_changed(dest / "pyodide-lock.json", json.dumps(trimmed, indent=1).encode())
     _project.write_if_changed(dest / "VERSION", f"{version}\n".encode())
 
 
+def _precompile(mode: str, label: str, key: str, data: bytes | None = None) -> bytes:
+    """Run hooks/precompile.mjs under Node, cached in build/ by the inputs' hash."""
+    script = _project.ROOT / "hooks" / "precompile.mjs"
+    digest = _project.sha256(mode.encode() + key.encode() + script.read_bytes() + (data or b""))[:20]
+    cached = BUILD_CACHE / f"{mode}-{label}-{digest}.zip"
+    if cached.exists():
+        return cached.read_bytes()
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError("Node.js is needed at build time to precompile Python bytecode: install Node 20")
+    BUILD_CACHE.mkdir(exist_ok=True)
+    for stale in BUILD_CACHE.glob(f"{mode}-{label}-*.zip"):
+        stale.unlink()
+    args = [node, str(script), mode]
+    if data is not None:
+        source = BUILD_CACHE / f"{mode}-{digest}.in"
+        source.write_bytes(data)
+        args.append(str(source))
+    args.append(str(cached))
+    proc = subprocess.run(args, cwd=_project.ROOT, capture_output=True, text=True, timeout=300, check=False)
+    if data is not None:
+        source.unlink(missing_ok=True)
+    if proc.returncode != 0 or not cached.exists():
+        raise PluginError(f"precompiling Python bytecode ({mode}) failed:\n{proc.stderr[-2000:]}")
+    return cached.read_bytes()
+
+
+def _wheel_with_bytecode(name: str, version: str, entries: list[tuple[str, bytes]], requires: list[str]) -> bytes:
+    """A wheel whose modules carry bytecode for Pyodide's Python, so the browser compiles nothing."""
+    sources = [(path, data) for path, data in entries if path.endswith(".py")]
+    compiled = _wheel.read_zip(_precompile("modules", name, version, _wheel.zip_entries(sources)))
+    return _wheel.make_wheel(entries + compiled, name, version, requires)
+
+
 def _build_engine(dest: Path, config: MkDocsConfig) -> None:
     wheels: list[dict[str, Any]] = []
-    name = _wheel.wheel_name("assessments", assessments.__version__)
-    data = _wheel.build_package_wheel(_project.ROOT / "assessments", "assessments", assessments.__version__,
-                                      [f"{d}" for d in ENGINE_DEPENDENCIES])
-    wheels.append(_emit(dest, name, data))
+    version = assessments.__version__
+    entries = _wheel.package_entries(_project.ROOT / "assessments")
+    data = _wheel_with_bytecode("assessments", version, entries, list(ENGINE_DEPENDENCIES))
+    wheels.append(_emit(dest, _wheel.wheel_name("assessments", version), data))
     for dep in ENGINE_DEPENDENCIES:
         try:
-            dep_name, dep_data = _wheel.repack_installed(dep)
+            dep_name, dep_version, dep_entries = _wheel.installed_entries(dep)
         except Exception as exc:  # a missing dependency must stop the build, with the fix
             raise PluginError(f"cannot package {dep} for the browser ({exc}): "
                               "install the pinned requirements (the README's commands do it)") from None
-        wheels.append(_emit(dest, dep_name, dep_data))
+        dep_data = _wheel_with_bytecode(dep_name, dep_version, dep_entries, [])
+        wheels.append(_emit(dest, _wheel.wheel_name(dep_name, dep_version), dep_data))
     policy = assessments.load_policy()
     runtime_config = dict(config.extra["institution"])
     runtime_config.pop("config_file", None)

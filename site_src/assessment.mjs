@@ -1,29 +1,73 @@
-// The self-assessment page: reads the build-time questionnaire, keeps answers
-// in sessionStorage, asks the engine for a result on every change and renders
-// it. Everything user-typed reaches the DOM through textContent only.
+// The self-assessment page. It reads the questionnaire rendered at build time,
+// keeps the answers in sessionStorage, asks the engine (engine.mjs) for a result
+// on every change and renders it; it never decides anything itself. Everything
+// user-typed reaches the DOM through text nodes only.
 import { engine } from "./engine.mjs";
 
 const STORAGE_KEY = "rs-answers-v1";
-const form = document.getElementById("rs-form");
-const result = document.getElementById("rs-result");
-const resultBody = document.getElementById("rs-result-body");
-const status = document.getElementById("rs-engine-status");
-const progressBar = document.getElementById("rs-engine-progress");
+const EXPORT_FORMAT = "research-security-assessment/1";
+const NAMES_DEBOUNCE_MS = 250;
+const MAILTO_MAX = 1800; // mail programs truncate or refuse longer mailto: URLs
+
+const $ = (id) => document.getElementById(id);
+const root = document.querySelector(".rs-assessment");
+const form = $("rs-form");
+const result = $("rs-result");
+const resultBody = $("rs-result-body");
+const statusText = $("rs-engine-status-text");
+const statusBox = $("rs-engine-status");
+const progressBar = $("rs-engine-progress");
+const toolsStatus = $("rs-tools-status");
+const siteRoot = new URL("../", new URL(root.dataset.rsAssets, location.href));
+const CHOICE_TYPES = ["yes_no_unsure", "yes_no", "choice"];
+
 let guidanceUrls = {};
-const siteRoot = new URL("../", new URL(form.closest("[data-rs-assets]").dataset.rsAssets, location.href));
+let lastResult = null;
+let lastAnswers = {};
+
+// --- DOM helpers --------------------------------------------------------------
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
     if (key === "class") node.className = value;
-    else node.setAttribute(key, value);
+    else node.setAttribute(key, value === true ? "" : value);
   }
-  for (const child of children) {
-    if (child == null) continue;
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return node;
 }
+
+// Only http(s) and mailto links from the configuration or the policy become links.
+function safeHref(url) {
+  try {
+    const parsed = new URL(url, siteRoot);
+    return ["http:", "https:", "mailto:"].includes(parsed.protocol) ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function link(url, text, attrs = {}) {
+  const href = safeHref(url);
+  return href ? el("a", { ...attrs, href }, text) : el("span", {}, text);
+}
+
+function guidanceLink(path, text) {
+  const url = guidanceUrls[path];
+  return url === undefined ? null : el("a", { href: new URL(url, siteRoot).href }, text);
+}
+
+function say(message) {
+  toolsStatus.textContent = "";
+  // A fresh text node makes screen readers announce a repeated message again.
+  requestAnimationFrame(() => { toolsStatus.textContent = message; });
+}
+
+// --- answers: form <-> object <-> sessionStorage --------------------------------
 
 function readAnswers() {
   const answers = {};
@@ -32,7 +76,7 @@ function readAnswers() {
     if (type === "multi") {
       const values = [...block.querySelectorAll("input:checked")].map((i) => i.value);
       if (values.length) answers[qid] = values;
-    } else if (["yes_no_unsure", "yes_no", "choice"].includes(type)) {
+    } else if (CHOICE_TYPES.includes(type)) {
       const checked = block.querySelector("input:checked");
       if (checked) answers[qid] = checked.value;
     } else if (type === "countries") {
@@ -49,26 +93,44 @@ function readAnswers() {
   return answers;
 }
 
-function writeAnswers(answers) {
-  for (const block of form.querySelectorAll(".rs-question")) {
-    const { qid, type } = block.dataset;
-    const value = answers[qid];
-    if (value === undefined) continue;
-    if (["multi", "yes_no_unsure", "yes_no", "choice"].includes(type)) {
-      const values = Array.isArray(value) ? value : [value];
-      for (const input of block.querySelectorAll("input")) input.checked = values.includes(input.value);
-    } else if (type === "countries") {
-      for (const option of block.querySelector("select").options) option.selected = value.includes(option.value);
-    } else if (type === "names") {
-      block.querySelector("textarea").value = Array.isArray(value) ? value.join("\n") : String(value);
-    } else {
-      block.querySelector("select, input").value = String(value);
-    }
+function clearForm() {
+  for (const input of form.querySelectorAll("input")) input.checked = false;
+  for (const field of form.querySelectorAll("textarea, input[type=text]")) field.value = "";
+  for (const select of form.querySelectorAll("select")) {
+    for (const option of select.options) option.selected = false;
+    if (!select.multiple) select.value = "";
   }
 }
 
+// Restores what fits the current questionnaire; returns the ids that did not fit.
+function writeAnswers(answers) {
+  const skipped = [];
+  const blocks = new Map([...form.querySelectorAll(".rs-question")].map((b) => [b.dataset.qid, b]));
+  for (const [qid, value] of Object.entries(answers)) {
+    const block = blocks.get(qid);
+    if (!block) { skipped.push(qid); continue; }
+    const type = block.dataset.type;
+    const values = Array.isArray(value) ? value.map(String) : [String(value)];
+    if (type === "multi" || CHOICE_TYPES.includes(type)) {
+      for (const input of block.querySelectorAll("input")) input.checked = values.includes(input.value);
+    } else if (type === "countries" || type === "country") {
+      const select = block.querySelector("select");
+      for (const option of select.options) option.selected = values.includes(option.value);
+    } else if (type === "names") {
+      block.querySelector("textarea").value = values.join("\n");
+    } else {
+      block.querySelector("input").value = values.join(" ");
+    }
+  }
+  return skipped;
+}
+
 function saveAnswers(answers) {
-  try { sessionStorage.setItem(STORAGE_KEY, JSON.stringify(answers)); } catch { /* storage full or disabled */ }
+  try {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(answers));
+  } catch {
+    say("Your browser refused to keep the answers for this tab (storage full or disabled). They stay on the page.");
+  }
 }
 
 function loadAnswers() {
@@ -80,47 +142,111 @@ function loadAnswers() {
   }
 }
 
-function guidanceLink(path, text) {
-  const url = guidanceUrls[path];
-  return url === undefined ? null : el("a", { href: new URL(url, siteRoot).href }, text);
+// --- rendering the result --------------------------------------------------------
+
+const TIER_TEXT = {
+  low: "Low: no specific risk found in these answers",
+  moderate: "Moderate: check with the office before you start",
+  high: "High: do not proceed until the office has reviewed it",
+  prohibited: "Prohibited: this must not go ahead as described",
+};
+
+function renderReasons(reasons) {
+  return el("ol", { class: "rs-reasons" }, reasons.map((r) => el("li", { class: `rs-reason rs-tier--${r.tier}`, "data-rule": r.rule },
+    el("p", { class: "rs-reason__title" }, el("strong", {}, r.title), " ",
+      el("span", { class: `rs-badge rs-badge--${r.tier}` }, r.tier)),
+    el("p", {}, r.explanation),
+    el("p", {}, el("strong", {}, "What to do: "), r.what_to_do),
+    r.citations.length ? el("p", { class: "rs-citations" }, "Sources: ",
+      r.citations.map((c, i) => [i ? "; " : "", c.url ? link(c.url, c.name) : c.name])) : null,
+    guidanceLink(r.guidance, `Guidance: ${r.title}`))));
+}
+
+function renderActions(actions) {
+  return el("ul", { class: "rs-actions" }, actions.map((a) => el("li", { "data-action": a.id },
+    link(a.form.url, a.title, { class: "md-button md-button--primary" }),
+    el("p", {}, a.why),
+    a.contact ? el("p", { class: "rs-contact" }, "Contact: ", a.contact.label,
+      a.contact.email ? [" ", link(`mailto:${a.contact.email}`, a.contact.email)] : null,
+      a.contact.phone ? [", ", a.contact.phone] : null) : null)));
+}
+
+function renderScreening(screening) {
+  const byName = new Map(screening.map((s) => [s.query, s]));
+  for (const panel of form.querySelectorAll(".rs-screening")) {
+    const names = lastAnswers[panel.dataset.for] || [];
+    const entries = names.map((name) => byName.get(name)).filter(Boolean);
+    if (!entries.length) { panel.replaceChildren(); continue; }
+    panel.replaceChildren(
+      ...entries.map(screeningEntry),
+      el("p", { class: "rs-screening__note" }, entries[0].disclaimer
+        || "Screening is an aid: no match is not a clearance."),
+    );
+  }
+}
+
+function screeningEntry(s) {
+  const hits = (s.candidates || []).filter((c) => c.match);
+  const summary = {
+    prohibited: "Listed: collaboration is prohibited",
+    high: "Listed on a restricted or research-security list",
+    related: "A related entry is listed: check it",
+    none: "No listed entry reached the match threshold",
+  }[s.outcome] || s.outcome;
+  const shown = (hits.length ? hits : (s.candidates || []).slice(0, 3));
+  return el("div", { class: `rs-screen rs-screen--${s.outcome}`, "data-outcome": s.outcome },
+    el("p", {}, el("strong", {}, s.query), ": ", summary),
+    shown.length ? el("table", { class: "rs-candidates" },
+      el("caption", {}, hits.length ? `Matches for ${s.query}` : `Closest entries for ${s.query} (below the threshold)`),
+      el("thead", {}, el("tr", {}, ["Listed name", "Matched on", "Score", "Relation", "Lists (as of)"]
+        .map((h) => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, shown.map((c) => el("tr", { "data-match": c.match ? "true" : "false" },
+        el("td", {}, c.name, c.note ? el("small", {}, ` (${c.note})`) : null),
+        el("td", {}, c.matched_alias || c.name),
+        el("td", {}, Number(c.score).toFixed(2)),
+        el("td", {}, c.relation === "related" ? "related (sub-unit or parent)" : "direct"),
+        el("td", {}, (c.lists || []).map((l, i) => [i ? "; " : "", link(l.url, l.label),
+          ` (${l.as_of})`, l.stale ? el("strong", { class: "rs-stale" }, " stale list") : null])))))) : null,
+    (s.warnings || []).map((w) => el("p", { class: "rs-warning" }, w)));
 }
 
 function renderResult(res) {
   result.dataset.tier = res.tier;
-  const reasons = el("ul", { class: "rs-reasons" });
-  for (const r of res.reasons) {
-    const cites = el("p", { class: "rs-citations" }, "Sources: ");
-    r.citations.forEach((c, i) => {
-      if (i) cites.append("; ");
-      cites.append(c.url ? el("a", { href: c.url }, c.name) : c.name);
-    });
-    reasons.append(el("li", { class: `rs-reason rs-tier--${r.tier}`, "data-rule": r.rule },
-      el("strong", {}, r.title), " ", el("span", { class: "rs-tier-badge" }, `(${r.tier})`),
-      el("p", {}, r.explanation), el("p", {}, el("em", {}, "What to do: "), r.what_to_do), cites,
-      guidanceLink(r.guidance, "Read the guidance")));
+  const parts = [
+    el("p", { class: "rs-tier-line" }, "Risk tier: ",
+      el("strong", { class: `rs-tier rs-tier--${res.tier}`, "data-tier-label": res.tier }, TIER_TEXT[res.tier] || res.tier)),
+  ];
+  if (res.reasons.length) parts.push(el("h3", {}, "Why"), renderReasons(res.reasons));
+  else parts.push(el("p", {}, "No rule is triggered by these answers. Keep the guidance in mind and ask if anything changes."));
+  if (res.actions.length) parts.push(el("h3", {}, "Next steps"), renderActions(res.actions));
+  if (res.todo.length) {
+    parts.push(el("h3", {}, "To find out"), el("ul", { class: "rs-todo" }, res.todo.map((t) => el("li", { "data-question": t.question },
+      t.text, t.guidance ? [" ", guidanceLink(t.guidance, "(guidance)")] : null))));
   }
-  const actions = el("ul", { class: "rs-actions" });
-  for (const a of res.actions) {
-    actions.append(el("li", {}, el("a", { class: "md-button", href: a.form.url }, a.title), el("p", {}, a.why)));
-  }
-  const todo = el("ul", { class: "rs-todo" });
-  for (const t of res.todo) todo.append(el("li", { "data-question": t.question }, t.text));
-  resultBody.replaceChildren(...[
-    el("p", { class: "rs-tier-line" }, "Risk tier: ", el("strong", { class: `rs-tier rs-tier--${res.tier}` }, res.tier)),
-    res.reasons.length ? el("h3", {}, "Why") : null,
-    res.reasons.length ? reasons : el("p", {}, "No rule is triggered by these answers."),
-    res.actions.length ? el("h3", {}, "Next steps") : null,
-    res.actions.length ? actions : null,
-    res.todo.length ? el("h3", {}, "To find out") : null,
-    res.todo.length ? todo : null,
-    el("p", { class: "rs-disclaimer" }, res.disclaimer),
-    el("p", { class: "rs-policy" }, `Policy ${res.policy_version}, as of ${res.as_of}.`),
-  ].filter(Boolean));
+  parts.push(el("p", { class: "rs-disclaimer" }, res.disclaimer),
+    el("p", { class: "rs-policy" }, `Policy ${res.policy_version}, as of ${res.as_of}.`));
+  resultBody.replaceChildren(...parts);
+  renderScreening(res.screening || []);
+}
+
+function clearErrors() {
+  for (const p of form.querySelectorAll(".rs-error")) { p.hidden = true; p.textContent = ""; }
+  for (const c of form.querySelectorAll("[aria-invalid]")) c.removeAttribute("aria-invalid");
 }
 
 function renderError(error) {
+  const target = error.key && $(`rs-q-${error.key}-error`);
+  const message = `${error.reason}${error.fix ? ` (${error.fix})` : ""}`;
+  if (target) {
+    target.textContent = message;
+    target.hidden = false;
+    for (const control of target.parentElement.querySelectorAll("input, select, textarea")) {
+      control.setAttribute("aria-invalid", "true");
+    }
+  }
+  result.dataset.tier = "";
   resultBody.replaceChildren(el("p", { class: "rs-error", role: "alert" },
-    `The answers could not be assessed: ${error.key ? `${error.key}: ` : ""}${error.reason}`));
+    `These answers could not be assessed: ${error.key ? `${error.key}: ` : ""}${message}`));
 }
 
 function showAsked(asked) {
@@ -128,38 +254,199 @@ function showAsked(asked) {
   for (const block of form.querySelectorAll(".rs-question")) block.hidden = !visible.has(block.dataset.qid);
 }
 
+// --- scoring loop -------------------------------------------------------------------
+
 let sequence = 0;
 async function update() {
-  const answers = readAnswers();
-  saveAnswers(answers);
+  lastAnswers = readAnswers();
+  saveAnswers(lastAnswers);
   if (engine.state !== "ready") return;
   const mine = ++sequence;
-  const response = await engine.evaluate(answers);
-  if (mine !== sequence) return; // a newer change already asked
+  const response = await engine.evaluate(lastAnswers);
+  if (mine !== sequence) return; // a newer change has already been sent
+  clearErrors();
   if (response.ok) {
-    showAsked(response.result.asked);
-    renderResult(response.result);
+    lastResult = response.result;
+    showAsked(lastResult.asked);
+    renderResult(lastResult);
   } else {
+    lastResult = null;
     renderError(response.error);
   }
 }
 
-writeAnswers(loadAnswers());
-form.addEventListener("input", update);
-form.addEventListener("change", update);
+let namesTimer = null;
+function onInput(event) {
+  if (event.target.matches("textarea")) {
+    // Names are screened as they are typed, but not on every keystroke.
+    clearTimeout(namesTimer);
+    namesTimer = setTimeout(update, NAMES_DEBOUNCE_MS);
+    saveAnswers(readAnswers());
+  } else {
+    update();
+  }
+}
+
+// --- export, import, print, clear -------------------------------------------------------
+
+function plainSummary() {
+  const res = lastResult;
+  const lines = [`Research security self-assessment (${root.dataset.rsInstitution})`,
+    `Date: ${new Date().toISOString().slice(0, 10)}`];
+  if (!res) return [...lines, "No result yet."].join("\n");
+  lines.push(`Policy: ${res.policy_version} (as of ${res.as_of})`, `Risk tier: ${res.tier.toUpperCase()}`, "");
+  if (res.reasons.length) {
+    lines.push("Why:");
+    for (const r of res.reasons) lines.push(`- [${r.tier}] ${r.title}: ${r.explanation} What to do: ${r.what_to_do}`);
+    lines.push("");
+  }
+  if (res.actions.length) {
+    lines.push("Next steps:");
+    for (const a of res.actions) lines.push(`- ${a.title}: ${a.form.url}`);
+    lines.push("");
+  }
+  if (res.todo.length) {
+    lines.push("To find out:");
+    for (const t of res.todo) lines.push(`- ${t.text}`);
+    lines.push("");
+  }
+  for (const s of res.screening || []) {
+    const hits = (s.candidates || []).filter((c) => c.match);
+    const lists = hits.flatMap((c) => (c.lists || []).map((l) => `${l.label} (as of ${l.as_of})`));
+    lines.push(`Screening "${s.query}": ${s.outcome}${lists.length ? ` on ${[...new Set(lists)].join(", ")}` : ""}`);
+  }
+  lines.push("", "Answers:");
+  for (const [qid, value] of Object.entries(lastAnswers)) {
+    lines.push(`- ${qid}: ${Array.isArray(value) ? value.join("; ") : value}`);
+  }
+  lines.push("", res.disclaimer);
+  return lines.join("\n");
+}
+
+function download() {
+  const payload = {
+    format: EXPORT_FORMAT,
+    saved_at: new Date().toISOString(),
+    policy_version: lastResult?.policy_version ?? null,
+    answers: lastAnswers,
+    result: lastResult,
+  };
+  const blob = new Blob([JSON.stringify(payload, null, 2)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const a = el("a", { href: url, download: `self-assessment-${new Date().toISOString().slice(0, 10)}.json` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  say("The answers and result were saved as a JSON file on this device.");
+}
+
+async function importFile(file) {
+  let data;
+  try {
+    if (file.size > 2_000_000) throw new Error("the file is larger than 2 MB");
+    data = JSON.parse(await file.text());
+  } catch (error) {
+    say(`That file could not be read (${error.message}). Your current answers are unchanged.`);
+    return;
+  }
+  const answers = data && typeof data === "object" && !Array.isArray(data) ? (data.answers ?? data) : null;
+  if (!answers || typeof answers !== "object" || Array.isArray(answers)) {
+    say("That file holds no answers object. Your current answers are unchanged.");
+    return;
+  }
+  const before = readAnswers();
+  clearForm();
+  const skipped = writeAnswers(answers);
+  if (engine.state === "ready") {
+    const check = await engine.evaluate(readAnswers());
+    if (!check.ok) {
+      clearForm();
+      writeAnswers(before);
+      say(`That file does not fit this questionnaire (${check.error.key}: ${check.error.reason}). Your current answers are unchanged.`);
+      return;
+    }
+  }
+  await update();
+  say(skipped.length ? `Answers restored. Not in this version of the questionnaire, so left out: ${skipped.join(", ")}.`
+    : "Answers restored from the file.");
+}
+
+async function copySummary() {
+  const text = plainSummary();
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = el("textarea", { class: "rs-visually-hidden", "aria-hidden": "true" });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+  }
+  say("A plain-text summary was copied to the clipboard.");
+}
+
+function emailOffice() {
+  const to = root.dataset.rsOfficeEmail;
+  let body = plainSummary();
+  if (body.length > MAILTO_MAX) body = `${body.slice(0, MAILTO_MAX)}\n[... shortened: attach the downloaded JSON for the full record]`;
+  const subject = `Self-assessment of an international collaboration: ${lastResult ? lastResult.tier : "no result"}`;
+  // Built only now, on the click: nothing leaves the device until the user sends the mail.
+  location.href = `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
+
+function clearAnswers() {
+  try { sessionStorage.removeItem(STORAGE_KEY); } catch { /* nothing stored */ }
+  clearForm();
+  lastResult = null;
+  result.dataset.tier = "";
+  resultBody.replaceChildren(el("p", {}, "Your answers were cleared from this page and this tab."));
+  for (const panel of form.querySelectorAll(".rs-screening")) panel.replaceChildren();
+  update();
+  say("Your answers were cleared.");
+}
+
+// --- wiring ---------------------------------------------------------------------------
+
+const restored = writeAnswers(loadAnswers());
+lastAnswers = readAnswers();
+if (restored.length) saveAnswers(lastAnswers);
+form.addEventListener("input", onInput);
+form.addEventListener("change", (event) => { if (!event.target.matches("textarea")) update(); });
+form.addEventListener("submit", (event) => event.preventDefault());
+$("rs-print").addEventListener("click", () => {
+  $("rs-print-date").textContent = new Date().toISOString().slice(0, 10);
+  window.print();
+});
+$("rs-download").addEventListener("click", download);
+$("rs-copy").addEventListener("click", copySummary);
+$("rs-email").addEventListener("click", emailOffice);
+$("rs-clear").addEventListener("click", clearAnswers);
+$("rs-import").addEventListener("change", (event) => {
+  const [file] = event.target.files;
+  if (file) importFile(file);
+  event.target.value = "";
+});
+if (!root.dataset.rsOfficeEmail) $("rs-email").hidden = true;
+
 engine.onState((state, detail) => {
-  status.dataset.state = state;
-  if (state === "loading") progressBar.value = detail.percent || 0;
-  if (state === "failed") {
-    // Keep the answers; show every question so nothing is hidden behind the engine.
+  statusBox.dataset.state = state;
+  if (state === "loading") {
+    progressBar.value = detail.percent || 0;
+  } else if (state === "ready") {
+    progressBar.hidden = true;
+  } else if (state === "failed") {
+    progressBar.hidden = true;
+    // Keep the answers, show every question, and offer the static route.
     for (const block of form.querySelectorAll(".rs-question")) block.hidden = false;
-    status.replaceChildren(el("span", { class: "rs-engine-failed" },
-      `The assessment engine could not start on this device (${detail.reason}). Your answers are kept. `,
-      "Use the checklists and contact your research security office."));
+    statusText.textContent = `The assessment engine could not start on this device (${detail.reason}). `
+      + "Your answers are kept in this tab. Use the checklists and contacts below.";
+    $("rs-fallback").hidden = false;
   }
 });
 engine.ready.then((info) => {
   guidanceUrls = info.guidanceUrls || {};
-  status.replaceChildren(el("span", {}, `Engine ready (policy ${info.policy_version}). Results update as you answer.`));
+  statusText.textContent = `Assessment engine ready (policy ${info.policy_version}). Results update as you answer.`;
   update();
 }, () => {});

@@ -19,19 +19,30 @@ async function fetchOk(url) {
 }
 
 async function boot(options) {
+  const marks = { start: performance.now() };
   progress("runtime", 5);
   const pyodideURL = new URL("pyodide/", ASSETS);
   const manifestPromise = fetchOk(new URL("engine/manifest.json", ASSETS)).then((r) => r.json());
+  // The engine wheels download and are checked while the runtime starts.
+  const wheelsPromise = manifestPromise.then((manifest) => Promise.all(manifest.wheels.map(async (wheel) => {
+    const url = new URL(`engine/${wheel.file}`, ASSETS);
+    url.searchParams.set("v", wheel.sha256.slice(0, 16));
+    const bytes = new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+    if ((await sha256Hex(bytes)) !== wheel.sha256) throw new Error(`${wheel.file}: checksum mismatch`);
+    return { file: wheel.file, bytes };
+  })));
+  wheelsPromise.catch(() => {}); // awaited below; avoid an unhandled rejection while the runtime loads
   const lock = fetchOk(new URL("pyodide-lock.json", pyodideURL)).then((r) => r.json());
-  const stdLib = options.stdLibURL ? new URL(options.stdLibURL, ASSETS).href : undefined;
   const pyodide = await loadPyodide({
     indexURL: pyodideURL.href,
     lockFileContents: lock,
     packageBaseUrl: pyodideURL.href,
-    ...(stdLib ? { stdLibURL: stdLib } : {}),
+    // The standard library precompiled to bytecode at build time (hooks/precompile.mjs).
+    stdLibURL: new URL(options.stdLibURL || "python_stdlib.pyc.zip", pyodideURL).href,
     stdout: () => {},
     stderr: (line) => console.warn("[engine]", line),
   });
+  marks.runtime = performance.now();
   progress("engine", 60);
   // No package may ever be fetched at run time, from a CDN or anywhere else.
   const refuse = async () => { throw new Error("package loading is disabled on this site"); };
@@ -39,20 +50,22 @@ async function boot(options) {
   pyodide.loadPackagesFromImports = refuse;
 
   const manifest = await manifestPromise;
+  const wheels = await wheelsPromise;
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-  let done = 0;
-  for (const wheel of manifest.wheels) {
-    const url = new URL(`engine/${wheel.file}`, ASSETS);
-    url.searchParams.set("v", wheel.sha256.slice(0, 16));
-    const bytes = new Uint8Array(await (await fetchOk(url)).arrayBuffer());
-    if ((await sha256Hex(bytes)) !== wheel.sha256) throw new Error(`${wheel.file}: checksum mismatch`);
+  for (const { bytes } of wheels) {
     pyodide.unpackArchive(bytes, "wheel", { extractDir: sitePackages });
-    done += 1;
-    progress("engine", 60 + Math.round((30 * done) / manifest.wheels.length));
   }
+  marks.wheels = performance.now();
   const api = pyodide.pyimport("assessments._browser");
   const info = JSON.parse(api.init(JSON.stringify(manifest.config)));
+  marks.ready = performance.now();
   progress("ready", 100);
+  // Milliseconds since the worker started, for the benchmarks and the console.
+  info.timings = {
+    runtime: Math.round(marks.runtime - marks.start),
+    wheels: Math.round(marks.wheels - marks.runtime),
+    init: Math.round(marks.ready - marks.wheels),
+  };
   return { api, info, manifest };
 }
 

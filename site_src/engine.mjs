@@ -58,6 +58,7 @@ function createEngine() {
         setState("loading", { stage: message.stage, percent: message.percent });
       } else if (message.type === "ready") {
         clearTimeout(stallTimer);
+        window.__rsEngineTimings = message.info.timings;
         setState("ready", message.info);
         resolveReady({ ...message.info, guidanceUrls: message.guidanceUrls });
       } else if (message.type === "failed") {
@@ -69,8 +70,7 @@ function createEngine() {
     };
     worker.onerror = (event) => fail(`the engine could not load (${event.message || "download blocked or refused"})`);
     armStall();
-    const stdLibURL = document.querySelector("[data-rs-stdlib]")?.dataset.rsStdlib;
-    worker.postMessage({ type: "boot", options: stdLibURL ? { stdLibURL } : {} });
+    worker.postMessage({ type: "boot", options: {} });
   }
 
   const request = (op, payload) => {

@@ -1,13 +1,13 @@
 """The engine inside real Pyodide (the npm package, in Node) gives the same
 results as on CPython, for every golden scenario, rule case and a sample of
-screening queries."""
+screening queries. It runs the artifacts the built site ships: the engine
+wheels with their bytecode and the precompiled, trimmed standard library."""
 
 from __future__ import annotations
 
 import json
 import shutil
 import subprocess
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -17,9 +17,6 @@ import pytest
 import assessments
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-import _wheel  # noqa: E402 - hooks/ is not a package; MkDocs loads it by path too
-
 pytestmark = pytest.mark.pyodide
 
 
@@ -33,13 +30,11 @@ def _node() -> str:
 
 
 @pytest.fixture(scope="module")
-def wheels(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    out = tmp_path_factory.mktemp("wheels")
-    engine = out / _wheel.wheel_name("assessments", assessments.__version__)
-    engine.write_bytes(_wheel.build_package_wheel(ROOT / "assessments", "assessments", assessments.__version__, []))
-    name, data = _wheel.repack_installed("anyascii")
-    (out / name).write_bytes(data)
-    return [engine, out / name]
+def runtime_files(built_site: Path) -> list[Path]:
+    """The standard library zip and the wheels, exactly as the site serves them."""
+    manifest = json.loads((built_site / "assets/engine/manifest.json").read_text(encoding="utf-8"))
+    stdlib = built_site / "assets/pyodide/python_stdlib.pyc.zip"
+    return [stdlib] + [built_site / "assets/engine" / w["file"] for w in manifest["wheels"]]
 
 
 def _answer_sets() -> list[tuple[str, Any]]:
@@ -74,7 +69,7 @@ def _cpython(fn: str, arg: Any, config: assessments.Config) -> dict[str, Any]:
         return {"ok": False, "error": str(exc)}
 
 
-def test_engine_matches_cpython_inside_pyodide(wheels: list[Path], tmp_path: Path) -> None:
+def test_engine_matches_cpython_inside_pyodide(runtime_files: list[Path], tmp_path: Path) -> None:
     config = assessments.default_config()
     calls: list[dict[str, Any]] = [{"fn": "questions"}, {"fn": "schema"}]
     labels = ["questions", "schema"]
@@ -89,7 +84,7 @@ def test_engine_matches_cpython_inside_pyodide(wheels: list[Path], tmp_path: Pat
                 labels.append(f"screen:{line.strip()}")
     spec = tmp_path / "calls.json"
     spec.write_text(json.dumps({"config": config.to_json(), "calls": calls}), encoding="utf-8")
-    proc = subprocess.run([_node(), str(ROOT / "tests/pyodide/run.mjs"), str(spec), *map(str, wheels)],
+    proc = subprocess.run([_node(), str(ROOT / "tests/pyodide/run.mjs"), str(spec), *map(str, runtime_files)],
                           cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)

@@ -1,16 +1,18 @@
 // Run engine calls inside real Pyodide (the npm package, in Node).
-// Usage: node tests/pyodide/run.mjs CALLS.json WHEEL [WHEEL ...]
+// Usage: node tests/pyodide/run.mjs CALLS.json STDLIB.zip WHEEL [WHEEL ...]
+// STDLIB.zip is the standard library the site ships (precompiled, trimmed), so
+// the engine is tested on exactly what the browser gets.
 // CALLS.json: {"config": {...Config.to_json()...}, "calls": [{"fn": "assess", "arg": {...}}, ...]}
 // Prints one JSON document: {"python": "3.14...", "results": [{"ok": true, "value": ...} | {"ok": false, "error": "..."}]}
 import { readFile } from "node:fs/promises";
 import { loadPyodide } from "pyodide";
 
-const [callsPath, ...wheels] = process.argv.slice(2);
-if (!callsPath || wheels.length === 0) {
-  console.error("usage: node tests/pyodide/run.mjs CALLS.json WHEEL [WHEEL ...]");
+const [callsPath, stdLib, ...wheels] = process.argv.slice(2);
+if (!callsPath || !stdLib || wheels.length === 0) {
+  console.error("usage: node tests/pyodide/run.mjs CALLS.json STDLIB.zip WHEEL [WHEEL ...]");
   process.exit(2);
 }
-const pyodide = await loadPyodide({ stdout: () => {}, stderr: (s) => console.error(s) });
+const pyodide = await loadPyodide({ stdLibURL: stdLib, stdout: () => {}, stderr: (s) => console.error(s) });
 const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
 for (const wheel of wheels) {
   // unpackArchive rejects a Node Buffer: it needs a plain Uint8Array.

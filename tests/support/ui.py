@@ -1,0 +1,41 @@
+"""Drive the self-assessment page like a person: click, choose, type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+import assessments
+
+READY_TIMEOUT_MS = 60_000
+
+
+def wait_ready(page: Page) -> None:
+    page.wait_for_function("document.documentElement.dataset.engine !== 'loading'", timeout=READY_TIMEOUT_MS)
+    state = page.evaluate("document.documentElement.dataset.engine")
+    assert state == "ready", f"engine state is {state!r}"
+
+
+def fill_answers(page: Page, answers: dict[str, Any]) -> None:
+    """Answer through the real controls, in questionnaire order, so follow-ups appear as they would."""
+    order = [q["id"] for q in assessments.questions()]
+    for qid in sorted(answers, key=order.index):
+        value = answers[qid]
+        block = page.locator(f"#rs-q-{qid}")
+        expect(block).to_be_visible(timeout=10_000)
+        qtype = block.get_attribute("data-type")
+        values = value if isinstance(value, list) else [value]
+        if qtype in ("yes_no_unsure", "yes_no", "choice", "multi"):
+            for v in values:
+                block.locator(f"input[value='{v}']").check()
+        elif qtype in ("country", "countries"):
+            block.locator("select").select_option(values)
+        elif qtype == "names":
+            block.locator("textarea").fill("\n".join(values))
+        else:
+            block.locator("input").fill(str(value))
+
+
+def result_tier(page: Page) -> str:
+    return page.get_attribute("#rs-result", "data-tier") or ""
