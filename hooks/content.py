@@ -1,5 +1,5 @@
-"""Guidance pages: serve Mermaid from the site and turn Markdown checklists into
-interactive, printable ones.
+"""Guidance pages: serve Mermaid from the site, turn Markdown checklists into
+interactive, printable ones, and render the readable glossary.
 
 Mermaid: Material for MkDocs renders ``mermaid`` fences itself, but loads the
 library from unpkg.com unless a global ``mermaid`` already exists. This hook
@@ -15,6 +15,12 @@ guidance that explains it. The hook checks that, then renders each item through
 toolbar from ``guide-checklist-tools.html`` and loads ``checklists.mjs``, which
 keeps the ticks in the browser. Without JavaScript the page still reads (and
 prints) as a list of checkboxes.
+
+Glossary: ``docs/includes/glossary.md`` is the one list of terms. pymdownx.snippets
+appends it to every page, where the abbr extension turns each term into a
+tooltip; the ``<!-- guide:glossary -->`` marker renders the same entries as a
+definition list through ``overrides/partials/guide-glossary.html``. An unknown
+``guide:`` marker or a malformed glossary line stops the build.
 """
 
 from __future__ import annotations
