@@ -421,3 +421,15 @@ def test_checklist_ticks_persist_reset_and_print(browser: object, site_url: str)
     page.locator(".guide-checklist__tools").wait_for(state="visible")
     assert page.locator("[data-done]").inner_text() == "0"
     context.close()
+
+
+@pytest.mark.parametrize("source", [p for p in PAGES if p != "glossary.md"])
+def test_page_points_to_a_form_and_the_self_assessment(built_site: Path, source: str) -> None:
+    path = built(built_site, source)
+    html = path.read_text(encoding="utf-8")
+    assert 'class="rs-form-link"' in html, f"{source}: link the relevant form with <!-- cfg:form ID -->"
+    if source != "contacts.md":  # the contacts page links it in its table of starting points
+        targets = [resolve(built_site, path, href) for href, _ in _read(path).content_links]
+        assessment = (built_site / "self-assessment" / "index.html").resolve()
+        assert any(t is not None and t[0].resolve() == assessment for t in targets), \
+            f"{source}: link the self-assessment"
