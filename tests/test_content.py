@@ -433,3 +433,17 @@ def test_page_points_to_a_form_and_the_self_assessment(built_site: Path, source:
         assessment = (built_site / "self-assessment" / "index.html").resolve()
         assert any(t is not None and t[0].resolve() == assessment for t in targets), \
             f"{source}: link the self-assessment"
+
+
+@pytest.mark.browser
+def test_search_finds_guidance_without_the_network(browser: object, site_url: str) -> None:
+    context = browser.new_context(service_workers="block")  # type: ignore[attr-defined]
+    context.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + "travel/")
+    page.locator("input.md-search__input").fill("deemed export")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    titles = " ".join(page.locator(".md-search-result__item h1").all_inner_texts())
+    assert "Hosting visitors" in titles, f"search for 'deemed export' found: {titles}"
+    context.close()
