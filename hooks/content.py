@@ -136,13 +136,14 @@ def _render_checklists(html_text: str, page: Page, config: MkDocsConfig) -> str 
             raise _fail(page, f'two checklists are named "{name}"', "give each checklist its own data-checklist name")
         names.add(name)
         items = [_checklist_item(page, match, seen) for match in TASK_ITEM.finditer(body)]
-        if not items:
+        if not items and "<li" not in body:
             raise _fail(page, f'checklist "{name}" has no items',
                         "write the items as a Markdown task list (`- [ ] text [guidance](page.md#anchor)`)")
         rest = TASK_ITEM.sub("", body)
-        if "task-list-item" in rest:
-            raise _fail(page, f'checklist "{name}" has an item without an id',
-                        "put `{ #item-id }` on the line below every item")
+        if "<li" in rest:
+            raise _fail(page, f'checklist "{name}" has an item without an id, or one that is not a task list item',
+                        "write every item as `- [ ] text [guidance](page.md#anchor)` with `{ #item-id }` "
+                        "indented on the line below")
         rendered = [Markup(item_template.render(name=name, **item)) for item in items]
         out.append(html_text[position:block.start()])
         out.append(tools_template.render(name=name, items=rendered, count=len(items),
