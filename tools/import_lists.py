@@ -524,6 +524,7 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
     for lid in lists:
         if lid not in sources:
             raise ImportError_(f"list {lid!r} has no metadata; add [lists.{lid}] to tools/data/list_sources.toml")
+    places = {normalized(n) for n in country_names()}
     merged: dict[str, dict[str, Any]] = {}
     counts: dict[str, int] = {lid: 0 for lid in order}
     for lid in order:
@@ -543,6 +544,8 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
                 entry["name"] = rec["name"]
             for spelling in [rec["name"], *rec["aliases"]]:
                 alias = " ".join(spelling.split())
+                if normalized(alias) in places and spelling != rec["name"]:
+                    continue  # a bare place name among the aliases (an address), not a name
                 if alias and alias != entry["name"] and alias not in entry["aliases"]:
                     entry["aliases"].append(alias)
             for c in rec["countries"]:
@@ -563,10 +566,13 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
     records = []
     for key, entry in sorted(merged.items()):
         rid = hashlib.sha1(key.encode()).hexdigest()[:10]
+        # The normal forms of the name and aliases, so the browser need not recompute them.
+        forms = [normalized(a) for a in [entry["name"], *entry["aliases"]]]
         records.append([rid, entry["name"], entry["aliases"], entry["countries"],
-                        [order.index(lid) for lid in entry["lists"]], "; ".join(entry["notes"])])
+                        [order.index(lid) for lid in entry["lists"]], "; ".join(entry["notes"]), forms])
     payload = {"schema": SCHEMA_VERSION, "normalization": NORMALIZATION_VERSION, "lists": order,
-               "fields": ["id", "name", "aliases", "countries", "lists", "note"], "records": records}
+               "fields": ["id", "name", "aliases", "countries", "lists", "note", "normalized"],
+               "records": records}
     raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
     blob = gzip.compress(raw, compresslevel=9, mtime=0)
     meta_lists = {}

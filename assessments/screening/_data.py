@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from .._errors import ConfigError
+from ._normalize import NORMALIZATION_VERSION
 
 DATA_DIR = ("data", "lists")
 
@@ -27,6 +28,8 @@ class Record:
     countries: tuple[str, ...]
     lists: tuple[str, ...]
     note: str
+    # Normal forms of (name, *aliases) computed by the importer; empty if its normaliser differs.
+    forms: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +44,9 @@ def records() -> tuple[Record, ...]:
     blob = resources.files("assessments").joinpath(*DATA_DIR, meta["records_file"]).read_bytes()
     data = json.loads(gzip.decompress(blob))
     names = data["lists"]
-    return tuple(Record(r[0], r[1], tuple(r[2]), tuple(r[3]), tuple(names[i] for i in r[4]), r[5])
+    same_normaliser = data.get("normalization") == NORMALIZATION_VERSION
+    return tuple(Record(r[0], r[1], tuple(r[2]), tuple(r[3]), tuple(names[i] for i in r[4]), r[5],
+                        tuple(r[6]) if same_normaliser and len(r) > 6 else ())
                  for r in data["records"])
 
 

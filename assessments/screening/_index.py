@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ._data import Record
 from ._normalize import GENERIC, SUBUNIT_WORDS, acronym, tokens
 
-GENERIC_FACTOR = 0.35
+GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
 TYPO2_SIM = 0.7           # two edits away ("hangzhou" / "hangzhao"), only for long tokens
 LONG_TYPO_LEN = 7
@@ -59,8 +59,9 @@ class Index:
         derived: dict[str, set[int]] = {}
         for rid, rec in enumerate(self.records):
             seen: set[tuple[str, ...]] = set()
-            for alias in (rec.name, *rec.aliases):
-                toks = tokens(alias)
+            forms = rec.forms or tuple(" ".join(tokens(a)) for a in (rec.name, *rec.aliases))
+            for alias, form in zip((rec.name, *rec.aliases), forms, strict=True):
+                toks = tuple(form.split())
                 if not toks or toks in seen:
                     continue
                 seen.add(toks)
@@ -70,7 +71,7 @@ class Index:
                 self.alias_tokens.append(toks)
                 for t in toks:
                     postings.setdefault(t, []).append(aid)
-                initials = acronym(alias)
+                initials = acronym(alias) if len(toks) >= 3 else ""
                 if len(initials) >= 3:
                     derived.setdefault(initials, set()).add(aid)
         self.postings = postings
@@ -118,12 +119,35 @@ class Index:
         qtoks = tokens(query)
         if not qtoks:
             return qtoks, []
-        near = {q: self.neighbours(q) for q in qtoks}
+        hits: list[Hit | None] = []
+        for variant in self._spacing_variants(qtoks):
+            hits += self._search_tokens(variant)
+        return qtoks, self._best(hits, allowed, threshold)[:limit]
+
+    def _spacing_variants(self, qtoks: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """The query as typed, plus one respacing: "jiaotong" <-> "jiao tong", "sun yat sen" <-> "yatsen"."""
+        variants = [qtoks]
+        for i, t in enumerate(qtoks):
+            for cut in range(3, len(t) - 2):
+                if t[:cut] in self.postings and t[cut:] in self.postings:
+                    variants.append((*qtoks[:i], t[:cut], t[cut:], *qtoks[i + 1:]))
+                    break
+            if i + 1 < len(qtoks) and qtoks[i] + qtoks[i + 1] in self.postings:
+                variants.append((*qtoks[:i], qtoks[i] + qtoks[i + 1], *qtoks[i + 2:]))
+        return variants[:3]
+
+    def _search_tokens(self, qtoks: tuple[str, ...]) -> list[Hit | None]:
+        # Generic words must be spelled right: "state" one edit from "estate" is noise, not a typo.
+        near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC else self.neighbours(q)
+                for q in qtoks}
         candidates = self._candidates(qtoks, near)
-        same: dict[int, Hit] = {}
-        related: dict[int, Hit] = {}
         hits = [self._score(qtoks, near, aid) for aid in candidates]
         hits += self._acronym_hits(qtoks)
+        return hits
+
+    def _best(self, hits: list[Hit | None], allowed: set[int] | None, threshold: float) -> list[Hit]:
+        same: dict[int, Hit] = {}
+        related: dict[int, Hit] = {}
         for hit in hits:
             if hit is None or (allowed is not None and hit.record not in allowed):
                 continue
@@ -136,25 +160,31 @@ class Index:
             # A record is the same entity when one alias says so clearly; otherwise a related
             # alias (a listed sub-unit) explains the overlap better than a weak partial one.
             best[rid] = s if s and (r is None or s.score >= threshold) else r  # type: ignore[assignment]
-        ranked = sorted(best.values(), key=lambda h: (-h.score, h.relation != "same", self.records[h.record].name))
-        return qtoks, ranked[:limit]
+        # Ties: the entity on more lists first (the parent company rather than one of its subsidiaries).
+        ranked = sorted(best.values(), key=lambda h: (-h.score, h.relation != "same",
+                                                      -len(self.records[h.record].lists), self.records[h.record].name))
+        return ranked
 
     def _candidates(self, qtoks: tuple[str, ...], near: dict[str, dict[str, float]]) -> set[int]:
         vocab = {t for n in near.values() for t in n}
         usable = sorted(vocab, key=lambda t: len(self.postings[t]))
         selective = [t for t in usable if len(self.postings[t]) <= BLOCK_MAX_POSTINGS]
+        # Generic words cannot make a match on their own: when a distinctive word overlaps, it alone selects.
+        distinctive = {t for q in qtoks if q not in GENERIC for t in near[q]}
+        selective = [t for t in selective if t in distinctive] or selective
         out: set[int] = set()
         for t in selective:
             out.update(self.postings[t])
-        if not selective and usable:
-            # Only common words overlap ("Institute of Technology"): no alias can score high, so a
-            # bounded sample of the aliases sharing the most of them is enough to show candidates.
-            out = set(self.postings[usable[0]])
-            for t in usable[1:]:
-                narrowed = out & set(self.postings[t])
+        # Names made of common words ("University of Electronic Science and Technology of China"):
+        # the aliases sharing the most of the query's exact words, narrowed word by word, bounded.
+        exact = sorted((q for q in qtoks if q in self.postings), key=lambda t: len(self.postings[t]))
+        if exact:
+            common = set(self.postings[exact[0]])
+            for t in exact[1:]:
+                narrowed = common & set(self.postings[t])
                 if narrowed:
-                    out = narrowed
-            out = set(sorted(out)[:BLOCK_MAX_CANDIDATES])
+                    common = narrowed
+            out.update(sorted(common)[:BLOCK_MAX_CANDIDATES])
         return out
 
     def _score(self, qtoks: tuple[str, ...], near: dict[str, dict[str, float]], aid: int) -> Hit | None:

@@ -16,7 +16,7 @@ import unicodedata
 from anyascii import anyascii
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 1
+NORMALIZATION_VERSION = 2
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -84,6 +84,7 @@ _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_MARK = "\x01"  # marks a syllable transliterated from Han: never a filler word
 _NON_ALNUM = re.compile(r"[^a-z0-9\x01]+")
 _PAREN = re.compile(r"\(([^()]*)\)")
+_NAMED_AFTER = re.compile(r"\b(?:named after|imeni)\b.*$")
 
 
 def fold(text: str) -> str:
@@ -109,6 +110,9 @@ def tokens(text: str) -> tuple[str, ...]:
     folded = folded.replace("'", "").replace("`", "").replace("\u2019", "")
     folded = _NON_ALNUM.sub(" ", folded)
     folded = _LEGAL_PHRASE_RE.sub(" ", folded)
+    # "... named after B.N. Yeltsin, the First President of Russia": an honorific, not the name.
+    folded = _NAMED_AFTER.sub(" ", folded) if _NAMED_AFTER.search(folded) and \
+        _NAMED_AFTER.sub(" ", folded).strip() else folded
     raw = [t[1:] if t[0] == _HAN_MARK else CANONICAL.get(t.replace(_HAN_MARK, ""), t.replace(_HAN_MARK, ""))
            for t in folded.split() if t.strip(_HAN_MARK)]
     han = {t[1:] for t in folded.split() if t[0] == _HAN_MARK}
