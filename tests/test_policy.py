@@ -153,3 +153,10 @@ def test_questions_in_display_order_have_help_and_guidance() -> None:
     for q in assessments.questions():
         assert q["help"], q["id"]
         assert q.get("guidance") in _policy.GUIDANCE_PAGES, q["id"]
+
+
+def test_every_form_is_reachable_from_a_rule() -> None:
+    policy = assessments.load_policy()
+    used_actions = {a for rule in policy.rules for a in rule["actions"]}
+    assert used_actions == set(policy.actions), "actions no rule recommends"
+    assert {policy.actions[a]["form"] for a in used_actions} == set(policy.form_ids), "forms no action points to"
