@@ -449,3 +449,17 @@ def test_search_finds_guidance_without_the_network(browser: object, site_url: st
     titles = " ".join(page.locator(".md-search-result__item h1").all_inner_texts())
     assert "Hosting visitors" in titles, f"search for 'deemed export' found: {titles}"
     context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_checklist_buttons_are_readable_in_both_schemes(browser: object, site_url: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, service_workers="block")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(site_url + "checklists/shipping/")
+    button = page.get_by_role("button", name=re.compile("Reset"))
+    button.wait_for()
+    colour = button.evaluate("b => getComputedStyle(b).color")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert _contrast(colour, "rgba(0, 0, 0, 0)", background) >= 4.5, f"{scheme}: {colour} on {background}"
+    context.close()
