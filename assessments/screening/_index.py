@@ -132,8 +132,8 @@ class Index:
                 if t[:cut] in self.postings and t[cut:] in self.postings:
                     variants.append((*qtoks[:i], t[:cut], t[cut:], *qtoks[i + 1:]))
                     break
-            if i + 1 < len(qtoks) and qtoks[i] + qtoks[i + 1] in self.postings:
-                variants.append((*qtoks[:i], qtoks[i] + qtoks[i + 1], *qtoks[i + 2:]))
+            if i + 1 < len(qtoks) and t + qtoks[i + 1] in self.postings:
+                variants.append((*qtoks[:i], t + qtoks[i + 1], *qtoks[i + 2:]))
         return variants[:3]
 
     def _search_tokens(self, qtoks: tuple[str, ...]) -> list[Hit | None]:

@@ -1,0 +1,122 @@
+"""Screening speed: per-query latency in CPython and inside Pyodide (Node), index build, dataset size.
+
+Usage: python benchmarks/screening_speed.py [--repeat 3] [--no-pyodide]
+
+Queries: every query of tests/data/screening/evaluation.csv (positives and
+look-alikes), screened against the full dataset, repeated --repeat times. The
+Pyodide run unpacks the same wheels the site ships (the package built with
+hooks/_wheel.py, anyascii repacked from the venv) into Pyodide from
+node_modules and times the calls inside Python (no JavaScript overhead).
+Target: p95 at most 50 ms per query inside Pyodide.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import _wheel  # noqa: E402
+
+import assessments  # noqa: E402
+
+EVAL = ROOT / "tests" / "data" / "screening" / "evaluation.csv"
+DATA = ROOT / "assessments" / "data" / "lists"
+TARGET_P95_MS = 50.0
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def queries(repeat: int) -> list[str]:
+    with EVAL.open(encoding="utf-8", newline="") as fh:
+        return [row["query"] for row in csv.DictReader(fh)] * repeat
+
+
+def cpython(qs: list[str]) -> dict[str, object]:
+    t0 = time.perf_counter()
+    from assessments.screening import get_index, screen_name  # noqa: PLC0415 - timed on purpose
+
+    get_index()
+    build = time.perf_counter() - t0
+    config = assessments.default_config()
+    t1 = time.perf_counter()
+    screen_name(qs[0], config)
+    first = (time.perf_counter() - t1) * 1000
+    lat = []
+    for q in qs:
+        t = time.perf_counter()
+        screen_name(q, config)
+        lat.append((time.perf_counter() - t) * 1000)
+    return {"python": platform.python_version(), "build_s": build, "first_query_ms": first, "latencies_ms": lat}
+
+
+def pyodide(qs: list[str]) -> dict[str, object]:
+    node = shutil.which("node")
+    if node is None or not (ROOT / "node_modules" / "pyodide").exists():
+        raise SystemExit("error: Node and node_modules/pyodide are needed (npm ci); or pass --no-pyodide")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        pkg = tmpdir / _wheel.wheel_name("assessments", assessments.__version__)
+        pkg.write_bytes(_wheel.build_package_wheel(ROOT / "assessments", "assessments", assessments.__version__,
+                                                   ["anyascii==0.3.3"]))
+        any_name, any_bytes = _wheel.repack_installed("anyascii")
+        (tmpdir / any_name).write_bytes(any_bytes)
+        qfile = tmpdir / "queries.json"
+        qfile.write_text(json.dumps(qs, ensure_ascii=False), encoding="utf-8")
+        proc = subprocess.run([node, str(ROOT / "benchmarks" / "screening_speed_pyodide.mjs"), str(qfile),
+                               str(pkg), str(tmpdir / any_name)], cwd=ROOT, capture_output=True, text=True,
+                              check=False, timeout=900)
+    if proc.returncode != 0:
+        raise SystemExit(f"error: the Pyodide run failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout)
+
+
+def report(label: str, res: dict[str, object]) -> None:
+    lat = res["latencies_ms"]
+    assert isinstance(lat, list)
+    print(f"{label} (Python {res['python']}): index build {res['build_s']:.2f} s, first query "
+          f"{res['first_query_ms']:.1f} ms, per query p50 {statistics.median(lat):.1f} ms, "
+          f"p95 {percentile(lat, 0.95):.1f} ms, max {max(lat):.1f} ms over {len(lat)} queries")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-pyodide", action="store_true")
+    args = parser.parse_args()
+    meta = json.loads((DATA / "lists.json").read_text("utf-8"))
+    blob = (DATA / meta["records_file"]).read_bytes()
+    raw = len(gzip.decompress(blob))
+    print(f"dataset {meta['dataset_version']}: {meta['record_total']} records on {len(meta['lists'])} lists; "
+          f"records JSON {raw / 1e6:.2f} MB raw, {len(blob) / 1e6:.2f} MB gzipped; "
+          f"lists.json {(DATA / 'lists.json').stat().st_size / 1e3:.1f} kB")
+    qs = queries(args.repeat)
+    report("CPython", cpython(qs))
+    if not args.no_pyodide:
+        res = pyodide(qs)
+        report(f"Pyodide (Node {subprocess.run(['node', '--version'], capture_output=True, text=True).stdout.strip()})",
+               res)
+        print(f"  Pyodide load + wheel unpack {res['load_s']:.2f} s")
+        p95 = percentile(res["latencies_ms"], 0.95)  # type: ignore[arg-type]
+        print(f"  target p95 <= {TARGET_P95_MS:.0f} ms inside Pyodide: {'met' if p95 <= TARGET_P95_MS else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
