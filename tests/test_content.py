@@ -23,7 +23,7 @@ from tests.content_seeds import FINGERPRINTS, RUN_LENGTH, load_fingerprints, run
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.append(str(ROOT / "hooks"))  # appended, so hook modules never shadow other imports
 import content  # noqa: E402 - a hook module, imported by bare name as MkDocs does
 
 # The pages this guide writes (the assessment, screening and privacy pages belong to the engine).
