@@ -27,6 +27,12 @@ def test_enough_scenarios() -> None:
     assert len(SCENARIOS) >= 25, f"only {len(SCENARIOS)} golden scenarios in {SCENARIO_DIR}"
 
 
+def test_scenarios_draw_on_every_seed_document() -> None:
+    sources = " ".join(_load(p)["source"] for p in SCENARIOS)
+    for seed in ("seed 000", "seed 001", "seed 002", "seed 003", "seed 004"):
+        assert seed in sources, f"no scenario drawn from {seed}"
+
+
 def test_scenarios_cover_every_tier() -> None:
     tiers = {_load(p)["expect"]["tier"] for p in SCENARIOS}
     assert tiers == set(assessments.TIERS)
