@@ -10,8 +10,10 @@ file with no packages means nothing can ever be fetched from a package CDN.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -66,30 +68,39 @@ def _copy_pyodide(dest: Path) -> None:
 
 
 def _precompile(mode: str, label: str, key: str, data: bytes | None = None) -> bytes:
-    """Run hooks/precompile.mjs under Node, cached in build/ by the inputs' hash."""
+    """Run hooks/precompile.mjs under Node, cached in build/ by the inputs' hash.
+
+    Safe when several builds run at once: each works on its own temporary files
+    and publishes the result with an atomic rename.
+    """
     script = _project.ROOT / "hooks" / "precompile.mjs"
     digest = _project.sha256(mode.encode() + key.encode() + script.read_bytes() + (data or b""))[:20]
     cached = BUILD_CACHE / f"{mode}-{label}-{digest}.zip"
-    if cached.exists():
+    try:
         return cached.read_bytes()
+    except FileNotFoundError:
+        pass
     node = shutil.which("node")
     if node is None:
         raise PluginError("Node.js is needed at build time to precompile Python bytecode: install Node 20")
     BUILD_CACHE.mkdir(exist_ok=True)
-    for stale in BUILD_CACHE.glob(f"{mode}-{label}-*.zip"):
-        stale.unlink()
-    args = [node, str(script), mode]
-    if data is not None:
-        source = BUILD_CACHE / f"{mode}-{digest}.in"
-        source.write_bytes(data)
-        args.append(str(source))
-    args.append(str(cached))
-    proc = subprocess.run(args, cwd=_project.ROOT, capture_output=True, text=True, timeout=300, check=False)
-    if data is not None:
-        source.unlink(missing_ok=True)
-    if proc.returncode != 0 or not cached.exists():
-        raise PluginError(f"precompiling Python bytecode ({mode}) failed:\n{proc.stderr[-2000:]}")
-    return cached.read_bytes()
+    with tempfile.TemporaryDirectory(dir=BUILD_CACHE) as tmp:
+        args = [node, str(script), mode]
+        if data is not None:
+            source = Path(tmp) / "in.zip"
+            source.write_bytes(data)
+            args.append(str(source))
+        output = Path(tmp) / "out.zip"
+        args.append(str(output))
+        proc = subprocess.run(args, cwd=_project.ROOT, capture_output=True, text=True, timeout=300, check=False)
+        if proc.returncode != 0 or not output.exists():
+            detail = proc.stderr[-2000:] + proc.stdout[-500:]
+            raise PluginError(f"precompiling Python bytecode ({mode}) failed:\n{detail}")
+        result = output.read_bytes()
+        for stale in BUILD_CACHE.glob(f"{mode}-{label}-*.zip"):
+            stale.unlink(missing_ok=True)
+        os.replace(output, cached)
+    return result
 
 
 def _wheel_with_bytecode(name: str, version: str, entries: list[tuple[str, bytes]], requires: list[str]) -> bytes:

@@ -171,11 +171,16 @@ function renderActions(actions) {
       a.contact.phone ? [", ", a.contact.phone] : null) : null)));
 }
 
+// The engine cleans names before screening them (Unicode NFC, no control or
+// direction-override characters, single spaces); match its entries the same way.
+const cleanName = (s) => s.normalize("NFC").replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === "\u200d" ? c : ""))
+  .split(/\s+/).filter(Boolean).join(" ");
+
 function renderScreening(screening) {
   const byName = new Map(screening.map((s) => [s.query, s]));
   for (const panel of form.querySelectorAll(".rs-screening")) {
     const names = lastAnswers[panel.dataset.for] || [];
-    const entries = names.map((name) => byName.get(name)).filter(Boolean);
+    const entries = [...new Set(names.map(cleanName))].map((name) => byName.get(name)).filter(Boolean);
     if (!entries.length) { panel.replaceChildren(); continue; }
     panel.replaceChildren(
       ...entries.map(screeningEntry),
@@ -393,7 +398,11 @@ function emailOffice() {
   if (body.length > MAILTO_MAX) body = `${body.slice(0, MAILTO_MAX)}\n[... shortened: attach the downloaded JSON for the full record]`;
   const subject = `Self-assessment of an international collaboration: ${lastResult ? lastResult.tier : "no result"}`;
   // Built only now, on the click: nothing leaves the device until the user sends the mail.
-  location.href = `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  const a = el("a", { href: `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  say("Your mail program should open with the summary. It leaves this device only if you send it.");
 }
 
 function clearAnswers() {

@@ -9,8 +9,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.support.ui import wait_ready
+
 pytestmark = pytest.mark.browser
-READY_TIMEOUT_MS = 60_000
 
 
 def _pages(site: Path) -> list[str]:
@@ -21,11 +22,6 @@ def _pages(site: Path) -> list[str]:
             continue
         pages.append(rel.removesuffix("index.html"))
     return pages
-
-
-def wait_ready(page: Page) -> None:
-    page.wait_for_function("document.documentElement.dataset.engine !== 'loading'", timeout=READY_TIMEOUT_MS)
-    assert page.evaluate("document.documentElement.dataset.engine") == "ready"
 
 
 def test_engine_becomes_ready_and_answers(page: Page, site_url: str) -> None:

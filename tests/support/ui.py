@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from playwright.sync_api import Page, expect
@@ -11,10 +12,20 @@ import assessments
 READY_TIMEOUT_MS = 60_000
 
 
+def wait_engine(page: Page, state: str = "ready") -> None:
+    """Wait for <html data-engine> to leave "loading"; it must then be `state`.
+
+    A locator wait, not wait_for_function: that evaluates strings in the page,
+    which a strict Content-Security-Policy (rightly) forbids.
+    """
+    html = page.locator("html")
+    expect(html).to_have_attribute("data-engine", re.compile("^(ready|failed)$"), timeout=READY_TIMEOUT_MS)
+    actual = html.get_attribute("data-engine")
+    assert actual == state, f"engine state is {actual!r}"
+
+
 def wait_ready(page: Page) -> None:
-    page.wait_for_function("document.documentElement.dataset.engine !== 'loading'", timeout=READY_TIMEOUT_MS)
-    state = page.evaluate("document.documentElement.dataset.engine")
-    assert state == "ready", f"engine state is {state!r}"
+    wait_engine(page, "ready")
 
 
 def fill_answers(page: Page, answers: dict[str, Any]) -> None:

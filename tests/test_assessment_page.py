@@ -1,0 +1,267 @@
+"""The self-assessment page in real Chromium, against the built site served on
+127.0.0.1: complete flows for every tier, failure of the engine download,
+hostile input, export and re-import, privacy, accessibility and a strict CSP."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+import assessments
+from tests.support.server import ServerOptions, serve
+from tests.support.ui import fill_answers, wait_engine, wait_ready
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parent.parent
+STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'"
+TIERS = ("low", "moderate", "high", "prohibited")
+
+
+def _scenarios() -> dict[str, tuple[str, dict[str, Any]]]:
+    """The first golden scenario for each tier (tests/scenarios/, shared with the engine tests)."""
+    chosen: dict[str, tuple[str, dict[str, Any]]] = {}
+    for path in sorted((ROOT / "tests/scenarios").glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        chosen.setdefault(data["expect"]["tier"], (path.stem, data))
+    return chosen
+
+
+SCENARIOS = _scenarios()
+
+
+def _asked_answers(answers: dict[str, Any]) -> dict[str, Any]:
+    """Only answers to questions the page shows for these answers (others cannot be typed in)."""
+    asked = set(assessments.assess(answers, screening=False)["asked"])
+    return {k: v for k, v in answers.items() if k in asked}
+
+
+@pytest.fixture
+def assessment(page: Page, site_url: str) -> Page:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(site_url + "self-assessment/")
+    wait_ready(page)
+    yield page
+    assert dialogs == [], f"a script ran from user input: {dialogs}"
+
+
+def test_every_tier_has_a_flow() -> None:
+    assert set(SCENARIOS) == set(TIERS), f"golden scenarios cover only {sorted(SCENARIOS)}"
+
+
+@pytest.mark.parametrize("tier", TIERS)
+def test_complete_flow_reaches_expected_tier(assessment: Page, tier: str) -> None:
+    name, scenario = SCENARIOS[tier]
+    fill_answers(assessment, _asked_answers(scenario["answers"]))
+    result = assessment.locator("#rs-result")
+    expect(result).to_have_attribute("data-tier", tier, timeout=10_000)
+    for rule in scenario["expect"]["rules"]:
+        expect(result.locator(f"[data-rule='{rule}']")).to_have_count(1)
+    for action in scenario["expect"]["actions"]:
+        button = result.locator(f"[data-action='{action}'] a.md-button")
+        expect(button).to_have_count(1)
+        assert button.get_attribute("href"), f"{name}: action {action} has no link"
+    # The tier is told in words, not by colour alone.
+    assert tier in result.locator(".rs-tier-line").inner_text().lower()
+
+
+def test_what_if_changes_the_result_at_once(assessment: Page) -> None:
+    fill_answers(
+        assessment, {"activities": ["collaboration"], "collaboration_type": "informal", "partner_country": "DE"}
+    )
+    result = assessment.locator("#rs-result")
+    before = result.get_attribute("data-tier")
+    assessment.locator("#rs-q-partner_country select").select_option("IR")
+    expect(result).to_have_attribute("data-tier", "prohibited")
+    assessment.locator("#rs-q-partner_country select").select_option("DE")
+    expect(result).to_have_attribute("data-tier", before or "low")
+
+
+def test_follow_up_questions_follow_the_engine(assessment: Page) -> None:
+    followups = assessment.locator(".rs-question[data-followup]")
+    assert followups.count() > 0
+    hidden_before = assessment.locator(".rs-question[data-followup][hidden]").count()
+    assessment.locator("#rs-q-activities input[value='collaboration']").check()
+    expect(assessment.locator("#rs-q-partner_country")).to_be_visible()
+    assert assessment.locator(".rs-question[data-followup][hidden]").count() < hidden_before
+
+
+def test_unsure_adds_a_todo(assessment: Page) -> None:
+    fill_answers(
+        assessment, {"activities": ["collaboration"], "collaboration_type": "informal", "military_end_use": "unsure"}
+    )
+    expect(assessment.locator(".rs-todo li[data-question='military_end_use']")).to_have_count(1)
+
+
+HOSTILE = [
+    "<script>alert('names')</script>",
+    '<img src=x onerror="alert(1)">',
+    '"><svg onload=alert(2)>',
+    "مركز الأبحاث للتقنية \u202e evil.exe",
+    "研究所 🧪🔬 Институт",
+]
+
+
+def test_hostile_input_is_inert_text(assessment: Page) -> None:
+    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "informal"})
+    names = assessment.locator("#rs-q-partner_names textarea")
+    names.fill("\n".join(HOSTILE))
+    panel = assessment.locator("#rs-q-partner_names .rs-screening")
+    expect(panel.locator(".rs-screen")).to_have_count(len(HOSTILE), timeout=10_000)
+    text = panel.inner_text()
+    for value in HOSTILE[:3]:
+        assert value in text, f"{value!r} was not shown as text"
+    assert panel.locator("script, img, svg, iframe").count() == 0
+    # The same inert text survives export to plain text.
+    summary = assessment.evaluate("() => document.getElementById('rs-copy') !== null")
+    assert summary
+
+
+def test_too_long_answer_is_refused_with_a_clear_message(assessment: Page) -> None:
+    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "informal"})
+    assessment.locator("#rs-q-partner_names textarea").fill("A" * 5000)
+    error = assessment.locator("#rs-q-partner_names .rs-error")
+    expect(error).to_be_visible(timeout=10_000)
+    expect(error).to_contain_text("longer than")
+    expect(assessment.locator("#rs-result .rs-error")).to_contain_text("partner_names")
+    # Nothing typed is lost: the text is still in the field.
+    assert len(assessment.locator("#rs-q-partner_names textarea").input_value()) == 5000
+
+
+def test_answers_survive_reload_and_clear_empties_them(assessment: Page, context: BrowserContext) -> None:
+    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "JP"})
+    assessment.reload()
+    wait_ready(assessment)
+    expect(assessment.locator("#rs-q-partner_country select")).to_have_value("JP")
+    expect(assessment.locator("#rs-q-collaboration_type input[value='formal']")).to_be_checked()
+    assessment.locator("#rs-clear").click()
+    expect(assessment.locator("#rs-q-partner_country select")).to_have_value("")
+    assert assessment.evaluate("sessionStorage.getItem('rs-answers-v1')") in (None, "{}")
+    assert context.cookies() == []
+
+
+def test_download_and_reimport_restore_answers(assessment: Page, tmp_path: Path) -> None:
+    answers = {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "CN"}
+    fill_answers(assessment, answers)
+    expect(assessment.locator("#rs-result")).not_to_have_attribute("data-tier", "")
+    with assessment.expect_download() as info:
+        assessment.locator("#rs-download").click()
+    saved = tmp_path / "saved.json"
+    info.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["answers"] == answers
+    assert data["result"]["tier"] == assessment.get_attribute("#rs-result", "data-tier")
+    assert data["policy_version"] == assessments.load_policy().version
+
+    assessment.locator("#rs-clear").click()
+    expect(assessment.locator("#rs-q-partner_country select")).to_have_value("")
+    assessment.locator("#rs-import").set_input_files(str(saved))
+    expect(assessment.locator("#rs-q-partner_country select")).to_have_value("CN")
+    expect(assessment.locator("#rs-result")).to_have_attribute("data-tier", data["result"]["tier"])
+
+    # A broken file is refused and loses nothing.
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    assessment.locator("#rs-import").set_input_files(str(broken))
+    expect(assessment.locator("#rs-tools-status")).to_contain_text("unchanged")
+    expect(assessment.locator("#rs-q-partner_country select")).to_have_value("CN")
+
+
+def test_copy_email_and_print(assessment: Page, context: BrowserContext, site_url: str) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin="{0.scheme}://{0.netloc}".format(urlsplit(site_url)))
+    fill_answers(assessment, {"activities": ["collaboration"], "partner_country": "IR"})
+    expect(assessment.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
+    assessment.locator("#rs-copy").click()
+    expect(assessment.locator("#rs-tools-status")).to_contain_text("copied")
+    copied = assessment.evaluate("navigator.clipboard.readText()")
+    assert "Risk tier: PROHIBITED" in copied and "partner_country: IR" in copied
+
+    # The mail is prepared only on the click, and says where it goes.
+    assessment.evaluate("""() => { window.__mailto = [];
+      document.addEventListener('click', (e) => { const a = e.target.closest('a[href^="mailto:"]');
+        if (a) { window.__mailto.push(a.href); e.preventDefault(); } }, true); }""")
+    assert assessment.locator("a[href^='mailto:'][href*='subject=']").count() == 0
+    assessment.locator("#rs-email").click()
+    mailto = assessment.evaluate("window.__mailto")
+    assert len(mailto) == 1 and mailto[0].startswith("mailto:") and "PROHIBITED" in mailto[0]
+
+    assessment.emulate_media(media="print")
+    expect(assessment.locator(".rs-tools")).to_be_hidden()
+    expect(assessment.locator(".rs-print-header")).to_be_visible()
+    expect(assessment.locator("#rs-result")).to_be_visible()
+
+
+@pytest.fixture
+def served(built_site: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    with serve(built_site, request.param) as url:
+        yield url
+
+
+@pytest.mark.parametrize("served", [ServerOptions(refuse=("pyodide.asm.wasm",))], indirect=True)
+def test_blocked_engine_download_falls_back_and_keeps_answers(page: Page, served: str) -> None:
+    page.goto(served + "self-assessment/")
+    page.locator("#rs-q-activities input[value='collaboration']").check()
+    wait_engine(page, "failed")
+    expect(page.locator("#rs-fallback")).to_be_visible()
+    expect(page.locator("#rs-engine-status")).to_contain_text("could not start")
+    expect(page.locator("#rs-fallback a[href^='mailto:']").first).to_be_visible()
+    page.locator("#rs-q-partner_country select").select_option("FR")
+    page.reload()
+    wait_engine(page, "failed")
+    expect(page.locator("#rs-q-activities input[value='collaboration']")).to_be_checked()
+    expect(page.locator("#rs-q-partner_country select")).to_have_value("FR")
+
+
+@pytest.mark.parametrize("served", [ServerOptions(headers={"Content-Security-Policy": STRICT_CSP})], indirect=True)
+def test_works_under_strict_content_security_policy(page: Page, served: str) -> None:
+    page.add_init_script(
+        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+        " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page.goto(served + "self-assessment/")
+    wait_ready(page)
+    fill_answers(page, {"activities": ["collaboration"], "partner_country": "IR"})
+    expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
+    assert page.evaluate("window.__csp") == []
+
+
+def _site_pages(site: Path) -> list[str]:
+    pages = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel == "404.html" or rel.startswith("assets/"):
+            continue
+        pages.append(rel.removesuffix("index.html"))
+    return pages
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations_on_any_page(
+    browser: Browser, built_site: Path, site_url: str, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    axe = Axe()
+    problems = []
+    for rel in _site_pages(built_site):
+        page.goto(site_url + rel)
+        if rel == "self-assessment/":
+            wait_ready(page)
+            fill_answers(
+                page, {"activities": ["collaboration"], "partner_country": "IR", "partner_names": ["Skoltech"]}
+            )
+            expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
+        results = axe.run(page)
+        for violation in results.response["violations"]:
+            targets = [n["target"] for n in violation["nodes"]][:3]
+            problems.append(f"{scheme} {rel or '/'}: {violation['id']} ({violation['impact']}): {targets}")
+    context.close()
+    assert problems == [], "\n".join(problems)
