@@ -72,3 +72,35 @@ def list_info(lid: str, max_age_days: int, today: _dt.date | None = None) -> dic
     meta = list_metadata()["lists"][lid]
     return {"id": lid, "label": meta["label"], "authority": meta["authority"], "as_of": meta["as_of"],
             "url": meta["url"], "stale": is_stale(lid, max_age_days, today), "outcome": meta["outcome"]}
+
+
+def dataset_problems(max_drop: float = 0.2) -> list[str]:
+    """What is wrong with the shipped dataset, for the build to report (empty when all is well).
+
+    Checks that the records file is the one lists.json describes (checksum), that
+    each list holds the number of records its metadata states, and that no list
+    has dropped by more than ``max_drop`` against the previous import.
+    """
+    import hashlib  # noqa: PLC0415 - only the build runs this
+
+    meta = list_metadata()
+    where = "assessments/data/lists/lists.json"
+    blob = resources.files("assessments").joinpath(*DATA_DIR, meta["records_file"]).read_bytes()
+    problems = []
+    if hashlib.sha256(blob).hexdigest() != meta["records_sha256"]:
+        problems.append(f"{where}: records_sha256 does not match {meta['records_file']}: the records were changed "
+                        "without the metadata; regenerate both with python tools/import_lists.py")
+    counts: dict[str, int] = {}
+    for rec in records():
+        for lid in rec.lists:
+            counts[lid] = counts.get(lid, 0) + 1
+    for lid, info in meta["lists"].items():
+        have, stated, before = counts.get(lid, 0), info["record_count"], info.get("previous_count", 0)
+        if have != stated:
+            problems.append(f"{where}: list {lid} has {have} records but its metadata states {stated}: "
+                            "regenerate the dataset with python tools/import_lists.py")
+        if before and stated < before * (1 - max_drop):
+            problems.append(f"{where}: list {lid} dropped from {before} to {stated} records (more than "
+                            f"{int(max_drop * 100)}%): check the source; if the drop is real, rerun "
+                            f"tools/import_lists.py with --accept-drop {lid}")
+    return problems
