@@ -1,0 +1,231 @@
+"""Partner-name screening: normalisation, the known cases, outcomes, configuration, the engine."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+import assessments
+from assessments.screening import get_index, screen_for_assessment, screen_name
+from assessments.screening._index import _one_edit
+from assessments.screening._normalize import acronym, explicit_acronyms, fold, normalized, tokens
+
+CONFIG = assessments.default_config()
+TODAY = dt.date(2026, 11, 22)
+
+
+def lists_of(candidate: dict) -> set[str]:
+    return {entry["id"] for entry in candidate["lists"]}
+
+
+# --- normalisation ------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("ＨＵＡＷＥＩ  Technologies Co., Ltd.", "huawei technology"),       # NFKC, case, legal form
+    ("Université de Montréal", "university montreal"),                  # diacritics, filler word
+    ("Harbin Inst. of Tech.", "harbin institute technology"),           # abbreviations
+    ("OOO Sigma-Tekh", "sigma tekh"),                                   # Russian legal form, hyphen
+    ("Limited Liability Company Example Plant", "example plant"),       # multi-word legal form
+    ("The Company", "the company"),                                     # only filler: kept
+    ("Ural Federal University named after B.N. Yeltsin", "ural federal university"),
+])
+def test_normalisation(raw: str, expected: str) -> None:
+    assert normalized(raw) == expected
+
+
+def test_scripts_are_transliterated() -> None:
+    assert tokens("Московский") == ("moskovskiy",)
+    # One token per Han syllable; the PLA prefix and company suffixes are dropped before transliteration.
+    assert tokens("中国人民解放军国防科技大学") == tokens("国防科技大学") == ("guo", "fang", "ke", "ji", "da", "xue")
+    assert tokens("华为技术有限公司") == ("hua", "wei", "ji", "shu")
+    assert fold("جامعة").isascii()
+
+
+def test_han_syllables_are_never_filler_words() -> None:
+    # "da" and "de" are filler words in Latin-script names but syllables in Chinese ones.
+    assert "da" in tokens("大学") and "da" not in tokens("Escola da Marinha")
+
+
+def test_acronyms() -> None:
+    assert acronym("National University of Defense Technology") == "nudt"
+    assert acronym("Beijing University of Aeronautics and Astronautics") == "buaa"
+    assert acronym("Harbin Engineering") == ""  # too short to be useful
+    assert acronym("国防科技大学") == ""
+    assert explicit_acronyms("National University of Defense Technology (NUDT)") == ["NUDT"]
+    assert explicit_acronyms("Example (People's Republic of China)") == []
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("hangzhou", "hangzhau", True), ("science", "sceince", True), ("defense", "defence", True),
+    ("institue", "institute", True), ("hangzhou", "hangzhao", False), ("abc", "abc", False),
+])
+def test_one_edit(a: str, b: str, expected: bool) -> None:
+    assert _one_edit(a, b) is expected
+
+
+# --- the known cases ------------------------------------------------------------
+
+def test_skoltech_is_a_prohibited_match_on_sdn_entity_list_and_1286() -> None:
+    for query in ("Skolkovo Institute of Science and Technology", "Skoltech", "Сколковский институт науки и технологий"):
+        result = screen_name(query, CONFIG, today=TODAY)
+        best = result["candidates"][0]
+        assert best["match"] and best["relation"] == "same", query
+        assert {"us_ofac_sdn", "us_bis_entity_list", "us_dod_1286"} <= lists_of(best)
+        assert result["outcome"] == "prohibited"
+
+
+def test_tsinghua_university_is_related_not_a_match() -> None:
+    result = screen_name("Tsinghua University", CONFIG, today=TODAY)
+    assert result["outcome"] == "related"
+    assert not any(c["match"] for c in result["candidates"])
+    related = [c for c in result["candidates"] if c["relation"] == "related"]
+    assert any("Tsinghua" in c["name"] for c in related)
+
+
+@pytest.mark.parametrize("query", ["National University of Defense Technology", "NUDT", "国防科技大学",
+                                   "Natl. Univ. of Defense Tech.", "Defense Technology National University"])
+def test_nudt_is_a_high_match_on_the_entity_list(query: str) -> None:
+    result = screen_name(query, CONFIG, today=TODAY)
+    best = result["candidates"][0]
+    assert best["name"] == "National University of Defense Technology" and best["match"]
+    assert "us_bis_entity_list" in lists_of(best)
+    assert result["outcome"] == "high"
+
+
+def test_harbin_institute_of_technology_is_a_match_and_its_school_is_related() -> None:
+    assert screen_name("Harbin Institute of Technology", CONFIG)["outcome"] == "high"
+    school = screen_name("Harbin Institute of Technology School of Astronautics", CONFIG)
+    assert school["outcome"] == "related"
+    assert school["candidates"][0]["why"] == "query_is_part"
+
+
+@pytest.mark.parametrize("query", ["Massachusetts Institute of Technology", "University of Tokyo", "MIT",
+                                   "Nanjing University", "University of Hong Kong"])
+def test_unlisted_look_alikes_match_nothing(query: str) -> None:
+    result = screen_name(query, CONFIG, today=TODAY)
+    assert not any(c["match"] for c in result["candidates"]), result["candidates"][:2]
+    assert result["outcome"] in ("none", "related")
+
+
+def test_cyrillic_partial_name_finds_moscow_entities() -> None:
+    result = screen_name("Московский", CONFIG)
+    assert any("Moscow" in c["name"] for c in result["candidates"][:3])
+
+
+def test_typo_in_the_list_itself_is_matched() -> None:
+    best = screen_name("Hangzhou Dianzi University", CONFIG)["candidates"][0]
+    assert best["name"] == "Hangzhao Dianzi University" and best["match"]
+
+
+# --- the result format ----------------------------------------------------------
+
+def test_result_shape_and_order() -> None:
+    result = screen_name("  Huawei   Technologies ", CONFIG, today=TODAY)
+    assert result["query"] == "Huawei Technologies"
+    assert result["normalized"] == "huawei technology"
+    assert result["threshold"] == CONFIG.threshold
+    assert 1 <= len(result["candidates"]) <= 10
+    scores = [c["score"] for c in result["candidates"]]
+    assert scores == sorted(scores, reverse=True)
+    for c in result["candidates"]:
+        assert set(c) >= {"name", "matched_alias", "score", "match", "relation", "record_id", "countries",
+                          "note", "lists"}
+        assert 0.0 <= c["score"] <= 1.0 and c["relation"] in ("same", "related")
+        assert c["match"] == (c["relation"] == "same" and c["score"] >= CONFIG.threshold)
+        for entry in c["lists"]:
+            assert set(entry) == {"id", "label", "authority", "as_of", "url", "stale"}
+    assert "not a clearance" in result["disclaimer"]
+
+
+def test_screen_for_assessment_returns_one_result_per_name() -> None:
+    out = screen_for_assessment(["Skoltech", "University of Tokyo"], CONFIG)
+    assert [r["query"] for r in out] == ["Skoltech", "University of Tokyo"]
+    assert [r["outcome"] for r in out] == ["prohibited", "none"]
+
+
+def test_index_is_built_once() -> None:
+    assert get_index() is get_index()
+
+
+# --- configuration ----------------------------------------------------------------
+
+def test_threshold_decides_what_is_a_match() -> None:
+    assert screen_name("Hangzhou Dianzi University", CONFIG, threshold=0.95)["outcome"] == "none"
+    strict = dataclasses.replace(CONFIG, threshold=0.99)
+    assert not screen_name("Hangzhou Dianzi University", strict)["candidates"][0]["match"]
+
+
+@pytest.mark.parametrize(("name", "threshold", "key"), [
+    ("", None, "name"), ("   ", None, "name"), ("x" * 301, None, "name"), ("Skoltech", 0.2, "threshold"),
+    ("Skoltech", 1.5, "threshold"),
+])
+def test_bad_input_is_refused_naming_the_field(name: str, threshold: float | None, key: str) -> None:
+    with pytest.raises(assessments.AnswerError) as err:
+        screen_name(name, CONFIG, threshold=threshold)
+    assert err.value.key == key
+
+
+def test_disabled_lists_are_skipped() -> None:
+    no_sdn = dataclasses.replace(CONFIG, disabled_lists=("us_ofac_sdn",))
+    result = screen_name("Skoltech", no_sdn, today=TODAY)
+    assert result["outcome"] == "high"
+    assert all("us_ofac_sdn" not in lists_of(c) for c in result["candidates"])
+    assert not any("OFAC Specially Designated" in w for w in result["warnings"])
+    # A record only on a disabled list disappears entirely.
+    sdn_only = screen_name("Skolkovo Foundation", CONFIG)["candidates"][0]
+    assert lists_of(sdn_only) >= {"us_ofac_sdn"}
+    everything_off = dataclasses.replace(CONFIG, disabled_lists=tuple(lists_of(sdn_only)))
+    ids = [c["record_id"] for c in screen_name("Skolkovo Foundation", everything_off)["candidates"]]
+    assert sdn_only["record_id"] not in ids
+
+
+def test_unknown_disabled_list_is_a_config_error() -> None:
+    bad = dataclasses.replace(CONFIG, disabled_lists=("no_such_list",))
+    with pytest.raises(assessments.ConfigError, match="no_such_list"):
+        screen_name("Skoltech", bad)
+
+
+def test_stale_lists_warn_and_are_flagged() -> None:
+    result = screen_name("Skoltech", CONFIG, today=TODAY)
+    assert any("2024-05-03" in w for w in result["warnings"])
+    sdn = next(e for e in result["candidates"][0]["lists"] if e["id"] == "us_ofac_sdn")
+    assert sdn["stale"] is True
+    relaxed = dataclasses.replace(CONFIG, max_list_age_days=5000)
+    result = screen_name("Skoltech", relaxed, today=TODAY)
+    assert result["warnings"] == [] and not any(e["stale"] for e in result["candidates"][0]["lists"])
+
+
+def test_statutory_lists_are_never_stale() -> None:
+    result = screen_name("Huawei", dataclasses.replace(CONFIG, max_list_age_days=30), today=TODAY)
+    entry = next(e for c in result["candidates"] for e in c["lists"] if e["id"] == "us_ndaa_889")
+    assert entry["as_of"] == "2018-08-13" and entry["stale"] is False
+
+
+# --- the engine ---------------------------------------------------------------------
+
+def _assess(names: list[str]) -> dict:
+    answers = {"activities": ["collaboration"], "collaboration_type": "informal", "partner_names": names}
+    return assessments.assess(answers, partial=True)
+
+
+def test_engine_raises_the_tier_for_direct_hits() -> None:
+    result = _assess(["Skoltech"])
+    assert result["tier"] == "prohibited"
+    assert "screening_direct_prohibited" in [r["rule"] for r in result["reasons"]]
+    result = _assess(["NUDT"])
+    assert result["tier"] == "high"
+    assert "screening_direct_high" in [r["rule"] for r in result["reasons"]]
+
+
+def test_engine_adds_a_check_reason_for_related_entries() -> None:
+    result = _assess(["Tsinghua University"])
+    rules = [r["rule"] for r in result["reasons"]]
+    assert "screening_related" in rules and "screening_direct_high" not in rules
+    assert result["screening"][0]["outcome"] == "related"
+
+
+def test_engine_ignores_unlisted_partners() -> None:
+    result = _assess(["University of Tokyo"])
+    assert not any(r["rule"].startswith("screening_") for r in result["reasons"])
