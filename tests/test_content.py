@@ -442,10 +442,13 @@ def test_search_finds_guidance_without_the_network(browser: object, site_url: st
     context = browser.new_context(service_workers="block")  # type: ignore[attr-defined]
     context.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
     page = context.new_page()
-    page.goto(site_url + "travel/")
+    # Wait until the search worker has fetched the index, so the query is not typed into a cold search.
+    with page.expect_response(lambda r: r.url.endswith("search/search_index.json")):
+        page.goto(site_url + "travel/")
+    page.wait_for_load_state("networkidle")
     query = page.locator("input.md-search__input")
     query.click()
-    query.fill("deemed export")
+    query.press_sequentially("deemed export", delay=20)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15_000)
     titles = " ".join(page.locator(".md-search-result__item h1").all_inner_texts())
