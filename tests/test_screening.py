@@ -23,7 +23,7 @@ def lists_of(candidate: dict) -> set[str]:
 # --- normalisation ------------------------------------------------------------
 
 @pytest.mark.parametrize(("raw", "expected"), [
-    ("ＨＵＡＷＥＩ  Technologies Co., Ltd.", "huawei technology"),       # NFKC, case, legal form
+    ("\uff28\uff35\uff21\uff37\uff25\uff29  Technologies Co., Ltd.", "huawei technology"),  # NFKC (fullwidth)
     ("Université de Montréal", "university montreal"),                  # diacritics, filler word
     ("Harbin Inst. of Tech.", "harbin institute technology"),           # abbreviations
     ("OOO Sigma-Tekh", "sigma tekh"),                                   # Russian legal form, hyphen
@@ -68,7 +68,8 @@ def test_one_edit(a: str, b: str, expected: bool) -> None:
 # --- the known cases ------------------------------------------------------------
 
 def test_skoltech_is_a_prohibited_match_on_sdn_entity_list_and_1286() -> None:
-    for query in ("Skolkovo Institute of Science and Technology", "Skoltech", "Сколковский институт науки и технологий"):
+    for query in ("Skolkovo Institute of Science and Technology", "Skoltech",
+                  "Сколковский институт науки и технологий"):
         result = screen_name(query, CONFIG, today=TODAY)
         best = result["candidates"][0]
         assert best["match"] and best["relation"] == "same", query

@@ -1,0 +1,244 @@
+"""The list importers (tools/import_lists.py) on small fixture files, and the committed dataset."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from assessments.screening import _data
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "data" / "screening"
+
+
+def _load(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+imp = _load("import_lists", ROOT / "tools" / "import_lists.py")
+
+
+def _rec(name: str, aliases: list[str] | None = None, countries: list[str] | None = None) -> dict[str, Any]:
+    return {"name": name, "aliases": aliases or [], "countries": countries or ["CN"], "note": ""}
+
+
+# --- quirks of the KAIST transcription ---------------------------------------------
+
+@pytest.mark.parametrize(("packed", "expected"), [
+    ("Beihang University - Formerly Beijing University of Aeronautics and Astronautics",
+     [("Beihang University", ["Beijing University of Aeronautics and Astronautics"], "")]),
+    ("Moscow Institute of Physics and Technology - MFTI - Phys Tech",
+     [("Moscow Institute of Physics and Technology", ["MFTI", "Phys Tech"], "")]),
+    ("Example Corp Second Academy. Subordinate Institution - 201 Research Institute",
+     [("201 Research Institute", ["Example Corp Second Academy 201 Research Institute"],
+       "Subordinate institution of Example Corp Second Academy")]),
+    ("Example Academy and affiliates - First Institute - Second Institute",
+     [("Example Academy", [], ""), ("First Institute", [], "Listed as an affiliate of Example Academy"),
+      ("Second Institute", [], "Listed as an affiliate of Example Academy")]),
+    ("Federal State Budgetary Educational Institution of Higher Education - Russian Technological University - RTU",
+     [("Russian Technological University", ["RTU"], "")]),
+    ("Plain Name Without Dashes", [("Plain Name Without Dashes", [], "")]),
+])
+def test_names_packed_with_dashes_are_split(packed: str, expected: list[tuple[str, list[str], str]]) -> None:
+    got = [(r["name"], r["aliases"], r["note"]) for r in imp.split_packed(packed, [])]
+    assert got == expected
+
+
+def test_korean_country_names_become_iso_codes() -> None:
+    names = imp.korean_countries()
+    assert imp.kaist_countries(["중국/홍콩", "러시아", "중국"], "test", names) == ["CN", "HK", "RU"]
+    with pytest.raises(imp.ImportError_, match=r"korean_country_names_to_iso2\.json"):
+        imp.kaist_countries(["없는나라"], "test", names)
+
+
+def test_kaist_reader_fixes_the_quirks() -> None:
+    lists = imp.read_kaist(FIXTURES / "kaist_sample.json")
+    assert "us_dod_1260h" not in lists  # truncated names: that list comes from OpenSanctions
+    el = {r["name"]: r for r in lists["us_bis_entity_list"]}
+    # The Hangul "native" name is dropped; countries are ISO codes.
+    first = lists["us_bis_entity_list"][0]
+    assert first["name"] == "Sample Avionics Company" and first["aliases"] == ["Sample Avionics"]
+    assert first["countries"] == ["CN", "HK"]
+    # The sub-unit row keeps its own alias but not the parent's native name.
+    unit = el["201 Research Institute"]
+    assert "示例集团" not in unit["aliases"] and unit["note"].startswith("Subordinate institution of")
+    s1286 = {r["name"]: r for r in lists["us_dod_1286"]}
+    assert s1286["Example Institute of Technology"]["aliases"] == ["Example Polytechnic", "示例理工学院"]
+    assert {"Example Sciences Academy", "First Example Institute"} <= set(s1286)
+    # Military End-User group rows: one record per company.
+    assert [r["name"] for r in lists["us_bis_meu"]] == [
+        "Example Group", "Example Group Engines Co.", "Example Group Aircraft Co."]
+
+
+def test_duplicates_under_several_countries_count_once() -> None:
+    lists = imp.read_kaist(FIXTURES / "kaist_sample.json")
+    meta, blob = imp.build_dataset({"us_bis_entity_list": {"as_of": "2026-08-18", "source": "fixture",
+                                                           "records": lists["us_bis_entity_list"]}}, {})
+    records = json.loads(gzip.decompress(blob))["records"]
+    sample = [r for r in records if r[1] == "Sample Avionics Company"]
+    assert len(sample) == 1 and sample[0][3] == ["CN", "HK", "RU"]
+    assert meta["lists"]["us_bis_entity_list"]["record_count"] == len(records) == 2
+
+
+def test_1260h_reader_keeps_current_entries_with_parents() -> None:
+    recs = imp.read_1260h(FIXTURES / "section_1260h_sample.csv")
+    assert [r["name"] for r in recs] == ["Example Aviation Industry Corporation", "Example Avionics Co. Ltd"]
+    assert recs[0]["aliases"] == ["EAIC"]
+    assert recs[1]["note"] == "Subsidiary of Example Aviation Industry Corporation"
+    assert recs[1]["aliases"] == ["Old Example Avionics"]
+
+
+def test_trailing_acronym_and_aka_move_to_aliases() -> None:
+    rec = imp.unpack_name(_rec("National Example University (NEU)"))
+    assert rec["name"] == "National Example University" and "NEU" in rec["aliases"]
+    rec = imp.unpack_name(_rec("Sample Skyworks Co. a.k.a. Sample Tianjiao Co."))
+    assert rec["name"] == "Sample Skyworks Co." and rec["aliases"] == ["Sample Tianjiao Co."]
+
+
+# --- official formats --------------------------------------------------------------
+
+def test_csl_csv() -> None:
+    recs = imp.read_csl_csv(FIXTURES / "csl_sample.csv")
+    assert [(r["list"], r["name"]) for r in recs] == [
+        ("us_bis_entity_list", "Example Aerospace Research Institute"),
+        ("us_ofac_sdn", "FICTIONAL DEFENCE PLANT JSC"),
+        ("us_bis_unverified", "Placeholder Trading Company Limited"),
+    ]  # the individual is left out
+    assert recs[0]["aliases"] == ["Example ARI", "EARI"] and recs[0]["countries"] == ["CN"]
+    assert recs[2]["countries"] == ["HK", "CN"]
+
+
+def test_csl_json() -> None:
+    recs = imp.read_csl_json(FIXTURES / "csl_sample.json")
+    assert [(r["list"], r["name"]) for r in recs] == [
+        ("us_bis_entity_list", "Example Aerospace Research Institute"),
+        ("us_bis_meu", "Sample Avionics Company"),
+        ("us_ofac_ns_cmic", "Fictional Holdings Ltd."),
+    ]
+    assert recs[1]["countries"] == ["CN", "HK"]
+
+
+def test_csl_formats_are_checked(tmp_path: Path) -> None:
+    bad = tmp_path / "x.json"
+    bad.write_text('{"items": []}', encoding="utf-8")
+    with pytest.raises(imp.ImportError_, match="results"):
+        imp.read_csl_json(bad)
+    csv_bad = tmp_path / "x.csv"
+    csv_bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(imp.ImportError_, match="missing columns"):
+        imp.read_csl_csv(csv_bad)
+    unknown = tmp_path / "u.json"
+    unknown.write_text(json.dumps({"results": [{"source": "Some New List (SNL)", "name": "X", "type": "Entity"}]}),
+                       encoding="utf-8")
+    with pytest.raises(imp.ImportError_, match="CSL_SOURCES"):
+        imp.read_csl_json(unknown)
+
+
+def test_ofac_sdn_with_alt() -> None:
+    recs = imp.read_ofac(FIXTURES / "ofac_sdn_sample.csv", FIXTURES / "ofac_alt_sample.csv")
+    assert [r["name"] for r in recs] == ["EXAMPLE AIRLINES", "SAMPLE NATIONAL BANK"]  # no person, no vessel
+    bank = recs[1]
+    assert bank["aliases"] == ["BANCO EJEMPLO", "SAMPLE STATE BANK"]
+    # The full stop closing OFAC's remark is not part of the linked name.
+    assert bank["countries"] == ["RU"] and bank["note"] == "Linked to EXAMPLE HOLDING CO"
+
+
+def test_ofac_sdn_without_alt_uses_the_remarks() -> None:
+    recs = imp.read_ofac(FIXTURES / "ofac_sdn_sample.csv", None)
+    assert recs[1]["aliases"] == ["SNB"]
+
+
+def test_ofac_wrong_file_is_refused(tmp_path: Path) -> None:
+    wrong = tmp_path / "sdn.csv"
+    wrong.write_text("a,b,c\n", encoding="latin-1")
+    with pytest.raises(imp.ImportError_, match="12 columns"):
+        imp.read_ofac(wrong, None)
+
+
+# --- the dataset build ----------------------------------------------------------------
+
+def test_a_sudden_drop_stops_the_import() -> None:
+    lists = {"us_dod_1286": {"as_of": "2026-08-18", "source": "fixture",
+                             "records": [_rec(f"Example Institute {i}") for i in range(5)]}}
+    previous = {"lists": {"us_dod_1286": {"record_count": 10}}}
+    with pytest.raises(imp.ImportError_, match="--accept-drop us_dod_1286"):
+        imp.build_dataset(lists, previous)
+    meta, _ = imp.build_dataset(lists, previous, accept_drop={"us_dod_1286"})
+    assert meta["lists"]["us_dod_1286"]["record_count"] == 5
+    assert meta["lists"]["us_dod_1286"]["previous_count"] == 10
+
+
+def test_unknown_list_needs_metadata() -> None:
+    with pytest.raises(imp.ImportError_, match=r"list_sources\.toml"):
+        imp.build_dataset({"made_up": {"as_of": "2026-01-01", "source": "x", "records": [_rec("A")]}}, {})
+
+
+def test_importer_cli_refuses_missing_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert imp.main(["--shared", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    assert "not found" in capsys.readouterr().err
+    assert imp.main(["--no-shared", "--ofac-sdn", str(FIXTURES / "ofac_sdn_sample.csv"),
+                     "--ofac-date", "2026-11-20", "--out", str(tmp_path / "out")]) == 2
+    assert "--ofac-alt" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_importer_cli_builds_from_official_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code = imp.main(["--no-shared", "--csl-json", str(FIXTURES / "csl_sample.json"), "--csl-date", "2026-11-20",
+                     "--ofac-sdn", str(FIXTURES / "ofac_sdn_sample.csv"), "--ofac-alt",
+                     str(FIXTURES / "ofac_alt_sample.csv"), "--ofac-date", "2026-11-21", "--out", str(out)])
+    assert code == 0
+    meta = json.loads((out / "lists.json").read_text(encoding="utf-8"))
+    assert meta["lists"]["us_ofac_sdn"]["as_of"] == "2026-11-21"
+    assert meta["lists"]["us_ofac_sdn"]["record_count"] == 2  # the OFAC files replace the CSL's SDN part
+    assert meta["lists"]["us_bis_meu"]["as_of"] == "2026-11-20"
+
+
+# --- the committed dataset ----------------------------------------------------------------
+
+def test_committed_dataset_is_consistent() -> None:
+    assert _data.dataset_problems() == []
+
+
+def test_every_list_has_complete_metadata() -> None:
+    meta = _data.list_metadata()
+    assert meta["lists"], "no lists"
+    for lid, info in meta["lists"].items():
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", lid), lid
+        for key in ("label", "authority", "url", "as_of", "licence", "transcription", "record_count", "outcome",
+                    "outcome_reason"):
+            assert info.get(key) not in (None, ""), f"{lid}: {key}"
+        assert info["outcome"] in ("prohibited", "high")
+        assert info["url"].startswith("https://")
+        assert info["record_count"] > 0
+    assert meta["lists"]["us_ofac_sdn"]["as_of"] == "2024-05-03"
+    assert meta["lists"]["us_ofac_sdn"]["outcome"] == "prohibited"
+
+
+def test_committed_records_have_no_hangul_and_iso_countries() -> None:
+    hangul = re.compile("[\uac00-\ud7a3]")
+    for rec in _data.records():
+        assert not hangul.search(rec.name) and not any(hangul.search(a) for a in rec.aliases), rec.name
+        assert all(re.fullmatch(r"[A-Z]{2}", c) for c in rec.countries), (rec.name, rec.countries)
+        assert rec.lists
+
+
+def test_no_truncated_1260h_names() -> None:
+    names = [r.name for r in _data.records() if "us_dod_1260h" in r.lists]
+    assert len(names) > 150
+    # The KAIST copy cuts 45 names short (e.g. "... Science & Technology Research"); the OpenSanctions copy is used.
+    assert "Beijing Aeronautical Science & Technology Research Institute" in names
+    assert "Beijing Aeronautical Science & Technology Research" not in names
