@@ -225,6 +225,7 @@ def test_every_list_has_complete_metadata() -> None:
         assert info["url"].startswith("https://")
         assert info["record_count"] > 0
     assert meta["lists"]["us_ofac_sdn"]["as_of"] == "2024-05-03"
+    assert "2024-05-03" in meta["lists"]["us_ofac_sdn"]["label"]  # shipped only labelled as a 2024 copy
     assert meta["lists"]["us_ofac_sdn"]["outcome"] == "prohibited"
 
 

@@ -182,7 +182,9 @@ def from_snapshots(shared: Path) -> dict[str, dict[str, Any]]:
         "records": read_ca_nro(raw / "ca_nro_page_2024-04-18.html",
                                raw / "kaist_restricted_parties_2026-08-18.json"),
     }
+    # The only SDN copy at hand is two years old: its label says so wherever it is shown.
     out["us_ofac_sdn"] = {
+        "label_note": " (snapshot of 2024-05-03, out of date)",
         "as_of": "2024-05-03",
         "source": "jackdwyer/specially-designated-nationals-list, sdn.csv at "
                   "a5ec3c5ee4aae1b36ba24897a051787ea5429d30 (entities only; no alt.csv, aliases from remarks)",
@@ -578,6 +580,7 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
     meta_lists = {}
     for lid in order:
         meta = dict(sources[lid])
+        meta["label"] += lists[lid].get("label_note", "")
         meta.update(as_of=lists[lid]["as_of"], transcription=lists[lid]["source"], record_count=counts[lid],
                     previous_count=prev_lists.get(lid, {}).get("record_count", counts[lid]))
         meta_lists[lid] = meta
