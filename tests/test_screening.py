@@ -37,15 +37,17 @@ def test_normalisation(raw: str, expected: str) -> None:
 
 def test_scripts_are_transliterated() -> None:
     assert tokens("Московский") == ("moskovskiy",)
-    # One token per Han syllable; the PLA prefix and company suffixes are dropped before transliteration.
-    assert tokens("中国人民解放军国防科技大学") == tokens("国防科技大学") == ("guo", "fang", "ke", "ji", "da", "xue")
-    assert tokens("华为技术有限公司") == ("hua", "wei", "ji", "shu")
+    # Han syllables in overlapping pairs; the PLA prefix and company suffixes are dropped first.
+    assert tokens("中国人民解放军国防科技大学") == tokens("国防科技大学") == (
+        "guofang", "fangke", "keji", "jida", "daxue")
+    assert tokens("华为") == ("huawei",)
     assert fold("جامعة").isascii()
 
 
-def test_han_syllables_are_never_filler_words() -> None:
-    # "da" and "de" are filler words in Latin-script names but syllables in Chinese ones.
-    assert "da" in tokens("大学") and "da" not in tokens("Escola da Marinha")
+def test_han_pairs_keep_order_and_are_never_filler_words() -> None:
+    assert tokens("大华") == ("dahua",) and tokens("华大") == ("huada",)
+    # A single Han syllable stays itself, even when it spells a Latin-script filler word.
+    assert tokens("大") == ("da",) and "da" not in tokens("Escola da Marinha")
 
 
 def test_acronyms() -> None:
@@ -108,6 +110,18 @@ def test_unlisted_look_alikes_match_nothing(query: str) -> None:
     result = screen_name(query, CONFIG, today=TODAY)
     assert not any(c["match"] for c in result["candidates"]), result["candidates"][:2]
     assert result["outcome"] in ("none", "related")
+
+
+def test_chinese_names() -> None:
+    tsinghua = screen_name("清华大学", CONFIG)
+    assert tsinghua["outcome"] == "related" and "Tsinghua" in tsinghua["candidates"][0]["name"]
+    huawei = screen_name("华为", CONFIG)["candidates"]
+    assert any(c["name"] == "Huawei Technologies Co., Ltd." and c["match"] for c in huawei)
+
+
+@pytest.mark.parametrize("query", ["NASA", "KTH", "NTU", "UCLA"])
+def test_short_acronyms_of_unlisted_bodies_decide_nothing(query: str) -> None:
+    assert screen_name(query, CONFIG)["outcome"] == "none"
 
 
 def test_cyrillic_partial_name_finds_moscow_entities() -> None:

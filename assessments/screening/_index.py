@@ -20,6 +20,7 @@ looked up in their own table.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from ._normalize import GENERIC, SUBUNIT_WORDS, acronym, tokens
 
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
-TYPO2_SIM = 0.7           # two edits away ("hangzhou" / "hangzhao"), only for long tokens
+TYPO2_SIM = 0.75          # two edits away ("hangzhou" / "hangzhao"), only for long tokens
 LONG_TYPO_LEN = 7
 SHORT_ALIAS = 3           # an alias that is one token this short ("MIT") is too ambiguous to match alone
 MIN_TYPO_LEN = 5          # shorter tokens must match exactly (1 edit turns "tsu" into "tpu")
@@ -38,6 +39,10 @@ BLOCK_MAX_CANDIDATES = 600  # when only common words overlap, score at most this
 CONTAINED = 0.9           # share of one side that must be matched for a "related" pair
 EXTRA_MIN = 0.25          # share of the other side that must be extra for a "related" pair
 DERIVED_ACRONYM_SCORE = 0.8  # initials the matcher derived itself: shown, never a match on its own
+SURE_ACRONYM_SCORE = 0.9  # derived initials typed in capitals, 5+ letters, fitting one record only
+SURE_ACRONYM_LEN = 5
+RELATED_FACTOR = 0.85     # score of a fully contained related entry, before the cap below the threshold
+RESPACED_FACTOR = 0.9     # a respaced query ("jiao tong" for "jiaotong") is a guess: it ranks a little lower
 
 
 @dataclass(frozen=True)
@@ -120,8 +125,13 @@ class Index:
         if not qtoks:
             return qtoks, []
         hits: list[Hit | None] = []
-        for variant in self._spacing_variants(qtoks):
-            hits += self._search_tokens(variant)
+        typed_as_acronym = query.strip().isupper() and len(qtoks) == 1
+        for n, variant in enumerate(self._spacing_variants(qtoks)):
+            found = self._search_tokens(variant, typed_as_acronym)
+            if n:
+                found = [dataclasses.replace(h, score=round(h.score * RESPACED_FACTOR, 4)) if h else None
+                         for h in found]
+            hits += found
         return qtoks, self._best(hits, allowed, threshold)[:limit]
 
     def _spacing_variants(self, qtoks: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -136,21 +146,24 @@ class Index:
                 variants.append((*qtoks[:i], t + qtoks[i + 1], *qtoks[i + 2:]))
         return variants[:3]
 
-    def _search_tokens(self, qtoks: tuple[str, ...]) -> list[Hit | None]:
+    def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False) -> list[Hit | None]:
         # Generic words must be spelled right: "state" one edit from "estate" is noise, not a typo.
         near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC else self.neighbours(q)
                 for q in qtoks}
         candidates = self._candidates(qtoks, near)
         hits = [self._score(qtoks, near, aid) for aid in candidates]
-        hits += self._acronym_hits(qtoks)
+        hits += self._acronym_hits(qtoks, typed_as_acronym)
         return hits
 
     def _best(self, hits: list[Hit | None], allowed: set[int] | None, threshold: float) -> list[Hit]:
         same: dict[int, Hit] = {}
         related: dict[int, Hit] = {}
-        for hit in hits:
-            if hit is None or (allowed is not None and hit.record not in allowed):
+        for raw in hits:
+            if raw is None or (allowed is not None and raw.record not in allowed):
                 continue
+            hit = raw
+            if hit.relation == "related" and hit.score >= threshold:
+                hit = dataclasses.replace(hit, score=round(max(threshold - 0.01, 0.0), 4))
             pool = same if hit.relation == "same" else related
             if hit.record not in pool or hit.score > pool[hit.record].score:
                 pool[hit.record] = hit
@@ -218,7 +231,13 @@ class Index:
         cover_q = wq_matched / wq_total
         cover_a = wa_matched / wa_total
         relation, detail = "same", ("exact" if score >= 0.999 else "tokens")
-        distinctive_q = any(q not in GENERIC for q in qtoks)
+        # A related entry needs a real name in the query: "KTH" inside "KTH Group Spol" proves nothing.
+        distinctive_q = any(q not in GENERIC and len(q) >= MIN_TYPO_LEN - 1 for q in qtoks)
+        short_alias = len(atoks) == 1 and len(atoks[0]) <= SHORT_ALIAS and \
+            self.alias_text[aid] != self.records[self.alias_record[aid]].name
+        if short_alias:
+            return Hit(self.alias_record[aid], self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE), 4),
+                       "same", "short_alias")
         if cover_q >= CONTAINED and cover_a <= 1 - EXTRA_MIN and distinctive_q and (
                 extra_subunit or len(atoks) - len(matched_alias) >= 2):
             relation, detail = "related", "listed_is_part"
@@ -227,24 +246,28 @@ class Index:
             if any(q in SUBUNIT_WORDS for q in extra_q) or len(extra_q) >= 2:
                 relation, detail = "related", "query_is_part"
         if relation == "related":
-            score = min(score, max(cover_q, cover_a) * 0.85)
-        elif len(atoks) == 1 and len(atoks[0]) <= SHORT_ALIAS and self.alias_text[aid] != \
-                self.records[self.alias_record[aid]].name:
-            score = min(score, DERIVED_ACRONYM_SCORE)
-            detail = "short_alias"
+            # Ranked by how fully the smaller name is contained, which says more than a partial
+            # overlap; capped below the threshold in _best(), since a related entry is never a match.
+            score = max(cover_q, cover_a) * RELATED_FACTOR
         return Hit(self.alias_record[aid], self.alias_text[aid], round(score, 4), relation, detail)
 
-    def _acronym_hits(self, qtoks: tuple[str, ...]) -> list[Hit]:
-        """A one-word query may be an acronym: explicit ones are aliases already, derived ones are here."""
+    def _acronym_hits(self, qtoks: tuple[str, ...], typed_as_acronym: bool) -> list[Hit]:
+        """A one-word query may be an acronym: explicit ones are aliases already, derived ones are here.
+
+        Derived initials are a guess, so they rank below the threshold, except when the
+        query is typed in capitals, has at least five letters and fits one record only;
+        shorter initials ("MIT", "NASA") collide far too often to decide anything.
+        """
         if len(qtoks) != 1 or not (3 <= len(qtoks[0]) <= 8) or not qtoks[0].isalpha():
             return []
         aids = self.derived_acronyms.get(qtoks[0], set())
         records = {self.alias_record[a] for a in aids}
-        out = []
-        for aid in aids:
-            score = DERIVED_ACRONYM_SCORE if len(records) == 1 else DERIVED_ACRONYM_SCORE - 0.1
-            out.append(Hit(self.alias_record[aid], self.alias_text[aid], score, "same", "acronym"))
-        return out
+        if len(records) == 1:
+            sure = typed_as_acronym and len(qtoks[0]) >= SURE_ACRONYM_LEN
+            score = SURE_ACRONYM_SCORE if sure else DERIVED_ACRONYM_SCORE
+        else:
+            score = DERIVED_ACRONYM_SCORE - 0.1
+        return [Hit(self.alias_record[aid], self.alias_text[aid], score, "same", "acronym") for aid in aids]
 
 
 def _rank(hit: Hit) -> tuple[float, int]:

@@ -4,19 +4,21 @@ One function turns any spelling of an organisation name into comparable
 tokens: Unicode NFKC, case folding, transliteration of non-Latin scripts with
 ``anyascii`` (pure Python, also shipped to the browser), punctuation and
 diacritics removed, common abbreviations expanded, legal forms and filler
-words dropped. Han characters become one token per syllable so that a name
-typed in Chinese meets the native names on the lists token by token.
+words dropped. Han characters become overlapping syllable pairs ("清华大学" -> qinghua huada
+daxue) so that a name typed in Chinese meets the native names on the lists
+token by token, in order.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 from anyascii import anyascii
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 2
+NORMALIZATION_VERSION = 4
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -64,6 +66,7 @@ CANONICAL = {
     "industries": "industry", "industrial": "industry", "grp": "group", "hldgs": "holdings",
     "assn": "association", "assoc": "association", "res": "research", "aeronautical": "aeronautics",
     "astronautical": "astronautics", "electronic": "electronics", "mach": "machinery",
+    "chinese": "china", "russian": "russia", "iranian": "iran",
     "&": "and",
 }
 
@@ -73,6 +76,8 @@ university institute technology science research academy center laboratory natio
 international group holdings industry engineering trading development department school college
 faculty key company enterprise factory plant bureau office branch division unit general central
 federal china chinese russian russia iran iranian beijing shanghai moscow
+daxue xueyuan yanjiu jiusuo keji zhongguo
+daxue xueyuan yanjiu jiusuo keji zhongguo
 """)
 
 # Words naming a part of an organisation: what makes a longer name a sub-unit.
@@ -113,9 +118,23 @@ def tokens(text: str) -> tuple[str, ...]:
     # "... named after B.N. Yeltsin, the First President of Russia": an honorific, not the name.
     folded = _NAMED_AFTER.sub(" ", folded) if _NAMED_AFTER.search(folded) and \
         _NAMED_AFTER.sub(" ", folded).strip() else folded
-    raw = [t[1:] if t[0] == _HAN_MARK else CANONICAL.get(t.replace(_HAN_MARK, ""), t.replace(_HAN_MARK, ""))
-           for t in folded.split() if t.strip(_HAN_MARK)]
-    han = {t[1:] for t in folded.split() if t[0] == _HAN_MARK}
+    raw: list[str] = []
+    han: set[str] = set()
+    run: list[str] = []  # consecutive Han syllables
+    for part in [*folded.split(), ""]:
+        if part.startswith(_HAN_MARK) and part.strip(_HAN_MARK):
+            run.append(part[1:])
+            continue
+        if run:
+            # Han syllables as overlapping pairs: "清华大学" -> qinghua huada daxue. Single
+            # syllables are too common, and pairs keep the order ("华大" is not "大华").
+            pairs = [a + b for a, b in pairwise(run)] or run
+            raw += pairs
+            han.update(pairs)
+            run = []
+        word = part.replace(_HAN_MARK, "")
+        if word:
+            raw.append(CANONICAL.get(word, word))
     kept = [t for t in raw if t in han or t not in LEGAL_FORMS]
     if not kept:  # a name made only of filler ("The Company") still needs tokens
         kept = raw
@@ -139,7 +158,7 @@ def acronym(text: str) -> str:
     if _HAN.search(text):
         return ""
     folded = _NON_ALNUM.sub(" ", fold(_PAREN.sub(" ", text)).replace("'", "").replace(_HAN_MARK, ""))
-    words = [w for w in folded.split() if w not in LEGAL_FORMS and not w.isdigit()]
+    words = [w for w in folded.split() if w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1]
     return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
 
