@@ -3,12 +3,14 @@
 Used by the browser tests and the benchmarks. Options: a sub-path prefix (the
 site served under e.g. /research-security/), extra response headers (a
 Content-Security-Policy), gzip compression of text and wasm responses, and a
-set of path suffixes to refuse (to simulate a blocked download).
+set of path suffixes to refuse (to simulate a blocked download). Responses
+carry an ETag and answer If-None-Match with 304, as static hosts do.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import mimetypes
 import threading
 from collections.abc import Iterator
@@ -31,10 +33,12 @@ class ServerOptions:
     gzip: bool = False
     refuse: tuple[str, ...] = ()
     wrong_mime: tuple[str, ...] = ()
+    cache_control: str = "no-cache"
 
 
 def _handler(root: Path, options: ServerOptions) -> type[SimpleHTTPRequestHandler]:
     cache: dict[str, bytes] = {}
+    etags: dict[str, str] = {}
 
     class Handler(SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
@@ -67,9 +71,17 @@ def _handler(root: Path, options: ServerOptions) -> type[SimpleHTTPRequestHandle
             if any(rel.endswith(s) for s in options.wrong_mime):
                 ctype = "application/octet-stream"
             data = target.read_bytes()
+            key = str(target)
+            if key not in etags:
+                etags[key] = '"' + hashlib.sha256(data).hexdigest()[:20] + '"'
+            if self.headers.get("If-None-Match") == etags[key]:
+                self.send_response(HTTPStatus.NOT_MODIFIED)
+                self.send_header("ETag", etags[key])
+                self.send_header("Cache-Control", options.cache_control)
+                self.end_headers()
+                return
             encoding = None
             if options.gzip and ctype.startswith(_COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-                key = str(target)
                 if key not in cache:
                     cache[key] = gzip.compress(data, compresslevel=6)
                 data, encoding = cache[key], "gzip"
@@ -78,7 +90,8 @@ def _handler(root: Path, options: ServerOptions) -> type[SimpleHTTPRequestHandle
             self.send_header("Content-Length", str(len(data)))
             if encoding:
                 self.send_header("Content-Encoding", encoding)
-            self.send_header("Cache-Control", "no-cache")
+            self.send_header("Cache-Control", options.cache_control)
+            self.send_header("ETag", etags[key])
             for name, value in options.headers.items():
                 self.send_header(name, value)
             self.end_headers()

@@ -1,0 +1,255 @@
+"""Self-assessment speed and size in headless Chromium: prints figures, asserts nothing.
+
+Usage: python benchmarks/engine_boot.py [--runs 5] [--site DIR]
+
+Builds the site (or uses --site), serves it on 127.0.0.1 with gzip and ETags
+like a static host, and measures with Playwright and the system Chromium:
+
+- engine ready, cold (new browser context, empty cache) and warm (reload in the
+  same context), for our page and, in the same run, for a stock-Pyodide page
+  (the npm package as shipped: load, unpack a small wheel, one call);
+- first input usable after navigation (domInteractive of the questionnaire) and
+  main-thread long tasks (> 50 ms) between navigation and engine ready;
+- re-score round trip (page -> worker -> engine -> page) and screening round trip;
+- bytes transferred: the assessment page in total, and Pyodide/engine bytes
+  loaded by the guidance pages (should be none).
+Targets (issue 6): ready cold <= 0.4x stock, warm <= 0.35x; first input <= 0.3 s;
+no long task > 50 ms during boot; re-score p95 <= 30 ms; screening p95 <= 50 ms;
+guidance pages load no Pyodide bytes; assessment page <= 6 MB compressed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import tomllib
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from playwright.sync_api import Browser, expect, sync_playwright  # noqa: E402
+
+from tests.conftest import CHROMIUM_ARGS, build_site, chromium_path  # noqa: E402
+from tests.support.server import ServerOptions, serve  # noqa: E402
+
+import _wheel  # noqa: E402 - hooks/ is loaded by path, like MkDocs does
+
+OBSERVE = """
+window.__boot = { longTasks: [] };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__boot.longTasks.push([e.startTime, e.duration]);
+}).observe({ type: "longtask", buffered: true });
+new MutationObserver(() => {
+  if (document.documentElement.dataset.engine === "ready" && !window.__boot.readyAt) {
+    window.__boot.readyAt = performance.now();
+  }
+}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-engine"] });
+"""
+
+STOCK_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Stock Pyodide</title></head>
+<body><p>Stock Pyodide 314 from npm: load, unpack a small wheel, one call.</p>
+<script type="module" src="./main.mjs"></script></body></html>
+"""
+STOCK_MAIN = """const worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
+worker.onmessage = (event) => { document.documentElement.dataset.engine = event.data.ok ? "ready" : "failed"; };
+"""
+STOCK_WORKER = """import { loadPyodide } from "./pyodide/pyodide.mjs";
+try {
+  const pyodide = await loadPyodide({ indexURL: new URL("./pyodide/", import.meta.url).href });
+  const response = await fetch(new URL("./hello-1.0-py3-none-any.whl", import.meta.url));
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  pyodide.unpackArchive(bytes, "wheel", { extractDir: sitePackages });
+  const answer = pyodide.pyimport("hello").greet("world");
+  postMessage({ ok: answer === "hello world" });
+} catch (error) {
+  postMessage({ ok: false, error: String(error) });
+}
+"""
+
+
+def _stock_page(site: Path) -> None:
+    stock = site / "_bench_stock"
+    (stock / "pyodide").mkdir(parents=True, exist_ok=True)
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        shutil.copy(ROOT / "node_modules/pyodide" / name, stock / "pyodide" / name)
+    (stock / "index.html").write_text(STOCK_PAGE, encoding="utf-8")
+    (stock / "main.mjs").write_text(STOCK_MAIN, encoding="utf-8")
+    (stock / "worker.mjs").write_text(STOCK_WORKER, encoding="utf-8")
+    wheel = _wheel.make_wheel([("hello.py", b"def greet(name):\n    return f'hello {name}'\n")], "hello", "1.0", [])
+    (stock / "hello-1.0-py3-none-any.whl").write_bytes(wheel)
+
+
+def _wait_ready(page: Any) -> None:
+    # A locator wait: string predicates (wait_for_function) are eval, which the pages' CSP forbids.
+    expect(page.locator("html")).to_have_attribute("data-engine", "ready", timeout=120_000)
+
+
+def _ready_ms(browser: Browser, url: str, warm: bool) -> dict[str, Any]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(OBSERVE)
+    if warm:
+        page.goto(url)
+        _wait_ready(page)
+    page.goto(url)
+    _wait_ready(page)
+    page.wait_for_timeout(100)
+    data = page.evaluate("""() => ({
+      ready: window.__boot.readyAt,
+      interactive: performance.getEntriesByType('navigation')[0].domInteractive,
+      longTasks: window.__boot.longTasks.filter(([start]) => start <= window.__boot.readyAt).map(([, d]) => d),
+      timings: window.__rsEngineTimings || null,
+    })""")
+    context.close()
+    return data
+
+
+def _round_trips(browser: Browser, url: str, answers: list[dict[str, Any]], names: list[str]) -> dict[str, list[float]]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    _wait_ready(page)
+    times = page.evaluate(
+        """async ([answers, names]) => {
+          const { engine } = await import(new URL("../assets/js/engine.mjs", location.href).href);
+          const rescore = [], screen = [];
+          for (let round = 0; round < 4; round++) {
+            for (const a of answers) {
+              const t = performance.now(); const r = await engine.evaluate(a); rescore.push(performance.now() - t);
+              if (!r.ok) throw new Error(JSON.stringify(r.error));
+            }
+          }
+          for (const n of names) {
+            const t = performance.now(); const r = await engine.screen(n); screen.push(performance.now() - t);
+            if (!r.ok) throw new Error(JSON.stringify(r.error));
+          }
+          return { rescore, screen };
+        }""",
+        [answers, names],
+    )
+    context.close()
+    return times
+
+
+def _bytes(browser: Browser, base: str, pages: list[str]) -> dict[str, int]:
+    context = browser.new_context()
+    page = context.new_page()
+    totals = {"assessment": 0, "guidance_runtime": 0}
+    current = {"key": ""}
+
+    def on_finished(request: Any) -> None:
+        sizes = request.sizes()
+        size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        if current["key"] == "assessment":
+            totals["assessment"] += size
+        elif "/assets/pyodide/" in request.url or "/assets/engine/" in request.url:
+            totals["guidance_runtime"] += size
+
+    page.on("requestfinished", on_finished)
+    for rel in pages:
+        current["key"] = "assessment" if rel == "self-assessment/" else "guidance"
+        page.goto(base + rel)
+        if rel == "self-assessment/":
+            _wait_ready(page)
+        page.wait_for_timeout(200)
+    context.close()
+    return totals
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        if args.site:
+            shutil.copytree(args.site, site)
+        else:
+            proc = build_site(site)
+            if proc.returncode != 0:
+                sys.exit(proc.stdout + proc.stderr)
+        _stock_page(site)
+        answers = [tomllib.loads(p.read_text(encoding="utf-8"))["answers"]
+                   for p in sorted((ROOT / "tests/scenarios").glob("*.toml"))]
+        names = [line.strip() for line in (ROOT / "tests/data/screening/pyodide_queries.txt")
+                 .read_text(encoding="utf-8").splitlines() if line.strip()]
+        pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html")
+                       for p in site.rglob("index.html")
+                       if not p.relative_to(site).as_posix().startswith(("assets/", "_bench")))
+
+        with serve(site, ServerOptions(gzip=True)) as base, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            kinds = ("ours_cold", "ours_warm", "stock_cold", "stock_warm")
+            runs: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
+            for _ in range(args.runs):
+                for warm in (False, True):
+                    suffix = "warm" if warm else "cold"
+                    runs[f"stock_{suffix}"].append(_ready_ms(browser, base + "_bench_stock/", warm))
+                    runs[f"ours_{suffix}"].append(_ready_ms(browser, base + "self-assessment/", warm))
+            trips = _round_trips(browser, base + "self-assessment/", answers, names)
+            sizes = _bytes(browser, base, pages)
+            browser.close()
+
+    med = {k: statistics.median(r["ready"] for r in v) for k, v in runs.items()}
+    ours = runs["ours_cold"] + runs["ours_warm"]
+    long_tasks = [d for r in ours for d in r["longTasks"]]
+    interactive = statistics.median(r["interactive"] for r in runs["ours_cold"])
+    rows = [
+        ("Engine ready, cold (median)", f"{med['ours_cold']:.0f} ms", f"stock {med['stock_cold']:.0f} ms: "
+         f"{med['ours_cold'] / med['stock_cold']:.2f}x", "<= 0.40x"),
+        ("Engine ready, warm (median)", f"{med['ours_warm']:.0f} ms", f"stock {med['stock_warm']:.0f} ms: "
+         f"{med['ours_warm'] / med['stock_warm']:.2f}x", "<= 0.35x"),
+        ("First input usable (domInteractive, cold median)", f"{interactive:.0f} ms", "", "<= 300 ms"),
+        ("Main-thread tasks > 50 ms during boot", f"{len(long_tasks)} (longest {max(long_tasks, default=0):.0f} ms)",
+         f"over {len(ours)} page loads", "none"),
+        ("Re-score round trip p50 / p95", f"{_pct(trips['rescore'], 0.5):.1f} / {_pct(trips['rescore'], 0.95):.1f} ms",
+         f"{len(trips['rescore'])} calls", "p95 <= 30 ms"),
+        ("Screening round trip p50 / p95", f"{_pct(trips['screen'], 0.5):.1f} / {_pct(trips['screen'], 0.95):.1f} ms",
+         f"{len(trips['screen'])} names", "p95 <= 50 ms"),
+        ("Assessment page, bytes transferred (gzip)", f"{sizes['assessment'] / 1e6:.2f} MB", "all requests", "<= 6 MB"),
+        ("Pyodide/engine bytes on guidance pages", f"{sizes['guidance_runtime']}", f"{len(pages) - 1} pages", "0"),
+    ]
+    worker = [r["timings"] for r in runs["ours_cold"] if r["timings"]]
+    cpu = ""
+    if Path("/proc/cpuinfo").exists():
+        models = [line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")]
+        cpu = models[0] if models else ""
+    chromium = subprocess.run([chromium_path(), "--version"], capture_output=True, text=True, check=False).stdout
+    pyodide = json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"]
+    print(f"Machine: {os.cpu_count()} cores {cpu}, {platform.platform()}, Python {platform.python_version()}, "
+          f"{chromium.strip()}, Pyodide {pyodide}, {args.runs} runs")
+    print()
+    print("| measure | ours | comparison | target |")
+    print("| --- | --- | --- | --- |")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    if worker:
+        print()
+        print("Inside the worker, cold (median ms): runtime "
+              f"{statistics.median(w['runtime'] for w in worker):.0f}, wheels "
+              f"{statistics.median(w['wheels'] for w in worker):.0f}, engine init "
+              f"{statistics.median(w['init'] for w in worker):.0f}")
+
+
+if __name__ == "__main__":
+    main()
