@@ -27,6 +27,19 @@ def init(config_json: str) -> str:
     return json.dumps({"policy_version": policy.version, "as_of": policy.as_of})
 
 
+def warm() -> None:
+    """Build the screening index now, before the first name is typed.
+
+    The worker calls this right after it reports ready, so that the page is
+    usable at once and the first screening does not pay for the index.
+    """
+    try:
+        from .screening import get_index  # noqa: PLC0415 - optional subpackage
+    except ImportError:
+        return
+    get_index()
+
+
 def handle(request_json: str) -> str:
     try:
         request = json.loads(request_json)

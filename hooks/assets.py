@@ -46,13 +46,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir) / "assets"
-    _copy_pyodide(site / "pyodide")
-    _build_engine(site / "engine", config)
+    wheels = _build_engine(site / "engine", config)
+    _copy_pyodide(site / "pyodide", wheels)
 
 
 # --- helpers ---------------------------------------------------------------
 
-def _copy_pyodide(dest: Path) -> None:
+def _copy_pyodide(dest: Path, wheels: list[Path]) -> None:
     package_json = PYODIDE_DIR / "package.json"
     if not package_json.exists():
         raise PluginError(f"{PYODIDE_DIR} is missing: run `npm ci` (the README's commands do it for you)")
@@ -60,7 +60,8 @@ def _copy_pyodide(dest: Path) -> None:
     for name in PYODIDE_FILES:
         _project.write_if_changed(dest / name, (PYODIDE_DIR / name).read_bytes())
     stdlib_key = version + _project.sha256((PYODIDE_DIR / "python_stdlib.zip").read_bytes())
-    _project.write_if_changed(dest / PRECOMPILED_STDLIB, _precompile("stdlib", "python", stdlib_key))
+    full = _precompile("stdlib", "python", stdlib_key)
+    _project.write_if_changed(dest / PRECOMPILED_STDLIB, _trimmed_stdlib(full, wheels))
     lock = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text())
     trimmed = {"info": lock["info"], "packages": {}}
     _project.write_if_changed(dest / "pyodide-lock.json", json.dumps(trimmed, indent=1).encode())
@@ -103,6 +104,35 @@ def _precompile(mode: str, label: str, key: str, data: bytes | None = None) -> b
     return result
 
 
+def _trimmed_stdlib(full: bytes, wheels: list[Path]) -> bytes:
+    """The part of the precompiled standard library the engine uses (traced in Pyodide; see precompile.mjs)."""
+    key = _project.sha256(full + b"".join(w.read_bytes() for w in wheels))
+    script = _project.ROOT / "hooks" / "precompile.mjs"
+    digest = _project.sha256(key.encode() + script.read_bytes())[:20]
+    cached = BUILD_CACHE / f"trace-python-{digest}.zip"
+    try:
+        return cached.read_bytes()
+    except FileNotFoundError:
+        pass
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError("Node.js is needed at build time to trace the standard library: install Node 20")
+    BUILD_CACHE.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=BUILD_CACHE) as tmp:
+        stdlib = Path(tmp) / "stdlib.zip"
+        stdlib.write_bytes(full)
+        output = Path(tmp) / "out.zip"
+        args = [node, str(script), "trace", str(stdlib), str(output), *map(str, wheels)]
+        proc = subprocess.run(args, cwd=_project.ROOT, capture_output=True, text=True, timeout=300, check=False)
+        if proc.returncode != 0 or not output.exists():
+            raise PluginError(f"tracing the standard library failed:\n{proc.stderr[-2000:]}")
+        result = output.read_bytes()
+        for stale in BUILD_CACHE.glob("trace-python-*.zip"):
+            stale.unlink(missing_ok=True)
+        os.replace(output, cached)
+    return result
+
+
 def _wheel_with_bytecode(name: str, version: str, entries: list[tuple[str, bytes]], requires: list[str]) -> bytes:
     """A wheel whose modules carry bytecode for Pyodide's Python, so the browser compiles nothing."""
     sources = [(path, data) for path, data in entries if path.endswith(".py")]
@@ -110,7 +140,7 @@ def _wheel_with_bytecode(name: str, version: str, entries: list[tuple[str, bytes
     return _wheel.make_wheel(entries + compiled, name, version, requires)
 
 
-def _build_engine(dest: Path, config: MkDocsConfig) -> None:
+def _build_engine(dest: Path, config: MkDocsConfig) -> list[Path]:
     wheels: list[dict[str, Any]] = []
     version = assessments.__version__
     entries = _wheel.package_entries(_project.ROOT / "assessments")
@@ -135,6 +165,7 @@ def _build_engine(dest: Path, config: MkDocsConfig) -> None:
         "policy_as_of": policy.as_of,
     }
     _project.write_if_changed(dest / "manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False).encode())
+    return [dest / w["file"] for w in wheels]
 
 
 def _emit(dest: Path, name: str, data: bytes) -> dict[str, Any]:

@@ -76,8 +76,10 @@ self.onmessage = async (event) => {
   if (message.type === "boot") {
     booted = boot(message.options || {});
     try {
-      const { info, manifest } = await booted;
+      const { api, info, manifest } = await booted;
       postMessage({ type: "ready", info, guidanceUrls: manifest.guidance_urls });
+      // Build the screening index while the person reads the form; requests wait behind it.
+      try { api.warm(); } catch (error) { console.warn("[engine] warm-up failed", error); }
     } catch (error) {
       postMessage({ type: "failed", reason: String(error && error.message ? error.message : error) });
     }
