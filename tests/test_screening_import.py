@@ -243,3 +243,23 @@ def test_no_truncated_1260h_names() -> None:
     # The KAIST copy cuts 45 names short (e.g. "... Science & Technology Research"); the OpenSanctions copy is used.
     assert "Beijing Aeronautical Science & Technology Research Institute" in names
     assert "Beijing Aeronautical Science & Technology Research" not in names
+
+
+def test_refresh_offline_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    import urllib.error  # noqa: PLC0415
+
+    refresh = _load("refresh_lists", ROOT / "tools" / "refresh_lists.py")
+    assert all(url.startswith("https://") for url in refresh.SOURCES.values())
+
+    def offline(url: str, dest: Path) -> None:
+        raise urllib.error.URLError("Name or service not known")
+
+    monkeypatch.setattr(refresh, "download", offline)
+    out = tmp_path / "lists"
+    out.mkdir()
+    (out / "lists.json").write_text("{}", encoding="utf-8")
+    assert refresh.main(["--out", str(out)]) == 1
+    assert "Nothing was changed" in capsys.readouterr().err
+    assert [p.name for p in out.iterdir()] == ["lists.json"]
+    assert (out / "lists.json").read_text(encoding="utf-8") == "{}"
