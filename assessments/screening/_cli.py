@@ -36,7 +36,7 @@ def run_screen(args: Any, config: Config) -> int:
         if args.file:
             names = _read_names(args.file)
             results = [screen_name(n, config, threshold=threshold) for n in names]
-            _write_many(results, args.format)
+            _write_many(results, "json" if args.json else args.format)  # --json also means JSON here
         else:
             result = screen_name(args.name, config, threshold=threshold)
             if args.json:
