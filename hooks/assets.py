@@ -68,14 +68,15 @@ def _copy_pyodide(dest: Path, wheels: list[Path]) -> None:
     _project.write_if_changed(dest / "VERSION", f"{version}\n".encode())
 
 
-def _precompile(mode: str, label: str, key: str, data: bytes | None = None) -> bytes:
-    """Run hooks/precompile.mjs under Node, cached in build/ by the inputs' hash.
+def _precompile(mode: str, label: str, key: str, inputs: list[bytes] = (), extra: list[Path] = ()) -> bytes:
+    """Run `node hooks/precompile.mjs MODE INPUT... OUT EXTRA...`, cached in build/ by the inputs' hash.
 
     Safe when several builds run at once: each works on its own temporary files
     and publishes the result with an atomic rename.
     """
     script = _project.ROOT / "hooks" / "precompile.mjs"
-    digest = _project.sha256(mode.encode() + key.encode() + script.read_bytes() + (data or b""))[:20]
+    parts = [mode.encode(), key.encode(), script.read_bytes(), *inputs, *(p.read_bytes() for p in extra)]
+    digest = _project.sha256(b"".join(parts))[:20]
     cached = BUILD_CACHE / f"{mode}-{label}-{digest}.zip"
     try:
         return cached.read_bytes()
@@ -83,20 +84,20 @@ def _precompile(mode: str, label: str, key: str, data: bytes | None = None) -> b
         pass
     node = shutil.which("node")
     if node is None:
-        raise PluginError("Node.js is needed at build time to precompile Python bytecode: install Node 20")
+        raise PluginError(f"Node.js is needed at build time ({mode} in hooks/precompile.mjs): install Node 20")
     BUILD_CACHE.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=BUILD_CACHE) as tmp:
         args = [node, str(script), mode]
-        if data is not None:
-            source = Path(tmp) / "in.zip"
+        for i, data in enumerate(inputs):
+            source = Path(tmp) / f"in{i}.zip"
             source.write_bytes(data)
             args.append(str(source))
         output = Path(tmp) / "out.zip"
-        args.append(str(output))
+        args += [str(output), *map(str, extra)]
         proc = subprocess.run(args, cwd=_project.ROOT, capture_output=True, text=True, timeout=300, check=False)
         if proc.returncode != 0 or not output.exists():
             detail = proc.stderr[-2000:] + proc.stdout[-500:]
-            raise PluginError(f"precompiling Python bytecode ({mode}) failed:\n{detail}")
+            raise PluginError(f"hooks/precompile.mjs {mode} failed:\n{detail}")
         result = output.read_bytes()
         for stale in BUILD_CACHE.glob(f"{mode}-{label}-*.zip"):
             stale.unlink(missing_ok=True)
@@ -106,37 +107,13 @@ def _precompile(mode: str, label: str, key: str, data: bytes | None = None) -> b
 
 def _trimmed_stdlib(full: bytes, wheels: list[Path]) -> bytes:
     """The part of the precompiled standard library the engine uses (traced in Pyodide; see precompile.mjs)."""
-    key = _project.sha256(full + b"".join(w.read_bytes() for w in wheels))
-    script = _project.ROOT / "hooks" / "precompile.mjs"
-    digest = _project.sha256(key.encode() + script.read_bytes())[:20]
-    cached = BUILD_CACHE / f"trace-python-{digest}.zip"
-    try:
-        return cached.read_bytes()
-    except FileNotFoundError:
-        pass
-    node = shutil.which("node")
-    if node is None:
-        raise PluginError("Node.js is needed at build time to trace the standard library: install Node 20")
-    BUILD_CACHE.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=BUILD_CACHE) as tmp:
-        stdlib = Path(tmp) / "stdlib.zip"
-        stdlib.write_bytes(full)
-        output = Path(tmp) / "out.zip"
-        args = [node, str(script), "trace", str(stdlib), str(output), *map(str, wheels)]
-        proc = subprocess.run(args, cwd=_project.ROOT, capture_output=True, text=True, timeout=300, check=False)
-        if proc.returncode != 0 or not output.exists():
-            raise PluginError(f"tracing the standard library failed:\n{proc.stderr[-2000:]}")
-        result = output.read_bytes()
-        for stale in BUILD_CACHE.glob("trace-python-*.zip"):
-            stale.unlink(missing_ok=True)
-        os.replace(output, cached)
-    return result
+    return _precompile("trace", "python", "", [full], wheels)
 
 
 def _wheel_with_bytecode(name: str, version: str, entries: list[tuple[str, bytes]], requires: list[str]) -> bytes:
     """A wheel whose modules carry bytecode for Pyodide's Python, so the browser compiles nothing."""
     sources = [(path, data) for path, data in entries if path.endswith(".py")]
-    compiled = _wheel.read_zip(_precompile("modules", name, version, _wheel.zip_entries(sources)))
+    compiled = _wheel.read_zip(_precompile("modules", name, version, [_wheel.zip_entries(sources)]))
     return _wheel.make_wheel(entries + compiled, name, version, requires)
 
 
