@@ -3,19 +3,26 @@
 Policy is data: questions, rules, actions, form ids and country lists are TOML
 files under ``assessments/policy``. Everything is checked on load; an error
 names the file, the key and the reason.
+
+The browser's copy of the package also carries ``policy/_parsed.json``, the
+same files already parsed (written by the site build with :func:`parsed_policy_json`):
+Python's TOML parser is pure Python and parsing sixty files is the largest part
+of the engine's start in the browser. Only the parsing is skipped; validation
+is the same either way.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import functools
+import json
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from ._errors import PolicyError
+from ._resources import package_root
 
 TIERS = ("low", "moderate", "high", "prohibited")
 QUESTION_TYPES = ("yes_no_unsure", "yes_no", "choice", "multi", "country", "countries", "text", "names")
@@ -51,10 +58,14 @@ class Policy:
 
 def _policy_root() -> Any:
     """The policy folder inside the package (a Traversable, so it works from a wheel too)."""
-    return resources.files("assessments").joinpath("policy")
+    return package_root().joinpath("policy")
 
 
-def _read(rel: str) -> dict[str, Any]:
+PARSED_FILE = "_parsed.json"
+_DATE_TAG = "$toml-date"  # JSON has no dates: TOML dates and date-times travel as tagged strings
+
+
+def _parse(rel: str) -> dict[str, Any]:
     path = _policy_root().joinpath(*rel.split("/"))
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -62,7 +73,72 @@ def _read(rel: str) -> dict[str, Any]:
         raise PolicyError(f"policy/{rel}", "", f"not valid TOML: {exc}", "correct the syntax") from None
 
 
+def _toml_files() -> list[str]:
+    """Every .toml file under policy/, as paths relative to it."""
+    found: list[str] = []
+
+    def walk(node: Any, prefix: str) -> None:
+        for child in node.iterdir():
+            if child.is_dir():
+                walk(child, f"{prefix}{child.name}/")
+            elif child.name.endswith(".toml"):
+                found.append(prefix + child.name)
+
+    walk(_policy_root(), "")
+    return sorted(found)
+
+
+def parsed_policy_json() -> str:
+    """All policy files parsed, for the browser wheel: ``{relative path: JSON text of its table}``.
+
+    Each table stays its own JSON text so that every load gets fresh objects
+    (validation fills in defaults in place).
+    """
+
+    def tag(value: Any) -> Any:
+        if isinstance(value, _dt.date | _dt.datetime | _dt.time):
+            return {_DATE_TAG: [type(value).__name__, value.isoformat()]}
+        raise TypeError(f"cannot store {type(value).__name__} in {PARSED_FILE}")
+
+    tables = {rel: json.dumps(_parse(rel), default=tag, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+              for rel in _toml_files()}
+    return json.dumps(tables, ensure_ascii=False, sort_keys=True, indent=0)
+
+
+_DATE_KINDS = {"date": _dt.date, "datetime": _dt.datetime, "time": _dt.time}
+_parsed_cache: dict[str, dict[str, str] | None] = {}
+
+
+def _untag(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1 and _DATE_TAG in obj:
+        kind, text = obj[_DATE_TAG]
+        return _DATE_KINDS[kind].fromisoformat(text)
+    return obj
+
+
+def _parsed() -> dict[str, str] | None:
+    """The pre-parsed policy if this copy of the package carries one (the browser's does)."""
+    root = _policy_root()
+    key = str(root)
+    if key not in _parsed_cache:
+        path = root.joinpath(PARSED_FILE)
+        _parsed_cache[key] = json.loads(path.read_text("utf-8")) if path.is_file() else None
+    return _parsed_cache[key]
+
+
+def _read(rel: str) -> dict[str, Any]:
+    parsed = _parsed()
+    if parsed is None:
+        return _parse(rel)
+    if rel not in parsed:
+        raise PolicyError(f"policy/{rel}", "", f"missing from policy/{PARSED_FILE}", "rebuild the site")
+    return json.loads(parsed[rel], object_hook=_untag)
+
+
 def _policy_files(folder: str) -> list[str]:
+    parsed = _parsed()
+    if parsed is not None:
+        return sorted(rel for rel in parsed if rel.startswith(f"{folder}/") and rel.count("/") == 1)
     base = _policy_root().joinpath(folder)
     return sorted(f"{folder}/{p.name}" for p in base.iterdir() if p.name.endswith(".toml"))
 

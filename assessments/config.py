@@ -11,12 +11,12 @@ import datetime as _dt
 import re
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ._errors import ConfigError
 from ._policy import load_policy
+from ._resources import package_root
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
 _URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$")
@@ -127,7 +127,7 @@ def parse_config(text: str, source: str) -> Config:
 
 def default_config() -> Config:
     """The neutral fictional institution shipped with the package."""
-    text = resources.files("assessments").joinpath("default_institution.toml").read_text("utf-8")
+    text = package_root().joinpath("default_institution.toml").read_text("utf-8")
     return parse_config(text, "assessments/default_institution.toml")
 
 

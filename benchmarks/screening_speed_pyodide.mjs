@@ -3,7 +3,9 @@
 // Run by benchmarks/screening_speed.py, which builds the wheels and prints the figures.
 // Prints one JSON document: {"python", "load_s", "build_s", "first_query_ms", "latencies_ms": [...]}.
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { loadPyodide } from "pyodide";
+import { mountWheels } from "../site_src/engine-wheels.mjs";
 
 const [queriesPath, ...wheels] = process.argv.slice(2);
 if (!queriesPath || wheels.length === 0) {
@@ -12,11 +14,9 @@ if (!queriesPath || wheels.length === 0) {
 }
 const started = performance.now();
 const pyodide = await loadPyodide({ stdout: () => {}, stderr: (s) => console.error(s) });
-const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-for (const wheel of wheels) {
-  // unpackArchive needs a Uint8Array (not a Node Buffer) and an extractDir (else it unpacks into the cwd).
-  pyodide.unpackArchive(new Uint8Array(await readFile(wheel)), "wheel", { extractDir: sitePackages });
-}
+// Imported from the wheel files as the browser worker does (a Node Buffer is copied to a Uint8Array).
+mountWheels(pyodide, await Promise.all(wheels.map(async (wheel) => (
+  { file: path.basename(wheel), bytes: new Uint8Array(await readFile(wheel)) }))));
 const loadSeconds = (performance.now() - started) / 1000;
 pyodide.globals.set("QUERIES_JSON", await readFile(queriesPath, "utf8"));
 const out = pyodide.runPython(`

@@ -22,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 import assessments
+from assessments._policy import PARSED_FILE, parsed_policy_json
 
 import _project
 import _wheel
@@ -75,7 +76,9 @@ def _precompile(mode: str, label: str, key: str, inputs: list[bytes] = (), extra
     and publishes the result with an atomic rename.
     """
     script = _project.ROOT / "hooks" / "precompile.mjs"
-    parts = [mode.encode(), key.encode(), script.read_bytes(), *inputs, *(p.read_bytes() for p in extra)]
+    loader = SITE_SRC / "engine-wheels.mjs"  # trace loads the wheels through it
+    parts = [mode.encode(), key.encode(), script.read_bytes(), loader.read_bytes(), *inputs,
+             *(p.read_bytes() for p in extra)]
     digest = _project.sha256(b"".join(parts))[:20]
     cached = BUILD_CACHE / f"{mode}-{label}-{digest}.zip"
     try:
@@ -96,7 +99,10 @@ def _precompile(mode: str, label: str, key: str, inputs: list[bytes] = (), extra
         args += [str(output), *map(str, extra)]
         proc = subprocess.run(args, cwd=_project.ROOT, capture_output=True, text=True, timeout=300, check=False)
         if proc.returncode != 0 or not output.exists():
-            detail = proc.stderr[-2000:] + proc.stdout[-500:]
+            # Node prints the offending line of minified pyodide.asm.mjs (one line of
+            # ~1 MB) with a stack trace: keep the readable lines, where Python's traceback is.
+            lines = [line for line in (proc.stderr + proc.stdout).splitlines() if len(line) <= 400]
+            detail = "\n".join(lines)[-3000:]
             raise PluginError(f"hooks/precompile.mjs {mode} failed:\n{detail}")
         result = output.read_bytes()
         for stale in BUILD_CACHE.glob(f"{mode}-{label}-*.zip"):
@@ -121,6 +127,8 @@ def _build_engine(dest: Path, config: MkDocsConfig) -> list[Path]:
     wheels: list[dict[str, Any]] = []
     version = assessments.__version__
     entries = _wheel.package_entries(_project.ROOT / "assessments")
+    # The policy already parsed: the browser's Python then validates it without parsing TOML.
+    entries.append((f"assessments/policy/{PARSED_FILE}", parsed_policy_json().encode()))
     data = _wheel_with_bytecode("assessments", version, entries, list(ENGINE_DEPENDENCIES))
     wheels.append(_emit(dest, _wheel.wheel_name("assessments", version), data))
     for dep in ENGINE_DEPENDENCIES:

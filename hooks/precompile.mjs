@@ -1,7 +1,8 @@
 // Compile Python source to bytecode inside Pyodide itself, at build time.
 //
 //   node hooks/precompile.mjs stdlib OUT.zip       Pyodide's standard library as .pyc
-//   node hooks/precompile.mjs modules IN.zip OUT.zip   __pycache__ entries for IN's .py files
+//   node hooks/precompile.mjs modules IN.zip OUT.zip   a .pyc beside each of IN's .py files
+//        (the layout zipimport reads: the site imports its wheels straight from the zip)
 //   node hooks/precompile.mjs trace STDLIB.zip OUT.zip WHEEL...
 //        the part of STDLIB.zip that the engine uses: boots Pyodide on STDLIB.zip,
 //        installs the wheels, runs every kind of engine request, and keeps the
@@ -16,6 +17,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { loadPyodide } from "pyodide";
+import { mountWheels } from "../site_src/engine-wheels.mjs";
 
 const [mode, ...args] = process.argv.slice(2);
 const usage = "usage: node hooks/precompile.mjs stdlib OUT.zip | modules IN.zip OUT.zip | trace STDLIB.zip OUT.zip WHEEL...";
@@ -51,7 +53,6 @@ EXCLUDED = {
     "profile", "pstats", "pydoc", "pydoc_data", "smtplib", "sqlite3", "tabnanny", "timeit", "tkinter",
     "trace", "turtle", "turtledemo", "unittest", "venv", "webbrowser", "wsgiref", "xmlrpc", "zipapp",
 }
-TAG = sys.implementation.cache_tag
 
 def pyc(name, source):
     code = compile(source, name, "exec", dont_inherit=True)
@@ -87,9 +88,7 @@ with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9
         if MODE == "stdlib":
             dst.writestr(entry(name + "c"), data)  # sourceless module in the zip
         else:
-            folder, _, base = name.rpartition("/")
-            target = f"{folder}/__pycache__/{base[:-3]}.{TAG}.pyc" if folder else f"__pycache__/{base[:-3]}.{TAG}.pyc"
-            dst.writestr(entry(target), data)
+            dst.writestr(entry(name + "c"), data)  # zipimport prefers it to the .py beside it
 (buf.getvalue(), compiled, kept, sys.version.split()[0])
 `).toJs();
 const [bytes, compiled, kept, version] = result;
@@ -98,10 +97,9 @@ console.log(JSON.stringify({ mode, out, compiled, kept, python: version, bytes: 
 
 async function trace(stdlibPath, outPath, wheels) {
   const py = await loadPyodide({ stdLibURL: stdlibPath, stdout: () => {}, stderr: (s) => console.error(s) });
-  const sitePackages = py.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-  for (const wheel of wheels) {
-    py.unpackArchive(new Uint8Array(await readFile(wheel)), "wheel", { extractDir: sitePackages });
-  }
+  // Loaded exactly as the browser worker loads them, so the same modules are imported.
+  mountWheels(py, await Promise.all(wheels.map(async (wheel) => (
+    { file: path.basename(wheel), bytes: new Uint8Array(await readFile(wheel)) }))));
   py.globals.set("STDLIB_ZIP", new Uint8Array(await readFile(stdlibPath)));
   py.globals.set("SOURCE_ZIP", new Uint8Array(await readFile(path.join(pyodideDir, "python_stdlib.zip"))));
   const bytes = py.runPython(`

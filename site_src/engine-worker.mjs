@@ -3,6 +3,7 @@
 // engine.mjs. Nothing here ever fetches from another origin: the lock file it
 // loads lists no packages, and loadPackage is disabled after boot.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { mountWheels } from "./engine-wheels.mjs";
 
 const ASSETS = new URL("../", import.meta.url);
 const progress = (stage, percent) => postMessage({ type: "progress", stage, percent });
@@ -51,10 +52,7 @@ async function boot(options) {
 
   const manifest = await manifestPromise;
   const wheels = await wheelsPromise;
-  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-  for (const { bytes } of wheels) {
-    pyodide.unpackArchive(bytes, "wheel", { extractDir: sitePackages });
-  }
+  mountWheels(pyodide, wheels);
   marks.wheels = performance.now();
   const api = pyodide.pyimport("assessments._browser");
   const info = JSON.parse(api.init(JSON.stringify(manifest.config)));

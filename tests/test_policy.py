@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -160,3 +161,32 @@ def test_every_form_is_reachable_from_a_rule() -> None:
     used_actions = {a for rule in policy.rules for a in rule["actions"]}
     assert used_actions == set(policy.actions), "actions no rule recommends"
     assert {policy.actions[a]["form"] for a in used_actions} == set(policy.form_ids), "forms no action points to"
+
+
+def test_pre_parsed_policy_gives_the_same_policy(policy_copy: Path) -> None:
+    """The browser wheel's policy/_parsed.json (no TOML parsing at start) loads to exactly the same policy."""
+    from_toml = _load()
+    (policy_copy / _policy.PARSED_FILE).write_text(_policy.parsed_policy_json(), encoding="utf-8")
+    for toml_file in policy_copy.rglob("*.toml"):
+        toml_file.unlink()  # only the pre-parsed copy is left to read
+    _policy._parsed_cache.clear()  # the first load remembered that this folder had none
+    try:
+        from_json = _load()
+        again = _load()  # each load gets fresh tables: validation fills in defaults in place
+    finally:
+        _policy._parsed_cache.clear()
+    assert from_json == from_toml == again
+    assert isinstance(from_json.as_of, str) and from_json.as_of == from_toml.as_of
+
+
+def test_pre_parsed_policy_missing_a_file_names_it(policy_copy: Path) -> None:
+    tables = json.loads(_policy.parsed_policy_json())
+    del tables["forms.toml"]
+    (policy_copy / _policy.PARSED_FILE).write_text(json.dumps(tables), encoding="utf-8")
+    _policy._parsed_cache.clear()
+    try:
+        with pytest.raises(PolicyError) as err:
+            _load()
+    finally:
+        _policy._parsed_cache.clear()
+    assert err.value.where == "policy/forms.toml" and "rebuild" in err.value.fix

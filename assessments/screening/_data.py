@@ -11,10 +11,10 @@ import gzip
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from .._errors import ConfigError
+from .._resources import package_root
 from ._normalize import NORMALIZATION_VERSION
 
 DATA_DIR = ("data", "lists")
@@ -35,13 +35,13 @@ class Record:
 @lru_cache(maxsize=1)
 def list_metadata() -> dict[str, Any]:
     """lists.json: per list its label, authority, URL, as-of date, licence, transcription, count, outcome."""
-    return json.loads(resources.files("assessments").joinpath(*DATA_DIR, "lists.json").read_text("utf-8"))
+    return json.loads(package_root().joinpath(*DATA_DIR, "lists.json").read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)
 def records() -> tuple[Record, ...]:
     meta = list_metadata()
-    blob = resources.files("assessments").joinpath(*DATA_DIR, meta["records_file"]).read_bytes()
+    blob = package_root().joinpath(*DATA_DIR, meta["records_file"]).read_bytes()
     data = json.loads(gzip.decompress(blob))
     names = data["lists"]
     same_normaliser = data.get("normalization") == NORMALIZATION_VERSION
@@ -85,7 +85,7 @@ def dataset_problems(max_drop: float = 0.2) -> list[str]:
 
     meta = list_metadata()
     where = "assessments/data/lists/lists.json"
-    blob = resources.files("assessments").joinpath(*DATA_DIR, meta["records_file"]).read_bytes()
+    blob = package_root().joinpath(*DATA_DIR, meta["records_file"]).read_bytes()
     problems = []
     if hashlib.sha256(blob).hexdigest() != meta["records_sha256"]:
         problems.append(f"{where}: records_sha256 does not match {meta['records_file']}: the records were changed "

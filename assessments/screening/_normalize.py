@@ -15,7 +15,15 @@ import re
 import unicodedata
 from itertools import pairwise
 
+import anyascii as _anyascii_module
 from anyascii import anyascii
+
+from .._resources import read_binary as _read_binary
+
+# anyascii reads each block of its table with importlib.resources.files(), which
+# inside a zip (the browser imports the wheel from its zip file) re-reads the
+# directory of ~650 entries per block: give it the same read on a cached root.
+_anyascii_module.read_binary = _read_binary
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
 NORMALIZATION_VERSION = 4

@@ -5,7 +5,9 @@
 // CALLS.json: {"config": {...Config.to_json()...}, "calls": [{"fn": "assess", "arg": {...}}, ...]}
 // Prints one JSON document: {"python": "3.14...", "results": [{"ok": true, "value": ...} | {"ok": false, "error": "..."}]}
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { loadPyodide } from "pyodide";
+import { mountWheels } from "../../site_src/engine-wheels.mjs";
 
 const [callsPath, stdLib, ...wheels] = process.argv.slice(2);
 if (!callsPath || !stdLib || wheels.length === 0) {
@@ -13,11 +15,10 @@ if (!callsPath || !stdLib || wheels.length === 0) {
   process.exit(2);
 }
 const pyodide = await loadPyodide({ stdLibURL: stdLib, stdout: () => {}, stderr: (s) => console.error(s) });
-const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-for (const wheel of wheels) {
-  // unpackArchive rejects a Node Buffer: it needs a plain Uint8Array.
-  pyodide.unpackArchive(new Uint8Array(await readFile(wheel)), "wheel", { extractDir: sitePackages });
-}
+// The wheels are imported from their zip files, exactly as the browser worker does.
+// (A Node Buffer is not a plain Uint8Array: copy it into one.)
+mountWheels(pyodide, await Promise.all(wheels.map(async (wheel) => (
+  { file: path.basename(wheel), bytes: new Uint8Array(await readFile(wheel)) }))));
 pyodide.globals.set("CALLS_JSON", await readFile(callsPath, "utf8"));
 const out = pyodide.runPython(`
 import json, sys
