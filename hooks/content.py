@@ -110,9 +110,10 @@ def _load_mermaid(html_text: str, page: Page) -> str | None:
     if not DIAGRAM.search(html_text):
         return None
     src = get_relative_url(MERMAID_FILES["dist/mermaid.min.js"], page.url)
-    # A classic script in the content runs before Material's bundle at the end of
-    # <body>, so the bundle finds the global `mermaid` and skips its CDN download.
-    return f'<script src="{src}"></script>\n{html_text}'
+    # Deferred like Material's bundle (overrides/main.html) and before it in the
+    # document, so it still runs first: the bundle finds the global `mermaid` and
+    # skips its CDN download, and the page is not blocked while Mermaid loads.
+    return f'<script src="{src}" defer></script>\n{html_text}'
 
 
 def _render_checklists(html_text: str, page: Page, config: MkDocsConfig) -> str | None:

@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 import assessments
 from tests.support.server import ServerOptions, serve
+from tests.support.site import site_pages
 from tests.support.ui import fill_answers, wait_engine, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -233,16 +234,6 @@ def test_works_under_strict_content_security_policy(page: Page, served: str) -> 
     assert page.evaluate("window.__csp") == []
 
 
-def _site_pages(site: Path) -> list[str]:
-    pages = []
-    for html in sorted(site.rglob("*.html")):
-        rel = html.relative_to(site).as_posix()
-        if rel == "404.html" or rel.startswith("assets/"):
-            continue
-        pages.append(rel.removesuffix("index.html"))
-    return pages
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_accessibility_violations_on_any_page(
     browser: Browser, built_site: Path, site_url: str, scheme: str
@@ -251,7 +242,7 @@ def test_no_accessibility_violations_on_any_page(
     page = context.new_page()
     axe = Axe()
     problems = []
-    for rel in _site_pages(built_site):
+    for rel in site_pages(built_site):
         page.goto(site_url + rel)
         if rel == "self-assessment/":
             wait_ready(page)

@@ -474,3 +474,21 @@ def test_checklist_buttons_are_readable_in_both_schemes(browser: object, site_ur
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert _contrast(colour, "rgba(0, 0, 0, 0)", background) >= 4.5, f"{scheme}: {colour} on {background}"
     context.close()
+
+
+def test_material_bundle_is_deferred_and_no_script_blocks_the_form(built_site: Path) -> None:
+    """Only Material's tiny start-up scripts run while the page is parsed: the questionnaire is usable sooner.
+
+    Material's bundle is deferred by overrides/main.html (it starts on DOMContentLoaded, which
+    deferred scripts still precede); a Material upgrade that changes its scripts block fails here.
+    """
+    blocking_allowed = {"md-storage.js", "md-palette.js", "md-content.js"}  # inline scripts moved to files
+    for source in PAGES:
+        html = built(built_site, source).read_text(encoding="utf-8")
+        tags = re.findall(r"<script\b[^>]*\bsrc=\"([^\"]+)\"[^>]*>", html)
+        assert any("javascripts/bundle." in t for t in tags), f"{source}: Material's bundle is missing"
+        for tag in re.findall(r"<script\b[^>]*>", html):
+            src = re.search(r'\bsrc="([^"]+)"', tag)
+            if not src or 'type="module"' in tag or " defer" in tag or " async" in tag:
+                continue
+            assert src.group(1).rsplit("/", 1)[-1] in blocking_allowed, f"{source}: {tag} blocks parsing"

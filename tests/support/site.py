@@ -1,0 +1,16 @@
+"""What a built site contains, for tests that visit every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site as a URL path relative to its root ("" is the home page)."""
+    pages = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel == "404.html" or rel.startswith("assets/"):
+            continue
+        pages.append(rel.removesuffix("index.html"))
+    return pages
