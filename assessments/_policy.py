@@ -17,7 +17,6 @@ import datetime as _dt
 import functools
 import json
 import re
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,6 +65,9 @@ _DATE_TAG = "$toml-date"  # JSON has no dates: TOML dates and date-times travel 
 
 
 def _parse(rel: str) -> dict[str, Any]:
+    # Imported here: the browser reads the pre-parsed policy and never loads the TOML parser.
+    import tomllib  # noqa: PLC0415
+
     path = _policy_root().joinpath(*rel.split("/"))
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))

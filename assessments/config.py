@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,6 +117,9 @@ def load_config(path: str | Path) -> Config:
 
 
 def parse_config(text: str, source: str) -> Config:
+    # Imported here: the browser gets its configuration as JSON and never loads the TOML parser.
+    import tomllib  # noqa: PLC0415
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

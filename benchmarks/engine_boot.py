@@ -167,11 +167,12 @@ def _round_trips(browser: Browser, url: str, answers: list[dict[str, Any]], name
     return times
 
 
-def _bytes(browser: Browser, base: str, pages: list[str]) -> dict[str, int]:
+def _bytes(browser: Browser, base: str, pages: list[str]) -> dict[str, Any]:
+    """Bytes on the wire (body + headers), counted on the context: the worker's requests are not the page's."""
     context = browser.new_context()
     page = context.new_page()
     page.add_init_script(OBSERVE)
-    totals = {"assessment": 0, "guidance_runtime": 0}
+    totals: dict[str, Any] = {"assessment": 0, "guidance_runtime": 0, "parts": {}}
     current = {"key": ""}
 
     def on_finished(request: Any) -> None:
@@ -179,17 +180,33 @@ def _bytes(browser: Browser, base: str, pages: list[str]) -> dict[str, int]:
         size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
         if current["key"] == "assessment":
             totals["assessment"] += size
+            name = request.url.split("?")[0].rsplit("/", 1)[-1]
+            part = ("Pyodide runtime" if name.startswith("pyodide")
+                    else "standard library" if name.startswith("python_")
+                    else "engine wheels" if name.endswith(".whl") else "page, styles, scripts, search")
+            totals["parts"][part] = totals["parts"].get(part, 0) + size
+            totals.setdefault("seen", set()).add(name)
         elif "/assets/pyodide/" in request.url or "/assets/engine/" in request.url:
             totals["guidance_runtime"] += size
 
-    page.on("requestfinished", on_finished)
+    context.on("requestfinished", on_finished)
+    # The assessment page first, on an empty cache: a first visit straight to it.
+    pages = sorted(pages, key=lambda rel: rel != "self-assessment/")
     for rel in pages:
         current["key"] = "assessment" if rel == "self-assessment/" else "guidance"
         if rel == "self-assessment/":
             _goto_ready(page, base + rel)
+            # Playwright reports a streamed response (the worker compiles the wasm as it
+            # arrives) as finished only some time later: wait for it to be counted.
+            for _ in range(150):
+                if "pyodide.asm.wasm" in totals.get("seen", ()):
+                    break
+                page.wait_for_timeout(100)
+            else:
+                raise SystemExit("the runtime's download was never reported as finished")
         else:
             page.goto(base + rel)
-        page.wait_for_timeout(200)
+        page.wait_for_timeout(300)
     context.close()
     return totals
 
@@ -274,6 +291,9 @@ def main() -> None:
     print("| --- | --- | --- | --- |")
     for row in rows:
         print("| " + " | ".join(row) + " |")
+    print()
+    print("Assessment page bytes by part: " + ", ".join(
+        f"{part} {size / 1e6:.2f} MB" for part, size in sorted(sizes["parts"].items(), key=lambda kv: -kv[1])))
     if worker:
         print()
         print("Inside the worker, cold (median ms): runtime "

@@ -10,10 +10,13 @@ file with no packages means nothing can ever be fetched from a package CDN.
 from __future__ import annotations
 
 import json
+import lzma
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,7 @@ from mkdocs.structure.files import File, Files
 
 import assessments
 from assessments._policy import PARSED_FILE, parsed_policy_json
+from assessments.screening._normalize import PACKED_ANYASCII
 
 import _project
 import _wheel
@@ -117,26 +121,44 @@ def _trimmed_stdlib(full: bytes, wheels: list[Path]) -> bytes:
 
 
 def _wheel_with_bytecode(name: str, version: str, entries: list[tuple[str, bytes]], requires: list[str]) -> bytes:
-    """A wheel whose modules carry bytecode for Pyodide's Python, so the browser compiles nothing."""
+    """A wheel for the browser: bytecode for Pyodide's Python in place of the sources.
+
+    The browser compiles nothing and downloads less; a module whose source does
+    not compile stays as source. (Tracebacks in the browser then show no source
+    lines; the CLI and the tests run the package from source.)
+    """
     sources = [(path, data) for path, data in entries if path.endswith(".py")]
     compiled = _wheel.read_zip(_precompile("modules", name, version, [_wheel.zip_entries(sources)]))
-    return _wheel.make_wheel(entries + compiled, name, version, requires)
+    have_bytecode = {path.removesuffix("c") for path, _ in compiled}
+    kept = [(path, data) for path, data in entries if path not in have_bytecode]
+    return _wheel.make_wheel(kept + compiled, name, version, requires)
 
 
 def _build_engine(dest: Path, config: MkDocsConfig) -> list[Path]:
     wheels: list[dict[str, Any]] = []
     version = assessments.__version__
-    entries = _wheel.package_entries(_project.ROOT / "assessments")
-    # The policy already parsed: the browser's Python then validates it without parsing TOML.
+    # The policy already parsed, in place of its TOML files: the browser's Python
+    # then validates it without parsing TOML (and downloads less).
+    entries = [(path, data) for path, data in _wheel.package_entries(_project.ROOT / "assessments")
+               if not (path.startswith("assessments/policy/") and path.endswith(".toml"))]
     entries.append((f"assessments/policy/{PARSED_FILE}", parsed_policy_json().encode()))
-    data = _wheel_with_bytecode("assessments", version, entries, list(ENGINE_DEPENDENCIES))
-    wheels.append(_emit(dest, _wheel.wheel_name("assessments", version), data))
+    deps = []
     for dep in ENGINE_DEPENDENCIES:
         try:
-            dep_name, dep_version, dep_entries = _wheel.installed_entries(dep)
+            deps.append(_wheel.installed_entries(dep))
         except Exception as exc:  # a missing dependency must stop the build, with the fix
             raise PluginError(f"cannot package {dep} for the browser ({exc}): "
                               "install the pinned requirements (the README's commands do it)") from None
+    # anyascii's 640 block files travel as one xz file inside the engine's wheel
+    # (read by assessments/screening/_normalize.py): a third of the download.
+    at = next(i for i, (dep_name, _, _) in enumerate(deps) if dep_name == "anyascii")
+    dep_name, dep_version, dep_entries = deps[at]
+    kept, pack = _pack_anyascii(dep_version, dep_entries)
+    deps[at] = (dep_name, dep_version, kept)
+    entries.append(("assessments/" + "/".join(PACKED_ANYASCII), pack))
+    data = _wheel_with_bytecode("assessments", version, entries, list(ENGINE_DEPENDENCIES))
+    wheels.append(_emit(dest, _wheel.wheel_name("assessments", version), data))
+    for dep_name, dep_version, dep_entries in deps:
         dep_data = _wheel_with_bytecode(dep_name, dep_version, dep_entries, [])
         wheels.append(_emit(dest, _wheel.wheel_name(dep_name, dep_version), dep_data))
     policy = assessments.load_policy()
@@ -151,6 +173,23 @@ def _build_engine(dest: Path, config: MkDocsConfig) -> list[Path]:
     }
     _project.write_if_changed(dest / "manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False).encode())
     return [dest / w["file"] for w in wheels]
+
+
+def _pack_anyascii(version: str, entries: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], bytes]:
+    """anyascii's entries without its block files, and those blocks as one xz-compressed JSON."""
+    blocks, kept = {}, []
+    for path, data in entries:
+        folder, _, block = path.rpartition("/")
+        if folder == "anyascii/_data" and re.fullmatch(r"[0-9a-f]{3,4}", block):
+            # Each block file is raw deflate (anyascii decompresses with wbits=-15).
+            blocks[block] = zlib.decompressobj(-zlib.MAX_WBITS).decompress(data).decode("ascii")
+        else:
+            kept.append((path, data))
+    if len(blocks) < 100:
+        raise PluginError(f"anyascii {version}: found {len(blocks)} block files in anyascii/_data (expected ~640); "
+                          "its layout changed: update _pack_anyascii in hooks/assets.py")
+    text = json.dumps({"anyascii": version, "blocks": blocks}, sort_keys=True, separators=(",", ":"))
+    return kept, lzma.compress(text.encode("ascii"), preset=9 | lzma.PRESET_EXTREME)
 
 
 def _emit(dest: Path, name: str, data: bytes) -> dict[str, Any]:

@@ -54,8 +54,15 @@ EXCLUDED = {
     "trace", "turtle", "turtledemo", "unittest", "venv", "webbrowser", "wsgiref", "xmlrpc", "zipapp",
 }
 
+# The standard library is compiled as by "python -OO": no docstrings, no asserts
+# (CPython's own test suite runs that way), a fifth less to download. Pyodide's
+# own packages keep theirs: they build their JavaScript API docs from docstrings.
+KEEP_DOCSTRINGS = {"pyodide", "_pyodide"}
+
 def pyc(name, source):
-    code = compile(source, name, "exec", dont_inherit=True)
+    top = name.split("/")[0].removesuffix(".py")
+    optimize = 2 if MODE == "stdlib" and top not in KEEP_DOCSTRINGS else 0
+    code = compile(source, name, "exec", dont_inherit=True, optimize=optimize)
     return _code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
 
 def entry(name):
@@ -145,14 +152,15 @@ if hasattr(browser, "warm"):
     browser.warm()
 
 # Keep what was imported from the standard library zip: whole packages, and a
-# safety list of small modules that error paths and conversions may need.
-SAFETY = {"traceback", "linecache", "tokenize", "token", "warnings", "textwrap", "string", "copy", "pprint",
-          "difflib", "reprlib", "weakref", "keyword", "numbers", "fractions", "decimal", "statistics", "bisect",
-          "heapq", "hashlib", "hmac", "base64", "binascii", "struct", "codecs", "locale", "calendar", "datetime",
-          "zoneinfo", "uuid", "random", "secrets", "csv", "gzip", "zlib", "shlex", "glob", "fnmatch", "tempfile"}
+# safety list of small modules that error paths and conversions may need
+# (kept as source: compiled only if ever imported). Larger optional modules
+# (decimal, statistics, difflib, csv, uuid, zoneinfo, ...) are left out: the
+# engine does not use them and the page's download budget is 6 MB.
+SAFETY = {"traceback", "linecache", "tokenize", "token", "warnings", "textwrap", "string", "copy", "reprlib",
+          "weakref", "keyword", "bisect", "heapq", "base64", "binascii", "struct", "codecs", "locale",
+          "datetime", "random", "zlib", "gzip", "glob", "fnmatch", "tempfile"}
 ENCODINGS = {"__init__", "aliases", "ascii", "latin_1", "utf_8", "utf_8_sig", "utf_16", "utf_16_le", "utf_16_be",
-             "utf_32", "utf_32_le", "utf_32_be", "raw_unicode_escape", "unicode_escape", "charmap", "idna",
-             "punycode", "cp1252", "cp437", "iso8859_1", "iso8859_15", "mbcs"}
+             "utf_32", "utf_32_le", "utf_32_be", "raw_unicode_escape", "unicode_escape", "charmap"}
 zip_prefix = next(p for p in sys.path if p.endswith(".zip")) + "/"
 used = set()
 for module in list(sys.modules.values()):

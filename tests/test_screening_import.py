@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import gzip
 import importlib.util
 import json
+import lzma
 import re
 import sys
 from pathlib import Path
@@ -87,7 +87,7 @@ def test_duplicates_under_several_countries_count_once() -> None:
     lists = imp.read_kaist(FIXTURES / "kaist_sample.json")
     meta, blob = imp.build_dataset({"us_bis_entity_list": {"as_of": "2026-08-18", "source": "fixture",
                                                            "records": lists["us_bis_entity_list"]}}, {})
-    records = json.loads(gzip.decompress(blob))["records"]
+    records = json.loads(lzma.decompress(blob))["records"]
     sample = [r for r in records if r[1] == "Sample Avionics Company"]
     assert len(sample) == 1 and sample[0][3] == ["CN", "HK", "RU"]
     assert meta["lists"]["us_bis_entity_list"]["record_count"] == len(records) == 2

@@ -1,4 +1,4 @@
-"""The shipped list dataset: metadata (lists.json) and records (records.json.gz).
+"""The shipped list dataset: metadata (lists.json) and records (records.json.xz).
 
 Read through importlib.resources so the same code works from the source tree,
 an installed wheel and the Pyodide file system. Loaded once per process.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import gzip
 import json
+import lzma
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -38,11 +39,21 @@ def list_metadata() -> dict[str, Any]:
     return json.loads(package_root().joinpath(*DATA_DIR, "lists.json").read_text("utf-8"))
 
 
+def decompress_records(file_name: str, blob: bytes) -> bytes:
+    """The records JSON from its compressed file: .xz (the dataset since 2026-11) or .gz (older copies)."""
+    if file_name.endswith(".xz"):
+        return lzma.decompress(blob)
+    if file_name.endswith(".gz"):
+        return gzip.decompress(blob)
+    raise ConfigError("assessments/data/lists/lists.json", "records_file",
+                      f"unknown compression of {file_name!r}", "use records.json.xz (python tools/import_lists.py)")
+
+
 @lru_cache(maxsize=1)
 def records() -> tuple[Record, ...]:
     meta = list_metadata()
     blob = package_root().joinpath(*DATA_DIR, meta["records_file"]).read_bytes()
-    data = json.loads(gzip.decompress(blob))
+    data = json.loads(decompress_records(meta["records_file"], blob))
     names = data["lists"]
     same_normaliser = data.get("normalization") == NORMALIZATION_VERSION
     return tuple(Record(r[0], r[1], tuple(r[2]), tuple(r[3]), tuple(names[i] for i in r[4]), r[5],

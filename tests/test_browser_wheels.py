@@ -1,0 +1,56 @@
+"""The wheels the site ships to the browser differ from the source tree in form
+only (hooks/assets.py): bytecode instead of sources, the policy pre-parsed, the
+list records as xz and anyascii's block table packed into one file. These tests
+check that each form gives the same results as the source tree, in CPython; the
+Pyodide tier (test_pyodide.py) runs the shipped wheels themselves."""
+
+from __future__ import annotations
+
+import io
+import json
+import lzma
+import sys
+import zipfile
+from pathlib import Path
+
+import anyascii as anyascii_module
+import pytest
+from anyascii import anyascii
+
+from assessments.screening import _normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import assets  # noqa: E402
+
+import _wheel  # noqa: E402
+
+SAMPLES = [
+    "Московский государственный университет", "جامعة طهران", "清华大学", "国防科技大学",
+    "서울대학교", "조선중앙통신", "Πανεπιστήμιο Αθηνών", "אוניברסיטת תל אביב", "Đại học Quốc gia Hà Nội",
+    "ศูนย์วิจัย", "Cherokee \u13e3\u13b3\u13a9", "emoji 🧪🚀", "Zürich ÆØÅ ß", "\u200f\u202eRTL override",
+]
+
+
+def test_packed_anyascii_table_transliterates_exactly_like_anyascii(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, version, entries = _wheel.installed_entries("anyascii")
+    kept, pack = assets._pack_anyascii(version, entries)
+    assert not any(path.startswith("anyascii/_data/0") for path, _ in kept)
+    data = json.loads(lzma.decompress(pack))
+    assert data["anyascii"] == anyascii_module.__version__ and len(data["blocks"]) > 600
+    expected = [anyascii(s) for s in SAMPLES]
+    monkeypatch.setattr(anyascii_module, "_blocks", _normalize._PackedBlocks(data["blocks"]))
+    assert [anyascii(s) for s in SAMPLES] == expected
+    assert anyascii("\U0010ffff") == ""  # a block no table has: nothing, as anyascii itself gives
+
+
+def test_built_engine_wheel_carries_the_pack_and_no_policy_toml(built_site: Path) -> None:
+    wheel = next((built_site / "assets/engine").glob("assessments-*.whl"))
+    names = set(zipfile.ZipFile(io.BytesIO(wheel.read_bytes())).namelist())
+    assert "assessments/data/anyascii_blocks.json.xz" in names
+    assert "assessments/policy/_parsed.json" in names
+    assert not [n for n in names if n.startswith("assessments/policy/") and n.endswith(".toml")]
+    assert "assessments/_engine.pyc" in names and "assessments/_engine.py" not in names
+    dep = next((built_site / "assets/engine").glob("anyascii-*.whl"))
+    assert len(zipfile.ZipFile(io.BytesIO(dep.read_bytes())).namelist()) < 10
