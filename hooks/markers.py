@@ -122,6 +122,8 @@ def _questionnaire(ctx: _Context, key: str, arg: str | None, marker: str) -> str
         sections.setdefault(question["section"], []).append(dict(question, guidance_url=guidance_url))
     # Which questions show before any answer: decided by the engine itself, not re-coded here.
     asked = set(assessments.assess({}, screening=False)["asked"])
+    # overrides/main.html gives this page Material's search after the engine (search-after-engine.js).
+    ctx.page.meta["rs_engine"] = True
     return ctx.template(
         "partials/rs-questionnaire.html",
         sections=sections,

@@ -7,6 +7,7 @@
 // It marks <html data-engine="loading|ready|failed">. The UI never touches Pyodide.
 
 const STALL_MS = 15000; // no progress for this long: the engine is declared failed
+const ENGINE_CHANNEL = "rs-engine"; // BroadcastChannel name, also in search-after-engine.js
 
 function createEngine() {
   const root = document.documentElement;
@@ -21,11 +22,19 @@ function createEngine() {
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {}); // failure is reported through onState as well
 
+  // Other parts of the page that should not compete with the engine's start for
+  // the processor (Material's search index, see search-after-engine.js) wait for
+  // "ready" or "failed" here; they may also ask for the current state.
+  const channel = "BroadcastChannel" in self ? new BroadcastChannel(ENGINE_CHANNEL) : null;
+  const announce = () => { if (state !== "loading") channel?.postMessage(state); };
+  if (channel) channel.onmessage = (event) => { if (event.data === "state?") announce(); };
+
   const setState = (next, info) => {
     state = next;
     detail = info;
     root.dataset.engine = next;
     for (const fn of listeners) fn(next, info);
+    announce();
   };
   const fail = (reason) => {
     if (state === "failed") return;

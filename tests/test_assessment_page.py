@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 import assessments
 from tests.support.server import ServerOptions, serve
 from tests.support.site import site_pages
-from tests.support.ui import fill_answers, wait_engine, wait_ready
+from tests.support.ui import fill_answers, search_finds, wait_engine, wait_ready
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,6 +214,7 @@ def test_blocked_engine_download_falls_back_and_keeps_answers(page: Page, served
     expect(page.locator("#rs-fallback")).to_be_visible()
     expect(page.locator("#rs-engine-status")).to_contain_text("could not start")
     expect(page.locator("#rs-fallback a[href^='mailto:']").first).to_be_visible()
+    search_finds(page, "visitor")  # the search waits for the engine: "failed" releases it too
     page.locator("#rs-q-partner_country select").select_option("FR")
     page.reload()
     wait_engine(page, "failed")
@@ -232,6 +233,11 @@ def test_works_under_strict_content_security_policy(page: Page, served: str) -> 
     fill_answers(page, {"activities": ["collaboration"], "partner_country": "IR"})
     expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
     assert page.evaluate("window.__csp") == []
+    # Material's search worker, started by search-after-engine.js with importScripts.
+    # (Material's result icons are data: images, which this minimal policy refuses;
+    # the policy the hosting guide recommends allows them: img-src 'self' data:.)
+    search_finds(page, "sanctions")
+    assert [v for v in page.evaluate("window.__csp") if v != "img-src data"] == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.support.site import site_pages
-from tests.support.ui import fill_answers, wait_ready
+from tests.support.ui import fill_answers, search_finds, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -75,9 +75,26 @@ def test_deferred_scripts_still_run_diagrams_and_search(page: Page, site_url: st
         page.wait_for_timeout(100)
     assert box and box["height"] > 100, f"the Mermaid diagram was not drawn: {box}"
     # The bundle ran: once its search index is loaded, the header's search finds a guidance page.
-    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=30_000)
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially("talent")  # Material searches on key events, not on fill()
-    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    search_finds(page, "talent")
     assert errors == []
+
+
+def test_search_index_is_built_after_the_engine_started(context: BrowserContext, site_url: str) -> None:
+    """On the assessment page Material's search worker code loads only once the engine is ready."""
+    events: list[str] = []
+    context.on("request", lambda request: events.append("search-worker")
+               if "/javascripts/workers/search." in urlsplit(request.url).path else None)
+    page = context.new_page()
+    page.add_init_script(
+        "new MutationObserver(() => { if (document.documentElement.dataset.engine === 'ready')"
+        " console.debug('rs-test:ready'); }).observe(document, {attributes: true, subtree: true,"
+        " attributeFilter: ['data-engine']});"
+    )
+    page.on("console", lambda message: events.append("ready") if message.text == "rs-test:ready" else None)
+    page.goto(site_url + "self-assessment/")
+    wait_ready(page)
+    search_finds(page, "talent")
+    assert "ready" in events and "search-worker" in events, events
+    assert events.index("ready") < events.index("search-worker"), events
+    # Elsewhere Material starts its search worker at once, as usual.
+    assert "search-after-engine" not in page.goto(site_url + "screening/").text()

@@ -50,3 +50,14 @@ def fill_answers(page: Page, answers: dict[str, Any]) -> None:
 
 def result_tier(page: Page) -> str:
     return page.get_attribute("#rs-result", "data-tier") or ""
+
+
+def search_finds(page: Page, term: str) -> None:
+    """Material's header search, once its index is built, lists results for `term`."""
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=30_000)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(term)  # Material searches on key events, not on fill()
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    search.fill("")
+    page.keyboard.press("Escape")
