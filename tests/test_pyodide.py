@@ -77,11 +77,10 @@ def test_engine_matches_cpython_inside_pyodide(runtime_files: list[Path], tmp_pa
         calls.append({"fn": "assess", "arg": answers})
         labels.append(label)
     screening_queries = ROOT / "tests" / "data" / "screening" / "pyodide_queries.txt"
-    if screening_queries.exists():
-        for line in screening_queries.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                calls.append({"fn": "screen_name", "arg": line.strip()})
-                labels.append(f"screen:{line.strip()}")
+    for line in screening_queries.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            calls.append({"fn": "screen_name", "arg": line.strip()})
+            labels.append(f"screen:{line.strip()}")
     spec = tmp_path / "calls.json"
     spec.write_text(json.dumps({"config": config.to_json(), "calls": calls}), encoding="utf-8")
     proc = subprocess.run([_node(), str(ROOT / "tests/pyodide/run.mjs"), str(spec), *map(str, runtime_files)],
@@ -96,5 +95,8 @@ def test_engine_matches_cpython_inside_pyodide(runtime_files: list[Path], tmp_pa
         if got != expected:
             mismatches.append(f"{label}: pyodide={json.dumps(got)[:300]} cpython={json.dumps(expected)[:300]}")
     assert not mismatches, "\n".join(mismatches)
-    # The comparison must have covered real scenarios, not just the fixed edge cases.
-    assert sum(label.startswith("scenario:") for label in labels) >= 1 or not (ROOT / "tests/scenarios").exists()
+    # The comparison must have covered the golden scenarios and non-Latin screening
+    # queries (the packed transliteration table), not just the fixed edge cases.
+    scenarios = len(list((ROOT / "tests/scenarios").glob("*.toml")))
+    assert scenarios >= 30 and sum(label.startswith("scenario:") for label in labels) == scenarios
+    assert any(not label.isascii() for label in labels if label.startswith("screen:"))
