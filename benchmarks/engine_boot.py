@@ -7,12 +7,15 @@ like a static host, and measures with Playwright and the system Chromium:
 
 - engine ready, cold (new browser context, empty cache) and warm (reload in the
   same context), for our page and, in the same run, for a stock-Pyodide page
-  (the npm package as shipped: load, unpack a small wheel, one call);
+  (the npm package as shipped: load, unpack a small wheel, one call) and for the
+  site's engine alone on an empty page (the floor: what the page around it costs);
 - first input usable after navigation (domInteractive of the questionnaire) and
   main-thread long tasks (> 50 ms) between navigation and engine ready;
 - re-score round trip (page -> worker -> engine -> page) and screening round trip;
-- bytes transferred: the assessment page in total, and Pyodide/engine bytes
-  loaded by the guidance pages (should be none).
+- bytes transferred: the assessment page in total on a first visit (the
+  worker's downloads included), by part, and Pyodide/engine bytes loaded by
+  the guidance pages (should be none).
+The figures and the machine they were measured on go into docs/performance.md.
 Targets (issue 6): ready cold <= 0.4x stock, warm <= 0.35x; first input <= 0.3 s;
 no long task > 50 ms during boot; re-score p95 <= 30 ms; screening p95 <= 50 ms;
 guidance pages load no Pyodide bytes; assessment page <= 6 MB compressed.
