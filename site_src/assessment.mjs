@@ -69,6 +69,29 @@ function say(message) {
 
 // --- answers: form <-> object <-> sessionStorage --------------------------------
 
+// --- country lists ------------------------------------------------------------
+// The page carries the 250 countries once, in a <template>; each country list is
+// filled when it is first used (focus, pointer, restored answers) or, for the
+// rest, one list per task once the page has started. Six filled lists in the
+// page's HTML tripled its longest start-up task.
+
+const countryOptions = $("rs-country-options");
+
+function fillCountries(select) {
+  if (!select || !select.hasAttribute("data-rs-countries") || select.hasAttribute("data-rs-filled")) return;
+  select.setAttribute("data-rs-filled", "");
+  select.append(countryOptions.content.cloneNode(true));
+}
+
+function fillRemainingCountryLists() {
+  const pending = [...form.querySelectorAll("select[data-rs-countries]:not([data-rs-filled])")];
+  const next = () => {
+    fillCountries(pending.shift());
+    if (pending.length) setTimeout(next, 0);
+  };
+  if (pending.length) setTimeout(next, 0);
+}
+
 function readAnswers() {
   const answers = {};
   for (const block of form.querySelectorAll(".rs-question")) {
@@ -115,6 +138,7 @@ function writeAnswers(answers) {
       for (const input of block.querySelectorAll("input")) input.checked = values.includes(input.value);
     } else if (type === "countries" || type === "country") {
       const select = block.querySelector("select");
+      fillCountries(select);
       for (const option of select.options) option.selected = values.includes(option.value);
     } else if (type === "names") {
       block.querySelector("textarea").value = values.join("\n");
@@ -417,6 +441,13 @@ function clearAnswers() {
 }
 
 // --- wiring ---------------------------------------------------------------------------
+
+// A list is filled before its first use: a pointer press or focus comes before the list opens.
+for (const type of ["pointerdown", "focusin", "keydown"]) {
+  form.addEventListener(type, (event) => fillCountries(event.target.closest?.("select")), true);
+}
+if (document.readyState === "complete") fillRemainingCountryLists();
+else window.addEventListener("load", fillRemainingCountryLists, { once: true });
 
 const restored = writeAnswers(loadAnswers());
 lastAnswers = readAnswers();

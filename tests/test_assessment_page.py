@@ -86,6 +86,26 @@ def test_what_if_changes_the_result_at_once(assessment: Page) -> None:
     expect(result).to_have_attribute("data-tier", before or "low")
 
 
+def test_country_lists_are_filled_from_the_one_template(assessment: Page) -> None:
+    """The countries are in the page once; every country list gets all of them, by name, in order."""
+    countries = sorted(assessments.load_policy().country_names.items(), key=lambda kv: kv[1])
+    lists = assessment.locator("select[data-rs-countries]")
+    assert lists.count() >= 2
+    for i in range(lists.count()):
+        select = lists.nth(i)
+        options = select.locator("option[value]:not([value=''])")
+        expect(options).to_have_count(len(countries))
+        assert options.first.get_attribute("value") == countries[0][0]
+        assert options.last.text_content() == countries[-1][1]
+    # A keyboard user can choose in a list with the arrow keys.
+    fill_answers(assessment, {"activities": ["collaboration"]})
+    select = assessment.locator("#rs-q-partner_country select")
+    expect(select).to_be_visible()
+    select.focus()
+    assessment.keyboard.press("ArrowDown")  # from "(not chosen)" to the first country
+    expect(select).to_have_value(countries[0][0])
+
+
 def test_follow_up_questions_follow_the_engine(assessment: Page) -> None:
     followups = assessment.locator(".rs-question[data-followup]")
     assert followups.count() > 0
