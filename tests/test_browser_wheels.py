@@ -20,7 +20,7 @@ from anyascii import anyascii
 from assessments.screening import _normalize
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.append(str(ROOT / "hooks"))  # appended, so hook modules never shadow other imports
 
 import assets  # noqa: E402
 
