@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+import tomllib
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -30,7 +31,8 @@ import content  # noqa: E402 - a hook module, imported by bare name as MkDocs do
 GUIDANCE = [
     "index.md", "key-points.md", "planning-international-activities.md", "know-your-collaborator.md",
     "visitors.md", "red-flags.md", "what-you-provide.md", "travel.md", "money-and-roles.md", "sanctions.md",
-    "contacts.md", "glossary.md",
+    "contacts.md", "glossary.md", "federal-sponsors.md", "talent-programs.md", "worked-examples.md",
+    "research-group.md", "changes.md",
 ]
 CHECKLISTS = [
     "checklists/informal-collaboration.md", "checklists/visitor.md", "checklists/travel.md",
@@ -492,3 +494,126 @@ def test_material_bundle_is_deferred_and_no_script_blocks_the_form(built_site: P
             if not src or 'type="module"' in tag or " defer" in tag or " async" in tag:
                 continue
             assert src.group(1).rsplit("/", 1)[-1] in blocking_allowed, f"{source}: {tag} blocks parsing"
+
+
+# --- topics of issue 15: the change log, task routing, new guidance, corrections ----
+
+CHANGES = DOCS / "data" / "changes.toml"
+CHANGE_KEYS = {"id", "date", "title", "summary", "source", "url", "checked", "evidence", "pages"}
+NEVER = r"(?!x)x"  # for corrections that add text rather than remove a wrong sentence
+ACTIVITIES = ["informal", "agreement", "visitor", "travel", "shipping", "paid", "names"]
+
+
+def changes() -> list[dict[str, object]]:
+    return tomllib.loads(CHANGES.read_text(encoding="utf-8"))["change"]
+
+
+def test_change_log_data_is_well_formed() -> None:
+    entries = changes()
+    assert len(entries) >= 10
+    ids = [e["id"] for e in entries]
+    assert len(ids) == len(set(ids)), "change ids must be unique (a widget keys on them)"
+    dates = [e["date"] for e in entries]
+    assert dates == sorted(dates), "keep the log in date order"
+    for entry in entries:
+        assert set(entry) == CHANGE_KEYS, f"{entry.get('id')}: keys {sorted(set(entry) ^ CHANGE_KEYS)}"
+        assert isinstance(entry["date"], dt.date) and isinstance(entry["checked"], dt.date)
+        assert entry["checked"] <= dt.date.today() + dt.timedelta(days=1)
+        assert entry["evidence"] in {"primary", "secondary"}
+        assert str(entry["url"]).startswith("https://")
+        assert len(str(entry["summary"]).split()) >= 10
+        for source in entry["pages"]:  # type: ignore[attr-defined]
+            assert (DOCS / source).exists(), f"{entry['id']}: no page {source}"
+
+
+def test_change_log_page_shows_every_entry_with_date_and_source(built_site: Path) -> None:
+    built_page = page(built_site, "changes.md")
+    html = built(built_site, "changes.md").read_text(encoding="utf-8")
+    for entry in changes():
+        assert str(entry["date"]) in built_page.text and str(entry["title"]) in built_page.text, entry["id"]
+        assert f'href="{entry["url"]}"' in html, f"{entry['id']}: source link missing"
+        assert f"checked {entry['checked']}" in built_page.text, f"{entry['id']}: checked date missing"
+
+
+def test_home_page_routes_each_task_to_its_guidance_and_the_assessment(built_site: Path) -> None:
+    path = built(built_site, "index.md")
+    links = page(built_site, "index.md").content_links
+    assessment = (built_site / "self-assessment" / "index.html").resolve()
+    found = set()
+    for href, _ in links:
+        match = re.search(r"[?&]activity=([a-z]+)", href)
+        target = resolve(built_site, path, href)
+        if match and target is not None and target[0].resolve() == assessment:
+            found.add(match.group(1))
+    assert found == set(ACTIVITIES)
+    # The task list comes before the first section, so it is the first thing a phone shows.
+    html = path.read_text(encoding="utf-8")
+    assert html.index("activity=informal") < html.index('id="informal-or-formal"')
+
+
+def test_talent_programs_is_in_the_navigation(built_site: Path) -> None:
+    html = built(built_site, "index.md").read_text(encoding="utf-8")
+    assert re.search(r'<a[^>]+href="talent-programs/"[^>]*>\s*(<span[^>]*>)?\s*Talent programs', html)
+
+
+@pytest.mark.parametrize(("source", "needles"), [
+    ("federal-sponsors.md", ["decision matrix", "five years", "Section 1286", "section 238", "NSF", "NIH",
+                             "DOE", "NASA", "current-and-pending", "training", "Wolf Amendment"]),
+    ("talent-programs.md", ["covered individual", "Section 1286", "country of concern", "offer letter",
+                            "Secrecy", "giving talks"]),
+    ("worked-examples.md", ["Entity List", "Netherlands", "Section 1286", "lecture", "due diligence"]),
+    ("travel.md", ["BAG", "740.14", "Russia and Belarus", "Device searches", "What to leave behind",
+                   "734.18(a)(5)"]),
+    ("research-group.md", ["discussion guide", "Register it yourself"]),
+    ("changes.md", ["2025-06-30", "affiliates", "2026-03-09"]),
+])
+def test_new_topics_are_covered(built_site: Path, source: str, needles: list[str]) -> None:
+    text = page(built_site, source).text
+    missing = [n for n in needles if n.casefold() not in text.casefold()]
+    assert missing == [], f"{source} lacks {missing}"
+
+
+@pytest.mark.parametrize(("source", "wrong", "right"), [
+    # 1. the Section 1286 bar is a prohibition on DoD funds, not a sponsor's option
+    ("know-your-collaborator.md", r"may refuse", r"Defense Department funds may not pay"),
+    # 2. the five-year look-back is DoD's 2026 matrix, on the proposers' own papers
+    ("know-your-collaborator.md", r"Since 2019", r"proposers' own co-publications"),
+    ("red-flags.md", r"Federal sponsors look back", r"2026 decision matrix looks back five years"),
+    # 3. the BIS affiliates rule and its suspension
+    ("know-your-collaborator.md", NEVER, r"suspended the rule for one\s+year from 10 November 2025"),
+    # 4. sanctions apply by location and residence; publishing and travel are authorised
+    ("know-your-collaborator.md", r"citizen or resident of a comprehensively", r"ordinarily resident"),
+    ("sanctions.md", r"Ask before any research contact", r"560\.538"),
+    # 5. Skoltech: new dealings barred from designation; the general license only wound down
+    ("sanctions.md", r"collaborating with\s+researchers there became prohibited", r"\*\*new\*\* dealing"),
+    # 6. ITAR 120.50: past permanent residencies do not count
+    ("visitors.md", r"ever held", r"\*\*currently\*\* hold permanent residence"),
+    # 7. end-to-end encrypted cloud data is not an export
+    ("what-you-provide.md", NEVER, r"734\.18\(a\)\(5\)"),
+    # 8. CHIPS section 10612 is 42 USC 19221; covered individuals and the sponsor test
+    ("glossary.md", r"10612 and 10638, 42 USC 19237", r"section 10612 \(foreign country of concern\),\s+42 USC 19221"),
+    ("money-and-roles.md", NEVER, r"\*\*covered individual\*\*"),
+    # 9. 126.1(d)(2) countries have exceptions
+    ("know-your-collaborator.md", r"The US refuses licenses for defense", r"126\.1\(d\)\(2\)"),
+    # 10. the lists do not forbid talking to people
+    ("index.md", r"before any research contact", r"do\s+not forbid talking to people"),
+    # 11. the DOJ rule's six countries of concern
+    ("what-you-provide.md", NEVER, r"six countries of concern: China \(including Hong Kong and Macau\)"),
+    # 12. BAG, Russia and Belarus, and nuclear agencies
+    ("travel.md", NEVER, r"License Exception BAG, 15 CFR 740\.14"),
+    ("planning-international-activities.md", NEVER, r"10 CFR part 110"),
+])
+def test_issue_15_corrections_stay_fixed(source: str, wrong: str, right: str) -> None:
+    text = (DOCS / source).read_text(encoding="utf-8")
+    assert not re.search(wrong, text, re.M), f"{source}: still says {wrong!r}"
+    assert re.search(right, text), f"{source}: lacks {right!r}"
+
+
+@pytest.mark.parametrize("source", PAGES)
+def test_front_matter_reviewed_date_matches_the_page(source: str) -> None:
+    text = (DOCS / source).read_text(encoding="utf-8")
+    front = re.match(r"---\n(.*?)\n---\n", text, re.S)
+    assert front, f"{source}: no front matter"
+    reviewed = re.search(r"^reviewed: (\d{4}-\d{2}-\d{2})$", front.group(1), re.M)
+    assert reviewed, f"{source}: add 'reviewed: YYYY-MM-DD' to the front matter"
+    assert reviewed.group(1) == REVIEWED.search(text).group(1), f"{source}: front matter and page dates differ"  # type: ignore[union-attr]
