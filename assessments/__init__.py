@@ -4,7 +4,7 @@ The same code runs under CPython (command line, tests, build hooks) and Pyodide
 (the browser). Public API only; the implementation lives in private modules.
 """
 
-from ._engine import TIERS, asked_ids, assess, validate_answers
+from ._engine import TIERS, assess, validate_answers
 from ._errors import AnswerError, AssessmentsError, ConfigError, PolicyError
 from ._model import Action, Citation, CountryList, Option, Policy, Question, Rule
 from ._policy import answer_schema, load_policy, questions
@@ -29,7 +29,6 @@ __all__ = [
     "Question",
     "Rule",
     "answer_schema",
-    "asked_ids",
     "assess",
     "default_config",
     "example_answer",

@@ -100,6 +100,16 @@ BAD_EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
      "actions.toml", "actions.get_travel_guidance.form"),
     ("broken TOML", lambda r: _edit(r / "policy.toml", 'version = "', 'version = '),
      "policy.toml", ""),
+    ("max_length not a number", lambda r: _edit(r / "questions.toml", "max_length = 300", 'max_length = "300"'),
+     "questions.toml", "question.partner_names.max_length"),
+    ("option value not text", lambda r: _edit(r / "questions.toml", 'value = "informal"', "value = 1"),
+     "questions.toml", "question.collaboration_type.options[0].value"),
+    ("option with an unknown key", lambda r: _edit(r / "questions.toml", 'value = "informal"',
+                                                   'value = "informal", hint = "x"'),
+     "questions.toml", "question.collaboration_type.options[0].hint"),
+    ("options on a yes/no question", lambda r: _edit(r / "questions.toml", 'id = "military_end_use"',
+                                                    'id = "military_end_use"\noptions = []'),
+     "questions.toml", "question.military_end_use.options"),
 ]
 
 
