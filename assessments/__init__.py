@@ -6,20 +6,33 @@ The same code runs under CPython (command line, tests, build hooks) and Pyodide
 
 from ._engine import TIERS, assess, validate_answers
 from ._errors import AnswerError, AssessmentsError, ConfigError, PolicyError
-from ._policy import Policy, answer_schema, load_policy, questions
+from ._model import Action, Citation, CountryList, Option, Policy, Question, Rule
+from ._policy import answer_schema, load_policy, questions
+from .answer_types import TYPES as ANSWER_TYPES
+from .answer_types import AnswerType, example_answer, example_answers
 from .config import Config, default_config, load_config
 
 __all__ = [
+    "ANSWER_TYPES",
     "TIERS",
+    "Action",
     "AnswerError",
+    "AnswerType",
     "AssessmentsError",
+    "Citation",
     "Config",
     "ConfigError",
+    "CountryList",
+    "Option",
     "Policy",
     "PolicyError",
+    "Question",
+    "Rule",
     "answer_schema",
     "assess",
     "default_config",
+    "example_answer",
+    "example_answers",
     "load_config",
     "load_policy",
     "questions",

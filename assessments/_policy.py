@@ -17,14 +17,17 @@ import datetime as _dt
 import functools
 import json
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ._errors import PolicyError
+from ._model import Action, Citation, CountryList, Option, Policy, Question, Rule
 from ._resources import package_root
+from .answer_types import TYPES
+
+__all__ = ["Policy", "answer_schema", "load_policy", "parsed_policy_json", "questions"]
 
 TIERS = ("low", "moderate", "high", "prohibited")
-QUESTION_TYPES = ("yes_no_unsure", "yes_no", "choice", "multi", "country", "countries", "text", "names")
+QUESTION_TYPES = tuple(TYPES)
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # The guidance pages the engine may link to (page level: the pages are written
 # separately, so anchors inside them are not relied on).
@@ -38,21 +41,6 @@ GUIDANCE_PAGES = frozenset({
 _GUIDANCE_FIX = "use one of the guide's pages, e.g. sanctions.md (no #anchor)"
 # Country lists that the institution configuration supplies rather than the policy.
 CONFIG_COUNTRY_LISTS = ("elevated_risk",)
-
-
-@dataclass(frozen=True)
-class Policy:
-    version: str
-    as_of: str
-    questions: tuple[dict[str, Any], ...]
-    question_index: dict[str, dict[str, Any]]
-    rules: tuple[dict[str, Any], ...]
-    rule_index: dict[str, dict[str, Any]]
-    actions: dict[str, dict[str, Any]]
-    form_ids: tuple[str, ...]
-    form_purposes: dict[str, str]
-    country_lists: dict[str, dict[str, Any]]
-    country_names: dict[str, str]
 
 
 def _policy_root() -> Any:
@@ -93,8 +81,8 @@ def _toml_files() -> list[str]:
 def parsed_policy_json() -> str:
     """All policy files parsed, for the browser wheel: ``{relative path: JSON text of its table}``.
 
-    Each table stays its own JSON text so that every load gets fresh objects
-    (validation fills in defaults in place).
+    Each table stays its own JSON text so that every load parses fresh objects
+    (the conditions of the model are these tables).
     """
 
     def tag(value: Any) -> Any:
@@ -161,6 +149,10 @@ def _allowed(table: dict[str, Any], keys: set[str], where: str, path: str) -> No
             raise PolicyError(where, f"{path}{key}", "unknown key", f"use one of: {', '.join(sorted(keys))}")
 
 
+def _optional(table: dict[str, Any], key: str, kind: type, where: str, path: str, *, default: Any) -> Any:
+    return _require(table, key, kind, where, path) if key in table else default
+
+
 @functools.cache
 def load_policy() -> Policy:
     meta = _read("policy.toml")
@@ -174,14 +166,14 @@ def load_policy() -> Policy:
     countries, names = _load_countries()
     forms = _load_forms()
     actions = _load_actions(forms)
-    questions = _load_questions(countries)
-    qindex = {q["id"]: q for q in questions}
+    questions = _load_questions()
+    qindex = {q.id: q for q in questions}
     for q in questions:
-        if "ask_if" in q:
-            _check_condition(q["ask_if"], qindex, countries, "policy/questions.toml", f"question.{q['id']}.ask_if",
-                             before=q["id"])
-            if _uses_screening(q["ask_if"]):
-                raise PolicyError("policy/questions.toml", f"question.{q['id']}.ask_if",
+        if q.ask_if is not None:
+            _check_condition(q.ask_if, qindex, countries, "policy/questions.toml", f"question.{q.id}.ask_if",
+                             before=q.id)
+            if _uses_screening(q.ask_if):
+                raise PolicyError("policy/questions.toml", f"question.{q.id}.ask_if",
                                   "a question cannot depend on screening results",
                                   "screening runs after the answers are in; use a rule instead")
     rules = _load_rules(qindex, countries, actions)
@@ -191,7 +183,7 @@ def load_policy() -> Policy:
         questions=tuple(questions),
         question_index=qindex,
         rules=tuple(rules),
-        rule_index={r["id"]: r for r in rules},
+        rule_index={r.id: r for r in rules},
         actions=actions,
         form_ids=tuple(sorted(forms)),
         form_purposes=forms,
@@ -200,12 +192,12 @@ def load_policy() -> Policy:
     )
 
 
-def _load_countries() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+def _load_countries() -> tuple[dict[str, CountryList], dict[str, str]]:
     names_file = _read("countries/_names.toml")
     names = names_file.get("names", {})
     if not names:
         raise PolicyError("policy/countries/_names.toml", "names", "missing", "add the ISO code table")
-    lists: dict[str, dict[str, Any]] = {}
+    lists: dict[str, CountryList] = {}
     for rel in _policy_files("countries"):
         if rel.endswith("_names.toml"):
             continue
@@ -216,16 +208,16 @@ def _load_countries() -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
         if lid in CONFIG_COUNTRY_LISTS:
             raise PolicyError(where, "id", f"{lid!r} comes from the institution configuration",
                               "choose another id")
-        _require(data, "title", str, where, "")
-        _require(data, "as_of", _dt.date, where, "")
+        title = _require(data, "title", str, where, "")
+        as_of = _require(data, "as_of", _dt.date, where, "")
         codes = _require(data, "countries", list, where, "")
         for i, code in enumerate(codes):
             if code not in names:
                 raise PolicyError(where, f"countries[{i}]", f"{code!r} is not a known ISO code",
                                   "use an ISO 3166-1 alpha-2 code from _names.toml")
-        _check_citations(data, where, "")
-        data["as_of"] = data["as_of"].isoformat()
-        lists[lid] = data
+        citations = _check_citations(data, where, "")
+        lists[lid] = CountryList(id=lid, title=title, as_of=as_of.isoformat(), countries=tuple(codes),
+                                 citations=citations, notes=_optional(data, "notes", str, where, "", default=""))
     return lists, names
 
 
@@ -240,25 +232,25 @@ def _load_forms() -> dict[str, str]:
     return out
 
 
-def _load_actions(forms: dict[str, str]) -> dict[str, dict[str, Any]]:
+def _load_actions(forms: dict[str, str]) -> dict[str, Action]:
     data = _read("actions.toml")
     where = "policy/actions.toml"
     out = {}
     for aid, entry in data.get("actions", {}).items():
         path = f"actions.{aid}."
         _allowed(entry, {"title", "why", "form", "guidance"}, where, path)
-        _require(entry, "title", str, where, path)
-        _require(entry, "why", str, where, path)
+        title = _require(entry, "title", str, where, path)
+        why = _require(entry, "why", str, where, path)
         form = _require(entry, "form", str, where, path)
         if form not in forms:
             raise PolicyError(where, f"{path}form", f"unknown form {form!r}", "declare it in forms.toml")
         if "guidance" in entry and entry["guidance"] not in GUIDANCE_PAGES:
             raise PolicyError(where, f"{path}guidance", f"{entry['guidance']!r} is not a guide page", _GUIDANCE_FIX)
-        out[aid] = {"id": aid, **entry}
+        out[aid] = Action(id=aid, title=title, why=why, form=form, guidance=entry.get("guidance", ""))
     return out
 
 
-def _load_questions(countries: dict[str, Any]) -> list[dict[str, Any]]:
+def _load_questions() -> list[Question]:
     data = _read("questions.toml")
     where = "policy/questions.toml"
     questions = []
@@ -272,38 +264,54 @@ def _load_questions(countries: dict[str, Any]) -> list[dict[str, Any]]:
         if not _ID.match(qid) or qid in seen:
             raise PolicyError(where, f"{path}id", "duplicate or malformed id", "use a unique lower_snake_case id")
         seen.add(qid)
-        _require(q, "text", str, where, path)
-        _require(q, "section", str, where, path)
+        text = _require(q, "text", str, where, path)
+        section = _require(q, "section", str, where, path)
         qtype = _require(q, "type", str, where, path)
-        if qtype not in QUESTION_TYPES:
+        if qtype not in TYPES:
             raise PolicyError(where, f"{path}type", f"unknown type {qtype!r}",
                               f"use one of: {', '.join(QUESTION_TYPES)}")
-        if qtype in ("choice", "multi"):
-            options = _require(q, "options", list, where, path)
-            for j, opt in enumerate(options):
+        kind = TYPES[qtype]
+        options: list[Option] = []
+        if kind.takes_options:
+            for j, opt in enumerate(_require(q, "options", list, where, path)):
                 if not isinstance(opt, dict) or not {"value", "label"} <= set(opt):
                     raise PolicyError(where, f"{path}options[{j}]", "needs value and label",
                                       "write {value=..., label=...}")
+                _allowed(opt, {"value", "label"}, where, f"{path}options[{j}].")
+                options.append(Option(value=_require(opt, "value", str, where, f"{path}options[{j}]."),
+                                      label=_require(opt, "label", str, where, f"{path}options[{j}].")))
         elif "options" in q:
             raise PolicyError(where, f"{path}options", f"not used by type {qtype}", "remove it")
-        if qtype == "yes_no_unsure" and not q.get("unsure_todo"):
+        if kind.unsure_todo and not q.get("unsure_todo"):
             raise PolicyError(where, f"{path}unsure_todo", "missing",
                               "say what to find out, and how, when the answer is unsure")
         if "guidance" in q and q["guidance"] not in GUIDANCE_PAGES:
             raise PolicyError(where, f"{path}guidance", f"{q['guidance']!r} is not a guide page", _GUIDANCE_FIX)
-        if not isinstance(q.setdefault("required", False), bool):
+        if not isinstance(q.get("required", False), bool):
             raise PolicyError(where, f"{path}required", "must be true or false", "write required = true")
-        if "unsure_todo" in q and qtype != "yes_no_unsure":
+        if "unsure_todo" in q and not kind.unsure_todo:
             raise PolicyError(where, f"{path}unsure_todo", f"not used by type {qtype}", "remove it")
-        q.setdefault("help", "")
-        q.setdefault("max_length", 300 if qtype in ("text", "names") else 0)
-        questions.append(q)
+        # questions() prints the keys as written, then the defaults filled in (the published order).
+        json_keys = [*q, *(k for k in ("required", "help", "max_length") if k not in q)]
+        questions.append(Question(
+            id=qid, section=section, text=text, type=qtype,
+            help=_optional(q, "help", str, where, path, default=""),
+            options=tuple(options),
+            ask_if=q.get("ask_if"),
+            required=q.get("required", False),
+            unsure_todo=_optional(q, "unsure_todo", str, where, path, default=""),
+            placeholder=_optional(q, "placeholder", str, where, path, default=""),
+            max_length=_optional(q, "max_length", int, where, path, default=kind.default_max_length),
+            guidance=q.get("guidance", ""),
+            json_keys=tuple(json_keys),
+        ))
     if not questions:
         raise PolicyError(where, "question", "no questions", "add at least one [[question]]")
     return questions
 
 
-def _load_rules(qindex: dict[str, Any], countries: dict[str, Any], actions: dict[str, Any]) -> list[dict[str, Any]]:
+def _load_rules(qindex: dict[str, Question], countries: dict[str, CountryList],
+                actions: dict[str, Action]) -> list[Rule]:
     rules = []
     seen: set[str] = set()
     files = _policy_files("rules")
@@ -318,28 +326,32 @@ def _load_rules(qindex: dict[str, Any], countries: dict[str, Any], actions: dict
         if rid in seen or rel != f"rules/{rid}.toml":
             raise PolicyError(where, "id", "must be unique and match the file name", f"rename to rules/{rid}.toml")
         seen.add(rid)
-        for key in ("title", "explanation", "what_to_do"):
-            _require(rule, key, str, where, "")
+        title, explanation, what_to_do = (_require(rule, key, str, where, "")
+                                          for key in ("title", "explanation", "what_to_do"))
         tier = _require(rule, "tier", str, where, "")
         if tier not in TIERS:
             raise PolicyError(where, "tier", f"unknown tier {tier!r}", f"use one of: {', '.join(TIERS)}")
         guidance = _require(rule, "guidance", str, where, "")
         if guidance not in GUIDANCE_PAGES:
             raise PolicyError(where, "guidance", f"{guidance!r} is not a guide page", _GUIDANCE_FIX)
-        _check_condition(_require(rule, "when", dict, where, ""), qindex, countries, where, "when")
-        if not isinstance(rule.setdefault("actions", []), list):
+        when = _require(rule, "when", dict, where, "")
+        _check_condition(when, qindex, countries, where, "when")
+        action_ids = rule.get("actions", [])
+        if not isinstance(action_ids, list):
             raise PolicyError(where, "actions", "must be a list", "write actions = [\"id\", ...]")
-        for i, aid in enumerate(rule["actions"]):
+        for i, aid in enumerate(action_ids):
             if aid not in actions:
                 raise PolicyError(where, f"actions[{i}]", f"unknown action {aid!r}", "declare it in actions.toml")
-        _check_citations(rule, where, "")
-        if not rule.get("citations"):
+        citations = _check_citations(rule, where, "")
+        if not citations:
             raise PolicyError(where, "citations", "missing", "cite at least one source")
-        rules.append(rule)
+        rules.append(Rule(id=rid, title=title, explanation=explanation, what_to_do=what_to_do, tier=tier, when=when,
+                          guidance=guidance, actions=tuple(action_ids), citations=citations))
     return rules
 
 
-def _check_citations(table: dict[str, Any], where: str, path: str) -> None:
+def _check_citations(table: dict[str, Any], where: str, path: str) -> tuple[Citation, ...]:
+    citations = []
     for i, cite in enumerate(table.get("citations", [])):
         if not isinstance(cite, dict) or not isinstance(cite.get("name"), str):
             raise PolicyError(where, f"{path}citations[{i}].name", "missing", "name the source")
@@ -347,34 +359,20 @@ def _check_citations(table: dict[str, Any], where: str, path: str) -> None:
         if url and not re.match(r"^https?://\S+$", url):
             raise PolicyError(where, f"{path}citations[{i}].url", "not a URL", "write a full https:// address")
         _allowed(cite, {"name", "url"}, where, f"{path}citations[{i}].")
+        citations.append(Citation(name=cite["name"], url=url))
+    return tuple(citations)
 
 
 _LEAF_OPS = {"eq", "in", "any_in", "in_country_list", "answered"}
 _SCREENING_OUTCOMES = ("prohibited", "high", "related")
-# Which operators each question type accepts. Together with the checks on the
-# values below, this keeps every condition monotone: a riskier answer (yes over
-# unsure over no, one more option ticked, one more country listed) can only
-# make a condition true, never false.
-_OPS_FOR_TYPE = {
-    "yes_no_unsure": {"eq", "in", "answered"},
-    "yes_no": {"eq", "in", "answered"},
-    "choice": {"eq", "in", "answered"},
-    "multi": {"any_in", "answered"},
-    # Countries are tested against dated, cited lists only, never one by one.
-    "country": {"in_country_list", "answered"},
-    "countries": {"in_country_list", "answered"},
-    "text": {"answered"},
-    "names": {"answered"},
-}
-# Upward-closed answer sets: the only ones a yes/no(/unsure) leaf may test.
-_MONOTONE_SETS = {
-    "yes_no_unsure": ({"yes"}, {"yes", "unsure"}),
-    "yes_no": ({"yes"},),
-}
+# Which operators each question type accepts (answer_types.TYPES[...].operators).
+# Together with the checks on the values below, this keeps every condition
+# monotone: a riskier answer (yes over unsure over no, one more option ticked,
+# one more country listed) can only make a condition true, never false.
 
 
-def _check_condition(cond: Any, qindex: dict[str, Any], countries: dict[str, Any], where: str, path: str, *,
-                     before: str | None = None) -> None:
+def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str, CountryList], where: str,
+                     path: str, *, before: str | None = None) -> None:
     """A condition is {all=[...]}, {any=[...]}, {not=cond} or a leaf.
 
     Leaves: {q=ID, <op>=...} or {screening=OUTCOME}. ``before`` (for ask_if)
@@ -398,7 +396,7 @@ def _check_condition(cond: Any, qindex: dict[str, Any], countries: dict[str, Any
         # `not` would turn a riskier answer into a weaker result, except on a
         # choice question, whose options are alternatives rather than a scale.
         ok = (isinstance(inner, dict) and isinstance(inner.get("q"), str) and inner["q"] in qindex
-              and qindex[inner["q"]]["type"] == "choice" and set(inner) - {"q"} <= {"eq", "in"})
+              and TYPES[qindex[inner["q"]].type].negatable and set(inner) - {"q"} <= {"eq", "in"})
         if not ok:
             raise PolicyError(where, f"{path}.not", "`not` may only negate eq/in on a choice question",
                               "negating other conditions breaks monotonicity; list the options you mean with `in`")
@@ -422,9 +420,10 @@ def _check_condition(cond: Any, qindex: dict[str, Any], countries: dict[str, Any
         raise PolicyError(where, path, "needs exactly one operator", f"use one of: {', '.join(sorted(_LEAF_OPS))}")
     (op,) = ops
     q = qindex[qid]
-    if op not in _OPS_FOR_TYPE[q["type"]]:
-        raise PolicyError(where, f"{path}.{op}", f"operator {op!r} does not apply to a {q['type']} question",
-                          f"use one of: {', '.join(sorted(_OPS_FOR_TYPE[q['type']]))}")
+    kind = TYPES[q.type]
+    if op not in kind.operators:
+        raise PolicyError(where, f"{path}.{op}", f"operator {op!r} does not apply to a {q.type} question",
+                          f"use one of: {', '.join(sorted(kind.operators))}")
     if op == "answered":
         if cond[op] is not True:
             raise PolicyError(where, f"{path}.answered", "must be true",
@@ -440,12 +439,12 @@ def _check_condition(cond: Any, qindex: dict[str, Any], countries: dict[str, Any
             values = cond[op]
         else:
             raise PolicyError(where, f"{path}.{op}", "must be a non-empty list", "list the answers")
-        allowed = _values_of(q)
+        allowed = kind.values(q)
         for v in values:
             if allowed is not None and v not in allowed:
                 raise PolicyError(where, f"{path}.{op}", f"{v!r} is not an answer to {qid}",
                                   f"use one of: {', '.join(allowed)}")
-        if q["type"] in _MONOTONE_SETS and set(values) not in _MONOTONE_SETS[q["type"]]:
+        if kind.monotone_sets and set(values) not in kind.monotone_sets:
             raise PolicyError(where, f"{path}.{op}", f"tests {sorted(values)}: a riskier answer would not match",
                               'test "yes", or ["yes", "unsure"] (answers are ordered yes > unsure > no)')
 
@@ -458,19 +457,9 @@ def _uses_screening(cond: Any) -> bool:
     return False
 
 
-def _values_of(q: dict[str, Any]) -> list[str] | None:
-    if q["type"] == "yes_no_unsure":
-        return ["yes", "no", "unsure"]
-    if q["type"] == "yes_no":
-        return ["yes", "no"]
-    if q["type"] in ("choice", "multi"):
-        return [o["value"] for o in q["options"]]
-    return None
-
-
 def questions() -> list[dict[str, Any]]:
     """The question set, JSON-ready, in display order."""
-    return [dict(q) for q in load_policy().questions]
+    return [q.to_json() for q in load_policy().questions]
 
 
 def answer_schema() -> dict[str, Any]:
@@ -478,27 +467,14 @@ def answer_schema() -> dict[str, Any]:
     policy = load_policy()
     props: dict[str, Any] = {}
     for q in policy.questions:
-        t = q["type"]
-        values = _values_of(q)
-        if t == "multi":
-            schema: dict[str, Any] = {"type": "array", "items": {"enum": values}, "uniqueItems": True}
-        elif values is not None:
-            schema = {"enum": values}
-        elif t == "country":
-            schema = {"enum": sorted(policy.country_names)}
-        elif t == "countries":
-            schema = {"type": "array", "items": {"enum": sorted(policy.country_names)}, "uniqueItems": True}
-        elif t == "names":
-            schema = {"type": "array", "items": {"type": "string", "maxLength": q["max_length"]}, "maxItems": 20}
-        else:
-            schema = {"type": "string", "maxLength": q["max_length"]}
-        schema["description"] = q["text"]
-        props[q["id"]] = schema
+        schema = TYPES[q.type].schema(q, policy)
+        schema["description"] = q.text
+        props[q.id] = schema
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Answers to the research-security self-assessment",
         "type": "object",
         "properties": props,
         "additionalProperties": False,
-        "required": [q["id"] for q in policy.questions if q["required"]],
+        "required": [q.id for q in policy.questions if q.required],
     }

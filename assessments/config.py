@@ -16,6 +16,7 @@ from typing import Any
 from ._errors import ConfigError
 from ._policy import load_policy
 from ._resources import package_root
+from .limits import MATCH_THRESHOLD, MAX_LIST_AGE_DAYS, THRESHOLD_RANGE
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
 _URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$")
@@ -71,8 +72,8 @@ class Config:
     forms: dict[str, Form]
     elevated_risk: tuple[str, ...]
     elevated_risk_source: str
-    threshold: float = 0.86
-    max_list_age_days: int = 365
+    threshold: float = MATCH_THRESHOLD
+    max_list_age_days: int = MAX_LIST_AGE_DAYS
     disabled_lists: tuple[str, ...] = ()
     branding: dict[str, str] = field(default_factory=dict)
 
@@ -186,10 +187,11 @@ def _build(data: dict[str, Any], source: str) -> Config:
                        "use two capital letters, e.g. CN, HK, RU")
 
     screening = data.get("screening", {})
-    threshold = float(screening.get("threshold", 0.86))
-    if not 0.5 <= threshold <= 1.0:
-        raise fail("screening.threshold", "out of range", "use a number between 0.5 and 1.0")
-    max_age = screening.get("max_list_age_days", 365)
+    threshold = float(screening.get("threshold", MATCH_THRESHOLD))
+    low, high = THRESHOLD_RANGE
+    if not low <= threshold <= high:
+        raise fail("screening.threshold", "out of range", f"use a number between {low} and {high}")
+    max_age = screening.get("max_list_age_days", MAX_LIST_AGE_DAYS)
     if max_age < 1:
         raise fail("screening.max_list_age_days", "must be positive", "use a number of days, e.g. 365")
     disabled = screening.get("disabled_lists", [])

@@ -111,13 +111,13 @@ def _country_list(ctx: _Context, key: str, arg: str | None, marker: str) -> str:
     if data is None:
         raise ctx.fail(marker, f"unknown country list {arg!r}",
                        f"use one of: {', '.join(sorted(policy.country_lists))}")
-    return html.escape(", ".join(policy.country_names[c] for c in data["countries"]))
+    return html.escape(", ".join(policy.country_names[c] for c in data.countries))
 
 
 def _questionnaire(ctx: _Context, key: str, arg: str | None, marker: str) -> str:
     policy = assessments.load_policy()
     sections: dict[str, list[dict[str, Any]]] = {}
-    for question in policy.questions:
+    for question in assessments.questions():
         guidance_url = _project.page_url(question["guidance"]) if question.get("guidance") else ""
         sections.setdefault(question["section"], []).append(dict(question, guidance_url=guidance_url))
     # Which questions show before any answer: decided by the engine itself, not re-coded here.
@@ -129,6 +129,7 @@ def _questionnaire(ctx: _Context, key: str, arg: str | None, marker: str) -> str
         sections=sections,
         asked=asked,
         countries=sorted(policy.country_names.items(), key=lambda kv: kv[1]),
+        answer_types=assessments.ANSWER_TYPES,
         policy=policy,
         assets=ctx.url("assets/"),
         docs_url=ctx.url,

@@ -19,7 +19,6 @@ const statusBox = $("rs-engine-status");
 const progressBar = $("rs-engine-progress");
 const toolsStatus = $("rs-tools-status");
 const siteRoot = new URL("../", new URL(root.dataset.rsAssets, location.href));
-const CHOICE_TYPES = ["yes_no_unsure", "yes_no", "choice"];
 
 let guidanceUrls = {};
 let lastResult = null;
@@ -92,37 +91,57 @@ function fillRemainingCountryLists() {
   if (pending.length) setTimeout(next, 0);
 }
 
+// One reader, writer and clearer per widget kind (data-widget; the kinds are
+// assessments.answer_types.WIDGETS, each rendered by overrides/partials/rs-widgets/<widget>.html).
+// read(block) returns the answer or undefined when there is none.
+const textLines = (text) => text.split("\n").map((s) => s.trim()).filter(Boolean);
+const nonEmpty = (values) => (values.length ? values : undefined);
+const checkWidget = (read) => ({
+  read,
+  write(block, values) { for (const input of block.querySelectorAll("input")) input.checked = values.includes(input.value); },
+  clear(block) { for (const input of block.querySelectorAll("input")) input.checked = false; },
+});
+const selectWidget = (read) => ({
+  read,
+  write(block, values) {
+    const select = block.querySelector("select");
+    fillCountries(select);
+    for (const option of select.options) option.selected = values.includes(option.value);
+  },
+  clear(block) {
+    const select = block.querySelector("select");
+    for (const option of select.options) option.selected = false;
+    if (!select.multiple) select.value = "";
+  },
+});
+const WIDGETS = {
+  radio: checkWidget((block) => block.querySelector("input:checked")?.value),
+  checkboxes: checkWidget((block) => nonEmpty([...block.querySelectorAll("input:checked")].map((i) => i.value))),
+  country: selectWidget((block) => block.querySelector("select").value || undefined),
+  countries: selectWidget((block) => nonEmpty([...block.querySelector("select").selectedOptions].map((o) => o.value))),
+  names: {
+    read: (block) => nonEmpty(textLines(block.querySelector("textarea").value)),
+    write(block, values) { block.querySelector("textarea").value = values.join("\n"); },
+    clear(block) { block.querySelector("textarea").value = ""; },
+  },
+  text: {
+    read: (block) => block.querySelector("input").value || undefined,
+    write(block, values) { block.querySelector("input").value = values.join(" "); },
+    clear(block) { block.querySelector("input").value = ""; },
+  },
+};
+
 function readAnswers() {
   const answers = {};
   for (const block of form.querySelectorAll(".rs-question")) {
-    const { qid, type } = block.dataset;
-    if (type === "multi") {
-      const values = [...block.querySelectorAll("input:checked")].map((i) => i.value);
-      if (values.length) answers[qid] = values;
-    } else if (CHOICE_TYPES.includes(type)) {
-      const checked = block.querySelector("input:checked");
-      if (checked) answers[qid] = checked.value;
-    } else if (type === "countries") {
-      const values = [...block.querySelector("select").selectedOptions].map((o) => o.value);
-      if (values.length) answers[qid] = values;
-    } else if (type === "names") {
-      const lines = block.querySelector("textarea").value.split("\n").map((s) => s.trim()).filter(Boolean);
-      if (lines.length) answers[qid] = lines;
-    } else {
-      const value = block.querySelector("select, input").value;
-      if (value) answers[qid] = value;
-    }
+    const value = WIDGETS[block.dataset.widget].read(block);
+    if (value !== undefined) answers[block.dataset.qid] = value;
   }
   return answers;
 }
 
 function clearForm() {
-  for (const input of form.querySelectorAll("input")) input.checked = false;
-  for (const field of form.querySelectorAll("textarea, input[type=text]")) field.value = "";
-  for (const select of form.querySelectorAll("select")) {
-    for (const option of select.options) option.selected = false;
-    if (!select.multiple) select.value = "";
-  }
+  for (const block of form.querySelectorAll(".rs-question")) WIDGETS[block.dataset.widget].clear(block);
 }
 
 // Restores what fits the current questionnaire; returns the ids that did not fit.
@@ -132,19 +151,8 @@ function writeAnswers(answers) {
   for (const [qid, value] of Object.entries(answers)) {
     const block = blocks.get(qid);
     if (!block) { skipped.push(qid); continue; }
-    const type = block.dataset.type;
     const values = Array.isArray(value) ? value.map(String) : [String(value)];
-    if (type === "multi" || CHOICE_TYPES.includes(type)) {
-      for (const input of block.querySelectorAll("input")) input.checked = values.includes(input.value);
-    } else if (type === "countries" || type === "country") {
-      const select = block.querySelector("select");
-      fillCountries(select);
-      for (const option of select.options) option.selected = values.includes(option.value);
-    } else if (type === "names") {
-      block.querySelector("textarea").value = values.join("\n");
-    } else {
-      block.querySelector("input").value = values.join(" ");
-    }
+    WIDGETS[block.dataset.widget].write(block, values);
   }
   return skipped;
 }

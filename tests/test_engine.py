@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import time
+from pathlib import Path
 
 import pytest
 
 import assessments
-from assessments import AnswerError, _browser
+from assessments import ANSWER_TYPES, AnswerError, _browser
+from assessments.answer_types import WIDGETS
+
+ROOT = Path(__file__).resolve().parent.parent
 
 COLLAB = {"activities": ["collaboration"], "collaboration_type": "informal"}
 
@@ -152,3 +157,47 @@ def test_assess_is_fast_enough_for_every_keystroke() -> None:
         _assess(answers)
     per_call_ms = (time.perf_counter() - start) / 200 * 1000
     assert per_call_ms < 20, f"{per_call_ms:.2f} ms per assessment"
+
+
+def test_every_answer_type_has_a_widget_the_page_can_render_and_read() -> None:
+    assert set(assessments.answer_types.TYPES) == set(assessments._policy.QUESTION_TYPES)
+    widgets = ROOT / "overrides" / "partials" / "rs-widgets"
+    assert {p.stem for p in widgets.glob("*.html")} == set(WIDGETS)
+    assert {t.widget for t in ANSWER_TYPES.values()} <= set(WIDGETS)
+    script = (ROOT / "site_src" / "assessment.mjs").read_text(encoding="utf-8")
+    table = script[script.index("const WIDGETS = {"):script.index("function readAnswers")]
+    assert set(re.findall(r"^  (\w+): ", table, flags=re.M)) == set(WIDGETS)
+
+
+def test_the_yes_no_unsure_labels_exist_once() -> None:
+    labels = [(o.value, o.label) for o in ANSWER_TYPES["yes_no_unsure"].options or ()]
+    assert labels == [("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")]
+    for path in [*(ROOT / "overrides").rglob("*.html"), ROOT / "site_src" / "assessment.mjs"]:
+        assert "Not sure" not in path.read_text(encoding="utf-8"), path
+
+
+def test_example_answers_are_valid_and_open_follow_ups() -> None:
+    examples = assessments.example_answers()
+    assert set(examples) == {q["id"] for q in assessments.questions()}
+    assert set(assessments.validate_answers(examples)) == set(examples)
+    result = _assess(examples)
+    assert result["asked"] == [q["id"] for q in assessments.questions()], "an example answer leaves a question unasked"
+    assert result["tier"] == "prohibited"
+
+
+def test_schema_and_value_checks_agree_for_every_type() -> None:
+    schema = assessments.answer_schema()["properties"]
+    policy = assessments.load_policy()
+    for q in policy.questions:
+        kind = ANSWER_TYPES[q.type]
+        fragment = schema[q.id]
+        assert (fragment.get("type") == "array") is kind.is_list, q.id
+        choices = kind.choices(q, policy)
+        if choices is not None:
+            enum = fragment["items"]["enum"] if kind.is_list else fragment["enum"]
+            assert enum == choices, q.id
+            for value in choices:
+                assessments.validate_answers({q.id: [value] if kind.is_list else value}, partial=True)
+        with pytest.raises(AnswerError) as info:
+            assessments.validate_answers({q.id: 5}, partial=True)
+        assert info.value.key == q.id and "wrong type" in info.value.reason

@@ -9,11 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import assessments
-from assessments import AnswerError
+from assessments import ANSWER_TYPES, AnswerError, Question
 
 POLICY = assessments.load_policy()
-QUESTIONS = {q["id"]: q for q in POLICY.questions}
-CODES = sorted(POLICY.country_names)
+QUESTIONS = POLICY.question_index
 RANK = {t: i for i, t in enumerate(assessments.TIERS)}
 ORDER = {"no": 0, "unsure": 1, "yes": 2}  # the documented order of risk
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -25,28 +24,22 @@ json_values = st.recursive(
 )
 
 
-def _value(q: dict[str, Any]) -> st.SearchStrategy[Any]:
-    t = q["type"]
-    if t == "yes_no_unsure":
-        return st.sampled_from(["yes", "no", "unsure"])
-    if t == "yes_no":
-        return st.sampled_from(["yes", "no"])
-    if t == "choice":
-        return st.sampled_from([o["value"] for o in q["options"]])
-    if t == "multi":
-        return st.lists(st.sampled_from([o["value"] for o in q["options"]]), unique=True)
-    if t == "country":
-        return st.sampled_from(CODES)
-    if t == "countries":
-        return st.lists(st.sampled_from(CODES), unique=True, max_size=4)
-    return st.lists(st.text(min_size=1, max_size=40), max_size=3) if t == "names" else st.text(max_size=60)
+def _value(q: Question) -> st.SearchStrategy[Any]:
+    """Any valid answer, from the answer-type table: its choices (or free text), one or a list."""
+    kind = ANSWER_TYPES[q.type]
+    choices = kind.choices(q, POLICY)
+    if not kind.is_list:
+        return st.sampled_from(choices) if choices is not None else st.text(max_size=60)
+    if choices is None:
+        return st.lists(st.text(min_size=1, max_size=40), max_size=3)
+    return st.lists(st.sampled_from(choices), unique=True, max_size=min(len(choices), 4 if kind.countries else 10))
 
 
 @st.composite
 def valid_answers(draw: st.DrawFn) -> dict[str, Any]:
     answers = {}
     for qid, q in QUESTIONS.items():
-        if q["required"] or draw(st.booleans()):
+        if q.required or draw(st.booleans()):
             answers[qid] = draw(_value(q))
     return answers
 
@@ -75,7 +68,7 @@ def test_arbitrary_input_gives_a_result_or_a_clear_error(answers: Any) -> None:
 @SETTINGS
 @given(valid_answers(), st.data())
 def test_raising_a_yes_no_unsure_answer_never_lowers(answers: dict[str, Any], data: st.DataObject) -> None:
-    qid = data.draw(st.sampled_from([q for q, d in QUESTIONS.items() if d["type"] == "yes_no_unsure"]))
+    qid = data.draw(st.sampled_from([q for q, d in QUESTIONS.items() if d.type == "yes_no_unsure"]))
     low, high = sorted(data.draw(st.lists(st.sampled_from(list(ORDER)), min_size=2, max_size=2)), key=ORDER.get)
     _assert_not_lower(_result({**answers, qid: low}), _result({**answers, qid: high}), f"{qid}: {low} -> {high}")
 
@@ -85,17 +78,18 @@ def test_raising_a_yes_no_unsure_answer_never_lowers(answers: dict[str, Any], da
 def test_adding_an_answer_or_an_option_never_lowers(answers: dict[str, Any], data: st.DataObject) -> None:
     qid = data.draw(st.sampled_from(sorted(QUESTIONS)))
     q = QUESTIONS[qid]
-    if q["type"] in ("multi", "countries") and qid in answers:
+    kind = ANSWER_TYPES[q.type]
+    if kind.is_list and kind.choices(q, POLICY) is not None and qid in answers:  # multi, countries
         extra = data.draw(_value(q))
         more = {**answers, qid: sorted(set(answers[qid]) | set(extra))}
         _assert_not_lower(_result(answers), _result(more), f"adding {extra} to {qid}")
-    elif qid not in answers and not q["required"]:
+    elif qid not in answers and not q.required:
         value = data.draw(_value(q))
         _assert_not_lower(_result(answers), _result({**answers, qid: value}), f"answering {qid}={value!r}")
 
 
 @SETTINGS
-@given(valid_answers(), st.sampled_from(CODES))
+@given(valid_answers(), st.sampled_from(sorted(POLICY.country_names)))
 def test_adding_a_country_to_the_elevated_risk_list_never_lowers(answers: dict[str, Any], code: str) -> None:
     base = assessments.default_config()
     wider = dataclasses.replace(base, elevated_risk=(*base.elevated_risk, code))

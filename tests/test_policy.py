@@ -100,6 +100,16 @@ BAD_EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
      "actions.toml", "actions.get_travel_guidance.form"),
     ("broken TOML", lambda r: _edit(r / "policy.toml", 'version = "', 'version = '),
      "policy.toml", ""),
+    ("max_length not a number", lambda r: _edit(r / "questions.toml", "max_length = 300", 'max_length = "300"'),
+     "questions.toml", "question.partner_names.max_length"),
+    ("option value not text", lambda r: _edit(r / "questions.toml", 'value = "informal"', "value = 1"),
+     "questions.toml", "question.collaboration_type.options[0].value"),
+    ("option with an unknown key", lambda r: _edit(r / "questions.toml", 'value = "informal"',
+                                                   'value = "informal", hint = "x"'),
+     "questions.toml", "question.collaboration_type.options[0].hint"),
+    ("options on a yes/no question", lambda r: _edit(r / "questions.toml", 'id = "military_end_use"',
+                                                    'id = "military_end_use"\noptions = []'),
+     "questions.toml", "question.military_end_use.options"),
 ]
 
 
@@ -131,23 +141,23 @@ def test_no_question_about_nationality_or_ethnicity() -> None:
 
 def test_every_list_is_dated_and_cited() -> None:
     for lid, data in assessments.load_policy().country_lists.items():
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["as_of"]), lid
-        assert data["citations"] and all(c.get("url", "").startswith("https://") for c in data["citations"]), lid
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data.as_of), lid
+        assert data.citations and all(c.url.startswith("https://") for c in data.citations), lid
 
 
 def test_syria_is_not_comprehensively_sanctioned_but_is_arms_embargoed() -> None:
     lists = assessments.load_policy().country_lists
-    assert "SY" not in lists["comprehensively_sanctioned"]["countries"]  # EO 14312, effective 2025-07-01
-    assert "SY" in lists["itar_126_1"]["countries"]
-    assert "KH" not in lists["itar_126_1"]["countries"]  # removed 2025-11-07
-    assert "NI" in lists["itar_126_1"]["countries"]  # added 2024-03-15
-    assert set(lists["countries_of_concern"]["countries"]) == {"CN", "IR", "KP", "RU"}
+    assert "SY" not in lists["comprehensively_sanctioned"].countries  # EO 14312, effective 2025-07-01
+    assert "SY" in lists["itar_126_1"].countries
+    assert "KH" not in lists["itar_126_1"].countries  # removed 2025-11-07
+    assert "NI" in lists["itar_126_1"].countries  # added 2024-03-15
+    assert set(lists["countries_of_concern"].countries) == {"CN", "IR", "KP", "RU"}
 
 
 def test_every_rule_is_cited_and_explained() -> None:
     for rule in assessments.load_policy().rules:
-        assert rule["citations"], rule["id"]
-        assert len(rule["explanation"]) > 40 and len(rule["what_to_do"]) > 20, rule["id"]
+        assert rule.citations, rule.id
+        assert len(rule.explanation) > 40 and len(rule.what_to_do) > 20, rule.id
 
 
 def test_questions_in_display_order_have_help_and_guidance() -> None:
@@ -158,9 +168,9 @@ def test_questions_in_display_order_have_help_and_guidance() -> None:
 
 def test_every_form_is_reachable_from_a_rule() -> None:
     policy = assessments.load_policy()
-    used_actions = {a for rule in policy.rules for a in rule["actions"]}
+    used_actions = {a for rule in policy.rules for a in rule.actions}
     assert used_actions == set(policy.actions), "actions no rule recommends"
-    assert {policy.actions[a]["form"] for a in used_actions} == set(policy.form_ids), "forms no action points to"
+    assert {policy.actions[a].form for a in used_actions} == set(policy.form_ids), "forms no action points to"
 
 
 def test_pre_parsed_policy_gives_the_same_policy(policy_copy: Path) -> None:
@@ -172,7 +182,7 @@ def test_pre_parsed_policy_gives_the_same_policy(policy_copy: Path) -> None:
     _policy._parsed_cache.clear()  # the first load remembered that this folder had none
     try:
         from_json = _load()
-        again = _load()  # each load gets fresh tables: validation fills in defaults in place
+        again = _load()  # each load parses fresh tables
     finally:
         _policy._parsed_cache.clear()
     assert from_json == from_toml == again

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 import assessments
 
@@ -35,17 +36,27 @@ def fill_answers(page: Page, answers: dict[str, Any]) -> None:
         value = answers[qid]
         block = page.locator(f"#rs-q-{qid}")
         expect(block).to_be_visible(timeout=10_000)
-        qtype = block.get_attribute("data-type")
+        widget = block.get_attribute("data-widget")
+        assert widget == assessments.ANSWER_TYPES[block.get_attribute("data-type") or ""].widget, qid
         values = value if isinstance(value, list) else [value]
-        if qtype in ("yes_no_unsure", "yes_no", "choice", "multi"):
-            for v in values:
-                block.locator(f"input[value='{v}']").check()
-        elif qtype in ("country", "countries"):
-            block.locator("select").select_option(values)
-        elif qtype == "names":
-            block.locator("textarea").fill("\n".join(values))
-        else:
-            block.locator("input").fill(str(value))
+        _FILL[widget](block, values)
+
+
+def _check(block: Locator, values: list[Any]) -> None:
+    for v in values:
+        block.locator(f"input[value='{v}']").check()
+
+
+# How a person answers each widget kind (assessments.answer_types.WIDGETS).
+_FILL: dict[str, Callable[[Locator, list[Any]], None]] = {
+    "radio": _check,
+    "checkboxes": _check,
+    "country": lambda block, values: block.locator("select").select_option(values),
+    "countries": lambda block, values: block.locator("select").select_option(values),
+    "names": lambda block, values: block.locator("textarea").fill("\n".join(values)),
+    "text": lambda block, values: block.locator("input").fill(" ".join(map(str, values))),
+}
+assert set(_FILL) == set(assessments.answer_types.WIDGETS), "a widget kind without a way to fill it"
 
 
 def result_tier(page: Page) -> str:

@@ -1,0 +1,112 @@
+"""The policy as typed, read-only values.
+
+:mod:`._policy` parses and validates the TOML files and builds these; the
+engine, the answer types and the build hooks read attributes, never raw
+policy tables. Conditions (``ask_if``, ``when``) stay plain validated data:
+nested tables as in the files (see :func:`._policy._check_condition`).
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+Condition = dict[str, Any]
+"""A validated condition: ``{all=[...]}``, ``{any=[...]}``, ``{not=...}``, ``{screening=...}`` or a leaf."""
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"value": self.value, "label": self.label}
+
+
+@dataclass(frozen=True)
+class Citation:
+    name: str
+    url: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"name": self.name, "url": self.url} if self.url else {"name": self.name}
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    section: str
+    text: str
+    type: str
+    help: str = ""
+    options: tuple[Option, ...] = ()
+    ask_if: Condition | None = None
+    required: bool = False
+    unsure_todo: str = ""
+    placeholder: str = ""
+    max_length: int = 0
+    guidance: str = ""
+    # The keys of questions() JSON in their published order (as written in
+    # questions.toml, then the defaults filled in): part of the contract.
+    json_keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """The question as ``python -m assessments questions`` prints it."""
+        out: dict[str, Any] = {}
+        for key in self.json_keys:
+            value = getattr(self, key)
+            if key == "options":
+                value = [o.to_json() for o in value]
+            elif key == "ask_if":
+                value = copy.deepcopy(value)
+            out[key] = value
+        return out
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    title: str
+    why: str
+    form: str
+    guidance: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    explanation: str
+    what_to_do: str
+    tier: str
+    when: Condition
+    guidance: str
+    actions: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True)
+class CountryList:
+    id: str
+    title: str
+    as_of: str
+    countries: tuple[str, ...]
+    citations: tuple[Citation, ...] = ()
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Policy:
+    version: str
+    as_of: str
+    questions: tuple[Question, ...]
+    question_index: dict[str, Question]
+    rules: tuple[Rule, ...]
+    rule_index: dict[str, Rule]
+    actions: dict[str, Action]
+    form_ids: tuple[str, ...]
+    form_purposes: dict[str, str]
+    country_lists: dict[str, CountryList]
+    country_names: dict[str, str]

@@ -1,0 +1,226 @@
+"""The answer types: one table, read by every part that handles answers.
+
+Per type: its fixed values and their labels, the condition operators it
+accepts and the answer sets a rule may test (monotonicity), its JSON Schema
+fragment, how an answer is checked and cleaned, the widget that shows it on
+the page (``overrides/partials/rs-widgets/<widget>.html``, read and written
+by ``site_src/assessment.mjs`` and ``tests/support/ui.py`` by the same name),
+and an example answer. The policy validator, :func:`assessments.answer_schema`,
+the engine, the questionnaire template and the tests all read this table;
+nothing else switches on a type name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ._errors import AnswerError
+from ._model import Option, Policy, Question
+from .limits import DEFAULT_TEXT_LENGTH, MAX_NAMES
+
+YES_NO_UNSURE_OPTIONS = (Option("yes", "Yes"), Option("no", "No"), Option("unsure", "Not sure"))
+"""The values of a yes/no/unsure question and their labels on the page (the only copy)."""
+YES_NO_OPTIONS = YES_NO_UNSURE_OPTIONS[:2]
+
+WIDGETS = ("radio", "checkboxes", "country", "countries", "names", "text")
+"""The widget kinds: each has a template ``overrides/partials/rs-widgets/<widget>.html``
+and a reader/writer in ``site_src/assessment.mjs`` (``WIDGETS``)."""
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    name: str
+    widget: str
+    """The widget kind that shows and reads the answer (one of :data:`WIDGETS`)."""
+    operators: frozenset[str]
+    """The condition operators a rule or ``ask_if`` may apply to a question of this type."""
+    clean: Callable[[Question, Any, Policy], Any]
+    """Check an answer (raise :class:`AnswerError`) and return it cleaned."""
+    schema: Callable[[Question, Policy], dict[str, Any]]
+    """The JSON Schema of an answer, without its description."""
+    example: Callable[[Question], Any]
+    """A valid answer that exercises the question (asks its follow-ups where it can)."""
+    options: tuple[Option, ...] | None = None
+    """Fixed values and labels; ``None`` when the question lists its own or takes open input."""
+    takes_options: bool = False
+    """The question lists its ``options`` (value and label each)."""
+    monotone_sets: tuple[frozenset[str], ...] = ()
+    """If not empty, the only answer sets an eq/in condition may test: each is upward closed,
+    so a riskier answer can only make the condition true."""
+    is_list: bool = False
+    """An answer is a list of values."""
+    countries: bool = False
+    """Values are ISO 3166-1 alpha-2 country codes from the policy's country table."""
+    max_items: int = 0
+    """Largest number of items in an answer (0: no limit beyond the choices)."""
+    default_max_length: int = 0
+    """Characters of free text (per item) when the question sets no ``max_length``; 0: no free text."""
+    unsure_todo: bool = False
+    """The question must say what to find out when the answer is "unsure" (``unsure_todo``)."""
+    screened: bool = False
+    """Each value is a name screened against the restricted-party lists."""
+    negatable: bool = False
+    """``not`` may negate an eq/in condition on it: its options are alternatives, not a scale."""
+
+    def values(self, q: Question) -> list[str] | None:
+        """The answers a condition may name, in display order; ``None`` if open."""
+        if self.options is not None:
+            return [o.value for o in self.options]
+        if self.takes_options:
+            return [o.value for o in q.options]
+        return None
+
+    def choices(self, q: Question, policy: Policy) -> list[str] | None:
+        """Every value an answer (or an item of a list answer) may take; ``None`` for free text."""
+        if self.countries:
+            return sorted(policy.country_names)
+        return self.values(q)
+
+
+# --- checks and cleaning (the messages are part of the answers contract) ------
+
+
+def _wrong(q: Question, value: Any, expected: str) -> AnswerError:
+    return AnswerError("answers", q.id, f"wrong type: expected {expected}, got {type(value).__name__}",
+                       f"give {expected}")
+
+
+def clean_text(value: str, qid: str, max_length: int) -> str:
+    """Unicode NFC, no control characters (ZWJ kept), single spaces; at most ``max_length`` characters."""
+    text = unicodedata.normalize("NFC", value)
+    # Control characters other than ordinary whitespace are never meaningful here.
+    text = "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch)[0] != "C" or ch == "\u200d")
+    text = " ".join(text.split())
+    if len(text) > max_length:
+        raise AnswerError("answers", qid, f"longer than {max_length} characters ({len(text)})",
+                          "shorten the text")
+    return text
+
+
+def _clean_one_of(q: Question, value: Any, policy: Policy) -> str:
+    allowed = TYPES[q.type].values(q) or []
+    if not isinstance(value, str):
+        raise _wrong(q, value, "one of " + ", ".join(allowed))
+    if value not in allowed:
+        raise AnswerError("answers", q.id, f"{value[:40]!r} is not an option", f"use one of: {', '.join(allowed)}")
+    return value
+
+
+def _clean_multi(q: Question, value: Any, policy: Policy) -> list[str]:
+    allowed = TYPES[q.type].values(q) or []
+    if not isinstance(value, list):
+        raise _wrong(q, value, "a list of options")
+    for v in value:
+        if not isinstance(v, str) or v not in allowed:
+            raise AnswerError("answers", q.id, f"{str(v)[:40]!r} is not an option", f"use: {', '.join(allowed)}")
+    return sorted(set(value), key=allowed.index)
+
+
+def _clean_country(q: Question, value: Any, policy: Policy) -> str:
+    if not isinstance(value, str):
+        raise _wrong(q, value, "an ISO country code")
+    code = value.strip().upper()
+    if code not in policy.country_names:
+        raise AnswerError("answers", q.id, f"{value[:20]!r} is not an ISO 3166-1 alpha-2 code", "e.g. DE, CN, RU")
+    return code
+
+
+def _clean_countries(q: Question, value: Any, policy: Policy) -> list[str]:
+    if not isinstance(value, list):
+        raise _wrong(q, value, "a list of ISO country codes")
+    codes = []
+    for v in value:
+        if not isinstance(v, str) or v.strip().upper() not in policy.country_names:
+            raise AnswerError("answers", q.id, f"{str(v)[:20]!r} is not an ISO 3166-1 alpha-2 code", "e.g. DE, CN")
+        codes.append(v.strip().upper())
+    return sorted(set(codes))
+
+
+def _clean_names(q: Question, value: Any, policy: Policy) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise _wrong(q, value, "a list of names")
+    if len(value) > MAX_NAMES:
+        raise AnswerError("answers", q.id, f"more than {MAX_NAMES} names", "screen large batches from the command line")
+    names = []
+    for v in value:
+        if not isinstance(v, str):
+            raise _wrong(q, value, "a list of names (text)")
+        text = clean_text(v, q.id, q.max_length)
+        if text and text not in names:
+            names.append(text)
+    return names
+
+
+def _clean_text(q: Question, value: Any, policy: Policy) -> str:
+    if not isinstance(value, str):
+        raise _wrong(q, value, "text")
+    return clean_text(value, q.id, q.max_length)
+
+
+# --- JSON Schema fragments (key order is part of the schema contract) ---------
+
+
+def _schema_enum(q: Question, policy: Policy) -> dict[str, Any]:
+    return {"enum": TYPES[q.type].choices(q, policy)}
+
+
+def _schema_set(q: Question, policy: Policy) -> dict[str, Any]:
+    return {"type": "array", "items": {"enum": TYPES[q.type].choices(q, policy)}, "uniqueItems": True}
+
+
+def _schema_names(q: Question, policy: Policy) -> dict[str, Any]:
+    return {"type": "array", "items": {"type": "string", "maxLength": q.max_length}, "maxItems": MAX_NAMES}
+
+
+def _schema_text(q: Question, policy: Policy) -> dict[str, Any]:
+    return {"type": "string", "maxLength": q.max_length}
+
+
+# --- the table ----------------------------------------------------------------
+
+_CHOICE_OPS = frozenset({"eq", "in", "answered"})
+# Countries are tested against dated, cited lists only, never one by one.
+_COUNTRY_OPS = frozenset({"in_country_list", "answered"})
+
+TYPES: Mapping[str, AnswerType] = {t.name: t for t in (
+    AnswerType("yes_no_unsure", "radio", _CHOICE_OPS, _clean_one_of, _schema_enum, lambda q: "yes",
+               options=YES_NO_UNSURE_OPTIONS, unsure_todo=True,
+               monotone_sets=(frozenset({"yes"}), frozenset({"yes", "unsure"}))),
+    AnswerType("yes_no", "radio", _CHOICE_OPS, _clean_one_of, _schema_enum, lambda q: "yes",
+               options=YES_NO_OPTIONS, monotone_sets=(frozenset({"yes"}),)),
+    AnswerType("choice", "radio", _CHOICE_OPS, _clean_one_of, _schema_enum, lambda q: q.options[-1].value,
+               takes_options=True, negatable=True),
+    AnswerType("multi", "checkboxes", frozenset({"any_in", "answered"}), _clean_multi, _schema_set,
+               lambda q: [o.value for o in q.options], takes_options=True, is_list=True),
+    AnswerType("country", "country", _COUNTRY_OPS, _clean_country, _schema_enum, lambda q: "RU", countries=True),
+    AnswerType("countries", "countries", _COUNTRY_OPS, _clean_countries, _schema_set, lambda q: ["CN", "IR"],
+               countries=True, is_list=True),
+    AnswerType("text", "text", frozenset({"answered"}), _clean_text, _schema_text, lambda q: "text",
+               default_max_length=DEFAULT_TEXT_LENGTH),
+    AnswerType("names", "names", frozenset({"answered"}), _clean_names, _schema_names,
+               lambda q: ["Skolkovo Institute of Science and Technology", "国防科技大学", "Tsinghua University"],
+               is_list=True, max_items=MAX_NAMES, default_max_length=DEFAULT_TEXT_LENGTH, screened=True),
+)}
+"""Every answer type by name, in the order the documentation lists them."""
+
+def answer_type(q: Question) -> AnswerType:
+    return TYPES[q.type]
+
+
+def example_answer(q: Question) -> Any:
+    """A valid answer to ``q`` (yes, every option, a listed country, real partner names...)."""
+    return TYPES[q.type].example(q)
+
+
+def example_answers(policy: Policy | None = None) -> dict[str, Any]:
+    """An example answer to every question of the policy, keyed by question id."""
+    if policy is None:
+        from ._policy import load_policy  # noqa: PLC0415 - the policy module imports this one
+
+        policy = load_policy()
+    return {q.id: example_answer(q) for q in policy.questions}
