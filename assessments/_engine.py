@@ -113,14 +113,18 @@ def _holds(cond: Condition, answers: dict[str, Any], policy: Policy, config: Con
 
 
 def _screen(answers: dict[str, Any], policy: Policy, config: Config) -> list[dict[str, Any]]:
-    names = [n for q in policy.questions if TYPES[q.type].screened for n in answers.get(q.id, [])]
-    if not names:
+    """One screening result per name, keyed by its question and its position in the cleaned answer,
+    so that the page shows each result beside the name it belongs to without cleaning names itself."""
+    where = [(q.id, i, name) for q in policy.questions if TYPES[q.type].screened
+             for i, name in enumerate(answers.get(q.id, []))]
+    if not where:
         return []
     try:
         from .screening import screen_for_assessment  # noqa: PLC0415 - optional subpackage
     except ImportError:  # screening data not bundled in this build
         return []
-    return screen_for_assessment(names, config)
+    results = screen_for_assessment([name for _, _, name in where], config)
+    return [{"question": qid, "position": i, **r} for (qid, i, _), r in zip(where, results, strict=True)]
 
 
 def assess(answers: Any, *, config: Config | None = None, screening: bool = True, partial: bool = False,
