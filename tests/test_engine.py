@@ -9,7 +9,8 @@ import time
 import pytest
 
 import assessments
-from assessments import AnswerError, _browser
+from assessments import AnswerError
+from assessments import browser as _browser
 
 COLLAB = {"activities": ["collaboration"], "collaboration_type": "informal"}
 
