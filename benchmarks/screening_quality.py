@@ -26,8 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assessments import default_config  # noqa: E402
+from assessments.limits import MAX_CANDIDATES  # noqa: E402
 from assessments.screening import get_index, screen_name  # noqa: E402
-from assessments.screening._normalize import normalized  # noqa: E402
+from assessments.screening.normalize import normalized  # noqa: E402
 
 EVAL = ROOT / "tests" / "data" / "screening" / "evaluation.csv"
 Ranking = list[tuple[int, float, bool]]  # (record index, score, reported as a match)
@@ -83,7 +84,7 @@ def difflib_baseline(threshold: float) -> Callable[[str], Ranking]:
             s = sm.ratio()
             if s > best.get(owner, 0.0):
                 best[owner] = s
-        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:10]
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]
         return [(i, s, s >= threshold) for i, s in ranked]
     return rank
 
@@ -101,7 +102,7 @@ def rapidfuzz_baseline(threshold: float) -> Callable[[str], Ranking]:
         for _, score, pos in found:
             owner = owners[pos]
             best[owner] = max(best.get(owner, 0.0), score / 100)
-        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:10]
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]
         return [(i, s, s >= threshold) for i, s in ranked]
     return rank
 

@@ -1,11 +1,11 @@
-// Time partner-name screening inside real Pyodide (the npm package, in Node).
+// Time partner-name screening inside real Pyodide (the npm package, in Node): benchmarks/screening_speed_pyodide.py.
 // Usage: node benchmarks/screening_speed_pyodide.mjs QUERIES.json WHEEL [WHEEL ...]
 // Run by benchmarks/screening_speed.py, which builds the wheels and prints the figures.
 // Prints one JSON document: {"python", "load_s", "build_s", "first_query_ms", "latencies_ms": [...]}.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { loadPyodide } from "pyodide";
-import { mountWheels } from "../site_src/engine-wheels.mjs";
+import { fileURLToPath } from "node:url";
+import { runMain, startPyodide } from "../hooks/pyodide/runtime.mjs";
 
 const [queriesPath, ...wheels] = process.argv.slice(2);
 if (!queriesPath || wheels.length === 0) {
@@ -13,31 +13,10 @@ if (!queriesPath || wheels.length === 0) {
   process.exit(2);
 }
 const started = performance.now();
-const pyodide = await loadPyodide({ stdout: () => {}, stderr: (s) => console.error(s) });
-// Imported from the wheel files as the browser worker does (a Node Buffer is copied to a Uint8Array).
-mountWheels(pyodide, await Promise.all(wheels.map(async (wheel) => (
-  { file: path.basename(wheel), bytes: new Uint8Array(await readFile(wheel)) }))));
+// Imported from the wheel files as the browser worker does.
+const pyodide = await startPyodide({ wheels });
 const loadSeconds = (performance.now() - started) / 1000;
-pyodide.globals.set("QUERIES_JSON", await readFile(queriesPath, "utf8"));
-const out = pyodide.runPython(`
-import json, sys, time
-t0 = time.perf_counter()
-from assessments import default_config
-from assessments.screening import get_index, screen_name
-get_index()
-build = time.perf_counter() - t0
-config = default_config()
-queries = json.loads(QUERIES_JSON)
-t1 = time.perf_counter()
-screen_name(queries[0], config)
-first = (time.perf_counter() - t1) * 1000
-lat = []
-for q in queries:
-    t = time.perf_counter()
-    screen_name(q, config)
-    lat.append((time.perf_counter() - t) * 1000)
-json.dumps({"python": sys.version.split()[0], "build_s": build, "first_query_ms": first, "latencies_ms": lat})
-`);
-const result = JSON.parse(out);
+const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "screening_speed_pyodide.py");
+const result = JSON.parse(await runMain(pyodide, script, await readFile(queriesPath, "utf8")));
 result.load_s = loadSeconds;
 process.stdout.write(JSON.stringify(result));

@@ -60,11 +60,6 @@ def package_entries(package_dir: Path) -> list[tuple[str, bytes]]:
     )
 
 
-def build_package_wheel(package_dir: Path, name: str, version: str, requires: list[str]) -> bytes:
-    """Wheel of a source package folder."""
-    return make_wheel(package_entries(package_dir), name, version, requires)
-
-
 def installed_entries(dist_name: str) -> tuple[str, str, list[tuple[str, bytes]]]:
     """(name, version, entries) of an installed pure-Python distribution, e.g. anyascii from the venv."""
     dist = metadata.distribution(dist_name)
@@ -77,12 +72,6 @@ def installed_entries(dist_name: str) -> tuple[str, str, list[tuple[str, bytes]]
     if not entries:
         raise FileNotFoundError(f"{dist_name} is installed without files")
     return dist.metadata["Name"], dist.version, sorted(entries)
-
-
-def repack_installed(dist_name: str) -> tuple[str, bytes]:
-    """Wheel of an installed pure-Python distribution."""
-    name, version, entries = installed_entries(dist_name)
-    return wheel_name(name, version), make_wheel(entries, name, version, [])
 
 
 def zip_entries(entries: Iterable[tuple[str, bytes]]) -> bytes:

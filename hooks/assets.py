@@ -10,13 +10,10 @@ file with no packages means nothing can ever be fetched from a package CDN.
 from __future__ import annotations
 
 import json
-import lzma
 import os
-import re
 import shutil
 import subprocess
 import tempfile
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +22,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 import assessments
-from assessments._policy import PARSED_FILE, parsed_policy_json
-from assessments.screening._normalize import PACKED_ANYASCII
+from assessments import browser_package
 
 import _project
 import _wheel
 
 PYODIDE_DIR = _project.ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+PYODIDE_SCRIPTS = _project.ROOT / "hooks" / "pyodide"  # the Python precompile.mjs runs inside Pyodide
 PRECOMPILED_STDLIB = "python_stdlib.pyc.zip"  # the worker passes it as Pyodide's stdLibURL
 BUILD_CACHE = _project.ROOT / "build"
 SITE_SRC = _project.ROOT / "site_src"
@@ -81,8 +78,10 @@ def _precompile(mode: str, label: str, key: str, inputs: list[bytes] = (), extra
     """
     script = _project.ROOT / "hooks" / "precompile.mjs"
     loader = SITE_SRC / "engine-wheels.mjs"  # trace loads the wheels through it
-    parts = [mode.encode(), key.encode(), script.read_bytes(), loader.read_bytes(), *inputs,
-             *(p.read_bytes() for p in extra)]
+    # The Python run inside Pyodide (and its Node helper) shape the output as much as the script does.
+    helpers = sorted(PYODIDE_SCRIPTS.glob("*.py")) + sorted(PYODIDE_SCRIPTS.glob("*.mjs"))
+    parts = [mode.encode(), key.encode(), script.read_bytes(), loader.read_bytes(),
+             *(p.name.encode() + p.read_bytes() for p in helpers), *inputs, *(p.read_bytes() for p in extra)]
     digest = _project.sha256(b"".join(parts))[:20]
     cached = BUILD_CACHE / f"{mode}-{label}-{digest}.zip"
     try:
@@ -134,14 +133,16 @@ def _wheel_with_bytecode(name: str, version: str, entries: list[tuple[str, bytes
     return _wheel.make_wheel(kept + compiled, name, version, requires)
 
 
-def _build_engine(dest: Path, config: MkDocsConfig) -> list[Path]:
-    wheels: list[dict[str, Any]] = []
+def engine_wheels(dest: Path) -> list[dict[str, Any]]:
+    """Write the wheels the browser imports into ``dest``: the engine in its browser form, then its dependencies.
+
+    Returns their manifest entries (file, sha256, size), in sys.path order. The
+    benchmarks load the same wheels.
+    """
     version = assessments.__version__
-    # The policy already parsed, in place of its TOML files: the browser's Python
-    # then validates it without parsing TOML (and downloads less).
-    entries = [(path, data) for path, data in _wheel.package_entries(_project.ROOT / "assessments")
-               if not (path.startswith("assessments/policy/") and path.endswith(".toml"))]
-    entries.append((f"assessments/policy/{PARSED_FILE}", parsed_policy_json().encode()))
+    # The browser form of the package (assessments/browser_package.py): the policy
+    # already parsed in place of its TOML files, anyascii's block files packed into one.
+    entries = browser_package.browser_entries(_wheel.package_entries(_project.ROOT / "assessments"))
     deps = []
     for dep in ENGINE_DEPENDENCIES:
         try:
@@ -149,18 +150,24 @@ def _build_engine(dest: Path, config: MkDocsConfig) -> list[Path]:
         except Exception as exc:  # a missing dependency must stop the build, with the fix
             raise PluginError(f"cannot package {dep} for the browser ({exc}): "
                               "install the pinned requirements (the README's commands do it)") from None
-    # anyascii's 640 block files travel as one xz file inside the engine's wheel
-    # (read by assessments/screening/_normalize.py): a third of the download.
     at = next(i for i, (dep_name, _, _) in enumerate(deps) if dep_name == "anyascii")
     dep_name, dep_version, dep_entries = deps[at]
-    kept, pack = _pack_anyascii(dep_version, dep_entries)
+    try:
+        kept, pack = browser_package.pack_anyascii(dep_version, dep_entries)
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
     deps[at] = (dep_name, dep_version, kept)
-    entries.append(("assessments/" + "/".join(PACKED_ANYASCII), pack))
+    entries.append(pack)
     data = _wheel_with_bytecode("assessments", version, entries, list(ENGINE_DEPENDENCIES))
-    wheels.append(_emit(dest, _wheel.wheel_name("assessments", version), data))
+    wheels = [_emit(dest, _wheel.wheel_name("assessments", version), data)]
     for dep_name, dep_version, dep_entries in deps:
         dep_data = _wheel_with_bytecode(dep_name, dep_version, dep_entries, [])
         wheels.append(_emit(dest, _wheel.wheel_name(dep_name, dep_version), dep_data))
+    return wheels
+
+
+def _build_engine(dest: Path, config: MkDocsConfig) -> list[Path]:
+    wheels = engine_wheels(dest)
     policy = assessments.load_policy()
     runtime_config = dict(config.extra["institution"])
     runtime_config.pop("config_file", None)
@@ -173,23 +180,6 @@ def _build_engine(dest: Path, config: MkDocsConfig) -> list[Path]:
     }
     _project.write_if_changed(dest / "manifest.json", json.dumps(manifest, indent=1, ensure_ascii=False).encode())
     return [dest / w["file"] for w in wheels]
-
-
-def _pack_anyascii(version: str, entries: list[tuple[str, bytes]]) -> tuple[list[tuple[str, bytes]], bytes]:
-    """anyascii's entries without its block files, and those blocks as one xz-compressed JSON."""
-    blocks, kept = {}, []
-    for path, data in entries:
-        folder, _, block = path.rpartition("/")
-        if folder == "anyascii/_data" and re.fullmatch(r"[0-9a-f]{3,4}", block):
-            # Each block file is raw deflate (anyascii decompresses with wbits=-15).
-            blocks[block] = zlib.decompressobj(-zlib.MAX_WBITS).decompress(data).decode("ascii")
-        else:
-            kept.append((path, data))
-    if len(blocks) < 100:
-        raise PluginError(f"anyascii {version}: found {len(blocks)} block files in anyascii/_data (expected ~640); "
-                          "its layout changed: update _pack_anyascii in hooks/assets.py")
-    text = json.dumps({"anyascii": version, "blocks": blocks}, sort_keys=True, separators=(",", ":"))
-    return kept, lzma.compress(text.encode("ascii"), preset=9 | lzma.PRESET_EXTREME)
 
 
 def _emit(dest: Path, name: str, data: bytes) -> dict[str, Any]:

@@ -21,13 +21,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import assessments
-from assessments.screening import _data
+from assessments.limits import MAX_RECORD_DROP
+from assessments.screening import dataset
 
 import _project
 
 LISTS_MARKER = "<!-- md:screening-lists -->"
 SETTINGS_MARKER = "<!-- md:screening-settings -->"
-MAX_DROP = 0.20
+MAX_DROP = MAX_RECORD_DROP
 
 
 # --- hooks -----------------------------------------------------------------
@@ -35,10 +36,10 @@ MAX_DROP = 0.20
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     institution = _project.load_institution()
     try:
-        _data.check_disabled(institution.disabled_lists, institution.source)
+        dataset.check_disabled(institution.disabled_lists, institution.source)
     except assessments.ConfigError as exc:
         raise PluginError(f"Invalid screening configuration: {exc}") from None
-    problems = _data.dataset_problems(MAX_DROP)
+    problems = dataset.dataset_problems(MAX_DROP)
     if problems:
         raise PluginError("Screening dataset check failed:\n  " + "\n  ".join(problems))
     return config
@@ -60,14 +61,14 @@ def _cell(value: Any) -> str:
 
 
 def _lists_table(institution: assessments.Config) -> str:
-    meta = _data.list_metadata()
+    meta = dataset.list_metadata()
     today = dt.date.today()
     rows = ["| List | Authority | As of | Records | A match means | Licence | Transcribed from |",
             "|---|---|---|---|---|---|---|"]
     for lid, info in meta["lists"].items():
         label = f"[{_cell(info['label'])}]({info['url']})"
         as_of = _cell(info["as_of"])
-        if _data.is_stale(lid, institution.max_list_age_days, today):
+        if dataset.is_stale(lid, institution.max_list_age_days, today):
             as_of += f" (older than {institution.max_list_age_days} days)"
         if lid in institution.disabled_lists:
             label += " (switched off in this copy)"

@@ -8,8 +8,8 @@
 // putting them on sys.path replaces unpacking some 700 files at every start.
 //
 // Shared by the browser worker (engine-worker.mjs) and the Node tools that must
-// load the engine exactly as the browser does (tests/pyodide/run.mjs,
-// hooks/precompile.mjs trace, benchmarks). No browser or Node API is used here.
+// load the engine exactly as the browser does (through hooks/pyodide/runtime.mjs:
+// hooks/precompile.mjs trace, tests/pyodide/run.mjs, benchmarks). No browser or Node API is used here.
 
 export const WHEEL_DIR = "/lib/engine-wheels";
 

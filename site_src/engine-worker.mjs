@@ -54,7 +54,7 @@ async function boot(options) {
   const wheels = await wheelsPromise;
   mountWheels(pyodide, wheels);
   marks.wheels = performance.now();
-  const api = pyodide.pyimport("assessments._browser");
+  const api = pyodide.pyimport("assessments.browser");
   const info = JSON.parse(api.init(JSON.stringify(manifest.config)));
   marks.ready = performance.now();
   progress("ready", 100);

@@ -1,5 +1,5 @@
 """The wheels the site ships to the browser differ from the source tree in form
-only (hooks/assets.py): bytecode instead of sources, the policy pre-parsed, the
+only (hooks/assets.py with assessments/browser_package.py): bytecode instead of sources, the policy pre-parsed, the
 list records as xz and anyascii's block table packed into one file. These tests
 check that each form gives the same results as the source tree, in CPython; the
 Pyodide tier (test_pyodide.py) runs the shipped wheels themselves."""
@@ -7,8 +7,6 @@ Pyodide tier (test_pyodide.py) runs the shipped wheels themselves."""
 from __future__ import annotations
 
 import io
-import json
-import lzma
 import sys
 import zipfile
 from pathlib import Path
@@ -17,12 +15,10 @@ import anyascii as anyascii_module
 import pytest
 from anyascii import anyascii
 
-from assessments.screening import _normalize
+from assessments import browser_package
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.append(str(ROOT / "hooks"))  # appended, so hook modules never shadow other imports
-
-import assets  # noqa: E402
 
 import _wheel  # noqa: E402
 
@@ -35,12 +31,13 @@ SAMPLES = [
 
 def test_packed_anyascii_table_transliterates_exactly_like_anyascii(monkeypatch: pytest.MonkeyPatch) -> None:
     _, version, entries = _wheel.installed_entries("anyascii")
-    kept, pack = assets._pack_anyascii(version, entries)
+    kept, (path, pack) = browser_package.pack_anyascii(version, entries)
+    assert path == browser_package.ANYASCII_PACK_ENTRY
     assert not any(path.startswith("anyascii/_data/0") for path, _ in kept)
-    data = json.loads(lzma.decompress(pack))
-    assert data["anyascii"] == anyascii_module.__version__ and len(data["blocks"]) > 600
+    packed_version, blocks = browser_package.unpack_anyascii(pack)
+    assert packed_version == anyascii_module.__version__ and len(blocks) > 600
     expected = [anyascii(s) for s in SAMPLES]
-    monkeypatch.setattr(anyascii_module, "_blocks", _normalize._PackedBlocks(data["blocks"]))
+    monkeypatch.setattr(anyascii_module, "_blocks", browser_package.PackedBlocks(blocks))
     assert [anyascii(s) for s in SAMPLES] == expected
     assert anyascii("\U0010ffff") == ""  # a block no table has: nothing, as anyascii itself gives
 
@@ -54,3 +51,10 @@ def test_built_engine_wheel_carries_the_pack_and_no_policy_toml(built_site: Path
     assert "assessments/_engine.pyc" in names and "assessments/_engine.py" not in names
     dep = next((built_site / "assets/engine").glob("anyascii-*.whl"))
     assert len(zipfile.ZipFile(io.BytesIO(dep.read_bytes())).namelist()) < 10
+
+
+def test_packing_an_anyascii_of_another_layout_stops_with_the_fix() -> None:
+    _, version, entries = _wheel.installed_entries("anyascii")
+    moved = [(path.replace("anyascii/_data/", "anyascii/data/"), data) for path, data in entries]
+    with pytest.raises(ValueError, match=r"found 0 block files .* update pack_anyascii"):
+        browser_package.pack_anyascii(version, moved)

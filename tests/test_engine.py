@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import assessments
-from assessments import ANSWER_TYPES, AnswerError, _browser
+from assessments import ANSWER_TYPES, AnswerError
+from assessments import browser as _browser
 from assessments.answer_types import WIDGETS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,7 +165,7 @@ def test_every_answer_type_has_a_widget_the_page_can_render_and_read() -> None:
     widgets = ROOT / "overrides" / "partials" / "rs-widgets"
     assert {p.stem for p in widgets.glob("*.html")} == set(WIDGETS)
     assert {t.widget for t in ANSWER_TYPES.values()} <= set(WIDGETS)
-    script = (ROOT / "site_src" / "assessment.mjs").read_text(encoding="utf-8")
+    script = (ROOT / "site_src" / "assessment-form.mjs").read_text(encoding="utf-8")
     table = script[script.index("const WIDGETS = {"):script.index("function readAnswers")]
     assert set(re.findall(r"^  (\w+): ", table, flags=re.M)) == set(WIDGETS)
 
@@ -172,7 +173,7 @@ def test_every_answer_type_has_a_widget_the_page_can_render_and_read() -> None:
 def test_the_yes_no_unsure_labels_exist_once() -> None:
     labels = [(o.value, o.label) for o in ANSWER_TYPES["yes_no_unsure"].options or ()]
     assert labels == [("yes", "Yes"), ("no", "No"), ("unsure", "Not sure")]
-    for path in [*(ROOT / "overrides").rglob("*.html"), ROOT / "site_src" / "assessment.mjs"]:
+    for path in [*(ROOT / "overrides").rglob("*.html"), *(ROOT / "site_src").glob("*.*js")]:
         assert "Not sure" not in path.read_text(encoding="utf-8"), path
 
 

@@ -1,7 +1,9 @@
 """The engine inside real Pyodide (the npm package, in Node) gives the same
 results as on CPython, for every golden scenario, rule case and a sample of
 screening queries. It runs the artifacts the built site ships: the engine
-wheels with their bytecode and the precompiled, trimmed standard library."""
+wheels with their bytecode and the precompiled, trimmed standard library; both
+runtimes answer through the dispatcher the page's worker uses
+(assessments.browser.handle)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from typing import Any
 import pytest
 
 import assessments
+from assessments import browser
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.pyodide
@@ -52,51 +55,47 @@ def _answer_sets() -> list[tuple[str, Any]]:
     return cases
 
 
-def _cpython(fn: str, arg: Any, config: assessments.Config) -> dict[str, Any]:
-    try:
-        if fn == "assess":
-            value: Any = assessments.assess(arg, config=config)
-        elif fn == "questions":
-            value = assessments.questions()
-        elif fn == "schema":
-            value = assessments.answer_schema()
-        else:
-            from assessments.screening import screen_name  # noqa: PLC0415 - optional subpackage
-
-            value = screen_name(arg, config)
-        return {"ok": True, "value": json.loads(json.dumps(value))}
-    except assessments.AssessmentsError as exc:
-        return {"ok": False, "error": str(exc)}
+def _cpython(request: dict[str, Any]) -> dict[str, Any]:
+    """The reply of the same dispatcher in CPython (initialised with the same configuration by the test)."""
+    return json.loads(browser.handle(json.dumps(request, ensure_ascii=False)))
 
 
 def test_engine_matches_cpython_inside_pyodide(runtime_files: list[Path], tmp_path: Path) -> None:
     config = assessments.default_config()
-    calls: list[dict[str, Any]] = [{"fn": "questions"}, {"fn": "schema"}]
+    requests: list[dict[str, Any]] = [{"op": "questions"}, {"op": "schema"}]
     labels = ["questions", "schema"]
     for label, answers in _answer_sets():
-        calls.append({"fn": "assess", "arg": answers})
-        labels.append(label)
+        # As the command line assesses (complete answers), and as the page does while the form is filled in.
+        requests += [{"op": "assess_complete", "payload": answers}, {"op": "assess", "payload": answers}]
+        labels += [label, f"partial:{label}"]
     screening_queries = ROOT / "tests" / "data" / "screening" / "pyodide_queries.txt"
     for line in screening_queries.read_text(encoding="utf-8").splitlines():
         if line.strip():
-            calls.append({"fn": "screen_name", "arg": line.strip()})
+            requests.append({"op": "screen", "payload": {"name": line.strip()}})
             labels.append(f"screen:{line.strip()}")
-    spec = tmp_path / "calls.json"
-    spec.write_text(json.dumps({"config": config.to_json(), "calls": calls}), encoding="utf-8")
+    spec = tmp_path / "requests.json"
+    spec.write_text(json.dumps({"config": config.to_json(), "requests": requests}), encoding="utf-8")
     proc = subprocess.run([_node(), str(ROOT / "tests/pyodide/run.mjs"), str(spec), *map(str, runtime_files)],
                           cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert out["python"].startswith("3.14"), out["python"]
-    assert len(out["results"]) == len(calls)
+    assert len(out["results"]) == len(requests)
+    browser.init(json.dumps(config.to_json()))
     mismatches = []
-    for label, call, got in zip(labels, calls, out["results"], strict=True):
-        expected = _cpython(call["fn"], call.get("arg"), config)
+    for label, request, got in zip(labels, requests, out["results"], strict=True):
+        expected = _cpython(request)
         if got != expected:
             mismatches.append(f"{label}: pyodide={json.dumps(got)[:300]} cpython={json.dumps(expected)[:300]}")
+        # The dispatcher turns an unexpected exception into an "engine" error: in either runtime that is a bug.
+        for reply in (got, expected):
+            assert reply["ok"] or reply["error"]["where"] != "engine", f"{label}: {reply['error']}"
     assert not mismatches, "\n".join(mismatches)
     # The comparison must have covered the golden scenarios and non-Latin screening
     # queries (the packed transliteration table), not just the fixed edge cases.
     scenarios = len(list((ROOT / "tests/scenarios").glob("*.toml")))
     assert scenarios >= 30 and sum(label.startswith("scenario:") for label in labels) == scenarios
     assert any(not label.isascii() for label in labels if label.startswith("screen:"))
+    # Valid answers were assessed and names screened, not only refused.
+    assert all(got["ok"] for label, got in zip(labels, out["results"], strict=True)
+               if label.startswith(("scenario:", "screen:", "questions", "schema")))

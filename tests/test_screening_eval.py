@@ -12,7 +12,7 @@ from pathlib import Path
 
 from assessments import default_config
 from assessments.screening import get_index, screen_name
-from assessments.screening._normalize import normalized
+from assessments.screening.normalize import normalized
 
 EVAL = Path(__file__).parent / "data" / "screening" / "evaluation.csv"
 with EVAL.open(encoding="utf-8", newline="") as _fh:

@@ -12,7 +12,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 import assessments
-from assessments.screening import _data
+from assessments.screening import dataset
 
 HOOKS = Path(__file__).resolve().parent.parent / "hooks"
 
@@ -50,20 +50,20 @@ def test_unknown_disabled_list_stops_the_build(monkeypatch: pytest.MonkeyPatch) 
 
 def test_a_sudden_drop_stops_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
     _with_config(monkeypatch)
-    meta = _data.list_metadata()
+    meta = dataset.list_metadata()
     changed = {**meta, "lists": {**meta["lists"], "us_dod_1286": {**meta["lists"]["us_dod_1286"],
                                                                   "previous_count": 1000}}}
-    monkeypatch.setattr(_data, "list_metadata", lambda: changed)
+    monkeypatch.setattr(dataset, "list_metadata", lambda: changed)
     with pytest.raises(PluginError, match="us_dod_1286 dropped from 1000"):
         hook.on_config(object())
 
 
 def test_records_changed_without_metadata_stop_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
     _with_config(monkeypatch)
-    meta = _data.list_metadata()
+    meta = dataset.list_metadata()
     changed = {**meta, "records_sha256": "0" * 64,
                "lists": {**meta["lists"], "us_bis_meu": {**meta["lists"]["us_bis_meu"], "record_count": 5}}}
-    monkeypatch.setattr(_data, "list_metadata", lambda: changed)
+    monkeypatch.setattr(dataset, "list_metadata", lambda: changed)
     with pytest.raises(PluginError) as err:
         hook.on_config(object())
     assert "records_sha256" in str(err.value) and "us_bis_meu has" in str(err.value)
@@ -74,7 +74,7 @@ def test_markers_render_the_list_table_and_settings(monkeypatch: pytest.MonkeyPa
     out = hook.on_page_markdown("Lists:\n\n<!-- md:screening-lists -->\n\n<!-- md:screening-settings -->\n",
                                 PAGE, None, None)
     assert out is not None and "<!-- md:" not in out
-    for lid, info in _data.list_metadata()["lists"].items():
+    for lid, info in dataset.list_metadata()["lists"].items():
         assert f"`{lid}`" in out and info["url"] in out
     assert "(switched off in this copy)" in out and "`ca_named_research_organizations`" in out
     assert "2024-05-03 (older than 365 days)" in out

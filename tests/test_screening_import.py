@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import lzma
@@ -13,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from assessments.screening import _data
+import assessments
+from assessments.screening import dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "data" / "screening"
@@ -87,10 +89,38 @@ def test_duplicates_under_several_countries_count_once() -> None:
     lists = imp.read_kaist(FIXTURES / "kaist_sample.json")
     meta, blob = imp.build_dataset({"us_bis_entity_list": {"as_of": "2026-08-18", "source": "fixture",
                                                            "records": lists["us_bis_entity_list"]}}, {})
-    records = json.loads(lzma.decompress(blob))["records"]
-    sample = [r for r in records if r[1] == "Sample Avionics Company"]
-    assert len(sample) == 1 and sample[0][3] == ["CN", "HK", "RU"]
+    records = dataset.parse_records(json.loads(lzma.decompress(blob)))  # read as the engine reads it
+    sample = [r for r in records if r.name == "Sample Avionics Company"]
+    assert len(sample) == 1 and sample[0].countries == ("CN", "HK", "RU")
     assert meta["lists"]["us_bis_entity_list"]["record_count"] == len(records) == 2
+
+
+def test_records_are_read_by_their_field_names() -> None:
+    lists = imp.read_kaist(FIXTURES / "kaist_sample.json")
+    _, blob = imp.build_dataset({"us_bis_entity_list": {"as_of": "2026-08-18", "source": "fixture",
+                                                        "records": lists["us_bis_entity_list"]}}, {})
+    data = json.loads(lzma.decompress(blob))
+    assert data["fields"] == list(dataset.RECORD_FIELDS)
+    expected = dataset.parse_records(data)
+    assert expected and all(r.forms for r in expected) and expected[0].lists == ("us_bis_entity_list",)
+    # Columns in another order: the same records.
+    order = list(reversed(data["fields"]))
+    shuffled = {**data, "fields": order,
+                "records": [[row[data["fields"].index(f)] for f in order] for row in data["records"]]}
+    assert dataset.parse_records(shuffled) == expected
+    # A field the engine needs is missing, or one it does not know is there: an error naming the fields.
+    without_note = {**data, "fields": [f for f in data["fields"] if f != "note"],
+                    "records": [row[:5] + row[6:] for row in data["records"]]}
+    with pytest.raises(assessments.ConfigError, match="missing note"):
+        dataset.parse_records(without_note)
+    extra = {**data, "fields": [*data["fields"], "risk"], "records": [[*row, 1] for row in data["records"]]}
+    with pytest.raises(assessments.ConfigError, match="unknown risk"):
+        dataset.parse_records(extra)
+    with pytest.raises(assessments.ConfigError, match="fields"):
+        dataset.parse_records({k: v for k, v in data.items() if k != "fields"})
+    # Without normal forms (optional), the matcher normalises the names itself.
+    bare = {**data, "fields": data["fields"][:6], "records": [row[:6] for row in data["records"]]}
+    assert [dataclasses.replace(r, forms=()) for r in expected] == list(dataset.parse_records(bare))
 
 
 def test_1260h_reader_keeps_current_entries_with_parents() -> None:
@@ -210,11 +240,11 @@ def test_importer_cli_builds_from_official_files(tmp_path: Path) -> None:
 # --- the committed dataset ----------------------------------------------------------------
 
 def test_committed_dataset_is_consistent() -> None:
-    assert _data.dataset_problems() == []
+    assert dataset.dataset_problems() == []
 
 
 def test_every_list_has_complete_metadata() -> None:
-    meta = _data.list_metadata()
+    meta = dataset.list_metadata()
     assert meta["lists"], "no lists"
     for lid, info in meta["lists"].items():
         assert re.fullmatch(r"[a-z][a-z0-9_]*", lid), lid
@@ -231,14 +261,14 @@ def test_every_list_has_complete_metadata() -> None:
 
 def test_committed_records_have_no_hangul_and_iso_countries() -> None:
     hangul = re.compile("[\uac00-\ud7a3]")
-    for rec in _data.records():
+    for rec in dataset.records():
         assert not hangul.search(rec.name) and not any(hangul.search(a) for a in rec.aliases), rec.name
         assert all(re.fullmatch(r"[A-Z]{2}", c) for c in rec.countries), (rec.name, rec.countries)
         assert rec.lists
 
 
 def test_no_truncated_1260h_names() -> None:
-    names = [r.name for r in _data.records() if "us_dod_1260h" in r.lists]
+    names = [r.name for r in dataset.records() if "us_dod_1260h" in r.lists]
     assert len(names) > 150
     # The KAIST copy cuts 45 names short (e.g. "... Science & Technology Research"); the OpenSanctions copy is used.
     assert "Beijing Aeronautical Science & Technology Research Institute" in names

@@ -15,7 +15,7 @@ Usage:
   python tools/import_lists.py --ofac-sdn sdn.csv --ofac-alt alt.csv --ofac-date 2026-11-20
 
 The importer stops (exit 2, nothing written) when a list's record count drops
-by more than 20% against the committed dataset, unless --accept-drop LIST_ID
+by more than 20% (assessments/limits.py MAX_RECORD_DROP) against the committed dataset, unless --accept-drop LIST_ID
 is given after checking the source.
 """
 
@@ -40,14 +40,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from assessments.screening._normalize import NORMALIZATION_VERSION, normalized  # noqa: E402
+from assessments.limits import MAX_RECORD_DROP  # noqa: E402
+from assessments.screening.dataset import RECORD_FIELDS  # noqa: E402
+from assessments.screening.normalize import NORMALIZATION_VERSION, normalized  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 OUT = ROOT / "assessments" / "data" / "lists"
 SHARED = Path("/work/shared/data/lists")
 SCHEMA_VERSION = 1
 RECORDS_FILE = "records.json.xz"
-MAX_DROP = 0.20
 
 # The KAIST transcription's list ids -> ours. Its Section 1260H copy truncates
 # 45 names, so that list comes from the OpenSanctions file instead.
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ofac-date", help="as-of date of the OFAC files (YYYY-MM-DD)")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--accept-drop", action="append", default=[], metavar="LIST_ID",
-                        help="accept a record-count drop of more than 20%% for this list")
+                        help=f"accept a record-count drop of more than {int(MAX_RECORD_DROP * 100)}%% for this list")
     args = parser.parse_args(argv)
     try:
         lists = collect(args)
@@ -562,20 +563,22 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
     prev_lists = previous.get("lists", {})
     for lid in order:
         before = prev_lists.get(lid, {}).get("record_count")
-        if before and counts[lid] < before * (1 - MAX_DROP) and lid not in accept_drop:
+        if before and counts[lid] < before * (1 - MAX_RECORD_DROP) and lid not in accept_drop:
             raise ImportError_(f"list {lid}: {counts[lid]} records against {before} in the committed dataset "
-                               f"(a drop of more than {int(MAX_DROP * 100)}%); check the source file, then rerun "
-                               f"with --accept-drop {lid} if the drop is real")
+                               f"(a drop of more than {int(MAX_RECORD_DROP * 100)}%); check the source file, "
+                               f"then rerun with --accept-drop {lid} if the drop is real")
     records = []
     for key, entry in sorted(merged.items()):
         rid = hashlib.sha1(key.encode()).hexdigest()[:10]
         # The normal forms of the name and aliases, so the browser need not recompute them.
         forms = [normalized(a) for a in [entry["name"], *entry["aliases"]]]
-        records.append([rid, entry["name"], entry["aliases"], entry["countries"],
-                        [order.index(lid) for lid in entry["lists"]], "; ".join(entry["notes"]), forms])
+        row = {"id": rid, "name": entry["name"], "aliases": entry["aliases"], "countries": entry["countries"],
+               "lists": [order.index(lid) for lid in entry["lists"]], "note": "; ".join(entry["notes"]),
+               "normalized": forms}
+        records.append([row[field] for field in RECORD_FIELDS])
+    # Each record is a row of the columns "fields" names (read by name in assessments/screening/dataset.py).
     payload = {"schema": SCHEMA_VERSION, "normalization": NORMALIZATION_VERSION, "lists": order,
-               "fields": ["id", "name", "aliases", "countries", "lists", "note", "normalized"],
-               "records": records}
+               "fields": list(RECORD_FIELDS), "records": records}
     raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
     # xz: a quarter smaller than gzip, and the browser downloads it on every visit (6 MB page budget).
     blob = lzma.compress(raw, preset=9 | lzma.PRESET_EXTREME)

@@ -12,14 +12,13 @@ from typing import Any
 
 from .._errors import AnswerError
 from ..config import Config, default_config
-from ._data import check_disabled, is_stale, list_info, list_metadata, records
-from ._index import Index
-from ._normalize import normalized
+from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES, MAX_SCREEN_NAME_LENGTH, THRESHOLD_RANGE
+from .dataset import check_disabled, is_stale, list_info, list_metadata, records
+from .index import Index
+from .normalize import normalized
 
-__all__ = ["DISCLAIMER", "get_index", "list_metadata", "screen_for_assessment", "screen_name"]
+__all__ = ["DISCLAIMER", "get_index", "list_metadata", "screen_for_assessment", "screen_name", "stale_warnings"]
 
-MAX_CANDIDATES = 10
-MAX_NAME_LENGTH = 300
 DISCLAIMER = (
     "Screening is an aid, not a clearance or a legal determination: no match does not mean a partner is "
     "cleared, and a match must be confirmed by your research security office. Lists are as of the dates shown."
@@ -38,7 +37,7 @@ def get_index() -> Index:
 
 def screen_name(name: str, config: Config | None = None, *, threshold: float | None = None,
                 today: _dt.date | None = None) -> dict[str, Any]:
-    """Screen one name; candidates best first (at most 10), with the outcome for the engine."""
+    """Screen one name; candidates best first (at most ``limits.MAX_CANDIDATES``), with the outcome for the engine."""
     config = config or default_config()
     threshold = config.threshold if threshold is None else threshold
     if not isinstance(name, str):
@@ -46,10 +45,12 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
     name = " ".join(name.split())
     if not name:
         raise AnswerError("screening", "name", "empty", "give the name of an organisation or person")
-    if len(name) > MAX_NAME_LENGTH:
-        raise AnswerError("screening", "name", f"longer than {MAX_NAME_LENGTH} characters", "shorten the name")
-    if not 0.5 <= threshold <= 1.0:
-        raise AnswerError("screening", "threshold", f"{threshold} is outside [0.5, 1]", "use a value such as 0.86")
+    if len(name) > MAX_SCREEN_NAME_LENGTH:
+        raise AnswerError("screening", "name", f"longer than {MAX_SCREEN_NAME_LENGTH} characters", "shorten the name")
+    low, high = THRESHOLD_RANGE
+    if not low <= threshold <= high:
+        raise AnswerError("screening", "threshold", f"{threshold} is outside [{low:g}, {high:g}]",
+                          f"use a value such as {MATCH_THRESHOLD}")
     check_disabled(config.disabled_lists, config.source)
     disabled = set(config.disabled_lists)
     index = get_index()

@@ -16,6 +16,7 @@ from typing import Any
 
 from .._errors import AssessmentsError
 from ..config import Config
+from ..limits import THRESHOLD_RANGE
 from . import DISCLAIMER, screen_name
 
 MAX_FILE_NAMES = 100_000
@@ -25,8 +26,9 @@ CSV_FIELDS = ["query", "outcome", "best_name", "matched_alias", "score", "match"
 
 def run_screen(args: Any, config: Config) -> int:
     threshold = config.threshold if args.threshold is None else args.threshold
-    if not 0.5 <= threshold <= 1.0:
-        return _bad(f"--threshold {threshold}: must be between 0.5 and 1.0 (default {config.threshold})")
+    low, high = THRESHOLD_RANGE
+    if not low <= threshold <= high:
+        return _bad(f"--threshold {threshold}: must be between {low} and {high} (default {config.threshold})")
     if args.name and args.file:
         return _bad("give either a NAME or --file, not both")
     if not args.name and not args.file:

@@ -1,51 +1,20 @@
-// Run engine calls inside real Pyodide (the npm package, in Node).
-// Usage: node tests/pyodide/run.mjs CALLS.json STDLIB.zip WHEEL [WHEEL ...]
-// STDLIB.zip is the standard library the site ships (precompiled, trimmed), so
-// the engine is tested on exactly what the browser gets.
-// CALLS.json: {"config": {...Config.to_json()...}, "calls": [{"fn": "assess", "arg": {...}}, ...]}
-// Prints one JSON document: {"python": "3.14...", "results": [{"ok": true, "value": ...} | {"ok": false, "error": "..."}]}
+// Send engine requests inside real Pyodide (the npm package, in Node): tests/pyodide/driver.py.
+// Usage: node tests/pyodide/run.mjs REQUESTS.json STDLIB.zip WHEEL [WHEEL ...]
+// STDLIB.zip is the standard library the site ships (precompiled, trimmed), and the
+// wheels are imported from their zip files as the browser worker does, so the engine
+// is tested on exactly what the browser gets.
+// REQUESTS.json: {"config": {...Config.to_json()...}, "requests": [{"op": "assess", "payload": {...}}, ...]}
+// Prints one JSON document: {"python": "3.14...", "results": [reply of assessments.browser.handle, ...]}
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { loadPyodide } from "pyodide";
-import { mountWheels } from "../../site_src/engine-wheels.mjs";
+import { fileURLToPath } from "node:url";
+import { runMain, startPyodide } from "../../hooks/pyodide/runtime.mjs";
 
-const [callsPath, stdLib, ...wheels] = process.argv.slice(2);
-if (!callsPath || !stdLib || wheels.length === 0) {
-  console.error("usage: node tests/pyodide/run.mjs CALLS.json STDLIB.zip WHEEL [WHEEL ...]");
+const [requestsPath, stdLib, ...wheels] = process.argv.slice(2);
+if (!requestsPath || !stdLib || wheels.length === 0) {
+  console.error("usage: node tests/pyodide/run.mjs REQUESTS.json STDLIB.zip WHEEL [WHEEL ...]");
   process.exit(2);
 }
-const pyodide = await loadPyodide({ stdLibURL: stdLib, stdout: () => {}, stderr: (s) => console.error(s) });
-// The wheels are imported from their zip files, exactly as the browser worker does.
-// (A Node Buffer is not a plain Uint8Array: copy it into one.)
-mountWheels(pyodide, await Promise.all(wheels.map(async (wheel) => (
-  { file: path.basename(wheel), bytes: new Uint8Array(await readFile(wheel)) }))));
-pyodide.globals.set("CALLS_JSON", await readFile(callsPath, "utf8"));
-const out = pyodide.runPython(`
-import json, sys
-import assessments
-from assessments.config import Config
-
-spec = json.loads(CALLS_JSON)
-config = Config.from_json(spec["config"]) if spec.get("config") else assessments.default_config()
-
-def call(fn, arg):
-    if fn == "assess":
-        return assessments.assess(arg, config=config)
-    if fn == "questions":
-        return assessments.questions()
-    if fn == "schema":
-        return assessments.answer_schema()
-    if fn == "screen_name":
-        from assessments.screening import screen_name
-        return screen_name(arg, config)
-    raise ValueError(f"unknown fn {fn!r}")
-
-results = []
-for c in spec["calls"]:
-    try:
-        results.append({"ok": True, "value": call(c["fn"], c.get("arg"))})
-    except assessments.AssessmentsError as exc:
-        results.append({"ok": False, "error": str(exc)})
-json.dumps({"python": sys.version, "results": results})
-`);
-process.stdout.write(out);
+const pyodide = await startPyodide({ stdLibURL: stdLib, wheels });
+const driver = path.join(path.dirname(fileURLToPath(import.meta.url)), "driver.py");
+process.stdout.write(await runMain(pyodide, driver, await readFile(requestsPath, "utf8")));

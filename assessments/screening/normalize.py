@@ -11,18 +11,15 @@ token by token, in order.
 
 from __future__ import annotations
 
-import json
-import lzma
 import re
-import sys
 import unicodedata
 from itertools import pairwise
 
 import anyascii as _anyascii_module
 from anyascii import anyascii
 
-from .._resources import package_root
 from .._resources import read_binary as _read_binary
+from ..browser_package import use_anyascii_pack
 
 # anyascii reads each block of its table with importlib.resources.files(), which
 # inside a zip (the browser imports the wheel from its zip file) re-reads the
@@ -30,39 +27,12 @@ from .._resources import read_binary as _read_binary
 _anyascii_module.read_binary = _read_binary
 
 # The browser's copy of anyascii comes without its 640 block files: the site
-# build packs them into one xz file in this package (hooks/assets.py), a third
-# of the download. anyascii looks blocks up in its module-level dict `_blocks`;
-# a dict that loads missing blocks from the pack serves them the same way.
-PACKED_ANYASCII = ("data", "anyascii_blocks.json.xz")
-
-
-class _PackedBlocks(dict):  # type: ignore[type-arg]
-    def __init__(self, texts: dict[str, str]) -> None:
-        super().__init__()
-        self._texts = texts
-
-    def __missing__(self, blocknum: int) -> tuple[str, ...]:
-        text = self._texts.get("%03x" % blocknum)  # noqa: UP031 - anyascii's own file naming
-        block = tuple(map(sys.intern, text.split("\t"))) if text is not None else ()
-        self[blocknum] = block
-        return block
-
-
-def _use_packed_anyascii() -> bool:
-    packed = package_root().joinpath(*PACKED_ANYASCII)
-    if not packed.is_file():
-        return False
-    data = json.loads(lzma.decompress(packed.read_bytes()))
-    if data.get("anyascii") != getattr(_anyascii_module, "__version__", None):
-        return False  # built for another anyascii: let it read its own files
-    _anyascii_module._blocks = _PackedBlocks(data["blocks"])
-    return True
-
-
-_use_packed_anyascii()
+# build packs them into one file in this package (see assessments/browser_package.py).
+use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
 NORMALIZATION_VERSION = 4
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -120,7 +90,6 @@ university institute technology science research academy center laboratory natio
 international group holdings industry engineering trading development department school college
 faculty key company enterprise factory plant bureau office branch division unit general central
 federal china chinese russian russia iran iranian beijing shanghai moscow
-daxue xueyuan yanjiu jiusuo keji zhongguo
 daxue xueyuan yanjiu jiusuo keji zhongguo
 """)
 
@@ -205,13 +174,3 @@ def acronym(text: str) -> str:
     words = [w for w in folded.split() if w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1]
     return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
-
-def explicit_acronyms(text: str) -> list[str]:
-    """Acronyms the list itself gives in parentheses: "... Technology (NUDT)" -> ["NUDT"]."""
-    found = []
-    for raw in _PAREN.findall(text):
-        inner = raw.strip()
-        if 2 <= len(inner) <= 12 and re.fullmatch(r"[A-Z0-9][A-Za-z0-9&\-. ]*", inner) and \
-                sum(c.isupper() for c in inner) >= 2 and " " not in inner.strip():
-            found.append(inner)
-    return found

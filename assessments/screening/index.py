@@ -25,8 +25,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ._data import Record
-from ._normalize import GENERIC, SUBUNIT_WORDS, acronym, tokens
+from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES
+from .dataset import Record
+from .normalize import GENERIC, SUBUNIT_WORDS, acronym, tokens
 
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
@@ -109,7 +110,7 @@ class Index:
                 if cand == token or cand in found:
                     continue
                 # A shared one-deletion key means at most two edits apart; two edits only count in long words.
-                if _one_edit(token, cand):
+                if one_edit(token, cand):
                     found[cand] = TYPO_SIM
                 elif min(len(token), len(cand)) >= LONG_TYPO_LEN:
                     found[cand] = TYPO2_SIM
@@ -119,8 +120,8 @@ class Index:
 
     # --- search ----------------------------------------------------------
 
-    def search(self, query: str, limit: int = 10, allowed: set[int] | None = None,
-               threshold: float = 0.86) -> tuple[tuple[str, ...], list[Hit]]:
+    def search(self, query: str, limit: int = MAX_CANDIDATES, allowed: set[int] | None = None,
+               threshold: float = MATCH_THRESHOLD) -> tuple[tuple[str, ...], list[Hit]]:
         qtoks = tokens(query)
         if not qtoks:
             return qtoks, []
@@ -270,11 +271,7 @@ class Index:
         return [Hit(self.alias_record[aid], self.alias_text[aid], score, "same", "acronym") for aid in aids]
 
 
-def _rank(hit: Hit) -> tuple[float, int]:
-    return (hit.score, hit.relation == "same")
-
-
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """True when a and b differ by one insertion, deletion, substitution or adjacent swap."""
     la, lb = len(a), len(b)
     if abs(la - lb) > 1:

@@ -1,7 +1,12 @@
 """The shipped list dataset: metadata (lists.json) and records (records.json.xz).
 
-Read through importlib.resources so the same code works from the source tree,
-an installed wheel and the Pyodide file system. Loaded once per process.
+Written by tools/import_lists.py; read here through importlib.resources, so the
+same code works from the source tree, an installed wheel and the Pyodide file
+system. Loaded once per process.
+
+records.json is ``{"schema", "normalization", "lists": [list ids], "fields":
+[field names], "records": [[one value per field], ...]}``: each record is a row
+whose columns the ``fields`` list names (see :data:`RECORD_FIELDS`).
 """
 
 from __future__ import annotations
@@ -16,21 +21,31 @@ from typing import Any
 
 from .._errors import ConfigError
 from .._resources import package_root
-from ._normalize import NORMALIZATION_VERSION
+from ..limits import MAX_RECORD_DROP
+from .normalize import NORMALIZATION_VERSION
 
 DATA_DIR = ("data", "lists")
+LISTS_FILE = "assessments/data/lists/lists.json"
 
 
 @dataclass(frozen=True)
 class Record:
+    """One entity on one or more lists, after the importer merged its entries."""
+
     id: str
     name: str
     aliases: tuple[str, ...]
     countries: tuple[str, ...]
-    lists: tuple[str, ...]
+    lists: tuple[str, ...]  # list ids, as in lists.json
     note: str
     # Normal forms of (name, *aliases) computed by the importer; empty if its normaliser differs.
     forms: tuple[str, ...] = ()
+
+
+RECORD_FIELDS = ("id", "name", "aliases", "countries", "lists", "note", "normalized")
+"""The columns of a row in records.json, as its ``fields`` list names them (written by tools/import_lists.py)."""
+OPTIONAL_FIELDS = frozenset({"normalized"})
+"""Columns a dataset may leave out (the matcher then normalises the names itself)."""
 
 
 @lru_cache(maxsize=1)
@@ -45,23 +60,57 @@ def decompress_records(file_name: str, blob: bytes) -> bytes:
         return lzma.decompress(blob)
     if file_name.endswith(".gz"):
         return gzip.decompress(blob)
-    raise ConfigError("assessments/data/lists/lists.json", "records_file",
+    raise ConfigError(LISTS_FILE, "records_file",
                       f"unknown compression of {file_name!r}", "use records.json.xz (python tools/import_lists.py)")
+
+
+def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
+    """The records of a decoded records.json, each row read by the column names of its ``fields`` list.
+
+    Raises ConfigError when a field the engine needs is missing or a field is
+    unknown (a dataset written by another version of tools/import_lists.py).
+    """
+    fields = data.get("fields")
+    if not isinstance(fields, list) or len(set(fields)) != len(fields):
+        raise ConfigError(LISTS_FILE, "records_file", "the records file has no valid 'fields' list",
+                          "regenerate the dataset with python tools/import_lists.py")
+    missing = [f for f in RECORD_FIELDS if f not in fields and f not in OPTIONAL_FIELDS]
+    unknown = [f for f in fields if f not in RECORD_FIELDS]
+    if missing or unknown:
+        problems = ([f"missing {', '.join(missing)}"] if missing else []) + \
+            ([f"unknown {', '.join(map(str, unknown))}"] if unknown else [])
+        raise ConfigError(LISTS_FILE, "records_file",
+                          f"record fields {fields} are not {list(RECORD_FIELDS)} ({'; '.join(problems)})",
+                          "regenerate the dataset with python tools/import_lists.py, or update "
+                          "assessments/screening/dataset.py to read the new fields")
+    col = {f: i for i, f in enumerate(fields)}
+    i_id, i_name, i_aliases, i_countries, i_lists, i_note = (col[f] for f in RECORD_FIELDS[:6])
+    i_forms = col.get("normalized") if data.get("normalization") == NORMALIZATION_VERSION else None
+    width = len(fields)
+    names = data["lists"]
+    rows = data["records"]
+    if any(len(r) != width for r in rows):
+        raise ConfigError(LISTS_FILE, "records_file", f"a record does not have the {width} fields {fields}",
+                          "regenerate the dataset with python tools/import_lists.py")
+    return tuple(Record(r[i_id], r[i_name], tuple(r[i_aliases]), tuple(r[i_countries]),
+                        tuple(names[i] for i in r[i_lists]), r[i_note],
+                        tuple(r[i_forms]) if i_forms is not None else ())
+                 for r in rows)
+
+
+def records_blob() -> bytes:
+    """The compressed records file as shipped (its name is lists.json's ``records_file``)."""
+    return package_root().joinpath(*DATA_DIR, list_metadata()["records_file"]).read_bytes()
 
 
 @lru_cache(maxsize=1)
 def records() -> tuple[Record, ...]:
-    meta = list_metadata()
-    blob = package_root().joinpath(*DATA_DIR, meta["records_file"]).read_bytes()
-    data = json.loads(decompress_records(meta["records_file"], blob))
-    names = data["lists"]
-    same_normaliser = data.get("normalization") == NORMALIZATION_VERSION
-    return tuple(Record(r[0], r[1], tuple(r[2]), tuple(r[3]), tuple(names[i] for i in r[4]), r[5],
-                        tuple(r[6]) if same_normaliser and len(r) > 6 else ())
-                 for r in data["records"])
+    """Every shipped record, in the dataset's order (the index numbers records by it)."""
+    return parse_records(json.loads(decompress_records(list_metadata()["records_file"], records_blob())))
 
 
 def check_disabled(disabled: tuple[str, ...] | list[str], source: str = "configuration") -> None:
+    """Raise ConfigError naming the first id in ``disabled`` that is not a shipped list."""
     known = list_metadata()["lists"]
     for lid in disabled:
         if lid not in known:
@@ -70,22 +119,25 @@ def check_disabled(disabled: tuple[str, ...] | list[str], source: str = "configu
 
 
 def list_age_days(lid: str, today: _dt.date | None = None) -> int:
+    """Days since the list's as-of date."""
     as_of = _dt.date.fromisoformat(list_metadata()["lists"][lid]["as_of"])
     return ((today or _dt.date.today()) - as_of).days
 
 
 def is_stale(lid: str, max_age_days: int, today: _dt.date | None = None) -> bool:
+    """Older than ``max_age_days`` (a statutory list, fixed by law, never is)."""
     meta = list_metadata()["lists"][lid]
     return not meta.get("statutory", False) and list_age_days(lid, today) > max_age_days
 
 
 def list_info(lid: str, max_age_days: int, today: _dt.date | None = None) -> dict[str, Any]:
+    """What a screening result says about one list: id, label, authority, as-of date, URL, staleness, outcome."""
     meta = list_metadata()["lists"][lid]
     return {"id": lid, "label": meta["label"], "authority": meta["authority"], "as_of": meta["as_of"],
             "url": meta["url"], "stale": is_stale(lid, max_age_days, today), "outcome": meta["outcome"]}
 
 
-def dataset_problems(max_drop: float = 0.2) -> list[str]:
+def dataset_problems(max_drop: float = MAX_RECORD_DROP) -> list[str]:
     """What is wrong with the shipped dataset, for the build to report (empty when all is well).
 
     Checks that the records file is the one lists.json describes (checksum), that
@@ -95,8 +147,8 @@ def dataset_problems(max_drop: float = 0.2) -> list[str]:
     import hashlib  # noqa: PLC0415 - only the build runs this
 
     meta = list_metadata()
-    where = "assessments/data/lists/lists.json"
-    blob = package_root().joinpath(*DATA_DIR, meta["records_file"]).read_bytes()
+    where = LISTS_FILE
+    blob = records_blob()
     problems = []
     if hashlib.sha256(blob).hexdigest() != meta["records_sha256"]:
         problems.append(f"{where}: records_sha256 does not match {meta['records_file']}: the records were changed "

@@ -1,0 +1,111 @@
+"""The engine's request dispatcher: JSON text in, JSON text out.
+
+The one entry point for every caller that talks to the engine by message: the
+browser's Web Worker (site_src/engine-worker.mjs), the Pyodide test driver
+(tests/pyodide/driver.py) and the build's standard-library trace
+(hooks/pyodide/trace.py, which sends every operation in :data:`OPS`).
+
+Call :func:`init` once with the site's configuration, then :func:`handle` for
+every request ``{"op": NAME, "payload": ...}``; :func:`warm` builds the
+screening index ahead of the first screening. Replies are
+``{"ok": true, "result": ...}`` or ``{"ok": false, "error": {where, key,
+reason, fix}}``: errors never escape as exceptions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from ._engine import assess
+from ._errors import AnswerError, AssessmentsError
+from ._policy import answer_schema, load_policy, questions
+from .config import Config, default_config
+
+_state: dict[str, Any] = {}
+
+
+def _config() -> Config:
+    config = _state.get("config")
+    return config if config is not None else default_config()
+
+
+def _assess(payload: Any) -> Any:
+    # The form is assessed while it is being filled in: a required answer
+    # not given yet is a to-do on the page, not an error.
+    return assess(payload, config=_config(), partial=True)
+
+
+def _assess_complete(payload: Any) -> Any:
+    return assess(payload, config=_config())
+
+
+def _questions(payload: Any) -> Any:
+    return questions()
+
+
+def _schema(payload: Any) -> Any:
+    return answer_schema()
+
+
+def _screen(payload: Any) -> Any:
+    from .screening import screen_name  # noqa: PLC0415 - optional subpackage
+
+    return screen_name(str(payload.get("name", "")), _config())
+
+
+OPS: dict[str, Callable[[Any], Any]] = {
+    "assess": _assess,
+    "assess_complete": _assess_complete,
+    "questions": _questions,
+    "schema": _schema,
+    "screen": _screen,
+}
+"""Every operation :func:`handle` serves, by name. Payloads:
+
+- ``assess``: an answers object, assessed as a form still being filled in (the page);
+- ``assess_complete``: an answers object that must be complete (as ``python -m assessments assess``);
+- ``questions``, ``schema``: none;
+- ``screen``: ``{"name": "..."}``.
+"""
+
+
+def init(config_json: str) -> str:
+    """Take the site's configuration (``Config.to_json()`` as JSON text); reply with the policy's version."""
+    config = Config.from_json(json.loads(config_json), source="manifest.json")
+    _state["config"] = config
+    policy = load_policy()
+    # Warm up: the first real request should not pay for imports and parsing.
+    assess({}, config=config, screening=False)
+    return json.dumps({"policy_version": policy.version, "as_of": policy.as_of})
+
+
+def warm() -> None:
+    """Build the screening index now, before the first name is typed.
+
+    The worker calls this right after it reports ready, so that the page is
+    usable at once and the first screening does not pay for the index.
+    """
+    try:
+        from .screening import get_index  # noqa: PLC0415 - optional subpackage
+    except ImportError:
+        return
+    get_index()
+
+
+def handle(request_json: str) -> str:
+    """Answer one request ``{"op": NAME, "payload": ...}`` (JSON text) with a reply (JSON text)."""
+    try:
+        request = json.loads(request_json)
+        op = request.get("op")
+        serve = OPS.get(op) if isinstance(op, str) else None
+        if serve is None:
+            raise AnswerError("request", "op", f"unknown operation {op!r}", f"use {', '.join(OPS)}")
+        result = serve(request.get("payload"))
+        return json.dumps({"ok": True, "result": result}, ensure_ascii=False)
+    except AssessmentsError as exc:
+        return json.dumps({"ok": False, "error": exc.as_dict()}, ensure_ascii=False)
+    except Exception as exc:  # the worker must always get an answer it can show
+        error = {"where": "engine", "key": "", "reason": f"{type(exc).__name__}: {exc}", "fix": ""}
+        return json.dumps({"ok": False, "error": error}, ensure_ascii=False)

@@ -1,0 +1,78 @@
+"""Compile Python source to bytecode inside Pyodide itself (run by hooks/precompile.mjs).
+
+``main("stdlib", SOURCE.zip, OUT.zip)``: Pyodide's standard library as .pyc,
+without the modules a worker running the engine never uses.
+``main("modules", SOURCE.zip, OUT.zip)``: a .pyc beside each .py of SOURCE.zip
+(the layout zipimport reads: the site imports its wheels straight from the zip).
+
+The .pyc files are "unchecked hash" pycs made by the very Python build the
+browser runs (so the magic number matches): Python uses them without comparing
+them with a source file or its timestamp.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc  # type: ignore[attr-defined]
+
+# Left out of the standard library: modules that a worker running the engine can
+# never use (debuggers, test frameworks, GUI toolkits, mail and FTP clients, ...).
+# The Pyodide test tier runs the engine on this very zip, so a wrong omission fails.
+EXCLUDED = {
+    "__phello__", "_pyrepl", "cProfile", "curses", "dbm", "doctest", "ensurepip", "ftplib", "idlelib",
+    "imaplib", "lib2to3", "mailbox", "multiprocessing", "nntplib", "pdb", "pickletools", "poplib",
+    "profile", "pstats", "pydoc", "pydoc_data", "smtplib", "sqlite3", "tabnanny", "timeit", "tkinter",
+    "trace", "turtle", "turtledemo", "unittest", "venv", "webbrowser", "wsgiref", "xmlrpc", "zipapp",
+}
+
+# The standard library is compiled as by "python -OO": no docstrings, no asserts
+# (CPython's own test suite runs that way), a fifth less to download. Pyodide's
+# own packages keep theirs: they build their JavaScript API docs from docstrings.
+KEEP_DOCSTRINGS = {"pyodide", "_pyodide"}
+MODES = ("stdlib", "modules")
+
+
+def pyc(mode: str, name: str, source: bytes) -> bytes:
+    top = name.split("/", maxsplit=1)[0].removesuffix(".py")
+    optimize = 2 if mode == "stdlib" and top not in KEEP_DOCSTRINGS else 0
+    code = compile(source, name, "exec", dont_inherit=True, optimize=optimize)
+    return _code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
+
+
+def entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def main(mode: str, source_path: str, out_path: str) -> str:
+    """Write OUT.zip; return a JSON summary (modules compiled, kept as source, Python version)."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    compiled = kept = 0
+    with zipfile.ZipFile(source_path) as src, \
+            zipfile.ZipFile(out_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
+        for info in sorted(src.infolist(), key=lambda i: i.filename):
+            name = info.filename
+            if mode == "stdlib" and name.split("/")[0].removesuffix(".py") in EXCLUDED:
+                continue
+            body = src.read(info)
+            if not name.endswith(".py"):
+                if mode == "stdlib":
+                    dst.writestr(entry(name), body)
+                continue
+            try:
+                data = pyc(mode, name, body)
+            except SyntaxError:
+                kept += 1  # test fixtures with deliberate syntax errors stay as source
+                if mode == "stdlib":
+                    dst.writestr(entry(name), body)
+                continue
+            compiled += 1
+            # stdlib: a sourceless module in the zip; modules: zipimport prefers it to the .py beside it.
+            dst.writestr(entry(name + "c"), data)
+    return json.dumps({"compiled": compiled, "kept": kept, "python": sys.version.split()[0]})

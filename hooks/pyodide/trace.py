@@ -1,0 +1,120 @@
+"""The part of the precompiled standard library the engine uses (run by hooks/precompile.mjs trace).
+
+Runs inside Pyodide booted on the precompiled STDLIB.zip, with the engine wheels
+mounted as the browser mounts them. Sends every operation of the engine's
+dispatcher (assessments.browser.OPS), valid and invalid, so that every module
+the engine imports (also lazily, on error paths) is seen; then keeps what was
+imported from the standard library zip, plus a safety list of small modules as
+source (compiled only if ever imported).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import zipfile
+from typing import Any
+
+# Kept as source whatever the trace saw: small modules that error paths and
+# conversions may need. Larger optional modules (decimal, statistics, difflib,
+# csv, uuid, zoneinfo, ...) are left out: the engine does not use them and the
+# page's download budget is 6 MB.
+SAFETY = {"traceback", "linecache", "tokenize", "token", "warnings", "textwrap", "string", "copy", "reprlib",
+          "weakref", "keyword", "bisect", "heapq", "base64", "binascii", "struct", "codecs", "locale",
+          "datetime", "random", "zlib", "gzip", "glob", "fnmatch", "tempfile"}
+ENCODINGS = {"__init__", "aliases", "ascii", "latin_1", "utf_8", "utf_8_sig", "utf_16", "utf_16_le", "utf_16_be",
+             "utf_32", "utf_32_le", "utf_32_be", "raw_unicode_escape", "unicode_escape", "charmap"}
+NAMES = ["Skolkovo Institute of Science and Technology", "国防科技大学", "Tsinghua University"]
+
+
+def every_answer() -> dict[str, Any]:
+    """An answer to every question, so that every rule and screening condition is evaluated."""
+    import assessments  # noqa: PLC0415 - from the mounted wheel
+
+    answers: dict[str, Any] = {}
+    for q in assessments.questions():
+        t = q["type"]
+        if t in ("yes_no_unsure", "yes_no"):
+            answers[q["id"]] = "yes"
+        elif t == "choice":
+            answers[q["id"]] = q["options"][-1]["value"]
+        elif t == "multi":
+            answers[q["id"]] = [o["value"] for o in q["options"]]
+        elif t == "country":
+            answers[q["id"]] = "RU"
+        elif t == "countries":
+            answers[q["id"]] = ["CN", "IR"]
+        elif t == "names":
+            answers[q["id"]] = NAMES
+        else:
+            answers[q["id"]] = "text"
+    return answers
+
+
+def sample_payloads() -> dict[str, list[Any]]:
+    """Payloads for each operation: a valid one and the invalid kinds that take other code paths."""
+    answers = every_answer()
+    invalid_answers = [[1], {"unknown": "x"}]
+    return {
+        "assess": [answers, {}, *invalid_answers],
+        "assess_complete": [answers, {}, *invalid_answers],
+        "questions": [None],
+        "schema": [None],
+        "screen": [{"name": "Московский государственный университет"}, {"name": "جامعة طهران"}, {"name": ""}],
+    }
+
+
+def exercise_engine() -> int:
+    """Send every kind of request through the dispatcher; return how many were sent."""
+    import assessments  # noqa: PLC0415 - from the mounted wheel
+    from assessments import browser  # noqa: PLC0415
+
+    browser.init(json.dumps(assessments.default_config().to_json()))
+    samples = sample_payloads()
+    missing = sorted(set(browser.OPS) - set(samples))
+    if missing:
+        raise SystemExit(f"hooks/pyodide/trace.py: no sample requests for the operations {missing}: add them to "
+                         "sample_payloads(), or the standard library shipped may miss what they import")
+    requests = [{"op": op, "payload": payload} for op in browser.OPS for payload in samples[op]]
+    requests.append({"op": "nonsense"})
+    for request in requests:
+        browser.handle(json.dumps(request))
+    browser.handle("{not json")
+    browser.warm()
+    return len(requests) + 1
+
+
+def main(stdlib_path: str, source_path: str, out_path: str) -> str:
+    """Write OUT.zip: STDLIB.zip's modules the engine imported, and the safety list from SOURCE.zip."""
+    sent = exercise_engine()
+    zip_prefix = next(p for p in sys.path if p.endswith(".zip")) + "/"
+    used = set()
+    for module in list(sys.modules.values()):
+        f = getattr(module, "__file__", None) or ""
+        if f.startswith(zip_prefix):
+            used.add(f[len(zip_prefix):])
+    # Packages whose modules were imported keep their __init__ files.
+    packages = set()
+    for name in used:
+        parts = name.split("/")
+        for i in range(1, len(parts)):
+            packages.add("/".join(parts[:i]) + "/__init__.pyc")
+    kept = as_source = 0
+    with zipfile.ZipFile(stdlib_path) as compiled, zipfile.ZipFile(source_path) as source, \
+            zipfile.ZipFile(out_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
+        for info in compiled.infolist():
+            name = info.filename
+            if name in used or name in packages or not name.endswith(".pyc"):
+                dst.writestr(info, compiled.read(info))
+                kept += 1
+        have = {i.filename.removesuffix("c") for i in dst.infolist()}
+        for info in source.infolist():
+            name = info.filename
+            parts = name.split("/")
+            top = parts[0].removesuffix(".py")
+            wanted = top in SAFETY or (top == "encodings" and parts[-1].removesuffix(".py") in ENCODINGS)
+            if wanted and name.endswith(".py") and name not in have:
+                dst.writestr(info, source.read(info))
+                as_source += 1
+        total = len(compiled.infolist())
+    return json.dumps({"requests": sent, "bytecode": kept, "source": as_source, "of": total})
