@@ -162,11 +162,10 @@ def _build_engine(dest: Path, config: MkDocsConfig) -> list[Path]:
         dep_data = _wheel_with_bytecode(dep_name, dep_version, dep_entries, [])
         wheels.append(_emit(dest, _wheel.wheel_name(dep_name, dep_version), dep_data))
     policy = assessments.load_policy()
-    runtime_config = dict(config.extra["institution"])
-    runtime_config.pop("config_file", None)
     manifest = {
         "wheels": wheels,
-        "config": runtime_config,
+        # The only place the configuration is serialised: the browser rebuilds it with Config.from_json.
+        "config": _project.institution(config).to_json(),
         "guidance_urls": _guidance_urls(policy),
         "policy_version": policy.version,
         "policy_as_of": policy.as_of,
