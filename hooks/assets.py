@@ -169,11 +169,10 @@ def engine_wheels(dest: Path) -> list[dict[str, Any]]:
 def _build_engine(dest: Path, config: MkDocsConfig) -> list[Path]:
     wheels = engine_wheels(dest)
     policy = assessments.load_policy()
-    runtime_config = dict(config.extra["institution"])
-    runtime_config.pop("config_file", None)
     manifest = {
         "wheels": wheels,
-        "config": runtime_config,
+        # The only place the configuration is serialised: the browser rebuilds it with Config.from_json.
+        "config": _project.institution(config).to_json(),
         "guidance_urls": _guidance_urls(policy),
         "policy_version": policy.version,
         "policy_as_of": policy.as_of,

@@ -18,9 +18,12 @@ prints) as a list of checkboxes.
 
 Glossary: ``docs/includes/glossary.md`` is the one list of terms. pymdownx.snippets
 appends it to every page, where the abbr extension turns each term into a
-tooltip; the ``<!-- guide:glossary -->`` marker renders the same entries as a
-definition list through ``overrides/partials/guide-glossary.html``. An unknown
-``guide:`` marker or a malformed glossary line stops the build.
+tooltip; :func:`load_glossary` reads the same entries for hooks/markers.py,
+whose ``<!-- guide:glossary -->`` marker renders them as a definition list. A
+malformed glossary line stops the build.
+
+Markers are not handled here: hooks/markers.py replaces all of them, before
+these transforms run.
 """
 
 from __future__ import annotations
@@ -60,27 +63,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html_text = _render_markers(html_text, page, config) or html_text
     html_text = _render_checklists(html_text, page, config) or html_text
     return _load_mermaid(html_text, page) or html_text
 
 
 # --- helpers ---------------------------------------------------------------
-
-def _render_markers(html_text: str, page: Page, config: MkDocsConfig) -> str | None:
-    """Replace ``<!-- guide:... -->`` markers; an unknown one stops the build. None when there are none."""
-    if not GUIDE_MARKER.search(html_text):
-        return None
-
-    def render(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name != "glossary":
-            raise _fail(page, f"unknown marker <!-- guide:{name} -->", "use <!-- guide:glossary -->")
-        template = config.theme.get_env().get_template("partials/guide-glossary.html")
-        return template.render(terms=load_glossary(Path(config.docs_dir) / GLOSSARY))
-
-    return GUIDE_MARKER.sub(render, html_text)
-
 
 def load_glossary(path: Path) -> list[dict[str, str]]:
     """The shared abbreviations file as terms sorted for reading; a malformed line stops the build."""
@@ -176,7 +163,6 @@ def _fail(page: Page, reason: str, fix: str) -> PluginError:
 
 GLOSSARY = "includes/glossary.md"
 GLOSSARY_LINE = re.compile(r"\*\[([^\]]+)\]:\s*(\S.*)")
-GUIDE_MARKER = re.compile(r"<!--\s*guide:([a-z0-9_-]+)\s*-->")
 
 # Material's superfences output for a ```mermaid fence.
 DIAGRAM = re.compile(r'<pre class="mermaid">')

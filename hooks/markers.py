@@ -1,55 +1,80 @@
-"""Replace namespaced comment markers in pages with content from data.
+"""One pass replaces every namespaced comment marker in a page with content from data.
 
-``<!-- cfg:... -->`` markers pull institution details from the validated
-configuration; ``<!-- md:... -->`` markers render data-driven blocks (the
-questionnaire, the rules table) through Jinja templates in ``overrides/``.
-An unknown marker stops the build, naming the page and the marker.
+A marker is an HTML comment ``<!-- NAMESPACE:NAME -->`` or
+``<!-- NAMESPACE:NAME ARGUMENT -->``:
 
-Markers are replaced in the page HTML (after Markdown), so they work inline in
-paragraphs, lists and tables; they must not be used in headings.
+- ``cfg:`` institution details from the configuration (forms, contacts, countries);
+- ``md:`` data-driven blocks (the questionnaire, the rules table, the screening lists);
+- ``guide:`` guide content (the readable glossary).
+
+``MARKERS`` (at the end of this file) is the one registry: marker name to
+renderer. A renderer returns HTML, rendered through a Jinja template in
+``overrides/partials/`` for anything longer than a link. The pass runs once, on
+the page HTML (after Markdown), so markers work inline in paragraphs, lists and
+tables. An unknown marker, a marker in a heading, a missing or unexpected
+argument, and the questionnaire on a page whose front matter lacks
+``engine: true`` (or ``engine: true`` without the questionnaire) stop the
+build, naming the page and the marker.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import assessments
 
+# Sibling hooks, imported by bare name: content.py owns the glossary file, screening.py the screening dataset.
 import _project
-
-MARKER = re.compile(r"<!--\s*(cfg|md):([a-z0-9_.-]+)(?:\s+([a-z0-9_]+))?\s*-->")
-
+import content
+import screening
 
 # --- hooks -----------------------------------------------------------------
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    for heading in re.findall(r"^#{1,6} .*$", markdown, flags=re.M):
-        if MARKER.search(heading):
-            raise PluginError(f"{page.file.src_uri}: a marker in a heading ({heading!r}) is not supported; "
-                              "move it into the text below the heading")
-    return markdown
-
-
+# Early, so that the page transforms of hooks/content.py (checklists, Mermaid)
+# always see the page as it is served, whatever the order of hooks in mkdocs.yml.
+@event_priority(50)
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    context = _Context(page, config)
-    return MARKER.sub(context.render, html_text)
+    context = _Context(page, config, _project.institution(config), assessments.load_policy())
+    headings = [match.span() for match in HEADING.finditer(html_text)]
+    found: set[str] = set()
+
+    def replace(match: re.Match[str]) -> str:
+        name, argument = match.group("name"), match.group("argument") or ""
+        marker = f"{name} {argument}".strip()
+        if any(start <= match.start() < end for start, end in headings):
+            raise context.fail(marker, "a marker in a heading is not supported",
+                               "move it into the text below the heading")
+        found.add(name)
+        return _render(context, name, argument, marker)
+
+    html_text = MARKER.sub(replace, html_text)
+    _check_engine_page(page, found)
+    return html_text
 
 
 # --- helpers ---------------------------------------------------------------
 
+@dataclass(frozen=True)
 class _Context:
-    def __init__(self, page: Page, config: MkDocsConfig) -> None:
-        self.page = page
-        self.config = config
-        self.inst: dict[str, Any] = config.extra["institution"]
+    """What a renderer may use: the page, the build's configuration, the institution and the policy."""
+
+    page: Page
+    config: MkDocsConfig
+    institution: assessments.Config
+    policy: assessments.Policy
 
     def fail(self, marker: str, reason: str, fix: str) -> PluginError:
         return PluginError(f"{self.page.file.src_uri}: marker <!-- {marker} -->: {reason} (fix: {fix})")
@@ -58,97 +83,165 @@ class _Context:
         """A site-relative path as seen from this page (works under any sub-path)."""
         return get_relative_url(path, self.page.url)
 
-    def template(self, name: str, **context: Any) -> str:
+    def template(self, name: str, **values: Any) -> str:
         env = self.config.theme.get_env()
-        return env.get_template(name).render(page=self.page, config=self.config, **context)
-
-    def render(self, match: re.Match[str]) -> str:
-        kind, key, arg = match.group(1), match.group(2), match.group(3)
-        marker = f"{kind}:{key}" + (f" {arg}" if arg else "")
-        handler = _CFG.get(key) if kind == "cfg" else _MD.get(key)
-        if handler is None and kind == "cfg" and key.startswith("institution."):
-            handler = _institution_value
-        if handler is None:
-            known = [*sorted(_CFG), "institution.<key>"] if kind == "cfg" else sorted(_MD)
-            raise self.fail(marker, "unknown marker", f"use one of: {', '.join(f'{kind}:{k}' for k in known)}")
-        return handler(self, key, arg, marker)
+        env.filters["glossary"] = _glossary_filter(Path(self.config.docs_dir))
+        return env.get_template(name).render(page=self.page, config=self.config, **values)
 
 
-def _institution_value(ctx: _Context, key: str, arg: str | None, marker: str) -> str:
-    field = key.split(".", 1)[1]
-    if field not in ctx.inst["institution"] or isinstance(ctx.inst["institution"][field], bool):
-        raise ctx.fail(marker, f"no institution value {field!r}", "use name, short_name, office or website")
-    return html.escape(str(ctx.inst["institution"][field]))
+@dataclass(frozen=True)
+class _Marker:
+    render: Callable[[_Context, str], str]
+    argument: str = ""  # what the argument names ("form id"); empty when the marker takes none
 
 
-def _form(ctx: _Context, key: str, arg: str | None, marker: str) -> str:
-    form = ctx.inst["forms"].get(arg or "")
+def _render(context: _Context, name: str, argument: str, marker: str) -> str:
+    entry = MARKERS.get(name)
+    if entry is None:
+        namespace = name.partition(":")[0]
+        known = [known for known in sorted(MARKERS) if known.startswith(namespace + ":")]
+        raise context.fail(marker, "unknown marker", f"use one of: {', '.join(known)}")
+    if entry.argument and not argument:
+        raise context.fail(marker, f"needs a {entry.argument}", f"write <!-- {name} {entry.argument.upper()} -->")
+    if argument and not entry.argument:
+        raise context.fail(marker, "takes no argument", f"write <!-- {name} -->")
+    return entry.render(context, argument)
+
+
+def _check_engine_page(page: Page, found: set[str]) -> None:
+    """The questionnaire and ``engine: true`` come together (overrides/main.html reads the front matter)."""
+    engine = page.meta.get(ENGINE_KEY, False)
+    if not isinstance(engine, bool):
+        raise PluginError(f"{page.file.src_uri}: front matter key {ENGINE_KEY!r}: {engine!r} is not true or false "
+                          f"(fix: write `{ENGINE_KEY}: true` on the page with <!-- {QUESTIONNAIRE} -->, or remove it)")
+    if QUESTIONNAIRE in found and not engine:
+        raise PluginError(f"{page.file.src_uri}: marker <!-- {QUESTIONNAIRE} -->: the page does not declare the "
+                          f"engine (fix: add `{ENGINE_KEY}: true` to its front matter)")
+    if engine and QUESTIONNAIRE not in found:
+        raise PluginError(f"{page.file.src_uri}: front matter key {ENGINE_KEY!r}: the page has no "
+                          f"<!-- {QUESTIONNAIRE} --> (fix: add the marker, or remove `{ENGINE_KEY}: true`)")
+
+
+def _glossary_filter(docs_dir: Path) -> Callable[[Any], Markup]:
+    """A Jinja filter: the text escaped, with glossary terms marked as the abbr extension marks them in Markdown."""
+    loaded: list[tuple[dict[str, str], re.Pattern[str]]] = []  # read on first use: most templates never use it
+
+    def glossary(value: Any) -> Markup:
+        if not loaded:
+            terms = {t["term"]: t["definition"] for t in content.load_glossary(docs_dir / content.GLOSSARY)}
+            longest_first = sorted(terms, key=len, reverse=True)
+            loaded.append((terms, re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b")))
+        terms, pattern = loaded[0]
+        text, out, position = str(value), [], 0
+        for match in pattern.finditer(text):
+            title = html.escape(terms[match.group(0)], quote=False).replace('"', "&quot;")
+            out += [html.escape(text[position:match.start()], quote=False),
+                    f'<abbr title="{title}">{html.escape(match.group(0), quote=False)}</abbr>']
+            position = match.end()
+        out.append(html.escape(text[position:], quote=False))
+        return Markup("".join(out))
+
+    return glossary
+
+
+def _institution_field(field: str) -> Callable[[_Context, str], str]:
+    def render(context: _Context, argument: str) -> str:
+        return html.escape(str(context.institution.institution[field]))
+
+    return render
+
+
+def _form(context: _Context, argument: str) -> str:
+    form = context.institution.forms.get(argument)
     if form is None:
-        raise ctx.fail(marker, f"unknown form {arg!r}", f"use one of: {', '.join(sorted(ctx.inst['forms']))}")
-    return f'<a href="{html.escape(form["url"])}" class="rs-form-link">{html.escape(form["title"])}</a>'
+        raise context.fail(f"cfg:form {argument}", f"unknown form {argument!r}",
+                           f"use one of: {', '.join(sorted(context.institution.forms))}")
+    return f'<a href="{html.escape(form.url)}" class="rs-form-link">{html.escape(form.title)}</a>'
 
 
-def _contact(ctx: _Context, key: str, arg: str | None, marker: str) -> str:
-    contact = ctx.inst["contacts"].get(arg or "")
+def _contact(context: _Context, argument: str) -> str:
+    contact = context.institution.contacts.get(argument)
     if contact is None:
-        raise ctx.fail(marker, f"unknown contact {arg!r}", f"use one of: {', '.join(sorted(ctx.inst['contacts']))}")
-    return ctx.template("partials/rs-contact-inline.html", contact=contact).strip()
+        raise context.fail(f"cfg:contact {argument}", f"unknown contact {argument!r}",
+                           f"use one of: {', '.join(sorted(context.institution.contacts))}")
+    return context.template("partials/rs-contact-inline.html", contact=contact).strip()
 
 
-def _contacts_table(ctx: _Context, key: str, arg: str | None, marker: str) -> str:
-    policy = assessments.load_policy()
-    return ctx.template("partials/rs-contacts.html", inst=ctx.inst, purposes=policy.form_purposes)
+def _contacts_table(context: _Context, argument: str) -> str:
+    return context.template("partials/rs-contacts.html", inst=context.institution,
+                            purposes=context.policy.form_purposes)
 
 
-def _countries(ctx: _Context, key: str, arg: str | None, marker: str) -> str:
-    names = assessments.load_policy().country_names
-    return html.escape(", ".join(names[c] for c in ctx.inst["countries"]["elevated_risk"]))
+def _elevated_risk_countries(context: _Context, argument: str) -> str:
+    names = context.policy.country_names
+    return html.escape(", ".join(names[code] for code in context.institution.elevated_risk))
 
 
-def _country_list(ctx: _Context, key: str, arg: str | None, marker: str) -> str:
-    policy = assessments.load_policy()
-    data = policy.country_lists.get(arg or "")
+def _country_list(context: _Context, argument: str) -> str:
+    data = context.policy.country_lists.get(argument)
     if data is None:
-        raise ctx.fail(marker, f"unknown country list {arg!r}",
-                       f"use one of: {', '.join(sorted(policy.country_lists))}")
-    return html.escape(", ".join(policy.country_names[c] for c in data.countries))
+        raise context.fail(f"cfg:country-list {argument}", f"unknown country list {argument!r}",
+                           f"use one of: {', '.join(sorted(context.policy.country_lists))}")
+    return html.escape(", ".join(context.policy.country_names[code] for code in data.countries))
 
 
-def _questionnaire(ctx: _Context, key: str, arg: str | None, marker: str) -> str:
-    policy = assessments.load_policy()
+def _questionnaire(context: _Context, argument: str) -> str:
+    policy = context.policy
     sections: dict[str, list[dict[str, Any]]] = {}
     for question in assessments.questions():
         guidance_url = _project.page_url(question["guidance"]) if question.get("guidance") else ""
         sections.setdefault(question["section"], []).append(dict(question, guidance_url=guidance_url))
-    # Which questions show before any answer: decided by the engine itself, not re-coded here.
-    asked = set(assessments.assess({}, screening=False)["asked"])
-    # overrides/main.html gives this page Material's search after the engine (search-after-engine.js).
-    ctx.page.meta["rs_engine"] = True
-    return ctx.template(
+    # Which questions show before any answer: decided by the engine itself, with this
+    # institution's configuration (its country lists), not re-coded here.
+    asked = set(assessments.assess({}, config=context.institution, screening=False)["asked"])
+    return context.template(
         "partials/rs-questionnaire.html",
         sections=sections,
         asked=asked,
         countries=sorted(policy.country_names.items(), key=lambda kv: kv[1]),
         answer_types=assessments.ANSWER_TYPES,
         policy=policy,
-        assets=ctx.url("assets/"),
-        docs_url=ctx.url,
+        assets=context.url("assets/"),
+        docs_url=context.url,
     )
 
 
-def _rules_table(ctx: _Context, key: str, arg: str | None, marker: str) -> str:
-    policy = assessments.load_policy()
-    return ctx.template("partials/rs-rules.html", policy=policy, docs_url=lambda p: ctx.url(_project.page_url(p)))
+def _rules_table(context: _Context, argument: str) -> str:
+    return context.template("partials/rs-rules.html", policy=context.policy,
+                            docs_url=lambda path: context.url(_project.page_url(path)))
 
 
-_CFG = {
-    "form": _form,
-    "contact": _contact,
-    "contacts-table": _contacts_table,
-    "elevated-risk-countries": _countries,
-    "country-list": _country_list,
-}
-_MD = {
-    "questionnaire": _questionnaire,
-    "rules-table": _rules_table,
+def _screening_lists(context: _Context, argument: str) -> str:
+    return context.template("partials/rs-screening-lists.html", **screening.list_table(context.institution))
+
+
+def _screening_settings(context: _Context, argument: str) -> str:
+    return context.template("partials/rs-screening-settings.html", **screening.settings(context.institution))
+
+
+def _glossary(context: _Context, argument: str) -> str:
+    terms = content.load_glossary(Path(context.config.docs_dir) / content.GLOSSARY)
+    return context.template("partials/guide-glossary.html", terms=terms)
+
+
+# --- data ------------------------------------------------------------------
+
+MARKER = re.compile(r"<!--\s*(?P<name>(?:cfg|md|guide):[^\s>]*)(?:\s+(?P<argument>[^>]*?))?\s*-->")
+HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.S)
+QUESTIONNAIRE = "md:questionnaire"
+ENGINE_KEY = "engine"  # front matter: this page runs the engine (overrides/main.html)
+
+MARKERS: dict[str, _Marker] = {
+    **{f"cfg:institution.{field}": _Marker(_institution_field(field))
+       for field in ("name", "short_name", "office", "website", "policy_last_reviewed")},
+    "cfg:form": _Marker(_form, argument="form id"),
+    "cfg:contact": _Marker(_contact, argument="contact id"),
+    "cfg:contacts-table": _Marker(_contacts_table),
+    "cfg:elevated-risk-countries": _Marker(_elevated_risk_countries),
+    "cfg:country-list": _Marker(_country_list, argument="country list id"),
+    "md:questionnaire": _Marker(_questionnaire),
+    "md:rules-table": _Marker(_rules_table),
+    "md:screening-lists": _Marker(_screening_lists),
+    "md:screening-settings": _Marker(_screening_settings),
+    "guide:glossary": _Marker(_glossary),
 }

@@ -1,13 +1,15 @@
-"""Check the screening dataset at build time and render the list table.
+"""Check the screening dataset at build time; give the marker pass the list table's data.
 
 - The build stops when the shipped records do not match their metadata, when a
   list's record count dropped suddenly against the previous import, or when
-  ``[screening] disabled_lists`` names a list that does not exist.
-- ``<!-- md:screening-lists -->`` becomes a table of every list (label,
-  authority, official URL, as-of date, licence, transcription source, record
-  count, what a match means), rendered from assessments/data/lists/lists.json;
-  ``<!-- md:screening-settings -->`` states the configured threshold and the
-  staleness age. Both are replaced in the Markdown, before markers.py runs.
+  ``[screening] disabled_lists`` names a list that does not exist (checked in
+  ``on_pre_build``, with the configuration hooks/validate.py loaded).
+- ``<!-- md:screening-lists -->`` (every list: label, authority, official URL,
+  as-of date, licence, transcription source, record count, what a match means,
+  from assessments/data/lists/lists.json) and ``<!-- md:screening-settings -->``
+  (the configured threshold and staleness age) are markers of hooks/markers.py,
+  rendered from :func:`list_table` and :func:`settings` through
+  ``overrides/partials/rs-screening-*.html``. The dataset is read here only.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 import assessments
 from assessments.limits import MAX_RECORD_DROP
@@ -26,64 +26,48 @@ from assessments.screening import dataset
 
 import _project
 
-LISTS_MARKER = "<!-- md:screening-lists -->"
-SETTINGS_MARKER = "<!-- md:screening-settings -->"
-MAX_DROP = MAX_RECORD_DROP
-
-
 # --- hooks -----------------------------------------------------------------
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    institution = _project.load_institution()
+def on_pre_build(config: MkDocsConfig) -> None:
+    institution = _project.institution(config)
     try:
         dataset.check_disabled(institution.disabled_lists, institution.source)
     except assessments.ConfigError as exc:
         raise PluginError(f"Invalid screening configuration: {exc}") from None
-    problems = dataset.dataset_problems(MAX_DROP)
+    problems = dataset.dataset_problems(MAX_RECORD_DROP)
     if problems:
         raise PluginError("Screening dataset check failed:\n  " + "\n  ".join(problems))
-    return config
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    if LISTS_MARKER not in markdown and SETTINGS_MARKER not in markdown:
-        return None
-    institution = _project.load_institution()
-    markdown = markdown.replace(LISTS_MARKER, _lists_table(institution))
-    return markdown.replace(SETTINGS_MARKER, _settings(institution))
+# --- helpers (for hooks/markers.py) ----------------------------------------
 
-
-# --- helpers ---------------------------------------------------------------
-
-def _cell(value: Any) -> str:
-    """Text safe inside a Markdown table cell."""
-    return str(value).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
-
-
-def _lists_table(institution: assessments.Config) -> str:
+def list_table(institution: assessments.Config) -> dict[str, Any]:
+    """What the list table shows: one row per list, then the dataset's version and size."""
     meta = dataset.list_metadata()
     today = dt.date.today()
-    rows = ["| List | Authority | As of | Records | A match means | Licence | Transcribed from |",
-            "|---|---|---|---|---|---|---|"]
-    for lid, info in meta["lists"].items():
-        label = f"[{_cell(info['label'])}]({info['url']})"
-        as_of = _cell(info["as_of"])
-        if dataset.is_stale(lid, institution.max_list_age_days, today):
-            as_of += f" (older than {institution.max_list_age_days} days)"
-        if lid in institution.disabled_lists:
-            label += " (switched off in this copy)"
-        outcome = "prohibited" if info["outcome"] == "prohibited" else "high"
-        rows.append(f"| {label}<br>`{lid}` | {_cell(info['authority'])} | {as_of} | {info['record_count']:,} | "
-                    f"**{outcome}**: {_cell(info['outcome_reason'])} | {_cell(info['licence'])} | "
-                    f"{_cell(info['transcription'])} |")
-    rows.append("")
-    rows.append(f"Dataset version {meta['dataset_version']}, {meta['record_total']:,} records after merging "
-                "entities that appear on several lists.")
-    return "\n".join(rows)
+    rows = [{
+        "id": lid,
+        "label": info["label"],
+        "url": info["url"],
+        "switched_off": lid in institution.disabled_lists,
+        "authority": info["authority"],
+        "as_of": info["as_of"],
+        "stale": dataset.is_stale(lid, institution.max_list_age_days, today),
+        "record_count": info["record_count"],
+        "outcome": "prohibited" if info["outcome"] == "prohibited" else "high",
+        "outcome_reason": info["outcome_reason"],
+        "licence": info["licence"],
+        "transcription": info["transcription"],
+    } for lid, info in meta["lists"].items()]
+    return {"lists": rows, "max_list_age_days": institution.max_list_age_days,
+            "dataset_version": meta["dataset_version"], "record_total": meta["record_total"]}
 
 
-def _settings(institution: assessments.Config) -> str:
-    disabled = ", ".join(f"`{d}`" for d in institution.disabled_lists) or "none"
-    return (f"In this copy of the guide a list entry counts as a match from a score of "
-            f"**{institution.threshold}**; a list older than **{institution.max_list_age_days} days** shows a "
-            f"warning with every result; lists switched off: {disabled}.")
+def settings(institution: assessments.Config) -> dict[str, Any]:
+    """The screening settings of this copy, as the settings sentence states them."""
+    return {"threshold": institution.threshold, "max_list_age_days": institution.max_list_age_days,
+            "disabled_lists": institution.disabled_lists}
+
+
+# --- data ------------------------------------------------------------------
+

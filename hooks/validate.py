@@ -1,16 +1,17 @@
 """Validate the institution configuration and the policy before anything builds.
 
 A broken configuration stops the build with a message naming the file, the key
-and the fix. The validated configuration is put on ``config.extra`` for the
-templates and the other hooks; branding (palette colours, logo) is applied to
-the theme.
+and the fix. The configuration is loaded here once per build (``mkdocs serve``
+re-reads it on every rebuild) and put on ``config.extra`` as one
+:class:`assessments.Config` for the templates and the other hooks (see
+``_project.institution``); branding (palette colours, logo) is applied to the
+theme.
 """
 
 from __future__ import annotations
 
 import mimetypes
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -30,8 +31,7 @@ BRANDING_CSS = "assets/css/branding.css"
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     institution = _project.load_institution()
-    config.extra["institution"] = institution.to_json()
-    config.extra["institution"]["config_file"] = institution.source
+    config.extra[_project.INSTITUTION_KEY] = institution
     config.site_name = f"Research security guide: {institution.institution['short_name']}"
     _apply_palette(config, institution.branding)
     logo = _logo_source(institution.branding, Path(institution.source))
@@ -43,9 +43,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    institution = config.extra["institution"]
-    branding = institution["branding"]
-    logo = _logo_source(branding, Path(institution["config_file"]))
+    institution = _project.institution(config)
+    branding = institution.branding
+    logo = _logo_source(branding, Path(institution.source))
     if logo is not None:
         files.append(File.generated(config, config.theme["logo"], abs_src_path=str(logo)))
     colours = _custom_colours(branding)
@@ -56,11 +56,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 # --- helpers ---------------------------------------------------------------
 
-def _custom_colours(branding: dict[str, Any]) -> dict[str, str]:
+def _custom_colours(branding: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in branding.items() if k in ("primary", "accent") and str(v).startswith("#")}
 
 
-def _apply_palette(config: MkDocsConfig, branding: dict[str, Any]) -> None:
+def _apply_palette(config: MkDocsConfig, branding: dict[str, str]) -> None:
     for scheme in config.theme.get("palette") or []:
         for key in ("primary", "accent"):
             value = branding.get(key)
@@ -82,7 +82,7 @@ def _branding_css(colours: dict[str, str]) -> str:
     return "\n".join([*lines, "}", ""])
 
 
-def _logo_source(branding: dict[str, Any], config_file: Path) -> Path | None:
+def _logo_source(branding: dict[str, str], config_file: Path) -> Path | None:
     value = branding.get("logo")
     if not value:
         return None

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+import assessments
 from tests.conftest import build_site
 from tests.support.server import ServerOptions, serve
 from tests.support.ui import fill_answers, wait_ready
@@ -56,6 +57,16 @@ def test_other_institution_shows_its_own_details_everywhere(northbridge_site: Pa
     assert manifest["config"]["countries"]["elevated_risk"] == ["CN", "RU", "IR", "KP", "VE", "BY"]
     assert manifest["config"]["forms"]["collaboration_screening"]["url"] == "https://forms.northbridge.test/vetting"
     assert "northbridge" not in (ROOT / "institution.toml").read_text(encoding="utf-8").lower()
+
+
+def test_questionnaire_starts_with_what_the_engine_asks_under_this_configuration(northbridge_site: Path) -> None:
+    html = (northbridge_site / "self-assessment/index.html").read_text(encoding="utf-8")
+    questions = re.findall(r'<div class="rs-question" id="rs-q-[^"]+" data-qid="([^"]+)"([^>]*)>', html)
+    shown = {qid for qid, attributes in questions if " hidden" not in attributes}
+    northbridge = assessments.load_config(NORTHBRIDGE)
+    assert questions and shown == set(assessments.assess({}, config=northbridge, screening=False)["asked"])
+    # The page declares the engine in its front matter: Material's search waits for it.
+    assert "search-after-engine.js" in html
 
 
 def test_custom_colour_is_applied(northbridge_site: Path) -> None:

@@ -1,0 +1,216 @@
+"""hooks/markers.py: one marker pass with one registry, and the configuration loaded once per build.
+
+Unit tests run the pass on small pages with the real theme templates; the build
+tests run MkDocs in this process (so that the configuration parser can be
+counted) with the hooks in another order than mkdocs.yml's, and compare the
+pages with the session's `built_site` (built by the command line).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.theme import Theme
+
+import assessments
+import assessments.config
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / "hooks"
+NORTHBRIDGE = ROOT / "tests/data/institutions/northbridge.toml"
+HOOK_ORDER = ["hooks/assets.py", "hooks/content.py", "hooks/markers.py", "hooks/screening.py", "hooks/validate.py"]
+
+
+def _load_hook(name: str) -> ModuleType:
+    if str(HOOKS) not in sys.path:
+        sys.path.append(str(HOOKS))  # hooks import their siblings by bare name, as under MkDocs
+    spec = importlib.util.spec_from_file_location(f"{name}_hook", HOOKS / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # as MkDocs does (dataclasses look their module up)
+    spec.loader.exec_module(module)
+    return module
+
+
+markers = _load_hook("markers")
+THEME = Theme(name="material", custom_dir=str(ROOT / "overrides"))
+
+
+def run_pass(html: str, institution: assessments.Config | None = None, meta: dict[str, Any] | None = None,
+             src: str = "page.md") -> str:
+    """The marker pass on one page, as MkDocs calls it after Markdown."""
+    config = SimpleNamespace(theme=THEME, docs_dir=str(ROOT / "docs"),
+                             extra={"institution": institution or assessments.default_config()})
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=src), url="page/", meta=meta or {})
+    return markers.on_page_content(html, page, config, None)  # type: ignore[arg-type]
+
+
+# --- the pass, unit by unit -----------------------------------------------------
+
+def test_every_namespace_is_replaced_in_one_pass() -> None:
+    out = run_pass("<p>Ask <!-- cfg:contact research_security --> or use <!-- cfg:form travel_guidance -->; "
+                   "<!-- cfg:institution.short_name -->.</p>\n<!-- guide:glossary -->\n<!-- md:rules-table -->")
+    assert not re.search(r"<!--\s*(cfg|md|guide):", out)
+    assert 'class="rs-form-link"' in out and 'class="rs-contact"' in out
+    assert '<dl class="guide-glossary">' in out and '<div class="rs-rules">' in out
+    assert "Example U" in out
+
+
+def test_the_registry_covers_every_namespace_with_renderers() -> None:
+    assert {name.partition(":")[0] for name in markers.MARKERS} == {"cfg", "md", "guide"}
+    assert all(callable(entry.render) for entry in markers.MARKERS.values())
+
+
+@pytest.mark.parametrize(("marker", "fix"), [
+    ("cfg:nope", "use one of: cfg:contact, cfg:contacts-table"),
+    ("md:screening-table", "use one of: md:questionnaire, md:rules-table, md:screening-lists"),
+    ("guide:glosary", "use one of: guide:glossary"),
+    ("cfg:institution.example", "cfg:institution.name"),
+])
+def test_an_unknown_marker_fails_naming_page_and_marker(marker: str, fix: str) -> None:
+    with pytest.raises(PluginError) as err:
+        run_pass(f"<p>Text <!-- {marker} --> here.</p>", src="visitors.md")
+    message = str(err.value)
+    assert message.startswith(f"visitors.md: marker <!-- {marker} -->: unknown marker (fix: ")
+    assert fix in message
+
+
+@pytest.mark.parametrize(("marker", "reason"), [
+    ("cfg:form", "needs a form id"),
+    ("cfg:form nope", "unknown form 'nope'"),
+    ("cfg:form travel_guidance extra", "unknown form 'travel_guidance extra'"),
+    ("cfg:contacts-table all", "takes no argument"),
+    ("cfg:country-list nowhere", "unknown country list 'nowhere'"),
+])
+def test_a_wrong_argument_fails_naming_page_and_marker(marker: str, reason: str) -> None:
+    with pytest.raises(PluginError) as err:
+        run_pass(f"<p>See <!-- {marker} -->.</p>", src="travel.md")
+    assert str(err.value).startswith(f"travel.md: marker <!-- {marker} -->: {reason} (fix: ")
+
+
+@pytest.mark.parametrize("heading", [
+    '<h2 id="x">Ask <!-- cfg:contact research_security --></h2>',
+    '<h3 id="y" class="z">Lists\n<!-- md:screening-lists --></h3>',
+])
+def test_a_marker_in_a_heading_fails(heading: str) -> None:
+    with pytest.raises(PluginError, match=r"^contacts\.md: marker <!-- \S+ [^>]*-->: a marker in a heading is not "
+                                          r"supported \(fix: move it into the text below the heading\)"):
+        run_pass(f"<p>Intro</p>\n{heading}\n<p>Text</p>", src="contacts.md")
+
+
+def test_a_page_without_markers_is_left_alone() -> None:
+    html = '<h1 id="t">Title</h1>\n<p>No markers <!-- an ordinary comment --> here.</p>'
+    assert run_pass(html) == html
+
+
+# --- the questionnaire and the page that declares the engine --------------------
+
+def test_the_questionnaire_needs_engine_true_in_the_front_matter() -> None:
+    with pytest.raises(PluginError, match=r"^guide\.md: marker <!-- md:questionnaire -->: .*engine: true"):
+        run_pass("<!-- md:questionnaire -->", src="guide.md")
+
+
+def test_engine_true_without_the_questionnaire_fails() -> None:
+    with pytest.raises(PluginError, match=r"^index\.md: front matter key 'engine': the page has no "
+                                          r"<!-- md:questionnaire -->"):
+        run_pass("<p>Nothing here.</p>", meta={"engine": True}, src="index.md")
+
+
+def test_engine_must_be_a_boolean() -> None:
+    with pytest.raises(PluginError, match=r"^self-assessment\.md: front matter key 'engine': 'yes' is not true"):
+        run_pass("<!-- md:questionnaire -->", meta={"engine": "yes"}, src="self-assessment.md")
+
+
+def test_the_questionnaire_renderer_writes_no_page_meta() -> None:
+    meta = {"engine": True}
+    run_pass("<!-- md:questionnaire -->", meta=meta)
+    assert meta == {"engine": True}
+
+
+def test_the_questionnaire_asks_what_the_engine_asks_with_the_institutions_configuration(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    northbridge = assessments.load_config(NORTHBRIDGE)
+    real_assess = assessments.assess
+    follow_up = next(q["id"] for q in assessments.load_policy().questions if "ask_if" in q)
+    seen: list[assessments.Config | None] = []
+
+    def engine(answers: Any, *, config: assessments.Config | None = None, **options: Any) -> dict[str, Any]:
+        # An engine whose first questions depend on the elevated-risk list: Venezuela
+        # is on Northbridge's list only, so the follow-up shows only for Northbridge.
+        seen.append(config)
+        result = real_assess(answers, config=config, **options)
+        if "VE" in (config or assessments.default_config()).elevated_risk:
+            result["asked"] = [*result["asked"], follow_up]
+        return result
+
+    monkeypatch.setattr(assessments, "assess", engine)
+    out = run_pass("<!-- md:questionnaire -->", institution=northbridge, meta={"engine": True})
+    assert seen == [northbridge]
+    question = re.search(rf'<div class="rs-question" id="rs-q-{follow_up}"[^>]*>', out)
+    assert question and " hidden" not in question.group(0)
+    shown = set(re.findall(r'<div class="rs-question" id="rs-q-[^"]+" data-qid="([^"]+)"(?![^>]* hidden)', out))
+    assert shown == set(real_assess({}, config=northbridge, screening=False)["asked"]) | {follow_up}
+
+
+# --- whole builds: hook order, one configuration parse, a failing marker ---------
+
+def _build_in_process(site: Path, monkeypatch: pytest.MonkeyPatch, **options: Any) -> list[str]:
+    """Build with the real hooks in this process; returns the source of every configuration parse."""
+    parsed: list[str] = []
+    parse = assessments.config.parse_config
+
+    def counting_parse(text: str, source: str) -> assessments.Config:
+        parsed.append(source)
+        return parse(text, source)
+
+    monkeypatch.setattr(assessments.config, "parse_config", counting_parse)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.delenv("RS_CONFIG", raising=False)
+    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), **options))
+    return parsed
+
+
+def test_hook_order_does_not_matter_and_the_configuration_is_parsed_once(
+        built_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    listed = load_config(str(ROOT / "mkdocs.yml")).hooks
+    assert sorted(Path(p).name for p in listed) == sorted(Path(p).name for p in HOOK_ORDER)
+    reversed_order = list(reversed([str(ROOT / p) for p in HOOK_ORDER]))
+    assert [Path(p).name for p in reversed_order] != [Path(p).name for p in listed]
+    site = tmp_path / "site"
+    parsed = _build_in_process(site, monkeypatch, hooks=reversed_order)
+    assert parsed == [str(ROOT / "institution.toml")], "the institution's file must be parsed once per build"
+    expected = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html"))
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")) == expected
+    different = [name for name in expected if (site / name).read_bytes() != (built_site / name).read_bytes()]
+    assert different == [], "the hooks in another order built different pages"
+    manifest = "assets/engine/manifest.json"
+    assert (site / manifest).read_bytes() == (built_site / manifest).read_bytes()
+
+
+def test_an_unknown_marker_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           caplog: pytest.LogCaptureFixture) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    page = docs / "visitors.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nAsk <!-- cfg:front-desk --> first.\n", encoding="utf-8")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        _build_in_process(tmp_path / "site", monkeypatch, docs_dir=str(docs))
+    assert "visitors.md: marker <!-- cfg:front-desk -->: unknown marker (fix: use one of: cfg:contact" in caplog.text
+
+
+def test_hooks_fail_clearly_without_the_loaded_configuration() -> None:
+    config = SimpleNamespace(extra={"institution": assessments.default_config().to_json()})
+    with pytest.raises(PluginError, match=r"holds no loaded configuration \(fix: list hooks/validate\.py"):
+        markers._project.institution(config)
+
