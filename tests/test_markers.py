@@ -142,7 +142,7 @@ def test_the_questionnaire_asks_what_the_engine_asks_with_the_institutions_confi
         monkeypatch: pytest.MonkeyPatch) -> None:
     northbridge = assessments.load_config(NORTHBRIDGE)
     real_assess = assessments.assess
-    follow_up = next(q["id"] for q in assessments.load_policy().questions if "ask_if" in q)
+    follow_up = next(q.id for q in assessments.load_policy().questions if q.ask_if is not None)
     seen: list[assessments.Config | None] = []
 
     def engine(answers: Any, *, config: assessments.Config | None = None, **options: Any) -> dict[str, Any]:
