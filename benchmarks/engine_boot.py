@@ -32,7 +32,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +41,8 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
-from tests.conftest import CHROMIUM_ARGS, build_site, chromium_path  # noqa: E402
+from tests.support.build import CHROMIUM_ARGS, build_site, chromium_path  # noqa: E402
+from tests.support.paths import TEST_DATA, scenarios  # noqa: E402
 from tests.support.server import ServerOptions, serve  # noqa: E402
 
 import _wheel  # noqa: E402 - hooks/ is loaded by path, like MkDocs does
@@ -92,6 +92,13 @@ BARE_PAGE = """<!doctype html>
 <body><p>The site's engine module and worker on an empty page: the floor for the assessment page.</p></body></html>
 """
 
+
+
+def _chromium() -> str:
+    path = chromium_path()
+    if path is None:
+        sys.exit("Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH")
+    return path
 
 def _bare_page(site: Path) -> None:
     (site / "_bench_bare").mkdir(exist_ok=True)
@@ -235,16 +242,15 @@ def main() -> None:
                 sys.exit(proc.stdout + proc.stderr)
         _stock_page(site)
         _bare_page(site)
-        answers = [tomllib.loads(p.read_text(encoding="utf-8"))["answers"]
-                   for p in sorted((ROOT / "tests/scenarios").glob("*.toml"))]
-        names = [line.strip() for line in (ROOT / "tests/data/screening/pyodide_queries.txt")
+        answers = [data["answers"] for data in scenarios().values()]
+        names = [line.strip() for line in (TEST_DATA / "screening/pyodide_queries.txt")
                  .read_text(encoding="utf-8").splitlines() if line.strip()]
         pages = sorted(p.relative_to(site).as_posix().removesuffix("index.html")
                        for p in site.rglob("index.html")
                        if not p.relative_to(site).as_posix().startswith(("assets/", "_bench")))
 
         with serve(site, ServerOptions(gzip=True)) as base, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
             kinds = ("ours_cold", "ours_warm", "stock_cold", "stock_warm", "bare_cold", "bare_warm")
             runs: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
             for _ in range(args.runs):
@@ -285,7 +291,7 @@ def main() -> None:
         models = [line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                   if line.startswith("model name")]
         cpu = models[0] if models else ""
-    chromium = subprocess.run([chromium_path(), "--version"], capture_output=True, text=True, check=False).stdout
+    chromium = subprocess.run([_chromium(), "--version"], capture_output=True, text=True, check=False).stdout
     pyodide = json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"]
     print(f"Machine: {os.cpu_count()} cores {cpu}, {platform.platform()}, Python {platform.python_version()}, "
           f"{chromium.strip()}, Pyodide {pyodide}, {args.runs} runs")

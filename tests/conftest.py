@@ -7,50 +7,21 @@ The site is built once per test session with the real hooks (`mkdocs build
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support.build import CHROMIUM_ARGS, build_site, chromium_path
 from tests.support.server import ServerOptions, serve
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
-
-def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        pytest.fail(f"Chromium not found at {path}: install it (apt-get install chromium) or set CHROMIUM_PATH")
+def _chromium() -> str:
+    path = chromium_path()
+    if path is None:
+        pytest.fail("Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH")
     return path
-
-
-def build_site(
-    dest: Path, config: Path | None = None, extra_env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Build the site with the real hooks; returns the completed process (check returncode)."""
-    env = {k: v for k, v in os.environ.items() if k != "RS_CONFIG"}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    if config is not None:
-        env["RS_CONFIG"] = str(config)
-    env.update(extra_env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
-    )
 
 
 @pytest.fixture(scope="session")
@@ -71,7 +42,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     # The system Chromium, never a downloaded one (`playwright install` cannot work here).
-    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": _chromium(), "args": CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session")

@@ -14,3 +14,8 @@ def site_pages(site: Path) -> list[str]:
             continue
         pages.append(rel.removesuffix("index.html"))
     return pages
+
+
+def page_sources(site: Path) -> dict[str, str]:
+    """Every HTML file of the built site by its path relative to the root, with its text."""
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}

@@ -25,10 +25,9 @@ from mkdocs.theme import Theme
 
 import assessments
 import assessments.config
+from tests.support.paths import NORTHBRIDGE, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HOOKS = ROOT / "hooks"
-NORTHBRIDGE = ROOT / "tests/data/institutions/northbridge.toml"
 HOOK_ORDER = ["hooks/assets.py", "hooks/content.py", "hooks/markers.py", "hooks/screening.py", "hooks/validate.py"]
 
 

@@ -8,14 +8,14 @@ restricted-party screening without depending on the list data.
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import assessments
+from tests.support.paths import RULE_CASES_DIR
 
-CASES_DIR = Path(__file__).parent / "rules"
+CASES_DIR = RULE_CASES_DIR
 
 
 def _load_cases() -> list[tuple[str, dict[str, Any]]]:

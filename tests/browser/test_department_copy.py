@@ -15,12 +15,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import assessments
-from tests.conftest import build_site
+from tests.support.build import build_site
+from tests.support.paths import NORTHBRIDGE, ROOT
 from tests.support.server import ServerOptions, serve
+from tests.support.site import page_sources
 from tests.support.ui import fill_answers, wait_ready
 
-ROOT = Path(__file__).resolve().parent.parent
-NORTHBRIDGE = ROOT / "tests/data/institutions/northbridge.toml"
 DEFAULT_MARKERS = ("Example University", "Example U", "example.edu", "Office of Research Security")
 SUB_PATH = "/research-security/"
 
@@ -33,12 +33,8 @@ def northbridge_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return dest
 
 
-def _pages(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
-
-
 def test_other_institution_shows_its_own_details_everywhere(northbridge_site: Path) -> None:
-    pages = _pages(northbridge_site)
+    pages = page_sources(northbridge_site)
     leaks = [f"{name}: {marker}" for name, html in pages.items() for marker in DEFAULT_MARKERS if marker in html]
     assert leaks == [], "the default institution's details leaked into another institution's copy"
     contacts = pages["contacts/index.html"]

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.support.browser import CSP_COLLECTOR, csp_violations
 from tests.support.site import site_pages
 from tests.support.ui import fill_answers, search_finds, wait_ready
 
@@ -39,10 +40,7 @@ def test_no_page_requests_another_origin(context: BrowserContext, built_site: Pa
     # Anything that tries to leave is cut off, so a failure cannot hang on the closed network.
     context.route(lambda url: not url.startswith(origin), lambda route: route.abort())
     # Every page carries a Content-Security-Policy; nothing on it may trip it.
-    context.add_init_script(
-        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-        " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-    )
+    context.add_init_script(CSP_COLLECTOR)
     pages = site_pages(built_site)
     assert "" in pages and "self-assessment/" in pages
     page = context.new_page()
@@ -52,7 +50,7 @@ def test_no_page_requests_another_origin(context: BrowserContext, built_site: Pa
         if rel == "self-assessment/":
             wait_ready(page)
         page.wait_for_timeout(150)  # let late scripts (search index, diagrams) start their requests
-        violations += [f"{rel}: {v}" for v in page.evaluate("window.__csp")]
+        violations += [f"{rel}: {v}" for v in csp_violations(page)]
     page.close()
     assert violations == [], violations
     assert any(url.endswith("pyodide.asm.wasm") for url in seen), "the engine page did not load Pyodide"

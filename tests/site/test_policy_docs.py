@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import assessments
+from tests.support.paths import DOCS
 
-PAGE = Path(__file__).resolve().parent.parent / "docs" / "how-the-assessment-decides.md"
+PAGE = DOCS / "how-the-assessment-decides.md"
 
 
 def _json_blocks() -> list[Any]:

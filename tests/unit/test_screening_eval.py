@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
-from pathlib import Path
 
 from assessments import default_config
 from assessments.screening import get_index, screen_name
 from assessments.screening.normalize import normalized
+from tests.support.paths import TEST_DATA
 
-EVAL = Path(__file__).parent / "data" / "screening" / "evaluation.csv"
+EVAL = TEST_DATA / "screening" / "evaluation.csv"
 with EVAL.open(encoding="utf-8", newline="") as _fh:
     ROWS = list(csv.DictReader(_fh))
 POSITIVES = [r for r in ROWS if r["kind"] == "positive"]

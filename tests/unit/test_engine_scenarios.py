@@ -7,20 +7,17 @@ to review. Screening is off: these scenarios must not depend on list data.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import assessments
+from tests.support.paths import SCENARIO_DIR, load_scenario, scenario_files
 
-SCENARIO_DIR = Path(__file__).parent / "scenarios"
-SCENARIOS = sorted(SCENARIO_DIR.glob("*.toml"))
+SCENARIOS = scenario_files()
 
 
-def _load(path: Path) -> dict[str, Any]:
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+_load = load_scenario
 
 
 def test_enough_scenarios() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import sys
-from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
 import pytest
@@ -15,8 +14,7 @@ from mkdocs.theme import Theme
 
 import assessments
 from assessments.screening import dataset
-
-HOOKS = Path(__file__).resolve().parent.parent / "hooks"
+from tests.support.paths import HOOKS
 
 
 def _load_hook(name: str = "screening") -> ModuleType:

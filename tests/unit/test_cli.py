@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 import assessments
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.paths import ROOT
 
 
 def _run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:

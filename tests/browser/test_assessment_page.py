@@ -5,7 +5,6 @@ hostile input, export and re-import, privacy, accessibility and a strict CSP."""
 from __future__ import annotations
 
 import json
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,12 +15,13 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 import assessments
+from tests.support.browser import collect_csp_violations, csp_violations
+from tests.support.paths import scenarios
 from tests.support.server import ServerOptions, serve
 from tests.support.site import site_pages
 from tests.support.ui import fill_answers, search_finds, wait_engine, wait_ready
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parent.parent
 STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'"
 TIERS = ("low", "moderate", "high", "prohibited")
 
@@ -29,9 +29,8 @@ TIERS = ("low", "moderate", "high", "prohibited")
 def _scenarios() -> dict[str, tuple[str, dict[str, Any]]]:
     """The first golden scenario for each tier (tests/scenarios/, shared with the engine tests)."""
     chosen: dict[str, tuple[str, dict[str, Any]]] = {}
-    for path in sorted((ROOT / "tests/scenarios").glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        chosen.setdefault(data["expect"]["tier"], (path.stem, data))
+    for name, data in scenarios().items():
+        chosen.setdefault(data["expect"]["tier"], (name, data))
     return chosen
 
 
@@ -244,20 +243,17 @@ def test_blocked_engine_download_falls_back_and_keeps_answers(page: Page, served
 
 @pytest.mark.parametrize("served", [ServerOptions(headers={"Content-Security-Policy": STRICT_CSP})], indirect=True)
 def test_works_under_strict_content_security_policy(page: Page, served: str) -> None:
-    page.add_init_script(
-        "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-        " (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-    )
+    collect_csp_violations(page)
     page.goto(served + "self-assessment/")
     wait_ready(page)
     fill_answers(page, {"activities": ["collaboration"], "partner_country": "IR"})
     expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
-    assert page.evaluate("window.__csp") == []
+    assert csp_violations(page) == []
     # Material's search worker, started by search-after-engine.js with importScripts.
     # (Material's result icons are data: images, which this minimal policy refuses;
     # the policy the hosting guide recommends allows them: img-src 'self' data:.)
     search_finds(page, "sanctions")
-    assert [v for v in page.evaluate("window.__csp") if v != "img-src data"] == []
+    assert [v for v in csp_violations(page) if v != "img-src data"] == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

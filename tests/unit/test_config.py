@@ -10,8 +10,8 @@ import pytest
 
 import assessments
 from assessments.config import parse_config
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = (ROOT / "institution.toml").read_text(encoding="utf-8")
 
 

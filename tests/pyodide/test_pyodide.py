@@ -18,8 +18,8 @@ import pytest
 
 import assessments
 from assessments import browser
+from tests.support.paths import ROOT, RULE_CASES_DIR, scenario_files, scenarios
 
-ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.pyodide
 
 
@@ -42,10 +42,9 @@ def runtime_files(built_site: Path) -> list[Path]:
 
 def _answer_sets() -> list[tuple[str, Any]]:
     cases: list[tuple[str, Any]] = []
-    for path in sorted((ROOT / "tests" / "scenarios").glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        cases.append((f"scenario:{path.stem}", data["answers"]))
-    for path in sorted((ROOT / "tests" / "rules").glob("*.toml")):
+    for name, data in scenarios().items():
+        cases.append((f"scenario:{name}", data["answers"]))
+    for path in sorted(RULE_CASES_DIR.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for i, case in enumerate(data.get("case", [])):
             cases.append((f"rule:{path.stem}[{i}]", case["answers"]))
@@ -93,8 +92,8 @@ def test_engine_matches_cpython_inside_pyodide(runtime_files: list[Path], tmp_pa
     assert not mismatches, "\n".join(mismatches)
     # The comparison must have covered the golden scenarios and non-Latin screening
     # queries (the packed transliteration table), not just the fixed edge cases.
-    scenarios = len(list((ROOT / "tests/scenarios").glob("*.toml")))
-    assert scenarios >= 30 and sum(label.startswith("scenario:") for label in labels) == scenarios
+    golden = len(scenario_files())
+    assert golden >= 30 and sum(label.startswith("scenario:") for label in labels) == golden
     assert any(not label.isascii() for label in labels if label.startswith("screen:"))
     # Valid answers were assessed and names screened, not only refused.
     assert all(got["ok"] for label, got in zip(labels, out["results"], strict=True)

@@ -16,11 +16,11 @@ import pytest
 from anyascii import anyascii
 
 from assessments import browser_package
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.append(str(ROOT / "hooks"))  # appended, so hook modules never shadow other imports
 
-import _wheel  # noqa: E402
+import _wheel
 
 SAMPLES = [
     "Московский государственный университет", "جامعة طهران", "清华大学", "国防科技大学",

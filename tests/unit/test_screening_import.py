@@ -16,9 +16,9 @@ import pytest
 
 import assessments
 from assessments.screening import dataset
+from tests.support.paths import ROOT, TEST_DATA
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).parent / "data" / "screening"
+FIXTURES = TEST_DATA / "screening"
 
 
 def _load(name: str, path: Path) -> ModuleType:

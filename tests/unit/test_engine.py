@@ -6,7 +6,6 @@ import dataclasses
 import json
 import re
 import time
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,7 @@ import assessments
 from assessments import ANSWER_TYPES, AnswerError
 from assessments import browser as _browser
 from assessments.answer_types import WIDGETS
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.paths import ROOT
 
 COLLAB = {"activities": ["collaboration"], "collaboration_type": "informal"}
 

@@ -1,0 +1,43 @@
+"""Build the site with the real hooks, and find the system Chromium (tests and benchmarks)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.paths import ROOT
+
+# Flags for the system Chromium here: no sandbox as root, and nothing that calls home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_path() -> str | None:
+    """$CHROMIUM_PATH, else chromium on PATH, else /usr/bin/chromium; None when none exists."""
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    return path if Path(path).exists() else None
+
+
+def build_site(
+    dest: Path, config: Path | None = None, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Build the site with the real hooks; returns the completed process (check returncode)."""
+    env = {k: v for k, v in os.environ.items() if k != "RS_CONFIG"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    if config is not None:
+        env["RS_CONFIG"] = str(config)
+    env.update(extra_env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
+    )
