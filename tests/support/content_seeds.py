@@ -6,7 +6,7 @@ with a seed. The seeds themselves are not committed (they name real people and
 are someone else's text); only a fingerprint of every twelve-word run is, in
 ``tests/data/seed_fingerprints.txt``. Regenerate it from the seed texts with::
 
-    .venv/bin/python tests/content_seeds.py /path/to/seeds/*.txt
+    .venv/bin/python -m tests.support.content_seeds /path/to/seeds/*.txt
 
 (In the original workspace the seeds are ``/work/shared/seeds/*.txt``.)
 """
@@ -20,8 +20,10 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from tests.support.paths import TEST_DATA
+
 RUN_LENGTH = 12
-FINGERPRINTS = Path(__file__).parent / "data" / "seed_fingerprints.txt"
+FINGERPRINTS = TEST_DATA / "seed_fingerprints.txt"
 
 
 def words(text: str) -> list[str]:
@@ -54,7 +56,7 @@ def write_fingerprints(seed_texts: Iterable[tuple[str, str]], path: Path = FINGE
         names.append(name)
         found.update(fp for fp, _ in runs(text))
     header = [
-        f"# sha256[:20] of every {RUN_LENGTH}-word run in the seed documents (see tests/content_seeds.py).",
+        f"# sha256[:20] of every {RUN_LENGTH}-word run in the seed documents (see tests/support/content_seeds.py).",
         f"# Seeds: {', '.join(sorted(names))}",
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
