@@ -4,16 +4,21 @@ The same code runs under CPython (command line, tests, build hooks) and Pyodide
 (the browser). Public API only; the implementation lives in private modules.
 """
 
+from os import PathLike
+from pathlib import Path
+
+from . import _policy
 from ._engine import TIERS, assess, validate_answers
 from ._errors import AnswerError, AssessmentsError, ConfigError, PolicyError
 from ._model import Action, Citation, CountryList, Option, Policy, Question, Rule
-from ._policy import answer_schema, load_policy, questions
+from ._policy import GUIDANCE_PAGES, answer_schema, load_policy, questions
 from .answer_types import TYPES as ANSWER_TYPES
 from .answer_types import AnswerType, example_answer, example_answers
 from .config import Config, default_config, load_config
 
 __all__ = [
     "ANSWER_TYPES",
+    "GUIDANCE_PAGES",
     "TIERS",
     "Action",
     "AnswerError",
@@ -36,6 +41,25 @@ __all__ = [
     "load_config",
     "load_policy",
     "questions",
+    "reload_policy",
     "validate_answers",
 ]
 __version__ = "0.1.0"
+
+
+def reload_policy(folder: str | PathLike[str] | None = None) -> Policy:
+    """Load and validate a policy afresh, bypassing every cache, and cache nothing.
+
+    ``folder`` is a policy folder laid out like ``assessments/policy`` (tools and
+    tests that edit a copy); by default the shipped one is read again.
+    """
+    shipped = _policy._policy_root
+    if folder is not None:
+        root = Path(folder)
+        _policy._policy_root = lambda: root
+    _policy._parsed_cache.clear()
+    try:
+        return load_policy.__wrapped__()
+    finally:
+        _policy._policy_root = shipped
+        _policy._parsed_cache.clear()

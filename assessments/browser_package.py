@@ -27,6 +27,9 @@ from ._resources import package_root
 Entry = tuple[str, bytes]
 """A wheel entry: the path inside the wheel and the file's bytes."""
 
+__all__ = ["ANYASCII_PACK", "ANYASCII_PACK_ENTRY", "PARSED_FILE", "POLICY_ENTRY", "browser_entries", "pack_anyascii",
+           "parsed_policy_json", "unpack_anyascii", "use_anyascii_pack"]
+
 POLICY_ENTRY = f"assessments/policy/{PARSED_FILE}"
 """Where the pre-parsed policy sits in the browser wheel."""
 ANYASCII_PACK = ("data", "anyascii_blocks.json.xz")

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import assessments
-from assessments import PolicyError, _policy
+from assessments import GUIDANCE_PAGES, Policy, PolicyError, reload_policy
+from assessments.browser_package import PARSED_FILE, parsed_policy_json
 
 SHIPPED = Path(str(resources.files("assessments").joinpath("policy")))
 
@@ -22,12 +23,16 @@ def policy_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     """A writable copy of the shipped policy that load_policy() reads instead."""
     root = tmp_path / "policy"
     shutil.copytree(SHIPPED, root)
-    monkeypatch.setattr(_policy, "_policy_root", lambda: root)
+    _COPY[:] = [root]
     yield root
+    _COPY.clear()
 
 
-def _load() -> _policy.Policy:
-    return _policy.load_policy.__wrapped__()  # bypass the cache: each test edits the files
+_COPY: list[Path] = []  # the copy the running test edits
+
+
+def _load() -> Policy:
+    return reload_policy(_COPY[0] if _COPY else None)  # fresh: each test edits the files
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -163,7 +168,7 @@ def test_every_rule_is_cited_and_explained() -> None:
 def test_questions_in_display_order_have_help_and_guidance() -> None:
     for q in assessments.questions():
         assert q["help"], q["id"]
-        assert q.get("guidance") in _policy.GUIDANCE_PAGES, q["id"]
+        assert q.get("guidance") in GUIDANCE_PAGES, q["id"]
 
 
 def test_every_form_is_reachable_from_a_rule() -> None:
@@ -176,27 +181,19 @@ def test_every_form_is_reachable_from_a_rule() -> None:
 def test_pre_parsed_policy_gives_the_same_policy(policy_copy: Path) -> None:
     """The browser wheel's policy/_parsed.json (no TOML parsing at start) loads to exactly the same policy."""
     from_toml = _load()
-    (policy_copy / _policy.PARSED_FILE).write_text(_policy.parsed_policy_json(), encoding="utf-8")
+    (policy_copy / PARSED_FILE).write_text(parsed_policy_json(), encoding="utf-8")
     for toml_file in policy_copy.rglob("*.toml"):
         toml_file.unlink()  # only the pre-parsed copy is left to read
-    _policy._parsed_cache.clear()  # the first load remembered that this folder had none
-    try:
-        from_json = _load()
-        again = _load()  # each load parses fresh tables
-    finally:
-        _policy._parsed_cache.clear()
+    from_json = _load()
+    again = _load()  # each load parses fresh tables
     assert from_json == from_toml == again
     assert isinstance(from_json.as_of, str) and from_json.as_of == from_toml.as_of
 
 
 def test_pre_parsed_policy_missing_a_file_names_it(policy_copy: Path) -> None:
-    tables = json.loads(_policy.parsed_policy_json())
+    tables = json.loads(parsed_policy_json())
     del tables["forms.toml"]
-    (policy_copy / _policy.PARSED_FILE).write_text(json.dumps(tables), encoding="utf-8")
-    _policy._parsed_cache.clear()
-    try:
-        with pytest.raises(PolicyError) as err:
-            _load()
-    finally:
-        _policy._parsed_cache.clear()
+    (policy_copy / PARSED_FILE).write_text(json.dumps(tables), encoding="utf-8")
+    with pytest.raises(PolicyError) as err:
+        _load()
     assert err.value.where == "policy/forms.toml" and "rebuild" in err.value.fix
