@@ -7,6 +7,7 @@ and share no twelve-word run with the seed documents."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import sys
 import tomllib
@@ -387,6 +388,30 @@ def test_change_log_page_shows_every_entry_with_date_and_source(built_site: Path
         assert str(entry["date"]) in built_page.text and str(entry["title"]) in built_page.text, entry["id"]
         assert f'href="{entry["url"]}"' in html, f"{entry['id']}: source link missing"
         assert f"checked {entry['checked']}" in built_page.text, f"{entry['id']}: checked date missing"
+
+
+def test_change_log_is_generated_from_the_data_through_the_marker(built_site: Path) -> None:
+    source = (DOCS / "changes.md").read_text(encoding="utf-8")
+    assert "<!-- guide:changes -->" in source, "docs/changes.md must render the log with <!-- guide:changes -->"
+    assert not re.search(r"^\|\s*20\d\d-", source, re.M), "no hand-written rows: the data is the one source"
+    html = built(built_site, "changes.md").read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/json" id="guide-changes-data">(.*?)</script>', html, re.S)
+    assert block, "the log page must carry the entries as JSON for site_src/changes-since.mjs"
+    data = json.loads(block.group(1))["changes"]
+    assert [(c["id"], c["date"]) for c in data] == [(e["id"], str(e["date"])) for e in changes()]
+    for change in data:
+        assert f'id="change-{change["id"]}"' in html, f"{change['id']}: the row needs its id (notices link to it)"
+        for url in change["pages"]:
+            assert (built_site / url / "index.html").exists(), f"{change['id']}: no built page {url}"
+
+
+@pytest.mark.parametrize("source", PAGES)
+def test_pages_load_the_change_notice_and_the_search_name_check(built_site: Path, source: str) -> None:
+    scripts = page(built_site, source).scripts
+    assert any(s.endswith("assets/js/changes-since.mjs") for s in scripts), f"{source}: no change notice"
+    assert any(s.endswith("assets/js/search-name-check.mjs") for s in scripts), f"{source}: no name check"
+    for name in ("changes-since.mjs", "search-name-check.mjs"):
+        assert (built_site / "assets" / "js" / name).exists()
 
 
 def test_home_page_routes_each_task_to_its_guidance_and_the_assessment(built_site: Path) -> None:
