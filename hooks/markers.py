@@ -5,7 +5,8 @@ A marker is an HTML comment ``<!-- NAMESPACE:NAME -->`` or
 
 - ``cfg:`` institution details from the configuration (forms, contacts, countries);
 - ``md:`` data-driven blocks (the questionnaire, the rules table, the screening lists);
-- ``guide:`` guide content (the readable glossary).
+- ``guide:`` guide content (the readable glossary, the dated change log of
+  ``docs/data/changes.toml`` with its data for site_src/changes-since.mjs).
 
 ``MARKERS`` (at the end of this file) is the one registry: marker name to
 renderer. A renderer returns HTML, rendered through a Jinja template in
@@ -20,7 +21,9 @@ build, naming the page and the marker.
 from __future__ import annotations
 
 import html
+import json
 import re
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,11 +227,27 @@ def _glossary(context: _Context, argument: str) -> str:
     return context.template("partials/guide-glossary.html", terms=terms)
 
 
+def _changes(context: _Context, argument: str) -> str:
+    """The change log (docs/data/changes.toml) as a table, and as JSON for site_src/changes-since.mjs."""
+    path = Path(context.config.docs_dir) / CHANGES
+    try:
+        entries = tomllib.loads(path.read_text(encoding="utf-8"))["change"]
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
+        raise context.fail("guide:changes", f"cannot read {CHANGES}: {error}",
+                           f"keep one [[change]] table per entry in docs/{CHANGES}") from error
+    data = [{"id": e["id"], "date": str(e["date"]), "title": e["title"],
+             "pages": [_project.page_url(p) for p in e["pages"]]} for e in entries]
+    # JSON inside <script>: "<" escaped, so no text can close the element.
+    payload = json.dumps({"changes": data}, ensure_ascii=False).replace("<", "\\u003c")
+    return context.template("partials/guide-changes.html", entries=entries, payload=Markup(payload))
+
+
 # --- data ------------------------------------------------------------------
 
 MARKER = re.compile(r"<!--\s*(?P<name>(?:cfg|md|guide):[^\s>]*)(?:\s+(?P<argument>[^>]*?))?\s*-->")
 HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.S)
 QUESTIONNAIRE = "md:questionnaire"
+CHANGES = "data/changes.toml"  # under docs/: the dated log of rule changes (guide:changes)
 ENGINE_KEY = "engine"  # front matter: this page runs the engine (overrides/main.html)
 
 MARKERS: dict[str, _Marker] = {
@@ -244,4 +263,5 @@ MARKERS: dict[str, _Marker] = {
     "md:screening-lists": _Marker(_screening_lists),
     "md:screening-settings": _Marker(_screening_settings),
     "guide:glossary": _Marker(_glossary),
+    "guide:changes": _Marker(_changes),
 }

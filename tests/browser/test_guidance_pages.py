@@ -5,8 +5,11 @@ readable checklist buttons."""
 from __future__ import annotations
 
 import re
+import tomllib
 
 import pytest
+
+from tests.support.paths import ROOT
 
 
 def _rgba(css_color: str) -> tuple[float, float, float, float]:
@@ -154,4 +157,100 @@ def test_checklist_buttons_are_readable_in_both_schemes(browser: object, site_ur
     colour = button.evaluate("b => getComputedStyle(b).color")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert _contrast(colour, "rgba(0, 0, 0, 0)", background) >= 4.5, f"{scheme}: {colour} on {background}"
+    context.close()
+
+
+# --- "changed since you last looked" and the name check in the search (issue 15) --------
+
+SEEN_KEY = "rs-changes-seen"
+
+
+def _newest_change() -> str:
+    entries = tomllib.loads((ROOT / "docs" / "data" / "changes.toml").read_text(encoding="utf-8"))["change"]
+    return str(max(entry["date"] for entry in entries))
+
+
+@pytest.mark.browser
+def test_changes_since_last_visit_records_first_then_notifies(browser: object, site_url: str) -> None:
+    context = browser.new_context(service_workers="block")  # type: ignore[attr-defined]
+    foreign: list[str] = []
+    context.on("request", lambda r: None if r.url.startswith((site_url, "data:", "blob:")) else foreign.append(r.url))
+    page = context.new_page()
+    # First visit: the newest date of the log is recorded, and nothing is shown.
+    page.goto(site_url + "know-your-collaborator/")
+    page.wait_for_function(f"() => localStorage.getItem('{SEEN_KEY}') !== null", timeout=15_000)
+    assert page.evaluate(f"localStorage.getItem('{SEEN_KEY}')") == _newest_change()
+    assert page.get_by_text("Updated since your last visit").count() == 0
+
+    # A later visit, last seen on 1 January 2026: the entries since then that list this page.
+    page.evaluate(f"localStorage.setItem('{SEEN_KEY}', '2026-01-01')")
+    page.reload()
+    notice = page.locator(".guide-updated")
+    notice.wait_for(timeout=15_000)
+    text = notice.inner_text()
+    assert "Updated since your last visit" in text
+    assert "FY2025 Section 1286 list published (2026-07-23)" in text
+    assert "Defense Department decision matrix: five-year look-back (2026-03-09)" in text
+    assert "Cambodia" not in text, "an entry older than the last visit is not new"
+    assert "NIH" not in text, "an entry that does not list this page is not shown here"
+    link = notice.get_by_role("link", name="FY2025 Section 1286 list published")
+    assert link.get_attribute("href") == site_url + "changes/#change-section-1286-fy25"
+    title = page.locator("article h1")
+    assert title.evaluate("(h, n) => h.nextElementSibling === n", notice.element_handle()), "notice under the title"
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path="/tmp/guideui-notice-phone.png")
+
+    # A page that no new entry lists shows nothing.
+    page.goto(site_url + "sanctions/")
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_text("Updated since your last visit").count() == 0
+
+    # The log marks the new entries, then counts them as seen.
+    page.goto(site_url + "changes/")
+    page.locator(".guide-new").first.wait_for(timeout=15_000)
+    badges = page.locator("tr.guide-changes__new .guide-new")
+    assert badges.count() == 6 and badges.first.inner_text() == "New since your last visit"
+    assert page.locator("#change-nih-common-forms .guide-new").is_visible()
+    assert page.locator("#change-fy26-ndaa-1286 .guide-new").count() == 0
+    assert "6 changes are new since your last visit" in page.locator(".guide-updated").inner_text()
+    assert page.evaluate(f"localStorage.getItem('{SEEN_KEY}')") == _newest_change()
+    page.goto(site_url + "know-your-collaborator/")
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_text("Updated since your last visit").count() == 0
+    context.close()
+    assert foreign == [], f"requests left the site: {foreign}"
+
+
+@pytest.mark.browser
+def test_search_offers_the_name_check_for_the_query(browser: object, site_url: str) -> None:
+    context = browser.new_context(service_workers="block")  # type: ignore[attr-defined]
+    context.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + "travel/")
+    query = page.locator("input.md-search__input")
+    query.click()
+    query.press_sequentially("Harbin Institute of Technology", delay=10)
+    entry = page.get_by_role("link", name="Check 'Harbin Institute of Technology' against the restricted-party lists")
+    entry.wait_for(timeout=10_000)
+    assert entry.is_visible()
+    assert entry.get_attribute("href") == (
+        site_url + "self-assessment/?activity=names&name=Harbin%20Institute%20of%20Technology")
+    page.screenshot(path="/tmp/guideui-search-desktop.png")
+
+    # Markup in the query is shown as text, never parsed.
+    query.fill("")
+    query.press_sequentially("<b>Acme</b> & Sons", delay=10)
+    box = page.locator(".guide-name-check")
+    page.wait_for_function("() => document.querySelector('.guide-name-check a').textContent.includes('Sons')")
+    assert box.locator("b").count() == 0
+    assert box.get_by_role("link").inner_text() == "Check '<b>Acme</b> & Sons' against the restricted-party lists"
+    assert box.get_by_role("link").get_attribute("href").endswith("name=%3Cb%3EAcme%3C%2Fb%3E%20%26%20Sons")
+
+    # An empty query hides the entry; the link opens the assessment's name check.
+    query.fill("")
+    query.dispatch_event("input")
+    assert box.is_hidden()
+    query.press_sequentially("Acme Photonics", delay=10)
+    box.get_by_role("link").click()
+    page.wait_for_url("**/self-assessment/?activity=names&name=Acme%20Photonics")
     context.close()

@@ -7,6 +7,7 @@ and share no twelve-word run with the seed documents."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import sys
 import tomllib
@@ -84,10 +85,12 @@ def test_page_builds_with_one_h1_and_headings_in_order(built_site: Path, source:
 def test_page_ends_with_sources_and_review_date(built_site: Path, source: str) -> None:
     built_page = page(built_site, source)
     assert built_page.headings[-1].id == "sources", f"{source}: the last section must be 'Sources'"
+    # The theme's element (overrides/partials/guide-reviewed.html) closes the article: the date, then Sources.
     last = built_page.blocks[-1]
-    match = REVIEWED.fullmatch(last)
+    match = REVIEWED.match(last)
     assert match, f"{source}: must end with 'Last reviewed: YYYY-MM-DD', ends with {last!r}"
-    assert dt.date.fromisoformat(match.group(1)) <= dt.date.today() + dt.timedelta(days=1)
+    assert match.group(1) == str(front_matter_reviewed(source)), f"{source}: shows another date than its front matter"
+    assert "Sources" in last, f"{source}: the review line must link the Sources section"
     sources = built_page.text.split("Sources", 1)[-1]
     assert len(sources.split()) > 8, f"{source}: the Sources section is empty"
 
@@ -387,6 +390,30 @@ def test_change_log_page_shows_every_entry_with_date_and_source(built_site: Path
         assert f"checked {entry['checked']}" in built_page.text, f"{entry['id']}: checked date missing"
 
 
+def test_change_log_is_generated_from_the_data_through_the_marker(built_site: Path) -> None:
+    source = (DOCS / "changes.md").read_text(encoding="utf-8")
+    assert "<!-- guide:changes -->" in source, "docs/changes.md must render the log with <!-- guide:changes -->"
+    assert not re.search(r"^\|\s*20\d\d-", source, re.M), "no hand-written rows: the data is the one source"
+    html = built(built_site, "changes.md").read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/json" id="guide-changes-data">(.*?)</script>', html, re.S)
+    assert block, "the log page must carry the entries as JSON for site_src/changes-since.mjs"
+    data = json.loads(block.group(1))["changes"]
+    assert [(c["id"], c["date"]) for c in data] == [(e["id"], str(e["date"])) for e in changes()]
+    for change in data:
+        assert f'id="change-{change["id"]}"' in html, f"{change['id']}: the row needs its id (notices link to it)"
+        for url in change["pages"]:
+            assert (built_site / url / "index.html").exists(), f"{change['id']}: no built page {url}"
+
+
+@pytest.mark.parametrize("source", PAGES)
+def test_pages_load_the_change_notice_and_the_search_name_check(built_site: Path, source: str) -> None:
+    scripts = page(built_site, source).scripts
+    assert any(s.endswith("assets/js/changes-since.mjs") for s in scripts), f"{source}: no change notice"
+    assert any(s.endswith("assets/js/search-name-check.mjs") for s in scripts), f"{source}: no name check"
+    for name in ("changes-since.mjs", "search-name-check.mjs"):
+        assert (built_site / "assets" / "js" / name).exists()
+
+
 def test_home_page_routes_each_task_to_its_guidance_and_the_assessment(built_site: Path) -> None:
     path = built(built_site, "index.md")
     links = page(built_site, "index.md").content_links
@@ -461,11 +488,39 @@ def test_issue_15_corrections_stay_fixed(source: str, wrong: str, right: str) ->
     assert re.search(right, text), f"{source}: lacks {right!r}"
 
 
-@pytest.mark.parametrize("source", PAGES)
-def test_front_matter_reviewed_date_matches_the_page(source: str) -> None:
+def front_matter_reviewed(source: str) -> dt.date:
     text = (DOCS / source).read_text(encoding="utf-8")
     front = re.match(r"---\n(.*?)\n---\n", text, re.S)
     assert front, f"{source}: no front matter"
     reviewed = re.search(r"^reviewed: (\d{4}-\d{2}-\d{2})$", front.group(1), re.M)
     assert reviewed, f"{source}: add 'reviewed: YYYY-MM-DD' to the front matter"
-    assert reviewed.group(1) == REVIEWED.search(text).group(1), f"{source}: front matter and page dates differ"  # type: ignore[union-attr]
+    return dt.date.fromisoformat(reviewed.group(1))
+
+
+@pytest.mark.parametrize("source", PAGES)
+def test_front_matter_is_the_one_place_of_the_review_date(source: str) -> None:
+    assert front_matter_reviewed(source) <= dt.date.today() + dt.timedelta(days=1)
+    text = (DOCS / source).read_text(encoding="utf-8")
+    assert not REVIEWED.search(text), f"{source}: drop the hand-written 'Last reviewed' line: the theme shows it"
+
+
+REVIEW_ELEMENT = re.compile(r'<aside class="guide-reviewed"[^>]*>\s*<p><span class="guide-reviewed__date">'
+                            r'Last reviewed: <time datetime="(\d{4}-\d{2}-\d{2})">\1</time></span>(.*?)</p>', re.S)
+
+
+@pytest.mark.parametrize("source", [*PAGES, "screening.md", "privacy.md", "hosting.md"])
+def test_theme_shows_the_review_date_and_sources_under_every_reviewed_page(built_site: Path, source: str) -> None:
+    html = built(built_site, source).read_text(encoding="utf-8")
+    shown = REVIEW_ELEMENT.findall(html)
+    assert len(shown) == 1, f"{source}: the review element must appear once, found {len(shown)}"
+    date, links = shown[0]
+    assert date == str(front_matter_reviewed(source))
+    assert '<a href="#sources">Sources</a>' in links, f"{source}: the review element must link the Sources section"
+    article = html.index('class="md-content__inner')
+    assert article < html.index('class="guide-reviewed"') < html.index("</article>"), f"{source}: not in the article"
+
+
+@pytest.mark.parametrize("source", ["self-assessment.md", "how-the-assessment-decides.md"])
+def test_pages_without_a_review_date_show_no_review_element(built_site: Path, source: str) -> None:
+    assert "reviewed" not in (DOCS / source).read_text(encoding="utf-8").split("---")[1]
+    assert 'class="guide-reviewed"' not in built(built_site, source).read_text(encoding="utf-8")

@@ -9,10 +9,12 @@ pages with the session's `built_site` (built by the command line).
 from __future__ import annotations
 
 import importlib.util
+import json
 import logging
 import re
 import shutil
 import sys
+import tomllib
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
@@ -74,7 +76,7 @@ def test_the_registry_covers_every_namespace_with_renderers() -> None:
 @pytest.mark.parametrize(("marker", "fix"), [
     ("cfg:nope", "use one of: cfg:contact, cfg:contacts-table"),
     ("md:screening-table", "use one of: md:questionnaire, md:rules-table, md:screening-lists"),
-    ("guide:glosary", "use one of: guide:glossary"),
+    ("guide:glosary", "use one of: guide:changes, guide:glossary"),
     ("cfg:institution.example", "cfg:institution.name"),
 ])
 def test_an_unknown_marker_fails_naming_page_and_marker(marker: str, fix: str) -> None:
@@ -106,6 +108,27 @@ def test_a_marker_in_a_heading_fails(heading: str) -> None:
     with pytest.raises(PluginError, match=r"^contacts\.md: marker <!-- \S+ [^>]*-->: a marker in a heading is not "
                                           r"supported \(fix: move it into the text below the heading\)"):
         run_pass(f"<p>Intro</p>\n{heading}\n<p>Text</p>", src="contacts.md")
+
+
+def test_the_change_log_is_a_table_and_a_json_block_from_the_data() -> None:
+    entries = tomllib.loads((ROOT / "docs" / "data" / "changes.toml").read_text(encoding="utf-8"))["change"]
+    out = run_pass("<h2 id=\"log\">The log</h2>\n<!-- guide:changes -->", src="changes.md")
+    rows = re.findall(r'<tr id="change-([^"]+)" data-change-date="([^"]+)">', out)
+    assert rows == [(e["id"], str(e["date"])) for e in entries]
+    block = re.search(r'<script type="application/json" id="guide-changes-data">(.*?)</script>', out, re.S)
+    assert block and "<" not in block.group(1), "the data block must not contain '<'"
+    data = json.loads(block.group(1))["changes"]
+    assert [c["id"] for c in data] == [e["id"] for e in entries]
+    first = entries[0]
+    assert data[0] == {"id": first["id"], "date": str(first["date"]), "title": first["title"],
+                       "pages": [p.removesuffix(".md") + "/" for p in first["pages"]]}
+
+
+def test_an_unreadable_change_log_stops_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(markers, "CHANGES", "data/no-such-log.toml")
+    with pytest.raises(PluginError, match=r"^changes\.md: marker <!-- guide:changes -->: cannot read "
+                                          r"data/no-such-log\.toml"):
+        run_pass("<!-- guide:changes -->", src="changes.md")
 
 
 def test_a_page_without_markers_is_left_alone() -> None:
