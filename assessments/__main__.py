@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from . import AnswerError, AssessmentsError, answer_schema, assess, default_config, load_config, questions
+from .answers_file import read_answers_bytes
+from .limits import MAX_ANSWERS_FILE_BYTES
 
 
 def _dump(obj: Any) -> None:
@@ -21,15 +23,18 @@ def _dump(obj: Any) -> None:
 
 
 def _read_answers(path: str) -> Any:
+    """The same strict reader for a file and for stdin: bytes, UTF-8 only (assessments.answers_file)."""
+    source = "stdin" if path == "-" else path
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise AnswerError(path, "", f"cannot read ({exc.strerror})", "pass an existing file or - for stdin") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise AnswerError(path, "", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-                          "fix the JSON syntax") from None
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_ANSWERS_FILE_BYTES + 1)
+        else:
+            with Path(path).open("rb") as handle:
+                data = handle.read(MAX_ANSWERS_FILE_BYTES + 1)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise AnswerError(path, "", f"cannot read ({reason})", "pass an existing file or - for stdin") from None
+    return read_answers_bytes(data, source)
 
 
 def main(argv: list[str] | None = None) -> int:
