@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         config = load_config(args.config) if args.config else default_config()
+        for warning in config.warnings:
+            print(f"warning: {config.source}: {warning}", file=sys.stderr)
         if args.command == "questions":
             _dump(questions())
         elif args.command == "schema":
