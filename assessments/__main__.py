@@ -17,6 +17,12 @@ from .answers_file import read_answers_bytes
 from .limits import MAX_ANSWERS_FILE_BYTES
 
 
+def _say(message: str) -> None:
+    """A message on stderr that no input can garble: control characters and lone surrogates as escapes."""
+    shown = "".join(ch if ch.isprintable() or ch == "\n" else ascii(ch)[1:-1] for ch in message)
+    print(shown.encode("utf-8", "backslashreplace").decode("utf-8"), file=sys.stderr)
+
+
 def _dump(obj: Any) -> None:
     json.dump(obj, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
@@ -57,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = load_config(args.config) if args.config else default_config()
         for warning in config.warnings:
-            print(f"warning: {config.source}: {warning}", file=sys.stderr)
+            _say(f"warning: {config.source}: {warning}")
         if args.command == "questions":
             _dump(questions())
         elif args.command == "schema":
@@ -69,10 +75,10 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_screen(args, config)
     except AnswerError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
         return 2
     except AssessmentsError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
         return 1
     return 0
 

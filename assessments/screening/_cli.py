@@ -71,7 +71,7 @@ class _InputError(Exception):
 
 
 def _bad(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {_shown(message)}".encode("utf-8", "backslashreplace").decode("utf-8"), file=sys.stderr)
     return 2
 
 
