@@ -13,6 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from . import AnswerError, AssessmentsError, answer_schema, assess, default_config, load_config, questions
+from .answers_file import read_answers_bytes
+from .limits import MAX_ANSWERS_FILE_BYTES
+
+
+def _say(message: str) -> None:
+    """A message on stderr that no input can garble: control characters and lone surrogates as escapes."""
+    shown = "".join(ch if ch.isprintable() or ch == "\n" else ascii(ch)[1:-1] for ch in message)
+    print(shown.encode("utf-8", "backslashreplace").decode("utf-8"), file=sys.stderr)
 
 
 def _dump(obj: Any) -> None:
@@ -21,15 +29,18 @@ def _dump(obj: Any) -> None:
 
 
 def _read_answers(path: str) -> Any:
+    """The same strict reader for a file and for stdin: bytes, UTF-8 only (assessments.answers_file)."""
+    source = "stdin" if path == "-" else path
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise AnswerError(path, "", f"cannot read ({exc.strerror})", "pass an existing file or - for stdin") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise AnswerError(path, "", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-                          "fix the JSON syntax") from None
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_ANSWERS_FILE_BYTES + 1)
+        else:
+            with Path(path).open("rb") as handle:
+                data = handle.read(MAX_ANSWERS_FILE_BYTES + 1)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise AnswerError(path, "", f"cannot read ({reason})", "pass an existing file or - for stdin") from None
+    return read_answers_bytes(data, source)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         config = load_config(args.config) if args.config else default_config()
+        for warning in config.warnings:
+            _say(f"warning: {config.source}: {warning}")
         if args.command == "questions":
             _dump(questions())
         elif args.command == "schema":
@@ -62,10 +75,10 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_screen(args, config)
     except AnswerError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
         return 2
     except AssessmentsError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _say(f"error: {exc}")
         return 1
     return 0
 

@@ -141,13 +141,16 @@ def assess(answers: Any, *, config: Config | None = None, screening: bool = True
     config = config or _default_config()
     clean = validate_answers(answers, policy, partial=partial)
     asked = asked_ids(clean, policy, config)
-    # Answers to questions that are not asked (a follow-up whose trigger changed) are ignored.
+    # Answers to questions that are not asked (a follow-up whose trigger changed) are ignored (result["not_used"]).
     asked_answers = {k: v for k, v in clean.items() if k in asked}
     if screened is not None:
         screened = [dict(s) for s in screened]
     else:
         screened = _screen(asked_answers, policy, config) if screening else []
-    return _result(asked_answers, asked, screened, policy, config)
+    result = _result(asked_answers, asked, screened, policy, config)
+    # Said, not silently dropped: answers given to questions these answers do not ask.
+    result["not_used"] = [q.id for q in policy.questions if q.id in clean and q.id not in asked]
+    return result
 
 
 def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, Any]], policy: Policy,

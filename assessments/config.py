@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,12 +17,33 @@ from typing import Any
 from ._errors import ConfigError
 from ._policy import load_policy
 from ._resources import package_root
-from .limits import MATCH_THRESHOLD, MAX_LIST_AGE_DAYS, THRESHOLD_RANGE
+from .limits import (
+    MATCH_THRESHOLD,
+    MAX_CONFIG_BYTES,
+    MAX_CONFIG_ENTRIES,
+    MAX_CONFIG_NOTE,
+    MAX_CONFIG_TEXT,
+    MAX_CONFIG_URL,
+    MAX_LIST_AGE_DAYS,
+    THRESHOLD_RANGE,
+)
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
 _URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_ID = re.compile(r"^[a-z0-9_]{1,64}$")
+# Digits with the usual separators, an optional leading + and an optional extension.
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]{1,28}[0-9)](?: ?(?:ext\.?|x) ?[0-9]{1,6})?$")
+_MARKUP = frozenset('<>"')
+# Plain-text values shown on pages: (section, key) -> the longest value allowed. Every other
+# string is a URL, an address, a phone number, a colour, an id or a path, checked by its own pattern.
+_PLAIN_TEXT = {
+    ("institution", "name"): MAX_CONFIG_TEXT, ("institution", "short_name"): MAX_CONFIG_TEXT,
+    ("institution", "office"): MAX_CONFIG_TEXT, ("countries", "elevated_risk_source"): MAX_CONFIG_NOTE,
+    ("contacts", "label"): MAX_CONFIG_TEXT, ("contacts", "hours"): MAX_CONFIG_TEXT,
+    ("forms", "title"): MAX_CONFIG_TEXT, ("forms", "note"): MAX_CONFIG_NOTE,
+}
 _PALETTE = {
     "red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan",
     "teal", "green", "light-green", "lime", "yellow", "amber", "orange",
@@ -76,6 +98,8 @@ class Config:
     max_list_age_days: int = MAX_LIST_AGE_DAYS
     disabled_lists: tuple[str, ...] = ()
     branding: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    """Problems that do not stop the build (an http:// link): the build and the command line print them."""
 
     def to_json(self) -> dict[str, Any]:
         """The subset the browser needs, JSON-ready (no dates as objects)."""
@@ -110,10 +134,20 @@ def _fields(entry: Contact | Form) -> dict[str, str]:
 def load_config(path: str | Path) -> Config:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(str(path), "", f"cannot read the file ({exc.strerror})",
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ConfigError(str(path), "", f"cannot read the file ({reason})",
                           "pass the path of an existing configuration file") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(str(path), "", f"larger than {MAX_CONFIG_BYTES:,} bytes",
+                          "a configuration is a few kilobytes; check that this is the right file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(str(path), "", f"not UTF-8 text (invalid byte at offset {exc.start})",
+                          "save the file as UTF-8") from None
     return parse_config(text, str(path))
 
 
@@ -121,10 +155,15 @@ def parse_config(text: str, source: str) -> Config:
     # Imported here: the browser gets its configuration as JSON and never loads the TOML parser.
     import tomllib  # noqa: PLC0415
 
+    if len(text) > MAX_CONFIG_BYTES:
+        raise ConfigError(source, "", f"longer than {MAX_CONFIG_BYTES:,} characters",
+                          "a configuration is a few kilobytes; check that this is the right file")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(source, "", f"not valid TOML: {exc}", "correct the TOML syntax") from None
+    except RecursionError:
+        raise ConfigError(source, "", "nested too deeply", "a configuration nests two levels at most") from None
     return _build(data, source)
 
 
@@ -141,24 +180,28 @@ def _build(data: dict[str, Any], source: str) -> Config:
     known_top = set(_SCHEMA) | {"contacts", "forms"}
     for key in data:
         if key not in known_top:
-            raise fail(key, "unknown section", f"use one of: {', '.join(sorted(known_top))}")
+            raise fail(_shown(key), "unknown section", f"use one of: {', '.join(sorted(known_top))}")
+    _check_strings(data, "", fail)
     for section, fields in _SCHEMA.items():
         table = data.get(section, {})
         if not isinstance(table, dict):
             raise fail(section, "must be a table", f"write it as [{section}]")
         for key, value in table.items():
             if key not in fields:
-                raise fail(f"{section}.{key}", "unknown key",
+                raise fail(_shown(f"{section}.{key}"), "unknown key",
                            f"use one of: {', '.join(sorted(fields))}")
             expected = fields[key]
             if isinstance(value, bool) and expected is not bool:
                 raise fail(f"{section}.{key}", "wrong type", "give a value of the documented type")
+            if isinstance(value, (_dt.datetime, _dt.time)):
+                fix = "write a date as YYYY-MM-DD" if expected is _dt.date else "give a value of the documented type"
+                raise fail(f"{section}.{key}", "a date with a time (or a time)", fix)
             if section == "institution" and key == "policy_last_reviewed" and isinstance(value, str):
                 try:
                     table[key] = _dt.date.fromisoformat(value)
                 except ValueError:
                     raise fail(f"{section}.{key}", "not a date", "write it as YYYY-MM-DD") from None
-            if not isinstance(table[key], expected):
+            if not isinstance(table[key], expected) or isinstance(table[key], _dt.datetime):
                 name = expected.__name__ if isinstance(expected, type) else "number"
                 raise fail(f"{section}.{key}", f"must be a {name}", f"give a {name} value")
         for key in _REQUIRED.get(section, ()):
@@ -170,8 +213,9 @@ def _build(data: dict[str, Any], source: str) -> Config:
     if not _URL.match(inst["website"]) or inst["website"].startswith("mailto:"):
         raise fail("institution.website", "not an http(s) URL", "write a full https:// address")
 
-    contacts = _contacts(data.get("contacts", {}), fail)
-    forms = _forms(data.get("forms", {}), contacts, fail)
+    warnings: list[str] = []
+    contacts = _contacts(data.get("contacts", {}), fail, warnings)
+    forms = _forms(data.get("forms", {}), contacts, fail, warnings)
 
     policy = load_policy()
     missing = sorted(set(policy.form_ids) - set(forms))
@@ -181,6 +225,8 @@ def _build(data: dict[str, Any], source: str) -> Config:
 
     countries = data.get("countries", {})
     elevated = countries["elevated_risk"]
+    if len(elevated) > MAX_CONFIG_ENTRIES:
+        raise fail("countries.elevated_risk", f"more than {MAX_CONFIG_ENTRIES} countries", "list fewer countries")
     for i, code in enumerate(elevated):
         if not isinstance(code, str) or not _ISO2.match(code) or code not in policy.country_names:
             raise fail(f"countries.elevated_risk[{i}]", f"{code!r} is not an ISO 3166-1 alpha-2 code",
@@ -192,9 +238,11 @@ def _build(data: dict[str, Any], source: str) -> Config:
     if not low <= threshold <= high:
         raise fail("screening.threshold", "out of range", f"use a number between {low} and {high}")
     max_age = screening.get("max_list_age_days", MAX_LIST_AGE_DAYS)
-    if max_age < 1:
-        raise fail("screening.max_list_age_days", "must be positive", "use a number of days, e.g. 365")
+    if not 1 <= max_age <= 100 * 365:
+        raise fail("screening.max_list_age_days", "out of range", "use a number of days, e.g. 365")
     disabled = screening.get("disabled_lists", [])
+    if len(disabled) > MAX_CONFIG_ENTRIES:
+        raise fail("screening.disabled_lists", f"more than {MAX_CONFIG_ENTRIES} entries", "list fewer lists")
     for i, item in enumerate(disabled):
         if not isinstance(item, str) or not re.match(r"^[a-z0-9_]+$", item):
             raise fail(f"screening.disabled_lists[{i}]", "not a list id",
@@ -218,12 +266,14 @@ def _build(data: dict[str, Any], source: str) -> Config:
         max_list_age_days=max_age,
         disabled_lists=tuple(disabled),
         branding=branding,
+        warnings=tuple(warnings),
     )
 
 
-def _contacts(table: Any, fail: Any) -> dict[str, Contact]:
+def _contacts(table: Any, fail: Any, warnings: list[str]) -> dict[str, Contact]:
     if not isinstance(table, dict) or not table:
         raise fail("contacts", "missing", "add at least [contacts.research_security]")
+    _check_ids(table, "contacts", fail)
     out = {}
     for cid, entry in table.items():
         if not isinstance(entry, dict):
@@ -236,17 +286,22 @@ def _contacts(table: Any, fail: Any) -> dict[str, Contact]:
         if entry.get("email") and not _EMAIL.match(entry["email"]):
             raise fail(f"contacts.{cid}.email", f"{entry['email']!r} is not an email address",
                        "write name@domain")
+        if entry.get("phone") and not _PHONE.match(entry["phone"]):
+            raise fail(f"contacts.{cid}.phone", f"{entry['phone']!r} is not a phone number",
+                       "write digits with spaces, dashes or brackets, an optional leading + and ext. 123")
         if entry.get("url") and not _URL.match(entry["url"]):
             raise fail(f"contacts.{cid}.url", "not a URL", "write a full https:// address")
+        _warn_http(entry.get("url", ""), f"contacts.{cid}.url", warnings)
         out[cid] = Contact(id=cid, **entry)
     if "research_security" not in out:
         raise fail("contacts.research_security", "missing", "add [contacts.research_security]")
     return out
 
 
-def _forms(table: Any, contacts: dict[str, Contact], fail: Any) -> dict[str, Form]:
+def _forms(table: Any, contacts: dict[str, Contact], fail: Any, warnings: list[str]) -> dict[str, Form]:
     if not isinstance(table, dict):
         raise fail("forms", "must be a table", "write each form as [forms.ID]")
+    _check_ids(table, "forms", fail)
     out = {}
     for fid, entry in table.items():
         if not isinstance(entry, dict):
@@ -258,6 +313,7 @@ def _forms(table: Any, contacts: dict[str, Contact], fail: Any) -> dict[str, For
         if not _URL.match(entry["url"]):
             raise fail(f"forms.{fid}.url", f"{entry['url']!r} is not a URL",
                        "write a full https:// address or mailto:")
+        _warn_http(entry["url"], f"forms.{fid}.url", warnings)
         if entry.get("contact") and entry["contact"] not in contacts:
             raise fail(f"forms.{fid}.contact", f"unknown contact {entry['contact']!r}",
                        f"use one of: {', '.join(sorted(contacts))}")
@@ -268,6 +324,60 @@ def _forms(table: Any, contacts: dict[str, Contact], fail: Any) -> dict[str, For
 def _check_keys(entry: dict[str, Any], allowed: dict[str, type], where: str, fail: Any) -> None:
     for key, value in entry.items():
         if key not in allowed:
-            raise fail(f"{where}.{key}", "unknown key", f"use one of: {', '.join(sorted(allowed))}")
+            raise fail(_shown(f"{where}.{key}"), "unknown key", f"use one of: {', '.join(sorted(allowed))}")
         if not isinstance(value, allowed[key]):
             raise fail(f"{where}.{key}", "must be text", "put the value in quotes")
+
+
+def _check_ids(table: dict[str, Any], section: str, fail: Any) -> None:
+    if len(table) > MAX_CONFIG_ENTRIES:
+        raise fail(section, f"more than {MAX_CONFIG_ENTRIES} entries", "merge or remove some")
+    for key in table:
+        if not _ID.match(key):
+            raise fail(f"{section}.{_shown(key)}", "not an id",
+                       "use lower-case letters, digits and _ (at most 64), e.g. research_security")
+
+
+def _warn_http(url: str, key: str, warnings: list[str]) -> None:
+    if url.startswith("http://"):
+        warnings.append(f"{key}: {url[:80]!r} is not encrypted (http://): what people type into the form can be "
+                        "read or changed on the way (fix: use https://)")
+
+
+def _check_strings(data: Any, where: str, fail: Any, depth: int = 0) -> None:
+    """Every string: no control characters, a bounded length; plain text shown on pages: no markup."""
+    if isinstance(data, (dict, list)) and depth > 3:
+        raise fail(_shown(where), "nested too deeply", "a configuration nests tables two levels at most")
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _check_strings(value, f"{where}.{key}" if where else key, fail, depth + 1)
+        return
+    if isinstance(data, list):
+        for i, value in enumerate(data[:MAX_CONFIG_ENTRIES + 1]):
+            _check_strings(value, f"{where}[{i}]", fail, depth + 1)
+        return
+    if not isinstance(data, str):
+        return
+    parts = where.split(".")
+    # contacts.ID.label -> (contacts, label); institution.name -> (institution, name)
+    kind = (parts[0], parts[-1]) if len(parts) >= 2 else None
+    limit = _PLAIN_TEXT.get(kind, MAX_CONFIG_URL) if kind else MAX_CONFIG_URL
+    if len(data) > limit:
+        raise fail(_shown(where), f"{len(data):,} characters, more than {limit:,}", "shorten it")
+    bad = next((ch for ch in data if _is_control(ch)), None)
+    if bad is not None:
+        raise fail(_shown(where), f"contains the control character U+{ord(bad):04X}",
+                   "remove it (plain text on one line: no tabs, line breaks or invisible characters)")
+    if kind in _PLAIN_TEXT and any(ch in _MARKUP for ch in data):
+        raise fail(_shown(where), 'contains markup characters (<, > or ")',
+                   "plain text only: write the name without tags; use \u201c \u201d for quotation marks")
+
+
+def _is_control(ch: str) -> bool:
+    # Zero-width (non-)joiners are part of how some scripts are written; every other C* character is refused.
+    return unicodedata.category(ch)[0] == "C" and ch not in "\u200c\u200d"
+
+
+def _shown(key: str) -> str:
+    """A key for an error message: at most 80 characters, invisible characters made visible."""
+    return ascii(key[:80])[1:-1] if any(_is_control(ch) for ch in key[:80]) else key[:80]

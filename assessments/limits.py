@@ -26,3 +26,21 @@ MAX_SCREEN_NAME_LENGTH = 300
 """Characters of one name sent to the matcher."""
 MAX_CANDIDATES = 10
 """Candidates returned per screened name, best first."""
+
+# --- input files and configuration (sizes bounded so that no input can exhaust memory or the stack) ---
+MAX_ANSWERS_FILE_BYTES = 1_000_000
+"""Bytes an answers file (or stdin) may have; a real one is a few kilobytes."""
+MAX_ANSWERS_DEPTH = 32
+"""Nesting of arrays and objects in an answers file (answers nest two levels)."""
+MAX_NUMBER_DIGITS = 100
+"""Characters of one number in an answers file."""
+MAX_CONFIG_BYTES = 256_000
+"""Bytes of the institution configuration file."""
+MAX_CONFIG_TEXT = 200
+"""Characters of a plain-text configuration value (a name, a label, a form title)."""
+MAX_CONFIG_NOTE = 1_000
+"""Characters of a longer configuration text (a form note, a source description)."""
+MAX_CONFIG_URL = 2_000
+"""Characters of a configuration URL or email address."""
+MAX_CONFIG_ENTRIES = 100
+"""Contacts, forms, elevated-risk countries or disabled lists in one configuration."""

@@ -10,6 +10,7 @@ theme.
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 from pathlib import Path
 
@@ -25,6 +26,8 @@ mimetypes.add_type("text/javascript", ".mjs")
 
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 BRANDING_CSS = "assets/css/branding.css"
+# Under "mkdocs.": a warning about the configuration fails a --strict build, as MkDocs' own warnings do.
+log = logging.getLogger("mkdocs.hooks.validate")
 
 
 # --- hooks -----------------------------------------------------------------
@@ -32,6 +35,9 @@ BRANDING_CSS = "assets/css/branding.css"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     institution = _project.load_institution()
     config.extra[_project.INSTITUTION_KEY] = institution
+    for warning in institution.warnings:
+        log.warning(f"{institution.source}: {warning}")
+    # Plain text without markup (assessments/config.py refuses <, > and "); the templates escape it too.
     config.site_name = f"Research security guide: {institution.institution['short_name']}"
     _apply_palette(config, institution.branding)
     logo = _logo_source(institution.branding, Path(institution.source))

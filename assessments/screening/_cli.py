@@ -3,6 +3,12 @@
 One name prints a table (or JSON with --json: an object whose ``candidates``
 are best first). ``--file names.csv`` screens every name in the first column
 (or the column named ``name``) and writes CSV or JSON (--format) to stdout.
+
+Names are cleaned by the engine's one cleaner (``answer_types.clean_text``)
+before they are screened. CSV cells that a spreadsheet would read as a formula
+(starting with = + - @ tab or carriage return) get a leading apostrophe, as
+OWASP recommends; the table printed to a terminal shows control characters
+as visible escapes instead of passing them through.
 """
 
 from __future__ import annotations
@@ -10,16 +16,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from .._errors import AssessmentsError
+from ..answer_types import clean_text
 from ..config import Config
-from ..limits import THRESHOLD_RANGE
+from ..limits import MAX_SCREEN_NAME_LENGTH, THRESHOLD_RANGE
 from . import DISCLAIMER, screen_name
 
 MAX_FILE_NAMES = 100_000
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 CSV_FIELDS = ["query", "outcome", "best_name", "matched_alias", "score", "match", "relation", "lists",
               "record_id", "warnings"]
 
@@ -27,7 +37,7 @@ CSV_FIELDS = ["query", "outcome", "best_name", "matched_alias", "score", "match"
 def run_screen(args: Any, config: Config) -> int:
     threshold = config.threshold if args.threshold is None else args.threshold
     low, high = THRESHOLD_RANGE
-    if not low <= threshold <= high:
+    if not low <= threshold <= high:  # also refuses nan
         return _bad(f"--threshold {threshold}: must be between {low} and {high} (default {config.threshold})")
     if args.name and args.file:
         return _bad("give either a NAME or --file, not both")
@@ -40,7 +50,10 @@ def run_screen(args: Any, config: Config) -> int:
             results = [screen_name(n, config, threshold=threshold) for n in names]
             _write_many(results, "json" if args.json else args.format)  # --json also means JSON here
         else:
-            result = screen_name(args.name, config, threshold=threshold)
+            name = _clean(args.name, "NAME")
+            if not name:
+                raise _InputError("NAME: empty once control characters and spaces are removed; give a name")
+            result = screen_name(name, config, threshold=threshold)
             if args.json:
                 json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
                 sys.stdout.write("\n")
@@ -58,36 +71,58 @@ class _InputError(Exception):
 
 
 def _bad(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
+    print(f"error: {_shown(message)}".encode("utf-8", "backslashreplace").decode("utf-8"), file=sys.stderr)
     return 2
 
 
 def _read_names(path: str) -> list[str]:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise _InputError(f"--file {path}: cannot read ({exc.strerror}); pass an existing CSV file") from None
-    except UnicodeDecodeError:
-        raise _InputError(f"--file {path}: not UTF-8 text; save the CSV as UTF-8") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        if isinstance(exc, UnicodeDecodeError):
+            raise _InputError(f"--file {path}: not UTF-8 text (invalid byte at offset {exc.start}); "
+                              "save the CSV as UTF-8") from None
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise _InputError(f"--file {path}: cannot read ({reason}); pass an existing CSV file") from None
     try:
         rows = [r for r in csv.reader(io.StringIO(text)) if any(c.strip() for c in r)]
     except csv.Error as exc:
         raise _InputError(f"--file {path}: not a valid CSV ({exc})") from None
-    if not rows:
-        raise _InputError(f"--file {path}: no names found; put one name per row (first column or a 'name' column)")
-    header = [c.strip().casefold() for c in rows[0]]
+    header = [c.strip().casefold() for c in rows[0]] if rows else []
     col = header.index("name") if "name" in header else 0
     if "name" in header:
         rows = rows[1:]
+    if not rows:  # an empty file, blank lines only, or a header only: the same answer
+        raise _InputError(f"--file {path}: no names found; put one name per row (first column or a 'name' column)")
     names = []
     for n, row in enumerate(rows, start=2 if "name" in header else 1):
-        value = row[col].strip() if col < len(row) else ""
+        value = _clean(row[col], f"--file {path} row {n}") if col < len(row) else ""
         if not value:
             raise _InputError(f"--file {path} row {n}: empty name in column {col + 1}")
         names.append(value)
     if len(names) > MAX_FILE_NAMES:
         raise _InputError(f"--file {path}: {len(names)} names; split it into files of at most {MAX_FILE_NAMES}")
     return names
+
+
+def _clean(name: str, where: str) -> str:
+    """The engine's cleaner, the one place names are cleaned (NFC, no control characters, single spaces)."""
+    try:
+        return clean_text(name, where, MAX_SCREEN_NAME_LENGTH)
+    except AssessmentsError as exc:
+        raise _InputError(f"{where}: {exc.reason} ({exc.fix})") from None
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula (OWASP CSV injection)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _shown(value: Any) -> str:
+    """Text for a terminal: control characters (escape sequences, bidi overrides) shown as \\xNN / \\uNNNN."""
+    return _CONTROL.sub(lambda m: ascii(m.group(0))[1:-1], str(value))
 
 
 def _write_many(results: list[dict[str, Any]], fmt: str) -> None:
@@ -99,7 +134,7 @@ def _write_many(results: list[dict[str, Any]], fmt: str) -> None:
     writer.writeheader()
     for r in results:
         best = r["candidates"][0] if r["candidates"] else None
-        writer.writerow({
+        writer.writerow({key: _cell(value) for key, value in {
             "query": r["query"],
             "outcome": r["outcome"],
             "best_name": best["name"] if best else "",
@@ -110,26 +145,28 @@ def _write_many(results: list[dict[str, Any]], fmt: str) -> None:
             "lists": "; ".join(f"{i['label']} (as of {i['as_of']})" for i in best["lists"]) if best else "",
             "record_id": best["record_id"] if best else "",
             "warnings": " | ".join(r["warnings"]),
-        })
+        }.items()})
 
 
 def _print_table(result: dict[str, Any]) -> None:
-    out = sys.stdout
-    out.write(f"Screening: {result['query']}  (normalised: {result['normalized']})\n")
-    out.write(f"Outcome: {result['outcome']}   threshold: {result['threshold']}\n\n")
+    def write(text: str) -> None:
+        sys.stdout.write(_shown(text) + "\n")
+
+    write(f"Screening: {result['query']}  (normalised: {result['normalized']})")
+    write(f"Outcome: {result['outcome']}   threshold: {result['threshold']}\n")
     if not result["candidates"]:
-        out.write("No candidates on the enabled lists.\n")
+        write("No candidates on the enabled lists.")
     for c in result["candidates"]:
         flag = "MATCH  " if c["match"] else ("related" if c["relation"] == "related" else "       ")
-        out.write(f"{flag} {c['score']:.2f}  {c['name']}")
+        line = f"{flag} {c['score']:.2f}  {c['name']}"
         if c["matched_alias"] != c["name"]:
-            out.write(f"  [matched: {c['matched_alias']}]")
-        out.write("\n")
+            line += f"  [matched: {c['matched_alias']}]"
+        write(line)
         for i in c["lists"]:
             stale = "  (STALE)" if i["stale"] else ""
-            out.write(f"          {i['label']}, as of {i['as_of']}{stale}\n")
+            write(f"          {i['label']}, as of {i['as_of']}{stale}")
         if c["note"]:
-            out.write(f"          note: {c['note']}\n")
+            write(f"          note: {c['note']}")
     for w in result["warnings"]:
-        out.write(f"\nWarning: {w}\n")
-    out.write(f"\n{result['disclaimer']}\n")
+        write(f"\nWarning: {w}")
+    write(f"\n{result['disclaimer']}")

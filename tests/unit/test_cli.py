@@ -69,3 +69,15 @@ def test_invalid_input_exits_2_naming_the_field(stdin: str, needle: str) -> None
 def test_missing_file_exits_2(tmp_path: Path) -> None:
     proc = _run("assess", str(tmp_path / "absent.json"))
     assert proc.returncode == 2 and "cannot read" in proc.stderr
+
+
+@pytest.mark.parametrize("data", [b'{"activities": ["\xff"]}', '{"a": 1}'.encode("utf-16"), b"[" * 5000])
+def test_bad_bytes_exit_2_the_same_from_stdin_and_a_file(data: bytes, tmp_path: Path) -> None:
+    """A real process: stdin is read as bytes, like a file, never decoded leniently."""
+    path = tmp_path / "answers.json"
+    path.write_bytes(data)
+    runs = [subprocess.run([sys.executable, "-m", "assessments", "assess", arg, "--no-screening"], cwd=ROOT,
+                           input=data, capture_output=True, timeout=60, check=False) for arg in ("-", str(path))]
+    for proc in runs:
+        assert proc.returncode == 2 and b"Traceback" not in proc.stderr, proc.stderr
+    assert runs[0].stderr.replace(b"stdin", b"X") == runs[1].stderr.replace(str(path).encode(), b"X")

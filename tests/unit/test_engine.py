@@ -27,7 +27,7 @@ def test_empty_answers_are_valid_and_low() -> None:
     assert result["tier"] == "low" and result["reasons"] == [] and result["actions"] == []
     assert result["asked"] == ["activities", "talent_program", "graduate_channel_role", "paid_recommendation_letters"]
     assert set(result) == {"tier", "reasons", "actions", "todo", "screening", "asked", "policy_version", "as_of",
-                           "disclaimer"}
+                           "disclaimer", "not_used"}
 
 
 def test_sections_open_with_the_activities_ticked() -> None:
