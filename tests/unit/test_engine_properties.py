@@ -110,6 +110,7 @@ def test_tier_is_the_highest_reason_and_actions_resolve(answers: dict[str, Any])
     result = _result(answers)
     assert RANK[result["tier"]] == max((RANK[r["tier"]] for r in result["reasons"]), default=0)
     assert all(a["form"]["url"] for a in result["actions"])
-    # Answers to questions that are not asked change nothing.
+    # Answers to questions that are not asked change nothing but the list of answers not used.
     shown = {k: v for k, v in answers.items() if k in result["asked"]}
-    assert _result(shown) == result
+    assert sorted(result["not_used"]) == sorted(set(answers) - set(shown))
+    assert _result(shown) == {**result, "not_used": []}
