@@ -50,13 +50,22 @@ WORKER_BUILD = re.compile(r"^const BUILD = .*;$", re.M)
 # Precompressed copies (.br, .gz) beside files of these kinds from this size on.
 COMPRESS_SUFFIXES = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".wasm", ".txt", ".xml")
 COMPRESS_MIN_BYTES = 10_000
+SERVICE_WORKER = "sw.js"  # site_src/sw.js, written to the top of the site (its scope: every page)
+_STATE = {"serving": False}
 
 
 # --- hooks -----------------------------------------------------------------
 
+def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve` gets no service worker: it would keep serving the pages being edited from its cache."""
+    _STATE["serving"] = command == "serve"
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Serve the browser modules from site_src/ as assets/js/ (watched by `mkdocs serve`)."""
     for path in sorted(SITE_SRC.glob("*.mjs")) + sorted(SITE_SRC.glob("*.js")) + sorted(SITE_SRC.glob("*.css")):
+        if path.name == SERVICE_WORKER:
+            continue  # written to the top of the site by on_post_build, with this build's file list
         sub = "css" if path.suffix == ".css" else "js"
         files.append(File.generated(config, f"assets/{sub}/{path.name}", abs_src_path=str(path)))
     return files
@@ -68,6 +77,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     wheels, manifest_name = _build_engine(site / "engine", config)
     runtime, lock = _copy_pyodide(site / "pyodide", wheels)
     _rewrite_worker(site / WORKER, runtime, lock, manifest_name)
+    if not _STATE["serving"]:
+        write_service_worker(Path(config.site_dir))
     precompress(Path(config.site_dir))
 
 
@@ -112,6 +123,31 @@ def _rewrite_worker(worker: Path, runtime: str, lock: dict[str, Any], manifest: 
     text = source.replace(WORKER_IMPORT, f'"../pyodide/{runtime}/pyodide.mjs"')
     text = WORKER_BUILD.sub(lambda _: f"const BUILD = {json.dumps(build, separators=(',', ':'))};", text)
     _project.write_if_changed(worker, text.encode())
+
+
+def write_service_worker(site: Path) -> str:
+    """Write sw.js with this build's files and their hashes; returns the build's version.
+
+    Every file the site serves is listed (not the precompressed copies, which the
+    server picks, nor sw.js itself) with the first 16 hex digits of its SHA-256:
+    the worker checks what it stores against them. The version is the hash of the
+    list, so any change to any file makes a new sw.js, which browsers see as an update.
+    """
+    files = {}
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if not path.is_file() or rel == SERVICE_WORKER or path.suffix in (".gz", ".br") or rel.startswith("_"):
+            continue
+        files[rel] = _project.sha256(path.read_bytes())[:16]
+    version = _project.sha256(json.dumps(files, sort_keys=True).encode())[:16]
+    source = (SITE_SRC / SERVICE_WORKER).read_text(encoding="utf-8")
+    if len(WORKER_BUILD.findall(source)) != 1:
+        raise PluginError(f"site_src/{SERVICE_WORKER}: expected one `const BUILD = ...;` line for hooks/assets.py "
+                          "(fix: keep it on one line)")
+    build = json.dumps({"version": version, "files": files}, separators=(",", ":"))
+    text = WORKER_BUILD.sub(lambda _: f"const BUILD = {build};", source)
+    _project.write_if_changed(site / SERVICE_WORKER, text.encode())
+    return version
 
 
 def precompress(site: Path) -> dict[str, dict[str, int]]:
