@@ -35,6 +35,7 @@
   }
 
   function watch(registration) {
+    if (!registration) return; // service workers blocked (a browser setting, or the tests)
     if (registration.waiting && navigator.serviceWorker.controller) notice(registration.waiting);
     registration.addEventListener("updatefound", function () {
       var worker = registration.installing;
