@@ -45,7 +45,8 @@ async function sha256(buffer) {
 
 /** Fetch a file of this build from the network and check it; resolves to a Response to store. */
 async function fetchChecked(path) {
-  const response = await fetch(new Request(new URL(path, SCOPE), { cache: "no-cache" }));
+  // A content-hashed file may come from the browser's cache as it is; any other is checked with the server.
+  const response = await fetch(new Request(new URL(path, SCOPE), { cache: HASHED.test(path) ? "default" : "no-cache" }));
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   const body = await response.arrayBuffer();
   if (!(await sha256(body)).startsWith(BUILD.files[path])) {
