@@ -1,6 +1,6 @@
 """Self-assessment speed and size in headless Chromium: prints figures, asserts nothing.
 
-Usage: python benchmarks/engine_boot.py [--runs 5] [--site DIR]
+Usage: python benchmarks/engine_boot.py [--runs 5] [--site DIR] [--network-only]
 
 Builds the site (or uses --site), serves it on 127.0.0.1 with gzip and ETags
 like a static host, and measures with Playwright and the system Chromium:
@@ -15,6 +15,13 @@ like a static host, and measures with Playwright and the system Chromium:
 - bytes transferred: the assessment page in total on a first visit (the
   worker's downloads included), by part, and Pyodide/engine bytes loaded by
   the guidance pages (should be none).
+- as people meet it (issue 17): a first visit over an emulated link (10 Mbit/s
+  with 80 ms round trips, 50 Mbit/s with 40 ms; Chromium's DevTools protocol,
+  Network.emulateNetworkConditions), a return visit the next day (same profile,
+  the server sending the hosting guide's headers: immutable for content-hashed
+  files, no-cache otherwise; the service worker installed by the first visit),
+  and a visit with the network gone after one visit. Each is printed beside its
+  lower bound: bytes / bandwidth + round trips x latency + the empty-page floor.
 The figures and the machine they were measured on go into docs/performance.md.
 Targets (issue 6): ready cold <= 0.4x stock, warm <= 0.35x; first input <= 0.3 s;
 no long task > 50 ms during boot; re-score p95 <= 30 ms; screening p95 <= 50 ms;
@@ -27,6 +34,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -133,7 +141,7 @@ def _goto_ready(page: Any, url: str) -> None:
 
 
 def _ready_ms(browser: Browser, url: str, warm: bool) -> dict[str, Any]:
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")  # the page alone; _network_visits has it
     page = context.new_page()
     page.add_init_script(OBSERVE)
     if warm:
@@ -151,7 +159,7 @@ def _ready_ms(browser: Browser, url: str, warm: bool) -> dict[str, Any]:
 
 
 def _round_trips(browser: Browser, url: str, answers: list[dict[str, Any]], names: list[str]) -> dict[str, list[float]]:
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")  # the page alone; _network_visits has it
     page = context.new_page()
     page.add_init_script(OBSERVE)
     _goto_ready(page, url)
@@ -179,7 +187,7 @@ def _round_trips(browser: Browser, url: str, answers: list[dict[str, Any]], name
 
 def _bytes(browser: Browser, base: str, pages: list[str]) -> dict[str, Any]:
     """Bytes on the wire (body + headers), counted on the context: the worker's requests are not the page's."""
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")  # the page alone; _network_visits has it
     page = context.new_page()
     page.add_init_script(OBSERVE)
     totals: dict[str, Any] = {"assessment": 0, "guidance_runtime": 0, "parts": {}}
@@ -221,6 +229,85 @@ def _bytes(browser: Browser, base: str, pages: list[str]) -> dict[str, Any]:
     return totals
 
 
+# Links of issue 17: (label, Mbit/s, round-trip ms).
+LINKS = (("10 Mbit/s, 80 ms", 10, 80), ("50 Mbit/s, 40 ms", 50, 40))
+# Sequential round trips before the engine can start, at the least: connection, the
+# page, its module script, engine.mjs, the worker, pyodide.mjs, then the runtime and
+# standard library (fetched side by side). Each costs one latency.
+CHAIN_ROUND_TRIPS = 7
+HASHED = re.compile(r"^assets/(pyodide/[0-9a-f]{16}/|engine/.*\.[0-9a-f]{16}\.(whl|json)$)")
+
+
+def recommended_cache_control(rel: str) -> str:
+    """The hosting guide's headers: content-hashed files for good, everything else checked."""
+    return "public, max-age=31536000, immutable" if HASHED.match(rel) else "no-cache"
+
+
+def _emulate(page: Any, context: Any, mbit: float, rtt_ms: float) -> None:
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": rtt_ms,
+        "downloadThroughput": mbit * 1e6 / 8, "uploadThroughput": mbit * 1e6 / 8,
+    })
+
+
+def _visit(page: Any, url: str) -> float:
+    page.add_init_script(OBSERVE)
+    _goto_ready(page, url)
+    return page.evaluate("() => window.__boot.readyAt")
+
+
+def _network_visits(browser: Browser, base: str) -> dict[str, Any]:
+    """First visit per link; then, in the profile of the slower link's first visit, the next
+    day's visit and a visit with the server unreachable (the service worker answers)."""
+    out: dict[str, Any] = {}
+    url = base + "self-assessment/"
+    for label, mbit, rtt in LINKS:
+        context = browser.new_context(service_workers="allow")
+        page = context.new_page()
+        _emulate(page, context, mbit, rtt)
+        out[label] = _visit(page, url)
+        if mbit == LINKS[0][1]:
+            # Let the service worker keep the engine (what sw-register.js asks once it is ready).
+            for _ in range(600):
+                cached = page.evaluate("""async () => {
+                  for (const name of await caches.keys()) {
+                    const keys = await (await caches.open(name)).keys();
+                    if (keys.some((r) => r.url.endsWith('.wasm'))) return true;
+                  }
+                  return false;
+                }""")
+                if cached:
+                    break
+                page.wait_for_timeout(100)
+            page.close()
+            network: list[str] = []
+            engine_paths = ("/assets/pyodide/", "/assets/engine/")
+
+            def on_request(request: Any, network: list[str] = network) -> None:
+                network.append(request.url)
+
+            def on_response(response: Any, network: list[str] = network) -> None:
+                # At the headers: a streamed response (the runtime) is reported finished much later.
+                if response.from_service_worker and response.url in network:
+                    network.remove(response.url)
+
+            context.on("request", on_request)
+            context.on("response", on_response)
+            page = context.new_page()
+            _emulate(page, context, mbit, rtt)
+            out["return"] = _visit(page, url)
+            page.wait_for_timeout(300)
+            out["return_requests"] = [u for u in network if any(p in u for p in engine_paths)]
+            page.close()
+            context.set_offline(True)
+            page = context.new_page()
+            out["offline"] = _visit(page, url)
+        context.close()
+    return out
+
+
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -230,6 +317,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--network-only", action="store_true",
+                        help="only the emulated links, return and offline visits (with the floor they need)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -249,18 +338,25 @@ def main() -> None:
                        for p in site.rglob("index.html")
                        if not p.relative_to(site).as_posix().startswith(("assets/", "_bench")))
 
-        with serve(site, ServerOptions(gzip=True)) as base, sync_playwright() as pw:
+        options = ServerOptions(gzip=True, cache_control_for=recommended_cache_control)
+        with serve(site, options) as base, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
             kinds = ("ours_cold", "ours_warm", "stock_cold", "stock_warm", "bare_cold", "bare_warm")
             runs: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
             for _ in range(args.runs):
                 for warm in (False, True):
                     suffix = "warm" if warm else "cold"
-                    runs[f"stock_{suffix}"].append(_ready_ms(browser, base + "_bench_stock/", warm))
-                    runs[f"ours_{suffix}"].append(_ready_ms(browser, base + "self-assessment/", warm))
+                    if not args.network_only:
+                        runs[f"stock_{suffix}"].append(_ready_ms(browser, base + "_bench_stock/", warm))
+                        runs[f"ours_{suffix}"].append(_ready_ms(browser, base + "self-assessment/", warm))
                     runs[f"bare_{suffix}"].append(_ready_ms(browser, base + "_bench_bare/", warm))
-            trips = _round_trips(browser, base + "self-assessment/", answers, names)
             sizes = _bytes(browser, base, pages)
+            net = [_network_visits(browser, base) for _ in range(args.runs)]
+            if args.network_only:
+                browser.close()
+                _print_network(net, sizes, runs)
+                return
+            trips = _round_trips(browser, base + "self-assessment/", answers, names)
             browser.close()
 
     med = {k: statistics.median(r["ready"] for r in v) for k, v in runs.items()}
@@ -309,6 +405,36 @@ def main() -> None:
               f"{statistics.median(w['runtime'] for w in worker):.0f}, wheels "
               f"{statistics.median(w['wheels'] for w in worker):.0f}, engine init "
               f"{statistics.median(w['init'] for w in worker):.0f}")
+
+
+    print()
+    _print_network(net, sizes, runs)
+
+
+def _print_network(net: list[dict[str, Any]], sizes: dict[str, Any], runs: dict[str, list[dict[str, Any]]]) -> None:
+    floor_cold = statistics.median(r["ready"] for r in runs["bare_cold"])
+    floor_warm = statistics.median(r["ready"] for r in runs["bare_warm"])
+    total = sizes["assessment"]
+    print(f"As people meet it (median of {len(net)}; first-visit bytes {total / 1e6:.2f} MB, "
+          f"floor cold {floor_cold:.0f} ms, warm {floor_warm:.0f} ms, {CHAIN_ROUND_TRIPS} round trips):")
+    print()
+    print("| visit | engine ready | lower bound | ratio | target |")
+    print("| --- | --- | --- | --- | --- |")
+    for label, mbit, rtt in LINKS:
+        ready = statistics.median(n[label] for n in net)
+        bound = total * 8 / (mbit * 1e6) * 1000 + CHAIN_ROUND_TRIPS * rtt + floor_cold
+        target = "<= 1.2x" if mbit == LINKS[0][1] else ""
+        print(f"| first visit, {label} | {ready:.0f} ms | {bound:.0f} ms | {ready / bound:.2f}x | {target} |")
+    ret = statistics.median(n["return"] for n in net)
+    requests = max(len(n["return_requests"]) for n in net)
+    print(f"| return visit, next day ({LINKS[0][0]}) | {ret:.0f} ms | {floor_warm:.0f} ms (floor, warm) | "
+          f"{ret / floor_warm:.2f}x; {requests} requests for the engine's files | <= 1.1x; 0 requests |")
+    for n in net:
+        for url in n["return_requests"]:
+            print(f"  return visit asked the network for {url}")
+    off = statistics.median(n["offline"] for n in net)
+    print(f"| offline after one visit | {off:.0f} ms | {floor_warm:.0f} ms (floor, warm) | {off / floor_warm:.2f}x | "
+          "reaches a result |")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,11 @@
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 import { mountWheels } from "./engine-wheels.mjs";
 
+// hooks/assets.py rewrites this line (and the import above) in the built site with
+// the content-hashed names of the runtime's folder and the manifest, and the
+// trimmed lock file (no packages) inline. Keep each on one line.
+const BUILD = {"runtime": "pyodide/", "stdlib": "python_stdlib.pyc.zip", "manifest": "engine/manifest.json", "lock": null};
+
 const ASSETS = new URL("../", import.meta.url);
 const progress = (stage, percent) => postMessage({ type: "progress", stage, percent });
 
@@ -22,24 +27,23 @@ async function fetchOk(url) {
 async function boot(options) {
   const marks = { start: performance.now() };
   progress("runtime", 5);
-  const pyodideURL = new URL("pyodide/", ASSETS);
-  const manifestPromise = fetchOk(new URL("engine/manifest.json", ASSETS)).then((r) => r.json());
+  const pyodideURL = new URL(BUILD.runtime, ASSETS);
+  const manifestPromise = fetchOk(new URL(BUILD.manifest, ASSETS)).then((r) => r.json());
   // The engine wheels download and are checked while the runtime starts.
   const wheelsPromise = manifestPromise.then((manifest) => Promise.all(manifest.wheels.map(async (wheel) => {
-    const url = new URL(`engine/${wheel.file}`, ASSETS);
-    url.searchParams.set("v", wheel.sha256.slice(0, 16));
+    const url = new URL(`engine/${wheel.file}`, ASSETS); // the name carries its content hash
     const bytes = new Uint8Array(await (await fetchOk(url)).arrayBuffer());
     if ((await sha256Hex(bytes)) !== wheel.sha256) throw new Error(`${wheel.file}: checksum mismatch`);
     return { file: wheel.file, bytes };
   })));
   wheelsPromise.catch(() => {}); // awaited below; avoid an unhandled rejection while the runtime loads
-  const lock = fetchOk(new URL("pyodide-lock.json", pyodideURL)).then((r) => r.json());
+  const lock = BUILD.lock || fetchOk(new URL("pyodide-lock.json", pyodideURL)).then((r) => r.json());
   const pyodide = await loadPyodide({
     indexURL: pyodideURL.href,
     lockFileContents: lock,
     packageBaseUrl: pyodideURL.href,
     // The standard library precompiled to bytecode at build time (hooks/precompile.mjs).
-    stdLibURL: new URL(options.stdLibURL || "python_stdlib.pyc.zip", pyodideURL).href,
+    stdLibURL: new URL(options.stdLibURL || BUILD.stdlib, pyodideURL).href,
     stdout: () => {},
     stderr: (line) => console.warn("[engine]", line),
   });

@@ -36,7 +36,7 @@ def _node() -> str:
 def runtime_files(built_site: Path) -> list[Path]:
     """The standard library zip and the wheels, exactly as the site serves them."""
     manifest = json.loads((built_site / "assets/engine/manifest.json").read_text(encoding="utf-8"))
-    stdlib = built_site / "assets/pyodide/python_stdlib.pyc.zip"
+    stdlib = next(built_site.glob("assets/pyodide/*/python_stdlib.pyc.zip"))  # in its content-hashed folder
     return [stdlib] + [built_site / "assets/engine" / w["file"] for w in manifest["wheels"]]
 
 

@@ -13,7 +13,7 @@ import gzip
 import hashlib
 import mimetypes
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -34,11 +34,16 @@ class ServerOptions:
     refuse: tuple[str, ...] = ()
     wrong_mime: tuple[str, ...] = ()
     cache_control: str = "no-cache"
+    # Per path (site-relative) instead of cache_control, e.g. immutable for content-hashed files.
+    cache_control_for: Callable[[str], str] | None = None
 
 
 def _handler(root: Path, options: ServerOptions) -> type[SimpleHTTPRequestHandler]:
     cache: dict[str, bytes] = {}
     etags: dict[str, str] = {}
+
+    def cache_control(rel: str) -> str:
+        return options.cache_control_for(rel) if options.cache_control_for else options.cache_control
 
     class Handler(SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
@@ -77,7 +82,7 @@ def _handler(root: Path, options: ServerOptions) -> type[SimpleHTTPRequestHandle
             if self.headers.get("If-None-Match") == etags[key]:
                 self.send_response(HTTPStatus.NOT_MODIFIED)
                 self.send_header("ETag", etags[key])
-                self.send_header("Cache-Control", options.cache_control)
+                self.send_header("Cache-Control", cache_control(rel))
                 self.end_headers()
                 return
             encoding = None
@@ -90,7 +95,7 @@ def _handler(root: Path, options: ServerOptions) -> type[SimpleHTTPRequestHandle
             self.send_header("Content-Length", str(len(data)))
             if encoding:
                 self.send_header("Content-Encoding", encoding)
-            self.send_header("Cache-Control", options.cache_control)
+            self.send_header("Cache-Control", cache_control(rel))
             self.send_header("ETag", etags[key])
             for name, value in options.headers.items():
                 self.send_header(name, value)
