@@ -27,7 +27,8 @@ def _assess(answers: dict, **kw: object) -> dict:
 def test_empty_answers_are_valid_and_low() -> None:
     result = _assess({})
     assert result["tier"] == "low" and result["reasons"] == [] and result["actions"] == []
-    assert result["asked"] == ["activities", "talent_program", "graduate_channel_role", "paid_recommendation_letters"]
+    assert result["asked"] == ["activities", "sponsors", "talent_program", "graduate_channel_role",
+                               "paid_recommendation_letters"]
     assert set(result) == {"tier", "reasons", "actions", "todo", "screening", "asked", "policy_version", "as_of",
                            "disclaimer"}
 
@@ -44,7 +45,7 @@ def test_follow_ups_open_on_yes_or_unsure_never_on_no() -> None:
     base = {"activities": ["visitor"]}
     for answer, shown in (("yes", True), ("unsure", True), ("no", False)):
         asked = _assess({**base, "visitor_lab_sponsored": answer})["asked"]
-        assert ("visitor_lab_restricted" in asked) is shown, answer
+        assert ("visitor_lab_proprietary" in asked) is shown, answer
 
 
 def test_answers_to_hidden_questions_are_ignored() -> None:
@@ -72,11 +73,13 @@ def test_unsure_about_lists_raises_the_tier() -> None:
 
 
 def test_reasons_carry_citations_and_guidance_actions_carry_forms() -> None:
-    result = _assess({**COLLAB, "partner_country": "IR"})
+    result = _assess({**COLLAB, "collaboration_type": "formal", "partner_country": "IR"})
     assert result["tier"] == "prohibited"
     reason = result["reasons"][0]
-    assert reason["rule"] == "comprehensively_sanctioned_jurisdiction"
+    assert reason["rule"] == "comprehensively_sanctioned_dealings"
     assert reason["citations"][0]["url"].startswith("https://")
+    assert reason["citations"][0]["kind"] == "law" and reason["basis"] == "law"
+    assert reason["citations"][0]["checked"] == "2026-11-26"
     assert reason["guidance"] == "sanctions.md"
     action = result["actions"][0]
     assert action["id"] == "stop_and_contact"
@@ -87,7 +90,8 @@ def test_reasons_carry_citations_and_guidance_actions_carry_forms() -> None:
 
 def test_actions_follow_the_most_urgent_reasons_first() -> None:
     result = _assess({**COLLAB, "partner_country": "IR", "exchange": ["equipment"]})
-    assert [a["id"] for a in result["actions"]][:2] == ["stop_and_contact", "request_export_control_review"]
+    assert [a["id"] for a in result["actions"]][:3] == ["stop_and_contact", "ask_research_security",
+                                                        "request_export_control_review"]
 
 
 def test_elevated_risk_list_comes_from_the_configuration() -> None:
