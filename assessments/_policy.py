@@ -408,7 +408,8 @@ def _load_rules(qindex: dict[str, Question], countries: dict[str, CountryList],
         rules.append(Rule(id=rid, title=title, explanation=explanation, what_to_do=what_to_do, tier=tier, when=when,
                           guidance=guidance, actions=tuple(action_ids), citations=citations,
                           unsure_tier=unsure_tier, unsure_why=unsure_why,
-                          sponsor_notes=tuple(notes.items()), measures=tuple(measure_ids)))
+                          sponsor_notes=tuple(sorted(notes.items(), key=lambda kv: sponsor_ids.index(kv[0]))),
+                          measures=tuple(measure_ids)))
     return rules
 
 

@@ -155,6 +155,16 @@ def test_no_question_about_nationality_or_ethnicity() -> None:
             assert not pattern.search(option["label"]), option
 
 
+def test_ethnicity_never_asked_and_citizenship_only_for_deemed_exports() -> None:
+    """Issue 13: citizenship and permanent residency are legal factors for deemed exports only
+    (15 CFR 734.13(b), 22 CFR 120.50(b)); ethnicity is never asked, anywhere."""
+    for q in assessments.questions():
+        words = " ".join([q["text"], q["help"], *(o["label"] for o in q.get("options", []))])
+        assert not re.search(r"ethnic(ity)? (of|origin)|\brace\b|born in", words, re.IGNORECASE), q["id"]
+        if re.search(r"citizen|residen(t|cy)", q["help"], re.IGNORECASE) and q["section"] == "Your team":
+            assert q.get("ask_if"), q["id"]  # only behind the controlled-technology question
+
+
 def test_every_list_is_dated_and_cited() -> None:
     for lid, data in assessments.load_policy().country_lists.items():
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data.as_of), lid
