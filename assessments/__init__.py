@@ -4,9 +4,9 @@ The same code runs under CPython (command line, tests, build hooks) and Pyodide
 (the browser). Public API only; the implementation lives in private modules.
 """
 
-from ._engine import TIERS, assess, validate_answers
+from ._engine import TIERS, assess, plan_markdown, validate_answers
 from ._errors import AnswerError, AssessmentsError, ConfigError, PolicyError
-from ._model import Action, Citation, CountryList, Option, Policy, Question, Rule
+from ._model import Action, Citation, CountryList, Measure, Option, Policy, Question, Rule
 from ._policy import answer_schema, load_policy, questions
 from .answer_types import TYPES as ANSWER_TYPES
 from .answer_types import AnswerType, example_answer, example_answers
@@ -23,6 +23,7 @@ __all__ = [
     "Config",
     "ConfigError",
     "CountryList",
+    "Measure",
     "Option",
     "Policy",
     "PolicyError",
@@ -35,6 +36,7 @@ __all__ = [
     "example_answers",
     "load_config",
     "load_policy",
+    "plan_markdown",
     "questions",
     "validate_answers",
 ]

@@ -178,6 +178,7 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
             "sponsor_notes": [{"sponsor": sid, "name": policy.sponsors.get(sid, sid), "note": note}
                               for sid, note in rule.sponsor_notes if not sponsors or sid in sponsors],
             "guidance": rule.guidance,
+            "measures": list(rule.measures),
         })
     action_ids: list[str] = []
     # Higher tiers first, so the most urgent reasons and next steps lead.
@@ -199,6 +200,7 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
     return {
         "tier": tier,
         "reasons": reasons,
+        "plan": _plan(reasons, policy, config),
         "actions": [_action(policy.actions[a], config) for a in action_ids],
         "todo": todo,
         "screening": screened,
@@ -207,6 +209,41 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
         "as_of": policy.as_of,
         "disclaimer": DISCLAIMER,
     }
+
+
+def _plan(reasons: list[dict[str, Any]], policy: Policy, config: Config) -> list[dict[str, Any]]:
+    """The draft mitigation plan: each measure the fired rules name, once, with the rules it addresses.
+
+    Reasons come most urgent first, so the measures do too (by the highest tier they address)."""
+    plan: dict[str, dict[str, Any]] = {}
+    for reason in reasons:
+        for mid in reason["measures"]:
+            if mid not in plan:
+                m = policy.measures[mid]
+                form = config.forms.get(m.form) if m.form else None
+                plan[mid] = {"id": m.id, "title": m.title, "what": m.what, "guidance": m.guidance,
+                             "form": {"id": form.id, "title": form.title, "url": form.url} if form else None,
+                             "tier": reason["tier"], "rules": []}
+            plan[mid]["rules"].append(reason["rule"])
+    return sorted(plan.values(), key=lambda m: -_RANK[m["tier"]])
+
+
+def plan_markdown(result: dict[str, Any]) -> str:
+    """The result's mitigation plan as a Markdown draft the researcher can bring to the office."""
+    titles = {r["rule"]: r["title"] for r in result["reasons"]}
+    lines = [f"# Draft mitigation plan (overall tier: {result['tier']})", "",
+             f"Policy {result['policy_version']}, as of {result['as_of']}. A draft for discussion with the "
+             "research security office, not an approval.", ""]
+    if not result["plan"]:
+        lines.append("No rule fired: no measures are suggested.")
+    for i, m in enumerate(result["plan"], 1):
+        lines += [f"## {i}. {m['title']} ({m['tier']})", "", m["what"], "",
+                  "Addresses: " + "; ".join(titles.get(r, r) for r in m["rules"]) + "."]
+        if m["form"]:
+            lines.append(f"Form: {m['form']['title']} <{m['form']['url']}>")
+        lines += ["", "Status: [ ] agreed with the office  [ ] in place  Notes:", ""]
+    lines += ["---", result["disclaimer"], ""]
+    return "\n".join(lines)
 
 
 def _questions_in(cond: Condition) -> list[str]:
