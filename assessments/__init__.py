@@ -8,9 +8,9 @@ from os import PathLike
 from pathlib import Path
 
 from . import _policy
-from ._engine import TIERS, assess, validate_answers
+from ._engine import TIERS, assess, plan_markdown, validate_answers
 from ._errors import AnswerError, AssessmentsError, ConfigError, PolicyError
-from ._model import Action, Citation, CountryList, Option, Policy, Question, Rule
+from ._model import Action, Citation, CountryList, Measure, Option, Policy, Question, Rule
 from ._policy import GUIDANCE_PAGES, answer_schema, load_policy, questions
 from .answer_types import TYPES as ANSWER_TYPES
 from .answer_types import AnswerType, example_answer, example_answers
@@ -28,6 +28,7 @@ __all__ = [
     "Config",
     "ConfigError",
     "CountryList",
+    "Measure",
     "Option",
     "Policy",
     "PolicyError",
@@ -40,6 +41,7 @@ __all__ = [
     "example_answers",
     "load_config",
     "load_policy",
+    "plan_markdown",
     "questions",
     "reload_policy",
     "validate_answers",

@@ -157,19 +157,33 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
             config: Config) -> dict[str, Any]:
     """The result for cleaned answers to asked questions and the screening results."""
     outcomes = frozenset(s["outcome"] for s in screened)
+    # "Not sure" read as "yes": a rule that would fire then still fires, at its unsure tier.
+    as_yes = {k: ("yes" if v == "unsure" and policy.question_index[k].type == "yes_no_unsure" else v)
+              for k, v in answers.items()}
+    sponsors = set(answers.get("sponsors", []))
     reasons = []
-    action_ids: list[str] = []
     for rule in policy.rules:
-        if _holds(rule.when, answers, policy, config, outcomes):
-            reasons.append({
-                "rule": rule.id,
-                "title": rule.title,
-                "explanation": rule.explanation,
-                "what_to_do": rule.what_to_do,
-                "tier": rule.tier,
-                "citations": [c.to_json() for c in rule.citations],
-                "guidance": rule.guidance,
-            })
+        tier, unsure = rule.tier, []
+        if not _holds(rule.when, answers, policy, config, outcomes):
+            if rule.effective_unsure_tier == "none" or not _holds(rule.when, as_yes, policy, config, outcomes):
+                continue
+            tier = rule.effective_unsure_tier
+            unsure = [q for q in _questions_in(rule.when) if answers.get(q) == "unsure"]
+        reasons.append({
+            "rule": rule.id,
+            "title": rule.title,
+            "explanation": rule.explanation,
+            "what_to_do": rule.what_to_do,
+            "tier": tier,
+            "unsure": unsure,
+            "basis": _basis(rule.citations),
+            "citations": [c.to_json() for c in rule.citations],
+            "sponsor_notes": [{"sponsor": sid, "name": policy.sponsors.get(sid, sid), "note": note}
+                              for sid, note in rule.sponsor_notes if not sponsors or sid in sponsors],
+            "guidance": rule.guidance,
+            "measures": list(rule.measures),
+        })
+    action_ids: list[str] = []
     # Higher tiers first, so the most urgent reasons and next steps lead.
     reasons.sort(key=lambda r: (-_RANK[r["tier"]], r["rule"]))
     for reason in reasons:
@@ -189,6 +203,7 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
     return {
         "tier": tier,
         "reasons": reasons,
+        "plan": _plan(reasons, policy, config),
         "actions": [_action(policy.actions[a], config) for a in action_ids],
         "todo": todo,
         "screening": screened,
@@ -197,6 +212,68 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
         "as_of": policy.as_of,
         "disclaimer": DISCLAIMER,
     }
+
+
+def _plan(reasons: list[dict[str, Any]], policy: Policy, config: Config) -> list[dict[str, Any]]:
+    """The draft mitigation plan: each measure the fired rules name, once, with the rules it addresses.
+
+    Reasons come most urgent first, so the measures do too (by the highest tier they address)."""
+    plan: dict[str, dict[str, Any]] = {}
+    for reason in reasons:
+        for mid in reason["measures"]:
+            if mid not in plan:
+                m = policy.measures[mid]
+                form = config.forms.get(m.form) if m.form else None
+                plan[mid] = {"id": m.id, "title": m.title, "what": m.what, "guidance": m.guidance,
+                             "form": {"id": form.id, "title": form.title, "url": form.url} if form else None,
+                             "tier": reason["tier"], "rules": []}
+            plan[mid]["rules"].append(reason["rule"])
+    return sorted(plan.values(), key=lambda m: -_RANK[m["tier"]])
+
+
+def plan_markdown(result: dict[str, Any]) -> str:
+    """The result's mitigation plan as a Markdown draft the researcher can bring to the office."""
+    titles = {r["rule"]: r["title"] for r in result["reasons"]}
+    lines = [f"# Draft mitigation plan (overall tier: {result['tier']})", "",
+             f"Policy {result['policy_version']}, as of {result['as_of']}. A draft for discussion with the "
+             "research security office, not an approval.", ""]
+    if not result["plan"]:
+        lines.append("No rule fired: no measures are suggested.")
+    for i, m in enumerate(result["plan"], 1):
+        lines += [f"## {i}. {m['title']} ({m['tier']})", "", m["what"], "",
+                  "Addresses: " + "; ".join(titles.get(r, r) for r in m["rules"]) + "."]
+        if m["form"]:
+            lines.append(f"Form: {m['form']['title']} <{m['form']['url']}>")
+        lines += ["", "Status: [ ] agreed with the office  [ ] in place  Notes:", ""]
+    lines += ["---", result["disclaimer"], ""]
+    return "\n".join(lines)
+
+
+def _questions_in(cond: Condition) -> list[str]:
+    """The question ids a condition tests, in order, once each."""
+    found: list[str] = []
+
+    def walk(c: Any) -> None:
+        if isinstance(c, dict):
+            if isinstance(c.get("q"), str) and c["q"] not in found:
+                found.append(c["q"])
+            for v in c.values():
+                walk(v)
+        elif isinstance(c, list):
+            for v in c:
+                walk(v)
+
+    walk(cond)
+    return found
+
+
+_BASIS_ORDER = ("law", "agency", "institutional")
+
+
+def _basis(citations: Sequence[Any]) -> str:
+    """What the rule rests on: law if any source is law, else agency (sponsor) policy, else institutional."""
+    kinds = {c.kind for c in citations}
+    return next((k for k in _BASIS_ORDER if k in kinds), "institutional")
 
 
 def _action(action: Action, config: Config) -> dict[str, Any]:

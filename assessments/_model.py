@@ -25,13 +25,31 @@ class Option:
         return {"value": self.value, "label": self.label}
 
 
+CITATION_KINDS = ("law", "agency", "institutional")
+"""What a source is: ``law`` (statute, regulation, executive order, or a list with legal effect),
+``agency`` (a federal agency's or sponsor's policy, notice, FAQ or guidance: binding through award
+terms, not by itself law) or ``institutional`` (a university's own policy or guidance)."""
+
+
 @dataclass(frozen=True)
 class Citation:
     name: str
     url: str = ""
+    kind: str = "law"
+    checked: str = ""
+    """ISO date on which the citation was last checked against its source."""
+    note: str = ""
+    """What could not be verified, if anything (shown with the citation)."""
 
     def to_json(self) -> dict[str, str]:
-        return {"name": self.name, "url": self.url} if self.url else {"name": self.name}
+        out = {"name": self.name}
+        if self.url:
+            out["url"] = self.url
+        out["kind"] = self.kind
+        out["checked"] = self.checked
+        if self.note:
+            out["note"] = self.note
+        return out
 
 
 @dataclass(frozen=True)
@@ -85,6 +103,30 @@ class Rule:
     guidance: str
     actions: tuple[str, ...] = ()
     citations: tuple[Citation, ...] = ()
+    unsure_tier: str = ""
+    """The tier when the rule holds only if "not sure" answers are read as "yes" ("none": it does not
+    fire then). Empty: moderate for rules of tier moderate or above, none for low rules."""
+    unsure_why: str = ""
+    """Why "not sure" does not call for at least moderate here (required for "low" and "none")."""
+    sponsor_notes: tuple[tuple[str, str], ...] = ()
+    """(sponsor id, what that federal sponsor requires or does) where sponsors differ."""
+    measures: tuple[str, ...] = ()
+    """Ids of the mitigation measures (policy/measures.toml) that usually address the risk."""
+
+    @property
+    def effective_unsure_tier(self) -> str:
+        if self.unsure_tier:
+            return self.unsure_tier
+        return "none" if self.tier == "low" else "moderate"
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    title: str
+    what: str
+    guidance: str = ""
+    form: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,3 +152,6 @@ class Policy:
     form_purposes: dict[str, str]
     country_lists: dict[str, CountryList]
     country_names: dict[str, str]
+    measures: dict[str, Measure] = field(default_factory=dict)
+    sponsors: dict[str, str] = field(default_factory=dict)
+    """Sponsor ids a rule's sponsor_notes may use, with their names (the options of the sponsors question)."""

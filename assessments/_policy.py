@@ -20,7 +20,7 @@ import re
 from typing import Any
 
 from ._errors import PolicyError
-from ._model import Action, Citation, CountryList, Option, Policy, Question, Rule
+from ._model import CITATION_KINDS, Action, Citation, CountryList, Measure, Option, Policy, Question, Rule
 from ._resources import package_root
 from .answer_types import TYPES
 
@@ -37,6 +37,7 @@ GUIDANCE_PAGES = frozenset({
     "screening.md", "contacts.md", "glossary.md", "self-assessment.md", "how-the-assessment-decides.md",
     "privacy.md", "checklists/index.md", "checklists/informal-collaboration.md", "checklists/visitor.md",
     "checklists/travel.md", "checklists/shipping.md", "checklists/international-engagements.md",
+    "talent-programs.md", "federal-sponsors.md", "worked-examples.md", "research-group.md", "changes.md",
 })
 _GUIDANCE_FIX = "use one of the guide's pages, e.g. sanctions.md (no #anchor)"
 # Country lists that the institution configuration supplies rather than the policy.
@@ -176,7 +177,8 @@ def load_policy() -> Policy:
                 raise PolicyError("policy/questions.toml", f"question.{q.id}.ask_if",
                                   "a question cannot depend on screening results",
                                   "screening runs after the answers are in; use a rule instead")
-    rules = _load_rules(qindex, countries, actions)
+    measures = _load_measures(forms)
+    rules = _load_rules(qindex, countries, actions, measures)
     return Policy(
         version=version,
         as_of=as_of.isoformat(),
@@ -189,6 +191,8 @@ def load_policy() -> Policy:
         form_purposes=forms,
         country_lists=countries,
         country_names=names,
+        measures=measures,
+        sponsors={o.value: o.label for o in qindex["sponsors"].options} if "sponsors" in qindex else {},
     )
 
 
@@ -310,14 +314,46 @@ def _load_questions() -> list[Question]:
     return questions
 
 
+def _load_measures(forms: dict[str, str]) -> dict[str, Measure]:
+    """Mitigation measures (policy/measures.toml), optional: without the file no rule lists measures."""
+    if "measures.toml" not in _toml_names():
+        return {}
+    data = _read("measures.toml")
+    where = "policy/measures.toml"
+    out = {}
+    for mid, entry in data.get("measures", {}).items():
+        path = f"measures.{mid}."
+        if not _ID.match(mid):
+            raise PolicyError(where, f"measures.{mid}", "bad id", "use lower_snake_case")
+        _allowed(entry, {"title", "what", "guidance", "form"}, where, path)
+        guidance = _optional(entry, "guidance", str, where, path, default="")
+        if guidance and guidance not in GUIDANCE_PAGES:
+            raise PolicyError(where, f"{path}guidance", f"{guidance!r} is not a guide page", _GUIDANCE_FIX)
+        form = _optional(entry, "form", str, where, path, default="")
+        if form and form not in forms:
+            raise PolicyError(where, f"{path}form", f"unknown form {form!r}", "declare it in forms.toml")
+        out[mid] = Measure(id=mid, title=_require(entry, "title", str, where, path),
+                           what=_require(entry, "what", str, where, path), guidance=guidance, form=form)
+    return out
+
+
+def _toml_names() -> set[str]:
+    parsed = _parsed()
+    if parsed is not None:
+        return set(parsed)
+    return {p.name for p in _policy_root().iterdir()}
+
+
 def _load_rules(qindex: dict[str, Question], countries: dict[str, CountryList],
-                actions: dict[str, Action]) -> list[Rule]:
+                actions: dict[str, Action], measures: dict[str, Measure]) -> list[Rule]:
     rules = []
     seen: set[str] = set()
     files = _policy_files("rules")
     if not files:
         raise PolicyError("policy/rules", "", "no rule files", "add at least one rule")
-    keys = {"id", "title", "explanation", "what_to_do", "tier", "when", "actions", "citations", "guidance"}
+    keys = {"id", "title", "explanation", "what_to_do", "tier", "when", "actions", "citations", "guidance",
+            "unsure_tier", "unsure_why", "sponsor_notes", "measures"}
+    sponsor_ids = [o.value for o in qindex["sponsors"].options] if "sponsors" in qindex else []
     for rel in files:
         where = f"policy/{rel}"
         rule = _read(rel)
@@ -345,21 +381,57 @@ def _load_rules(qindex: dict[str, Question], countries: dict[str, CountryList],
         citations = _check_citations(rule, where, "")
         if not citations:
             raise PolicyError(where, "citations", "missing", "cite at least one source")
+        unsure_tier = _optional(rule, "unsure_tier", str, where, "", default="")
+        unsure_why = _optional(rule, "unsure_why", str, where, "", default="")
+        if unsure_tier and (unsure_tier not in (*TIERS, "none") or
+                            (unsure_tier != "none" and TIERS.index(unsure_tier) > TIERS.index(tier))):
+            raise PolicyError(where, "unsure_tier", f"{unsure_tier!r} is not a tier up to {tier!r}",
+                              "use none, or a tier no higher than the rule's own")
+        effective = unsure_tier or ("none" if tier == "low" else "moderate")
+        if effective in ("none", "low") and tier != "low" and not unsure_why:
+            raise PolicyError(where, "unsure_why", "missing",
+                              '"not sure" must give at least moderate (the office checks first); '
+                              "say why it does not here")
+        notes = _optional(rule, "sponsor_notes", dict, where, "", default={})
+        for sid, text in notes.items():
+            if sid not in sponsor_ids:
+                raise PolicyError(where, f"sponsor_notes.{sid}", "unknown sponsor",
+                                  f"use one of: {', '.join(sponsor_ids)}")
+            if not isinstance(text, str) or not text:
+                raise PolicyError(where, f"sponsor_notes.{sid}", "must be text", "say what this sponsor requires")
+        measure_ids = _optional(rule, "measures", list, where, "", default=[])
+        for i, mid in enumerate(measure_ids):
+            if mid not in measures:
+                raise PolicyError(where, f"measures[{i}]", f"unknown measure {mid!r}", "declare it in measures.toml")
+        if measures and not measure_ids:
+            raise PolicyError(where, "measures", "missing", "list the measures that usually address this risk")
         rules.append(Rule(id=rid, title=title, explanation=explanation, what_to_do=what_to_do, tier=tier, when=when,
-                          guidance=guidance, actions=tuple(action_ids), citations=citations))
+                          guidance=guidance, actions=tuple(action_ids), citations=citations,
+                          unsure_tier=unsure_tier, unsure_why=unsure_why,
+                          sponsor_notes=tuple(sorted(notes.items(), key=lambda kv: sponsor_ids.index(kv[0]))),
+                          measures=tuple(measure_ids)))
     return rules
 
 
 def _check_citations(table: dict[str, Any], where: str, path: str) -> tuple[Citation, ...]:
+    """Each citation names its source, says what kind of source it is and when it was last checked."""
     citations = []
     for i, cite in enumerate(table.get("citations", [])):
+        at = f"{path}citations[{i}]."
         if not isinstance(cite, dict) or not isinstance(cite.get("name"), str):
-            raise PolicyError(where, f"{path}citations[{i}].name", "missing", "name the source")
+            raise PolicyError(where, f"{at}name", "missing", "name the source")
+        _allowed(cite, {"name", "url", "kind", "checked", "note"}, where, at)
         url = cite.get("url", "")
         if url and not re.match(r"^https?://\S+$", url):
-            raise PolicyError(where, f"{path}citations[{i}].url", "not a URL", "write a full https:// address")
-        _allowed(cite, {"name", "url"}, where, f"{path}citations[{i}].")
-        citations.append(Citation(name=cite["name"], url=url))
+            raise PolicyError(where, f"{at}url", "not a URL", "write a full https:// address")
+        kind = _require(cite, "kind", str, where, at)
+        if kind not in CITATION_KINDS:
+            raise PolicyError(where, f"{at}kind", f"unknown kind {kind!r}", f"use one of: {', '.join(CITATION_KINDS)}")
+        checked = _require(cite, "checked", _dt.date, where, at)
+        if isinstance(checked, _dt.datetime):
+            raise PolicyError(where, f"{at}checked", "must be a date", "write checked = YYYY-MM-DD")
+        citations.append(Citation(name=cite["name"], url=url, kind=kind, checked=checked.isoformat(),
+                                  note=_optional(cite, "note", str, where, at, default="")))
     return tuple(citations)
 
 

@@ -80,7 +80,8 @@ def test_what_if_changes_the_result_at_once(assessment: Page) -> None:
     result = assessment.locator("#rs-result")
     before = result.get_attribute("data-tier")
     assessment.locator("#rs-q-partner_country select").select_option("IR")
-    expect(result).to_have_attribute("data-tier", "prohibited")
+    # Informal, nothing but publishable work named: high (publishing general licence), not prohibited.
+    expect(result).to_have_attribute("data-tier", "high")
     assessment.locator("#rs-q-partner_country select").select_option("DE")
     expect(result).to_have_attribute("data-tier", before or "low")
 
@@ -197,7 +198,7 @@ def test_download_and_reimport_restore_answers(assessment: Page, tmp_path: Path)
 
 def test_copy_email_and_print(assessment: Page, context: BrowserContext, site_url: str) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin="{0.scheme}://{0.netloc}".format(urlsplit(site_url)))
-    fill_answers(assessment, {"activities": ["collaboration"], "partner_country": "IR"})
+    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "IR"})
     expect(assessment.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
     assessment.locator("#rs-copy").click()
     expect(assessment.locator("#rs-tools-status")).to_contain_text("copied")
@@ -246,7 +247,7 @@ def test_works_under_strict_content_security_policy(page: Page, served: str) -> 
     collect_csp_violations(page)
     page.goto(served + "self-assessment/")
     wait_ready(page)
-    fill_answers(page, {"activities": ["collaboration"], "partner_country": "IR"})
+    fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "IR"})
     expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
     assert csp_violations(page) == []
     # Material's search worker, started by search-after-engine.js with importScripts.
@@ -269,7 +270,8 @@ def test_no_accessibility_violations_on_any_page(
         if rel == "self-assessment/":
             wait_ready(page)
             fill_answers(
-                page, {"activities": ["collaboration"], "partner_country": "IR", "partner_names": ["Skoltech"]}
+                page, {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "IR",
+                       "partner_names": ["Skoltech"]}
             )
             expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
         # Filling the form scrolls, and Material fades the header title in: axe would

@@ -93,7 +93,7 @@ def test_engine_matches_cpython_inside_pyodide(runtime_files: list[Path], tmp_pa
     # The comparison must have covered the golden scenarios and non-Latin screening
     # queries (the packed transliteration table), not just the fixed edge cases.
     golden = len(scenario_files())
-    assert golden >= 30 and sum(label.startswith("scenario:") for label in labels) == golden
+    assert golden >= 60 and sum(label.startswith("scenario:") for label in labels) == golden
     assert any(not label.isascii() for label in labels if label.startswith("screen:"))
     # Valid answers were assessed and names screened, not only refused.
     assert all(got["ok"] for label, got in zip(labels, out["results"], strict=True)

@@ -25,9 +25,10 @@ def _assess(answers: dict, **kw: object) -> dict:
 def test_empty_answers_are_valid_and_low() -> None:
     result = _assess({})
     assert result["tier"] == "low" and result["reasons"] == [] and result["actions"] == []
-    assert result["asked"] == ["activities", "talent_program", "graduate_channel_role", "paid_recommendation_letters"]
-    assert set(result) == {"tier", "reasons", "actions", "todo", "screening", "asked", "policy_version", "as_of",
-                           "disclaimer", "not_used"}
+    assert result["asked"] == ["activities", "sponsors", "talent_program", "graduate_channel_role",
+                               "paid_recommendation_letters"]
+    assert set(result) == {"tier", "reasons", "plan", "actions", "todo", "screening", "asked", "policy_version",
+                           "as_of", "disclaimer", "not_used"}
 
 
 def test_sections_open_with_the_activities_ticked() -> None:
@@ -42,7 +43,7 @@ def test_follow_ups_open_on_yes_or_unsure_never_on_no() -> None:
     base = {"activities": ["visitor"]}
     for answer, shown in (("yes", True), ("unsure", True), ("no", False)):
         asked = _assess({**base, "visitor_lab_sponsored": answer})["asked"]
-        assert ("visitor_lab_restricted" in asked) is shown, answer
+        assert ("visitor_lab_proprietary" in asked) is shown, answer
 
 
 def test_answers_to_hidden_questions_are_ignored() -> None:
@@ -70,11 +71,13 @@ def test_unsure_about_lists_raises_the_tier() -> None:
 
 
 def test_reasons_carry_citations_and_guidance_actions_carry_forms() -> None:
-    result = _assess({**COLLAB, "partner_country": "IR"})
+    result = _assess({**COLLAB, "collaboration_type": "formal", "partner_country": "IR"})
     assert result["tier"] == "prohibited"
     reason = result["reasons"][0]
-    assert reason["rule"] == "comprehensively_sanctioned_jurisdiction"
+    assert reason["rule"] == "comprehensively_sanctioned_dealings"
     assert reason["citations"][0]["url"].startswith("https://")
+    assert reason["citations"][0]["kind"] == "law" and reason["basis"] == "law"
+    assert reason["citations"][0]["checked"] == "2026-11-26"
     assert reason["guidance"] == "sanctions.md"
     action = result["actions"][0]
     assert action["id"] == "stop_and_contact"
@@ -85,7 +88,8 @@ def test_reasons_carry_citations_and_guidance_actions_carry_forms() -> None:
 
 def test_actions_follow_the_most_urgent_reasons_first() -> None:
     result = _assess({**COLLAB, "partner_country": "IR", "exchange": ["equipment"]})
-    assert [a["id"] for a in result["actions"]][:2] == ["stop_and_contact", "request_export_control_review"]
+    assert [a["id"] for a in result["actions"]][:3] == ["stop_and_contact", "ask_research_security",
+                                                        "request_export_control_review"]
 
 
 def test_elevated_risk_list_comes_from_the_configuration() -> None:
@@ -200,3 +204,34 @@ def test_schema_and_value_checks_agree_for_every_type() -> None:
         with pytest.raises(AnswerError) as info:
             assessments.validate_answers({q.id: 5}, partial=True)
         assert info.value.key == q.id and "wrong type" in info.value.reason
+
+
+def test_every_triggered_rule_brings_measures_into_the_plan() -> None:
+    """Issue 13: a draft mitigation plan, from data; every rule that fires names at least one measure."""
+    policy = assessments.load_policy()
+    assert all(rule.measures for rule in policy.rules)
+    answers = {**COLLAB, "collaboration_type": "formal", "partner_country": "CN", "exchange": ["data", "equipment"],
+               "critical_technology": "yes", "military_end_use": "unsure"}
+    result = _assess(answers)
+    planned = {rid for m in result["plan"] for rid in m["rules"]}
+    assert planned == {r["rule"] for r in result["reasons"]}
+    assert len({m["id"] for m in result["plan"]}) == len(result["plan"])  # each measure once
+    ranks = [assessments.TIERS.index(m["tier"]) for m in result["plan"]]
+    assert ranks == sorted(ranks, reverse=True)
+    text = assessments.plan_markdown(result)
+    assert text.startswith("# Draft mitigation plan") and result["plan"][0]["title"] in text
+
+
+def test_unsure_fires_at_the_unsure_tier_and_says_so() -> None:
+    result = _assess({**COLLAB, "military_end_use": "unsure"})
+    reason = next(r for r in result["reasons"] if r["rule"] == "military_end_use")
+    assert reason["tier"] == "moderate" and reason["unsure"] == ["military_end_use"]
+    reasons = _assess({**COLLAB, "military_end_use": "yes"})["reasons"]
+    reason = next(r for r in reasons if r["rule"] == "military_end_use")
+    assert reason["tier"] == "high" and reason["unsure"] == []
+
+
+def test_sponsor_notes_follow_the_sponsors_ticked() -> None:
+    notes = next(r for r in _assess({"sponsors": ["nsf"], "own_coc_funding": "yes"})["reasons"]
+                 if r["rule"] == "own_funding_country_of_concern")["sponsor_notes"]
+    assert [n["sponsor"] for n in notes] == ["nsf"]

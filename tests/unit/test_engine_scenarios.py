@@ -21,7 +21,7 @@ _load = load_scenario
 
 
 def test_enough_scenarios() -> None:
-    assert len(SCENARIOS) >= 25, f"only {len(SCENARIOS)} golden scenarios in {SCENARIO_DIR}"
+    assert len(SCENARIOS) >= 60, f"only {len(SCENARIOS)} golden scenarios in {SCENARIO_DIR}"
 
 
 def test_scenarios_draw_on_every_seed_document() -> None:

@@ -43,7 +43,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_shipped_policy_loads() -> None:
     policy = assessments.load_policy()
-    assert policy.version and policy.as_of == "2026-11-22"
+    assert policy.version and policy.as_of == "2026-11-26"
     assert len(policy.rules) >= 40
     assert {"comprehensively_sanctioned", "countries_of_concern", "itar_126_1"} <= set(policy.country_lists)
 
@@ -98,8 +98,8 @@ BAD_EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
                                                      'unsure_hint = "Find out whether the topic'),
      "questions.toml", "question.military_end_use.unsure_hint"),
     ("bad country code", lambda r: _edit(r / "countries" / "itar_126_1.toml", '"ZW"', '"ZZ"'),
-     "countries/itar_126_1.toml", "countries[23]"),
-    ("undated list", lambda r: _edit(r / "countries" / "itar_126_1.toml", "as_of = 2026-11-22", ""),
+     "countries/itar_126_1.toml", "countries[25]"),
+    ("undated list", lambda r: _edit(r / "countries" / "itar_126_1.toml", "as_of = 2026-11-26", ""),
      "countries/itar_126_1.toml", "as_of"),
     ("action with unknown form", lambda r: _edit(r / "actions.toml", 'form = "travel_guidance"', 'form = "travel"'),
      "actions.toml", "actions.get_travel_guidance.form"),
@@ -112,6 +112,19 @@ BAD_EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
     ("option with an unknown key", lambda r: _edit(r / "questions.toml", 'value = "informal"',
                                                    'value = "informal", hint = "x"'),
      "questions.toml", "question.collaboration_type.options[0].hint"),
+    ("citation without a kind", lambda r: _edit(_rule(r, "appointed_visitor"), ', kind = "institutional"', ""),
+     "rules/appointed_visitor.toml", "citations[0].kind"),
+    ("citation of an unknown kind", lambda r: _edit(_rule(r, "appointed_visitor"), 'kind = "institutional"',
+                                                    'kind = "rumour"'),
+     "rules/appointed_visitor.toml", "citations[0].kind"),
+    ("citation without a checked date", lambda r: _edit(_rule(r, "appointed_visitor"), ", checked = 2026-11-22", ""),
+     "rules/appointed_visitor.toml", "citations[0].checked"),
+    ("unsure lowered below moderate without a reason",
+     lambda r: _edit(_rule(r, "military_end_use"), 'tier = "high"', 'tier = "high"\nunsure_tier = "low"'),
+     "rules/military_end_use.toml", "unsure_why"),
+    ("unsure tier above the rule's tier",
+     lambda r: _edit(_rule(r, "critical_technology"), 'tier = "moderate"', 'tier = "moderate"\nunsure_tier = "high"'),
+     "rules/critical_technology.toml", "unsure_tier"),
     ("options on a yes/no question", lambda r: _edit(r / "questions.toml", 'id = "military_end_use"',
                                                     'id = "military_end_use"\noptions = []'),
      "questions.toml", "question.military_end_use.options"),
@@ -137,11 +150,24 @@ def test_not_is_allowed_on_a_choice_question(policy_copy: Path) -> None:
 
 def test_no_question_about_nationality_or_ethnicity() -> None:
     pattern = re.compile(r"\bnational(ity|ities)?\b|citizen|ethnic|\brace\b|passport|born in", re.IGNORECASE)
-    for q in assessments.questions():
+    # Agency names are not nationality: "National Science Foundation", "National Institutes of Health".
+    agencies = re.compile(r"National (Science Foundation|Institutes of Health)")
+    for question in assessments.questions():
+        q = {**question, "options": [{**o, "label": agencies.sub("", o["label"])} for o in question.get("options", [])]}
         assert not pattern.search(q["id"]), q["id"]
         assert not pattern.search(q["text"]), q["text"]
         for option in q.get("options", []):
             assert not pattern.search(option["label"]), option
+
+
+def test_ethnicity_never_asked_and_citizenship_only_for_deemed_exports() -> None:
+    """Issue 13: citizenship and permanent residency are legal factors for deemed exports only
+    (15 CFR 734.13(b), 22 CFR 120.50(b)); ethnicity is never asked, anywhere."""
+    for q in assessments.questions():
+        words = " ".join([q["text"], q["help"], *(o["label"] for o in q.get("options", []))])
+        assert not re.search(r"ethnic(ity)? (of|origin)|\brace\b|born in", words, re.IGNORECASE), q["id"]
+        if re.search(r"citizen|residen(t|cy)", q["help"], re.IGNORECASE) and q["section"] == "Your team":
+            assert q.get("ask_if"), q["id"]  # only behind the controlled-technology question
 
 
 def test_every_list_is_dated_and_cited() -> None:
@@ -156,7 +182,8 @@ def test_syria_is_not_comprehensively_sanctioned_but_is_arms_embargoed() -> None
     assert "SY" in lists["itar_126_1"].countries
     assert "KH" not in lists["itar_126_1"].countries  # removed 2025-11-07
     assert "NI" in lists["itar_126_1"].countries  # added 2024-03-15
-    assert set(lists["countries_of_concern"].countries) == {"CN", "IR", "KP", "RU"}
+    # China includes Hong Kong and Macau (issue 13: they were missing, so HK/MO partners escaped China's rules).
+    assert set(lists["countries_of_concern"].countries) == {"CN", "HK", "MO", "IR", "KP", "RU"}
 
 
 def test_every_rule_is_cited_and_explained() -> None:
