@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import assessments
-from tests.test_engine_properties import SETTINGS, valid_answers
+from tests.unit.test_engine_properties import SETTINGS, valid_answers
 
 POLICY = assessments.load_policy()
 COUNTRY_QUESTIONS = [q.id for q in POLICY.questions if assessments.ANSWER_TYPES[q.type].countries]
