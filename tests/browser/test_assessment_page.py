@@ -151,7 +151,9 @@ def test_too_long_answer_is_refused_with_a_clear_message(assessment: Page) -> No
     error = assessment.locator("#rs-q-partner_names .rs-error")
     expect(error).to_be_visible(timeout=10_000)
     expect(error).to_contain_text("longer than")
-    expect(assessment.locator("#rs-result .rs-error")).to_contain_text("partner_names")
+    # The message names the question as the page shows it, not its internal id.
+    expect(assessment.locator("#rs-result .rs-error")).to_contain_text("Names of the partner")
+    assert "partner_names" not in assessment.locator("#rs-result").inner_text()
     # Nothing typed is lost: the text is still in the field.
     assert len(assessment.locator("#rs-q-partner_names textarea").input_value()) == 5000
 
@@ -191,18 +193,19 @@ def test_download_and_reimport_restore_answers(assessment: Page, tmp_path: Path)
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
     assessment.locator("#rs-import").set_input_files(str(broken))
-    expect(assessment.locator("#rs-tools-status")).to_contain_text("unchanged")
+    expect(assessment.locator("#rs-alert")).to_contain_text("unchanged")
     expect(assessment.locator("#rs-q-partner_country select")).to_have_value("CN")
 
 
 def test_copy_email_and_print(assessment: Page, context: BrowserContext, site_url: str) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin="{0.scheme}://{0.netloc}".format(urlsplit(site_url)))
-    fill_answers(assessment, {"activities": ["collaboration"], "partner_country": "IR"})
+    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "IR"})
     expect(assessment.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
     assessment.locator("#rs-copy").click()
     expect(assessment.locator("#rs-tools-status")).to_contain_text("copied")
     copied = assessment.evaluate("navigator.clipboard.readText()")
-    assert "Risk tier: PROHIBITED" in copied and "partner_country: IR" in copied
+    assert "Risk tier: PROHIBITED" in copied and "In which country is the partner" in copied and "Iran" in copied
+    assert "partner_country" not in copied, "answers are listed by question text, not internal id"
 
     # The mail is prepared only on the click, and says where it goes.
     assessment.evaluate("""() => { window.__mailto = [];
@@ -246,7 +249,7 @@ def test_works_under_strict_content_security_policy(page: Page, served: str) -> 
     collect_csp_violations(page)
     page.goto(served + "self-assessment/")
     wait_ready(page)
-    fill_answers(page, {"activities": ["collaboration"], "partner_country": "IR"})
+    fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "IR"})
     expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
     assert csp_violations(page) == []
     # Material's search worker, started by search-after-engine.js with importScripts.
@@ -269,7 +272,8 @@ def test_no_accessibility_violations_on_any_page(
         if rel == "self-assessment/":
             wait_ready(page)
             fill_answers(
-                page, {"activities": ["collaboration"], "partner_country": "IR", "partner_names": ["Skoltech"]}
+                page, {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "IR",
+                       "partner_names": ["Skoltech"]}
             )
             expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
         # Filling the form scrolls, and Material fades the header title in: axe would
