@@ -206,6 +206,6 @@ export function createExports(state, update) {
 }
 
 function describe(leftOut) {
-  return leftOut.map((f) => `"${f.key}" (${f.reason.startsWith("unknown question id")
+  return leftOut.map((f) => `"${questionText(f.key)}" (${f.reason.startsWith("unknown question id")
     ? "not a question in this version of the questionnaire" : f.reason.replace(/ \(run `.*`.*\)$/, "")})`).join("; ");
 }
