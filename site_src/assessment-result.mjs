@@ -113,13 +113,21 @@ function resultDetails(res) {
     })));
     // The same stale-list warning comes with every name: shown once per result.
     const warnings = [...new Set(screening.flatMap((s) => s.warnings || []))];
-    parts.push(...warnings.map((w) => el("p", { class: "rs-warning" }, w)));
+    parts.push(...warnings.map((w) => el("p", { class: "rs-warning" }, linkified(w))));
     const dates = POLICY.screening_lists.map((l) => `${l.label} ${l.as_of}${l.stale ? " (stale)" : ""}`);
     if (dates.length) parts.push(el("p", { class: "rs-list-dates" }, `Screening lists as of: ${dates.join("; ")}.`));
   }
   parts.push(el("p", { class: "rs-disclaimer" }, res.disclaimer),
     el("p", { class: "rs-policy" }, `Policy ${res.policy_version}, as of ${res.as_of}.`));
   return parts;
+}
+
+/** Text with its web addresses as links named by their site, not shown as raw URLs. */
+function linkified(text) {
+  return text.split(/(https?:\/\/[^\s]+?)(?=[.,;)]?(?:\s|$))/).map((part, i) => {
+    if (i % 2 === 0) return part;
+    try { return link(part, new URL(part).hostname); } catch { return part; }
+  });
 }
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -261,7 +261,7 @@ def test_the_page_decides_which_questions_show_as_the_engine_does(page: Page, si
 
 def test_questions_are_answerable_before_the_engine_is_ready(page: Page, site_url: str) -> None:
     held = []
-    page.route("**/pyodide.asm.wasm", held.append)  # the engine download waits until the end of the test
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))  # held until the end of the test
     page.goto(site_url + "self-assessment/")
     page.locator("#rs-q-activities input[value='collaboration']").check()
     expect(page.locator("#rs-q-collaboration_type")).to_be_visible()
