@@ -29,10 +29,11 @@ async function update() {
   state.lastAnswers = readAnswers();
   saveAnswers(state.lastAnswers);
   const empty = !Object.keys(state.lastAnswers).length;
+  // The policy's own ask_if data decides at once which questions show (before the engine runs, and
+  // while it works on a reply); the engine's `asked`, which agrees, follows with its result.
+  const asked = askedFor(state.lastAnswers);
+  if (engine.state !== "failed") showAsked(asked);
   if (engine.state !== "ready") {
-    // Before the engine runs, the policy's own ask_if data decides which questions show.
-    const asked = askedFor(state.lastAnswers);
-    if (engine.state === "loading") showAsked(asked);
     renderSummary(null, state.lastAnswers, asked);
     renderPrintAnswers(state.lastAnswers, asked);
     return;

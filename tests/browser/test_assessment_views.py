@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 import assessments
 from tests.support.build import build_site
@@ -260,8 +260,12 @@ def test_the_page_decides_which_questions_show_as_the_engine_does(page: Page, si
 
 
 def test_questions_are_answerable_before_the_engine_is_ready(page: Page, site_url: str) -> None:
-    held = []
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))  # held until the end of the test
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:  # Playwright needs a Python function, not a bound builtin
+        held.append(route)
+
+    page.route("**/pyodide.asm.wasm", hold)  # the engine download waits until the end of the test
     page.goto(site_url + "self-assessment/")
     page.locator("#rs-q-activities input[value='collaboration']").check()
     expect(page.locator("#rs-q-collaboration_type")).to_be_visible()
