@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ._engine import assess
+from ._engine import assess, validate_answers
 from ._errors import AnswerError, AssessmentsError
 from ._policy import answer_schema, load_policy, questions
 from .config import Config, default_config
@@ -33,8 +33,39 @@ def _config() -> Config:
 
 def _assess(payload: Any) -> Any:
     # The form is assessed while it is being filled in: a required answer
-    # not given yet is a to-do on the page, not an error.
-    return assess(payload, config=_config(), partial=True)
+    # not given yet is a to-do on the page, not an error. "missing" names the
+    # asked, required questions still unanswered: the page shows no tier until
+    # it is empty (a partial form's "low" would read as an all-clear).
+    result = assess(payload, config=_config(), partial=True)
+    clean = validate_answers(payload, partial=True)
+    index = load_policy().question_index
+    result["missing"] = [qid for qid in result["asked"] if index[qid].required and qid not in clean]
+    return result
+
+
+def check_import(answers: Any) -> dict[str, Any]:
+    """Sort a restored answers object into what this questionnaire takes and what it leaves out.
+
+    Every field is checked by the engine's own validation, one at a time, so
+    one bad field does not cost the others. Returns ``{"answers": cleaned,
+    "left_out": [{"key", "reason"}]}``; an ``answers`` that is not an object
+    raises :class:`AnswerError` (nothing can be restored from it).
+    """
+    if not isinstance(answers, dict):
+        raise AnswerError("answers", "", f"must be a JSON object keyed by question id, not {type(answers).__name__}",
+                          "restore a file saved by this page")
+    clean: dict[str, Any] = {}
+    left_out: list[dict[str, str]] = []
+    for key, value in answers.items():
+        try:
+            clean.update(validate_answers({key: value}, partial=True))
+        except AnswerError as exc:
+            error = exc.as_dict()
+            fix = f" ({error['fix']})" if error["fix"] else ""
+            left_out.append({"key": str(key)[:80], "reason": error["reason"] + fix})
+        except RecursionError:
+            left_out.append({"key": str(key)[:80], "reason": "nested too deeply to be an answer"})
+    return {"answers": clean, "left_out": left_out}
 
 
 def _assess_complete(payload: Any) -> Any:
@@ -58,6 +89,7 @@ def _screen(payload: Any) -> Any:
 OPS: dict[str, Callable[[Any], Any]] = {
     "assess": _assess,
     "assess_complete": _assess_complete,
+    "check_import": check_import,
     "questions": _questions,
     "schema": _schema,
     "screen": _screen,
@@ -66,6 +98,8 @@ OPS: dict[str, Callable[[Any], Any]] = {
 
 - ``assess``: an answers object, assessed as a form still being filled in (the page);
 - ``assess_complete``: an answers object that must be complete (as ``python -m assessments assess``);
+- ``check_import``: an answers object read from a file: the fields this questionnaire takes, cleaned, and
+  the fields it leaves out with the reason;
 - ``questions``, ``schema``: none;
 - ``screen``: ``{"name": "..."}``.
 """

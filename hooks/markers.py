@@ -201,12 +201,57 @@ def _questionnaire(context: _Context, argument: str) -> str:
         "partials/rs-questionnaire.html",
         sections=sections,
         asked=asked,
+        page_data=_questionnaire_data(context),
         countries=sorted(policy.country_names.items(), key=lambda kv: kv[1]),
         answer_types=assessments.ANSWER_TYPES,
         policy=policy,
         assets=context.url("assets/"),
         docs_url=context.url,
     )
+
+
+def _questionnaire_data(context: _Context) -> str:
+    """What the page needs before the engine has started, as JSON for a <script type="application/json">:
+    each question's text, answer labels and ask_if condition (the policy's own data, read by a
+    generic condition interpreter in site_src/assessment-policy.mjs, which a browser test proves
+    agrees with the engine on every golden scenario), the country lists the conditions name
+    (elevated_risk from this institution's configuration), and the screening lists' dates."""
+    policy = context.policy
+    questions = []
+    named_lists: set[str] = set()
+
+    def walk(cond: Any) -> None:
+        if isinstance(cond, dict):
+            if "in_country_list" in cond:
+                named_lists.add(cond["in_country_list"])
+            for value in cond.values():
+                walk(value)
+        elif isinstance(cond, list):
+            for value in cond:
+                walk(value)
+
+    for q in assessments.questions():
+        answer_type = assessments.ANSWER_TYPES[q["type"]]
+        options = answer_type.options if answer_type.options is not None else ()
+        labels = [o.to_json() for o in options] or q.get("options", [])
+        walk(q.get("ask_if"))
+        questions.append({"id": q["id"], "section": q["section"], "text": q["text"], "type": q["type"],
+                          "required": bool(q.get("required")), "ask_if": q.get("ask_if"), "options": labels,
+                          "countries": answer_type.countries})
+    country_lists = {name: sorted(context.institution.elevated_risk) if name == "elevated_risk"
+                     else sorted(policy.country_lists[name].countries) for name in sorted(named_lists)}
+    lists = screening.list_table(context.institution)
+    data = {
+        "questions": questions,
+        "country_lists": country_lists,
+        "screening_lists": [{"label": row["label"], "authority": row["authority"], "as_of": row["as_of"],
+                             "stale": row["stale"]} for row in lists["lists"] if not row["switched_off"]],
+        # Entries below the match threshold are shown only on request, and only from this score up:
+        # below it a "closest" entry is noise (an unrelated company for an ordinary university).
+        "closest_floor": 0.75,
+    }
+    # Safe inside <script>: no "</" can close the element early.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def _rules_table(context: _Context, argument: str) -> str:

@@ -75,17 +75,70 @@ def _apply_palette(config: MkDocsConfig, branding: dict[str, str]) -> None:
                 scheme[key] = "custom" if value.startswith("#") else value
 
 
+# Material's page backgrounds: the default (light) scheme and slate (dark, hue 225: hsl(225, 15%, 14%)).
+LIGHT_BG = "#ffffff"
+SLATE_BG = "#1e2129"
+MIN_CONTRAST = 4.5  # WCAG AA for text: links are text in the primary colour
+
+
+def _luminance(colour: str) -> float:
+    value = colour.lstrip("#")
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """The WCAG contrast ratio of two #rrggbb colours."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _lighter_for_dark(colour: str, background: str = SLATE_BG) -> str:
+    """The colour mixed with white, just enough to reach MIN_CONTRAST on the dark background."""
+    value = colour.lstrip("#")
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    rgb = [int(value[i:i + 2], 16) for i in (0, 2, 4)]
+    for step in range(101):
+        mixed = "#" + "".join(f"{round(c + (255 - c) * step / 100):02x}" for c in rgb)
+        if contrast(mixed, background) >= MIN_CONTRAST + 0.1:
+            return mixed
+    return "#ffffff"
+
+
+def _check_colour(key: str, colour: str) -> None:
+    """A primary colour carries link text on white and white header text: refuse it below 4.5:1."""
+    measured = contrast(colour, LIGHT_BG)
+    if measured < MIN_CONTRAST:
+        raise PluginError(f"branding.{key}: {colour} has a contrast of {measured:.2f}:1 with white (links on the "
+                          f"light pages, the header's white text); at least {MIN_CONTRAST}:1 is needed "
+                          "(fix: choose a darker shade)")
+
+
 def _branding_css(colours: dict[str, str]) -> str:
     lines = ["/* Generated from [branding] in the institution configuration. */", ":root {"]
+    dark: list[str] = []
     if "primary" in colours:
         c = colours["primary"]
+        _check_colour("primary", c)
         lines += [f"  --md-primary-fg-color: {c};", f"  --md-primary-fg-color--light: {c};",
                   f"  --md-primary-fg-color--dark: {c};", "  --md-primary-bg-color: #ffffff;",
                   "  --md-primary-bg-color--light: rgba(255, 255, 255, 0.7);"]
+        # On the dark scheme the same colour is too dark for link text: a lighter variant reaching 4.5:1.
+        if contrast(c, SLATE_BG) < MIN_CONTRAST:
+            dark.append(f"  --md-typeset-a-color: {_lighter_for_dark(c)};")
     if "accent" in colours:
         c = colours["accent"]
         lines += [f"  --md-accent-fg-color: {c};", f"  --md-accent-fg-color--transparent: {c}1a;"]
-    return "\n".join([*lines, "}", ""])
+        if contrast(c, SLATE_BG) < MIN_CONTRAST:
+            dark.append(f"  --md-accent-fg-color: {_lighter_for_dark(c)};")
+    lines.append("}")
+    if dark:
+        lines += ['[data-md-color-scheme="slate"] {', *dark, "}"]
+    return "\n".join([*lines, ""])
 
 
 def _logo_source(branding: dict[str, str], config_file: Path) -> Path | None:

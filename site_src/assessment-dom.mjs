@@ -14,7 +14,7 @@ export function el(tag, attrs = {}, ...children) {
     if (key === "class") node.className = value;
     else node.setAttribute(key, value === true ? "" : value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) { // nested arrays of any depth: never "a,b" or "[object HTMLElement]"
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }

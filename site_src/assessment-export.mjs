@@ -1,24 +1,67 @@
-// Taking the assessment elsewhere: a plain-text summary (copy, email), the JSON
-// record (download, restore), print. Nothing leaves the device unless the person
-// sends it themselves.
+// Taking the assessment elsewhere: a plain-text summary (copy), a compact one
+// that always fits a mailto: link (email), the JSON record (download, restore),
+// print. Answers are written as question text and answer labels. Nothing leaves
+// the device unless the person sends it themselves.
 import { engine } from "./engine.mjs";
 import { el, root, say } from "./assessment-dom.mjs";
 import { clearForm, readAnswers, writeAnswers } from "./assessment-form.mjs";
+import { answerText, questionText } from "./assessment-policy.mjs";
+import { OUTCOME_TEXT, alertMessage } from "./assessment-result.mjs";
 
 const EXPORT_FORMAT = "research-security-assessment/1";
-const MAILTO_MAX = 1800; // mail programs truncate or refuse longer mailto: URLs
+export const MAILTO_MAX = 1800; // characters of body: mail programs truncate or refuse longer mailto: URLs
+const MAX_FILE_BYTES = 2_000_000;
+const MAX_DEPTH = 8; // a saved file is {answers: {id: [text]}}: anything deeper is not an answers file
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Nesting depth of parsed JSON, without recursion (a crafted file cannot exhaust the stack). */
+function depth(value) {
+  let deepest = 0;
+  const stack = [[value, 1]];
+  while (stack.length) {
+    const [node, d] = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    deepest = Math.max(deepest, d);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Object.values(node)) stack.push([child, d + 1]);
+  }
+  return deepest;
+}
+
+function screeningLine(s) {
+  const lists = [...new Set((s.candidates || []).filter((c) => c.match)
+    .flatMap((c) => (c.lists || []).map((l) => `${l.label} (as of ${l.as_of})`)))];
+  return `${s.query}: ${OUTCOME_TEXT[s.outcome] || s.outcome}${lists.length ? ` (${lists.join("; ")})` : ""}`;
+}
+
+function tierLine(res) {
+  const missing = res.missing || [];
+  return missing.length ? `Risk tier: not yet known (${missing.length} required question(s) unanswered: `
+    + `${missing.map(questionText).join("; ")})` : `Risk tier: ${res.tier.toUpperCase()}`;
+}
 
 /**
  * @param {{lastResult: object|null, lastAnswers: object}} state the page's current answers and result
  * @param {() => Promise<void>} update re-reads the form and re-assesses
  */
 export function createExports(state, update) {
+  function header() {
+    return [`Research security self-assessment (${root.dataset.rsInstitution})`, `Date: ${today()}`];
+  }
+
+  function answerLines() {
+    const order = state.lastResult?.asked || Object.keys(state.lastAnswers);
+    return order.filter((qid) => qid in state.lastAnswers)
+      .map((qid) => `- ${questionText(qid)} ${answerText(qid, state.lastAnswers[qid])}`);
+  }
+
+  /** Everything: copied to the clipboard. */
   function plainSummary() {
     const res = state.lastResult;
-    const lines = [`Research security self-assessment (${root.dataset.rsInstitution})`,
-      `Date: ${new Date().toISOString().slice(0, 10)}`];
-    if (!res) return [...lines, "No result yet."].join("\n");
-    lines.push(`Policy: ${res.policy_version} (as of ${res.as_of})`, `Risk tier: ${res.tier.toUpperCase()}`, "");
+    const lines = header();
+    if (!res) return [...lines, "No result yet.", "", "Answers:", ...answerLines()].join("\n");
+    lines.push(`Policy: ${res.policy_version} (as of ${res.as_of})`, tierLine(res), "");
     if (res.reasons.length) {
       lines.push("Why:");
       for (const r of res.reasons) lines.push(`- [${r.tier}] ${r.title}: ${r.explanation} What to do: ${r.what_to_do}`);
@@ -34,17 +77,39 @@ export function createExports(state, update) {
       for (const t of res.todo) lines.push(`- ${t.text}`);
       lines.push("");
     }
-    for (const s of res.screening || []) {
-      const hits = (s.candidates || []).filter((c) => c.match);
-      const lists = hits.flatMap((c) => (c.lists || []).map((l) => `${l.label} (as of ${l.as_of})`));
-      lines.push(`Screening "${s.query}": ${s.outcome}${lists.length ? ` on ${[...new Set(lists)].join(", ")}` : ""}`);
+    if ((res.screening || []).length) {
+      lines.push("Screening:", ...res.screening.map((s) => `- ${screeningLine(s)}`), "");
     }
-    lines.push("", "Answers:");
-    for (const [qid, value] of Object.entries(state.lastAnswers)) {
-      lines.push(`- ${qid}: ${Array.isArray(value) ? value.join("; ") : value}`);
-    }
-    lines.push("", res.disclaimer);
+    lines.push("Answers:", ...answerLines(), "", res.disclaimer);
     return lines.join("\n");
+  }
+
+  /** A compact summary that always fits a mailto: link: whole lines only, the least needed dropped first. */
+  function emailBody() {
+    const res = state.lastResult;
+    const attach = "The full record (every answer and the complete result) is in the JSON file saved from the "
+      + "self-assessment page (\"Download answers and result\"): please find it attached.";
+    const head = header();
+    if (!res) return [...head, "No result yet.", "", attach].join("\n");
+    head.push(`Policy: ${res.policy_version} (as of ${res.as_of})`, tierLine(res));
+    // Most needed first; over the limit, lines are dropped from the last block up, whole lines only.
+    const blocks = [
+      { title: "Next steps:", items: res.actions.map((a) => `- ${a.title}: ${a.form.url}`) },
+      { title: "Partner names screened:", items: (res.screening || []).map((s) => `- ${screeningLine(s)}`) },
+      { title: "Why:", items: res.reasons.map((r) => `- [${r.tier}] ${r.title}`) },
+      { title: "To find out:", items: res.todo.map((t) => `- ${t.text}`) },
+    ].map((block) => ({ ...block, cut: 0 }));
+    const render = () => [...head, ...blocks.filter((k) => k.items.length || k.cut).flatMap((k) => ["", k.title, ...k.items,
+      ...(k.cut ? [`- ... and ${k.cut} more (see the attached JSON)`] : [])]), "", attach];
+    let body = render();
+    while (body.join("\n").length > MAILTO_MAX) {
+      const block = [...blocks].reverse().find((k) => k.items.length);
+      if (!block) break;
+      block.items.pop();
+      block.cut += 1;
+      body = render();
+    }
+    return body.join("\n");
   }
 
   function download() {
@@ -57,7 +122,7 @@ export function createExports(state, update) {
     };
     const blob = new Blob([JSON.stringify(payload, null, 2)], { type: "application/json" });
     const url = URL.createObjectURL(blob);
-    const a = el("a", { href: url, download: `self-assessment-${new Date().toISOString().slice(0, 10)}.json` });
+    const a = el("a", { href: url, download: `self-assessment-${today()}.json` });
     document.body.append(a);
     a.click();
     a.remove();
@@ -65,35 +130,46 @@ export function createExports(state, update) {
     say("The answers and result were saved as a JSON file on this device.");
   }
 
+  const refuse = (why) => alertMessage(`That file was not restored: ${why}. Your answers are unchanged.`);
+
+  /** Read, check with the engine's own validation, and only then replace the answers. */
   async function importFile(file) {
     let data;
     try {
-      if (file.size > 2_000_000) throw new Error("the file is larger than 2 MB");
+      if (file.size > MAX_FILE_BYTES) throw new Error("it is larger than 2 MB");
       data = JSON.parse(await file.text());
     } catch (error) {
-      say(`That file could not be read (${error.message}). Your current answers are unchanged.`);
+      refuse(`it could not be read as JSON (${error.message})`);
       return;
     }
+    if (depth(data) > MAX_DEPTH) { refuse("it is nested far deeper than a saved self-assessment"); return; }
     const answers = data && typeof data === "object" && !Array.isArray(data) ? (data.answers ?? data) : null;
     if (!answers || typeof answers !== "object" || Array.isArray(answers)) {
-      say("That file holds no answers object. Your current answers are unchanged.");
+      refuse("it holds no answers object");
       return;
     }
-    const before = readAnswers();
-    clearForm();
-    const skipped = writeAnswers(answers);
-    if (engine.state === "ready") {
-      const check = await engine.evaluate(readAnswers());
-      if (!check.ok) {
-        clearForm();
-        writeAnswers(before);
-        say(`That file does not fit this questionnaire (${check.error.key}: ${check.error.reason}). Your current answers are unchanged.`);
-        return;
-      }
+    if (engine.state !== "ready") say("Checking the file once the assessment engine is ready...");
+    try {
+      await engine.ready;
+    } catch {
+      refuse("the assessment engine, which checks the file, could not start on this device");
+      return;
     }
+    const check = await engine.checkImport(answers);
+    if (!check.ok) { refuse(check.error.reason); return; }
+    const { answers: clean, left_out: leftOut } = check.result;
+    if (!Object.keys(clean).length) {
+      refuse(leftOut.length ? `none of its answers fit this questionnaire (${describe(leftOut)})` : "it holds no answers");
+      return;
+    }
+    clearForm();
+    writeAnswers(clean);
     await update();
-    say(skipped.length ? `Answers restored. Not in this version of the questionnaire, so left out: ${skipped.join(", ")}.`
-      : "Answers restored from the file.");
+    if (leftOut.length) {
+      alertMessage(`Answers restored, except ${leftOut.length} left out: ${describe(leftOut)}.`);
+    } else {
+      say("Answers restored from the file.");
+    }
   }
 
   async function copySummary() {
@@ -113,16 +189,23 @@ export function createExports(state, update) {
 
   function emailOffice() {
     const to = root.dataset.rsOfficeEmail;
-    let body = plainSummary();
-    if (body.length > MAILTO_MAX) body = `${body.slice(0, MAILTO_MAX)}\n[... shortened: attach the downloaded JSON for the full record]`;
-    const subject = `Self-assessment of an international collaboration: ${state.lastResult ? state.lastResult.tier : "no result"}`;
+    const body = emailBody();
+    const res = state.lastResult;
+    const tier = !res ? "no result" : (res.missing || []).length ? "incomplete" : res.tier;
+    const subject = `Self-assessment of an international collaboration: ${tier}`;
     // Built only now, on the click: nothing leaves the device until the user sends the mail.
     const a = el("a", { href: `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}` });
     document.body.append(a);
     a.click();
     a.remove();
-    say("Your mail program should open with the summary. It leaves this device only if you send it.");
+    say("Your mail program should open with a short summary. Attach the downloaded JSON file for the full record. "
+      + "It leaves this device only if you send it.");
   }
 
-  return { copySummary, download, emailOffice, importFile };
+  return { copySummary, download, emailBody, emailOffice, importFile, plainSummary };
+}
+
+function describe(leftOut) {
+  return leftOut.map((f) => `"${questionText(f.key)}" (${f.reason.startsWith("unknown question id")
+    ? "not a question in this version of the questionnaire" : f.reason.replace(/ \(run `.*`.*\)$/, "")})`).join("; ");
 }

@@ -1,7 +1,7 @@
 // The questionnaire's form: read, write and clear answers through one reader,
 // writer and clearer per widget kind, keep them in sessionStorage, show the
 // questions the engine says are asked. No rule is decided here.
-import { $, say } from "./assessment-dom.mjs";
+import { $, el, say } from "./assessment-dom.mjs";
 
 export const STORAGE_KEY = "rs-answers-v1";
 export const form = $("rs-form");
@@ -10,23 +10,53 @@ export const form = $("rs-form");
 // The page carries the 250 countries once, in a <template>; each country list is
 // filled when it is first used (focus, pointer, restored answers) or, for the
 // rest, one list per task once the page has started. Six filled lists in the
-// page's HTML tripled its longest start-up task.
+// page's HTML tripled its longest start-up task. A single country is a native
+// <select>; several countries are a filterable list of checkboxes (touch and
+// keyboard, no Ctrl-click).
 
 const countryOptions = $("rs-country-options");
 
-export function fillCountries(select) {
-  if (!select || !select.hasAttribute("data-rs-countries") || select.hasAttribute("data-rs-filled")) return;
-  select.setAttribute("data-rs-filled", "");
-  select.append(countryOptions.content.cloneNode(true));
+export function fillCountries(list) {
+  if (!list || !list.hasAttribute("data-rs-countries") || list.hasAttribute("data-rs-filled")) return;
+  list.setAttribute("data-rs-filled", "");
+  if (list.matches("select")) { list.append(countryOptions.content.cloneNode(true)); return; }
+  const name = list.dataset.name;
+  list.append(...[...countryOptions.content.querySelectorAll("option")].map((o) => el("label", { class: "rs-option" },
+    el("input", { type: "checkbox", name, value: o.value }), " ", el("span", {}, o.textContent))));
 }
 
 export function fillRemainingCountryLists() {
-  const pending = [...form.querySelectorAll("select[data-rs-countries]:not([data-rs-filled])")];
+  const pending = [...form.querySelectorAll("[data-rs-countries]:not([data-rs-filled])")];
   const next = () => {
     fillCountries(pending.shift());
     if (pending.length) setTimeout(next, 0);
   };
   if (pending.length) setTimeout(next, 0);
+}
+
+const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+/** Narrow a country checklist to the names containing the filter text (ticked countries always stay). */
+export function filterCountries(input) {
+  const block = input.closest(".rs-question");
+  const list = block.querySelector("[data-rs-countries]");
+  fillCountries(list);
+  const wanted = fold(input.value.trim());
+  let shown = 0;
+  for (const label of list.children) {
+    const show = !wanted || label.firstChild.checked || fold(label.textContent).includes(wanted);
+    label.hidden = !show;
+    shown += show;
+  }
+  block.querySelector(".rs-countries__count").textContent = wanted ? `${shown} shown` : "";
+}
+
+/** The "Chosen:" line under a country checklist, in words. */
+export function showChosenCountries(block) {
+  const line = block.querySelector(".rs-countries__chosen");
+  if (!line) return;
+  const chosen = [...block.querySelectorAll("input[type=checkbox]:checked")].map((i) => i.parentElement.textContent.trim());
+  line.textContent = chosen.length ? `Chosen: ${chosen.join(", ")}` : "None chosen yet.";
 }
 
 // One reader, writer and clearer per widget kind (data-widget; the kinds are
@@ -56,7 +86,18 @@ const WIDGETS = {
   radio: checkWidget((block) => block.querySelector("input:checked")?.value),
   checkboxes: checkWidget((block) => nonEmpty([...block.querySelectorAll("input:checked")].map((i) => i.value))),
   country: selectWidget((block) => block.querySelector("select").value || undefined),
-  countries: selectWidget((block) => nonEmpty([...block.querySelector("select").selectedOptions].map((o) => o.value))),
+  countries: {
+    read: (block) => nonEmpty([...block.querySelectorAll("input[type=checkbox]:checked")].map((i) => i.value)),
+    write(block, values) {
+      fillCountries(block.querySelector("[data-rs-countries]"));
+      for (const input of block.querySelectorAll("input[type=checkbox]")) input.checked = values.includes(input.value);
+      showChosenCountries(block);
+    },
+    clear(block) {
+      for (const input of block.querySelectorAll("input[type=checkbox]")) input.checked = false;
+      showChosenCountries(block);
+    },
+  },
   names: {
     read: (block) => nonEmpty(textLines(block.querySelector("textarea").value)),
     write(block, values) { block.querySelector("textarea").value = values.join("\n"); },
@@ -89,7 +130,8 @@ export function writeAnswers(answers) {
   for (const [qid, value] of Object.entries(answers)) {
     const block = blocks.get(qid);
     if (!block) { skipped.push(qid); continue; }
-    const values = Array.isArray(value) ? value.map(String) : [String(value)];
+    // Only text: a restored value is never turned into "[object Object]" or "null".
+    const values = (Array.isArray(value) ? value : [value]).filter((v) => typeof v === "string");
     WIDGETS[block.dataset.widget].write(block, values);
   }
   return skipped;
@@ -112,7 +154,12 @@ export function loadAnswers() {
   }
 }
 
+/** Show the questions asked (the engine's list, or the policy interpreter's before it runs); a section
+ * with no question asked is hidden as a whole. */
 export function showAsked(asked) {
   const visible = new Set(asked);
   for (const block of form.querySelectorAll(".rs-question")) block.hidden = !visible.has(block.dataset.qid);
+  for (const section of form.querySelectorAll(".rs-section")) {
+    section.hidden = !section.querySelector(".rs-question:not([hidden])");
+  }
 }

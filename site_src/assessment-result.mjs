@@ -1,17 +1,34 @@
 // Rendering the engine's result: the tier, its reasons with their sources, the
-// next steps, what to find out, and each name's screening beside the name.
+// next steps, what to find out, each name's screening beside the name, and the
+// compact summary that stays in view. The page says only what is known: no tier
+// while the engine lists required questions as missing (result.missing) and
+// none while nothing is answered.
 import { $, el, guidanceLink, link } from "./assessment-dom.mjs";
 import { form } from "./assessment-form.mjs";
+import { POLICY, answerText, questionText } from "./assessment-policy.mjs";
 
 const result = $("rs-result");
 const resultBody = $("rs-result-body");
+const alertRegion = $("rs-alert");
+const summaryText = $("rs-summary-text");
+const answeredBar = $("rs-answered");
+const printAnswers = $("rs-print-answers");
 
-const TIER_TEXT = {
+export const TIER_TEXT = {
   low: "Low: no specific risk found in these answers",
   moderate: "Moderate: check with the office before you start",
   high: "High: do not proceed until the office has reviewed it",
   prohibited: "Prohibited: this must not go ahead as described",
 };
+
+export const OUTCOME_TEXT = {
+  prohibited: "Listed: collaboration is prohibited",
+  high: "Listed on a restricted or research-security list",
+  related: "A related entry is listed: check it",
+  none: "No listed entry reached the match threshold",
+};
+
+const questionLink = (qid) => el("a", { href: `#rs-q-${qid}`, "data-question": qid }, questionText(qid));
 
 function renderReasons(reasons) {
   return el("ol", { class: "rs-reasons" }, reasons.map((r) => el("li", { class: `rs-reason rs-tier--${r.tier}`, "data-rule": r.rule },
@@ -19,7 +36,7 @@ function renderReasons(reasons) {
       el("span", { class: `rs-badge rs-badge--${r.tier}` }, r.tier)),
     el("p", {}, r.explanation),
     el("p", {}, el("strong", {}, "What to do: "), r.what_to_do),
-    r.citations.length ? el("p", { class: "rs-citations" }, "Sources: ",
+    r.citations.length ? el("p", { class: "rs-citations" }, r.citations.length > 1 ? "Sources: " : "Source: ",
       r.citations.map((c, i) => [i ? "; " : "", c.url ? link(c.url, c.name) : c.name])) : null,
     guidanceLink(r.guidance, `Guidance: ${r.title}`))));
 }
@@ -33,6 +50,22 @@ function renderActions(actions) {
       a.contact.phone ? [", ", a.contact.phone] : null) : null)));
 }
 
+const listCell = (lists) => (lists || []).map((l, i) => el("span", { class: "rs-list" }, i ? "; " : "",
+  link(l.url, l.label), ` (${l.authority ? `${l.authority}, ` : ""}as of ${l.as_of})`,
+  l.stale ? el("strong", { class: "rs-stale" }, " stale list") : null));
+
+function candidateTable(caption, rows) {
+  return el("div", { class: "rs-table-scroll" }, el("table", { class: "rs-candidates" },
+    el("caption", {}, caption),
+    el("thead", {}, el("tr", {}, ["Listed name", "Matched on", "Score", "Relation", "Lists (as of)"]
+      .map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, rows.map((c) => el("tr", { "data-match": c.match ? "true" : "false" },
+      el("td", { "data-label": "Listed name" }, c.name, c.note ? el("small", {}, ` (${c.note})`) : null),
+      el("td", { "data-label": "Matched on" }, c.matched_alias || c.name),
+      el("td", { "data-label": "Score" }, Number(c.score).toFixed(2)),
+      el("td", { "data-label": "Relation" }, c.relation === "related" ? "related (sub-unit or parent)" : "direct"),
+      el("td", { "data-label": "Lists (as of)" }, listCell(c.lists)))))));
+}
 
 // The engine keys every screening result by its question and the name's position
 // in the cleaned answer, so each panel shows exactly what the engine matched.
@@ -49,72 +82,145 @@ function renderScreening(screening) {
 }
 
 function screeningEntry(s) {
-  const hits = (s.candidates || []).filter((c) => c.match);
-  const summary = {
-    prohibited: "Listed: collaboration is prohibited",
-    high: "Listed on a restricted or research-security list",
-    related: "A related entry is listed: check it",
-    none: "No listed entry reached the match threshold",
-  }[s.outcome] || s.outcome;
-  const shown = (hits.length ? hits : (s.candidates || []).slice(0, 3));
+  const candidates = s.candidates || [];
+  const hits = candidates.filter((c) => c.match);
+  // Entries below the threshold only on request, and only from the build's floor score up.
+  const near = hits.length ? [] : candidates.filter((c) => Number(c.score) >= POLICY.closest_floor).slice(0, 3);
   return el("div", { class: `rs-screen rs-screen--${s.outcome}`, "data-outcome": s.outcome },
-    el("p", {}, el("strong", {}, s.query), ": ", summary),
-    shown.length ? el("table", { class: "rs-candidates" },
-      el("caption", {}, hits.length ? `Matches for ${s.query}` : `Closest entries for ${s.query} (below the threshold)`),
-      el("thead", {}, el("tr", {}, ["Listed name", "Matched on", "Score", "Relation", "Lists (as of)"]
-        .map((h) => el("th", { scope: "col" }, h)))),
-      el("tbody", {}, shown.map((c) => el("tr", { "data-match": c.match ? "true" : "false" },
-        el("td", {}, c.name, c.note ? el("small", {}, ` (${c.note})`) : null),
-        el("td", {}, c.matched_alias || c.name),
-        el("td", {}, Number(c.score).toFixed(2)),
-        el("td", {}, c.relation === "related" ? "related (sub-unit or parent)" : "direct"),
-        el("td", {}, (c.lists || []).map((l, i) => [i ? "; " : "", link(l.url, l.label),
-          ` (${l.as_of})`, l.stale ? el("strong", { class: "rs-stale" }, " stale list") : null])))))) : null,
-    (s.warnings || []).map((w) => el("p", { class: "rs-warning" }, w)));
+    el("p", {}, el("strong", {}, s.query), ": ", OUTCOME_TEXT[s.outcome] || s.outcome),
+    hits.length ? candidateTable(`Matches for ${s.query}`, hits) : null,
+    near.length ? el("details", { class: "rs-near" }, el("summary", {}, `Closest entries below the threshold (${near.length})`),
+      candidateTable(`Closest entries for ${s.query} (below the threshold, not matches)`, near)) : null);
 }
 
-export function renderResult(res) {
-  result.dataset.tier = res.tier;
-  const parts = [
-    el("p", { class: "rs-tier-line" }, "Risk tier: ",
-      el("strong", { class: `rs-tier rs-tier--${res.tier}`, "data-tier-label": res.tier }, TIER_TEXT[res.tier] || res.tier)),
-  ];
+/** Reasons, actions, to-dos and screening, whether or not a tier can be given yet. */
+function resultDetails(res) {
+  const parts = [];
   if (res.reasons.length) parts.push(el("h3", {}, "Why"), renderReasons(res.reasons));
-  else parts.push(el("p", {}, "No rule is triggered by these answers. Keep the guidance in mind and ask if anything changes."));
   if (res.actions.length) parts.push(el("h3", {}, "Next steps"), renderActions(res.actions));
-  if (res.todo.length) {
-    parts.push(el("h3", {}, "To find out"), el("ul", { class: "rs-todo" }, res.todo.map((t) => el("li", { "data-question": t.question },
+  const open = res.todo.filter((t) => !(res.missing || []).includes(t.question));
+  if (open.length) {
+    parts.push(el("h3", {}, "To find out"), el("ul", { class: "rs-todo" }, open.map((t) => el("li", { "data-question": t.question },
       t.text, t.guidance ? [" ", guidanceLink(t.guidance, "(guidance)")] : null))));
+  }
+  const screening = res.screening || [];
+  if (screening.length) {
+    parts.push(el("h3", {}, "Screening"), el("ul", { class: "rs-screen-summary" }, screening.map((s) => {
+      const lists = [...new Set((s.candidates || []).filter((c) => c.match).flatMap((c) => (c.lists || [])
+        .map((l) => `${l.label} (as of ${l.as_of})`)))];
+      return el("li", { "data-outcome": s.outcome }, el("strong", {}, s.query), ": ", OUTCOME_TEXT[s.outcome] || s.outcome,
+        lists.length ? ` on ${lists.join("; ")}` : "");
+    })));
+    // The same stale-list warning comes with every name: shown once per result.
+    const warnings = [...new Set(screening.flatMap((s) => s.warnings || []))];
+    parts.push(...warnings.map((w) => el("p", { class: "rs-warning" }, linkified(w))));
+    const dates = POLICY.screening_lists.map((l) => `${l.label} ${l.as_of}${l.stale ? " (stale)" : ""}`);
+    if (dates.length) parts.push(el("p", { class: "rs-list-dates" }, `Screening lists as of: ${dates.join("; ")}.`));
   }
   parts.push(el("p", { class: "rs-disclaimer" }, res.disclaimer),
     el("p", { class: "rs-policy" }, `Policy ${res.policy_version}, as of ${res.as_of}.`));
-  resultBody.replaceChildren(...parts);
+  return parts;
+}
+
+/** Text with its web addresses as links named by their site, not shown as raw URLs. */
+function linkified(text) {
+  return text.split(/(https?:\/\/[^\s]+?)(?=[.,;)]?(?:\s|$))/).map((part, i) => {
+    if (i % 2 === 0) return part;
+    try { return link(part, new URL(part).hostname); } catch { return part; }
+  });
+}
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The compact summary in view while answering, and the progress bar. */
+export function renderSummary(res, answers, asked) {
+  const open = asked.filter((qid) => !(qid in answers));
+  answeredBar.max = Math.max(asked.length, 1);
+  answeredBar.value = asked.length - open.length;
+  answeredBar.setAttribute("aria-valuetext", `${asked.length - open.length} of ${asked.length} questions answered`);
+  const progress = `${asked.length - open.length} of ${asked.length} questions answered`;
+  if (!Object.keys(answers).length) { summaryText.textContent = `No answers yet. ${progress}.`; return; }
+  if (!res) { summaryText.textContent = `${progress}. The result appears when the engine is ready.`; return; }
+  const missing = res.missing || [];
+  summaryText.replaceChildren(...(missing.length
+    ? [el("strong", {}, `No tier yet: ${plural(missing.length, "required question")} left`)]
+    : [el("strong", { class: `rs-tier--${res.tier}` }, `Tier: ${res.tier}`)]),
+  `. ${plural(res.reasons.length, "reason")}, ${progress}.`);
+}
+
+export function renderResult(res, answers) {
+  clearAlert();
+  const missing = res.missing || [];
+  const parts = [];
+  if (missing.length) {
+    // A tier for a partial form would read as an all-clear: say what is left instead.
+    result.dataset.tier = "";
+    parts.push(el("p", { class: "rs-tier-line rs-open" }, el("strong", {}, `No risk tier yet: ${plural(missing.length, "question")} left`)),
+      el("ul", { class: "rs-missing" }, missing.map((qid) => el("li", {}, questionLink(qid)))));
+    if (res.reasons.length) parts.push(el("p", {}, "Found so far, before those answers:"));
+  } else {
+    result.dataset.tier = res.tier;
+    parts.push(el("p", { class: "rs-tier-line" }, "Risk tier: ",
+      el("strong", { class: `rs-tier rs-tier--${res.tier}`, "data-tier-label": res.tier }, TIER_TEXT[res.tier] || res.tier)));
+    if (!res.reasons.length) {
+      parts.push(el("p", {}, "No rule is triggered by these answers. Keep the guidance in mind and ask if anything changes."));
+    }
+  }
+  resultBody.replaceChildren(...parts, ...resultDetails(res));
   renderScreening(res.screening || []);
+  renderPrintAnswers(answers, res.asked);
+}
+
+/** The answers as a compact table (shown in print instead of the form). */
+export function renderPrintAnswers(answers, asked) {
+  const rows = (asked || Object.keys(answers)).filter((qid) => qid in answers);
+  printAnswers.replaceChildren(...(rows.length ? [el("h3", {}, "Your answers"),
+    el("div", { class: "rs-table-scroll" }, el("table", { class: "rs-answers-table" },
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Question"), el("th", { scope: "col" }, "Answer"))),
+      el("tbody", {}, rows.map((qid) => el("tr", {}, el("td", {}, questionText(qid)), el("td", {}, answerText(qid, answers[qid])))))))]
+    : []));
+}
+
+/** No answers: no tier, no screening; the cleared message after "Clear my answers". */
+export function renderEmpty(cleared) {
+  result.dataset.tier = "";
+  clearAlert();
+  resultBody.replaceChildren(el("p", {}, cleared ? "Your answers were cleared from this page and this tab."
+    : "Answer the questions above; the result appears here as you go."));
+  for (const panel of form.querySelectorAll(".rs-screening")) panel.replaceChildren();
+  printAnswers.replaceChildren();
 }
 
 export function clearErrors() {
   for (const p of form.querySelectorAll(".rs-error")) { p.hidden = true; p.textContent = ""; }
-  for (const c of form.querySelectorAll("[aria-invalid]")) c.removeAttribute("aria-invalid");
+  for (const c of form.querySelectorAll("[aria-invalid]")) {
+    c.removeAttribute("aria-invalid");
+    c.removeAttribute("aria-errormessage");
+  }
+}
+
+export function clearAlert() { alertRegion.textContent = ""; }
+
+/** One alert region for the page: a message is announced once. */
+export function alertMessage(message) {
+  alertRegion.textContent = "";
+  requestAnimationFrame(() => { alertRegion.textContent = message; });
 }
 
 export function renderError(error) {
   const target = error.key && $(`rs-q-${error.key}-error`);
-  const message = `${error.reason}${error.fix ? ` (${error.fix})` : ""}`;
+  const what = error.key ? `"${questionText(error.key)}"` : "These answers";
+  const message = `${what}: ${error.reason}${error.fix ? `. ${error.fix[0].toUpperCase()}${error.fix.slice(1)}.` : "."}`;
   if (target) {
-    target.textContent = message;
+    target.textContent = `${error.reason[0].toUpperCase()}${error.reason.slice(1)}${error.fix ? ` (${error.fix})` : ""}.`;
     target.hidden = false;
     for (const control of target.parentElement.querySelectorAll("input, select, textarea")) {
       control.setAttribute("aria-invalid", "true");
+      control.setAttribute("aria-errormessage", target.id);
     }
   }
   result.dataset.tier = "";
-  resultBody.replaceChildren(el("p", { class: "rs-error", role: "alert" },
-    `These answers could not be assessed: ${error.key ? `${error.key}: ` : ""}${message}`));
-}
-
-/** The page after "Clear my answers": no tier, no screening panels. */
-export function renderCleared() {
-  result.dataset.tier = "";
-  resultBody.replaceChildren(el("p", {}, "Your answers were cleared from this page and this tab."));
-  for (const panel of form.querySelectorAll(".rs-screening")) panel.replaceChildren();
+  resultBody.replaceChildren(el("p", { class: "rs-error" }, "These answers could not be assessed yet. ", message,
+    target ? [" ", el("a", { href: `#rs-q-${error.key}` }, "Go to the question")] : null));
+  alertMessage(`These answers could not be assessed. ${message}`);
 }

@@ -1,23 +1,26 @@
 // The self-assessment page: wiring. It asks the engine (engine.mjs) for a result
 // on every change and hands it to the renderer; it never decides anything itself.
+//   assessment-policy.mjs  the policy data generated at build time: which questions are
+//                          asked before the engine runs (a generic ask_if interpreter), labels
 //   assessment-form.mjs    the questionnaire's controls, storage, asked questions
-//   assessment-result.mjs  the result, reasons, next steps, screening panels
-//   assessment-export.mjs  summary text, JSON download and restore, email
+//   assessment-result.mjs  the result, reasons, next steps, screening panels, summary bar
+//   assessment-export.mjs  summary text, email, JSON download and restore
 //   assessment-dom.mjs     element, link and status helpers
 import { engine } from "./engine.mjs";
 import { $, root, say, setGuidanceUrls } from "./assessment-dom.mjs";
 import {
-  STORAGE_KEY, clearForm, fillCountries, fillRemainingCountryLists, form, loadAnswers, readAnswers, saveAnswers,
-  showAsked, writeAnswers,
+  STORAGE_KEY, clearForm, fillCountries, fillRemainingCountryLists, filterCountries, form, loadAnswers, readAnswers,
+  saveAnswers, showAsked, showChosenCountries, writeAnswers,
 } from "./assessment-form.mjs";
-import { clearErrors, renderCleared, renderError, renderResult } from "./assessment-result.mjs";
+import { askedFor } from "./assessment-policy.mjs";
+import { clearErrors, renderEmpty, renderError, renderPrintAnswers, renderResult, renderSummary } from "./assessment-result.mjs";
 import { createExports } from "./assessment-export.mjs";
 
 const NAMES_DEBOUNCE_MS = 250;
 const statusText = $("rs-engine-status-text");
 const statusBox = $("rs-engine-status");
 const progressBar = $("rs-engine-progress");
-const state = { lastResult: null, lastAnswers: {} };
+const state = { lastResult: null, lastAnswers: {}, cleared: false };
 
 // --- scoring loop -------------------------------------------------------------------
 
@@ -25,7 +28,16 @@ let sequence = 0;
 async function update() {
   state.lastAnswers = readAnswers();
   saveAnswers(state.lastAnswers);
-  if (engine.state !== "ready") return;
+  const empty = !Object.keys(state.lastAnswers).length;
+  // The policy's own ask_if data decides at once which questions show (before the engine runs, and
+  // while it works on a reply); the engine's `asked`, which agrees, follows with its result.
+  const asked = askedFor(state.lastAnswers);
+  if (engine.state !== "failed") showAsked(asked);
+  if (engine.state !== "ready") {
+    renderSummary(null, state.lastAnswers, asked);
+    renderPrintAnswers(state.lastAnswers, asked);
+    return;
+  }
   const mine = ++sequence;
   const response = await engine.evaluate(state.lastAnswers);
   if (mine !== sequence) return; // a newer change has already been sent
@@ -33,7 +45,9 @@ async function update() {
   if (response.ok) {
     state.lastResult = response.result;
     showAsked(state.lastResult.asked);
-    renderResult(state.lastResult);
+    renderSummary(empty ? null : state.lastResult, state.lastAnswers, state.lastResult.asked);
+    // Nothing answered: nothing to assess (an empty form is not "low").
+    if (empty) { state.lastResult = null; renderEmpty(state.cleared); } else renderResult(state.lastResult, state.lastAnswers);
   } else {
     state.lastResult = null;
     renderError(response.error);
@@ -42,6 +56,8 @@ async function update() {
 
 let namesTimer = null;
 function onInput(event) {
+  if (event.target.matches("[data-rs-filter]")) { filterCountries(event.target); return; }
+  state.cleared = false;
   if (event.target.matches("textarea")) {
     // Names are screened as they are typed, but not on every keystroke.
     clearTimeout(namesTimer);
@@ -52,13 +68,43 @@ function onInput(event) {
   }
 }
 
+function onChange(event) {
+  if (event.target.matches("textarea, [data-rs-filter]")) return;
+  const block = event.target.closest(".rs-countries");
+  if (block) showChosenCountries(block);
+}
+
 function clearAnswers() {
   try { sessionStorage.removeItem(STORAGE_KEY); } catch { /* nothing stored */ }
   clearForm();
   state.lastResult = null;
-  renderCleared();
+  state.cleared = true;
+  renderEmpty(true);
   update();
   say("Your answers were cleared.");
+}
+
+// --- arriving from a link: ?activity=VALUE (&name=...) --------------------------------
+// Local only, nothing is sent; unknown values are ignored; answers already stored win.
+const PRESETS = {
+  informal: { answers: { activities: ["collaboration"], collaboration_type: "informal" } },
+  agreement: { answers: { activities: ["collaboration"], collaboration_type: "formal" } },
+  visitor: { answers: { activities: ["visitor"] } },
+  travel: { answers: { activities: ["travel"] } },
+  shipping: { answers: { activities: ["collaboration"] }, focus: "exchange" },
+  paid: { answers: { activities: ["money"] } },
+  names: { answers: { activities: ["collaboration"] }, focus: "partner_names" },
+};
+
+function applyPreset(params) {
+  const preset = Object.hasOwn(PRESETS, params.get("activity") || "") ? PRESETS[params.get("activity")] : null;
+  const name = (params.get("name") || "").trim().slice(0, 200);
+  if (!preset && !name) return null;
+  const answers = { ...(preset?.answers || {}) };
+  if (name) answers.partner_names = [name];
+  if (name && !answers.activities) answers.activities = ["collaboration"];
+  writeAnswers(answers);
+  return preset?.focus || (name ? "partner_names" : null);
 }
 
 // --- wiring ---------------------------------------------------------------------------
@@ -66,21 +112,36 @@ function clearAnswers() {
 const { copySummary, download, emailOffice, importFile } = createExports(state, update);
 // A list is filled before its first use: a pointer press or focus comes before the list opens.
 for (const type of ["pointerdown", "focusin", "keydown"]) {
-  form.addEventListener(type, (event) => fillCountries(event.target.closest?.("select")), true);
+  form.addEventListener(type, (event) => fillCountries(event.target.closest?.(".rs-question")?.querySelector("[data-rs-countries]")), true);
 }
 if (document.readyState === "complete") fillRemainingCountryLists();
 else window.addEventListener("load", fillRemainingCountryLists, { once: true });
 
-const restored = writeAnswers(loadAnswers());
+const stored = loadAnswers();
+const restored = writeAnswers(stored);
+let focusId = null;
+if (!Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search));
 state.lastAnswers = readAnswers();
-if (restored.length) saveAnswers(state.lastAnswers);
+if (restored.length || focusId !== null || Object.keys(state.lastAnswers).length) saveAnswers(state.lastAnswers);
+showAsked(askedFor(state.lastAnswers));
+renderSummary(null, state.lastAnswers, askedFor(state.lastAnswers));
+renderPrintAnswers(state.lastAnswers, askedFor(state.lastAnswers));
+if (focusId) {
+  const target = $(`rs-q-${focusId}`);
+  target?.scrollIntoView({ block: "center" });
+  target?.querySelector("input, select, textarea")?.focus({ preventScroll: true });
+}
 form.addEventListener("input", onInput);
-form.addEventListener("change", (event) => { if (!event.target.matches("textarea")) update(); });
-form.addEventListener("submit", (event) => event.preventDefault());
-$("rs-print").addEventListener("click", () => {
-  $("rs-print-date").textContent = new Date().toISOString().slice(0, 10);
-  window.print();
+form.addEventListener("change", (event) => {
+  onChange(event);
+  if (!event.target.matches("textarea, [data-rs-filter]")) { state.cleared = false; update(); }
 });
+form.addEventListener("submit", (event) => event.preventDefault());
+// The print date is there however printing starts (the button or the browser's menu).
+const printDate = () => { $("rs-print-date").textContent = new Date().toISOString().slice(0, 10); };
+printDate();
+window.addEventListener("beforeprint", printDate);
+$("rs-print").addEventListener("click", () => { printDate(); window.print(); });
 $("rs-download").addEventListener("click", download);
 $("rs-copy").addEventListener("click", copySummary);
 $("rs-email").addEventListener("click", emailOffice);
@@ -101,7 +162,7 @@ engine.onState((state, detail) => {
   } else if (state === "failed") {
     progressBar.hidden = true;
     // Keep the answers, show every question, and offer the static route.
-    for (const block of form.querySelectorAll(".rs-question")) block.hidden = false;
+    for (const block of form.querySelectorAll(".rs-question, .rs-section")) block.hidden = false;
     statusText.textContent = `The assessment engine could not start on this device (${detail.reason}). `
       + "Your answers are kept in this tab. Use the checklists and contacts below.";
     $("rs-fallback").hidden = false;

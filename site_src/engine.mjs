@@ -2,6 +2,7 @@
 // Web Worker as soon as it is imported and exposes a narrow API:
 //   engine.ready            a promise of {policy_version, as_of}
 //   engine.evaluate(answers) -> {ok, result | error}
+//   engine.checkImport(answers) -> {ok, result: {answers, left_out} | error}
 //   engine.screen(name)      -> {ok, result | error}
 //   engine.onState(fn)       fn(state, detail) for "loading" | "ready" | "failed"
 // It marks <html data-engine="loading|ready|failed">. The UI never touches Pyodide.
@@ -98,6 +99,7 @@ function createEngine() {
     get state() { return state; },
     get detail() { return detail; },
     evaluate: (answers) => request("assess", answers),
+    checkImport: (answers) => request("check_import", answers),
     screen: (name) => request("screen", { name }),
     onState(fn) {
       listeners.add(fn);

@@ -52,7 +52,7 @@ _FILL: dict[str, Callable[[Locator, list[Any]], None]] = {
     "radio": _check,
     "checkboxes": _check,
     "country": lambda block, values: block.locator("select").select_option(values),
-    "countries": lambda block, values: block.locator("select").select_option(values),
+    "countries": _check,  # a filterable checklist of countries
     "names": lambda block, values: block.locator("textarea").fill("\n".join(values)),
     "text": lambda block, values: block.locator("input").fill(" ".join(map(str, values))),
 }

@@ -1,0 +1,321 @@
+"""What a person sees on the self-assessment page, in real Chromium against the
+built site: visible text and layout (inner_text, bounding boxes, scrollWidth),
+not only attributes. Result wording, sources and list names, no tier before the
+required answers, phone layout, print, the email body, hostile import files,
+links from the home page, and the policy interpreter that decides which
+questions show before the engine is ready (proved against the engine)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, Route, expect
+
+import assessments
+from tests.support.build import build_site
+from tests.support.paths import ROOT, scenarios
+from tests.support.server import ServerOptions, serve
+from tests.support.ui import fill_answers, result_tier, wait_ready
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = Path("/tmp")
+LISTED = ["Harbin Institute of Technology", "University of Oxford", "Tsinghua University",
+          "Beijing University of Aeronautics and Astronautics", "Northwestern Polytechnical University"]
+SCREENED = {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "CN",
+            "partner_names": LISTED}
+
+
+@pytest.fixture
+def assessment(page: Page, site_url: str) -> Iterator[Page]:
+    page.goto(site_url + "self-assessment/")
+    wait_ready(page)
+    yield page
+
+
+def _screened(page: Page, answers: dict[str, Any] = SCREENED) -> None:
+    fill_answers(page, answers)
+    expect(page.locator("#rs-q-partner_names .rs-screen")).to_have_count(len(answers["partner_names"]), timeout=20_000)
+    expect(page.locator("#rs-result")).not_to_have_attribute("data-tier", "")
+
+
+def test_sources_and_list_names_read_as_text_and_links(assessment: Page) -> None:
+    _screened(assessment)
+    text = assessment.locator("#rs-result").inner_text() + assessment.locator("#rs-q-partner_names").inner_text()
+    assert "[object" not in text and ",http" not in text
+    assert not re.search(r"(?<![\w(])https?://", text), "a bare URL is shown"
+    expected = {c["name"] for r in assessments.assess(SCREENED, screening=True)["reasons"] for c in r["citations"]
+                if c.get("url")}
+    shown = set()
+    for line in assessment.locator(".rs-citations").all():
+        assert re.match(r"Sources?: \S", line.inner_text()), line.inner_text()
+        shown |= {a.inner_text() for a in line.locator("a").all()}
+    assert expected <= shown, f"sources without a titled link: {expected - shown}"
+    table = assessment.locator("#rs-q-partner_names .rs-candidates").first.inner_text()
+    for label in ("BIS Entity List", "DoD Section 1286 list", "as of"):
+        assert label in table, f"{label!r} missing from the screening table"
+    # The stale-list warning, if any, is said once per result, not once per name.
+    warnings = [w.inner_text() for w in assessment.locator(".rs-warning").all()]
+    assert len(warnings) == len(set(warnings))
+
+
+def test_no_tier_on_an_empty_or_partial_form(assessment: Page) -> None:
+    result = assessment.locator("#rs-result")
+    assert result_tier(assessment) == ""
+    assert not re.search(r"\b(Low|Moderate|High|Prohibited)\b", result.inner_text())
+    fill_answers(assessment, {"activities": ["collaboration"]})
+    expect(result.locator(".rs-open")).to_contain_text("1 question left")
+    question = assessments.load_policy().question_index["collaboration_type"].text
+    missing = result.locator(".rs-missing a")
+    expect(missing).to_have_text([question])
+    assert result_tier(assessment) == "" and "Risk tier:" not in result.inner_text()
+    missing.click()  # the link leads to the question
+    expect(assessment.locator("#rs-q-collaboration_type")).to_be_in_viewport()
+    fill_answers(assessment, {"collaboration_type": "informal"})
+    expect(result).to_have_attribute("data-tier", re.compile(r"^(low|moderate|high|prohibited)$"))
+    # Cleared stays cleared: no tier comes back by itself.
+    assessment.locator("#rs-clear").click()
+    expect(result).to_contain_text("Your answers were cleared")
+    assessment.wait_for_timeout(1000)
+    assert result_tier(assessment) == "" and "Your answers were cleared" in result.inner_text()
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_phone_layout_does_not_scroll_sideways(assessment: Page, width: int) -> None:
+    assessment.set_viewport_size({"width": width, "height": 844})
+    _screened(assessment)
+    for details in assessment.locator(".rs-near").all():
+        details.locator("summary").click()
+    assert assessment.evaluate("document.documentElement.scrollWidth") <= width
+    box = assessment.locator("#rs-q-partner_names textarea").bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+    # The compact summary stays in view while answering.
+    assessment.locator("#rs-q-partner_country").scroll_into_view_if_needed()
+    expect(assessment.locator("#rs-summary")).to_be_in_viewport()
+    assert "Tier:" in assessment.locator("#rs-summary").inner_text()
+    assessment.screenshot(path=str(SCREENSHOTS / f"ui-phone-{width}.png"), full_page=False)
+
+
+def test_sections_that_do_not_apply_are_hidden_and_progress_shows(assessment: Page) -> None:
+    visitors = assessment.locator("fieldset.rs-section", has=assessment.locator("#rs-q-visitor_appointment"))
+    expect(visitors).to_be_hidden()
+    fill_answers(assessment, {"activities": ["visitor"]})
+    expect(visitors).to_be_visible()
+    expect(assessment.locator("#rs-summary-text")).to_contain_text("questions answered")
+
+
+def test_print_starts_with_the_tier_and_is_dated(assessment: Page) -> None:
+    _screened(assessment)
+    assessment.emulate_media(media="print")
+    expect(assessment.locator("#rs-form")).to_be_hidden()
+    result_box = assessment.locator("#rs-result").bounding_box()
+    h1 = assessment.locator("h1").bounding_box()
+    assert result_box and h1 and result_box["y"] - (h1["y"] + h1["height"]) < 200, "the result does not open the page"
+    text = assessment.locator("#rs-result").inner_text()
+    assert re.search(r"Printed \d{4}-\d{2}-\d{2}\.", text), "no date without the print button"
+    assert text.index("Risk tier") < text.index("Why") < text.index("Your answers")
+    assert "Screening lists as of" in text
+    assessment.set_viewport_size({"width": 800, "height": 1100})
+    assessment.screenshot(path=str(SCREENSHOTS / "ui-print.png"), full_page=True)
+    assessment.emulate_media(media="screen")
+
+
+def _mailto(page: Page) -> str:
+    page.evaluate("""() => { window.__mailto = [];
+      document.addEventListener('click', (e) => { const a = e.target.closest('a[href^="mailto:"]');
+        if (a) { window.__mailto.push(a.href); e.preventDefault(); } }, true); }""")
+    page.locator("#rs-email").click()
+    [href] = page.evaluate("window.__mailto")
+    return parse_qs(urlsplit(href).query)["body"][0]
+
+
+def test_email_body_holds_next_steps_and_screening(assessment: Page) -> None:
+    many = {**SCREENED, "partner_names": LISTED + [f"Example Partner Institute {i}" for i in range(15)]}
+    _screened(assessment, many)
+    body = _mailto(assessment)
+    assert len(body) <= 1800
+    result = assessments.assess(many)
+    assert "Next steps:" in body
+    for action in result["actions"]:
+        assert action["title"] in body
+    assert "Partner names screened:" in body and "Harbin Institute of Technology: Listed" in body
+    assert result["policy_version"] in body and re.search(r"Date: \d{4}-\d{2}-\d{2}", body)
+    assert "attached" in body and "JSON" in body
+    assert body.rstrip().endswith("attached."), "the body is cut"
+    assert "partner_names" not in body and "partner_country" not in body
+
+
+HOSTILE_FILES: dict[str, Any] = {
+    "deep": None,  # written as text: 20,000 nested lists in partner_names
+    "list": [1, 2, 3],
+    "answers-list": {"answers": [1]},
+    "nothing-fits": {"answers": {"partner_blocked": "YES", "nonsense": 1}},
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_FILES))
+def test_hostile_import_files_leave_the_answers_as_they_were(assessment: Page, tmp_path: Path, name: str) -> None:
+    answers = {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "JP"}
+    fill_answers(assessment, answers)
+    expect(assessment.locator("#rs-result")).not_to_have_attribute("data-tier", "")
+    tier = result_tier(assessment)
+    path = tmp_path / f"{name}.json"
+    data = HOSTILE_FILES[name]
+    deep = '{"answers": {"partner_names": ' + "[" * 20000 + "]" * 20000 + "}}"
+    path.write_text(deep if name == "deep" else json.dumps(data), encoding="utf-8")
+    errors: list[str] = []
+    assessment.on("pageerror", lambda e: errors.append(str(e)))
+    assessment.locator("#rs-import").set_input_files(str(path))
+    expect(assessment.locator("#rs-alert")).to_contain_text("unchanged", timeout=15_000)
+    assert errors == []
+    expect(assessment.locator("#rs-q-partner_country select")).to_have_value("JP")
+    assert result_tier(assessment) == tier
+    stored = json.loads(assessment.evaluate("sessionStorage.getItem('rs-answers-v1')"))
+    assert stored == answers
+
+
+def test_import_reports_each_field_it_leaves_out(assessment: Page, tmp_path: Path) -> None:
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps({"answers": {
+        "activities": ["collaboration"], "collaboration_type": "formal", "partner_blocked": "YES",
+        "partner_country": "China", "partner_names": [{"a": 1}, None, "Oxford"]}}), encoding="utf-8")
+    assessment.locator("#rs-import").set_input_files(str(path))
+    alert = assessment.locator("#rs-alert")
+    expect(alert).to_contain_text("left out", timeout=15_000)
+    index = assessments.load_policy().question_index
+    for key in ("partner_blocked", "partner_country", "partner_names"):
+        expect(alert).to_contain_text(index[key].text)
+    expect(alert).not_to_contain_text("partner_")
+    expect(assessment.locator("#rs-q-collaboration_type input[value='formal']")).to_be_checked()
+    names = assessment.locator("#rs-q-partner_names textarea").input_value()
+    assert "[object" not in names and "null" not in names
+
+
+def test_country_checklist_works_by_keyboard(assessment: Page) -> None:
+    fill_answers(assessment, {"activities": ["collaboration", "money"], "foreign_funding": "yes"})
+    block = assessment.locator("#rs-q-funder_countries")
+    expect(block).to_be_visible()
+    assert "Ctrl" not in block.inner_text()
+    block.locator("input[type=search]").fill("germ")
+    expect(block.locator(".rs-option:visible")).to_have_count(1)
+    block.locator("input[type=search]").press("Tab")
+    assessment.keyboard.press("Space")
+    expect(block.locator(".rs-countries__chosen")).to_have_text("Chosen: Germany")
+    assert assessment.evaluate("JSON.parse(sessionStorage.getItem('rs-answers-v1')).funder_countries") == ["DE"]
+
+
+PRESET_EXPECT = {
+    "informal": {"activities": ["collaboration"], "collaboration_type": "informal"},
+    "agreement": {"activities": ["collaboration"], "collaboration_type": "formal"},
+    "visitor": {"activities": ["visitor"]},
+    "travel": {"activities": ["travel"]},
+    "shipping": {"activities": ["collaboration"]},
+    "paid": {"activities": ["money"]},
+    "names": {"activities": ["collaboration"]},
+    "nonsense": {},
+}
+
+
+@pytest.mark.parametrize("activity", sorted(PRESET_EXPECT))
+def test_links_from_the_home_page_preselect_locally(page: Page, site_url: str, activity: str) -> None:
+    page.goto(site_url + f"self-assessment/?activity={activity}")
+    stored = page.evaluate("sessionStorage.getItem('rs-answers-v1')")
+    assert json.loads(stored or "{}") == PRESET_EXPECT[activity]
+    for qid, values in PRESET_EXPECT[activity].items():
+        assessments.load_policy().question_index[qid]  # the ids exist in the policy
+        for value in values if isinstance(values, list) else [values]:
+            expect(page.locator(f"#rs-q-{qid} input[value='{value}']")).to_be_checked()
+    focus = {"shipping": "exchange", "names": "partner_names"}.get(activity)
+    if focus:
+        expect(page.locator(f"#rs-q-{focus}")).to_be_in_viewport()
+
+
+def test_a_name_link_fills_the_names_and_stored_answers_win(page: Page, site_url: str) -> None:
+    page.goto(site_url + "self-assessment/?activity=names&name=Tsinghua%20University")
+    expect(page.locator("#rs-q-partner_names textarea")).to_have_value("Tsinghua University")
+    page.locator("#rs-q-activities input[value='travel']").check()
+    page.goto(site_url + "self-assessment/?activity=visitor")
+    expect(page.locator("#rs-q-activities input[value='visitor']")).not_to_be_checked()
+    expect(page.locator("#rs-q-activities input[value='travel']")).to_be_checked()
+
+
+def test_the_page_decides_which_questions_show_as_the_engine_does(page: Page, site_url: str) -> None:
+    """Before the engine is ready the page shows questions from the policy's ask_if data: on every
+    golden scenario (and some partial forms) that agrees with the engine's `asked`."""
+    page.goto(site_url + "self-assessment/")
+    sets = [{}, {"activities": ["collaboration"]}, {"activities": ["money"], "personal_compensation": "unsure"}]
+    for data in scenarios().values():
+        sets.append(assessments.validate_answers(data["answers"], partial=True))
+    module = site_url + "assets/js/assessment-policy.mjs"
+    script = "async ([url, sets]) => { const m = await import(url); return sets.map((a) => m.askedFor(a)); }"
+    got = page.evaluate(script, [module, sets])
+    expected = [assessments.assess(a, screening=False, partial=True)["asked"] for a in sets]
+    assert got == expected
+
+
+def test_questions_are_answerable_before_the_engine_is_ready(page: Page, site_url: str) -> None:
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:  # Playwright needs a Python function, not a bound builtin
+        held.append(route)
+
+    page.route("**/pyodide.asm.wasm", hold)  # the engine download waits until the end of the test
+    page.goto(site_url + "self-assessment/")
+    page.locator("#rs-q-activities input[value='collaboration']").check()
+    expect(page.locator("#rs-q-collaboration_type")).to_be_visible()
+    page.locator("#rs-q-collaboration_type input[value='formal']").check()
+    expect(page.locator("#rs-q-partner_names")).to_be_visible()
+    expect(page.locator("#rs-summary-text")).to_contain_text("when the engine is ready")
+    assert page.get_attribute("html", "data-engine") == "loading"
+    assert result_tier(page) == ""
+    for route in held:
+        route.continue_()
+    wait_ready(page)
+    expect(page.locator("#rs-result")).not_to_have_attribute("data-tier", "")
+
+
+def _axe(page: Page) -> list[str]:
+    page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished))")
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+            for v in Axe().run(page).response["violations"]]
+
+
+@pytest.fixture(scope="module")
+def northbridge_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    dest = tmp_path_factory.mktemp("northbridge")
+    proc = build_site(dest, ROOT / "tests" / "data" / "institutions" / "northbridge.toml")
+    assert proc.returncode == 0, proc.stderr
+    with serve(dest, ServerOptions()) as url:
+        yield url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("copy", ["default", "northbridge"])
+def test_axe_clean_with_results_shown(browser: Browser, request: pytest.FixtureRequest, scheme: str,
+                                      copy: str) -> None:
+    url = request.getfixturevalue("site_url" if copy == "default" else "northbridge_url")
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    problems = []
+    page.goto(url)
+    problems += [f"home: {p}" for p in _axe(page)]
+    banner = page.locator(".md-banner")
+    if banner.count():
+        assert banner.inner_text().strip() or not banner.is_visible(), "an empty banner strip"
+    page.goto(url + "self-assessment/")
+    wait_ready(page)
+    _screened(page)
+    for details in page.locator(".rs-near").all():
+        details.locator("summary").click()
+    problems += [f"self-assessment: {p}" for p in _axe(page)]
+    page.screenshot(path=str(SCREENSHOTS / f"ui-{copy}-{scheme}-1366.png"), full_page=False)
+    page.locator("#rs-result").scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / f"ui-{copy}-{scheme}-result.png"), full_page=False)
+    context.close()
+    assert problems == [], "\n".join(problems)
