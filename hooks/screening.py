@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,19 +30,27 @@ import _project
 LISTS_MARKER = "<!-- md:screening-lists -->"
 SETTINGS_MARKER = "<!-- md:screening-settings -->"
 MAX_DROP = MAX_RECORD_DROP
+log = logging.getLogger("mkdocs.hooks.screening")
 
 
 # --- hooks -----------------------------------------------------------------
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     institution = _project.load_institution()
+    problems = dataset.dataset_problems(MAX_DROP)
+    if problems:
+        raise PluginError("Screening dataset check failed:\n  " + "\n  ".join(problems))
     try:
         dataset.check_disabled(institution.disabled_lists, institution.source)
     except assessments.ConfigError as exc:
         raise PluginError(f"Invalid screening configuration: {exc}") from None
-    problems = dataset.dataset_problems(MAX_DROP)
-    if problems:
-        raise PluginError("Screening dataset check failed:\n  " + "\n  ".join(problems))
+    stale = [f"{lid} (as of {info['as_of']})" for lid, info in dataset.list_metadata()["lists"].items()
+             if lid not in institution.disabled_lists
+             and dataset.is_stale(lid, institution.max_list_age_days, dt.date.today())]
+    if stale:
+        # Information, not a warning: a stale list must not fail a --strict build, but the office should see it.
+        log.info("screening lists older than %d days (a match on them is only a possible match): %s",
+                 institution.max_list_age_days, ", ".join(stale))
     return config
 
 
@@ -63,17 +72,24 @@ def _cell(value: Any) -> str:
 def _lists_table(institution: assessments.Config) -> str:
     meta = dataset.list_metadata()
     today = dt.date.today()
-    rows = ["| List | Authority | As of | Records | A match means | Licence | Transcribed from |",
-            "|---|---|---|---|---|---|---|"]
+    rows = ["| List | Authority | Published | Retrieved | Current to | Records | A match means | Licence | "
+            "Transcribed from |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for lid, info in meta["lists"].items():
         label = f"[{_cell(info['label'])}]({info['url']})"
         as_of = _cell(info["as_of"])
         if dataset.is_stale(lid, institution.max_list_age_days, today):
             as_of += f" (older than {institution.max_list_age_days} days)"
+        published = _cell(info.get("published") or "not stated in the copy")
+        retrieved = _cell(info.get("retrieved") or "not stated in the copy")
         if lid in institution.disabled_lists:
             label += " (switched off in this copy)"
         outcome = "prohibited" if info["outcome"] == "prohibited" else "high"
-        rows.append(f"| {label}<br>`{lid}` | {_cell(info['authority'])} | {as_of} | {info['record_count']:,} | "
+        count = f"{info['record_count']:,}"
+        if info.get("former_count"):
+            count += f" (and {info['former_count']:,} removed, shown as formerly listed)"
+        rows.append(f"| {label}<br>`{lid}` | {_cell(info['authority'])} | {published} | {retrieved} | {as_of} | "
+                    f"{count} | "
                     f"**{outcome}**: {_cell(info['outcome_reason'])} | {_cell(info['licence'])} | "
                     f"{_cell(info['transcription'])} |")
     rows.append("")

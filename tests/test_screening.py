@@ -146,9 +146,10 @@ def test_result_shape_and_order() -> None:
         assert set(c) >= {"name", "matched_alias", "score", "match", "relation", "record_id", "countries",
                           "note", "lists"}
         assert 0.0 <= c["score"] <= 1.0 and c["relation"] in ("same", "related")
-        assert c["match"] == (c["relation"] == "same" and c["score"] >= CONFIG.threshold)
+        assert c["match"] == (c["relation"] == "same" and c["score"] >= CONFIG.threshold and bool(c["lists"]))
+        assert c["status"] in ("listed", "formerly_listed") and isinstance(c["verdict"], str)
         for entry in c["lists"]:
-            assert set(entry) == {"id", "label", "authority", "as_of", "url", "stale"}
+            assert set(entry) == {"id", "label", "authority", "as_of", "published", "retrieved", "url", "stale"}
     assert "not a clearance" in result["disclaimer"]
 
 
@@ -201,10 +202,14 @@ def test_unknown_disabled_list_is_a_config_error() -> None:
 
 
 def test_stale_lists_warn_and_are_flagged() -> None:
-    result = screen_name("Skoltech", CONFIG, today=TODAY)
-    assert any("2024-05-03" in w for w in result["warnings"])
+    # The SDN copy is of 2026-07-11: 134 days before TODAY, so stale at a maximum age of 100 days.
+    strict = dataclasses.replace(CONFIG, max_list_age_days=100)
+    result = screen_name("Skoltech", strict, today=TODAY)
+    assert any("2026-07-11" in w for w in result["warnings"])
     sdn = next(e for e in result["candidates"][0]["lists"] if e["id"] == "us_ofac_sdn")
     assert sdn["stale"] is True
+    assert "us_ofac_sdn" in result["stale_lists"] and "us_bis_entity_list" not in result["stale_lists"]
+    assert len(result["warnings"]) == len(result["stale_lists"])  # one warning per stale list, once per result
     relaxed = dataclasses.replace(CONFIG, max_list_age_days=5000)
     result = screen_name("Skoltech", relaxed, today=TODAY)
     assert result["warnings"] == [] and not any(e["stale"] for e in result["candidates"][0]["lists"])

@@ -77,7 +77,10 @@ def test_markers_render_the_list_table_and_settings(monkeypatch: pytest.MonkeyPa
     for lid, info in dataset.list_metadata()["lists"].items():
         assert f"`{lid}`" in out and info["url"] in out
     assert "(switched off in this copy)" in out and "`ca_named_research_organizations`" in out
-    assert "2024-05-03 (older than 365 days)" in out
+    assert "2018-08-13" in out and "(older than" not in out  # statutory lists are never stale
+    # Publication and retrieval dates are separate columns (issue 14: the Canadian page dates from 2024-04-18).
+    assert "| Published | Retrieved | Current to |" in out
+    assert "| 2024-04-18 | 2026-08-18 | 2026-08-18 |" in out
     assert "**0.86**" in out
 
 

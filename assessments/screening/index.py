@@ -93,6 +93,16 @@ class Index:
                     deletes.setdefault(t[:i] + t[i + 1:], []).append(t)
         self.deletes = deletes
 
+    def list_counts(self) -> dict[str, int]:
+        """Records per list id (current listings only)."""
+        if not hasattr(self, "_list_counts"):
+            counts: dict[str, int] = {}
+            for rec in self.records:
+                for lid in rec.lists:
+                    counts[lid] = counts.get(lid, 0) + 1
+            self._list_counts = counts
+        return self._list_counts
+
     # --- weights and token matching --------------------------------------
 
     def weight(self, token: str) -> float:
