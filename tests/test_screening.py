@@ -247,3 +247,44 @@ def test_engine_adds_a_check_reason_for_related_entries() -> None:
 def test_engine_ignores_unlisted_partners() -> None:
     result = _assess(["University of Tokyo"])
     assert not any(r["rule"].startswith("screening_") for r in result["reasons"])
+
+
+# --- issue 14: the 2026 SDN copy, staleness, formerly listed entries ------------------
+
+def test_central_bank_of_syria_is_formerly_listed_not_a_hit() -> None:
+    # The 2024 copy made this a direct SDN match (prohibited); OFAC removed it on 2025-06-30.
+    result = screen_name("Central Bank of Syria", CONFIG, today=TODAY)
+    assert result["outcome"] == "formerly_listed"
+    best = result["candidates"][0]
+    assert not best["match"] and best["status"] == "formerly_listed" and best["lists"] == []
+    assert best["former"][0]["id"] == "us_ofac_sdn" and best["former"][0]["removed"] == "2025-06-30"
+    assert "removed from the SDN list on 2025-06-30" in best["verdict"]
+    assert not any(c["match"] and "us_ofac_sdn" in lists_of(c) for c in result["candidates"])
+
+
+@pytest.mark.parametrize("query", ["Joint Stock Company Grozneftegaz", "Kirov Plant Mayak"])
+def test_names_designated_after_may_2024_match(query: str) -> None:
+    result = screen_name(query, CONFIG, today=TODAY)
+    assert result["outcome"] == "prohibited"
+    assert "us_ofac_sdn" in lists_of(result["candidates"][0])
+
+
+def test_a_match_on_a_stale_list_only_is_a_possible_match_never_prohibited() -> None:
+    strict = dataclasses.replace(CONFIG, max_list_age_days=100)  # the SDN copy (2026-07-11) is stale on TODAY
+    result = screen_name("Joint Stock Company Grozneftegaz", strict, today=TODAY)
+    assert result["outcome"] == "stale_match"
+    assert result["candidates"][0]["verdict"] == "a possible match on an out-of-date list: the office confirms"
+    assert sum("2026-07-11" in w for w in result["warnings"]) == 1  # once per result
+    # On a stale and a current list: the current list decides (high), never prohibited from the stale one.
+    both = screen_name("Skolkovo Foundation", strict, today=TODAY)
+    assert both["outcome"] == "high"
+
+
+def test_the_engine_gives_high_not_prohibited_for_a_stale_match() -> None:
+    strict = dataclasses.replace(CONFIG, max_list_age_days=100)
+    answers = {"activities": ["collaboration"], "collaboration_type": "informal",
+               "partner_names": ["Joint Stock Company Grozneftegaz"]}
+    screened = [screen_name("Joint Stock Company Grozneftegaz", strict, today=TODAY)]
+    result = assessments.assess(answers, config=strict, partial=True, screened=screened)
+    assert result["tier"] == "high"
+    assert "screening_stale_match" in [r["rule"] for r in result["reasons"]]

@@ -116,11 +116,13 @@ def _write_many(results: list[dict[str, Any]], fmt: str) -> None:
 def _print_table(result: dict[str, Any]) -> None:
     out = sys.stdout
     out.write(f"Screening: {result['query']}  (normalised: {result['normalized']})\n")
-    out.write(f"Outcome: {result['outcome']}   threshold: {result['threshold']}\n\n")
-    if not result["candidates"]:
+    out.write(f"Outcome: {result['outcome']}   threshold: {result['threshold']}\n")
+    out.write(f"{result['summary']}\n\n")
+    if not result["candidates"] and result["screened"]:
         out.write("No candidates on the enabled lists.\n")
     for c in result["candidates"]:
-        flag = "MATCH  " if c["match"] else ("related" if c["relation"] == "related" else "       ")
+        flag = "MATCH  " if c["match"] else ("related" if c["relation"] == "related" and c["lists"] else
+                                             "former " if not c["lists"] else "       ")
         out.write(f"{flag} {c['score']:.2f}  {c['name']}")
         if c["matched_alias"] != c["name"]:
             out.write(f"  [matched: {c['matched_alias']}]")
@@ -128,6 +130,8 @@ def _print_table(result: dict[str, Any]) -> None:
         for i in c["lists"]:
             stale = "  (STALE)" if i["stale"] else ""
             out.write(f"          {i['label']}, as of {i['as_of']}{stale}\n")
+        for f in c["former"]:
+            out.write(f"          formerly listed: {f['text']}\n")
         if c["note"]:
             out.write(f"          note: {c['note']}\n")
     for w in result["warnings"]:
