@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import assessments
-import assessments.screening as screening
+from assessments import screening
 from assessments.__main__ import main
 from assessments.screening import dataset
 
@@ -23,7 +23,7 @@ SHIPPED = Path(dataset.__file__).resolve().parent.parent / "data" / "lists"
 def _reset() -> None:
     dataset.list_metadata.cache_clear()
     dataset.records.cache_clear()
-    screening._INDEX = None  # noqa: SLF001 - the per-process index must be rebuilt from the swapped data
+    screening._INDEX = None
 
 
 @pytest.fixture
