@@ -95,11 +95,15 @@ def test_nudt_is_a_high_match_on_the_entity_list(query: str) -> None:
     assert result["outcome"] == "high"
 
 
-def test_harbin_institute_of_technology_is_a_match_and_its_school_is_related() -> None:
+def test_harbin_institute_of_technology_is_a_match_and_so_is_its_school() -> None:
     assert screen_name("Harbin Institute of Technology", CONFIG)["outcome"] == "high"
-    school = screen_name("Harbin Institute of Technology School of Astronautics", CONFIG)
-    assert school["outcome"] == "related"
-    assert school["candidates"][0]["why"] == "query_is_part"
+    # Issue 14: the listing covers the whole organisation, so a school of a listed university is a
+    # direct hit (this test used to expect "related", which under-reported it).
+    for query in ("Harbin Institute of Technology School of Astronautics",
+                  "School of Astronautics, Harbin Institute of Technology"):
+        school = screen_name(query, CONFIG)
+        assert school["outcome"] == "high", query
+        assert school["candidates"][0]["why"] == "unit_of_listed" and school["candidates"][0]["match"]
 
 
 @pytest.mark.parametrize("query", ["Massachusetts Institute of Technology", "University of Tokyo", "MIT",
@@ -288,3 +292,33 @@ def test_the_engine_gives_high_not_prohibited_for_a_stale_match() -> None:
     result = assessments.assess(answers, config=strict, partial=True, screened=screened)
     assert result["tier"] == "high"
     assert "screening_stale_match" in [r["rule"] for r in result["reasons"]]
+
+
+@pytest.mark.parametrize("query", ["Zhejiang University", "Nanjing University", "Sichuan University of Science and "
+                                   "Engineering", "Applied Physics Laboratory", "Southwest Research Institute"])
+def test_shared_place_names_and_extended_names_are_neither_related_nor_a_match(query: str) -> None:
+    result = screen_name(query, CONFIG, today=TODAY)
+    assert result["outcome"] == "none", result["candidates"][:1]
+
+
+def test_an_acronym_the_list_gives_matches_exactly() -> None:
+    result = screen_name("HIT", CONFIG, today=TODAY)
+    best = result["candidates"][0]
+    assert best["name"] == "Harbin Institute of Technology" and best["match"] and best["score"] == 1.0
+    assert best["why"] == "official_acronym" and result["outcome"] == "high"
+    # A short alias that does not spell its record's name decides nothing (CAS is given for a CAS centre).
+    assert screen_name("CAS", CONFIG)["outcome"] == "none"
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("哈工大", "Harbin Institute of Technology"), ("МФТИ", "Moscow Institute of Physics and Technology"),
+    ("Tehran Polytechnic", "Amirkabir University of Technology"), ("西工大", "Northwestern Polytechnical University"),
+])
+def test_curated_short_forms_match(query: str, expected: str) -> None:
+    best = screen_name(query, CONFIG, today=TODAY)["candidates"][0]
+    assert best["match"] and best["name"] == expected
+
+
+def test_section_1260h_chinese_names_are_indexed() -> None:
+    result = screen_name("中国电子科技集团公司第十四研究所", CONFIG, today=TODAY)
+    assert any(c["match"] and "us_dod_1260h" in lists_of(c) for c in result["candidates"])

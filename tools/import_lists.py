@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         lists = collect(args)
         previous = read_previous(args.out)
         lists_json, records_blob = build_dataset(lists, previous, accept_drop=set(args.accept_drop),
-                                                 curated=read_curated())
+                                                 curated=read_curated(), strict_curated=not args.no_shared)
     except ImportError_ as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -694,7 +694,8 @@ def read_previous(out: Path) -> dict[str, Any]:
 
 def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
                   accept_drop: set[str] = frozenset(),  # type: ignore[assignment]
-                  curated: list[dict[str, Any]] | None = None) -> tuple[dict[str, Any], bytes]:
+                  curated: list[dict[str, Any]] | None = None,
+                  strict_curated: bool = True) -> tuple[dict[str, Any], bytes]:
     """Deduplicate and merge, check counts against the previous dataset, return (lists.json, records.json.xz)."""
     sources = tomllib.loads((DATA / "list_sources.toml").read_text("utf-8"))["lists"]
     order = [lid for lid in sources if lid in lists]
@@ -752,7 +753,7 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
             former = [order.index(lid), raw.get("removed", ""), raw["text"]]
             if former not in entry.setdefault("former", []):
                 entry["former"].append(former)
-    add_curated_aliases(merged, curated or [])
+    add_curated_aliases(merged, curated or [], strict_curated)
     prev_lists = previous.get("lists", {})
     for lid in order:
         before = prev_lists.get(lid, {}).get("record_count")
@@ -812,8 +813,13 @@ def read_curated(path: Path = CURATED_FILE) -> list[dict[str, Any]]:
     return entries
 
 
-def add_curated_aliases(merged: dict[str, dict[str, Any]], curated: list[dict[str, Any]]) -> None:
-    """Add each curated short form to the listed record it names (by its name or one of its aliases)."""
+def add_curated_aliases(merged: dict[str, dict[str, Any]], curated: list[dict[str, Any]],
+                        strict: bool = True) -> None:
+    """Add each curated short form to the listed record it names (by its name or one of its aliases).
+
+    ``strict``: an entry naming no listed record stops the import (with the full snapshots); a
+    partial import from official files only skips it with a note.
+    """
     by_form: dict[str, str] = {}
     for key, entry in merged.items():
         if entry["lists"]:
@@ -822,6 +828,9 @@ def add_curated_aliases(merged: dict[str, dict[str, Any]], curated: list[dict[st
     for e in curated:
         key = by_form.get(normalized(e["listed"]))
         if key is None:
+            if not strict:
+                print(f"note: {CURATED_FILE.name}: {e['listed']!r} is not in this import; skipped", file=sys.stderr)
+                continue
             raise ImportError_(f"{CURATED_FILE.name}: {e['listed']!r} is not a listed name or alias; "
                                "fix the entry or remove it if the entity left the lists")
         entry = merged[key]
