@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,17 +27,27 @@ from assessments.screening import dataset
 
 import _project
 
+log = logging.getLogger("mkdocs.hooks.screening")
+
+
 # --- hooks -----------------------------------------------------------------
 
 def on_pre_build(config: MkDocsConfig) -> None:
     institution = _project.institution(config)
+    problems = dataset.dataset_problems(MAX_RECORD_DROP)
+    if problems:
+        raise PluginError("Screening dataset check failed:\n  " + "\n  ".join(problems))
     try:
         dataset.check_disabled(institution.disabled_lists, institution.source)
     except assessments.ConfigError as exc:
         raise PluginError(f"Invalid screening configuration: {exc}") from None
-    problems = dataset.dataset_problems(MAX_RECORD_DROP)
-    if problems:
-        raise PluginError("Screening dataset check failed:\n  " + "\n  ".join(problems))
+    stale = [f"{lid} (as of {info['as_of']})" for lid, info in dataset.list_metadata()["lists"].items()
+             if lid not in institution.disabled_lists
+             and dataset.is_stale(lid, institution.max_list_age_days, dt.date.today())]
+    if stale:
+        # Information, not a warning: a stale list must not fail a --strict build, but the office should see it.
+        log.info("screening lists older than %d days (a match on them is only a possible match): %s",
+                 institution.max_list_age_days, ", ".join(stale))
 
 
 # --- helpers (for hooks/markers.py) ----------------------------------------
@@ -51,9 +62,12 @@ def list_table(institution: assessments.Config) -> dict[str, Any]:
         "url": info["url"],
         "switched_off": lid in institution.disabled_lists,
         "authority": info["authority"],
+        "published": info.get("published") or "",
+        "retrieved": info.get("retrieved") or "",
         "as_of": info["as_of"],
         "stale": dataset.is_stale(lid, institution.max_list_age_days, today),
         "record_count": info["record_count"],
+        "former_count": info.get("former_count") or 0,
         "outcome": "prohibited" if info["outcome"] == "prohibited" else "high",
         "outcome_reason": info["outcome_reason"],
         "licence": info["licence"],

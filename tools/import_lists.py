@@ -2,17 +2,26 @@
 
 Inputs, either or both:
 - the list snapshots in /work/shared/data/lists (or --shared DIR): the KAIST
-  transcription, OpenSanctions source files, the OFAC sdn.csv of 2024-05-03 and
+  transcription, OpenSanctions source files, the OFAC SDN list of 2026-07-11
+  (raw/ofac_2026/: JSON of SDN.CSV + ALT.CSV, countries from OFAC's add.csv),
+  the OFAC sdn.csv of 2024-05-03 (only to find the entries removed since), and
   the Canadian Named Research Organizations page (see PROVENANCE.md there);
 - official files an office downloads itself: trade.gov's Consolidated
-  Screening List (--csl-csv or --csl-json) and OFAC's sdn.csv with alt.csv
-  (--ofac-sdn, --ofac-alt). A list read from an official file replaces the
-  same list from the snapshots.
+  Screening List (--csl-csv or --csl-json) and OFAC's sdn.csv with alt.csv and
+  add.csv (--ofac-sdn, --ofac-alt, --ofac-add). A list read from an official
+  file replaces the same list from the snapshots.
+- tools/data/curated_aliases.toml: widely used short forms of listed
+  institutions (acronyms, Chinese and Russian abbreviations), each with its source.
+
+Every list records its publication date (when the authority published the
+version copied, if the copy says), its retrieval date (when the copy was
+taken) and ``as_of`` (the date the copy is known current to, used for the
+staleness check).
 
 Usage:
   python tools/import_lists.py                       # snapshots -> dataset
   python tools/import_lists.py --csl-json consolidated.json --csl-date 2026-11-20
-  python tools/import_lists.py --ofac-sdn sdn.csv --ofac-alt alt.csv --ofac-date 2026-11-20
+  python tools/import_lists.py --ofac-sdn sdn.csv --ofac-alt alt.csv --ofac-add add.csv --ofac-date 2026-11-20
 
 The importer stops (exit 2, nothing written) when a list's record count drops
 by more than 20% (assessments/limits.py MAX_RECORD_DROP) against the committed dataset, unless --accept-drop LIST_ID
@@ -100,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--csl-date", help="as-of date of the CSL file (YYYY-MM-DD)")
     parser.add_argument("--ofac-sdn", type=Path, help="OFAC sdn.csv")
     parser.add_argument("--ofac-alt", type=Path, help="OFAC alt.csv (aliases)")
+    parser.add_argument("--ofac-add", type=Path, help="OFAC add.csv (addresses: the countries of entities)")
     parser.add_argument("--ofac-date", help="as-of date of the OFAC files (YYYY-MM-DD)")
+    parser.add_argument("--retrieved", help="date the official files were downloaded (YYYY-MM-DD; default today)")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--accept-drop", action="append", default=[], metavar="LIST_ID",
                         help=f"accept a record-count drop of more than {int(MAX_RECORD_DROP * 100)}%% for this list")
@@ -108,13 +119,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         lists = collect(args)
         previous = read_previous(args.out)
-        lists_json, records_blob = build_dataset(lists, previous, accept_drop=set(args.accept_drop))
+        lists_json, records_blob = build_dataset(lists, previous, accept_drop=set(args.accept_drop),
+                                                 curated=read_curated(), strict_curated=not args.no_shared)
     except ImportError_ as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     write_dataset(args.out, lists_json, records_blob)
     for lid, meta in lists_json["lists"].items():
-        print(f"{lid:32} {meta['record_count']:6} records  as of {meta['as_of']}")
+        print(f"{lid:32} {meta['record_count']:6} records  as of {meta['as_of']}  "
+              f"(published {meta['published'] or 'not stated'}, retrieved {meta['retrieved'] or 'not stated'})")
     print(f"wrote {args.out} ({len(records_blob):,} bytes of records)")
     return 0
 
@@ -122,76 +135,136 @@ def main(argv: list[str] | None = None) -> int:
 def collect(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
     """All lists from the chosen inputs: {list_id: {"as_of", "source", "records"}}."""
     lists: dict[str, dict[str, Any]] = {}
+    retrieved = _date(args.retrieved, "--retrieved") if args.retrieved else dt.date.today().isoformat()
+    previous_sdn = None
     if not args.no_shared:
         if not (args.shared / "raw").is_dir():
             raise ImportError_(f"{args.shared}/raw: not found; pass --shared DIR, or --no-shared with official files")
         lists.update(from_snapshots(args.shared))
+    previous_sdn = lists.get("us_ofac_sdn")
     for path, reader in ((args.csl_csv, read_csl_csv), (args.csl_json, read_csl_json)):
         if path:
-            lists.update(group_official(reader(path), _date(args.csl_date, "--csl-date"),
-                                        f"trade.gov Consolidated Screening List file {path.name}"))
+            official = group_official(reader(path), _date(args.csl_date, "--csl-date"),
+                                      f"trade.gov Consolidated Screening List file {path.name}")
+            for entry in official.values():
+                entry.update(published=entry["as_of"], retrieved=retrieved)
+            lists.update(official)
     if args.ofac_sdn:
         if not args.ofac_alt:
             raise ImportError_("--ofac-sdn needs --ofac-alt: OFAC publishes the aliases in alt.csv")
+        as_of = _date(args.ofac_date, "--ofac-date")
+        files = ", ".join(p.name for p in (args.ofac_sdn, args.ofac_alt, args.ofac_add) if p)
         lists["us_ofac_sdn"] = {
-            "as_of": _date(args.ofac_date, "--ofac-date"),
-            "source": f"OFAC official files {args.ofac_sdn.name} and {args.ofac_alt.name}",
-            "records": read_ofac(args.ofac_sdn, args.ofac_alt),
+            "as_of": as_of, "published": as_of, "retrieved": retrieved,
+            "source": f"OFAC official files {files}",
+            "records": read_ofac(args.ofac_sdn, args.ofac_alt, args.ofac_add),
         }
     if not lists:
         raise ImportError_("no input: give --shared DIR or official files (--csl-csv/--csl-json/--ofac-sdn)")
+    if previous_sdn:
+        sdn = lists["us_ofac_sdn"]
+        ids = {r["uid"] for r in sdn["records"] if r.get("uid")}
+        sdn["former"] = sdn_removals(previous_sdn["previous_copy"], sdn["records"], ids,
+                                     previous_sdn["previous_date"], sdn["as_of"])
     return lists
 
 
 # --- snapshot readers (the committed dataset) -------------------------------
 
+OFAC_2026 = "ofac_2026"
+OFAC_SDN_2026 = "ofac_sdn_2026-07-11.json"
+OFAC_ADD_2026 = "ofac_add_2026-06-02.csv"
+OFAC_SDN_2024 = "ofac_sdn_2024-05-03.csv"
+# The Syria sanctions program ended on 2025-06-30 (Executive Order 14312): OFAC removed its
+# designations (among them the Central Bank of Syria) from the SDN list that day.
+SYRIA_REMOVAL = ("SYRIA", "2025-06-30")
+
+
 def from_snapshots(shared: Path) -> dict[str, dict[str, Any]]:
+    """Every list from the snapshots. Dates: ``published`` by the authority (None when the copy does
+    not say), ``retrieved`` when the copy was taken, ``as_of`` the date the copy is known current to."""
     raw = shared / "raw"
     os_dir = raw / "opensanctions"
+    kaist = raw / "kaist_restricted_parties_2026-08-18.json"
     out: dict[str, dict[str, Any]] = {}
-    for lid, recs in read_kaist(raw / "kaist_restricted_parties_2026-08-18.json").items():
-        out[lid] = {"as_of": "2026-08-18", "source": KAIST_SOURCE, "records": recs}
+    for lid, recs in read_kaist(kaist).items():
+        out[lid] = {"as_of": "2026-08-18", "published": None, "retrieved": "2026-08-18", "source": KAIST_SOURCE,
+                    "records": recs}
+    current_1286 = {normalized(r["name"]) for r in out["us_dod_1286"]["records"]}
+    out["us_dod_1286"]["former"] = read_1286_removed(os_dir / "section_1286.csv", current_1286)
+    recs_1260h, former_1260h = read_1260h(os_dir / "section_1260h.csv", kaist_natives(kaist, "us-dod-section-1260h"))
     out["us_dod_1260h"] = {
-        "as_of": "2026-06-08",
-        "source": OPENSANCTIONS_SOURCE.format(path="datasets/us/dod_chinese_milcorps/sanctions.csv"),
-        "records": read_1260h(os_dir / "section_1260h.csv"),
+        "as_of": "2026-06-08", "published": "2026-06-08", "retrieved": None,
+        "source": OPENSANCTIONS_SOURCE.format(path="datasets/us/dod_chinese_milcorps/sanctions.csv")
+        + "; Chinese names from " + KAIST_SOURCE,
+        "records": recs_1260h, "former": former_1260h,
     }
     out["us_bis_mieu"] = {
-        "as_of": "2026-07-27", "source": OPENSANCTIONS_SOURCE.format(path="datasets/us/bis_mieu/mieu.csv"),
+        "as_of": "2026-07-27", "published": "2026-07-27", "retrieved": None,
+        "source": OPENSANCTIONS_SOURCE.format(path="datasets/us/bis_mieu/mieu.csv"),
         "records": read_mieu(os_dir / "bis_mieu.csv"),
     }
     # These two lists are fixed by statute: their as-of date is the enactment date.
     for lid, name, enacted in (("us_ndaa_889", "section_889.csv", "2018-08-13"),
                                ("us_ndaa_5949", "section_5949.csv", "2022-12-23")):
         out[lid] = {
-            "as_of": enacted,
+            "as_of": enacted, "published": enacted, "retrieved": None,
             "source": OPENSANCTIONS_SOURCE.format(path=f"datasets/us/special_leg/source_files/{name}"),
             "records": read_special_leg(os_dir / name),
         }
     out["us_fcc_covered_list"] = {
-        "as_of": "2026-07-28",
+        "as_of": "2026-07-28", "published": "2026-07-28", "retrieved": None,
         "source": "opensanctions/opensanctions, datasets/us/fcc_covered_list/table.csv at f33cff23 "
                   "(verbatim FCC table; names extracted by this importer)",
         "records": read_fcc(os_dir / "fcc_covered_list.csv"),
     }
-    # The page was last modified 2024-04-18; the KAIST copy ingested 2026-08-18 has the same 103
-    # organisations, so the entries are known to be current as of that date.
+    # The official page was last modified 2024-04-18 (its publication date) and saved 2024-09-09; the
+    # KAIST copy retrieved 2026-08-18 has the same 103 organisations, so the entries are current to then.
     out["ca_named_research_organizations"] = {
-        "as_of": "2026-08-18",
+        "as_of": "2026-08-18", "published": "2024-04-18", "retrieved": "2026-08-18",
         "source": "tdhock/tdhock.github.io, assets/2024-09-09-canada-list-of-risky-research-orgs.html "
                   "(the official page, last modified 2024-04-18, saved 2024-09-09; the same 103 entries "
-                  "appear in the KAIST transcription of 2026-08-18, which also supplies the native names)",
-        "records": read_ca_nro(raw / "ca_nro_page_2024-04-18.html",
-                               raw / "kaist_restricted_parties_2026-08-18.json"),
+                  "appear in the KAIST transcription retrieved 2026-08-18, which also supplies the native names)",
+        "records": read_ca_nro(raw / "ca_nro_page_2024-04-18.html", kaist),
     }
-    # The only SDN copy at hand is two years old: its label says so wherever it is shown.
+    sdn_dir = raw / OFAC_2026
     out["us_ofac_sdn"] = {
-        "label_note": " (snapshot of 2024-05-03, out of date)",
-        "as_of": "2024-05-03",
-        "source": "jackdwyer/specially-designated-nationals-list, sdn.csv at "
-                  "a5ec3c5ee4aae1b36ba24897a051787ea5429d30 (entities only; no alt.csv, aliases from remarks)",
-        "records": read_ofac(raw / "ofac_sdn_2024-05-03.csv", None),
+        "as_of": "2026-07-11", "published": None, "retrieved": "2026-07-11",
+        "source": "haumino2/LowTrans---Hackathon, data/ofac_sdn.json at 563ca071879b39e97dfdaaeaf1882a3adc8b652e "
+                  "(OFAC Sanctions List Service SDN.CSV + ALT.CSV downloaded 2026-07-11; entities only); "
+                  "countries from OFAC's add.csv of about 2026-06-02 (mino6225/eurasian-risk-screener at 77f0427); "
+                  "removals found against the sdn.csv of 2024-05-03 (jackdwyer/specially-designated-nationals-list "
+                  "at a5ec3c5ee4aae1b36ba24897a051787ea5429d30)",
+        "records": read_ofac_json(sdn_dir / OFAC_SDN_2026, sdn_dir / OFAC_ADD_2026),
+        "previous_copy": read_ofac(raw / OFAC_SDN_2024, None),
+        "previous_date": "2024-05-03",
     }
+    return out
+
+
+def sdn_removals(previous: list[dict[str, Any]], current: list[dict[str, Any]], current_ids: set[str],
+                 previous_date: str, current_date: str) -> list[dict[str, Any]]:
+    """Entities of an older SDN copy whose entry number is no longer on the list: "formerly listed".
+
+    The removal date is known for the Syria program (ended 2025-06-30); otherwise the entry was
+    removed between the two copies.
+    """
+    current_names = {normalized(n) for r in current for n in (r["name"], *r["aliases"])}
+    out = []
+    for rec in previous:
+        if rec.get("uid") in current_ids or rec.get("type"):
+            continue
+        if normalized(rec["name"]) in current_names:
+            continue  # listed again under another entry number
+        programs = [p.strip() for p in rec.get("programs", "").replace("]", "").split("[")]
+        if SYRIA_REMOVAL[0] in programs:
+            removed, text = SYRIA_REMOVAL[1], f"removed from the SDN list on {SYRIA_REMOVAL[1]} " \
+                "(end of the Syria sanctions program, Executive Order 14312)"
+        else:
+            removed, text = "", f"removed from the SDN list between {previous_date} and {current_date} " \
+                f"(in the copy of {previous_date}, not in that of {current_date})"
+        out.append({"name": rec["name"], "aliases": rec["aliases"], "countries": rec["countries"],
+                    "removed": removed, "text": text})
     return out
 
 
@@ -292,17 +365,60 @@ def _split_aliases(value: str) -> list[str]:
     return [a.strip() for a in re.split(r"[;|]", value or "") if a.strip()]
 
 
-def read_1260h(path: Path) -> list[dict[str, Any]]:
-    recs = []
+def kaist_natives(path: Path, list_id: str) -> dict[str, str]:
+    """Native-script names the KAIST transcription gives for one list: {normal form of the English name: native}.
+
+    Its English names are sometimes cut short, so a reader matches them as prefixes too.
+    """
+    out: dict[str, str] = {}
+    for row in json.loads(path.read_text("utf-8")):
+        native = " ".join(row["name"].get("native", "").split())
+        if row["source"]["list_id"] == list_id and native and not _HANGUL.search(native):
+            out[normalized(row["name"]["english"])] = native
+    return out
+
+
+def _native_for(name: str, natives: dict[str, str]) -> str:
+    key = normalized(name)
+    if key in natives:
+        return natives[key]
+    # A truncated English name in the KAIST copy: the longest one this name starts with (3+ words).
+    best = max((k for k in natives if len(k.split()) >= 3 and key.startswith(k + " ")), key=len, default="")
+    return natives.get(best, "")
+
+
+def read_1260h(path: Path, natives: dict[str, str] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Current Section 1260H entries (with their Chinese names when known), and the removed ones."""
+    recs, removed = [], []
     for row in _csv_rows(path):
-        if row.get("End date"):
-            continue  # removed in a later edition
         name = (row.get("Clean Name") or row["Name"]).strip().rstrip("*")
         aliases = _split_aliases(row.get("Alias", "")) + _split_aliases(row.get("Previous Name", ""))
+        native = _native_for(name, natives or {})
+        if native and native not in aliases:
+            aliases.append(native)
+        if row.get("End date"):
+            removed.append({"name": name, "aliases": aliases, "countries": ["CN"], "removed": row["End date"],
+                            "text": f"removed from the Section 1260H list on {row['End date']}"})
+            continue
         parent = (row.get("Parent Name") or "").strip()
         note = f"Subsidiary of {parent}" if parent else (row.get("Note") or "").strip()
         recs.append({"name": name, "aliases": aliases, "countries": ["CN"], "note": note})
-    return recs
+    current = {normalized(r["name"]) for r in recs}
+    return recs, [r for r in removed if normalized(r["name"]) not in current]
+
+
+def read_1286_removed(path: Path, current: set[str]) -> list[dict[str, Any]]:
+    """Section 1286 entries that carry an end date (left the list) and are not on the current list."""
+    out: dict[str, dict[str, Any]] = {}
+    for row in _csv_rows(path):
+        end = (row.get("end-date") or "").strip()
+        name = " ".join(row["name"].split())
+        if not end or normalized(name) in current:
+            continue
+        out.setdefault(normalized(name), {"name": name, "aliases": _split_aliases(row.get("aliases", "")),
+                                          "countries": [], "removed": end,
+                                          "text": f"removed from the Section 1286 list on {end}"})
+    return list(out.values())
 
 
 def read_mieu(path: Path) -> list[dict[str, Any]]:
@@ -383,30 +499,52 @@ _OFAC_LINKED = re.compile(r"Linked To: ([^;.]+(?:\.[^;.]+)*?)(?:;|\.$|$)")
 _OFAC_COLUMNS = 12
 
 
-def read_ofac(sdn: Path, alt: Path | None) -> list[dict[str, Any]]:
+def _read_latin1(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("latin-1")
+    except OSError as exc:
+        raise ImportError_(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def ofac_add_countries(add: Path) -> dict[str, list[str]]:
+    """OFAC's add.csv (ent_num, add_num, address, city, country, remarks): ISO codes per entry number.
+
+    Regions ("Region: Crimea") and names without an ISO code are left out.
+    """
+    names = country_names()
+    out: dict[str, list[str]] = {}
+    for n, row in enumerate(csv.reader(io.StringIO(_read_latin1(add)))):
+        if not row or row[0].strip() in ("\x1a", ""):
+            continue
+        if len(row) < 5:
+            raise ImportError_(f"{add} line {n + 1}: expected 6 columns (ent_num, add_num, address, city, country, "
+                               "remarks); is this OFAC's add.csv?")
+        code = names.get(_ofac_value(row[4]).casefold())
+        codes = out.setdefault(row[0].strip(), [])
+        if code and code not in codes:
+            codes.append(code)
+    return out
+
+
+def read_ofac(sdn: Path, alt: Path | None, add: Path | None = None) -> list[dict[str, Any]]:
     """Entities of OFAC's legacy sdn.csv (no header, latin-1, "-0-" = empty), aliases from alt.csv.
 
     Individuals, vessels and aircraft are left out: the guide screens
-    organisations. Without alt.csv the "a.k.a." names in the remarks are used.
+    organisations. Without alt.csv the "a.k.a." names in the remarks are used;
+    countries come from add.csv when given, otherwise from the remarks.
     """
     countries = country_names()
-    try:
-        text = sdn.read_bytes().decode("latin-1")
-    except OSError as exc:
-        raise ImportError_(f"{sdn}: cannot read ({exc.strerror})") from None
+    text = _read_latin1(sdn)
     aliases: dict[str, list[str]] = {}
     if alt is not None:
-        try:
-            alt_text = alt.read_bytes().decode("latin-1")
-        except OSError as exc:
-            raise ImportError_(f"{alt}: cannot read ({exc.strerror})") from None
-        for n, row in enumerate(csv.reader(io.StringIO(alt_text))):
+        for n, row in enumerate(csv.reader(io.StringIO(_read_latin1(alt)))):
             if not row or row[0].strip() == "\x1a":
                 continue
             if len(row) < 4:
                 raise ImportError_(f"{alt} line {n + 1}: expected 5 columns (ent_num, alt_num, alt_type, "
                                    "alt_name, alt_remarks); is this OFAC's alt.csv?")
             aliases.setdefault(row[0].strip(), []).append(_ofac_value(row[3]))
+    by_uid = ofac_add_countries(add) if add is not None else None
     recs = []
     for n, row in enumerate(csv.reader(io.StringIO(text))):
         if not row or row[0].strip() in ("\x1a", ""):
@@ -415,21 +553,55 @@ def read_ofac(sdn: Path, alt: Path | None) -> list[dict[str, Any]]:
             raise ImportError_(f"{sdn} line {n + 1}: expected 12 columns, found {len(row)}; is this OFAC's sdn.csv?")
         if _ofac_value(row[2]) != "":
             continue  # individual, vessel or aircraft
+        uid = row[0].strip()
         remarks = _ofac_value(row[11])
-        names = [a for a in aliases.get(row[0].strip(), []) if a]
+        names = [a for a in aliases.get(uid, []) if a]
         if alt is None:
             names += _OFAC_AKA.findall(remarks)
         codes: list[str] = []
-        for c in _OFAC_COUNTRY.findall(remarks):
-            code = countries.get(c.strip().casefold())
-            if code and code not in codes:
-                codes.append(code)
+        if by_uid is not None:
+            codes = list(by_uid.get(uid, []))
+        else:
+            for c in _OFAC_COUNTRY.findall(remarks):
+                code = countries.get(c.strip().casefold())
+                if code and code not in codes:
+                    codes.append(code)
         linked = _OFAC_LINKED.search(remarks)
         recs.append({"name": _ofac_value(row[1]), "aliases": names, "countries": codes,
                      "note": f"Linked to {linked.group(1).strip()}" if linked else "",
-                     "programs": _ofac_value(row[3])})
+                     "programs": _ofac_value(row[3]), "uid": uid})
     if not recs:
         raise ImportError_(f"{sdn}: no entity rows found; is this OFAC's sdn.csv?")
+    return recs
+
+
+def read_ofac_json(path: Path, add: Path | None) -> list[dict[str, Any]]:
+    """Entities of a JSON transcription of OFAC's SDN.CSV + ALT.CSV ({entries: [{uid, name, aliases, program,
+    type}]}; type "-0-" = entity), with countries from OFAC's add.csv where the entry number matches.
+
+    Gives the same records as read_ofac() on the official sdn.csv, alt.csv and add.csv, except the
+    "Linked to" notes, which only the official remarks column carries.
+    """
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        entries = data["entries"]
+    except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise ImportError_(f"{path}: cannot read the OFAC SDN JSON ({exc!r}); expected {{\"entries\": [...]}}") \
+            from None
+    by_uid = ofac_add_countries(add) if add is not None else {}
+    recs = []
+    for i, e in enumerate(entries):
+        if not isinstance(e, dict) or not {"uid", "name", "type"} <= set(e):
+            raise ImportError_(f"{path} entry {i}: missing uid, name or type")
+        if _ofac_value(e["type"]) not in ("", "entity"):
+            continue
+        uid = str(e["uid"]).strip()
+        recs.append({"name": " ".join(e["name"].split()),
+                     "aliases": [" ".join(a.split()) for a in e.get("aliases") or [] if a and a.strip()],
+                     "countries": list(by_uid.get(uid, [])), "note": "", "programs": e.get("program", ""),
+                     "uid": uid})
+    if not recs:
+        raise ImportError_(f"{path}: no entity entries found")
     return recs
 
 
@@ -521,7 +693,9 @@ def read_previous(out: Path) -> dict[str, Any]:
 
 
 def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
-                  accept_drop: set[str] = frozenset()) -> tuple[dict[str, Any], bytes]:  # type: ignore[assignment]
+                  accept_drop: set[str] = frozenset(),  # type: ignore[assignment]
+                  curated: list[dict[str, Any]] | None = None,
+                  strict_curated: bool = True) -> tuple[dict[str, Any], bytes]:
     """Deduplicate and merge, check counts against the previous dataset, return (lists.json, records.json.xz)."""
     sources = tomllib.loads((DATA / "list_sources.toml").read_text("utf-8"))["lists"]
     order = [lid for lid in sources if lid in lists]
@@ -560,6 +734,26 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
             if key not in seen_in_list:  # the same entity listed under several countries counts once
                 seen_in_list.add(key)
                 counts[lid] += 1
+    # Entries that left a list: findable, shown as formerly listed, never counted or matched as listed.
+    for lid in order:
+        for raw in lists[lid].get("former", []):
+            rec = unpack_name({**raw, "note": ""})
+            key = normalized(rec["name"])
+            if not key or lid in merged.get(key, {}).get("lists", []):
+                continue
+            entry = merged.setdefault(key, {"name": rec["name"], "aliases": [], "countries": [], "lists": [],
+                                            "notes": []})
+            for spelling in rec["aliases"]:
+                alias = " ".join(spelling.split())
+                if alias and alias != entry["name"] and alias not in entry["aliases"]:
+                    entry["aliases"].append(alias)
+            for c in rec["countries"]:
+                if c not in entry["countries"]:
+                    entry["countries"].append(c)
+            former = [order.index(lid), raw.get("removed", ""), raw["text"]]
+            if former not in entry.setdefault("former", []):
+                entry["former"].append(former)
+    add_curated_aliases(merged, curated or [], strict_curated)
     prev_lists = previous.get("lists", {})
     for lid in order:
         before = prev_lists.get(lid, {}).get("record_count")
@@ -574,7 +768,7 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
         forms = [normalized(a) for a in [entry["name"], *entry["aliases"]]]
         row = {"id": rid, "name": entry["name"], "aliases": entry["aliases"], "countries": entry["countries"],
                "lists": [order.index(lid) for lid in entry["lists"]], "note": "; ".join(entry["notes"]),
-               "normalized": forms}
+               "normalized": forms, "former": entry.get("former", [])}
         records.append([row[field] for field in RECORD_FIELDS])
     # Each record is a row of the columns "fields" names (read by name in assessments/screening/dataset.py).
     payload = {"schema": SCHEMA_VERSION, "normalization": NORMALIZATION_VERSION, "lists": order,
@@ -586,7 +780,9 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
     for lid in order:
         meta = dict(sources[lid])
         meta["label"] += lists[lid].get("label_note", "")
-        meta.update(as_of=lists[lid]["as_of"], transcription=lists[lid]["source"], record_count=counts[lid],
+        meta.update(as_of=lists[lid]["as_of"], published=lists[lid].get("published"),
+                    retrieved=lists[lid].get("retrieved"), transcription=lists[lid]["source"],
+                    record_count=counts[lid], former_count=len(lists[lid].get("former", [])),
                     previous_count=prev_lists.get(lid, {}).get("record_count", counts[lid]))
         meta_lists[lid] = meta
     version = max(m["as_of"] for m in meta_lists.values())
@@ -600,6 +796,47 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
         "lists": meta_lists,
     }
     return lists_json, blob
+
+
+CURATED_FILE = DATA / "curated_aliases.toml"
+
+
+def read_curated(path: Path = CURATED_FILE) -> list[dict[str, Any]]:
+    """The curated short forms: [[alias]] tables with ``listed`` (a listed name), ``aliases`` and ``source``."""
+    try:
+        entries = tomllib.loads(path.read_text("utf-8")).get("alias", [])
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ImportError_(f"{path}: cannot read ({exc})") from None
+    for i, e in enumerate(entries):
+        if not e.get("listed") or not e.get("aliases") or not e.get("source"):
+            raise ImportError_(f"{path}: alias entry {i + 1} needs listed, aliases and source")
+    return entries
+
+
+def add_curated_aliases(merged: dict[str, dict[str, Any]], curated: list[dict[str, Any]],
+                        strict: bool = True) -> None:
+    """Add each curated short form to the listed record it names (by its name or one of its aliases).
+
+    ``strict``: an entry naming no listed record stops the import (with the full snapshots); a
+    partial import from official files only skips it with a note.
+    """
+    by_form: dict[str, str] = {}
+    for key, entry in merged.items():
+        if entry["lists"]:
+            for spelling in [entry["name"], *entry["aliases"]]:
+                by_form.setdefault(normalized(spelling), key)
+    for e in curated:
+        key = by_form.get(normalized(e["listed"]))
+        if key is None:
+            if not strict:
+                print(f"note: {CURATED_FILE.name}: {e['listed']!r} is not in this import; skipped", file=sys.stderr)
+                continue
+            raise ImportError_(f"{CURATED_FILE.name}: {e['listed']!r} is not a listed name or alias; "
+                               "fix the entry or remove it if the entity left the lists")
+        entry = merged[key]
+        for alias in e["aliases"]:
+            if alias != entry["name"] and alias not in entry["aliases"]:
+                entry["aliases"].append(alias)
 
 
 _AKA_IN_NAME = re.compile(r"\s+(?:a\.k\.a\.|f\.k\.a\.|formerly known as|also known as)\s+", re.I)

@@ -2,8 +2,8 @@
 
 Usage: python tools/refresh_lists.py [--shared DIR | --no-shared] [--accept-drop LIST_ID ...]
 
-Fetches trade.gov's Consolidated Screening List (JSON) and OFAC's sdn.csv and
-alt.csv into a temporary folder, then runs tools/import_lists.py on them: the
+Fetches trade.gov's Consolidated Screening List (JSON) and OFAC's sdn.csv,
+alt.csv and add.csv (countries) into a temporary folder, then runs tools/import_lists.py on them: the
 official lists replace the snapshot copies, and the record-count check applies
 (a list that shrinks by more than 20% stops the import). Offline, or when a
 download fails, it stops with a message and changes nothing.
@@ -28,6 +28,7 @@ SOURCES = {
     "csl_json": "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json",
     "ofac_sdn": "https://www.treasury.gov/ofac/downloads/sdn.csv",
     "ofac_alt": "https://www.treasury.gov/ofac/downloads/alt.csv",
+    "ofac_add": "https://www.treasury.gov/ofac/downloads/add.csv",
 }
 TIMEOUT_S = 60
 
@@ -60,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             files[key] = dest
         cmd = ["--csl-json", str(files["csl_json"]), "--csl-date", today,
-               "--ofac-sdn", str(files["ofac_sdn"]), "--ofac-alt", str(files["ofac_alt"]), "--ofac-date", today,
+               "--ofac-sdn", str(files["ofac_sdn"]), "--ofac-alt", str(files["ofac_alt"]),
+               "--ofac-add", str(files["ofac_add"]), "--ofac-date", today, "--retrieved", today,
                "--out", str(args.out)]
         cmd += ["--no-shared"] if args.no_shared else ["--shared", str(args.shared)]
         for lid in args.accept_drop:

@@ -153,11 +153,13 @@ def _print_table(result: dict[str, Any]) -> None:
         sys.stdout.write(_shown(text) + "\n")
 
     write(f"Screening: {result['query']}  (normalised: {result['normalized']})")
-    write(f"Outcome: {result['outcome']}   threshold: {result['threshold']}\n")
-    if not result["candidates"]:
+    write(f"Outcome: {result['outcome']}   threshold: {result['threshold']}")
+    write(f"{result['summary']}\n")
+    if not result["candidates"] and result["screened"]:
         write("No candidates on the enabled lists.")
     for c in result["candidates"]:
-        flag = "MATCH  " if c["match"] else ("related" if c["relation"] == "related" else "       ")
+        flag = "MATCH  " if c["match"] else ("related" if c["relation"] == "related" and c["lists"] else
+                                             "former " if not c["lists"] else "       ")
         line = f"{flag} {c['score']:.2f}  {c['name']}"
         if c["matched_alias"] != c["name"]:
             line += f"  [matched: {c['matched_alias']}]"
@@ -165,6 +167,8 @@ def _print_table(result: dict[str, Any]) -> None:
         for i in c["lists"]:
             stale = "  (STALE)" if i["stale"] else ""
             write(f"          {i['label']}, as of {i['as_of']}{stale}")
+        for f in c["former"]:
+            write(f"          formerly listed: {f['text']}")
         if c["note"]:
             write(f"          note: {c['note']}")
     for w in result["warnings"]:

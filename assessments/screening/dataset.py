@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import gzip
+import hashlib
 import json
 import lzma
 from dataclasses import dataclass
@@ -26,6 +27,11 @@ from .normalize import NORMALIZATION_VERSION
 
 DATA_DIR = ("data", "lists")
 LISTS_FILE = "assessments/data/lists/lists.json"
+REBUILD = "rebuild the dataset with python tools/import_lists.py (or reinstall the package)"
+
+
+class DatasetError(ConfigError):
+    """The shipped list data cannot be read: names the file and the command that rebuilds it."""
 
 
 @dataclass(frozen=True)
@@ -40,18 +46,30 @@ class Record:
     note: str
     # Normal forms of (name, *aliases) computed by the importer; empty if its normaliser differs.
     forms: tuple[str, ...] = ()
+    # Lists the entity has left: (list id, removal date or "", what to tell the user).
+    former: tuple[tuple[str, str, str], ...] = ()
 
 
-RECORD_FIELDS = ("id", "name", "aliases", "countries", "lists", "note", "normalized")
+RECORD_FIELDS = ("id", "name", "aliases", "countries", "lists", "note", "normalized", "former")
 """The columns of a row in records.json, as its ``fields`` list names them (written by tools/import_lists.py)."""
-OPTIONAL_FIELDS = frozenset({"normalized"})
+OPTIONAL_FIELDS = frozenset({"normalized", "former"})
 """Columns a dataset may leave out (the matcher then normalises the names itself)."""
 
 
 @lru_cache(maxsize=1)
 def list_metadata() -> dict[str, Any]:
-    """lists.json: per list its label, authority, URL, as-of date, licence, transcription, count, outcome."""
-    return json.loads(package_root().joinpath(*DATA_DIR, "lists.json").read_text("utf-8"))
+    """lists.json: per list its label, authority, URL, dates (as_of, published, retrieved), licence,
+    transcription, record count and outcome. Raises DatasetError when the file is unreadable."""
+    try:
+        meta = json.loads(package_root().joinpath(*DATA_DIR, "lists.json").read_text("utf-8"))
+        if not isinstance(meta, dict) or not isinstance(meta["lists"], dict):
+            raise TypeError("not an object with a 'lists' object")
+        for key in ("records_file", "records_sha256"):
+            if not isinstance(meta[key], str):
+                raise TypeError(f"{key!r} is not text")
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise DatasetError(LISTS_FILE, "", f"cannot be read ({type(exc).__name__}: {exc})", REBUILD) from None
+    return meta
 
 
 def decompress_records(file_name: str, blob: bytes) -> bytes:
@@ -86,6 +104,7 @@ def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
     col = {f: i for i, f in enumerate(fields)}
     i_id, i_name, i_aliases, i_countries, i_lists, i_note = (col[f] for f in RECORD_FIELDS[:6])
     i_forms = col.get("normalized") if data.get("normalization") == NORMALIZATION_VERSION else None
+    i_former = col.get("former")
     width = len(fields)
     names = data["lists"]
     rows = data["records"]
@@ -94,19 +113,50 @@ def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
                           "regenerate the dataset with python tools/import_lists.py")
     return tuple(Record(r[i_id], r[i_name], tuple(r[i_aliases]), tuple(r[i_countries]),
                         tuple(names[i] for i in r[i_lists]), r[i_note],
-                        tuple(r[i_forms]) if i_forms is not None else ())
+                        tuple(r[i_forms]) if i_forms is not None else (),
+                        tuple((names[f[0]], f[1], f[2]) for f in r[i_former]) if i_former is not None else ())
                  for r in rows)
+
+
+def records_path() -> str:
+    return f"assessments/data/lists/{list_metadata()['records_file']}"
 
 
 def records_blob() -> bytes:
     """The compressed records file as shipped (its name is lists.json's ``records_file``)."""
-    return package_root().joinpath(*DATA_DIR, list_metadata()["records_file"]).read_bytes()
+    try:
+        return package_root().joinpath(*DATA_DIR, list_metadata()["records_file"]).read_bytes()
+    except OSError as exc:
+        raise DatasetError(records_path(), "", f"cannot be read ({exc.strerror or exc})", REBUILD) from None
+
+
+def load_records(blob: bytes, *, verify: bool = True) -> tuple[Record, ...]:
+    """Records from the compressed file: its checksum is checked first (``verify``), so that a
+    truncated or replaced file is reported as such, not as a decompression error."""
+    meta = list_metadata()
+    where = records_path()
+    if verify and hashlib.sha256(blob).hexdigest() != meta["records_sha256"]:
+        raise DatasetError(where, "", f"does not match the records_sha256 in {LISTS_FILE} (the file is corrupt, "
+                                      "truncated or was changed without its metadata)", REBUILD)
+    try:
+        data = json.loads(decompress_records(meta["records_file"], blob))
+        return parse_records(data)
+    except DatasetError:
+        raise
+    except ConfigError as exc:
+        raise DatasetError(where, exc.key, exc.reason, exc.fix) from None
+    except (lzma.LZMAError, gzip.BadGzipFile, EOFError, OSError, ValueError, KeyError, TypeError,
+            IndexError) as exc:
+        raise DatasetError(where, "", f"cannot be read ({type(exc).__name__}: {exc})", REBUILD) from None
 
 
 @lru_cache(maxsize=1)
 def records() -> tuple[Record, ...]:
-    """Every shipped record, in the dataset's order (the index numbers records by it)."""
-    return parse_records(json.loads(decompress_records(list_metadata()["records_file"], records_blob())))
+    """Every shipped record, in the dataset's order (the index numbers records by it).
+
+    Raises DatasetError (naming the file and the command that rebuilds it) when the data is unreadable.
+    """
+    return load_records(records_blob())
 
 
 def check_disabled(disabled: tuple[str, ...] | list[str], source: str = "configuration") -> None:
@@ -131,9 +181,15 @@ def is_stale(lid: str, max_age_days: int, today: _dt.date | None = None) -> bool
 
 
 def list_info(lid: str, max_age_days: int, today: _dt.date | None = None) -> dict[str, Any]:
-    """What a screening result says about one list: id, label, authority, as-of date, URL, staleness, outcome."""
+    """What a screening result says about one list: id, label, authority, dates, URL, staleness, outcome.
+
+    ``as_of`` is the date the copy is known current to (the staleness check uses it);
+    ``published`` is the authority's publication date and ``retrieved`` the date the copy
+    was taken, each None when the source does not state it.
+    """
     meta = list_metadata()["lists"][lid]
     return {"id": lid, "label": meta["label"], "authority": meta["authority"], "as_of": meta["as_of"],
+            "published": meta.get("published"), "retrieved": meta.get("retrieved"),
             "url": meta["url"], "stale": is_stale(lid, max_age_days, today), "outcome": meta["outcome"]}
 
 
@@ -144,17 +200,23 @@ def dataset_problems(max_drop: float = MAX_RECORD_DROP) -> list[str]:
     each list holds the number of records its metadata states, and that no list
     has dropped by more than ``max_drop`` against the previous import.
     """
-    import hashlib  # noqa: PLC0415 - only the build runs this
-
-    meta = list_metadata()
+    try:
+        meta = list_metadata()
+        blob = records_blob()
+    except DatasetError as exc:
+        return [str(exc)]
     where = LISTS_FILE
-    blob = records_blob()
     problems = []
     if hashlib.sha256(blob).hexdigest() != meta["records_sha256"]:
         problems.append(f"{where}: records_sha256 does not match {meta['records_file']}: the records were changed "
-                        "without the metadata; regenerate both with python tools/import_lists.py")
+                        "without the metadata, or the file is corrupt or truncated; regenerate both with "
+                        "python tools/import_lists.py")
+    try:
+        loaded = load_records(blob, verify=False)
+    except DatasetError as exc:
+        return [*problems, str(exc)]
     counts: dict[str, int] = {}
-    for rec in records():
+    for rec in loaded:
         for lid in rec.lists:
             counts[lid] = counts.get(lid, 0) + 1
     for lid, info in meta["lists"].items():

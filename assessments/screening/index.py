@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES
 from .dataset import Record
-from .normalize import GENERIC, SUBUNIT_WORDS, acronym, tokens
+from .normalize import _HAN as HAN
+from .normalize import GENERIC, SUBUNIT_WORDS, TYPE_WORDS, acronym, tokens
 
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
@@ -43,6 +44,7 @@ DERIVED_ACRONYM_SCORE = 0.8  # initials the matcher derived itself: shown, never
 SURE_ACRONYM_SCORE = 0.9  # derived initials typed in capitals, 5+ letters, fitting one record only
 SURE_ACRONYM_LEN = 5
 RELATED_FACTOR = 0.85     # score of a fully contained related entry, before the cap below the threshold
+CAPPED = frozenset({"extends_listed_name", "different_kind"})  # shown below the threshold, never a match
 RESPACED_FACTOR = 0.9     # a respaced query ("jiao tong" for "jiaotong") is a guess: it ranks a little lower
 
 
@@ -52,7 +54,9 @@ class Hit:
     alias: str
     score: float
     relation: str  # "same" or "related"
-    detail: str    # why: "exact", "tokens", "acronym", "listed_is_part", "query_is_part"
+    # why: "exact", "tokens", "acronym", "official_acronym", "short_alias", "listed_is_part",
+    # "query_is_part", "unit_of_listed", "extends_listed_name", "different_kind"
+    detail: str
 
 
 class Index:
@@ -82,6 +86,16 @@ class Index:
                     derived.setdefault(initials, set()).add(aid)
         self.postings = postings
         self.derived_acronyms = derived
+        # Short aliases (HIT) that spell their record's name and belong to that record only.
+        short: dict[str, set[int]] = {}
+        for aid, toks in enumerate(self.alias_tokens):
+            if len(toks) == 1 and len(toks[0]) <= SHORT_ALIAS:
+                short.setdefault(self.alias_text[aid].strip(), set()).add(self.alias_record[aid])
+        self.official_acronyms = {
+            aid for aid, toks in enumerate(self.alias_tokens)
+            if len(toks) == 1 and len(toks[0]) <= SHORT_ALIAS and self.alias_text[aid].strip().isupper()
+            and len(short[self.alias_text[aid].strip()]) == 1
+            and toks[0] == acronym(self.records[self.alias_record[aid]].name)}
         n = len(self.alias_text) or 1
         self.max_idf = math.log(n + 1)
         self.idf = {t: math.log((n + 1) / (len(p) + 0.5)) for t, p in postings.items()}
@@ -92,6 +106,16 @@ class Index:
                 for i in range(len(t)):
                     deletes.setdefault(t[:i] + t[i + 1:], []).append(t)
         self.deletes = deletes
+
+    def list_counts(self) -> dict[str, int]:
+        """Records per list id (current listings only)."""
+        if not hasattr(self, "_list_counts"):
+            counts: dict[str, int] = {}
+            for rec in self.records:
+                for lid in rec.lists:
+                    counts[lid] = counts.get(lid, 0) + 1
+            self._list_counts = counts
+        return self._list_counts
 
     # --- weights and token matching --------------------------------------
 
@@ -128,7 +152,7 @@ class Index:
         hits: list[Hit | None] = []
         typed_as_acronym = query.strip().isupper() and len(qtoks) == 1
         for n, variant in enumerate(self._spacing_variants(qtoks)):
-            found = self._search_tokens(variant, typed_as_acronym)
+            found = self._search_tokens(variant, typed_as_acronym, bool(HAN.search(query)))
             if n:
                 found = [dataclasses.replace(h, score=round(h.score * RESPACED_FACTOR, 4)) if h else None
                          for h in found]
@@ -147,12 +171,13 @@ class Index:
                 variants.append((*qtoks[:i], t + qtoks[i + 1], *qtoks[i + 2:]))
         return variants[:3]
 
-    def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False) -> list[Hit | None]:
+    def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False,
+                       han: bool = False) -> list[Hit | None]:
         # Generic words must be spelled right: "state" one edit from "estate" is noise, not a typo.
         near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC else self.neighbours(q)
                 for q in qtoks}
         candidates = self._candidates(qtoks, near)
-        hits = [self._score(qtoks, near, aid) for aid in candidates]
+        hits = [self._score(qtoks, near, aid, typed_as_acronym, han) for aid in candidates]
         hits += self._acronym_hits(qtoks, typed_as_acronym)
         return hits
 
@@ -163,6 +188,8 @@ class Index:
             if raw is None or (allowed is not None and raw.record not in allowed):
                 continue
             hit = raw
+            if hit.detail in CAPPED and hit.score >= threshold:
+                hit = dataclasses.replace(hit, score=round(max(threshold - 0.02, 0.0), 4))
             if hit.relation == "related" and hit.score >= threshold:
                 hit = dataclasses.replace(hit, score=round(max(threshold - 0.01, 0.0), 4))
             pool = same if hit.relation == "same" else related
@@ -201,7 +228,8 @@ class Index:
             out.update(sorted(common)[:BLOCK_MAX_CANDIDATES])
         return out
 
-    def _score(self, qtoks: tuple[str, ...], near: dict[str, dict[str, float]], aid: int) -> Hit | None:
+    def _score(self, qtoks: tuple[str, ...], near: dict[str, dict[str, float]], aid: int,
+               typed_as_acronym: bool = False, han: bool = False) -> Hit | None:
         atoks = self.alias_tokens[aid]
         aset = set(atoks)
         wq_total = wq_matched = 0.0
@@ -234,18 +262,40 @@ class Index:
         relation, detail = "same", ("exact" if score >= 0.999 else "tokens")
         # A related entry needs a real name in the query: "KTH" inside "KTH Group Spol" proves nothing.
         distinctive_q = any(q not in GENERIC and len(q) >= MIN_TYPO_LEN - 1 for q in qtoks)
+        rid = self.alias_record[aid]
         short_alias = len(atoks) == 1 and len(atoks[0]) <= SHORT_ALIAS and \
-            self.alias_text[aid] != self.records[self.alias_record[aid]].name
+            self.alias_text[aid] != self.records[rid].name
         if short_alias:
-            return Hit(self.alias_record[aid], self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE), 4),
-                       "same", "short_alias")
-        if cover_q >= CONTAINED and cover_a <= 1 - EXTRA_MIN and distinctive_q and (
-                extra_subunit or len(atoks) - len(matched_alias) >= 2):
+            # An acronym the list gives, typed exactly as the list writes it, that spells the listed
+            # name and belongs to one record only ("HIT"): an exact match. Otherwise only a candidate.
+            if typed_as_acronym and score >= 0.999 and aid in self.official_acronyms:
+                return Hit(rid, self.alias_text[aid], 1.0, "same", "official_acronym")
+            return Hit(rid, self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE), 4), "same", "short_alias")
+        q_extra = [q for q in qtoks if not any(t in aset for t in near[q])]
+        a_extra = [t for t in atoks if t not in matched_alias]
+        if cover_q >= CONTAINED and cover_a <= 1 - EXTRA_MIN and distinctive_q and extra_subunit and \
+                _is_part(qtoks, atoks, lambda q, t: t in near[q], unit_last=han):
+            # The listed name is the typed name plus a unit ("Tsinghua University Center for X"): a listed
+            # part of the partner. Not when the typed words are scattered over the listed name ("Tianjin
+            # University, Zhejiang Research Institute" for Zhejiang University) or merely extended by
+            # other words ("Nanjing University of Science and Technology" for Nanjing University).
             relation, detail = "related", "listed_is_part"
-        elif cover_a >= CONTAINED and cover_q <= 1 - EXTRA_MIN and any(t not in GENERIC for t in matched_alias):
-            extra_q = [q for q in qtoks if not any(t in aset for t in near[q])]
-            if any(q in SUBUNIT_WORDS for q in extra_q) or len(extra_q) >= 2:
+        elif cover_a >= CONTAINED and cover_q <= 1 - EXTRA_MIN and any(t not in GENERIC for t in matched_alias) \
+                and any(q in SUBUNIT_WORDS for q in q_extra):
+            if _is_part(atoks, qtoks, lambda t, q: t in near[q]):
+                # A school or laboratory of a listed organisation: the listing covers the whole organisation.
+                relation, detail = "same", "unit_of_listed"
+                score = max(score, cover_a * min(matched_alias.values()))
+            else:
                 relation, detail = "related", "query_is_part"
+        elif cover_a >= CONTAINED and q_extra and any(t in TYPE_WORDS for t in atoks) and \
+                not any(q in SUBUNIT_WORDS for q in q_extra) and _is_part(atoks, qtoks, lambda t, q: t in near[q]):
+            # The typed name extends a listed one with more words: "X University of Technology" is
+            # another institution than the listed "X University".
+            detail = "extends_listed_name"
+        elif any(q in TYPE_WORDS for q in q_extra) and any(t in TYPE_WORDS for t in a_extra):
+            # Different kinds of body ("Applied Physics Laboratory" against "Institute of Applied Physics").
+            detail = "different_kind"
         if relation == "related":
             # Ranked by how fully the smaller name is contained, which says more than a partial
             # overlap; capped below the threshold in _best(), since a related entry is never a match.
@@ -269,6 +319,22 @@ class Index:
         else:
             score = DERIVED_ACRONYM_SCORE - 0.1
         return [Hit(self.alias_record[aid], self.alias_text[aid], score, "same", "acronym") for aid in aids]
+
+
+def _is_part(small: tuple[str, ...], big: tuple[str, ...], same: Callable[[str, str], bool],
+             unit_last: bool = False) -> bool:
+    """True when the words of ``small`` appear in ``big`` as one run, in order, that ends ``big`` or is
+    followed by a word naming a unit ("School of X, Harbin Institute of Technology"; "Harbin Institute of
+    Technology School of X"). ``same(s, b)`` says whether a word of small matches a word of big."""
+    n = len(small)
+    for start in range(len(big) - n + 1):
+        if all(same(small[i], big[start + i]) for i in range(n)):
+            end = start + n
+            # ... or (``unit_last``: names in Chinese characters) the run opens a name whose last word
+            # names a unit ("清华大学...中心").
+            if end == len(big) or big[end] in SUBUNIT_WORDS or (unit_last and start == 0 and big[-1] in SUBUNIT_WORDS):
+                return True
+    return False
 
 
 def one_edit(a: str, b: str) -> bool:

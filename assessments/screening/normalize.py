@@ -96,6 +96,12 @@ daxue xueyuan yanjiu jiusuo keji zhongguo
 # Words naming a part of an organisation: what makes a longer name a sub-unit.
 SUBUNIT_WORDS = _words("""
 center laboratory institute school college faculty department division branch key hospital
+zhongxin yanshi jiusuo jiuyuan xueyuan
+""")  # the last line: Han pairs of 中心, 实验室, 研究所, 研究院 and 学院
+
+# Words naming the kind of body: two names with different kinds left over are different bodies.
+TYPE_WORDS = _words("""
+university institute academy college laboratory center school factory plant bureau hospital
 """)
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")

@@ -95,11 +95,15 @@ def test_nudt_is_a_high_match_on_the_entity_list(query: str) -> None:
     assert result["outcome"] == "high"
 
 
-def test_harbin_institute_of_technology_is_a_match_and_its_school_is_related() -> None:
+def test_harbin_institute_of_technology_is_a_match_and_so_is_its_school() -> None:
     assert screen_name("Harbin Institute of Technology", CONFIG)["outcome"] == "high"
-    school = screen_name("Harbin Institute of Technology School of Astronautics", CONFIG)
-    assert school["outcome"] == "related"
-    assert school["candidates"][0]["why"] == "query_is_part"
+    # Issue 14: the listing covers the whole organisation, so a school of a listed university is a
+    # direct hit (this test used to expect "related", which under-reported it).
+    for query in ("Harbin Institute of Technology School of Astronautics",
+                  "School of Astronautics, Harbin Institute of Technology"):
+        school = screen_name(query, CONFIG)
+        assert school["outcome"] == "high", query
+        assert school["candidates"][0]["why"] == "unit_of_listed" and school["candidates"][0]["match"]
 
 
 @pytest.mark.parametrize("query", ["Massachusetts Institute of Technology", "University of Tokyo", "MIT",
@@ -146,9 +150,10 @@ def test_result_shape_and_order() -> None:
         assert set(c) >= {"name", "matched_alias", "score", "match", "relation", "record_id", "countries",
                           "note", "lists"}
         assert 0.0 <= c["score"] <= 1.0 and c["relation"] in ("same", "related")
-        assert c["match"] == (c["relation"] == "same" and c["score"] >= CONFIG.threshold)
+        assert c["match"] == (c["relation"] == "same" and c["score"] >= CONFIG.threshold and bool(c["lists"]))
+        assert c["status"] in ("listed", "formerly_listed") and isinstance(c["verdict"], str)
         for entry in c["lists"]:
-            assert set(entry) == {"id", "label", "authority", "as_of", "url", "stale"}
+            assert set(entry) == {"id", "label", "authority", "as_of", "published", "retrieved", "url", "stale"}
     assert "not a clearance" in result["disclaimer"]
 
 
@@ -201,10 +206,14 @@ def test_unknown_disabled_list_is_a_config_error() -> None:
 
 
 def test_stale_lists_warn_and_are_flagged() -> None:
-    result = screen_name("Skoltech", CONFIG, today=TODAY)
-    assert any("2024-05-03" in w for w in result["warnings"])
+    # The SDN copy is of 2026-07-11: 134 days before TODAY, so stale at a maximum age of 100 days.
+    strict = dataclasses.replace(CONFIG, max_list_age_days=100)
+    result = screen_name("Skoltech", strict, today=TODAY)
+    assert any("2026-07-11" in w for w in result["warnings"])
     sdn = next(e for e in result["candidates"][0]["lists"] if e["id"] == "us_ofac_sdn")
     assert sdn["stale"] is True
+    assert "us_ofac_sdn" in result["stale_lists"] and "us_bis_entity_list" not in result["stale_lists"]
+    assert len(result["warnings"]) == len(result["stale_lists"])  # one warning per stale list, once per result
     relaxed = dataclasses.replace(CONFIG, max_list_age_days=5000)
     result = screen_name("Skoltech", relaxed, today=TODAY)
     assert result["warnings"] == [] and not any(e["stale"] for e in result["candidates"][0]["lists"])
@@ -242,3 +251,74 @@ def test_engine_adds_a_check_reason_for_related_entries() -> None:
 def test_engine_ignores_unlisted_partners() -> None:
     result = _assess(["University of Tokyo"])
     assert not any(r["rule"].startswith("screening_") for r in result["reasons"])
+
+
+# --- issue 14: the 2026 SDN copy, staleness, formerly listed entries ------------------
+
+def test_central_bank_of_syria_is_formerly_listed_not_a_hit() -> None:
+    # The 2024 copy made this a direct SDN match (prohibited); OFAC removed it on 2025-06-30.
+    result = screen_name("Central Bank of Syria", CONFIG, today=TODAY)
+    assert result["outcome"] == "formerly_listed"
+    best = result["candidates"][0]
+    assert not best["match"] and best["status"] == "formerly_listed" and best["lists"] == []
+    assert best["former"][0]["id"] == "us_ofac_sdn" and best["former"][0]["removed"] == "2025-06-30"
+    assert "removed from the SDN list on 2025-06-30" in best["verdict"]
+    assert not any(c["match"] and "us_ofac_sdn" in lists_of(c) for c in result["candidates"])
+
+
+@pytest.mark.parametrize("query", ["Joint Stock Company Grozneftegaz", "Kirov Plant Mayak"])
+def test_names_designated_after_may_2024_match(query: str) -> None:
+    result = screen_name(query, CONFIG, today=TODAY)
+    assert result["outcome"] == "prohibited"
+    assert "us_ofac_sdn" in lists_of(result["candidates"][0])
+
+
+def test_a_match_on_a_stale_list_only_is_a_possible_match_never_prohibited() -> None:
+    strict = dataclasses.replace(CONFIG, max_list_age_days=100)  # the SDN copy (2026-07-11) is stale on TODAY
+    result = screen_name("Joint Stock Company Grozneftegaz", strict, today=TODAY)
+    assert result["outcome"] == "stale_match"
+    assert result["candidates"][0]["verdict"] == "a possible match on an out-of-date list: the office confirms"
+    assert sum("2026-07-11" in w for w in result["warnings"]) == 1  # once per result
+    # On a stale and a current list: the current list decides (high), never prohibited from the stale one.
+    both = screen_name("Skolkovo Foundation", strict, today=TODAY)
+    assert both["outcome"] == "high"
+
+
+def test_the_engine_gives_high_not_prohibited_for_a_stale_match() -> None:
+    strict = dataclasses.replace(CONFIG, max_list_age_days=100)
+    answers = {"activities": ["collaboration"], "collaboration_type": "informal",
+               "partner_names": ["Joint Stock Company Grozneftegaz"]}
+    screened = [screen_name("Joint Stock Company Grozneftegaz", strict, today=TODAY)]
+    result = assessments.assess(answers, config=strict, partial=True, screened=screened)
+    assert result["tier"] == "high"
+    assert "screening_stale_match" in [r["rule"] for r in result["reasons"]]
+
+
+@pytest.mark.parametrize("query", ["Zhejiang University", "Nanjing University", "Sichuan University of Science and "
+                                   "Engineering", "Applied Physics Laboratory", "Southwest Research Institute"])
+def test_shared_place_names_and_extended_names_are_neither_related_nor_a_match(query: str) -> None:
+    result = screen_name(query, CONFIG, today=TODAY)
+    assert result["outcome"] == "none", result["candidates"][:1]
+
+
+def test_an_acronym_the_list_gives_matches_exactly() -> None:
+    result = screen_name("HIT", CONFIG, today=TODAY)
+    best = result["candidates"][0]
+    assert best["name"] == "Harbin Institute of Technology" and best["match"] and best["score"] == 1.0
+    assert best["why"] == "official_acronym" and result["outcome"] == "high"
+    # A short alias that does not spell its record's name decides nothing (CAS is given for a CAS centre).
+    assert screen_name("CAS", CONFIG)["outcome"] == "none"
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("哈工大", "Harbin Institute of Technology"), ("МФТИ", "Moscow Institute of Physics and Technology"),
+    ("Tehran Polytechnic", "Amirkabir University of Technology"), ("西工大", "Northwestern Polytechnical University"),
+])
+def test_curated_short_forms_match(query: str, expected: str) -> None:
+    best = screen_name(query, CONFIG, today=TODAY)["candidates"][0]
+    assert best["match"] and best["name"] == expected
+
+
+def test_section_1260h_chinese_names_are_indexed() -> None:
+    result = screen_name("中国电子科技集团公司第十四研究所", CONFIG, today=TODAY)
+    assert any(c["match"] and "us_dod_1260h" in lists_of(c) for c in result["candidates"])

@@ -46,7 +46,7 @@ def test_file_of_names_to_csv_and_json(tmp_path: Path, capsys: pytest.CaptureFix
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0
     assert [(r["query"], r["outcome"]) for r in rows] == [("Skoltech", "prohibited"), ("University of Tokyo", "none")]
-    assert "2024-05-03" in rows[0]["lists"]
+    assert "2026-07-11" in rows[0]["lists"]  # the SDN copy of 2026-07-11 replaced that of 2024-05-03
     code, out, _ = run(["--file", str(names), "--format", "json"], capsys)
     data = json.loads(out)
     assert code == 0 and [r["outcome"] for r in data["results"]] == ["prohibited", "none"]

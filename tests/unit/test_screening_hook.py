@@ -80,9 +80,12 @@ def test_markers_render_the_list_table_and_settings() -> None:
     assert out.count("<tr>") == len(meta["lists"]) + 1
     for lid, info in meta["lists"].items():
         assert f"<br><code>{lid}</code></td>" in out and f'<a href="{info["url"]}">' in out
-        assert f"<td>{info['record_count']:,}</td>" in out
+        assert f"<td>{info['record_count']:,}" in out
     assert "</a> (switched off in this copy)<br><code>ca_named_research_organizations</code>" in out
-    assert "<td>2024-05-03 (older than 365 days)</td>" in out
+    assert "2018-08-13" in out and "(older than" not in out  # statutory lists are never stale
+    # Publication and retrieval dates are separate columns (the Canadian page dates from 2024-04-18).
+    assert "<th>Published</th>\n<th>Retrieved</th>\n<th>Current to</th>" in out
+    assert "<td>2024-04-18</td>\n<td>2026-08-18</td>\n<td>2026-08-18</td>" in out
     assert f"Dataset version {meta['dataset_version']}, {meta['record_total']:,} records" in out
     assert "<strong>prohibited</strong>: " in out and "<strong>high</strong>: " in out
     assert ("a score of <strong>0.86</strong>; a list older than <strong>365 days</strong> shows a warning with "

@@ -124,11 +124,12 @@ def test_records_are_read_by_their_field_names() -> None:
 
 
 def test_1260h_reader_keeps_current_entries_with_parents() -> None:
-    recs = imp.read_1260h(FIXTURES / "section_1260h_sample.csv")
+    recs, removed = imp.read_1260h(FIXTURES / "section_1260h_sample.csv", {"example avionics": "示例航电"})
     assert [r["name"] for r in recs] == ["Example Aviation Industry Corporation", "Example Avionics Co. Ltd"]
+    assert [(r["name"], r["removed"]) for r in removed] == [("Delisted Example Company", "2024-01-31")]
     assert recs[0]["aliases"] == ["EAIC"]
     assert recs[1]["note"] == "Subsidiary of Example Aviation Industry Corporation"
-    assert recs[1]["aliases"] == ["Old Example Avionics"]
+    assert recs[1]["aliases"] == ["Old Example Avionics", "示例航电"]  # the Chinese name from the KAIST copy
 
 
 def test_trailing_acronym_and_aka_move_to_aliases() -> None:
@@ -254,9 +255,16 @@ def test_every_list_has_complete_metadata() -> None:
         assert info["outcome"] in ("prohibited", "high")
         assert info["url"].startswith("https://")
         assert info["record_count"] > 0
-    assert meta["lists"]["us_ofac_sdn"]["as_of"] == "2024-05-03"
-    assert "2024-05-03" in meta["lists"]["us_ofac_sdn"]["label"]  # shipped only labelled as a 2024 copy
+    # The 2024-05-03 SDN copy was replaced by that of 2026-07-11 (issue 14).
+    assert meta["lists"]["us_ofac_sdn"]["as_of"] == "2026-07-11"
+    assert meta["lists"]["us_ofac_sdn"]["retrieved"] == "2026-07-11"
     assert meta["lists"]["us_ofac_sdn"]["outcome"] == "prohibited"
+    # Publication and retrieval are different facts: the Canadian page was last modified 2024-04-18.
+    nro = meta["lists"]["ca_named_research_organizations"]
+    assert nro["published"] == "2024-04-18" and nro["retrieved"] == "2026-08-18"
+    for info in meta["lists"].values():
+        assert "published" in info and "retrieved" in info
+        assert info["published"] or info["retrieved"], info["label"]
 
 
 def test_committed_records_have_no_hangul_and_iso_countries() -> None:
@@ -264,7 +272,7 @@ def test_committed_records_have_no_hangul_and_iso_countries() -> None:
     for rec in dataset.records():
         assert not hangul.search(rec.name) and not any(hangul.search(a) for a in rec.aliases), rec.name
         assert all(re.fullmatch(r"[A-Z]{2}", c) for c in rec.countries), (rec.name, rec.countries)
-        assert rec.lists
+        assert rec.lists or rec.former  # listed now, or formerly listed
 
 
 def test_no_truncated_1260h_names() -> None:
