@@ -8,15 +8,13 @@ pages with the session's `built_site` (built by the command line).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import logging
 import re
 import shutil
-import sys
 import tomllib
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -27,24 +25,16 @@ from mkdocs.theme import Theme
 
 import assessments
 import assessments.config
+from tests.support.hooks import load_hook
 from tests.support.paths import NORTHBRIDGE, ROOT
 
 HOOKS = ROOT / "hooks"
 HOOK_ORDER = ["hooks/assets.py", "hooks/content.py", "hooks/markers.py", "hooks/screening.py", "hooks/validate.py"]
 
 
-def _load_hook(name: str) -> ModuleType:
-    if str(HOOKS) not in sys.path:
-        sys.path.append(str(HOOKS))  # hooks import their siblings by bare name, as under MkDocs
-    spec = importlib.util.spec_from_file_location(f"{name}_hook", HOOKS / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # as MkDocs does (dataclasses look their module up)
-    spec.loader.exec_module(module)
-    return module
 
 
-markers = _load_hook("markers")
+markers = load_hook("markers")
 THEME = Theme(name="material", custom_dir=str(ROOT / "overrides"))
 
 

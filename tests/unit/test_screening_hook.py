@@ -4,9 +4,7 @@ settings render through the marker pass (hooks/markers.py)."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-import sys
-from types import ModuleType, SimpleNamespace
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
@@ -14,21 +12,10 @@ from mkdocs.theme import Theme
 
 import assessments
 from assessments.screening import dataset
+from tests.support.hooks import load_hook
 from tests.support.paths import HOOKS
 
-
-def _load_hook(name: str = "screening") -> ModuleType:
-    if str(HOOKS) not in sys.path:
-        sys.path.insert(0, str(HOOKS))  # hooks import their siblings by bare name, as under MkDocs
-    spec = importlib.util.spec_from_file_location(f"{name}_hook", HOOKS / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # as MkDocs does (dataclasses look their module up)
-    spec.loader.exec_module(module)
-    return module
-
-
-hook = _load_hook()
+hook = load_hook("screening")
 THEME = Theme(name="material", custom_dir=str(HOOKS.parent / "overrides"))
 
 
@@ -39,7 +26,7 @@ def _with_config(**changes: object) -> SimpleNamespace:
 
 
 def _marker_pass(html: str, config: SimpleNamespace) -> str:
-    markers = _load_hook("markers")
+    markers = load_hook("markers")
     page = SimpleNamespace(file=SimpleNamespace(src_uri="screening.md"), url="screening/", meta={})
     return markers.on_page_content(html, page, config, None)
 
