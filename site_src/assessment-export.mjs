@@ -32,7 +32,7 @@ function depth(value) {
 
 function screeningLine(s) {
   const lists = [...new Set((s.candidates || []).filter((c) => c.match)
-    .flatMap((c) => (c.lists || []).map((l) => `${l.label} (current to ${l.as_of})`)))];
+    .flatMap((c) => (c.lists || []).map((l) => `${l.label} (current to ${l.as_of}${l.stale ? ", out of date" : ""})`)))];
   return `${s.query}: ${OUTCOME_TEXT[s.outcome] || s.outcome}${lists.length ? ` (${lists.join("; ")})` : ""}`;
 }
 

@@ -1,6 +1,8 @@
-// Rendering the engine's result: the tier, its reasons with their sources, the
-// next steps, what to find out, each name's screening beside the name, and the
-// compact summary that stays in view. The page says only what is known: no tier
+// Rendering the engine's result: the tier, its reasons (basis, sources with kind and
+// checked date, the "Not sure" answers that made them fire, sponsor notes), the next
+// steps, the draft mitigation plan, what to find out, each name's screening beside
+// the name (summary, not screened, stale and formerly listed entries, list dates),
+// and the compact summary that stays in view. The page says only what is known: no tier
 // while the engine lists required questions as missing (result.missing) and
 // none while nothing is answered.
 import { $, el, guidanceLink, link } from "./assessment-dom.mjs";
@@ -169,7 +171,7 @@ function resultDetails(res) {
   if (screening.length) {
     parts.push(el("h3", {}, "Screening"), el("ul", { class: "rs-screen-summary" }, screening.map((s) => {
       const lists = [...new Set((s.candidates || []).filter((c) => c.match).flatMap((c) => (c.lists || [])
-        .map((l) => `${l.label} (current to ${l.as_of})`)))];
+        .map((l) => `${l.label} (current to ${l.as_of}${l.stale ? ", out of date" : ""})`)))];
       return el("li", { "data-outcome": s.outcome }, el("strong", {}, s.query), ": ", OUTCOME_TEXT[s.outcome] || s.outcome,
         lists.length ? `. Lists: ${lists.join("; ")}` : "", s.summary ? el("br") : null,
         s.summary ? el("span", { class: "rs-screen__summary" }, s.summary) : null);
