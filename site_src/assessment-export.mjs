@@ -68,7 +68,9 @@ export function createExports(state, update) {
       for (const r of res.reasons) {
         lines.push(`- [${r.tier}] ${r.title}: ${r.explanation} What to do: ${r.what_to_do}`
           + (r.basis ? ` Basis: ${KIND_TEXT[r.basis] || r.basis}.` : ""));
-        if ((r.unsure || []).length) lines.push(`  Because you answered "Not sure" to: ${r.unsure.map(questionText).join("; ")}`);
+        if ((r.unsure || []).length) {
+          lines.push(`  Because you answered "${answerText(r.unsure[0], "unsure")}" to: ${r.unsure.map(questionText).join("; ")}`);
+        }
         for (const n of r.sponsor_notes || []) lines.push(`  ${n.name}: ${n.note}`);
         for (const c of r.citations) {
           lines.push(`  Source: ${c.name}${c.url ? ` <${c.url}>` : ""} (${KIND_TEXT[c.kind] || c.kind}`

@@ -1,5 +1,5 @@
 // Rendering the engine's result: the tier, its reasons (basis, sources with kind and
-// checked date, the "Not sure" answers that made them fire, sponsor notes), the next
+// checked date, the unsure answers that made them fire, sponsor notes), the next
 // steps, the draft mitigation plan, what to find out, each name's screening beside
 // the name (summary, not screened, stale and formerly listed entries, list dates),
 // and the compact summary that stays in view. The page says only what is known: no tier
@@ -54,7 +54,7 @@ function renderReasons(reasons) {
     el("p", {}, r.explanation),
     el("p", {}, el("strong", {}, "What to do: "), r.what_to_do),
     (r.unsure || []).length ? el("div", { class: "rs-unsure" },
-      el("p", {}, el("strong", {}, "Shown because you answered \u201cNot sure\u201d to:")),
+      el("p", {}, el("strong", {}, `Shown because you answered \u201c${answerText(r.unsure[0], "unsure")}\u201d to:`)),
       el("ul", {}, r.unsure.map((qid) => el("li", {}, questionLink(qid))))) : null,
     (r.sponsor_notes || []).length ? el("div", { class: "rs-sponsor-notes" },
       el("p", {}, el("strong", {}, "What sponsors require:")),
