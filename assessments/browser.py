@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ._engine import assess, validate_answers
+from ._engine import assess, plan_markdown, validate_answers
 from ._errors import AnswerError, AssessmentsError
 from ._policy import answer_schema, load_policy, questions
 from .config import Config, default_config
@@ -72,6 +72,12 @@ def _assess_complete(payload: Any) -> Any:
     return assess(payload, config=_config())
 
 
+def _plan_markdown(payload: Any) -> Any:
+    # From the answers, not from a result the page sends back: the plan file is
+    # rendered by the one renderer from the engine's own result.
+    return plan_markdown(_assess(payload))
+
+
 def _questions(payload: Any) -> Any:
     return questions()
 
@@ -90,6 +96,7 @@ OPS: dict[str, Callable[[Any], Any]] = {
     "assess": _assess,
     "assess_complete": _assess_complete,
     "check_import": check_import,
+    "plan_markdown": _plan_markdown,
     "questions": _questions,
     "schema": _schema,
     "screen": _screen,
@@ -100,6 +107,8 @@ OPS: dict[str, Callable[[Any], Any]] = {
 - ``assess_complete``: an answers object that must be complete (as ``python -m assessments assess``);
 - ``check_import``: an answers object read from a file: the fields this questionnaire takes, cleaned, and
   the fields it leaves out with the reason;
+- ``plan_markdown``: an answers object (as ``assess``): the draft mitigation plan as Markdown text
+  (:func:`assessments.plan_markdown` of that result), for the page's "Download the draft plan";
 - ``questions``, ``schema``: none;
 - ``screen``: ``{"name": "..."}``.
 """

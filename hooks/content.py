@@ -67,7 +67,22 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     return _load_mermaid(html_text, page) or html_text
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Glossary terms reachable by keyboard and touch (see :func:`focusable_glossary_terms`)."""
+    return focusable_glossary_terms(output)
+
+
 # --- helpers ---------------------------------------------------------------
+
+def focusable_glossary_terms(html_text: str) -> str:
+    """Make every glossary term (``<abbr title>``, from the abbr extension or the glossary filter) focusable.
+
+    A title shows only on mouse hover; with ``tabindex="0"`` a term takes the focus by
+    Tab or a tap, and Material's tooltip (``content.tooltips``) shows the definition
+    on focus as text; site.css gives it a focus ring.
+    """
+    return ABBR_OPEN.sub(r'<abbr tabindex="0" \1', html_text)
+
 
 def load_glossary(path: Path) -> list[dict[str, str]]:
     """The shared abbreviations file as terms sorted for reading; a malformed line stops the build."""
@@ -163,6 +178,7 @@ def _fail(page: Page, reason: str, fix: str) -> PluginError:
 
 GLOSSARY = "includes/glossary.md"
 GLOSSARY_LINE = re.compile(r"\*\[([^\]]+)\]:\s*(\S.*)")
+ABBR_OPEN = re.compile(r"<abbr (title=)")
 
 # Material's superfences output for a ```mermaid fence.
 DIAGRAM = re.compile(r'<pre class="mermaid">')

@@ -244,7 +244,8 @@ def _questionnaire_data(context: _Context) -> str:
     data = {
         "questions": questions,
         "country_lists": country_lists,
-        "screening_lists": [{"label": row["label"], "authority": row["authority"], "as_of": row["as_of"],
+        "screening_lists": [{"id": row["id"], "label": row["label"], "authority": row["authority"],
+                             "published": row["published"], "retrieved": row["retrieved"], "as_of": row["as_of"],
                              "stale": row["stale"]} for row in lists["lists"] if not row["switched_off"]],
         # Entries below the match threshold are shown only on request, and only from this score up:
         # below it a "closest" entry is noise (an unrelated company for an ordinary university).

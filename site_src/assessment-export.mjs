@@ -1,12 +1,13 @@
 // Taking the assessment elsewhere: a plain-text summary (copy), a compact one
 // that always fits a mailto: link (email), the JSON record (download, restore),
+// the draft mitigation plan (Markdown, rendered by the engine's plan_markdown),
 // print. Answers are written as question text and answer labels. Nothing leaves
 // the device unless the person sends it themselves.
 import { engine } from "./engine.mjs";
 import { el, root, say } from "./assessment-dom.mjs";
 import { clearForm, readAnswers, writeAnswers } from "./assessment-form.mjs";
 import { answerText, questionText } from "./assessment-policy.mjs";
-import { OUTCOME_TEXT, alertMessage } from "./assessment-result.mjs";
+import { KIND_TEXT, OUTCOME_TEXT, alertMessage } from "./assessment-result.mjs";
 
 const EXPORT_FORMAT = "research-security-assessment/1";
 export const MAILTO_MAX = 1800; // characters of body: mail programs truncate or refuse longer mailto: URLs
@@ -31,7 +32,7 @@ function depth(value) {
 
 function screeningLine(s) {
   const lists = [...new Set((s.candidates || []).filter((c) => c.match)
-    .flatMap((c) => (c.lists || []).map((l) => `${l.label} (as of ${l.as_of})`)))];
+    .flatMap((c) => (c.lists || []).map((l) => `${l.label} (current to ${l.as_of}${l.stale ? ", out of date" : ""})`)))];
   return `${s.query}: ${OUTCOME_TEXT[s.outcome] || s.outcome}${lists.length ? ` (${lists.join("; ")})` : ""}`;
 }
 
@@ -64,12 +65,28 @@ export function createExports(state, update) {
     lines.push(`Policy: ${res.policy_version} (as of ${res.as_of})`, tierLine(res), "");
     if (res.reasons.length) {
       lines.push("Why:");
-      for (const r of res.reasons) lines.push(`- [${r.tier}] ${r.title}: ${r.explanation} What to do: ${r.what_to_do}`);
+      for (const r of res.reasons) {
+        lines.push(`- [${r.tier}] ${r.title}: ${r.explanation} What to do: ${r.what_to_do}`
+          + (r.basis ? ` Basis: ${KIND_TEXT[r.basis] || r.basis}.` : ""));
+        if ((r.unsure || []).length) {
+          lines.push(`  Because you answered "${answerText(r.unsure[0], "unsure")}" to: ${r.unsure.map(questionText).join("; ")}`);
+        }
+        for (const n of r.sponsor_notes || []) lines.push(`  ${n.name}: ${n.note}`);
+        for (const c of r.citations) {
+          lines.push(`  Source: ${c.name}${c.url ? ` <${c.url}>` : ""} (${KIND_TEXT[c.kind] || c.kind}`
+            + `${c.checked ? `, checked ${c.checked}` : ""})${c.note ? ` Not verified: ${c.note}` : ""}`);
+        }
+      }
       lines.push("");
     }
     if (res.actions.length) {
       lines.push("Next steps:");
       for (const a of res.actions) lines.push(`- ${a.title}: ${a.form.url}`);
+      lines.push("");
+    }
+    if ((res.plan || []).length) {
+      lines.push("Draft mitigation plan (to discuss with the office, not an approval):");
+      for (const m of res.plan) lines.push(`- ${m.title}: ${m.what}${m.form ? ` Form: ${m.form.title} <${m.form.url}>` : ""}`);
       lines.push("");
     }
     if (res.todo.length) {
@@ -96,6 +113,7 @@ export function createExports(state, update) {
     const blocks = [
       { title: "Next steps:", items: res.actions.map((a) => `- ${a.title}: ${a.form.url}`) },
       { title: "Partner names screened:", items: (res.screening || []).map((s) => `- ${screeningLine(s)}`) },
+      { title: "Draft mitigation plan:", items: (res.plan || []).map((m) => `- ${m.title}`) },
       { title: "Why:", items: res.reasons.map((r) => `- [${r.tier}] ${r.title}`) },
       { title: "To find out:", items: res.todo.map((t) => `- ${t.text}`) },
     ].map((block) => ({ ...block, cut: 0 }));
@@ -128,6 +146,20 @@ export function createExports(state, update) {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
     say("The answers and result were saved as a JSON file on this device.");
+  }
+
+  /** The draft mitigation plan as a Markdown file: the engine renders it (assessments.plan_markdown). */
+  async function downloadPlan() {
+    if (engine.state !== "ready") { say("The draft plan can be saved once the assessment engine is ready."); return; }
+    const response = await engine.planMarkdown(state.lastAnswers);
+    if (!response.ok) { alertMessage(`The draft plan could not be made: ${response.error.reason}.`); return; }
+    const url = URL.createObjectURL(new Blob([response.result], { type: "text/markdown" }));
+    const a = el("a", { href: url, download: `draft-mitigation-plan-${today()}.md` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    say("The draft mitigation plan was saved as a Markdown file on this device.");
   }
 
   const refuse = (why) => alertMessage(`That file was not restored: ${why}. Your answers are unchanged.`);
@@ -202,7 +234,7 @@ export function createExports(state, update) {
       + "It leaves this device only if you send it.");
   }
 
-  return { copySummary, download, emailBody, emailOffice, importFile, plainSummary };
+  return { copySummary, download, downloadPlan, emailBody, emailOffice, importFile, plainSummary };
 }
 
 function describe(leftOut) {

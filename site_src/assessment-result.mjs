@@ -1,6 +1,8 @@
-// Rendering the engine's result: the tier, its reasons with their sources, the
-// next steps, what to find out, each name's screening beside the name, and the
-// compact summary that stays in view. The page says only what is known: no tier
+// Rendering the engine's result: the tier, its reasons (basis, sources with kind and
+// checked date, the unsure answers that made them fire, sponsor notes), the next
+// steps, the draft mitigation plan, what to find out, each name's screening beside
+// the name (summary, not screened, stale and formerly listed entries, list dates),
+// and the compact summary that stays in view. The page says only what is known: no tier
 // while the engine lists required questions as missing (result.missing) and
 // none while nothing is answered.
 import { $, el, guidanceLink, link } from "./assessment-dom.mjs";
@@ -21,24 +23,63 @@ export const TIER_TEXT = {
   prohibited: "Prohibited: this must not go ahead as described",
 };
 
+// Wording for the engine's screening outcomes (assessments/screening: `outcome`); each result
+// also carries its own one-sentence `summary`, shown beside this.
 export const OUTCOME_TEXT = {
   prohibited: "Listed: collaboration is prohibited",
   high: "Listed on a restricted or research-security list",
+  stale_match: "A possible match on an out-of-date list: the office confirms",
   related: "A related entry is listed: check it",
+  not_screened: "Not screened: this name was not checked against any list",
+  formerly_listed: "Formerly listed, not a hit",
   none: "No listed entry reached the match threshold",
 };
 
+// What a citation or a reason rests on (the engine's `kind` and `basis`).
+export const KIND_TEXT = { law: "Law", agency: "Agency rule", institutional: "Institutional policy" };
+
 const questionLink = (qid) => el("a", { href: `#rs-q-${qid}`, "data-question": qid }, questionText(qid));
 
+function citationItem(c) {
+  return el("li", {}, c.url ? link(c.url, c.name) : c.name,
+    el("span", { class: "rs-citation__meta" }, ` (${KIND_TEXT[c.kind] || c.kind}${c.checked ? `, checked ${c.checked}` : ""})`),
+    c.note ? el("span", { class: "rs-citation__note" }, ` Not verified: ${c.note}`) : null);
+}
+
 function renderReasons(reasons) {
-  return el("ol", { class: "rs-reasons" }, reasons.map((r) => el("li", { class: `rs-reason rs-tier--${r.tier}`, "data-rule": r.rule },
+  return el("ol", { class: "rs-reasons" }, reasons.map((r) => el("li", { class: `rs-reason rs-tier--${r.tier}`, id: `rs-reason-${r.rule}`, "data-rule": r.rule },
     el("p", { class: "rs-reason__title" }, el("strong", {}, r.title), " ",
-      el("span", { class: `rs-badge rs-badge--${r.tier}` }, r.tier)),
+      el("span", { class: `rs-badge rs-badge--${r.tier}` }, r.tier), " ",
+      r.basis ? el("span", { class: "rs-basis" }, `Basis: ${KIND_TEXT[r.basis] || r.basis}`) : null),
     el("p", {}, r.explanation),
     el("p", {}, el("strong", {}, "What to do: "), r.what_to_do),
-    r.citations.length ? el("p", { class: "rs-citations" }, r.citations.length > 1 ? "Sources: " : "Source: ",
-      r.citations.map((c, i) => [i ? "; " : "", c.url ? link(c.url, c.name) : c.name])) : null,
+    (r.unsure || []).length ? el("div", { class: "rs-unsure" },
+      el("p", {}, el("strong", {}, `Shown because you answered \u201c${answerText(r.unsure[0], "unsure")}\u201d to:`)),
+      el("ul", {}, r.unsure.map((qid) => el("li", {}, questionLink(qid))))) : null,
+    (r.sponsor_notes || []).length ? el("div", { class: "rs-sponsor-notes" },
+      el("p", {}, el("strong", {}, "What sponsors require:")),
+      el("ul", {}, r.sponsor_notes.map((n) => el("li", { "data-sponsor": n.sponsor }, el("strong", {}, `${n.name}: `), n.note)))) : null,
+    r.citations.length ? el("div", { class: "rs-citations" },
+      el("p", {}, el("strong", {}, r.citations.length > 1 ? "Sources:" : "Source:")),
+      el("ul", {}, r.citations.map(citationItem))) : null,
     guidanceLink(r.guidance, `Guidance: ${r.title}`))));
+}
+
+/** The draft mitigation plan: the engine's measures, each with the reasons it addresses. */
+function renderPlan(res) {
+  const titles = new Map(res.reasons.map((r) => [r.rule, r.title]));
+  return el("section", { class: "rs-plan", "aria-labelledby": "rs-plan-heading" },
+    el("h3", { id: "rs-plan-heading" }, "Draft mitigation plan"),
+    el("p", {}, "Measures to discuss with the research security office: a draft, not an approval."),
+    el("ol", { class: "rs-plan__list" }, res.plan.map((m) => el("li", { class: `rs-measure rs-tier--${m.tier}`, "data-measure": m.id },
+      el("p", { class: "rs-reason__title" }, el("strong", {}, m.title), " ", el("span", { class: `rs-badge rs-badge--${m.tier}` }, m.tier)),
+      el("p", {}, m.what),
+      el("p", { class: "rs-measure__rules" }, "Addresses: ",
+        m.rules.map((rule, i) => [i ? "; " : "", el("a", { href: `#rs-reason-${rule}` }, titles.get(rule) || rule)])),
+      m.form ? el("p", { class: "rs-measure__form" }, "Form: ", link(m.form.url, m.form.title)) : null,
+      guidanceLink(m.guidance, `Guidance: ${m.title}`)))),
+    el("p", { class: "rs-plan__tools" }, el("button", { type: "button", class: "md-button", id: "rs-plan-download" },
+      "Download the draft plan (Markdown)")));
 }
 
 function renderActions(actions) {
@@ -50,21 +91,30 @@ function renderActions(actions) {
       a.contact.phone ? [", ", a.contact.phone] : null) : null)));
 }
 
+/** A list with its dates: when the authority published it, when the copy was retrieved, what it is current to. */
+function listDates(l) {
+  return [l.published ? `published ${l.published}` : null, l.retrieved ? `retrieved ${l.retrieved}` : null,
+    `current to ${l.as_of}`].filter(Boolean).join(", ");
+}
+
 const listCell = (lists) => (lists || []).map((l, i) => el("span", { class: "rs-list" }, i ? "; " : "",
-  link(l.url, l.label), ` (${l.authority ? `${l.authority}, ` : ""}as of ${l.as_of})`,
-  l.stale ? el("strong", { class: "rs-stale" }, " stale list") : null));
+  link(l.url, l.label), ` (${l.authority ? `${l.authority}; ` : ""}${listDates(l)})`,
+  l.stale ? el("strong", { class: "rs-stale" }, " out-of-date list") : null));
 
 function candidateTable(caption, rows) {
   return el("div", { class: "rs-table-scroll" }, el("table", { class: "rs-candidates" },
     el("caption", {}, caption),
-    el("thead", {}, el("tr", {}, ["Listed name", "Matched on", "Score", "Relation", "Lists (as of)"]
+    el("thead", {}, el("tr", {}, ["Listed name", "Verdict", "Matched on", "Score", "Relation", "Lists and dates"]
       .map((h) => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, rows.map((c) => el("tr", { "data-match": c.match ? "true" : "false" },
-      el("td", { "data-label": "Listed name" }, c.name, c.note ? el("small", {}, ` (${c.note})`) : null),
+    el("tbody", {}, rows.map((c) => el("tr", { "data-match": c.match ? "true" : "false", "data-status": c.status || "listed" },
+      el("td", { "data-label": "Listed name" }, c.name, c.note ? el("small", {}, ` (${c.note})`) : null,
+        c.status === "formerly_listed" ? el("em", {}, " (formerly listed)") : null),
+      el("td", { "data-label": "Verdict" }, c.verdict || (c.match ? "match" : "no match")),
       el("td", { "data-label": "Matched on" }, c.matched_alias || c.name),
       el("td", { "data-label": "Score" }, Number(c.score).toFixed(2)),
       el("td", { "data-label": "Relation" }, c.relation === "related" ? "related (sub-unit or parent)" : "direct"),
-      el("td", { "data-label": "Lists (as of)" }, listCell(c.lists)))))));
+      el("td", { "data-label": "Lists and dates" }, c.lists?.length ? listCell(c.lists)
+        : (c.former || []).map((f, i) => [i ? "; " : "", `${f.label}: ${f.text}`])))))));
 }
 
 // The engine keys every screening result by its question and the name's position
@@ -81,14 +131,27 @@ function renderScreening(screening) {
   }
 }
 
+/** Why a name was not screened, list by list (a null list: the whole screening). */
+function notScreenedLines(s) {
+  const label = (id) => POLICY.screening_lists.find((l) => l.id === id)?.label || id;
+  // The whole screening's reason is in the summary sentence; per-list reasons are said here.
+  return (s.not_screened || []).filter((n) => n.list || !s.summary).map((n) => el("p", { class: "rs-not-screened" },
+    el("strong", {}, "Not screened: "), n.list ? `${label(n.list)}: ${n.reason}` : n.reason));
+}
+
 function screeningEntry(s) {
   const candidates = s.candidates || [];
   const hits = candidates.filter((c) => c.match);
+  // Formerly listed entries at or above the threshold: shown as such, never as hits.
+  const former = candidates.filter((c) => !c.match && c.status === "formerly_listed" && Number(c.score) >= Number(s.threshold));
   // Entries below the threshold only on request, and only from the build's floor score up.
-  const near = hits.length ? [] : candidates.filter((c) => Number(c.score) >= POLICY.closest_floor).slice(0, 3);
+  const near = hits.length ? [] : candidates.filter((c) => !former.includes(c) && Number(c.score) >= POLICY.closest_floor).slice(0, 3);
   return el("div", { class: `rs-screen rs-screen--${s.outcome}`, "data-outcome": s.outcome },
     el("p", {}, el("strong", {}, s.query), ": ", OUTCOME_TEXT[s.outcome] || s.outcome),
+    s.summary ? el("p", { class: "rs-screen__summary" }, s.summary) : null,
+    ...notScreenedLines(s),
     hits.length ? candidateTable(`Matches for ${s.query}`, hits) : null,
+    former.length ? candidateTable(`Formerly listed entries for ${s.query} (removed from the list: not hits)`, former) : null,
     near.length ? el("details", { class: "rs-near" }, el("summary", {}, `Closest entries below the threshold (${near.length})`),
       candidateTable(`Closest entries for ${s.query} (below the threshold, not matches)`, near)) : null);
 }
@@ -98,6 +161,7 @@ function resultDetails(res) {
   const parts = [];
   if (res.reasons.length) parts.push(el("h3", {}, "Why"), renderReasons(res.reasons));
   if (res.actions.length) parts.push(el("h3", {}, "Next steps"), renderActions(res.actions));
+  if ((res.plan || []).length) parts.push(renderPlan(res));
   const open = res.todo.filter((t) => !(res.missing || []).includes(t.question));
   if (open.length) {
     parts.push(el("h3", {}, "To find out"), el("ul", { class: "rs-todo" }, open.map((t) => el("li", { "data-question": t.question },
@@ -107,14 +171,15 @@ function resultDetails(res) {
   if (screening.length) {
     parts.push(el("h3", {}, "Screening"), el("ul", { class: "rs-screen-summary" }, screening.map((s) => {
       const lists = [...new Set((s.candidates || []).filter((c) => c.match).flatMap((c) => (c.lists || [])
-        .map((l) => `${l.label} (as of ${l.as_of})`)))];
+        .map((l) => `${l.label} (current to ${l.as_of}${l.stale ? ", out of date" : ""})`)))];
       return el("li", { "data-outcome": s.outcome }, el("strong", {}, s.query), ": ", OUTCOME_TEXT[s.outcome] || s.outcome,
-        lists.length ? ` on ${lists.join("; ")}` : "");
+        lists.length ? `. Lists: ${lists.join("; ")}` : "", s.summary ? el("br") : null,
+        s.summary ? el("span", { class: "rs-screen__summary" }, s.summary) : null);
     })));
     // The same stale-list warning comes with every name: shown once per result.
     const warnings = [...new Set(screening.flatMap((s) => s.warnings || []))];
     parts.push(...warnings.map((w) => el("p", { class: "rs-warning" }, linkified(w))));
-    const dates = POLICY.screening_lists.map((l) => `${l.label} ${l.as_of}${l.stale ? " (stale)" : ""}`);
+    const dates = POLICY.screening_lists.map((l) => `${l.label} (${listDates(l)})${l.stale ? " (out of date)" : ""}`);
     if (dates.length) parts.push(el("p", { class: "rs-list-dates" }, `Screening lists as of: ${dates.join("; ")}.`));
   }
   parts.push(el("p", { class: "rs-disclaimer" }, res.disclaimer),

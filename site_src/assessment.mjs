@@ -4,7 +4,7 @@
 //                          asked before the engine runs (a generic ask_if interpreter), labels
 //   assessment-form.mjs    the questionnaire's controls, storage, asked questions
 //   assessment-result.mjs  the result, reasons, next steps, screening panels, summary bar
-//   assessment-export.mjs  summary text, email, JSON download and restore
+//   assessment-export.mjs  summary text, email, JSON download and restore, the draft plan file
 //   assessment-dom.mjs     element, link and status helpers
 import { engine } from "./engine.mjs";
 import { $, root, say, setGuidanceUrls } from "./assessment-dom.mjs";
@@ -109,7 +109,7 @@ function applyPreset(params) {
 
 // --- wiring ---------------------------------------------------------------------------
 
-const { copySummary, download, emailOffice, importFile } = createExports(state, update);
+const { copySummary, download, downloadPlan, emailOffice, importFile } = createExports(state, update);
 // A list is filled before its first use: a pointer press or focus comes before the list opens.
 for (const type of ["pointerdown", "focusin", "keydown"]) {
   form.addEventListener(type, (event) => fillCountries(event.target.closest?.(".rs-question")?.querySelector("[data-rs-countries]")), true);
@@ -143,6 +143,8 @@ printDate();
 window.addEventListener("beforeprint", printDate);
 $("rs-print").addEventListener("click", () => { printDate(); window.print(); });
 $("rs-download").addEventListener("click", download);
+// The plan's button is drawn with each result: one listener on the result.
+$("rs-result-body").addEventListener("click", (event) => { if (event.target.closest("#rs-plan-download")) downloadPlan(); });
 $("rs-copy").addEventListener("click", copySummary);
 $("rs-email").addEventListener("click", emailOffice);
 $("rs-clear").addEventListener("click", clearAnswers);

@@ -3,6 +3,7 @@
 //   engine.ready            a promise of {policy_version, as_of}
 //   engine.evaluate(answers) -> {ok, result | error}
 //   engine.checkImport(answers) -> {ok, result: {answers, left_out} | error}
+//   engine.planMarkdown(answers) -> {ok, result: "# Draft mitigation plan ..." | error}
 //   engine.screen(name)      -> {ok, result | error}
 //   engine.onState(fn)       fn(state, detail) for "loading" | "ready" | "failed"
 // It marks <html data-engine="loading|ready|failed">. The UI never touches Pyodide.
@@ -100,6 +101,7 @@ function createEngine() {
     get detail() { return detail; },
     evaluate: (answers) => request("assess", answers),
     checkImport: (answers) => request("check_import", answers),
+    planMarkdown: (answers) => request("plan_markdown", answers),
     screen: (name) => request("screen", { name }),
     onState(fn) {
       listeners.add(fn);

@@ -60,6 +60,7 @@ def sample_payloads() -> dict[str, list[Any]]:
         "assess_complete": [answers, {}, *invalid_answers],
         "questions": [None],
         "schema": [None],
+        "plan_markdown": [answers, {}, *invalid_answers],
         "check_import": [answers, {"partner_blocked": "YES", "activities": "x"}, [1]],
         "screen": [{"name": "Московский государственный университет"}, {"name": "جامعة طهران"}, {"name": ""}],
     }

@@ -54,11 +54,11 @@ def test_sources_and_list_names_read_as_text_and_links(assessment: Page) -> None
                 if c.get("url")}
     shown = set()
     for line in assessment.locator(".rs-citations").all():
-        assert re.match(r"Sources?: \S", line.inner_text()), line.inner_text()
+        assert re.match(r"Sources?:\s+\S", line.inner_text()), line.inner_text()
         shown |= {a.inner_text() for a in line.locator("a").all()}
     assert expected <= shown, f"sources without a titled link: {expected - shown}"
     table = assessment.locator("#rs-q-partner_names .rs-candidates").first.inner_text()
-    for label in ("BIS Entity List", "DoD Section 1286 list", "as of"):
+    for label in ("BIS Entity List", "DoD Section 1286 list", "current to"):
         assert label in table, f"{label!r} missing from the screening table"
     # The stale-list warning, if any, is said once per result, not once per name.
     warnings = [w.inner_text() for w in assessment.locator(".rs-warning").all()]

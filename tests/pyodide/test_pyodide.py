@@ -65,8 +65,9 @@ def test_engine_matches_cpython_inside_pyodide(runtime_files: list[Path], tmp_pa
     labels = ["questions", "schema"]
     for label, answers in _answer_sets():
         # As the command line assesses (complete answers), and as the page does while the form is filled in.
-        requests += [{"op": "assess_complete", "payload": answers}, {"op": "assess", "payload": answers}]
-        labels += [label, f"partial:{label}"]
+        requests += [{"op": "assess_complete", "payload": answers}, {"op": "assess", "payload": answers},
+                     {"op": "plan_markdown", "payload": answers}]
+        labels += [label, f"partial:{label}", f"plan:{label}"]
     screening_queries = ROOT / "tests" / "data" / "screening" / "pyodide_queries.txt"
     for line in screening_queries.read_text(encoding="utf-8").splitlines():
         if line.strip():

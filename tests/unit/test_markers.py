@@ -58,6 +58,19 @@ def test_every_namespace_is_replaced_in_one_pass() -> None:
     assert "Example U" in out
 
 
+def test_the_rules_table_names_each_source_with_its_kind_and_checked_date() -> None:
+    out = run_pass("<!-- md:rules-table -->")
+    kinds = {"law": "Law", "agency": "Agency rule", "institutional": "Institutional policy"}
+    for rule in assessments.load_policy().rules:
+        row = re.search(rf'<tr id="rule-{rule.id.replace("_", "-")}">(.*?)</tr>', out, re.S)
+        assert row, rule.id
+        text = re.sub(r"<[^>]+>", "", row.group(1))
+        for c in rule.citations:
+            assert f"({kinds[c.kind]}, checked {c.checked})" in text, (rule.id, c.name)
+            if c.note:
+                assert "Not verified: " + c.note.replace("'", "&#39;") in text, (rule.id, c.name)
+
+
 def test_the_registry_covers_every_namespace_with_renderers() -> None:
     assert {name.partition(":")[0] for name in markers.MARKERS} == {"cfg", "md", "guide"}
     assert all(callable(entry.render) for entry in markers.MARKERS.values())
