@@ -83,7 +83,7 @@ def asked_ids(clean: dict[str, Any], policy: Policy | None = None, config: Confi
 
 
 def _is_asked(q: Question, answers: dict[str, Any], policy: Policy, config: Config | None) -> bool:
-    return q.ask_if is None or _fires(q.ask_if, answers, policy, config, frozenset(), {})[0]
+    return q.ask_if is None or _fires(q.ask_if, answers, policy, config, frozenset())[0]
 
 
 def _partners(answers: dict[str, Any], policy: Policy) -> list[dict[str, Any]]:
@@ -101,7 +101,8 @@ def partner_label(index: int, partner: dict[str, Any]) -> str:
 
 
 def _fires(cond: Condition, answers: dict[str, Any], policy: Policy, config: Config | None,
-           outcomes: frozenset[str], partner_outcomes: dict[int, frozenset[str]]) -> tuple[bool, list[int]]:
+           outcomes: frozenset[str], *, by_partner: dict[int, frozenset[str]] | None = None
+           ) -> tuple[bool, list[int]]:
     """Whether ``cond`` holds, and for which partners.
 
     First without any partner's facts (a partner leaf is false; only the screening outcomes
@@ -111,10 +112,10 @@ def _fires(cond: Condition, answers: dict[str, Any], policy: Policy, config: Con
     and the indices of those partners are returned. Conditions stay monotone: one more
     partner, one more country or one more outcome can only add partners.
     """
-    if _holds(cond, answers, policy, config, outcomes, None):
+    if _holds(cond, answers, policy, config, outcomes):
         return True, []
     hits = [i for i, p in enumerate(_partners(answers, policy))
-            if _holds(cond, answers, policy, config, outcomes | partner_outcomes.get(i, frozenset()), p)]
+            if _holds(cond, answers, policy, config, outcomes | (by_partner or {}).get(i, frozenset()), partner=p)]
     return bool(hits), hits
 
 
@@ -125,14 +126,14 @@ def _country_list(name: str, policy: Policy, config: Config | None) -> set[str]:
 
 
 def _holds(cond: Condition, answers: dict[str, Any], policy: Policy, config: Config | None,
-           outcomes: frozenset[str], partner: dict[str, Any] | None) -> bool:
+           outcomes: frozenset[str], *, partner: dict[str, Any] | None = None) -> bool:
     """``cond`` over the answers; a leaf on the partners question sees ``partner`` only (false without one)."""
     if "all" in cond:
-        return all(_holds(c, answers, policy, config, outcomes, partner) for c in cond["all"])
+        return all(_holds(c, answers, policy, config, outcomes, partner=partner) for c in cond["all"])
     if "any" in cond:
-        return any(_holds(c, answers, policy, config, outcomes, partner) for c in cond["any"])
+        return any(_holds(c, answers, policy, config, outcomes, partner=partner) for c in cond["any"])
     if "not" in cond:
-        return not _holds(cond["not"], answers, policy, config, outcomes, partner)
+        return not _holds(cond["not"], answers, policy, config, outcomes, partner=partner)
     if "screening" in cond:
         return cond["screening"] in outcomes
     if TYPES[policy.question_index[cond["q"]].type].per_partner:
@@ -168,7 +169,7 @@ def _screen(answers: dict[str, Any], policy: Policy, config: Config) -> list[dic
         kind = TYPES[q.type]
         if not kind.screened or q.id not in answers:
             continue
-        if q.screen_if is not None and not _fires(q.screen_if, answers, policy, config, frozenset(), {})[0]:
+        if q.screen_if is not None and not _fires(q.screen_if, answers, policy, config, frozenset())[0]:
             continue
         if kind.per_partner:
             where += [({"question": q.id, "partner": p, "position": i}, name)
@@ -236,11 +237,11 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
     reasons = []
     for rule in policy.rules:
         tier, unsure = rule.tier, []
-        fires, hits = _fires(rule.when, answers, policy, config, outcomes, partner_outcomes)
+        fires, hits = _fires(rule.when, answers, policy, config, outcomes, by_partner=partner_outcomes)
         if not fires:
             if rule.effective_unsure_tier == "none":
                 continue
-            fires, hits = _fires(rule.when, as_yes, policy, config, outcomes, partner_outcomes)
+            fires, hits = _fires(rule.when, as_yes, policy, config, outcomes, by_partner=partner_outcomes)
             if not fires:
                 continue
             tier = rule.effective_unsure_tier

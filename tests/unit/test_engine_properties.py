@@ -30,9 +30,9 @@ def _value(q: Question) -> st.SearchStrategy[Any]:
     choices = kind.choices(q, POLICY)
     if kind.per_partner:  # a list of partners: each a name or two and a country (or one of them)
         countries = st.sampled_from(sorted(POLICY.country_names))
+        name = st.text(st.characters(categories=("L", "N", "Zs")), min_size=1, max_size=40).filter(str.strip)
         partner = st.one_of(
-            st.fixed_dictionaries({"names": st.lists(st.text(st.characters(categories=("L", "N", "Zs")), min_size=1, max_size=40).filter(str.strip),
-                                                     min_size=1, max_size=2)}, optional={"country": countries}),
+            st.fixed_dictionaries({"names": st.lists(name, min_size=1, max_size=2)}, optional={"country": countries}),
             st.fixed_dictionaries({"country": countries}))
         return st.lists(partner, min_size=1, max_size=3)
     if not kind.is_list:
