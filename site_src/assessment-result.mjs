@@ -71,7 +71,11 @@ function candidateTable(caption, rows) {
 // in the cleaned answer, so each panel shows exactly what the engine matched.
 function renderScreening(screening) {
   for (const panel of form.querySelectorAll(".rs-screening")) {
-    const entries = screening.filter((s) => s.question === panel.dataset.for).sort((a, b) => a.position - b.position);
+    // A partner's panel (data-partner: its index in the answer) shows that partner's names only.
+    const partner = panel.dataset.partner;
+    const entries = screening.filter((s) => s.question === panel.dataset.for
+      && (partner === undefined || (partner !== "" && String(s.partner) === partner)))
+      .sort((a, b) => a.position - b.position);
     if (!entries.length) { panel.replaceChildren(); continue; }
     panel.replaceChildren(
       ...entries.map(screeningEntry),
