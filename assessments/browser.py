@@ -64,7 +64,9 @@ def check_import(answers: Any) -> dict[str, Any]:
     try:
         answers, notices = migrate(answers, load_policy())
     except AnswerError as exc:
-        left_out.append({"key": exc.key, "reason": exc.reason + (f" ({exc.fix})" if exc.fix else "")})
+        # Named by the question the old key is read into: the page shows the question's text.
+        left_out.append({"key": "partners", "reason": f"{exc.reason} (an answer of an earlier version of the "
+                         f"questionnaire, read into this question)"})
         answers = {k: v for k, v in answers.items() if k not in LEGACY_KEYS}
     for key, value in answers.items():
         try:

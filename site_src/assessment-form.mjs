@@ -195,7 +195,7 @@ const WIDGETS = {
         const panel = row.querySelector(".rs-screening");
         if (!names.length && !country) { panel.dataset.partner = ""; continue; }
         panel.dataset.partner = String(partners.length);
-        partners.push(country ? { names, country } : { names });
+        partners.push({ ...(names.length ? { names } : {}), ...(country ? { country } : {}) });
       }
       return nonEmpty(partners);
     },
