@@ -161,7 +161,8 @@ def test_too_long_answer_is_refused_with_a_clear_message(assessment: Page) -> No
 
 
 def test_answers_survive_reload_and_clear_empties_them(assessment: Page, context: BrowserContext) -> None:
-    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal", "partners": [{"country": "JP"}]})
+    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal",
+        "partners": [{"country": "JP"}]})
     assessment.reload()
     wait_ready(assessment)
     expect(assessment.locator("#rs-q-partners select")).to_have_value("JP")
@@ -201,13 +202,15 @@ def test_download_and_reimport_restore_answers(assessment: Page, tmp_path: Path)
 
 def test_copy_email_and_print(assessment: Page, context: BrowserContext, site_url: str) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin="{0.scheme}://{0.netloc}".format(urlsplit(site_url)))
-    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal", "partners": [{"country": "IR"}]})
+    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal",
+        "partners": [{"country": "IR"}]})
     expect(assessment.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
     assessment.locator("#rs-copy").click()
     expect(assessment.locator("#rs-tools-status")).to_contain_text("copied")
     copied = assessment.evaluate("navigator.clipboard.readText()")
     assert "Risk tier: PROHIBITED" in copied and "The partner institutions or companies" in copied and "Iran" in copied
-    assert "partner_country" not in copied and '"partners"' not in copied, "answers are listed by question text, not internal id"
+    assert "partner_country" not in copied and '"partners"' not in copied, \
+        "answers are listed by question text, not internal id"
 
     # The mail is prepared only on the click, and says where it goes.
     assessment.evaluate("""() => { window.__mailto = [];
@@ -251,7 +254,8 @@ def test_works_under_strict_content_security_policy(page: Page, served: str) -> 
     collect_csp_violations(page)
     page.goto(served + "self-assessment/")
     wait_ready(page)
-    fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "formal", "partners": [{"country": "IR"}]})
+    fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "formal",
+        "partners": [{"country": "IR"}]})
     expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
     assert csp_violations(page) == []
     # Material's search worker, started by search-after-engine.js with importScripts.
@@ -274,7 +278,8 @@ def test_no_accessibility_violations_on_any_page(
         if rel == "self-assessment/":
             wait_ready(page)
             fill_answers(
-                page, {"activities": ["collaboration"], "collaboration_type": "formal", "partners": [{"names": ["Skoltech"], "country": "IR"}]}
+                page, {"activities": ["collaboration"], "collaboration_type": "formal",
+                    "partners": [{"names": ["Skoltech"], "country": "IR"}]}
             )
             expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
         # Filling the form scrolls, and Material fades the header title in: axe would

@@ -90,7 +90,8 @@ def test_each_name_of_each_partner_is_screened_and_keyed() -> None:
 
 def test_a_personal_contacts_names_are_not_screened() -> None:
     """screen_if: a list match must not turn a personal message into a prohibited collaboration."""
-    result = assessments.assess({"activities": ["personal"], "partners": [{"names": ["Harbin Institute of Technology"]}]})
+    result = assessments.assess({"activities": ["personal"],
+        "partners": [{"names": ["Harbin Institute of Technology"]}]})
     assert "partners" in result["asked"] and result["screening"] == []
 
 
@@ -113,7 +114,8 @@ def test_wrong_partners_name_the_partner_and_the_reason(value: Any, reason: str)
 
 
 def test_partners_are_cleaned_like_names() -> None:
-    clean = assessments.validate_answers({"partners": [{"names": ["  Tsinghua\u0007  University ", "Tsinghua University"],
+    clean = assessments.validate_answers({
+        "partners": [{"names": ["  Tsinghua\u0007  University ", "Tsinghua University"],
                                                         "country": " cn"}, {"names": "清华大学"}]}, partial=True)
     assert clean["partners"] == [{"names": ["Tsinghua University"], "country": "CN"}, {"names": ["清华大学"]}]
 
