@@ -35,6 +35,10 @@ function renderReasons(reasons) {
     el("p", { class: "rs-reason__title" }, el("strong", {}, r.title), " ",
       el("span", { class: `rs-badge rs-badge--${r.tier}` }, r.tier)),
     el("p", {}, r.explanation),
+    // Which partners the reason concerns (the engine's reasons[].partners: index and label).
+    r.partners?.length ? el("p", { class: "rs-reason__partners", "data-partners": r.partners.map((p) => p.index).join(" ") },
+      el("strong", {}, r.partners.length > 1 ? "Concerns partners: " : "Concerns partner: "),
+      r.partners.map((p) => p.label).join("; ")) : null,
     el("p", {}, el("strong", {}, "What to do: "), r.what_to_do),
     r.citations.length ? el("p", { class: "rs-citations" }, r.citations.length > 1 ? "Sources: " : "Source: ",
       r.citations.map((c, i) => [i ? "; " : "", c.url ? link(c.url, c.name) : c.name])) : null,

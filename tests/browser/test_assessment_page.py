@@ -160,6 +160,53 @@ def test_too_long_answer_is_refused_with_a_clear_message(assessment: Page) -> No
     assert len(assessment.locator("#rs-q-partners textarea").input_value()) == 5000
 
 
+def test_two_partners_through_the_widget_are_screened_and_named(assessment: Page) -> None:
+    """Issue 13: a second partner is added with the button (keyboard), each partner's names are
+    screened in its own panel, and each reason names the partner it concerns."""
+    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal"})
+    block = assessment.locator("#rs-q-partners")
+    block.get_by_label("Partner 1: names").fill("University of Oxford")
+    block.get_by_label("Partner 1: country").select_option("GB")
+    block.get_by_role("button", name="Add another partner").press("Enter")
+    expect(block.get_by_label("Partner 2: names")).to_be_focused()
+    assessment.keyboard.type("Harbin Institute of Technology")
+    block.get_by_label("Partner 2: country").select_option("CN")
+    panels = block.locator(".rs-screening")
+    expect(panels.nth(1).locator(".rs-screen")).to_have_count(1, timeout=20_000)
+    expect(panels.nth(0).locator(".rs-screen")).to_have_count(1)
+    expect(panels.nth(0)).to_contain_text("University of Oxford")
+    expect(panels.nth(0)).not_to_contain_text("Harbin")
+    expect(panels.nth(1)).to_contain_text("Harbin Institute of Technology")
+    result = assessment.locator("#rs-result")
+    elevated = result.locator("[data-rule='elevated_risk_formal'] .rs-reason__partners")
+    expect(elevated).to_have_text("Concerns partner: Harbin Institute of Technology (CN)")
+    expect(result.locator("[data-rule^='screening_direct'] .rs-reason__partners").first).to_contain_text(
+        "Harbin Institute of Technology (CN)")
+    expect(result).not_to_have_attribute("data-tier", "")
+    # Remove partner 1 by keyboard: partner 2 becomes partner 1, with its labels.
+    block.get_by_role("button", name="Remove partner 1").press("Enter")
+    expect(block.locator("[data-rs-partner]")).to_have_count(1)
+    expect(block.get_by_label("Partner 1: names")).to_have_value("Harbin Institute of Technology")
+    expect(panels.nth(0)).to_contain_text("Harbin Institute of Technology", timeout=20_000)
+    stored = json.loads(assessment.evaluate("sessionStorage.getItem('rs-answers-v1')"))
+    assert stored["partners"] == [{"names": ["Harbin Institute of Technology"], "country": "CN"}]
+
+
+def test_an_old_tab_with_partner_country_and_names_still_loads(assessment: Page) -> None:
+    """Answers kept by a tab before issue 13 are read into partners by the engine (not by the page)."""
+    old = {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "IR",
+           "partner_names": ["Sharif University of Technology"]}
+    assessment.evaluate("(old) => sessionStorage.setItem('rs-answers-v1', JSON.stringify(old))", old)
+    assessment.reload()
+    wait_ready(assessment)
+    expect(assessment.locator("#rs-q-partners select")).to_have_value("IR")
+    expect(assessment.locator("#rs-q-partners textarea")).to_have_value("Sharif University of Technology")
+    expect(assessment.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
+    stored = json.loads(assessment.evaluate("sessionStorage.getItem('rs-answers-v1')"))
+    assert "partner_country" not in stored
+    assert stored["partners"] == [{"names": ["Sharif University of Technology"], "country": "IR"}]
+
+
 def test_answers_survive_reload_and_clear_empties_them(assessment: Page, context: BrowserContext) -> None:
     fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal",
         "partners": [{"country": "JP"}]})
