@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ._errors import AnswerError
+from ._legacy import migrate
 from ._model import Action, Condition, Policy, Question
 from ._policy import TIERS, load_policy
 from .answer_types import TYPES
@@ -32,8 +33,14 @@ def validate_answers(answers: Any, policy: Policy | None = None, *, partial: boo
 
     With ``partial`` (the browser, while the form is being filled in) a missing
     required answer is not an error; :func:`assess` lists it as a to-do.
+    Answers in an earlier questionnaire's keys are read into the current ones (:mod:`._legacy`).
     """
-    policy = policy or load_policy()
+    return _validate(answers, policy or load_policy(), partial=partial)[0]
+
+
+def _validate(answers: Any, policy: Policy, *, partial: bool) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The cleaned answers and the notices about old keys read into new ones."""
+    answers, notices = migrate(answers, policy)
     if not isinstance(answers, dict):
         raise AnswerError("answers", "", f"must be a JSON object keyed by question id, not {type(answers).__name__}",
                           "wrap the answers in {...}")
@@ -49,7 +56,7 @@ def validate_answers(answers: Any, policy: Policy | None = None, *, partial: boo
     if not partial:
         for qid in _missing_required(clean, policy, None):
             raise AnswerError("answers", qid, "missing required answer", "answer this question")
-    return clean
+    return clean, notices
 
 
 def _missing_required(clean: dict[str, Any], policy: Policy, config: Config | None) -> list[str]:
@@ -76,7 +83,40 @@ def asked_ids(clean: dict[str, Any], policy: Policy | None = None, config: Confi
 
 
 def _is_asked(q: Question, answers: dict[str, Any], policy: Policy, config: Config | None) -> bool:
-    return q.ask_if is None or _holds(q.ask_if, answers, policy, config, frozenset())
+    return q.ask_if is None or _fires(q.ask_if, answers, policy, config, frozenset())[0]
+
+
+def _partners(answers: dict[str, Any], policy: Policy) -> list[dict[str, Any]]:
+    """The partners answered (the one question whose type is per partner), in their order."""
+    for q in policy.questions:
+        if TYPES[q.type].per_partner:
+            return list(answers.get(q.id) or [])
+    return []
+
+
+def partner_label(index: int, partner: dict[str, Any]) -> str:
+    """How a reason names a partner: its first name, else "Partner N", with the country code."""
+    name = partner["names"][0] if partner.get("names") else f"Partner {index + 1}"
+    return f"{name} ({partner['country']})" if partner.get("country") else name
+
+
+def _fires(cond: Condition, answers: dict[str, Any], policy: Policy, config: Config | None,
+           outcomes: frozenset[str], *, by_partner: dict[int, frozenset[str]] | None = None
+           ) -> tuple[bool, list[int]]:
+    """Whether ``cond`` holds, and for which partners.
+
+    First without any partner's facts (a partner leaf is false; only the screening outcomes
+    of names that belong to no partner count). If that holds, the condition is not about a
+    particular partner: ``(True, [])``. Otherwise it is tested once per partner, with that
+    partner's answer and its own names' outcomes added: it holds if it holds for at least one,
+    and the indices of those partners are returned. Conditions stay monotone: one more
+    partner, one more country or one more outcome can only add partners.
+    """
+    if _holds(cond, answers, policy, config, outcomes):
+        return True, []
+    hits = [i for i, p in enumerate(_partners(answers, policy))
+            if _holds(cond, answers, policy, config, outcomes | (by_partner or {}).get(i, frozenset()), partner=p)]
+    return bool(hits), hits
 
 
 def _country_list(name: str, policy: Policy, config: Config | None) -> set[str]:
@@ -86,15 +126,22 @@ def _country_list(name: str, policy: Policy, config: Config | None) -> set[str]:
 
 
 def _holds(cond: Condition, answers: dict[str, Any], policy: Policy, config: Config | None,
-           outcomes: frozenset[str]) -> bool:
+           outcomes: frozenset[str], *, partner: dict[str, Any] | None = None) -> bool:
+    """``cond`` over the answers; a leaf on the partners question sees ``partner`` only (false without one)."""
     if "all" in cond:
-        return all(_holds(c, answers, policy, config, outcomes) for c in cond["all"])
+        return all(_holds(c, answers, policy, config, outcomes, partner=partner) for c in cond["all"])
     if "any" in cond:
-        return any(_holds(c, answers, policy, config, outcomes) for c in cond["any"])
+        return any(_holds(c, answers, policy, config, outcomes, partner=partner) for c in cond["any"])
     if "not" in cond:
-        return not _holds(cond["not"], answers, policy, config, outcomes)
+        return not _holds(cond["not"], answers, policy, config, outcomes, partner=partner)
     if "screening" in cond:
         return cond["screening"] in outcomes
+    if TYPES[policy.question_index[cond["q"]].type].per_partner:
+        if partner is None:
+            return False
+        if "in_country_list" in cond:
+            return partner.get("country") in _country_list(cond["in_country_list"], policy, config)
+        return bool(cond.get("answered"))
     value = answers.get(cond["q"])
     if value in (None, [], ""):
         return False
@@ -113,18 +160,30 @@ def _holds(cond: Condition, answers: dict[str, Any], policy: Policy, config: Con
 
 
 def _screen(answers: dict[str, Any], policy: Policy, config: Config) -> list[dict[str, Any]]:
-    """One screening result per name, keyed by its question and its position in the cleaned answer,
-    so that the page shows each result beside the name it belongs to without cleaning names itself."""
-    where = [(q.id, i, name) for q in policy.questions if TYPES[q.type].screened
-             for i, name in enumerate(answers.get(q.id, []))]
+    """One screening result per name, keyed by its question, its partner (for the partners
+    question: ``partner``, the partner's index) and its position in the cleaned answer (or in the
+    partner's names), so that the page shows each result beside the name it belongs to without
+    cleaning names itself. A question with ``screen_if`` is screened only when that holds."""
+    where: list[tuple[dict[str, Any], str]] = []
+    for q in policy.questions:
+        kind = TYPES[q.type]
+        if not kind.screened or q.id not in answers:
+            continue
+        if q.screen_if is not None and not _fires(q.screen_if, answers, policy, config, frozenset())[0]:
+            continue
+        if kind.per_partner:
+            where += [({"question": q.id, "partner": p, "position": i}, name)
+                      for p, partner in enumerate(answers[q.id]) for i, name in enumerate(partner["names"])]
+        else:
+            where += [({"question": q.id, "position": i}, name) for i, name in enumerate(answers[q.id])]
     if not where:
         return []
     try:
         from .screening import screen_for_assessment  # noqa: PLC0415 - optional subpackage
     except ImportError:  # screening data not bundled in this build
         return []
-    results = screen_for_assessment([name for _, _, name in where], config)
-    return [{"question": qid, "position": i, **r} for (qid, i, _), r in zip(where, results, strict=True)]
+    results = screen_for_assessment([name for _, name in where], config)
+    return [{**key, **r} for (key, _), r in zip(where, results, strict=True)]
 
 
 def assess(answers: Any, *, config: Config | None = None, screening: bool = True, partial: bool = False,
@@ -139,7 +198,7 @@ def assess(answers: Any, *, config: Config | None = None, screening: bool = True
     """
     policy = load_policy()
     config = config or _default_config()
-    clean = validate_answers(answers, policy, partial=partial)
+    clean, notices = _validate(answers, policy, partial=partial)
     asked = asked_ids(clean, policy, config)
     # Answers to questions that are not asked (a follow-up whose trigger changed) are ignored (result["not_used"]).
     asked_answers = {k: v for k, v in clean.items() if k in asked}
@@ -150,13 +209,27 @@ def assess(answers: Any, *, config: Config | None = None, screening: bool = True
     result = _result(asked_answers, asked, screened, policy, config)
     # Said, not silently dropped: answers given to questions these answers do not ask.
     result["not_used"] = [q.id for q in policy.questions if q.id in clean and q.id not in asked]
+    # Answers in an earlier questionnaire's keys, read into the current ones: said, never silent.
+    result["notices"] = notices
     return result
 
 
 def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, Any]], policy: Policy,
             config: Config) -> dict[str, Any]:
     """The result for cleaned answers to asked questions and the screening results."""
-    outcomes = frozenset(s["outcome"] for s in screened)
+    # A screening outcome counts for the partner whose name it is; the others count for every condition.
+    n_partners = len(_partners(answers, policy))
+    per_partner: dict[int, set[str]] = {}
+    general: set[str] = set()
+    for s in screened:
+        p = s.get("partner")
+        if isinstance(p, int) and not isinstance(p, bool) and 0 <= p < n_partners:
+            per_partner.setdefault(p, set()).add(s["outcome"])
+        else:
+            general.add(s["outcome"])
+    outcomes = frozenset(general)
+    partner_outcomes = {p: frozenset(o) for p, o in per_partner.items()}
+    partners = _partners(answers, policy)
     # "Not sure" read as "yes": a rule that would fire then still fires, at its unsure tier.
     as_yes = {k: ("yes" if v == "unsure" and policy.question_index[k].type == "yes_no_unsure" else v)
               for k, v in answers.items()}
@@ -164,8 +237,12 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
     reasons = []
     for rule in policy.rules:
         tier, unsure = rule.tier, []
-        if not _holds(rule.when, answers, policy, config, outcomes):
-            if rule.effective_unsure_tier == "none" or not _holds(rule.when, as_yes, policy, config, outcomes):
+        fires, hits = _fires(rule.when, answers, policy, config, outcomes, by_partner=partner_outcomes)
+        if not fires:
+            if rule.effective_unsure_tier == "none":
+                continue
+            fires, hits = _fires(rule.when, as_yes, policy, config, outcomes, by_partner=partner_outcomes)
+            if not fires:
                 continue
             tier = rule.effective_unsure_tier
             unsure = [q for q in _questions_in(rule.when) if answers.get(q) == "unsure"]
@@ -182,6 +259,8 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
                               for sid, note in rule.sponsor_notes if not sponsors or sid in sponsors],
             "guidance": rule.guidance,
             "measures": list(rule.measures),
+            # The partners this reason concerns (empty when it holds without any partner's own facts).
+            "partners": [{"index": i, "label": partner_label(i, partners[i])} for i in hits],
         })
     action_ids: list[str] = []
     # Higher tiers first, so the most urgent reasons and next steps lead.

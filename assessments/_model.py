@@ -61,6 +61,8 @@ class Question:
     help: str = ""
     options: tuple[Option, ...] = ()
     ask_if: Condition | None = None
+    screen_if: Condition | None = None
+    """For a screened question: its names are screened only when this holds (``None``: always)."""
     required: bool = False
     unsure_todo: str = ""
     placeholder: str = ""
@@ -77,7 +79,7 @@ class Question:
             value = getattr(self, key)
             if key == "options":
                 value = [o.to_json() for o in value]
-            elif key == "ask_if":
+            elif key in ("ask_if", "screen_if"):
                 value = copy.deepcopy(value)
             out[key] = value
         return out

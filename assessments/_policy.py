@@ -170,13 +170,20 @@ def load_policy() -> Policy:
     questions = _load_questions()
     qindex = {q.id: q for q in questions}
     for q in questions:
-        if q.ask_if is not None:
-            _check_condition(q.ask_if, qindex, countries, "policy/questions.toml", f"question.{q.id}.ask_if",
+        for key, cond in (("ask_if", q.ask_if), ("screen_if", q.screen_if)):
+            if cond is None:
+                continue
+            _check_condition(cond, qindex, countries, "policy/questions.toml", f"question.{q.id}.{key}",
                              before=q.id)
-            if _uses_screening(q.ask_if):
-                raise PolicyError("policy/questions.toml", f"question.{q.id}.ask_if",
+            if _uses_screening(cond):
+                raise PolicyError("policy/questions.toml", f"question.{q.id}.{key}",
                                   "a question cannot depend on screening results",
                                   "screening runs after the answers are in; use a rule instead")
+    per_partner = [q.id for q in questions if TYPES[q.type].per_partner]
+    if len(per_partner) > 1:
+        raise PolicyError("policy/questions.toml", f"question.{per_partner[1]}.type",
+                          f"a second list of partners (after {per_partner[0]!r})",
+                          "keep every partner in one partners question")
     measures = _load_measures(forms)
     rules = _load_rules(qindex, countries, actions, measures)
     return Policy(
@@ -259,7 +266,7 @@ def _load_questions() -> list[Question]:
     where = "policy/questions.toml"
     questions = []
     seen: set[str] = set()
-    keys = {"id", "section", "text", "type", "options", "help", "ask_if", "required", "unsure_todo",
+    keys = {"id", "section", "text", "type", "options", "help", "ask_if", "screen_if", "required", "unsure_todo",
             "placeholder", "max_length", "guidance"}
     for i, q in enumerate(data.get("question", [])):
         qid = _require(q, "id", str, where, f"question[{i}].")
@@ -293,6 +300,8 @@ def _load_questions() -> list[Question]:
             raise PolicyError(where, f"{path}guidance", f"{q['guidance']!r} is not a guide page", _GUIDANCE_FIX)
         if not isinstance(q.get("required", False), bool):
             raise PolicyError(where, f"{path}required", "must be true or false", "write required = true")
+        if "screen_if" in q and not kind.screened:
+            raise PolicyError(where, f"{path}screen_if", f"not used by type {qtype}", "remove it")
         if "unsure_todo" in q and not kind.unsure_todo:
             raise PolicyError(where, f"{path}unsure_todo", f"not used by type {qtype}", "remove it")
         # questions() prints the keys as written, then the defaults filled in (the published order).
@@ -302,6 +311,7 @@ def _load_questions() -> list[Question]:
             help=_optional(q, "help", str, where, path, default=""),
             options=tuple(options),
             ask_if=q.get("ask_if"),
+            screen_if=q.get("screen_if"),
             required=q.get("required", False),
             unsure_todo=_optional(q, "unsure_todo", str, where, path, default=""),
             placeholder=_optional(q, "placeholder", str, where, path, default=""),

@@ -4,7 +4,7 @@ Per type: its fixed values and their labels, the condition operators it
 accepts and the answer sets a rule may test (monotonicity), its JSON Schema
 fragment, how an answer is checked and cleaned, the widget that shows it on
 the page (``overrides/partials/rs-widgets/<widget>.html``, read and written
-by ``site_src/assessment.mjs`` and ``tests/support/ui.py`` by the same name),
+by ``site_src/assessment-form.mjs`` and ``tests/support/ui.py`` by the same name),
 and an example answer. The policy validator, :func:`assessments.answer_schema`,
 the engine, the questionnaire template and the tests all read this table;
 nothing else switches on a type name.
@@ -19,15 +19,16 @@ from typing import Any
 
 from ._errors import AnswerError
 from ._model import Option, Policy, Question
-from .limits import DEFAULT_TEXT_LENGTH, MAX_NAMES
+from .limits import DEFAULT_TEXT_LENGTH, MAX_NAMES, MAX_PARTNERS
 
 YES_NO_UNSURE_OPTIONS = (Option("yes", "Yes"), Option("no", "No"), Option("unsure", "Not sure"))
 """The values of a yes/no/unsure question and their labels on the page (the only copy)."""
 YES_NO_OPTIONS = YES_NO_UNSURE_OPTIONS[:2]
 
-WIDGETS = ("radio", "checkboxes", "country", "countries", "names", "text")
-"""The widget kinds: each has a template ``overrides/partials/rs-widgets/<widget>.html``
-and a reader/writer in ``site_src/assessment.mjs`` (``WIDGETS``)."""
+WIDGETS = ("radio", "checkboxes", "country", "countries", "names", "text", "partners")
+"""The widget kinds: each has a template ``overrides/partials/rs-widgets/<widget>.html``,
+a reader/writer/clearer in ``site_src/assessment-form.mjs`` (``WIDGETS``) and a filler in
+``tests/support/ui.py`` (``_FILL``)."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,11 @@ class AnswerType:
     """Each value is a name screened against the restricted-party lists."""
     negatable: bool = False
     """``not`` may negate an eq/in condition on it: its options are alternatives, not a scale."""
+    per_partner: bool = False
+    """An answer is a list of partners (``{"names": [...], "country": "XX"}`` each). A condition on it
+    (``answered``, ``in_country_list`` on the partner's country) and a screening outcome of a partner's
+    names are tested one partner at a time: a rule holds if it holds for at least one partner, and its
+    reason names those partners. At most one question of the policy has such a type."""
 
     def values(self, q: Question) -> list[str] | None:
         """The answers a condition may name, in display order; ``None`` if open."""
@@ -156,6 +162,52 @@ def _clean_names(q: Question, value: Any, policy: Policy) -> list[str]:
     return names
 
 
+def _clean_partners(q: Question, value: Any, policy: Policy) -> list[dict[str, Any]]:
+    """A list of ``{"names": [...], "country": "XX"}`` (country optional); each partner needs a name or a
+    country. Names are cleaned like a names answer; all partners together hold at most MAX_NAMES names."""
+    if not isinstance(value, list):
+        raise _wrong(q, value, "a list of partners ({names, country} each)")
+    if len(value) > MAX_PARTNERS:
+        raise AnswerError("answers", q.id, f"more than {MAX_PARTNERS} partners",
+                          "assess larger consortia with the research security office")
+    partners: list[dict[str, Any]] = []
+    total = 0
+    for i, item in enumerate(value):
+        where = f"partner {i + 1}"
+        if not isinstance(item, dict):
+            raise AnswerError("answers", q.id, f"{where}: wrong type: expected an object {{names, country}}, "
+                              f"got {type(item).__name__}", 'give {"names": [...], "country": "XX"}')
+        unknown = sorted(str(k)[:20] for k in item if k not in ("names", "country"))
+        if unknown:
+            raise AnswerError("answers", q.id, f"{where}: unknown key {unknown[0]!r}", "use names and country")
+        names = item.get("names")
+        names = [] if names is None else [names] if isinstance(names, str) else names
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise AnswerError("answers", q.id, f"{where}: wrong type: expected a list of names (text)",
+                              "give names as a list of text")
+        clean_names: list[str] = []
+        for n in names:
+            text = clean_text(n, q.id, q.max_length)
+            if text and text not in clean_names:
+                clean_names.append(text)
+        partner: dict[str, Any] = {"names": clean_names}
+        country = item.get("country")
+        if country not in (None, ""):
+            if not isinstance(country, str) or country.strip().upper() not in policy.country_names:
+                raise AnswerError("answers", q.id, f"{where}: {str(country)[:20]!r} is not an ISO 3166-1 alpha-2 "
+                                  "code", "e.g. DE, CN, RU")
+            partner["country"] = country.strip().upper()
+        if not clean_names and "country" not in partner:
+            raise AnswerError("answers", q.id, f"{where}: needs at least a name or a country",
+                              "give the partner's name, its country, or both; or remove the partner")
+        total += len(clean_names)
+        if total > MAX_NAMES:
+            raise AnswerError("answers", q.id, f"more than {MAX_NAMES} names over all partners",
+                              "screen large batches from the command line")
+        partners.append(partner)
+    return partners
+
+
 def _clean_text(q: Question, value: Any, policy: Policy) -> str:
     if not isinstance(value, str):
         raise _wrong(q, value, "text")
@@ -175,6 +227,15 @@ def _schema_set(q: Question, policy: Policy) -> dict[str, Any]:
 
 def _schema_names(q: Question, policy: Policy) -> dict[str, Any]:
     return {"type": "array", "items": {"type": "string", "maxLength": q.max_length}, "maxItems": MAX_NAMES}
+
+
+def _schema_partners(q: Question, policy: Policy) -> dict[str, Any]:
+    names = {"type": "array", "items": {"type": "string", "maxLength": q.max_length}, "maxItems": MAX_NAMES}
+    partner = {"type": "object",
+               "properties": {"names": names, "country": {"enum": sorted(policy.country_names)}},
+               "additionalProperties": False,
+               "anyOf": [{"required": ["country"]}, {"required": ["names"], "properties": {"names": {"minItems": 1}}}]}
+    return {"type": "array", "items": partner, "maxItems": MAX_PARTNERS}
 
 
 def _schema_text(q: Question, policy: Policy) -> dict[str, Any]:
@@ -205,6 +266,12 @@ TYPES: Mapping[str, AnswerType] = {t.name: t for t in (
     AnswerType("names", "names", frozenset({"answered"}), _clean_names, _schema_names,
                lambda q: ["Skolkovo Institute of Science and Technology", "国防科技大学", "Tsinghua University"],
                is_list=True, max_items=MAX_NAMES, default_max_length=DEFAULT_TEXT_LENGTH, screened=True),
+    AnswerType("partners", "partners", _COUNTRY_OPS, _clean_partners, _schema_partners,
+               lambda q: [{"names": ["Technical University of Munich"], "country": "DE"},
+                          {"names": ["Sharif University of Technology"], "country": "IR"},
+                          {"names": ["Tsinghua University", "清华大学"], "country": "CN"}],
+               is_list=True, max_items=MAX_PARTNERS, default_max_length=DEFAULT_TEXT_LENGTH, screened=True,
+               per_partner=True),
 )}
 """Every answer type by name, in the order the documentation lists them."""
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from ._engine import assess, plan_markdown, validate_answers
 from ._errors import AnswerError, AssessmentsError
+from ._legacy import LEGACY_KEYS, migrate
 from ._policy import answer_schema, load_policy, questions
 from .config import Config, default_config
 
@@ -47,15 +48,26 @@ def check_import(answers: Any) -> dict[str, Any]:
     """Sort a restored answers object into what this questionnaire takes and what it leaves out.
 
     Every field is checked by the engine's own validation, one at a time, so
-    one bad field does not cost the others. Returns ``{"answers": cleaned,
-    "left_out": [{"key", "reason"}]}``; an ``answers`` that is not an object
-    raises :class:`AnswerError` (nothing can be restored from it).
+    one bad field does not cost the others. Keys of an earlier questionnaire are
+    first read into the current ones (``partner_country`` and ``partner_names``
+    into ``partners``: :mod:`._legacy`), and ``notices`` says so. Returns
+    ``{"answers": cleaned, "left_out": [{"key", "reason"}], "notices": [...]}``;
+    an ``answers`` that is not an object raises :class:`AnswerError` (nothing
+    can be restored from it).
     """
     if not isinstance(answers, dict):
         raise AnswerError("answers", "", f"must be a JSON object keyed by question id, not {type(answers).__name__}",
                           "restore a file saved by this page")
     clean: dict[str, Any] = {}
     left_out: list[dict[str, str]] = []
+    notices: list[dict[str, Any]] = []
+    try:
+        answers, notices = migrate(answers, load_policy())
+    except AnswerError as exc:
+        # Named by the question the old key is read into: the page shows the question's text.
+        left_out.append({"key": "partners", "reason": f"{exc.reason} (an answer of an earlier version of the "
+                         f"questionnaire, read into this question)"})
+        answers = {k: v for k, v in answers.items() if k not in LEGACY_KEYS}
     for key, value in answers.items():
         try:
             clean.update(validate_answers({key: value}, partial=True))
@@ -65,7 +77,7 @@ def check_import(answers: Any) -> dict[str, Any]:
             left_out.append({"key": str(key)[:80], "reason": error["reason"] + fix})
         except RecursionError:
             left_out.append({"key": str(key)[:80], "reason": "nested too deeply to be an answer"})
-    return {"answers": clean, "left_out": left_out}
+    return {"answers": clean, "left_out": left_out, "notices": notices}
 
 
 def _assess_complete(payload: Any) -> Any:

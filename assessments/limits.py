@@ -9,7 +9,10 @@ from __future__ import annotations
 
 # --- answers ---------------------------------------------------------------
 MAX_NAMES = 20
-"""Names one answer may hold (the browser screens each; larger batches belong on the command line)."""
+"""Names one answer may hold (the browser screens each; larger batches belong on the command line).
+For a ``partners`` answer: the names of all its partners together."""
+MAX_PARTNERS = 10
+"""Partners one ``partners`` answer may list (each with its names and country, each screened)."""
 DEFAULT_TEXT_LENGTH = 300
 """Characters a free-text answer or one name may have unless the question sets ``max_length``."""
 

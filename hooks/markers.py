@@ -38,6 +38,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import assessments
+import assessments.limits
 
 # Sibling hooks, imported by bare name: content.py owns the glossary file, screening.py the screening dataset.
 import _project
@@ -204,6 +205,7 @@ def _questionnaire(context: _Context, argument: str) -> str:
         page_data=_questionnaire_data(context),
         countries=sorted(policy.country_names.items(), key=lambda kv: kv[1]),
         answer_types=assessments.ANSWER_TYPES,
+        limits=assessments.limits,
         policy=policy,
         assets=context.url("assets/"),
         docs_url=context.url,
@@ -237,7 +239,7 @@ def _questionnaire_data(context: _Context) -> str:
         walk(q.get("ask_if"))
         questions.append({"id": q["id"], "section": q["section"], "text": q["text"], "type": q["type"],
                           "required": bool(q.get("required")), "ask_if": q.get("ask_if"), "options": labels,
-                          "countries": answer_type.countries})
+                          "countries": answer_type.countries, "per_partner": answer_type.per_partner})
     country_lists = {name: sorted(context.institution.elevated_risk) if name == "elevated_risk"
                      else sorted(policy.country_lists[name].countries) for name in sorted(named_lists)}
     lists = screening.list_table(context.institution)

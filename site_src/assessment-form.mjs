@@ -59,6 +59,82 @@ export function showChosenCountries(block) {
   line.textContent = chosen.length ? `Chosen: ${chosen.join(", ")}` : "None chosen yet.";
 }
 
+// --- partners: a repeatable group of rows (names and country each) --------------------------
+// Rows are numbered here, so that every control keeps its label "Partner N: names" / "Partner N:
+// country" after a row is added or removed. The engine keys a partner's screening by its index in
+// the answer (empty rows are not part of it): read() writes that index on the row's panel.
+
+const partnerRows = (block) => [...block.querySelectorAll("[data-rs-partner]")];
+
+function numberPartners(block) {
+  const rows = partnerRows(block);
+  rows.forEach((row, i) => {
+    const n = i + 1;
+    const names = row.querySelector("textarea");
+    const country = row.querySelector("select");
+    const [namesLabel, countryLabel] = row.querySelectorAll("label");
+    names.id = `${block.id}-p${n}-names`;
+    country.id = `${block.id}-p${n}-country`;
+    namesLabel.htmlFor = names.id;
+    namesLabel.textContent = `Partner ${n}: names`;
+    countryLabel.htmlFor = country.id;
+    countryLabel.textContent = `Partner ${n}: country`;
+    row.querySelector("[data-rs-remove]").setAttribute("aria-label", `Remove partner ${n}`);
+  });
+  const max = Number(block.querySelector("[data-max]").dataset.max);
+  const add = block.querySelector("[data-rs-add]");
+  add.disabled = rows.length >= max;
+  add.textContent = rows.length >= max ? `Add another partner (at most ${max})` : "Add another partner";
+}
+
+function addPartnerRow(block) {
+  const row = block.querySelector("template[data-rs-partner-row]").content.firstElementChild.cloneNode(true);
+  block.querySelector(".rs-partners__list").append(row);
+  fillCountries(row.querySelector("select"));
+  numberPartners(block);
+  return row;
+}
+
+function clearPartnerRow(row) {
+  row.querySelector("textarea").value = "";
+  row.querySelector("select").value = "";
+  const panel = row.querySelector(".rs-screening");
+  panel.dataset.partner = "";
+  panel.replaceChildren();
+}
+
+/** The "Add another partner" and "Remove" buttons; true if the click changed the answers. */
+export function onPartnerButton(target) {
+  const button = target.closest?.("[data-rs-add], [data-rs-remove]");
+  const block = button?.closest(".rs-question");
+  if (!block) return false;
+  const status = block.querySelector(".rs-partners__status");
+  if (button.matches("[data-rs-add]")) {
+    if (button.disabled) return false;
+    const row = addPartnerRow(block);
+    row.querySelector("textarea").focus();
+    status.textContent = `Partner ${partnerRows(block).length} added.`;
+    return true;
+  }
+  const row = button.closest("[data-rs-partner]");
+  const rows = partnerRows(block);
+  const index = rows.indexOf(row);
+  if (rows.length === 1) clearPartnerRow(row); // one row always stays, empty
+  else row.remove();
+  numberPartners(block);
+  const next = partnerRows(block)[Math.max(0, index - 1)];
+  next.querySelector("textarea").focus();
+  status.textContent = `Partner ${index + 1} removed.`;
+  return true;
+}
+
+const partnerValues = (value) => (Array.isArray(value) ? value : [])
+  .filter((p) => p && typeof p === "object" && !Array.isArray(p))
+  .map((p) => ({
+    names: (Array.isArray(p.names) ? p.names : [p.names]).filter((n) => typeof n === "string"),
+    country: typeof p.country === "string" ? p.country : "",
+  }));
+
 // One reader, writer and clearer per widget kind (data-widget; the kinds are
 // assessments.answer_types.WIDGETS, each rendered by overrides/partials/rs-widgets/<widget>.html).
 // read(block) returns the answer or undefined when there is none.
@@ -108,6 +184,39 @@ const WIDGETS = {
     write(block, values) { block.querySelector("input").value = values.join(" "); },
     clear(block) { block.querySelector("input").value = ""; },
   },
+  partners: {
+    // A list of {names, country}: written from the raw value (objects), not from text values.
+    structured: partnerValues,
+    read(block) {
+      const partners = [];
+      for (const row of partnerRows(block)) {
+        const names = textLines(row.querySelector("textarea").value);
+        const country = row.querySelector("select").value;
+        const panel = row.querySelector(".rs-screening");
+        if (!names.length && !country) { panel.dataset.partner = ""; continue; }
+        panel.dataset.partner = String(partners.length);
+        partners.push({ ...(names.length ? { names } : {}), ...(country ? { country } : {}) });
+      }
+      return nonEmpty(partners);
+    },
+    write(block, partners) {
+      const max = Number(block.querySelector("[data-max]").dataset.max);
+      WIDGETS.partners.clear(block);
+      partners.slice(0, max).forEach((p, i) => {
+        const row = i ? addPartnerRow(block) : partnerRows(block)[0];
+        const select = row.querySelector("select");
+        fillCountries(select);
+        row.querySelector("textarea").value = p.names.join("\n");
+        select.value = p.country;
+      });
+    },
+    clear(block) {
+      const [first, ...rest] = partnerRows(block);
+      for (const row of rest) row.remove();
+      clearPartnerRow(first);
+      numberPartners(block);
+    },
+  },
 };
 
 export function readAnswers() {
@@ -130,9 +239,12 @@ export function writeAnswers(answers) {
   for (const [qid, value] of Object.entries(answers)) {
     const block = blocks.get(qid);
     if (!block) { skipped.push(qid); continue; }
-    // Only text: a restored value is never turned into "[object Object]" or "null".
-    const values = (Array.isArray(value) ? value : [value]).filter((v) => typeof v === "string");
-    WIDGETS[block.dataset.widget].write(block, values);
+    const widget = WIDGETS[block.dataset.widget];
+    // Only text (or, for a structured widget, its own checked shape): a restored value is never
+    // turned into "[object Object]" or "null".
+    const values = widget.structured ? widget.structured(value)
+      : (Array.isArray(value) ? value : [value]).filter((v) => typeof v === "string");
+    widget.write(block, values);
   }
   return skipped;
 }

@@ -14,11 +14,18 @@ export const QUESTIONS = new Map(POLICY.questions.map((q) => [q.id, q]));
 const empty = (value) => value === undefined || value === null || value === ""
   || (Array.isArray(value) && value.length === 0);
 
-function holds(cond, answers) {
-  if ("all" in cond) return cond.all.every((c) => holds(c, answers));
-  if ("any" in cond) return cond.any.some((c) => holds(c, answers));
-  if ("not" in cond) return !holds(cond.not, answers);
+// A leaf on the partners question (per_partner) sees one partner, or none (then it is false): as the
+// engine's _fires, a condition holds without any partner's facts, or for at least one partner.
+function holds(cond, answers, partner = null) {
+  if ("all" in cond) return cond.all.every((c) => holds(c, answers, partner));
+  if ("any" in cond) return cond.any.some((c) => holds(c, answers, partner));
+  if ("not" in cond) return !holds(cond.not, answers, partner);
   if ("screening" in cond) return false; // no screening outcome exists before the engine runs
+  if (QUESTIONS.get(cond.q)?.per_partner) {
+    if (partner === null) return false;
+    if ("in_country_list" in cond) return (POLICY.country_lists[cond.in_country_list] || []).includes(partner.country);
+    return Boolean(cond.answered);
+  }
   const value = answers[cond.q];
   if (empty(value)) return false;
   if ("answered" in cond) return Boolean(cond.answered);
@@ -32,12 +39,19 @@ function holds(cond, answers) {
   throw new Error(`unknown condition ${JSON.stringify(cond)}`);
 }
 
+const partnersQuestion = POLICY.questions.find((q) => q.per_partner)?.id;
+
+function fires(cond, answers) {
+  const partners = partnersQuestion && Array.isArray(answers[partnersQuestion]) ? answers[partnersQuestion] : [];
+  return holds(cond, answers) || partners.some((p) => holds(cond, answers, p));
+}
+
 /** The ids of the questions asked for these answers, in questionnaire order (as the engine's `asked`). */
 export function askedFor(answers) {
   const answered = {};
   const asked = [];
   for (const q of POLICY.questions) {
-    if (q.ask_if && !holds(q.ask_if, answered)) continue;
+    if (q.ask_if && !fires(q.ask_if, answered)) continue;
     asked.push(q.id);
     if (q.id in answers) answered[q.id] = answers[q.id];
   }
@@ -58,6 +72,10 @@ export function answerText(qid, value) {
   const q = QUESTIONS.get(qid);
   const values = [].concat(value);
   if (!q) return values.join("; ");
+  if (q.per_partner) {
+    return values.map((p, i) => `${i + 1}. ${[].concat(p?.names || []).join(", ") || "(no name)"}`
+      + `${p?.country ? ` (${countryName(p.country)})` : ""}`).join("; ");
+  }
   const labels = new Map(q.options.map((o) => [o.value, o.label]));
   return values.map((v) => labels.get(v) ?? (q.countries ? countryName(v) : v)).join("; ");
 }

@@ -52,6 +52,10 @@ function renderReasons(reasons) {
       el("span", { class: `rs-badge rs-badge--${r.tier}` }, r.tier), " ",
       r.basis ? el("span", { class: "rs-basis" }, `Basis: ${KIND_TEXT[r.basis] || r.basis}`) : null),
     el("p", {}, r.explanation),
+    // Which partners the reason concerns (the engine's reasons[].partners: index and label).
+    r.partners?.length ? el("p", { class: "rs-reason__partners", "data-partners": r.partners.map((p) => p.index).join(" ") },
+      el("strong", {}, r.partners.length > 1 ? "Concerns partners: " : "Concerns partner: "),
+      r.partners.map((p) => p.label).join("; ")) : null,
     el("p", {}, el("strong", {}, "What to do: "), r.what_to_do),
     (r.unsure || []).length ? el("div", { class: "rs-unsure" },
       el("p", {}, el("strong", {}, `Shown because you answered \u201c${answerText(r.unsure[0], "unsure")}\u201d to:`)),
@@ -121,7 +125,11 @@ function candidateTable(caption, rows) {
 // in the cleaned answer, so each panel shows exactly what the engine matched.
 function renderScreening(screening) {
   for (const panel of form.querySelectorAll(".rs-screening")) {
-    const entries = screening.filter((s) => s.question === panel.dataset.for).sort((a, b) => a.position - b.position);
+    // A partner's panel (data-partner: its index in the answer) shows that partner's names only.
+    const partner = panel.dataset.partner;
+    const entries = screening.filter((s) => s.question === panel.dataset.for
+      && (partner === undefined || (partner !== "" && String(s.partner) === partner)))
+      .sort((a, b) => a.position - b.position);
     if (!entries.length) { panel.replaceChildren(); continue; }
     panel.replaceChildren(
       ...entries.map(screeningEntry),

@@ -9,8 +9,8 @@
 import { engine } from "./engine.mjs";
 import { $, root, say, setGuidanceUrls } from "./assessment-dom.mjs";
 import {
-  STORAGE_KEY, clearForm, fillCountries, fillRemainingCountryLists, filterCountries, form, loadAnswers, readAnswers,
-  saveAnswers, showAsked, showChosenCountries, writeAnswers,
+  STORAGE_KEY, clearForm, fillCountries, fillRemainingCountryLists, filterCountries, form, loadAnswers,
+  onPartnerButton, readAnswers, saveAnswers, showAsked, showChosenCountries, writeAnswers,
 } from "./assessment-form.mjs";
 import { askedFor } from "./assessment-policy.mjs";
 import { clearErrors, renderEmpty, renderError, renderPrintAnswers, renderResult, renderSummary } from "./assessment-result.mjs";
@@ -20,14 +20,18 @@ const NAMES_DEBOUNCE_MS = 250;
 const statusText = $("rs-engine-status-text");
 const statusBox = $("rs-engine-status");
 const progressBar = $("rs-engine-progress");
-const state = { lastResult: null, lastAnswers: {}, cleared: false };
+// legacy: answers this tab kept in keys the questionnaire no longer has (partner_country and
+// partner_names before issue 13); kept in storage until the engine reads them into the current
+// questions (check_import, assessments/_legacy.py): the page does not migrate anything itself.
+const state = { lastResult: null, lastAnswers: {}, cleared: false, legacy: null };
+const withLegacy = (answers) => (state.legacy ? { ...state.legacy, ...answers } : answers);
 
 // --- scoring loop -------------------------------------------------------------------
 
 let sequence = 0;
 async function update() {
   state.lastAnswers = readAnswers();
-  saveAnswers(state.lastAnswers);
+  saveAnswers(withLegacy(state.lastAnswers));
   const empty = !Object.keys(state.lastAnswers).length;
   // The policy's own ask_if data decides at once which questions show (before the engine runs, and
   // while it works on a reply); the engine's `asked`, which agrees, follows with its result.
@@ -62,7 +66,7 @@ function onInput(event) {
     // Names are screened as they are typed, but not on every keystroke.
     clearTimeout(namesTimer);
     namesTimer = setTimeout(update, NAMES_DEBOUNCE_MS);
-    saveAnswers(readAnswers());
+    saveAnswers(withLegacy(readAnswers()));
   } else {
     update();
   }
@@ -75,6 +79,7 @@ function onChange(event) {
 }
 
 function clearAnswers() {
+  state.legacy = null;
   try { sessionStorage.removeItem(STORAGE_KEY); } catch { /* nothing stored */ }
   clearForm();
   state.lastResult = null;
@@ -93,7 +98,7 @@ const PRESETS = {
   travel: { answers: { activities: ["travel"] } },
   shipping: { answers: { activities: ["collaboration"] }, focus: "exchange" },
   paid: { answers: { activities: ["money"] } },
-  names: { answers: { activities: ["collaboration"] }, focus: "partner_names" },
+  names: { answers: { activities: ["collaboration"] }, focus: "partners" },
 };
 
 function applyPreset(params) {
@@ -101,10 +106,10 @@ function applyPreset(params) {
   const name = (params.get("name") || "").trim().slice(0, 200);
   if (!preset && !name) return null;
   const answers = { ...(preset?.answers || {}) };
-  if (name) answers.partner_names = [name];
+  if (name) answers.partners = [{ names: [name] }];
   if (name && !answers.activities) answers.activities = ["collaboration"];
   writeAnswers(answers);
-  return preset?.focus || (name ? "partner_names" : null);
+  return preset?.focus || (name ? "partners" : null);
 }
 
 // --- wiring ---------------------------------------------------------------------------
@@ -112,17 +117,21 @@ function applyPreset(params) {
 const { copySummary, download, downloadPlan, emailOffice, importFile } = createExports(state, update);
 // A list is filled before its first use: a pointer press or focus comes before the list opens.
 for (const type of ["pointerdown", "focusin", "keydown"]) {
-  form.addEventListener(type, (event) => fillCountries(event.target.closest?.(".rs-question")?.querySelector("[data-rs-countries]")), true);
+  form.addEventListener(type, (event) => {
+    // A partner row has its own country list; elsewhere a question has one.
+    fillCountries(event.target.closest?.("[data-rs-partner], .rs-question")?.querySelector("[data-rs-countries]"));
+  }, true);
 }
 if (document.readyState === "complete") fillRemainingCountryLists();
 else window.addEventListener("load", fillRemainingCountryLists, { once: true });
 
 const stored = loadAnswers();
 const restored = writeAnswers(stored);
+if (restored.length) state.legacy = Object.fromEntries(restored.map((key) => [key, stored[key]]));
 let focusId = null;
 if (!Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search));
 state.lastAnswers = readAnswers();
-if (restored.length || focusId !== null || Object.keys(state.lastAnswers).length) saveAnswers(state.lastAnswers);
+if (restored.length || focusId !== null || Object.keys(state.lastAnswers).length) saveAnswers(withLegacy(state.lastAnswers));
 showAsked(askedFor(state.lastAnswers));
 renderSummary(null, state.lastAnswers, askedFor(state.lastAnswers));
 renderPrintAnswers(state.lastAnswers, askedFor(state.lastAnswers));
@@ -137,6 +146,9 @@ form.addEventListener("change", (event) => {
   if (!event.target.matches("textarea, [data-rs-filter]")) { state.cleared = false; update(); }
 });
 form.addEventListener("submit", (event) => event.preventDefault());
+form.addEventListener("click", (event) => {
+  if (onPartnerButton(event.target)) { state.cleared = false; update(); }
+});
 // The print date is there however printing starts (the button or the browser's menu).
 const printDate = () => { $("rs-print-date").textContent = new Date().toISOString().slice(0, 10); };
 printDate();
@@ -170,8 +182,14 @@ engine.onState((state, detail) => {
     $("rs-fallback").hidden = false;
   }
 });
-engine.ready.then((info) => {
+engine.ready.then(async (info) => {
   setGuidanceUrls(info.guidanceUrls);
   statusText.textContent = `Assessment engine ready (policy ${info.policy_version}). Results update as you answer.`;
+  if (state.legacy) {
+    // Kept answers in old keys: the engine reads them into the current questions.
+    const check = await engine.checkImport({ ...state.legacy, ...readAnswers() });
+    state.legacy = null;
+    if (check.ok) writeAnswers(check.result.answers);
+  }
   update();
 }, () => {});

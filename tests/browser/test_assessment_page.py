@@ -76,14 +76,14 @@ def test_complete_flow_reaches_expected_tier(assessment: Page, tier: str) -> Non
 
 def test_what_if_changes_the_result_at_once(assessment: Page) -> None:
     fill_answers(
-        assessment, {"activities": ["collaboration"], "collaboration_type": "informal", "partner_country": "DE"}
+        assessment, {"activities": ["collaboration"], "collaboration_type": "informal", "partners": [{"country": "DE"}]}
     )
     result = assessment.locator("#rs-result")
     before = result.get_attribute("data-tier")
-    assessment.locator("#rs-q-partner_country select").select_option("IR")
+    assessment.locator("#rs-q-partners select").select_option("IR")
     # Informal, nothing but publishable work named: high (publishing general licence), not prohibited.
     expect(result).to_have_attribute("data-tier", "high")
-    assessment.locator("#rs-q-partner_country select").select_option("DE")
+    assessment.locator("#rs-q-partners select").select_option("DE")
     expect(result).to_have_attribute("data-tier", before or "low")
 
 
@@ -100,7 +100,7 @@ def test_country_lists_are_filled_from_the_one_template(assessment: Page) -> Non
         assert options.last.text_content() == countries[-1][1]
     # A keyboard user can choose in a list with the arrow keys.
     fill_answers(assessment, {"activities": ["collaboration"]})
-    select = assessment.locator("#rs-q-partner_country select")
+    select = assessment.locator("#rs-q-partners select")
     expect(select).to_be_visible()
     select.focus()
     assessment.keyboard.press("ArrowDown")  # from "(not chosen)" to the first country
@@ -112,7 +112,7 @@ def test_follow_up_questions_follow_the_engine(assessment: Page) -> None:
     assert followups.count() > 0
     hidden_before = assessment.locator(".rs-question[data-followup][hidden]").count()
     assessment.locator("#rs-q-activities input[value='collaboration']").check()
-    expect(assessment.locator("#rs-q-partner_country")).to_be_visible()
+    expect(assessment.locator("#rs-q-partners")).to_be_visible()
     assert assessment.locator(".rs-question[data-followup][hidden]").count() < hidden_before
 
 
@@ -134,9 +134,9 @@ HOSTILE = [
 
 def test_hostile_input_is_inert_text(assessment: Page) -> None:
     fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "informal"})
-    names = assessment.locator("#rs-q-partner_names textarea")
+    names = assessment.locator("#rs-q-partners textarea")
     names.fill("\n".join(HOSTILE))
-    panel = assessment.locator("#rs-q-partner_names .rs-screening")
+    panel = assessment.locator("#rs-q-partners .rs-screening")
     expect(panel.locator(".rs-screen")).to_have_count(len(HOSTILE), timeout=10_000)
     text = panel.inner_text()
     for value in HOSTILE[:3]:
@@ -149,31 +149,79 @@ def test_hostile_input_is_inert_text(assessment: Page) -> None:
 
 def test_too_long_answer_is_refused_with_a_clear_message(assessment: Page) -> None:
     fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "informal"})
-    assessment.locator("#rs-q-partner_names textarea").fill("A" * 5000)
-    error = assessment.locator("#rs-q-partner_names .rs-error")
+    assessment.locator("#rs-q-partners textarea").fill("A" * 5000)
+    error = assessment.locator("#rs-q-partners .rs-error")
     expect(error).to_be_visible(timeout=10_000)
     expect(error).to_contain_text(re.compile("longer than", re.I))
     # The message names the question as the page shows it, not its internal id.
-    expect(assessment.locator("#rs-result .rs-error")).to_contain_text("Names of the partner")
-    assert "partner_names" not in assessment.locator("#rs-result").inner_text()
+    expect(assessment.locator("#rs-result .rs-error")).to_contain_text("The partner institutions or companies")
+    assert "partners" not in assessment.locator("#rs-result").inner_text()
     # Nothing typed is lost: the text is still in the field.
-    assert len(assessment.locator("#rs-q-partner_names textarea").input_value()) == 5000
+    assert len(assessment.locator("#rs-q-partners textarea").input_value()) == 5000
+
+
+def test_two_partners_through_the_widget_are_screened_and_named(assessment: Page) -> None:
+    """Issue 13: a second partner is added with the button (keyboard), each partner's names are
+    screened in its own panel, and each reason names the partner it concerns."""
+    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal"})
+    block = assessment.locator("#rs-q-partners")
+    block.get_by_label("Partner 1: names").fill("University of Oxford")
+    block.get_by_label("Partner 1: country").select_option("GB")
+    block.get_by_role("button", name="Add another partner").press("Enter")
+    expect(block.get_by_label("Partner 2: names")).to_be_focused()
+    assessment.keyboard.type("Harbin Institute of Technology")
+    block.get_by_label("Partner 2: country").select_option("CN")
+    panels = block.locator(".rs-screening")
+    expect(panels.nth(1).locator(".rs-screen")).to_have_count(1, timeout=20_000)
+    expect(panels.nth(0).locator(".rs-screen")).to_have_count(1)
+    expect(panels.nth(0)).to_contain_text("University of Oxford")
+    expect(panels.nth(0)).not_to_contain_text("Harbin")
+    expect(panels.nth(1)).to_contain_text("Harbin Institute of Technology")
+    result = assessment.locator("#rs-result")
+    elevated = result.locator("[data-rule='elevated_risk_formal'] .rs-reason__partners")
+    expect(elevated).to_have_text("Concerns partner: Harbin Institute of Technology (CN)")
+    expect(result.locator("[data-rule^='screening_direct'] .rs-reason__partners").first).to_contain_text(
+        "Harbin Institute of Technology (CN)")
+    expect(result).not_to_have_attribute("data-tier", "")
+    # Remove partner 1 by keyboard: partner 2 becomes partner 1, with its labels.
+    block.get_by_role("button", name="Remove partner 1").press("Enter")
+    expect(block.locator("[data-rs-partner]")).to_have_count(1)
+    expect(block.get_by_label("Partner 1: names")).to_have_value("Harbin Institute of Technology")
+    expect(panels.nth(0)).to_contain_text("Harbin Institute of Technology", timeout=20_000)
+    stored = json.loads(assessment.evaluate("sessionStorage.getItem('rs-answers-v1')"))
+    assert stored["partners"] == [{"names": ["Harbin Institute of Technology"], "country": "CN"}]
+
+
+def test_an_old_tab_with_partner_country_and_names_still_loads(assessment: Page) -> None:
+    """Answers kept by a tab before issue 13 are read into partners by the engine (not by the page)."""
+    old = {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "IR",
+           "partner_names": ["Sharif University of Technology"]}
+    assessment.evaluate("(old) => sessionStorage.setItem('rs-answers-v1', JSON.stringify(old))", old)
+    assessment.reload()
+    wait_ready(assessment)
+    expect(assessment.locator("#rs-q-partners select")).to_have_value("IR")
+    expect(assessment.locator("#rs-q-partners textarea")).to_have_value("Sharif University of Technology")
+    expect(assessment.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
+    stored = json.loads(assessment.evaluate("sessionStorage.getItem('rs-answers-v1')"))
+    assert "partner_country" not in stored
+    assert stored["partners"] == [{"names": ["Sharif University of Technology"], "country": "IR"}]
 
 
 def test_answers_survive_reload_and_clear_empties_them(assessment: Page, context: BrowserContext) -> None:
-    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "JP"})
+    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal",
+        "partners": [{"country": "JP"}]})
     assessment.reload()
     wait_ready(assessment)
-    expect(assessment.locator("#rs-q-partner_country select")).to_have_value("JP")
+    expect(assessment.locator("#rs-q-partners select")).to_have_value("JP")
     expect(assessment.locator("#rs-q-collaboration_type input[value='formal']")).to_be_checked()
     assessment.locator("#rs-clear").click()
-    expect(assessment.locator("#rs-q-partner_country select")).to_have_value("")
+    expect(assessment.locator("#rs-q-partners select")).to_have_value("")
     assert assessment.evaluate("sessionStorage.getItem('rs-answers-v1')") in (None, "{}")
     assert context.cookies() == []
 
 
 def test_download_and_reimport_restore_answers(assessment: Page, tmp_path: Path) -> None:
-    answers = {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "CN"}
+    answers = {"activities": ["collaboration"], "collaboration_type": "formal", "partners": [{"country": "CN"}]}
     fill_answers(assessment, answers)
     expect(assessment.locator("#rs-result")).not_to_have_attribute("data-tier", "")
     with assessment.expect_download() as info:
@@ -186,9 +234,9 @@ def test_download_and_reimport_restore_answers(assessment: Page, tmp_path: Path)
     assert data["policy_version"] == assessments.load_policy().version
 
     assessment.locator("#rs-clear").click()
-    expect(assessment.locator("#rs-q-partner_country select")).to_have_value("")
+    expect(assessment.locator("#rs-q-partners select")).to_have_value("")
     assessment.locator("#rs-import").set_input_files(str(saved))
-    expect(assessment.locator("#rs-q-partner_country select")).to_have_value("CN")
+    expect(assessment.locator("#rs-q-partners select")).to_have_value("CN")
     expect(assessment.locator("#rs-result")).to_have_attribute("data-tier", data["result"]["tier"])
 
     # A broken file is refused and loses nothing.
@@ -196,18 +244,20 @@ def test_download_and_reimport_restore_answers(assessment: Page, tmp_path: Path)
     broken.write_text("{not json", encoding="utf-8")
     assessment.locator("#rs-import").set_input_files(str(broken))
     expect(assessment.locator("#rs-alert")).to_contain_text("unchanged")
-    expect(assessment.locator("#rs-q-partner_country select")).to_have_value("CN")
+    expect(assessment.locator("#rs-q-partners select")).to_have_value("CN")
 
 
 def test_copy_email_and_print(assessment: Page, context: BrowserContext, site_url: str) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin="{0.scheme}://{0.netloc}".format(urlsplit(site_url)))
-    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "IR"})
+    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal",
+        "partners": [{"country": "IR"}]})
     expect(assessment.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
     assessment.locator("#rs-copy").click()
     expect(assessment.locator("#rs-tools-status")).to_contain_text("copied")
     copied = assessment.evaluate("navigator.clipboard.readText()")
-    assert "Risk tier: PROHIBITED" in copied and "In which country is the partner" in copied and "Iran" in copied
-    assert "partner_country" not in copied, "answers are listed by question text, not internal id"
+    assert "Risk tier: PROHIBITED" in copied and "The partner institutions or companies" in copied and "Iran" in copied
+    assert "partner_country" not in copied and '"partners"' not in copied, \
+        "answers are listed by question text, not internal id"
 
     # The mail is prepared only on the click, and says where it goes.
     assessment.evaluate("""() => { window.__mailto = [];
@@ -239,11 +289,11 @@ def test_blocked_engine_download_falls_back_and_keeps_answers(page: Page, served
     expect(page.locator("#rs-engine-status")).to_contain_text("could not start")
     expect(page.locator("#rs-fallback a[href^='mailto:']").first).to_be_visible()
     search_finds(page, "visitor")  # the search waits for the engine: "failed" releases it too
-    page.locator("#rs-q-partner_country select").select_option("FR")
+    page.locator("#rs-q-partners select").select_option("FR")
     page.reload()
     wait_engine(page, "failed")
     expect(page.locator("#rs-q-activities input[value='collaboration']")).to_be_checked()
-    expect(page.locator("#rs-q-partner_country select")).to_have_value("FR")
+    expect(page.locator("#rs-q-partners select")).to_have_value("FR")
 
 
 @pytest.mark.parametrize("served", [ServerOptions(headers={"Content-Security-Policy": STRICT_CSP})], indirect=True)
@@ -251,7 +301,8 @@ def test_works_under_strict_content_security_policy(page: Page, served: str) -> 
     collect_csp_violations(page)
     page.goto(served + "self-assessment/")
     wait_ready(page)
-    fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "IR"})
+    fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "formal",
+        "partners": [{"country": "IR"}]})
     expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
     assert csp_violations(page) == []
     # Material's search worker, started by search-after-engine.js with importScripts.
@@ -274,8 +325,8 @@ def test_no_accessibility_violations_on_any_page(
         if rel == "self-assessment/":
             wait_ready(page)
             fill_answers(
-                page, {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "IR",
-                       "partner_names": ["Skoltech"]}
+                page, {"activities": ["collaboration"], "collaboration_type": "formal",
+                    "partners": [{"names": ["Skoltech"], "country": "IR"}]}
             )
             expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
         # Filling the form scrolls, and Material fades the header title in: axe would

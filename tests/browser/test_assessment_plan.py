@@ -31,8 +31,8 @@ pytestmark = pytest.mark.browser
 KINDS = {"law": "Law", "agency": "Agency rule", "institutional": "Institutional policy"}
 SDN_ONLY = "A.M. Prokhorov General Physics Institute"  # on the OFAC SDN list only
 FORMER = "Central Bank of Syria"  # removed from the SDN list on 2025-06-30
-RICH = {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "RU",
-        "partner_names": ["Harbin Institute of Technology", SDN_ONLY, FORMER],
+RICH = {"activities": ["collaboration"], "collaboration_type": "formal",
+        "partners": [{"names": ["Harbin Institute of Technology", SDN_ONLY, FORMER], "country": "RU"}],
         "sponsors": ["dod"], "own_copublications": "unsure", "partner_military": "unsure"}
 
 
@@ -40,9 +40,9 @@ def _open(page: Page, url: str, answers: dict[str, Any]) -> None:
     page.goto(url + "self-assessment/")
     wait_ready(page)
     fill_answers(page, answers)
-    names = answers.get("partner_names", [])
+    names = [n for partner in answers.get("partners", []) for n in partner.get("names", [])]
     if names:
-        expect(page.locator("#rs-q-partner_names .rs-screen")).to_have_count(len(names), timeout=30_000)
+        expect(page.locator("#rs-q-partners .rs-screen")).to_have_count(len(names), timeout=30_000)
     expect(page.locator("#rs-result")).not_to_have_attribute("data-tier", "")
 
 
@@ -153,9 +153,9 @@ def test_sponsor_notes_and_the_plan_reach_copy_and_email(page: Page, site_url: s
 # --- screening ----------------------------------------------------------------
 
 def test_a_formerly_listed_name_is_said_so_and_never_a_hit(page: Page, site_url: str) -> None:
-    _open(page, site_url, {"activities": ["collaboration"], "collaboration_type": "informal", "partner_country": "SY",
-                           "partner_names": [FORMER]})
-    panel = page.locator("#rs-q-partner_names .rs-screen")
+    _open(page, site_url, {"activities": ["collaboration"], "collaboration_type": "informal",
+                           "partners": [{"names": [FORMER], "country": "SY"}]})
+    panel = page.locator("#rs-q-partners .rs-screen")
     expect(panel).to_have_attribute("data-outcome", "formerly_listed")
     text = panel.inner_text()
     assert "Formerly listed, not a hit" in text and "formerly listed" in text
@@ -167,10 +167,10 @@ def test_a_formerly_listed_name_is_said_so_and_never_a_hit(page: Page, site_url:
 
 
 def test_the_screening_table_shows_the_list_dates(page: Page, site_url: str) -> None:
-    _open(page, site_url, {"activities": ["collaboration"], "collaboration_type": "informal", "partner_country": "CN",
-                           "partner_names": ["Beihang University"]})
+    _open(page, site_url, {"activities": ["collaboration"], "collaboration_type": "informal",
+                           "partners": [{"names": ["Beihang University"], "country": "CN"}]})
     meta = dataset.list_metadata()["lists"]["ca_named_research_organizations"]
-    table = page.locator("#rs-q-partner_names .rs-candidates").first.inner_text()
+    table = page.locator("#rs-q-partners .rs-candidates").first.inner_text()
     assert f"published {meta['published']}, retrieved {meta['retrieved']}, current to {meta['as_of']}" in table
     summary = page.locator(".rs-screen-summary li").inner_text()
     assert "Beihang University" in summary and "current to" in summary
@@ -199,8 +199,8 @@ def edge_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, s
 
 def test_a_match_on_an_out_of_date_list_reads_as_a_possible_match(page: Page, edge_sites: dict[str, str]) -> None:
     _open(page, edge_sites["stale"], {"activities": ["collaboration"], "collaboration_type": "informal",
-                                      "partner_country": "RU", "partner_names": [SDN_ONLY]})
-    panel = page.locator("#rs-q-partner_names .rs-screen")
+                                      "partners": [{"names": [SDN_ONLY], "country": "RU"}]})
+    panel = page.locator("#rs-q-partners .rs-screen")
     expect(panel).to_have_attribute("data-outcome", "stale_match")
     text = panel.inner_text()
     assert "a possible match on an out-of-date list: the office confirms" in text.lower()
@@ -210,10 +210,10 @@ def test_a_match_on_an_out_of_date_list_reads_as_a_possible_match(page: Page, ed
 
 
 def test_a_name_not_screened_says_why_and_never_reads_as_no_match(page: Page, edge_sites: dict[str, str]) -> None:
-    answers = {"activities": ["collaboration"], "collaboration_type": "informal", "partner_country": "CN",
-               "partner_names": ["Harbin Institute of Technology"]}
+    answers = {"activities": ["collaboration"], "collaboration_type": "informal",
+               "partners": [{"names": ["Harbin Institute of Technology"], "country": "CN"}]}
     _open(page, edge_sites["unscreened"], answers)
-    panel = page.locator("#rs-q-partner_names .rs-screen")
+    panel = page.locator("#rs-q-partners .rs-screen")
     expect(panel).to_have_attribute("data-outcome", "not_screened")
     shown = panel.inner_text() + page.locator(".rs-screen-summary").inner_text()
     assert "Not screened" in shown and "every list is switched off" in shown
@@ -231,7 +231,7 @@ def test_everything_shown_fits_a_phone(page: Page, site_url: str, width: int) ->
         details.locator("summary").click()
     expect(page.locator(".rs-plan")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    for selector in (".rs-plan", ".rs-reasons", "#rs-q-partner_names .rs-screening", ".rs-screen-summary"):
+    for selector in (".rs-plan", ".rs-reasons", "#rs-q-partners .rs-screening", ".rs-screen-summary"):
         box = page.locator(selector).first.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, selector
 

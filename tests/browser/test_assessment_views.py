@@ -28,8 +28,8 @@ pytestmark = pytest.mark.browser
 SCREENSHOTS = Path("/tmp")
 LISTED = ["Harbin Institute of Technology", "University of Oxford", "Tsinghua University",
           "Beijing University of Aeronautics and Astronautics", "Northwestern Polytechnical University"]
-SCREENED = {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "CN",
-            "partner_names": LISTED}
+SCREENED = {"activities": ["collaboration"], "collaboration_type": "formal",
+            "partners": [{"names": LISTED, "country": "CN"}]}
 
 
 @pytest.fixture
@@ -41,13 +41,14 @@ def assessment(page: Page, site_url: str) -> Iterator[Page]:
 
 def _screened(page: Page, answers: dict[str, Any] = SCREENED) -> None:
     fill_answers(page, answers)
-    expect(page.locator("#rs-q-partner_names .rs-screen")).to_have_count(len(answers["partner_names"]), timeout=20_000)
+    names = sum(len(p.get("names", [])) for p in answers["partners"])
+    expect(page.locator("#rs-q-partners .rs-screen")).to_have_count(names, timeout=20_000)
     expect(page.locator("#rs-result")).not_to_have_attribute("data-tier", "")
 
 
 def test_sources_and_list_names_read_as_text_and_links(assessment: Page) -> None:
     _screened(assessment)
-    text = assessment.locator("#rs-result").inner_text() + assessment.locator("#rs-q-partner_names").inner_text()
+    text = assessment.locator("#rs-result").inner_text() + assessment.locator("#rs-q-partners").inner_text()
     assert "[object" not in text and ",http" not in text
     assert not re.search(r"(?<![\w(])https?://", text), "a bare URL is shown"
     expected = {c["name"] for r in assessments.assess(SCREENED, screening=True)["reasons"] for c in r["citations"]
@@ -57,7 +58,7 @@ def test_sources_and_list_names_read_as_text_and_links(assessment: Page) -> None
         assert re.match(r"Sources?:\s+\S", line.inner_text()), line.inner_text()
         shown |= {a.inner_text() for a in line.locator("a").all()}
     assert expected <= shown, f"sources without a titled link: {expected - shown}"
-    table = assessment.locator("#rs-q-partner_names .rs-candidates").first.inner_text()
+    table = assessment.locator("#rs-q-partners .rs-candidates").first.inner_text()
     for label in ("BIS Entity List", "DoD Section 1286 list", "current to"):
         assert label in table, f"{label!r} missing from the screening table"
     # The stale-list warning, if any, is said once per result, not once per name.
@@ -93,10 +94,10 @@ def test_phone_layout_does_not_scroll_sideways(assessment: Page, width: int) -> 
     for details in assessment.locator(".rs-near").all():
         details.locator("summary").click()
     assert assessment.evaluate("document.documentElement.scrollWidth") <= width
-    box = assessment.locator("#rs-q-partner_names textarea").bounding_box()
+    box = assessment.locator("#rs-q-partners textarea").bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
     # The compact summary stays in view while answering.
-    assessment.locator("#rs-q-partner_country").scroll_into_view_if_needed()
+    assessment.locator("#rs-q-partners").scroll_into_view_if_needed()
     expect(assessment.locator("#rs-summary")).to_be_in_viewport()
     assert "Tier:" in assessment.locator("#rs-summary").inner_text()
     assessment.screenshot(path=str(SCREENSHOTS / f"ui-phone-{width}.png"), full_page=False)
@@ -136,7 +137,8 @@ def _mailto(page: Page) -> str:
 
 
 def test_email_body_holds_next_steps_and_screening(assessment: Page) -> None:
-    many = {**SCREENED, "partner_names": LISTED + [f"Example Partner Institute {i}" for i in range(15)]}
+    many = {**SCREENED, "partners": [{"names": LISTED + [f"Example Partner Institute {i}" for i in range(15)],
+                                      "country": "CN"}]}
     _screened(assessment, many)
     body = _mailto(assessment)
     assert len(body) <= 1800
@@ -161,7 +163,7 @@ HOSTILE_FILES: dict[str, Any] = {
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_FILES))
 def test_hostile_import_files_leave_the_answers_as_they_were(assessment: Page, tmp_path: Path, name: str) -> None:
-    answers = {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "JP"}
+    answers = {"activities": ["collaboration"], "collaboration_type": "formal", "partners": [{"country": "JP"}]}
     fill_answers(assessment, answers)
     expect(assessment.locator("#rs-result")).not_to_have_attribute("data-tier", "")
     tier = result_tier(assessment)
@@ -174,7 +176,7 @@ def test_hostile_import_files_leave_the_answers_as_they_were(assessment: Page, t
     assessment.locator("#rs-import").set_input_files(str(path))
     expect(assessment.locator("#rs-alert")).to_contain_text("unchanged", timeout=15_000)
     assert errors == []
-    expect(assessment.locator("#rs-q-partner_country select")).to_have_value("JP")
+    expect(assessment.locator("#rs-q-partners select")).to_have_value("JP")
     assert result_tier(assessment) == tier
     stored = json.loads(assessment.evaluate("sessionStorage.getItem('rs-answers-v1')"))
     assert stored == answers
@@ -189,11 +191,12 @@ def test_import_reports_each_field_it_leaves_out(assessment: Page, tmp_path: Pat
     alert = assessment.locator("#rs-alert")
     expect(alert).to_contain_text("left out", timeout=15_000)
     index = assessments.load_policy().question_index
-    for key in ("partner_blocked", "partner_country", "partner_names"):
+    # partner_country and partner_names (an earlier questionnaire's keys) are read into partners.
+    for key in ("partner_blocked", "partners"):
         expect(alert).to_contain_text(index[key].text)
     expect(alert).not_to_contain_text("partner_")
     expect(assessment.locator("#rs-q-collaboration_type input[value='formal']")).to_be_checked()
-    names = assessment.locator("#rs-q-partner_names textarea").input_value()
+    names = assessment.locator("#rs-q-partners textarea").input_value()
     assert "[object" not in names and "null" not in names
 
 
@@ -231,14 +234,14 @@ def test_links_from_the_home_page_preselect_locally(page: Page, site_url: str, a
         assessments.load_policy().question_index[qid]  # the ids exist in the policy
         for value in values if isinstance(values, list) else [values]:
             expect(page.locator(f"#rs-q-{qid} input[value='{value}']")).to_be_checked()
-    focus = {"shipping": "exchange", "names": "partner_names"}.get(activity)
+    focus = {"shipping": "exchange", "names": "partners"}.get(activity)
     if focus:
         expect(page.locator(f"#rs-q-{focus}")).to_be_in_viewport()
 
 
 def test_a_name_link_fills_the_names_and_stored_answers_win(page: Page, site_url: str) -> None:
     page.goto(site_url + "self-assessment/?activity=names&name=Tsinghua%20University")
-    expect(page.locator("#rs-q-partner_names textarea")).to_have_value("Tsinghua University")
+    expect(page.locator("#rs-q-partners textarea")).to_have_value("Tsinghua University")
     page.locator("#rs-q-activities input[value='travel']").check()
     page.goto(site_url + "self-assessment/?activity=visitor")
     expect(page.locator("#rs-q-activities input[value='visitor']")).not_to_be_checked()
@@ -270,7 +273,7 @@ def test_questions_are_answerable_before_the_engine_is_ready(page: Page, site_ur
     page.locator("#rs-q-activities input[value='collaboration']").check()
     expect(page.locator("#rs-q-collaboration_type")).to_be_visible()
     page.locator("#rs-q-collaboration_type input[value='formal']").check()
-    expect(page.locator("#rs-q-partner_names")).to_be_visible()
+    expect(page.locator("#rs-q-partners")).to_be_visible()
     expect(page.locator("#rs-summary-text")).to_contain_text("when the engine is ready")
     assert page.get_attribute("html", "data-engine") == "loading"
     assert result_tier(page) == ""

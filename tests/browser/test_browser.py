@@ -20,7 +20,8 @@ pytestmark = pytest.mark.browser
 def test_engine_becomes_ready_and_answers(page: Page, site_url: str) -> None:
     page.goto(site_url + "self-assessment/")
     wait_ready(page)
-    fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "IR"})
+    fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "formal",
+        "partners": [{"country": "IR"}]})
     result = page.locator("#rs-result")
     expect(result).to_have_attribute("data-tier", "prohibited")
 

@@ -85,7 +85,8 @@ def test_assessment_under_a_sub_path_with_another_configuration(page: Page, sub_
     page.on("request", lambda r: requests.append(r.url))
     page.goto(sub_path_url + "self-assessment/")
     wait_ready(page)
-    fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "VE"})
+    fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "formal",
+        "partners": [{"country": "VE"}]})
     result = page.locator("#rs-result")
     expect(result.locator("[data-rule='elevated_risk_formal']")).to_have_count(1)
     links = result.locator("a.md-button").evaluate_all("els => els.map(e => e.href)")

@@ -137,14 +137,14 @@ def test_names_with_private_use_and_lone_surrogates_show_their_match(page: Page,
     page.goto(site_url + "self-assessment/")
     wait_ready(page)
     fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "informal"})
-    textarea = page.locator("#rs-q-partner_names textarea")
+    textarea = page.locator("#rs-q-partners textarea")
     # Built in the page: a lone surrogate does not survive the trip through Playwright's protocol.
     textarea.evaluate("""el => {
         el.value = "N\\uE000U\\uF8FFDT\\n" + "National University of Defense" + String.fromCharCode(0xD800)
                    + " Technology";
         el.dispatchEvent(new Event("input", { bubbles: true }));
     }""")
-    panel = page.locator("#rs-q-partner_names .rs-screening")
+    panel = page.locator("#rs-q-partners .rs-screening")
     entries = panel.locator(".rs-screen")
     expect(entries).to_have_count(2, timeout=15_000)
     for i, shown in enumerate(["NUDT", "National University of Defense Technology"]):

@@ -50,7 +50,15 @@ def _answer_sets() -> list[tuple[str, Any]]:
             cases.append((f"rule:{path.stem}[{i}]", case["answers"]))
     # Inputs that must fail the same way in both runtimes.
     cases += [("invalid:list", [1, 2]), ("invalid:unknown", {"no_such_question": "yes"}),
-              ("invalid:type", {"partner_country": 5}), ("edge:empty", {})]
+              ("invalid:type", {"partner_country": 5}), ("edge:empty", {}),
+              # An earlier questionnaire's keys, read into partners; several partners, each screened.
+              ("legacy:partner_keys", {"activities": ["collaboration"], "collaboration_type": "formal",
+                                       "partner_country": "CN", "partner_names": ["Tsinghua University"]}),
+              ("partners:screened", {"activities": ["collaboration"], "collaboration_type": "formal",
+                                     "partners": [{"names": ["University of Oxford"], "country": "GB"},
+                                                  {"names": ["Sharif University of Technology"], "country": "IR"},
+                                                  {"names": ["Harbin Institute of Technology", "哈尔滨工业大学"],
+                                                   "country": "CN"}]})]
     return cases
 
 

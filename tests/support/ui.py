@@ -47,6 +47,16 @@ def _check(block: Locator, values: list[Any]) -> None:
         block.locator(f"input[value='{v}']").check()
 
 
+def _fill_partners(block: Locator, partners: list[Any]) -> None:
+    """One row per partner: "Add another partner" for each after the first, then its names and country."""
+    for i, partner in enumerate(partners):
+        if i >= block.locator("[data-rs-partner]").count():
+            block.get_by_role("button", name="Add another partner").click()
+        block.get_by_label(f"Partner {i + 1}: names").fill("\n".join(partner.get("names", [])))
+        if partner.get("country"):
+            block.get_by_label(f"Partner {i + 1}: country").select_option(partner["country"])
+
+
 # How a person answers each widget kind (assessments.answer_types.WIDGETS).
 _FILL: dict[str, Callable[[Locator, list[Any]], None]] = {
     "radio": _check,
@@ -55,6 +65,7 @@ _FILL: dict[str, Callable[[Locator, list[Any]], None]] = {
     "countries": _check,  # a filterable checklist of countries
     "names": lambda block, values: block.locator("textarea").fill("\n".join(values)),
     "text": lambda block, values: block.locator("input").fill(" ".join(map(str, values))),
+    "partners": _fill_partners,
 }
 assert set(_FILL) == set(assessments.answer_types.WIDGETS), "a widget kind without a way to fill it"
 

@@ -28,7 +28,8 @@ def test_empty_answers_are_valid_and_low() -> None:
     assert result["asked"] == ["activities", "sponsors", "talent_program", "graduate_channel_role",
                                "paid_recommendation_letters"]
     assert set(result) == {"tier", "reasons", "plan", "actions", "todo", "screening", "asked", "policy_version",
-                           "as_of", "disclaimer", "not_used"}
+                           "as_of", "disclaimer", "not_used", "notices"}
+    assert result["notices"] == []
 
 
 def test_sections_open_with_the_activities_ticked() -> None:
@@ -139,7 +140,9 @@ def test_questions_export_ask_if_and_help() -> None:
     assert qs["visitor_lab_proprietary"]["ask_if"] == {"q": "visitor_lab_sponsored", "in": ["yes", "unsure"]}
     assert all(q["help"] for q in qs.values())
     names = [q["id"] for q in qs.values() if q["type"] == "names"]
-    assert names == ["partner_names", "visitor_institutions"]
+    assert names == ["visitor_institutions"]  # the partners' names are in partners (issue 13)
+    assert [q["id"] for q in qs.values() if q["type"] == "partners"] == ["partners"]
+    assert qs["partners"]["screen_if"] == {"q": "activities", "any_in": ["collaboration"]}
 
 
 def test_schema_lists_every_question_and_rejects_unknown_keys() -> None:

@@ -28,6 +28,13 @@ def _value(q: Question) -> st.SearchStrategy[Any]:
     """Any valid answer, from the answer-type table: its choices (or free text), one or a list."""
     kind = ANSWER_TYPES[q.type]
     choices = kind.choices(q, POLICY)
+    if kind.per_partner:  # a list of partners: each a name or two and a country (or one of them)
+        countries = st.sampled_from(sorted(POLICY.country_names))
+        name = st.text(st.characters(categories=("L", "N", "Zs")), min_size=1, max_size=40).filter(str.strip)
+        partner = st.one_of(
+            st.fixed_dictionaries({"names": st.lists(name, min_size=1, max_size=2)}, optional={"country": countries}),
+            st.fixed_dictionaries({"country": countries}))
+        return st.lists(partner, min_size=1, max_size=3)
     if not kind.is_list:
         return st.sampled_from(choices) if choices is not None else st.text(max_size=60)
     if choices is None:
@@ -83,6 +90,10 @@ def test_adding_an_answer_or_an_option_never_lowers(answers: dict[str, Any], dat
         extra = data.draw(_value(q))
         more = {**answers, qid: sorted(set(answers[qid]) | set(extra))}
         _assert_not_lower(_result(answers), _result(more), f"adding {extra} to {qid}")
+    elif kind.per_partner and qid in answers:  # one more partner
+        extra = data.draw(_value(q))[:1]
+        more = {**answers, qid: answers[qid] + extra}
+        _assert_not_lower(_result(answers), _result(more), f"adding partner {extra} to {qid}")
     elif qid not in answers and not q.required:
         value = data.draw(_value(q))
         _assert_not_lower(_result(answers), _result({**answers, qid: value}), f"answering {qid}={value!r}")

@@ -106,7 +106,7 @@ BAD_EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
     ("broken TOML", lambda r: _edit(r / "policy.toml", 'version = "', 'version = '),
      "policy.toml", ""),
     ("max_length not a number", lambda r: _edit(r / "questions.toml", "max_length = 300", 'max_length = "300"'),
-     "questions.toml", "question.partner_names.max_length"),
+     "questions.toml", "question.partners.max_length"),
     ("option value not text", lambda r: _edit(r / "questions.toml", 'value = "informal"', "value = 1"),
      "questions.toml", "question.collaboration_type.options[0].value"),
     ("option with an unknown key", lambda r: _edit(r / "questions.toml", 'value = "informal"',

@@ -15,7 +15,8 @@ import assessments
 from tests.unit.test_engine_properties import SETTINGS, valid_answers
 
 POLICY = assessments.load_policy()
-COUNTRY_QUESTIONS = [q.id for q in POLICY.questions if assessments.ANSWER_TYPES[q.type].countries]
+COUNTRY_QUESTIONS = [q.id for q in POLICY.questions if assessments.ANSWER_TYPES[q.type].countries
+                     or assessments.ANSWER_TYPES[q.type].per_partner]
 
 
 def test_every_list_naming_china_names_hong_kong_and_macau() -> None:
@@ -32,6 +33,8 @@ def _swap(answers: dict[str, Any], code: str) -> dict[str, Any]:
         value = out.get(qid)
         if value == "CN":
             out[qid] = code
+        elif assessments.ANSWER_TYPES[POLICY.question_index[qid].type].per_partner and value:
+            out[qid] = [{**p, "country": code} if p.get("country") == "CN" else p for p in value]
         elif isinstance(value, list) and "CN" in value:
             out[qid] = sorted({code if v == "CN" else v for v in value})
     return out
@@ -46,7 +49,9 @@ def _summary(answers: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]:
 @given(valid_answers(), st.sampled_from(["HK", "MO"]), st.sampled_from(COUNTRY_QUESTIONS))
 def test_hong_kong_and_macau_behave_like_china(answers: dict[str, Any], code: str, qid: str) -> None:
     q = POLICY.question_index[qid]
-    answers = {**answers, qid: ["CN"] if assessments.ANSWER_TYPES[q.type].is_list else "CN"}
+    kind = assessments.ANSWER_TYPES[q.type]
+    cn = [{"country": "CN"}] if kind.per_partner else ["CN"] if kind.is_list else "CN"
+    answers = {**answers, qid: cn}
     assert _summary(_swap(answers, code)) == _summary(answers)
 
 
