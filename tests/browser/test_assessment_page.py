@@ -16,7 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 import assessments
-from tests.support.browser import collect_csp_violations, csp_violations
+from tests.support.browser import collect_csp_violations, csp_violations, settle_animations
 from tests.support.paths import scenarios
 from tests.support.server import ServerOptions, serve
 from tests.support.site import site_pages
@@ -331,7 +331,7 @@ def test_no_accessibility_violations_on_any_page(
             expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
         # Filling the form scrolls, and Material fades the header title in: axe would
         # measure the colours half-way through that transition. Measure what stays.
-        page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished))")
+        settle_animations(page)
         results = axe.run(page)
         for violation in results.response["violations"]:
             targets = [n["target"] for n in violation["nodes"]][:3]

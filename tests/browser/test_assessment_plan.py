@@ -22,6 +22,7 @@ from playwright.sync_api import Browser, Page, expect
 
 import assessments
 from assessments.screening import dataset
+from tests.support.browser import settle_animations
 from tests.support.build import build_site
 from tests.support.paths import ROOT, scenarios
 from tests.support.server import ServerOptions, serve
@@ -263,7 +264,7 @@ def test_axe_clean_with_the_plan_and_screening_shown(browser: Browser, site_url:
     _open(page, site_url, RICH)
     for details in page.locator(".rs-near").all():
         details.locator("summary").click()
-    page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished))")
+    settle_animations(page)
     violations = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
                   for v in Axe().run(page).response["violations"]]
     page.goto(site_url + "sanctions/")

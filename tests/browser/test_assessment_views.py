@@ -19,6 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Route, expect
 
 import assessments
+from tests.support.browser import settle_animations
 from tests.support.build import build_site
 from tests.support.paths import ROOT, scenarios
 from tests.support.server import ServerOptions, serve
@@ -284,7 +285,7 @@ def test_questions_are_answerable_before_the_engine_is_ready(page: Page, site_ur
 
 
 def _axe(page: Page) -> list[str]:
-    page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished))")
+    settle_animations(page)
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
             for v in Axe().run(page).response["violations"]]
 

@@ -19,3 +19,13 @@ def collect_csp_violations(page: Page) -> None:
 def csp_violations(page: Page) -> list[str]:
     """"directive blocked-URI" for each violation so far on the current document."""
     return list(page.evaluate("window.__csp"))
+
+
+def settle_animations(page: Page) -> None:
+    """Wait until every running animation or transition has ended (or was cancelled).
+
+    axe measures colours as they are at that moment: half-way through Material's
+    header fade they are wrong. A cancelled animation rejects `finished` with an
+    AbortError, which is not a failure here.
+    """
+    page.evaluate("Promise.allSettled(document.getAnimations().map((a) => a.finished))")
