@@ -2,7 +2,7 @@
 
 The figures printed by benchmarks/screening_quality.py come from the same set and the
 same definitions; this test guards them against regressions. Floors are the measured
-values (2026-11-27), rounded down: raise them when the matcher improves, never lower them.
+values (2026-11-26), rounded down: raise them when the matcher improves, never lower them.
 """
 
 from __future__ import annotations
