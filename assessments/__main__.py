@@ -55,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     p_screen = sub.add_parser("screen", help="screen names against restricted-party lists")
     p_screen.add_argument("name", nargs="?", help="a name to screen")
     p_screen.add_argument("--file", help="CSV of names (first column, or a column named 'name')")
+    p_screen.add_argument("--person", metavar="NAME",
+                          help="screen a person's name against the individuals on the OFAC SDN list "
+                               "(needs [screening] screen_people = true in the configuration)")
     p_screen.add_argument("--threshold", type=float, help="match threshold in [0.5, 1] (default from config)")
     p_screen.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p_screen.add_argument("--format", choices=["csv", "json"], default="csv", help="output format with --file")

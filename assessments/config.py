@@ -55,7 +55,7 @@ _SCHEMA: dict[str, dict[str, type | tuple[type, ...]]] = {
         "name": str, "short_name": str, "office": str, "website": str,
         "policy_last_reviewed": _dt.date, "example": bool,
     },
-    "screening": {"threshold": (float, int), "max_list_age_days": int, "disabled_lists": list},
+    "screening": {"threshold": (float, int), "max_list_age_days": int, "disabled_lists": list, "screen_people": bool},
     "countries": {"elevated_risk": list, "elevated_risk_source": str},
     "branding": {"logo": str, "primary": str, "accent": str},
 }
@@ -97,6 +97,8 @@ class Config:
     threshold: float = MATCH_THRESHOLD
     max_list_age_days: int = MAX_LIST_AGE_DAYS
     disabled_lists: tuple[str, ...] = ()
+    screen_people: bool = False
+    """Screen visitors' names against the individuals on the OFAC SDN list (off by default)."""
     branding: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     """Problems that do not stop the build (an http:// link): the build and the command line print them."""
@@ -117,6 +119,7 @@ class Config:
                 "threshold": self.threshold,
                 "max_list_age_days": self.max_list_age_days,
                 "disabled_lists": list(self.disabled_lists),
+                "screen_people": self.screen_people,
             },
             "branding": dict(self.branding),
         }
@@ -265,6 +268,7 @@ def _build(data: dict[str, Any], source: str) -> Config:
         threshold=threshold,
         max_list_age_days=max_age,
         disabled_lists=tuple(disabled),
+        screen_people=screening.get("screen_people", False),
         branding=branding,
         warnings=tuple(warnings),
     )

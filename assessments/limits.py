@@ -21,6 +21,9 @@ MATCH_THRESHOLD = 0.86
 """Default score from which a list entry counts as a match (``[screening] threshold`` overrides it)."""
 THRESHOLD_RANGE = (0.5, 1.0)
 """The scores a configured threshold may take, both ends included."""
+PERSON_MATCH_THRESHOLD = 0.93
+"""Score from which a listed individual is a possible name match (people screening, ``[screening] screen_people``):
+stricter than for organisations, since many people share a name and a person's name alone never identifies them."""
 MAX_LIST_AGE_DAYS = 365
 """Default age after which a list counts as stale (``[screening] max_list_age_days``)."""
 MAX_RECORD_DROP = 0.20

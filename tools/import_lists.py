@@ -124,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError_ as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    sdn = lists.get("us_ofac_sdn", {})
+    if sdn.get("people"):
+        lists_json["people"], people_blob = build_people(sdn["people"], sdn["as_of"])
+        write_people(args.out, people_blob)
     write_dataset(args.out, lists_json, records_blob)
     for lid, meta in lists_json["lists"].items():
         print(f"{lid:32} {meta['record_count']:6} records  as of {meta['as_of']}  "
@@ -158,6 +162,7 @@ def collect(args: argparse.Namespace) -> dict[str, dict[str, Any]]:
             "as_of": as_of, "published": as_of, "retrieved": retrieved,
             "source": f"OFAC official files {files}",
             "records": read_ofac(args.ofac_sdn, args.ofac_alt, args.ofac_add),
+            "people": read_ofac_people(args.ofac_sdn, args.ofac_alt),
         }
     if not lists:
         raise ImportError_("no input: give --shared DIR or official files (--csl-csv/--csl-json/--ofac-sdn)")
@@ -236,6 +241,7 @@ def from_snapshots(shared: Path) -> dict[str, dict[str, Any]]:
                   "removals found against the sdn.csv of 2024-05-03 (jackdwyer/specially-designated-nationals-list "
                   "at a5ec3c5ee4aae1b36ba24897a051787ea5429d30)",
         "records": read_ofac_json(sdn_dir / OFAC_SDN_2026, sdn_dir / OFAC_ADD_2026),
+        "people": read_ofac_json_people(sdn_dir / OFAC_SDN_2026),
         "previous_copy": read_ofac(raw / OFAC_SDN_2024, None),
         "previous_date": "2024-05-03",
     }
@@ -603,6 +609,60 @@ def read_ofac_json(path: Path, add: Path | None) -> list[dict[str, Any]]:
     if not recs:
         raise ImportError_(f"{path}: no entity entries found")
     return recs
+
+
+def read_ofac_json_people(path: Path) -> list[dict[str, Any]]:
+    """The individuals of the JSON transcription of OFAC's SDN.CSV + ALT.CSV (type "individual"):
+    kept apart from the organisations, for the optional people screening only."""
+    try:
+        entries = json.loads(path.read_text("utf-8"))["entries"]
+    except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise ImportError_(f"{path}: cannot read the OFAC SDN JSON ({exc!r})") from None
+    return [{"uid": str(e["uid"]).strip(), "name": " ".join(e["name"].split()),
+             "aliases": [" ".join(a.split()) for a in e.get("aliases") or [] if a and a.strip()],
+             "programs": e.get("program", "")}
+            for e in entries if isinstance(e, dict) and _ofac_value(str(e.get("type", ""))) == "individual"]
+
+
+def read_ofac_people(sdn: Path, alt: Path | None) -> list[dict[str, Any]]:
+    """The individuals of OFAC's legacy sdn.csv (SDN_Type "individual"), aliases from alt.csv."""
+    aliases: dict[str, list[str]] = {}
+    if alt is not None:
+        for row in csv.reader(io.StringIO(_read_latin1(alt))):
+            if len(row) >= 4 and row[0].strip() != "\x1a":
+                aliases.setdefault(row[0].strip(), []).append(_ofac_value(row[3]))
+    out = []
+    for row in csv.reader(io.StringIO(_read_latin1(sdn))):
+        if len(row) == _OFAC_COLUMNS and _ofac_value(row[2]).lower() == "individual":
+            uid = row[0].strip()
+            out.append({"uid": uid, "name": " ".join(_ofac_value(row[1]).split()),
+                        "aliases": [a for a in aliases.get(uid, []) if a], "programs": _ofac_value(row[3])})
+    return out
+
+
+PEOPLE_FILE = "people.json.xz"
+PEOPLE_FIELDS = ("id", "name", "aliases", "programs", "normalized")
+
+
+def build_people(people: list[dict[str, Any]], as_of: str) -> tuple[dict[str, Any], bytes]:
+    """The individuals file (a separate record kind: organisation screening never reads it) and its
+    metadata for lists.json ``people``."""
+    rows = []
+    for p in sorted(people, key=lambda p: (p["name"], p["uid"])):
+        names = [p["name"], *[a for a in p["aliases"] if a != p["name"]]]
+        rows.append([f"sdn-{p['uid']}", p["name"], names[1:], p["programs"], [normalized(n) for n in names]])
+    payload = {"schema": SCHEMA_VERSION, "normalization": NORMALIZATION_VERSION, "kind": "individual",
+               "list": "us_ofac_sdn", "fields": list(PEOPLE_FIELDS), "records": rows}
+    raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    blob = lzma.compress(raw, preset=9 | lzma.PRESET_EXTREME)
+    meta = {"file": PEOPLE_FILE, "sha256": hashlib.sha256(blob).hexdigest(), "count": len(rows),
+            "list": "us_ofac_sdn", "as_of": as_of}
+    return meta, blob
+
+
+def write_people(out: Path, blob: bytes) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / PEOPLE_FILE).write_bytes(blob)
 
 
 def _ofac_value(value: str) -> str:

@@ -12,13 +12,14 @@ from typing import Any
 
 from .._errors import AnswerError
 from ..config import Config, default_config
-from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES, MAX_SCREEN_NAME_LENGTH, THRESHOLD_RANGE
-from .dataset import DatasetError, check_disabled, is_stale, list_info, list_metadata, records
+from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES, MAX_SCREEN_NAME_LENGTH, PERSON_MATCH_THRESHOLD, THRESHOLD_RANGE
+from .dataset import DatasetError, check_disabled, is_stale, list_info, list_metadata, people, records
 from .index import Index
 from .normalize import normalized
 
-__all__ = ["DISCLAIMER", "OUTCOMES", "DatasetError", "get_index", "list_metadata", "not_screened_result",
-           "screen_for_assessment", "screen_name", "stale_warnings"]
+__all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
+           "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
+           "stale_warnings"]
 
 DISCLAIMER = (
     "Screening is an aid, not a clearance or a legal determination: no match does not mean a partner is "
@@ -29,6 +30,11 @@ OUTCOMES = ("none", "formerly_listed", "not_screened", "related", "stale_match",
 _RANK = {o: i for i, o in enumerate(OUTCOMES)}
 STALE_MATCH = "a possible match on an out-of-date list: the office confirms"
 _INDEX: Index | None = None
+_PEOPLE_INDEX: Index | None = None
+PERSON_OUTCOMES = ("none", "not_screened", "possible_match")
+"""Every value of a person screening result's ``outcome``, least to most serious."""
+POSSIBLE_NAME_MATCH = "possible name match: the office confirms with date of birth and nationality"
+PEOPLE_OFF = "people screening is off in this configuration ([screening] screen_people = false)"
 
 
 def get_index() -> Index:
@@ -196,3 +202,60 @@ def stale_warnings(config: Config, today: _dt.date | None = None) -> list[str]:
                    f"entries added since then are missing, and a match on it is only {STALE_MATCH}. "
                    f"Check the current list at {meta['url']}.")
     return out
+
+
+def _people_index() -> Index:
+    """The index over the listed individuals (a separate record kind), built on first use."""
+    global _PEOPLE_INDEX  # noqa: PLW0603 - a per-process cache, as get_index()
+    if _PEOPLE_INDEX is None:
+        _PEOPLE_INDEX = Index(people())
+    return _PEOPLE_INDEX
+
+
+def screen_person(name: str, config: Config | None = None, *, threshold: float | None = None,
+                  today: _dt.date | None = None) -> dict[str, Any]:
+    """Screen a person's name against the individuals on the OFAC SDN list (``[screening] screen_people``).
+
+    Off by default: with ``screen_people = false`` the result is "not_screened" and says why. A
+    candidate at or above ``limits.PERSON_MATCH_THRESHOLD`` (stricter than for organisations) is a
+    "possible_match" only: a name alone never identifies a person, so the office confirms it with
+    the date of birth and nationality. Individuals are never matched by organisation screening.
+    """
+    config = config or default_config()
+    threshold = PERSON_MATCH_THRESHOLD if threshold is None else threshold
+    name = _check_name(name, threshold)
+    reason = ""
+    if not config.screen_people:
+        reason = PEOPLE_OFF
+    elif "us_ofac_sdn" in config.disabled_lists:
+        reason = "the OFAC SDN list is switched off in this configuration ([screening] disabled_lists)"
+    unscreened = [{"list": "us_ofac_sdn", "reason": reason}] if reason else []
+    candidates: list[dict[str, Any]] = []
+    if not reason:
+        index = _people_index()
+        _, hits = index.search(name, limit=MAX_CANDIDATES, threshold=threshold)
+        for hit in hits:
+            if hit.relation != "same" or hit.detail not in ("exact", "tokens"):
+                continue  # initials and part-of relations mean nothing for a person's name
+            rec = index.records[hit.record]
+            match = hit.score >= threshold
+            candidates.append({
+                "name": rec.name, "matched_alias": hit.alias, "score": hit.score, "match": match,
+                "verdict": POSSIBLE_NAME_MATCH if match else "no match", "record_id": rec.id,
+                "programs": rec.note,
+                "lists": [{k: v for k, v in list_info(lid, config.max_list_age_days, today).items() if k != "outcome"}
+                          for lid in rec.lists],
+            })
+    outcome = "not_screened" if reason else "possible_match" if any(c["match"] for c in candidates) else "none"
+    if reason:
+        summary = f"Not screened: {reason}. This is not a clearance: ask the research security office."
+    elif outcome == "possible_match":
+        best = next(c for c in candidates if c["match"])
+        summary = f"{best['name']}: {POSSIBLE_NAME_MATCH}."
+    else:
+        summary = "No listed individual reached the match threshold for people."
+    warnings = [] if reason else [w for w in stale_warnings(config, today) if w.startswith(
+        list_metadata()["lists"]["us_ofac_sdn"]["label"])]
+    return {"query": name, "kind": "person", "normalized": normalized(name), "threshold": threshold,
+            "candidates": candidates, "outcome": outcome, "screened": not reason, "not_screened": unscreened,
+            "summary": summary, "warnings": warnings, "disclaimer": DISCLAIMER}

@@ -25,7 +25,7 @@ from .._errors import AssessmentsError
 from ..answer_types import clean_text
 from ..config import Config
 from ..limits import MAX_SCREEN_NAME_LENGTH, THRESHOLD_RANGE
-from . import DISCLAIMER, screen_name
+from . import DISCLAIMER, screen_name, screen_person
 
 MAX_FILE_NAMES = 100_000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -39,6 +39,11 @@ def run_screen(args: Any, config: Config) -> int:
     low, high = THRESHOLD_RANGE
     if not low <= threshold <= high:  # also refuses nan
         return _bad(f"--threshold {threshold}: must be between {low} and {high} (default {config.threshold})")
+    person = getattr(args, "person", None)
+    if person is not None:
+        if args.name or args.file:
+            return _bad("give --person NAME alone, without a NAME or --file")
+        return _run_person(person, args, config)
     if args.name and args.file:
         return _bad("give either a NAME or --file, not both")
     if not args.name and not args.file:
@@ -63,6 +68,40 @@ def run_screen(args: Any, config: Config) -> int:
         return _bad(str(exc))
     except AssessmentsError as exc:
         return _bad(str(exc))
+    return 0
+
+
+def _run_person(person: str, args: Any, config: Config) -> int:
+    """``--person NAME``: the individuals on the OFAC SDN list, at the stricter threshold for people
+    (``--threshold`` overrides it)."""
+    try:
+        name = _clean(person, "--person")
+        if not name:
+            raise _InputError("--person: empty once control characters and spaces are removed; give a name")
+        result = screen_person(name, config, threshold=args.threshold)
+    except _InputError as exc:
+        return _bad(str(exc))
+    except AssessmentsError as exc:
+        return _bad(str(exc))
+    if args.json:
+        json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    out = [f"Screening a person: {result['query']}  (normalised: {result['normalized']})",
+           f"Outcome: {result['outcome']}   threshold: {result['threshold']}", f"{result['summary']}", ""]
+    for c in result["candidates"]:
+        line = f"{'POSSIBLE' if c['match'] else '        '} {c['score']:.2f}  {c['name']}"
+        if c["matched_alias"] != c["name"]:
+            line += f"  [matched: {c['matched_alias']}]"
+        out.append(line)
+        if c["match"]:
+            out.append(f"          {c['verdict']}")
+        for i in c["lists"]:
+            out.append(f"          {i['label']}, as of {i['as_of']}{'  (STALE)' if i['stale'] else ''}")
+    out += [f"Warning: {w}" for w in result["warnings"]]
+    out.append(f"\n{result['disclaimer']}")
+    for line in out:
+        sys.stdout.write(_shown(line) + "\n")
     return 0
 
 

@@ -229,3 +229,33 @@ def dataset_problems(max_drop: float = MAX_RECORD_DROP) -> list[str]:
                             f"{int(max_drop * 100)}%): check the source; if the drop is real, rerun "
                             f"tools/import_lists.py with --accept-drop {lid}")
     return problems
+
+
+PEOPLE_FIELDS = ("id", "name", "aliases", "programs", "normalized")
+"""The columns of a row in people.json.xz (the individuals of the OFAC SDN list, tools/import_lists.py)."""
+
+
+@lru_cache(maxsize=1)
+def people() -> tuple[Record, ...]:
+    """The listed individuals: a separate record kind, read only by the optional people screening
+    (never by organisation screening). Raises DatasetError when the file is missing or unreadable."""
+    meta = list_metadata().get("people")
+    if not isinstance(meta, dict) or not isinstance(meta.get("file"), str):
+        raise DatasetError(LISTS_FILE, "people", "this copy of the data holds no individuals", REBUILD)
+    where = f"assessments/data/lists/{meta['file']}"
+    try:
+        blob = package_root().joinpath(*DATA_DIR, meta["file"]).read_bytes()
+    except OSError as exc:
+        raise DatasetError(where, "", f"cannot be read ({exc.strerror or exc})", REBUILD) from None
+    if hashlib.sha256(blob).hexdigest() != meta.get("sha256"):
+        raise DatasetError(where, "", f"does not match the people sha256 in {LISTS_FILE}", REBUILD)
+    try:
+        data = json.loads(decompress_records(meta["file"], blob))
+        col = {f: i for i, f in enumerate(data["fields"])}
+        i_forms = col.get("normalized") if data.get("normalization") == NORMALIZATION_VERSION else None
+        lid = data["list"]
+        return tuple(Record(r[col["id"]], r[col["name"]], tuple(r[col["aliases"]]), (), (lid,), r[col["programs"]],
+                            tuple(r[i_forms]) if i_forms is not None else ())
+                     for r in data["records"])
+    except (lzma.LZMAError, ValueError, KeyError, TypeError, IndexError) as exc:
+        raise DatasetError(where, "", f"cannot be read ({type(exc).__name__}: {exc})", REBUILD) from None

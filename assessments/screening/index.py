@@ -46,6 +46,9 @@ SURE_ACRONYM_LEN = 5
 RELATED_FACTOR = 0.85     # score of a fully contained related entry, before the cap below the threshold
 CAPPED = frozenset({"extends_listed_name", "different_kind"})  # shown below the threshold, never a match
 RESPACED_FACTOR = 0.9     # a respaced query ("jiao tong" for "jiaotong") is a guess: it ranks a little lower
+# A respaced query may only match a name as a whole: a guessed split ("phys ics") or join ("so ran" ->
+# "soran") that merely contains a listed short name is no evidence of a part or a unit of it.
+RESPACED_DETAILS = frozenset({"exact", "tokens"})
 
 
 @dataclass(frozen=True)
@@ -154,8 +157,8 @@ class Index:
         for n, variant in enumerate(self._spacing_variants(qtoks)):
             found = self._search_tokens(variant, typed_as_acronym, bool(HAN.search(query)))
             if n:
-                found = [dataclasses.replace(h, score=round(h.score * RESPACED_FACTOR, 4)) if h else None
-                         for h in found]
+                found = [dataclasses.replace(h, score=round(h.score * RESPACED_FACTOR, 4))
+                         if h and h.detail in RESPACED_DETAILS else None for h in found]
             hits += found
         return qtoks, self._best(hits, allowed, threshold)[:limit]
 
@@ -286,7 +289,10 @@ class Index:
                 # A school or laboratory of a listed organisation: the listing covers the whole organisation.
                 relation, detail = "same", "unit_of_listed"
                 score = max(score, cover_a * min(matched_alias.values()))
-            else:
+            elif min(matched_alias.values()) == 1.0 and _has_run(atoks, qtoks, lambda t, q: t in near[q]):
+                # Only a listed name spelled out, in order, in the typed one: "Solid State Physics" does
+                # not contain a listed "Olid" one edit away, and "Korea Advanced Institute of Science and
+                # Technology" does not contain a listed "Advanced Technologies".
                 relation, detail = "related", "query_is_part"
         elif cover_a >= CONTAINED and q_extra and any(t in TYPE_WORDS for t in atoks) and \
                 not any(q in SUBUNIT_WORDS for q in q_extra) and _is_part(atoks, qtoks, lambda t, q: t in near[q]):
@@ -335,6 +341,12 @@ def _is_part(small: tuple[str, ...], big: tuple[str, ...], same: Callable[[str, 
             if end == len(big) or big[end] in SUBUNIT_WORDS or (unit_last and start == 0 and big[-1] in SUBUNIT_WORDS):
                 return True
     return False
+
+
+def _has_run(small: tuple[str, ...], big: tuple[str, ...], same: Callable[[str, str], bool]) -> bool:
+    """True when the words of ``small`` appear in ``big`` as one run, in order."""
+    n = len(small)
+    return any(all(same(small[i], big[start + i]) for i in range(n)) for start in range(len(big) - n + 1))
 
 
 def one_edit(a: str, b: str) -> bool:

@@ -95,7 +95,7 @@ daxue xueyuan yanjiu jiusuo keji zhongguo
 
 # Words naming a part of an organisation: what makes a longer name a sub-unit.
 SUBUNIT_WORDS = _words("""
-center laboratory institute school college faculty department division branch key hospital
+center laboratory institute school college faculty department division branch key hospital bureau
 zhongxin yanshi jiusuo jiuyuan xueyuan
 """)  # the last line: Han pairs of 中心, 实验室, 研究所, 研究院 and 学院
 
