@@ -1,14 +1,19 @@
 // On guidance pages: when a reader points at, touches or focuses a link to the
 // self-assessment, start fetching the engine (the Pyodide runtime, the standard
-// library, the engine's wheels), so it is there, or on its way, by the time the
-// page opens. Until then the guidance loads no engine bytes at all.
+// library, the engine's wheels) into the browser's cache, so it is there, or
+// partly there, when the page opens. Until then the guidance loads no engine bytes.
 //
 // The file names carry content hashes, so they are read from this build: the
 // engine's worker (engine-worker.mjs, whose `const BUILD = {...};` line
 // hooks/assets.py fills in) names the runtime, the standard library and the
-// manifest; the manifest names the wheels. The files are then asked for as
-// <link rel="prefetch">: the browser fetches them at low priority and keeps them
-// for the next page. Nothing happens when the reader asked to save data.
+// manifest; the manifest names the wheels.
+//
+// One file at a time, smallest and first needed first, with ordinary low-priority
+// fetches rather than <link rel="prefetch">: a prefetch link carries on after
+// the reader has clicked, so on a slow link the worker downloaded the same large
+// files a second time beside it (measured: the runtime twice). A fetch stops when
+// the page is left; what has arrived by then stays in the cache. Nothing happens
+// when the reader asked to save data.
 "use strict";
 (function () {
   var script = document.currentScript;
@@ -24,19 +29,28 @@
     return url.origin === location.origin && url.pathname === target;
   }
 
-  function prefetch(href) {
-    var link = document.createElement("link");
-    link.rel = "prefetch";
-    link.href = href;
-    document.head.appendChild(link);
+  function download(href) {
+    return fetch(href, { priority: "low" }).then(function (response) {
+      if (!response.ok) throw new Error(href + ": HTTP " + response.status);
+      // Read to the end, so the browser keeps the whole file.
+      var reader = response.body.getReader();
+      function drain() { return reader.read().then(function (step) { return step.done ? response : drain(); }); }
+      return drain();
+    });
+  }
+
+  function inTurn(hrefs) {
+    return hrefs.reduce(function (previous, href) {
+      return previous.then(function () { return download(href); });
+    }, Promise.resolve());
   }
 
   function start() {
     started = true;
     var connection = navigator.connection;
     if (connection && connection.saveData) return;
-    var worker = new URL("engine-worker.mjs", here.href);
-    fetch(worker.href).then(function (response) {
+    var worker = new URL("engine-worker.mjs", here.href).href;
+    fetch(worker, { priority: "low" }).then(function (response) {
       if (!response.ok) throw new Error("engine-worker.mjs: HTTP " + response.status);
       return response.text();
     }).then(function (text) {
@@ -45,16 +59,21 @@
       var build = JSON.parse(match[1]);
       var assets = new URL("../", here.href);
       var runtime = new URL(build.runtime, assets.href);
-      ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", build.stdlib].forEach(function (name) {
-        prefetch(new URL(name, runtime.href).href);
-      });
-      ["engine.mjs", "engine-wheels.mjs"].forEach(function (name) { prefetch(new URL(name, here.href).href); });
-      prefetch(new URL(target, location.href).href);
-      var manifest = new URL(build.manifest, assets.href);
-      return fetch(manifest.href).then(function (response) { return response.json(); }).then(function (data) {
-        (data.wheels || []).forEach(function (wheel) { prefetch(new URL(wheel.file, manifest.href).href); });
-      });
+      var manifest = new URL(build.manifest, assets.href).href;
+      var at = function (name, base) { return new URL(name, base).href; };
+      return inTurn([at("engine.mjs", here.href), at("engine-wheels.mjs", here.href),
+                     at("pyodide.mjs", runtime.href), at("pyodide.asm.mjs", runtime.href)])
+        .then(function () { return fetch(manifest, { priority: "low" }); })
+        .then(function (response) {
+          if (!response.ok) throw new Error(manifest + ": HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (data) {
+          var wheels = (data.wheels || []).map(function (wheel) { return at(wheel.file, manifest); });
+          return inTurn(wheels.concat([at(build.stdlib, runtime.href), at("pyodide.asm.wasm", runtime.href)]));
+        });
     }).catch(function (error) {
+      if (error && error.name === "AbortError") return; // the reader went on: the page was left
       console.warn("[prefetch] the engine could not be fetched ahead", error);
     });
   }
