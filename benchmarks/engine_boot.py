@@ -1,6 +1,6 @@
 """Self-assessment speed and size in headless Chromium: prints figures, asserts nothing.
 
-Usage: python benchmarks/engine_boot.py [--runs 5] [--site DIR] [--network-only]
+Usage: python benchmarks/engine_boot.py [--runs 5] [--site DIR] [--network-only | --prefetch-only]
 
 Builds the site (or uses --site), serves it on 127.0.0.1 with gzip and ETags
 like a static host, and measures with Playwright and the system Chromium:
@@ -22,6 +22,11 @@ like a static host, and measures with Playwright and the system Chromium:
   files, no-cache otherwise; the service worker installed by the first visit),
   and a visit with the network gone after one visit. Each is printed beside its
   lower bound: bytes / bandwidth + round trips x latency + the empty-page floor.
+- fetching ahead (issue 17): from a click on a guidance page's link to the
+  self-assessment until the engine is ready, in a fresh profile: without the
+  prefetcher (site_src/prefetch-engine.js refused), with it and a plain click
+  (the pointer reaches the link as it clicks), and with the pointer resting on
+  the link for 1 s first; on localhost and over the slower emulated link.
 The figures and the machine they were measured on go into docs/performance.md.
 Targets (issue 6): ready cold <= 0.4x stock, warm <= 0.35x; first input <= 0.3 s;
 no long task > 50 ms during boot; re-score p95 <= 30 ms; screening p95 <= 50 ms;
@@ -40,6 +45,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -308,6 +314,62 @@ def _network_visits(browser: Browser, base: str) -> dict[str, Any]:
     return out
 
 
+HOVER_MS = 1000
+PREFETCH_FROM = "travel/"
+
+
+def _click_to_ready(browser: Browser, base: str, hover_ms: int | None, link: tuple[float, float] | None) -> float:
+    """ms from clicking the guidance page's link to the assessment until the engine is ready (fresh profile).
+
+    hover_ms None: without the prefetcher; 0: a plain click; else the pointer rests on the link first.
+    """
+    context = browser.new_context(service_workers="block")  # the HTTP cache alone carries the prefetch
+    context.add_init_script(OBSERVE)
+    if hover_ms is None:
+        context.route("**/prefetch-engine.js", lambda route: route.abort())
+    page = context.new_page()
+    if link is not None:
+        _emulate(page, context, link[0], link[1])
+    page.goto(base + PREFETCH_FROM)
+    page.wait_for_load_state("networkidle")
+    anchor = page.locator("article a[href$='self-assessment/']").first
+    anchor.scroll_into_view_if_needed()
+    if hover_ms:
+        anchor.hover()
+        page.wait_for_timeout(hover_ms)
+    with page.expect_console_message(lambda m: m.text.startswith("rs-bench:"), timeout=180_000) as message:
+        start = time.perf_counter()
+        anchor.click()
+    elapsed = (time.perf_counter() - start) * 1000
+    if message.value.text != "rs-bench:ready":
+        raise SystemExit("the engine failed to start after the click")
+    context.close()
+    return elapsed
+
+
+def _prefetch_visits(browser: Browser, base: str, runs: int) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {}
+    for _ in range(runs):
+        for label, link in (("localhost", None), (LINKS[0][0], LINKS[0][1:])):
+            for hover in (None, 0, HOVER_MS):
+                out.setdefault(f"{label}|{hover}", []).append(_click_to_ready(browser, base, hover, link))
+    return out
+
+
+def _print_prefetch(results: dict[str, list[float]]) -> None:
+    print(f"Click on a link to the assessment ({PREFETCH_FROM}) to engine ready, fresh profile "
+          f"(median of {len(next(iter(results.values())))}):")
+    print()
+    print("| link | without fetching ahead | plain click | pointer on the link 1 s first |")
+    print("| --- | --- | --- | --- |")
+    for label in ("localhost", LINKS[0][0]):
+        base = statistics.median(results[f"{label}|None"])
+        click = statistics.median(results[f"{label}|0"])
+        ahead = statistics.median(results[f"{label}|{HOVER_MS}"])
+        print(f"| {label} | {base:.0f} ms | {click:.0f} ms ({click - base:+.0f}) "
+              f"| {ahead:.0f} ms ({ahead - base:+.0f}) |")
+
+
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -319,6 +381,8 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--network-only", action="store_true",
                         help="only the emulated links, return and offline visits (with the floor they need)")
+    parser.add_argument("--prefetch-only", action="store_true",
+                        help="only the click-to-ready times with and without fetching ahead")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -341,6 +405,11 @@ def main() -> None:
         options = ServerOptions(gzip=True, cache_control_for=recommended_cache_control)
         with serve(site, options) as base, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+            if args.prefetch_only:
+                ahead = _prefetch_visits(browser, base, args.runs)
+                browser.close()
+                _print_prefetch(ahead)
+                return
             kinds = ("ours_cold", "ours_warm", "stock_cold", "stock_warm", "bare_cold", "bare_warm")
             runs: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
             for _ in range(args.runs):
@@ -357,6 +426,7 @@ def main() -> None:
                 _print_network(net, sizes, runs)
                 return
             trips = _round_trips(browser, base + "self-assessment/", answers, names)
+            ahead = _prefetch_visits(browser, base, args.runs)
             browser.close()
 
     med = {k: statistics.median(r["ready"] for r in v) for k, v in runs.items()}
@@ -409,6 +479,8 @@ def main() -> None:
 
     print()
     _print_network(net, sizes, runs)
+    print()
+    _print_prefetch(ahead)
 
 
 def _print_network(net: list[dict[str, Any]], sizes: dict[str, Any], runs: dict[str, list[dict[str, Any]]]) -> None:

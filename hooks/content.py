@@ -1,11 +1,5 @@
-"""Guidance pages: serve Mermaid from the site, turn Markdown checklists into
-interactive, printable ones, and render the readable glossary.
-
-Mermaid: Material for MkDocs renders ``mermaid`` fences itself, but loads the
-library from unpkg.com unless a global ``mermaid`` already exists. This hook
-copies Mermaid from the npm package (pinned in package-lock.json) into the site
-and loads it, before Material's bundle, only on pages that contain a diagram, so
-no page requests anything from another origin.
+"""Guidance pages: turn Markdown checklists into interactive, printable ones, and
+render the readable glossary. (Diagrams are drawn at build time: hooks/diagrams.py.)
 
 Checklists: a checklist is an ordinary Markdown task list inside
 ``<div class="guide-checklist" data-checklist="NAME" markdown>``. Every item
@@ -35,36 +29,17 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-import _project
-
-MERMAID_DIR = _project.ROOT / "node_modules" / "mermaid"
-MERMAID_FILES = {"dist/mermaid.min.js": "assets/js/mermaid.min.js", "LICENSE": "assets/js/mermaid.LICENSE.txt"}
 CHECKLIST_SCRIPT = "assets/js/checklists.mjs"
 
 
 # --- hooks -----------------------------------------------------------------
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Serve Mermaid from the site itself (never from a CDN)."""
-    package_json = MERMAID_DIR / "package.json"
-    if not package_json.exists():
-        raise PluginError(f"{MERMAID_DIR} is missing: run `npm ci` to install the pinned Mermaid "
-                          "(the diagrams are rendered from the site's own copy)")
-    for source, dest in MERMAID_FILES.items():
-        path = MERMAID_DIR / source
-        if not path.exists():
-            raise PluginError(f"{path} is missing: reinstall Mermaid with `npm ci`")
-        files.append(File.generated(config, dest, abs_src_path=str(path)))
-    return files
-
-
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html_text = _render_checklists(html_text, page, config) or html_text
-    return _load_mermaid(html_text, page) or html_text
+    return _render_checklists(html_text, page, config) or html_text
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -105,17 +80,6 @@ def load_glossary(path: Path) -> list[dict[str, str]]:
 
 def _slug(term: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", term.casefold()).strip("-")
-
-
-def _load_mermaid(html_text: str, page: Page) -> str | None:
-    """Prepend the local Mermaid script to pages with a diagram; None when the page has none."""
-    if not DIAGRAM.search(html_text):
-        return None
-    src = get_relative_url(MERMAID_FILES["dist/mermaid.min.js"], page.url)
-    # Deferred like Material's bundle (overrides/main.html) and before it in the
-    # document, so it still runs first: the bundle finds the global `mermaid` and
-    # skips its CDN download, and the page is not blocked while Mermaid loads.
-    return f'<script src="{src}" defer></script>\n{html_text}'
 
 
 def _render_checklists(html_text: str, page: Page, config: MkDocsConfig) -> str | None:
@@ -180,8 +144,6 @@ GLOSSARY = "includes/glossary.md"
 GLOSSARY_LINE = re.compile(r"\*\[([^\]]+)\]:\s*(\S.*)")
 ABBR_OPEN = re.compile(r"<abbr (title=)")
 
-# Material's superfences output for a ```mermaid fence.
-DIAGRAM = re.compile(r'<pre class="mermaid">')
 CHECKLIST_BLOCK = re.compile(
     r'<div class="guide-checklist" data-checklist="(?P<name>[^"]*)">\s*'
     r'<ul class="task-list">(?P<body>.*?)</ul>\s*</div>', re.S)

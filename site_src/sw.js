@@ -26,7 +26,7 @@ const CACHE = `${PREFIX}${SCOPE.pathname}:${BUILD.version}`;
 const ENGINE = /^assets\/(pyodide|engine)\//;
 // Large files used by few readers are cached when first used, not installed.
 // (Source maps, search language packs and the sitemap are for tools, not readers.)
-const ON_USE = (path) => ENGINE.test(path) || /(^|\/)mermaid\.min\.js$|\.map$|^assets\/javascripts\/lunr\/|^sitemap\.xml/.test(path);
+const ON_USE = (path) => ENGINE.test(path) || /\.map$|^assets\/javascripts\/lunr\/|^sitemap\.xml/.test(path);
 const HASHED = /^assets\/(pyodide\/[0-9a-f]{16}\/|engine\/.*\.[0-9a-f]{16}\.(whl|json)$)/;
 
 /** The site-relative path of a request this worker serves, or null. */

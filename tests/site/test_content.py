@@ -26,6 +26,8 @@ from tests.support.paths import ROOT
 
 DOCS = ROOT / "docs"
 sys.path.append(str(ROOT / "hooks"))  # appended, so hook modules never shadow other imports
+import diagrams  # noqa: E402
+
 import content  # noqa: E402 - a hook module, imported by bare name as MkDocs does
 
 # The pages this guide writes (the assessment, screening and privacy pages belong to the engine).
@@ -136,28 +138,60 @@ def test_pages_load_scripts_and_styles_only_from_the_site(built_site: Path) -> N
             assert "//" not in url, f"{source}: loads {url} from another origin"
 
 
-# --- the decision flowchart and Mermaid ------------------------------------
+# --- the diagrams, drawn at build time (hooks/diagrams.py) -------------------
 
-def test_flowchart_uses_the_sites_own_mermaid_before_materials_bundle(built_site: Path) -> None:
-    home = page(built_site, "index.md")
-    html = built(built_site, "index.md").read_text(encoding="utf-8")
-    assert '<pre class="mermaid">' in html and "Do I need to submit anything" in html
-    mermaid = [s for s in home.scripts if s.endswith("mermaid.min.js")]
-    bundle = [s for s in home.scripts if "javascripts/bundle." in s]
-    assert mermaid == ["assets/js/mermaid.min.js"] and bundle
-    assert home.scripts.index(mermaid[0]) < home.scripts.index(bundle[0]), "Mermaid must load before the bundle"
-    served = built_site / "assets" / "js" / "mermaid.min.js"
-    assert served.read_bytes() == (ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js").read_bytes()
-    assert (built_site / "assets" / "js" / "mermaid.LICENSE.txt").exists()
+DRAWN = {"index.md": "Do I need to submit anything", "what-you-provide.md": "Information or item"}
 
 
-def test_mermaid_and_checklist_scripts_load_only_where_needed(built_site: Path) -> None:
+@pytest.mark.parametrize("source", sorted(DRAWN))
+def test_flowchart_is_in_the_page_as_a_drawing_with_text(built_site: Path, source: str) -> None:
+    html = built(built_site, source).read_text(encoding="utf-8")
+    assert '<pre class="mermaid">' not in html, f"{source}: a diagram was left as source"
+    svgs = re.findall(r'<div class="mermaid rs-diagram"><svg id="rs-diagram-[0-9a-f]{16}".*?</svg></div>', html, re.S)
+    assert len(svgs) == 1, f"{source}: expected one drawn diagram"
+    svg = svgs[0]
+    title = re.search(r"<title[^>]*>([^<]*)</title>", svg)
+    assert title and DRAWN[source] in title.group(1), f"{source}: the drawing has no accessible title"
+    assert re.search(r"<desc[^>]*>[^<]{40,}</desc>", svg), f"{source}: the drawing has no description"
+    labels = re.findall(r'<span class="nodeLabel"[^>]*>(?:<p>)?([^<]+)', svg)
+    assert len(labels) >= 5, f"{source}: the node labels are not text in the drawing: {labels}"
+    # Colours come from Material's scheme variables, so one drawing serves light and dark.
+    assert "var(--md-mermaid-node-bg-color)" in svg and "var(--md-mermaid-label-fg-color)" in svg
+
+
+def test_no_page_ships_a_diagram_library(built_site: Path) -> None:
     for source in PAGES:
         built_page = page(built_site, source)
-        html = built(built_site, source).read_text(encoding="utf-8")
-        has_diagram = '<pre class="mermaid">' in html
-        assert any(s.endswith("mermaid.min.js") for s in built_page.scripts) == has_diagram, source
+        assert not any("mermaid" in s for s in built_page.scripts), f"{source}: loads Mermaid"
         assert any(s.endswith("checklists.mjs") for s in built_page.scripts) == (source in CHECKLISTS), source
+    assert not list(built_site.rglob("mermaid*")), "Mermaid is in the site"
+    assert not (built_site / "assets" / "diagrams").exists(), "the drawings are inlined, not served"
+    assert "mermaid" not in (built_site / "sw.js").read_text(encoding="utf-8")
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "flowchart TD" not in index and "rs-diagram" not in index, "diagram source or styles in the search"
+
+
+def test_every_diagram_in_the_docs_has_a_current_drawing() -> None:
+    keys = {diagrams.diagram_key(m.group("source")) for path in DOCS.rglob("*.md")
+            for m in diagrams.FENCE.finditer(path.read_text(encoding="utf-8"))}
+    drawn = {p.stem for p in diagrams.DIAGRAM_DIR.glob("*.svg")}
+    assert keys == drawn, f"run `{diagrams.COMMAND}`: missing {sorted(keys - drawn)}, stale {sorted(drawn - keys)}"
+
+
+def test_a_changed_diagram_without_a_new_drawing_stops_the_build_with_the_command() -> None:
+    fake = SimpleNamespace(file=SimpleNamespace(src_uri="example.md"))
+    html = '<p>x</p><pre class="mermaid"><code>flowchart TD\n    a[&quot;Changed&quot;] --&gt; b</code></pre>'
+    with pytest.raises(PluginError) as error:
+        diagrams.on_page_content(html, fake, None, None)  # type: ignore[arg-type]
+    assert "tools/render_diagrams.py" in str(error.value) and "example.md" in str(error.value)
+    # A current one becomes a placeholder (for the search) and then the drawing.
+    source = (DOCS / "what-you-provide.md").read_text(encoding="utf-8")
+    fence = diagrams.FENCE.search(source).group("source")  # type: ignore[union-attr]
+    escaped = fence.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    replaced = diagrams.on_page_content(f'<pre class="mermaid"><code>{escaped}</code></pre>', fake, None, None)  # type: ignore[arg-type]
+    assert "<svg" not in replaced and "flowchart" not in replaced
+    final = diagrams.on_post_page(replaced, fake, None)  # type: ignore[arg-type]
+    assert final.startswith('<div class="mermaid rs-diagram"><svg') and "What will you provide?" in final
 
 
 # --- checklists ------------------------------------------------------------
