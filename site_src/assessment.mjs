@@ -89,7 +89,7 @@ function clearAnswers() {
   say("Your answers were cleared.");
 }
 
-// --- arriving from a link: ?activity=VALUE (&name=...) --------------------------------
+// --- arriving from a link: ?activity=VALUE, and #name=... (a fragment: never sent to the server) ---
 // Local only, nothing is sent; unknown values are ignored; answers already stored win.
 const PRESETS = {
   informal: { answers: { activities: ["collaboration"], collaboration_type: "informal" } },
@@ -101,9 +101,11 @@ const PRESETS = {
   names: { answers: { activities: ["collaboration"] }, focus: "partners" },
 };
 
-function applyPreset(params) {
+// The activity comes in the query (?activity=...); a name only ever in the fragment
+// (#name=...), which the browser does not send to the server.
+function applyPreset(params, fragment) {
   const preset = Object.hasOwn(PRESETS, params.get("activity") || "") ? PRESETS[params.get("activity")] : null;
-  const name = (params.get("name") || "").trim().slice(0, 200);
+  const name = (fragment.get("name") || "").trim().slice(0, 200);
   if (!preset && !name) return null;
   const answers = { ...(preset?.answers || {}) };
   if (name) answers.partners = [{ names: [name] }];
@@ -129,7 +131,10 @@ const stored = loadAnswers();
 const restored = writeAnswers(stored);
 if (restored.length) state.legacy = Object.fromEntries(restored.map((key) => [key, stored[key]]));
 let focusId = null;
-if (!Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search));
+const fragment = new URLSearchParams(location.hash.slice(1));
+if (!Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search), fragment);
+// The name is now in the form (and this tab's storage): keep it out of the address bar and history.
+if (fragment.has("name")) history.replaceState(null, "", location.pathname + location.search);
 state.lastAnswers = readAnswers();
 if (restored.length || focusId !== null || Object.keys(state.lastAnswers).length) saveAnswers(withLegacy(state.lastAnswers));
 showAsked(askedFor(state.lastAnswers));

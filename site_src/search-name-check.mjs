@@ -1,7 +1,8 @@
 // The header search offers the restricted-party name check: whatever the reader
 // types, an entry "Check '<query>' against the restricted-party lists" links to
-// the self-assessment's name check with the query in the address. Nothing is
-// sent anywhere: the check runs in the browser on that page. Text is set with
+// the self-assessment's name check with the query in the address's fragment
+// (#name=...), which browsers never send to the server: the name stays on the
+// device, and the check runs in the browser on that page. Text is set with
 // textContent only. Loaded on every page by overrides/main.html.
 
 const ROOT = new URL("../../", import.meta.url); // this file is served from assets/js/
@@ -10,7 +11,8 @@ const MAX_LENGTH = 200;
 
 export function nameCheckUrl(query) {
   const url = new URL("self-assessment/", ROOT);
-  url.search = `?activity=names&name=${encodeURIComponent(query)}`;
+  url.search = "?activity=names";
+  if (query) url.hash = `name=${encodeURIComponent(query)}`;
   return url.href;
 }
 
@@ -21,6 +23,7 @@ function setUp(input) {
   box.className = "guide-name-check";
   box.hidden = true;
   const link = document.createElement("a");
+  link.href = nameCheckUrl(""); // a real address from the start (crawlers and tools read hidden links too)
   const note = document.createElement("p");
   note.className = "guide-name-check__note";
   note.textContent = "Opens the self-assessment's name check. The name stays in your browser.";

@@ -241,7 +241,7 @@ def test_links_from_the_home_page_preselect_locally(page: Page, site_url: str, a
 
 
 def test_a_name_link_fills_the_names_and_stored_answers_win(page: Page, site_url: str) -> None:
-    page.goto(site_url + "self-assessment/?activity=names&name=Tsinghua%20University")
+    page.goto(site_url + "self-assessment/?activity=names#name=Tsinghua%20University")
     expect(page.locator("#rs-q-partners textarea")).to_have_value("Tsinghua University")
     page.locator("#rs-q-activities input[value='travel']").check()
     page.goto(site_url + "self-assessment/?activity=visitor")

@@ -8,6 +8,7 @@ import re
 import tomllib
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.paths import ROOT
 
@@ -235,7 +236,7 @@ def test_search_offers_the_name_check_for_the_query(browser: object, site_url: s
     entry.wait_for(timeout=10_000)
     assert entry.is_visible()
     assert entry.get_attribute("href") == (
-        site_url + "self-assessment/?activity=names&name=Harbin%20Institute%20of%20Technology")
+        site_url + "self-assessment/?activity=names#name=Harbin%20Institute%20of%20Technology")
     page.screenshot(path="/tmp/guideui-search-desktop.png")
 
     # Markup in the query is shown as text, never parsed.
@@ -252,6 +253,12 @@ def test_search_offers_the_name_check_for_the_query(browser: object, site_url: s
     query.dispatch_event("input")
     assert box.is_hidden()
     query.press_sequentially("Acme Photonics", delay=10)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     box.get_by_role("link").click()
-    page.wait_for_url("**/self-assessment/?activity=names&name=Acme%20Photonics")
+    page.wait_for_url("**/self-assessment/?activity=names*")
+    # The name reaches the form, never the server (it travels in the fragment), and leaves the address bar.
+    expect(page.locator("#rs-q-partners textarea").first).to_have_value("Acme Photonics", timeout=10_000)
+    assert not [url for url in requested if "Acme" in url], requested
+    assert "Acme" not in page.url
     context.close()
