@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES
 from .dataset import Record
 from .normalize import _HAN as HAN
-from .normalize import GENERIC, SUBUNIT_WORDS, TYPE_WORDS, acronym, tokens
+from .normalize import COMMON_WORDS, GENERIC, SUBUNIT_WORDS, TYPE_WORDS, acronym, tokens
 
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
@@ -44,7 +44,8 @@ DERIVED_ACRONYM_SCORE = 0.8  # initials the matcher derived itself: shown, never
 SURE_ACRONYM_SCORE = 0.9  # derived initials typed in capitals, 5+ letters, fitting one record only
 SURE_ACRONYM_LEN = 5
 RELATED_FACTOR = 0.85     # score of a fully contained related entry, before the cap below the threshold
-CAPPED = frozenset({"extends_listed_name", "different_kind"})  # shown below the threshold, never a match
+COMMON_WORD_SCORE = 0.6  # a one-word listed name that is a common word, found among other typed words
+CAPPED = frozenset({"extends_listed_name", "different_kind", "common_word"})  # shown below the threshold, never a match
 RESPACED_FACTOR = 0.9     # a respaced query ("jiao tong" for "jiaotong") is a guess: it ranks a little lower
 # A respaced query may only match a name as a whole: a guessed split ("phys ics") or join ("so ran" ->
 # "soran") that merely contains a listed short name is no evidence of a part or a unit of it.
@@ -58,7 +59,7 @@ class Hit:
     score: float
     relation: str  # "same" or "related"
     # why: "exact", "tokens", "acronym", "official_acronym", "short_alias", "listed_is_part",
-    # "query_is_part", "unit_of_listed", "extends_listed_name", "different_kind"
+    # "query_is_part", "unit_of_listed", "extends_listed_name", "different_kind", "common_word"
     detail: str
 
 
@@ -276,6 +277,10 @@ class Index:
             return Hit(rid, self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE), 4), "same", "short_alias")
         q_extra = [q for q in qtoks if not any(t in aset for t in near[q])]
         a_extra = [t for t in atoks if t not in matched_alias]
+        if len(atoks) == 1 and q_extra and (atoks[0] in COMMON_WORDS or atoks[0] in GENERIC):
+            # A listed name that is one common word ("OOO PARTNER") found among other typed words
+            # ("Example Partner Institute"): a word in common, not the listed entity. Only a low candidate.
+            return Hit(rid, self.alias_text[aid], round(min(score, COMMON_WORD_SCORE), 4), "same", "common_word")
         if cover_q >= CONTAINED and cover_a <= 1 - EXTRA_MIN and distinctive_q and extra_subunit and \
                 _is_part(qtoks, atoks, lambda q, t: t in near[q], unit_last=han):
             # The listed name is the typed name plus a unit ("Tsinghua University Center for X"): a listed

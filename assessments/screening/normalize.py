@@ -93,6 +93,22 @@ federal china chinese russian russia iran iranian beijing shanghai moscow
 daxue xueyuan yanjiu jiusuo keji zhongguo
 """)
 
+# Common English words that some list entries are named by alone ("OOO PARTNER", "Quantum", "Vector"):
+# such a one-word listed name is no evidence when it is one word among others in a typed name
+# ("Example Partner Institute"). Curated from the one-word names on the lists; extend it when a
+# refresh brings new ones. Generic words (above) count as common too.
+COMMON_WORDS = _words("""
+partner partners alliance united global best star start status class name focus forum base area
+auction argument dialog dialogue element equality excellence integral inter intersection invent
+impulse import matrix monitoring navigator ocean opera orion pegasus phoenix plant plasma pointer
+private prometheus proton quantum quorum radiant restart rotor saturn scan solid spark sparta
+spectrum stork symphony terminal timber vector veteran wayside wheels wings zest lemon cherry mint
+carbon citadel bastion arsenal apex cosmos evil limited october september offshore patriot legion
+source sum sky magic pioneer harbor harbour summit delta alpha omega sigma gamma atlas titan
+eagle falcon condor horizon zenith vertex nova stella aurora crystal diamond granite
+silver golden gold iron steel union victory progress unity energy power signal future
+""")
+
 # Words naming a part of an organisation: what makes a longer name a sub-unit.
 SUBUNIT_WORDS = _words("""
 center laboratory institute school college faculty department division branch key hospital bureau
