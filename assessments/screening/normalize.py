@@ -39,11 +39,13 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Legal forms and filler words: dropped (unless nothing else is left).
-LEGAL_FORMS = _words("""
+COMPANY_FORMS = _words("""
 co company companies ltd limited llc llp lp inc incorporated corp corporation plc jsc ojsc cjsc pjsc
 ao oao zao pao ooo tov pp fsue fgup fgbu gup mup nao ano gmbh mbh ag kg sa sas sarl srl spa bv nv ab
-as oy pte pvt pty bhd sdn kk ek fze fzco fzc fzllc wll ltda cia sl slu scs the of and for in at on
-de des du la le el al del da di der und y et
+as oy pte pvt pty bhd sdn kk ek fze fzco fzc fzllc wll ltda cia sl slu scs
+""")
+LEGAL_FORMS = COMPANY_FORMS | _words("""
+the of and for in at on de des du la le el al del da di der und y et
 """)
 
 # Multi-word legal forms, removed before tokenising (longest first).
@@ -177,6 +179,12 @@ def tokens(text: str) -> tuple[str, ...]:
     for t in kept:
         seen.setdefault(t, None)
     return tuple(seen)
+
+
+def names_company(text: str) -> bool:
+    """True when a name carries a company's legal form ("Corporation", "Co., Ltd.", "OOO")."""
+    folded = _NON_ALNUM.sub(" ", fold(text).replace(_HAN_MARK, ""))
+    return bool(_LEGAL_PHRASE_RE.search(folded)) or any(w in COMPANY_FORMS for w in folded.split())
 
 
 def normalized(text: str) -> str:
