@@ -181,9 +181,10 @@ class Index:
 
     def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False,
                        han: bool = False, company: bool = False) -> list[Hit | None]:
-        # Generic words must be spelled right: "state" one edit from "estate" is noise, not a typo.
-        near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC else self.neighbours(q)
-                for q in qtoks}
+        # Generic and common words must be spelled right: "state" one edit from "estate", or "ocean"
+        # from "ozean", is another word, not a typo.
+        near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC or q in COMMON_WORDS
+                else self.neighbours(q) for q in qtoks}
         candidates = self._candidates(qtoks, near)
         hits = [self._score(qtoks, near, aid, typed_as_acronym, han, company=company) for aid in candidates]
         hits += self._acronym_hits(qtoks, typed_as_acronym)
@@ -312,7 +313,8 @@ class Index:
             # Different kinds of body ("Applied Physics Laboratory" against "Institute of Applied Physics").
             detail = "different_kind"
         elif detail == "tokens" and a_extra and all(t in GENERIC for t in a_extra) and \
-                (all(q in GENERIC for q in q_extra) if q_extra else len(qtoks) > 1 and sum(
+                (all(q in GENERIC for q in q_extra) if q_extra else
+                 (len(qtoks) > 1 or (company and qtoks[0] in COMMON_WORDS)) and sum(
                     t not in GENERIC and t not in COMMON_WORDS for t in matched_alias) <= 1 and
                  (company or any(q in TYPE_WORDS for q in qtoks) or any(t not in TYPE_WORDS for t in a_extra))):
             # The names differ only in generic words, and those words tell them apart: another word on
@@ -320,7 +322,8 @@ class Index:
             # a listed name that adds one to a typed name with a single distinctive word, when that word
             # is not merely the kind of body left out of a short form ("Sharif Tech"): "Nanjing Tech
             # University" against "Nanjing University of Science and Technology", "United
-            # Microelectronics Corporation" against "United Microelectronics Center".
+            # Microelectronics Corporation" against "United Microelectronics Center", "Golden Corp."
+            # against "Golden International".
             detail = "different_generic"
         if relation == "related":
             # Ranked by how fully the smaller name is contained, which says more than a partial

@@ -109,6 +109,7 @@ carbon citadel bastion arsenal apex cosmos evil limited october september offsho
 source sum sky magic pioneer harbor harbour summit delta alpha omega sigma gamma atlas titan
 eagle falcon condor horizon zenith vertex nova stella aurora crystal diamond granite
 silver golden gold iron steel union victory progress unity energy power signal future
+sun moon green red blue black white city northern southern eastern western prime premier orbit
 """)
 
 # Words naming a part of an organisation: what makes a longer name a sub-unit.
