@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files
 
 import assessments
 from assessments import browser_package
+from assessments.screening.dataset import PEOPLE_ENTRY
 
 import _project
 import _wheel
@@ -263,16 +264,20 @@ def _wheel_with_bytecode(name: str, version: str, entries: list[tuple[str, bytes
     return _wheel.make_wheel(kept + compiled, name, version, requires)
 
 
-def engine_wheels(dest: Path) -> list[dict[str, Any]]:
+def engine_wheels(dest: Path, *, people: bool = False) -> list[dict[str, Any]]:
     """Write the wheels the browser imports into ``dest``: the engine in its browser form, then its dependencies.
 
     Returns their manifest entries (file, sha256, size), in sys.path order. The
-    benchmarks load the same wheels.
+    benchmarks load the same wheels. The listed individuals (``people.json.xz``, for
+    the optional people screening) go in only with ``people``: the institution's
+    ``[screening] screen_people``; without them the engine answers "not screened".
     """
     version = assessments.__version__
     # The browser form of the package (assessments/browser_package.py): the policy
     # already parsed in place of its TOML files, anyascii's block files packed into one.
     entries = browser_package.browser_entries(_wheel.package_entries(_project.ROOT / "assessments"))
+    if not people:
+        entries = [(path, data) for path, data in entries if path != PEOPLE_ENTRY]
     deps = []
     for dep in ENGINE_DEPENDENCIES:
         try:
@@ -302,12 +307,13 @@ def _build_engine(dest: Path, config: MkDocsConfig) -> tuple[list[Path], str]:
     ``manifest.json`` (for tools and tests) and its content-hashed copy (what the
     worker loads, so it can be cached for good) hold the same bytes.
     """
-    wheels = engine_wheels(dest)
+    institution = _project.institution(config)
+    wheels = engine_wheels(dest, people=institution.screen_people)
     policy = assessments.load_policy()
     manifest = {
         "wheels": wheels,
         # The only place the configuration is serialised: the browser rebuilds it with Config.from_json.
-        "config": _project.institution(config).to_json(),
+        "config": institution.to_json(),
         "guidance_urls": _guidance_urls(policy),
         "policy_version": policy.version,
         "policy_as_of": policy.as_of,

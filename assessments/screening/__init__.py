@@ -13,7 +13,7 @@ from typing import Any
 from .._errors import AnswerError
 from ..config import Config, default_config
 from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES, MAX_SCREEN_NAME_LENGTH, PERSON_MATCH_THRESHOLD, THRESHOLD_RANGE
-from .dataset import DatasetError, check_disabled, is_stale, list_info, list_metadata, people, records
+from .dataset import DatasetError, check_disabled, is_stale, list_info, list_metadata, people, people_present, records
 from .index import Index
 from .normalize import normalized
 
@@ -35,6 +35,8 @@ PERSON_OUTCOMES = ("none", "not_screened", "possible_match")
 """Every value of a person screening result's ``outcome``, least to most serious."""
 POSSIBLE_NAME_MATCH = "possible name match: the office confirms with date of birth and nationality"
 PEOPLE_OFF = "people screening is off in this configuration ([screening] screen_people = false)"
+PEOPLE_ABSENT = ("the listed individuals are not part of this copy of the engine (it was built with "
+                 "[screening] screen_people = false)")
 
 
 def get_index() -> Index:
@@ -229,6 +231,13 @@ def screen_person(name: str, config: Config | None = None, *, threshold: float |
         reason = PEOPLE_OFF
     elif "us_ofac_sdn" in config.disabled_lists:
         reason = "the OFAC SDN list is switched off in this configuration ([screening] disabled_lists)"
+    elif not people_present():
+        reason = PEOPLE_ABSENT
+    else:
+        try:
+            _people_index()
+        except DatasetError as exc:
+            reason = f"the list of individuals cannot be read ({exc})"
     unscreened = [{"list": "us_ofac_sdn", "reason": reason}] if reason else []
     candidates: list[dict[str, Any]] = []
     if not reason:

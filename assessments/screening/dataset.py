@@ -235,6 +235,18 @@ PEOPLE_FIELDS = ("id", "name", "aliases", "programs", "normalized")
 """The columns of a row in people.json.xz (the individuals of the OFAC SDN list, tools/import_lists.py)."""
 
 
+PEOPLE_FILE = "people.json.xz"
+PEOPLE_ENTRY = "assessments/data/lists/" + PEOPLE_FILE  # a wheel built without people screening leaves it out
+
+
+def people_present() -> bool:
+    """True when this copy of the package carries the listed individuals: the browser's engine
+    leaves them out unless the site was built with ``[screening] screen_people = true``."""
+    meta = list_metadata().get("people")
+    name = meta.get("file") if isinstance(meta, dict) else None
+    return isinstance(name, str) and package_root().joinpath(*DATA_DIR, name).is_file()
+
+
 @lru_cache(maxsize=1)
 def people() -> tuple[Record, ...]:
     """The listed individuals: a separate record kind, read only by the optional people screening

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES
 from .dataset import Record
 from .normalize import _HAN as HAN
-from .normalize import GENERIC, SUBUNIT_WORDS, TYPE_WORDS, acronym, tokens
+from .normalize import COMMON_WORDS, GENERIC, SUBUNIT_WORDS, TYPE_WORDS, acronym, names_company, tokens
 
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
@@ -44,7 +44,9 @@ DERIVED_ACRONYM_SCORE = 0.8  # initials the matcher derived itself: shown, never
 SURE_ACRONYM_SCORE = 0.9  # derived initials typed in capitals, 5+ letters, fitting one record only
 SURE_ACRONYM_LEN = 5
 RELATED_FACTOR = 0.85     # score of a fully contained related entry, before the cap below the threshold
-CAPPED = frozenset({"extends_listed_name", "different_kind"})  # shown below the threshold, never a match
+COMMON_WORD_SCORE = 0.6  # a one-word listed name that is a common word, found among other typed words
+# Shown below the threshold, never a match.
+CAPPED = frozenset({"extends_listed_name", "different_kind", "common_word", "different_generic"})
 RESPACED_FACTOR = 0.9     # a respaced query ("jiao tong" for "jiaotong") is a guess: it ranks a little lower
 # A respaced query may only match a name as a whole: a guessed split ("phys ics") or join ("so ran" ->
 # "soran") that merely contains a listed short name is no evidence of a part or a unit of it.
@@ -58,7 +60,8 @@ class Hit:
     score: float
     relation: str  # "same" or "related"
     # why: "exact", "tokens", "acronym", "official_acronym", "short_alias", "listed_is_part",
-    # "query_is_part", "unit_of_listed", "extends_listed_name", "different_kind"
+    # "query_is_part", "unit_of_listed", "extends_listed_name", "different_kind", "common_word",
+    # "different_generic"
     detail: str
 
 
@@ -154,8 +157,10 @@ class Index:
             return qtoks, []
         hits: list[Hit | None] = []
         typed_as_acronym = query.strip().isupper() and len(qtoks) == 1
+        # A typed legal form ("Corp.") names a kind of body, as a type word ("University") does.
+        company = names_company(query)
         for n, variant in enumerate(self._spacing_variants(qtoks)):
-            found = self._search_tokens(variant, typed_as_acronym, bool(HAN.search(query)))
+            found = self._search_tokens(variant, typed_as_acronym, bool(HAN.search(query)), company)
             if n:
                 found = [dataclasses.replace(h, score=round(h.score * RESPACED_FACTOR, 4))
                          if h and h.detail in RESPACED_DETAILS else None for h in found]
@@ -175,12 +180,13 @@ class Index:
         return variants[:3]
 
     def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False,
-                       han: bool = False) -> list[Hit | None]:
-        # Generic words must be spelled right: "state" one edit from "estate" is noise, not a typo.
-        near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC else self.neighbours(q)
-                for q in qtoks}
+                       han: bool = False, company: bool = False) -> list[Hit | None]:
+        # Generic and common words must be spelled right: "state" one edit from "estate", or "ocean"
+        # from "ozean", is another word, not a typo.
+        near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC or q in COMMON_WORDS
+                else self.neighbours(q) for q in qtoks}
         candidates = self._candidates(qtoks, near)
-        hits = [self._score(qtoks, near, aid, typed_as_acronym, han) for aid in candidates]
+        hits = [self._score(qtoks, near, aid, typed_as_acronym, han, company=company) for aid in candidates]
         hits += self._acronym_hits(qtoks, typed_as_acronym)
         return hits
 
@@ -232,7 +238,7 @@ class Index:
         return out
 
     def _score(self, qtoks: tuple[str, ...], near: dict[str, dict[str, float]], aid: int,
-               typed_as_acronym: bool = False, han: bool = False) -> Hit | None:
+               typed_as_acronym: bool = False, han: bool = False, *, company: bool = False) -> Hit | None:
         atoks = self.alias_tokens[aid]
         aset = set(atoks)
         wq_total = wq_matched = 0.0
@@ -276,6 +282,10 @@ class Index:
             return Hit(rid, self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE), 4), "same", "short_alias")
         q_extra = [q for q in qtoks if not any(t in aset for t in near[q])]
         a_extra = [t for t in atoks if t not in matched_alias]
+        if len(atoks) == 1 and q_extra and (atoks[0] in COMMON_WORDS or atoks[0] in GENERIC):
+            # A listed name that is one common word ("OOO PARTNER") found among other typed words
+            # ("Example Partner Institute"): a word in common, not the listed entity. Only a low candidate.
+            return Hit(rid, self.alias_text[aid], round(min(score, COMMON_WORD_SCORE), 4), "same", "common_word")
         if cover_q >= CONTAINED and cover_a <= 1 - EXTRA_MIN and distinctive_q and extra_subunit and \
                 _is_part(qtoks, atoks, lambda q, t: t in near[q], unit_last=han):
             # The listed name is the typed name plus a unit ("Tsinghua University Center for X"): a listed
@@ -302,6 +312,19 @@ class Index:
         elif any(q in TYPE_WORDS for q in q_extra) and any(t in TYPE_WORDS for t in a_extra):
             # Different kinds of body ("Applied Physics Laboratory" against "Institute of Applied Physics").
             detail = "different_kind"
+        elif detail == "tokens" and a_extra and all(t in GENERIC for t in a_extra) and \
+                (all(q in GENERIC for q in q_extra) if q_extra else
+                 (len(qtoks) > 1 or (company and qtoks[0] in COMMON_WORDS)) and sum(
+                    t not in GENERIC and t not in COMMON_WORDS for t in matched_alias) <= 1 and
+                 (company or any(q in TYPE_WORDS for q in qtoks) or any(t not in TYPE_WORDS for t in a_extra))):
+            # The names differ only in generic words, and those words tell them apart: another word on
+            # each side ("Air Force Institute of Technology" against "Air Force Research Institute"), or
+            # a listed name that adds one to a typed name with a single distinctive word, when that word
+            # is not merely the kind of body left out of a short form ("Sharif Tech"): "Nanjing Tech
+            # University" against "Nanjing University of Science and Technology", "United
+            # Microelectronics Corporation" against "United Microelectronics Center", "Golden Corp."
+            # against "Golden International".
+            detail = "different_generic"
         if relation == "related":
             # Ranked by how fully the smaller name is contained, which says more than a partial
             # overlap; capped below the threshold in _best(), since a related entry is never a match.

@@ -39,11 +39,13 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Legal forms and filler words: dropped (unless nothing else is left).
-LEGAL_FORMS = _words("""
+COMPANY_FORMS = _words("""
 co company companies ltd limited llc llp lp inc incorporated corp corporation plc jsc ojsc cjsc pjsc
 ao oao zao pao ooo tov pp fsue fgup fgbu gup mup nao ano gmbh mbh ag kg sa sas sarl srl spa bv nv ab
-as oy pte pvt pty bhd sdn kk ek fze fzco fzc fzllc wll ltda cia sl slu scs the of and for in at on
-de des du la le el al del da di der und y et
+as oy pte pvt pty bhd sdn kk ek fze fzco fzc fzllc wll ltda cia sl slu scs
+""")
+LEGAL_FORMS = COMPANY_FORMS | _words("""
+the of and for in at on de des du la le el al del da di der und y et
 """)
 
 # Multi-word legal forms, removed before tokenising (longest first).
@@ -91,6 +93,23 @@ international group holdings industry engineering trading development department
 faculty key company enterprise factory plant bureau office branch division unit general central
 federal china chinese russian russia iran iranian beijing shanghai moscow
 daxue xueyuan yanjiu jiusuo keji zhongguo
+""")
+
+# Common English words that some list entries are named by alone ("OOO PARTNER", "Quantum", "Vector"):
+# such a one-word listed name is no evidence when it is one word among others in a typed name
+# ("Example Partner Institute"). Curated from the one-word names on the lists; extend it when a
+# refresh brings new ones. Generic words (above) count as common too.
+COMMON_WORDS = _words("""
+partner partners alliance united global best star start status class name focus forum base area
+auction argument dialog dialogue element equality excellence integral inter intersection invent
+impulse import matrix monitoring navigator ocean opera orion pegasus phoenix plant plasma pointer
+private prometheus proton quantum quorum radiant restart rotor saturn scan solid spark sparta
+spectrum stork symphony terminal timber vector veteran wayside wheels wings zest lemon cherry mint
+carbon citadel bastion arsenal apex cosmos evil limited october september offshore patriot legion
+source sum sky magic pioneer harbor harbour summit delta alpha omega sigma gamma atlas titan
+eagle falcon condor horizon zenith vertex nova stella aurora crystal diamond granite
+silver golden gold iron steel union victory progress unity energy power signal future
+sun moon green red blue black white city northern southern eastern western prime premier orbit
 """)
 
 # Words naming a part of an organisation: what makes a longer name a sub-unit.
@@ -161,6 +180,12 @@ def tokens(text: str) -> tuple[str, ...]:
     for t in kept:
         seen.setdefault(t, None)
     return tuple(seen)
+
+
+def names_company(text: str) -> bool:
+    """True when a name carries a company's legal form ("Corporation", "Co., Ltd.", "OOO")."""
+    folded = _NON_ALNUM.sub(" ", fold(text).replace(_HAN_MARK, ""))
+    return bool(_LEGAL_PHRASE_RE.search(folded)) or any(w in COMPANY_FORMS for w in folded.split())
 
 
 def normalized(text: str) -> str:

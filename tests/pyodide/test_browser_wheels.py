@@ -16,6 +16,8 @@ import pytest
 from anyascii import anyascii
 
 from assessments import browser_package
+from assessments.screening.dataset import PEOPLE_ENTRY
+from tests.support.build import build_site
 from tests.support.paths import ROOT
 
 sys.path.append(str(ROOT / "hooks"))  # appended, so hook modules never shadow other imports
@@ -58,3 +60,22 @@ def test_packing_an_anyascii_of_another_layout_stops_with_the_fix() -> None:
     moved = [(path.replace("anyascii/_data/", "anyascii/data/"), data) for path, data in entries]
     with pytest.raises(ValueError, match=r"found 0 block files .* update pack_anyascii"):
         browser_package.pack_anyascii(version, moved)
+
+
+def _engine_names(site: Path) -> set[str]:
+    wheel = next((site / "assets/engine").glob("assessments-*.whl"))
+    return set(zipfile.ZipFile(io.BytesIO(wheel.read_bytes())).namelist())
+
+
+def test_the_people_file_ships_only_when_people_screening_is_on(built_site: Path, tmp_path: Path) -> None:
+    # The listed individuals (about 250 KB) serve only the optional people screening, off by default.
+    assert PEOPLE_ENTRY not in _engine_names(built_site)
+    assert "assessments/data/lists/records.json.xz" in _engine_names(built_site)
+    config = tmp_path / "institution.toml"
+    text = (ROOT / "institution.toml").read_text("utf-8")
+    assert "screen_people = false" in text
+    config.write_text(text.replace("screen_people = false", "screen_people = true"), "utf-8")
+    site = tmp_path / "site"
+    proc = build_site(site, config)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert PEOPLE_ENTRY in _engine_names(site)

@@ -294,6 +294,24 @@ def test_the_engine_gives_high_not_prohibited_for_a_stale_match() -> None:
     assert "screening_stale_match" in [r["rule"] for r in result["reasons"]]
 
 
+def test_a_listed_common_word_is_no_match_among_other_words() -> None:
+    # Issue 14: "OOO PARTNER" is on the SDN list; its only word, "partner", matched this at 1.00 (prohibited).
+    result = screen_name("Example Partner Institute", CONFIG, today=TODAY)
+    assert result["outcome"] == "none" and not any(c["match"] for c in result["candidates"])
+    partner = next(c for c in result["candidates"] if c["name"] == "OOO PARTNER")
+    assert partner["why"] == "common_word" and partner["score"] < 0.7
+    # The listed name typed on its own is still a match.
+    assert screen_name("OOO Partner", CONFIG, today=TODAY)["outcome"] == "prohibited"
+
+
+@pytest.mark.parametrize("query", ["Nanjing Tech University", "Air Force Institute of Technology",
+                                   "United Microelectronics Corporation", "Quantum Institute"])
+def test_names_differing_in_generic_words_are_no_match(query: str) -> None:
+    result = screen_name(query, CONFIG, today=TODAY)
+    assert not any(c["match"] for c in result["candidates"]), result["candidates"][:1]
+    assert result["candidates"][0]["why"] == "different_generic"
+
+
 @pytest.mark.parametrize("query", ["Zhejiang University", "Nanjing University", "Sichuan University of Science and "
                                    "Engineering", "Applied Physics Laboratory", "Southwest Research Institute"])
 def test_shared_place_names_and_extended_names_are_neither_related_nor_a_match(query: str) -> None:

@@ -12,7 +12,7 @@ from assessments import ConfigError, default_config, load_config
 from assessments.__main__ import main
 from assessments.limits import MATCH_THRESHOLD, PERSON_MATCH_THRESHOLD
 from assessments.screening import POSSIBLE_NAME_MATCH, get_index, screen_name, screen_person
-from assessments.screening.dataset import list_metadata, people
+from assessments.screening.dataset import PEOPLE_ENTRY, list_metadata, people
 
 ON = dataclasses.replace(default_config(), screen_people=True)
 LISTED = "ABTAHI, Seyyed Ali"  # an individual on the OFAC SDN list of 2026-07-11
@@ -57,6 +57,16 @@ def test_switching_off_the_sdn_list_switches_off_people_screening() -> None:
     config = dataclasses.replace(ON, disabled_lists=("us_ofac_sdn",))
     result = screen_person("Seyyed Ali Abtahi", config)
     assert result["outcome"] == "not_screened" and "disabled_lists" in result["not_screened"][0]["reason"]
+
+
+def test_without_the_people_file_people_screening_is_not_screened(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The browser's engine leaves the file out unless the site is built with screen_people = true.
+    assert f"assessments/data/lists/{list_metadata()['people']['file']}" == PEOPLE_ENTRY
+    monkeypatch.setattr("assessments.screening.people_present", lambda: False)
+    result = screen_person("Seyyed Ali Abtahi", ON)
+    assert result["outcome"] == "not_screened" and not result["screened"] and result["candidates"] == []
+    assert "not part of this copy of the engine" in result["not_screened"][0]["reason"]
+    assert "not a clearance" in result["summary"]
 
 
 def _config_file(tmp_path: Path, value: str) -> Path:
