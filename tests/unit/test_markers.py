@@ -26,10 +26,9 @@ from mkdocs.theme import Theme
 import assessments
 import assessments.config
 from tests.support.hooks import load_hook
-from tests.support.paths import NORTHBRIDGE, ROOT
+from tests.support.paths import HOOKS, NORTHBRIDGE, ROOT
 
-HOOKS = ROOT / "hooks"
-HOOK_ORDER = ["hooks/assets.py", "hooks/content.py", "hooks/markers.py", "hooks/screening.py", "hooks/validate.py"]
+HOOK_ORDER = sorted(f"hooks/{p.name}" for p in HOOKS.glob("[!_]*.py"))  # every hook file, in order
 
 
 
