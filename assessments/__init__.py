@@ -10,7 +10,7 @@ from pathlib import Path
 from . import _policy
 from ._engine import TIERS, assess, plan_markdown, validate_answers
 from ._errors import AnswerError, AssessmentsError, ConfigError, PolicyError
-from ._model import Action, Citation, CountryList, Measure, Option, Policy, Question, Rule
+from ._model import Action, Citation, CountryList, Measure, Option, Policy, Question, Rule, condition_leaves
 from ._policy import GUIDANCE_PAGES, answer_schema, load_policy, questions
 from .answer_types import TYPES as ANSWER_TYPES
 from .answer_types import AnswerType, example_answer, example_answers
@@ -36,6 +36,7 @@ __all__ = [
     "Rule",
     "answer_schema",
     "assess",
+    "condition_leaves",
     "default_config",
     "example_answer",
     "example_answers",

@@ -13,7 +13,7 @@ from typing import Any
 
 from ._errors import AnswerError
 from ._legacy import migrate
-from ._model import Action, Condition, Policy, Question
+from ._model import Action, Condition, Policy, Question, condition_leaves
 from ._policy import TIERS, load_policy
 from .answer_types import TYPES
 from .config import Config, default_config
@@ -330,20 +330,7 @@ def plan_markdown(result: dict[str, Any]) -> str:
 
 def _questions_in(cond: Condition) -> list[str]:
     """The question ids a condition tests, in order, once each."""
-    found: list[str] = []
-
-    def walk(c: Any) -> None:
-        if isinstance(c, dict):
-            if isinstance(c.get("q"), str) and c["q"] not in found:
-                found.append(c["q"])
-            for v in c.values():
-                walk(v)
-        elif isinstance(c, list):
-            for v in c:
-                walk(v)
-
-    walk(cond)
-    return found
+    return list(dict.fromkeys(leaf["q"] for leaf in condition_leaves(cond) if "q" in leaf))
 
 
 _BASIS_ORDER = ("law", "agency", "institutional")

@@ -9,10 +9,27 @@ nested tables as in the files (see :func:`._policy._check_condition`).
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 Condition = dict[str, Any]
+
+
+def condition_leaves(cond: Condition | None) -> Iterator[Condition]:
+    """Every leaf test of a condition, in order: ``{q=ID, <op>=...}`` or ``{screening=OUTCOME}``
+    (``all``/``any`` lists and ``not`` are walked through)."""
+    if not isinstance(cond, dict):
+        return
+    for op in ("all", "any"):
+        if op in cond:
+            for sub in cond[op]:
+                yield from condition_leaves(sub)
+            return
+    if "not" in cond:
+        yield from condition_leaves(cond["not"])
+        return
+    yield cond
 """A validated condition: ``{all=[...]}``, ``{any=[...]}``, ``{not=...}``, ``{screening=...}`` or a leaf."""
 
 

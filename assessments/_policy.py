@@ -20,7 +20,18 @@ import re
 from typing import Any
 
 from ._errors import PolicyError
-from ._model import CITATION_KINDS, Action, Citation, CountryList, Measure, Option, Policy, Question, Rule
+from ._model import (
+    CITATION_KINDS,
+    Action,
+    Citation,
+    CountryList,
+    Measure,
+    Option,
+    Policy,
+    Question,
+    Rule,
+    condition_leaves,
+)
 from ._resources import package_root
 from .answer_types import TYPES
 
@@ -532,11 +543,7 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
 
 
 def _uses_screening(cond: Any) -> bool:
-    if isinstance(cond, dict):
-        return "screening" in cond or any(_uses_screening(v) for v in cond.values())
-    if isinstance(cond, list):
-        return any(_uses_screening(v) for v in cond)
-    return False
+    return any("screening" in leaf for leaf in condition_leaves(cond))
 
 
 def questions() -> list[dict[str, Any]]:

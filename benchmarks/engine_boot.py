@@ -55,7 +55,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
-from tests.support.build import CHROMIUM_ARGS, build_site, chromium_path  # noqa: E402
+from tests.support.build import CHROMIUM_ARGS, chromium_path, site_copy  # noqa: E402
 from tests.support.paths import TEST_DATA, scenarios  # noqa: E402
 from tests.support.server import ServerOptions, serve  # noqa: E402
 
@@ -386,13 +386,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        if args.site:
-            shutil.copytree(args.site, site)
-        else:
-            proc = build_site(site)
-            if proc.returncode != 0:
-                sys.exit(proc.stdout + proc.stderr)
+        site = site_copy(Path(tmp) / "site", args.site)
         _stock_page(site)
         _bare_page(site)
         answers = [data["answers"] for data in scenarios().values()]

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from engine_boot import recommended_cache_control  # noqa: E402
 
-from tests.support.build import build_site, chromium_path  # noqa: E402
+from tests.support.build import chromium_path, site_copy  # noqa: E402
 from tests.support.server import ServerOptions, serve  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -78,13 +78,7 @@ def main() -> None:
     version = subprocess.run([lighthouse, "--version"], capture_output=True, text=True, check=False).stdout.strip()
 
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        if args.site:
-            shutil.copytree(args.site, site)
-        else:
-            proc = build_site(site)
-            if proc.returncode != 0:
-                sys.exit(proc.stdout + proc.stderr)
+        site = site_copy(Path(tmp) / "site", args.site)
         pages = args.pages.split(",") if args.pages else sorted(
             p.relative_to(site).as_posix().removesuffix("index.html") for p in site.rglob("index.html")
             if not p.relative_to(site).as_posix().startswith(("assets/", "_")))

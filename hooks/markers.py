@@ -222,21 +222,12 @@ def _questionnaire_data(context: _Context) -> str:
     questions = []
     named_lists: set[str] = set()
 
-    def walk(cond: Any) -> None:
-        if isinstance(cond, dict):
-            if "in_country_list" in cond:
-                named_lists.add(cond["in_country_list"])
-            for value in cond.values():
-                walk(value)
-        elif isinstance(cond, list):
-            for value in cond:
-                walk(value)
-
     for q in assessments.questions():
         answer_type = assessments.ANSWER_TYPES[q["type"]]
         options = answer_type.options if answer_type.options is not None else ()
         labels = [o.to_json() for o in options] or q.get("options", [])
-        walk(q.get("ask_if"))
+        named_lists.update(leaf["in_country_list"] for leaf in assessments.condition_leaves(q.get("ask_if"))
+                           if "in_country_list" in leaf)
         questions.append({"id": q["id"], "section": q["section"], "text": q["text"], "type": q["type"],
                           "required": bool(q.get("required")), "ask_if": q.get("ask_if"), "options": labels,
                           "countries": answer_type.countries, "per_partner": answer_type.per_partner})

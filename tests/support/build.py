@@ -41,3 +41,14 @@ def build_site(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
     )
+
+
+def site_copy(dest: Path, existing: Path | None = None) -> Path:
+    """A built site at ``dest`` for the benchmarks: a copy of ``existing``, or a fresh build (exits on failure)."""
+    if existing is not None:
+        shutil.copytree(existing, dest)
+        return dest
+    proc = build_site(dest)
+    if proc.returncode != 0:
+        sys.exit(proc.stdout + proc.stderr)
+    return dest
