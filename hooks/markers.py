@@ -8,6 +8,10 @@ A marker is an HTML comment ``<!-- NAMESPACE:NAME -->`` or
 - ``guide:`` guide content (the readable glossary, the dated change log of
   ``docs/data/changes.toml`` with its data for site_src/changes-since.mjs).
 
+The change log's data also goes into the site as a file of its own
+(``CHANGES_JSON``, written by ``on_files``): the same bytes as the log page's
+data block, so that other pages read a small JSON file, not the whole log page.
+
 ``MARKERS`` (at the end of this file) is the one registry: marker name to
 renderer. A renderer returns HTML, rendered through a Jinja template in
 ``overrides/partials/`` for anything longer than a link. The pass runs once, on
@@ -33,7 +37,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -67,6 +71,23 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     html_text = MARKER.sub(replace, html_text)
     _check_engine_page(page, found)
     return html_text
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """The change log's data for site_src/changes-since.mjs on pages other than the log.
+
+    Added as a file of the build, so it is in the site before hooks/assets.py
+    lists the site's files in sw.js (on_post_build): the offline copy has it.
+    """
+    docs_dir = Path(config.docs_dir)
+    try:
+        payload = _changes_payload(_read_changes(docs_dir))
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
+        raise PluginError(f"docs/{CHANGES}: cannot read the change log for {CHANGES_JSON}: {error} "
+                          f"(fix: keep one [[change]] table per entry in docs/{CHANGES})") from error
+    # Included explicitly: exclude_docs in mkdocs.yml leaves out every folder named data/.
+    files.append(File.generated(config, CHANGES_JSON, content=payload, inclusion=InclusionLevel.INCLUDED))
+    return files
 
 
 # --- helpers ---------------------------------------------------------------
@@ -266,19 +287,27 @@ def _glossary(context: _Context, argument: str) -> str:
     return context.template("partials/guide-glossary.html", terms=terms)
 
 
+def _read_changes(docs_dir: Path) -> list[dict[str, Any]]:
+    """The entries of docs/data/changes.toml; raises OSError, TOMLDecodeError or KeyError."""
+    return tomllib.loads((docs_dir / CHANGES).read_text(encoding="utf-8"))["change"]
+
+
+def _changes_payload(entries: list[dict[str, Any]]) -> str:
+    """The change log's data for site_src/changes-since.mjs: the log page's data block and CHANGES_JSON."""
+    data = [{"id": e["id"], "date": str(e["date"]), "title": e["title"],
+             "pages": [_project.page_url(p) for p in e["pages"]]} for e in entries]
+    # Also placed inside <script>: "<" escaped, so no text can close the element (still valid JSON).
+    return json.dumps({"changes": data}, ensure_ascii=False).replace("<", "\\u003c")
+
+
 def _changes(context: _Context, argument: str) -> str:
     """The change log (docs/data/changes.toml) as a table, and as JSON for site_src/changes-since.mjs."""
-    path = Path(context.config.docs_dir) / CHANGES
     try:
-        entries = tomllib.loads(path.read_text(encoding="utf-8"))["change"]
+        entries = _read_changes(Path(context.config.docs_dir))
     except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
         raise context.fail("guide:changes", f"cannot read {CHANGES}: {error}",
                            f"keep one [[change]] table per entry in docs/{CHANGES}") from error
-    data = [{"id": e["id"], "date": str(e["date"]), "title": e["title"],
-             "pages": [_project.page_url(p) for p in e["pages"]]} for e in entries]
-    # JSON inside <script>: "<" escaped, so no text can close the element.
-    payload = json.dumps({"changes": data}, ensure_ascii=False).replace("<", "\\u003c")
-    return context.template("partials/guide-changes.html", entries=entries, payload=Markup(payload))
+    return context.template("partials/guide-changes.html", entries=entries, payload=Markup(_changes_payload(entries)))
 
 
 # --- data ------------------------------------------------------------------
@@ -287,6 +316,7 @@ MARKER = re.compile(r"<!--\s*(?P<name>(?:cfg|md|guide):[^\s>]*)(?:\s+(?P<argumen
 HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.S)
 QUESTIONNAIRE = "md:questionnaire"
 CHANGES = "data/changes.toml"  # under docs/: the dated log of rule changes (guide:changes)
+CHANGES_JSON = "assets/data/changes.json"  # in the site: its data, not content-hashed (changes with the log)
 ENGINE_KEY = "engine"  # front matter: this page runs the engine (overrides/main.html)
 
 MARKERS: dict[str, _Marker] = {
