@@ -6,14 +6,17 @@
 //
 // The log is rendered at build time from docs/data/changes.toml by
 // hooks/markers.py (<!-- guide:changes -->) with a JSON data block
-// (#guide-changes-data); other pages read that block from the log page, a
-// same-origin request the browser caches. Loaded by overrides/main.html on
+// (#guide-changes-data), read in place on the log page. The same hook writes
+// the same data as assets/data/changes.json (a few kB, in sw.js's list for the
+// offline copy); other pages fetch that, never the log page itself. A missing,
+// failed or malformed file shows nothing. Loaded by overrides/main.html on
 // pages with `reviewed:` in their front matter.
 
 const STORAGE_KEY = "rs-changes-seen";
 const DATA_ID = "guide-changes-data";
 const ROOT = new URL("../../", import.meta.url); // this file is served from assets/js/
-const LOG = new URL("changes/", ROOT);
+const LOG = new URL("changes/", ROOT); // only linked to
+const DATA = new URL("assets/data/changes.json", ROOT); // hooks/markers.py CHANGES_JSON
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function readSeen() {
@@ -33,20 +36,18 @@ function writeSeen(date) {
   }
 }
 
-function parse(block) {
-  const changes = JSON.parse(block.textContent).changes;
+/** The valid entries of the data ({"changes": [...]}); throws on text that is not JSON (main() then shows nothing). */
+function parse(text) {
+  const changes = JSON.parse(text).changes;
   return Array.isArray(changes) ? changes.filter((c) => c && DATE.test(c.date) && typeof c.title === "string") : [];
 }
 
 async function loadLog() {
   const here = document.getElementById(DATA_ID);
-  if (here) return { onLog: true, changes: parse(here) };
-  const response = await fetch(LOG, { credentials: "same-origin" });
+  if (here) return { onLog: true, changes: parse(here.textContent) };
+  const response = await fetch(DATA, { credentials: "same-origin" });
   if (!response.ok) return null;
-  // A parsed document runs no scripts and loads nothing: only the data block is read.
-  const doc = new DOMParser().parseFromString(await response.text(), "text/html");
-  const block = doc.getElementById(DATA_ID);
-  return block ? { onLog: false, changes: parse(block) } : null;
+  return { onLog: false, changes: parse(await response.text()) };
 }
 
 function pathOf(url) {
