@@ -7,6 +7,7 @@ and share no twelve-word run with the seed documents."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import sys
@@ -438,6 +439,19 @@ def test_change_log_is_generated_from_the_data_through_the_marker(built_site: Pa
         assert f'id="change-{change["id"]}"' in html, f"{change['id']}: the row needs its id (notices link to it)"
         for url in change["pages"]:
             assert (built_site / url / "index.html").exists(), f"{change['id']}: no built page {url}"
+
+
+def test_change_log_data_is_also_a_small_file_kept_for_offline_use(built_site: Path) -> None:
+    html = built(built_site, "changes.md").read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/json" id="guide-changes-data">(.*?)</script>', html, re.S)
+    data = built_site / "assets" / "data" / "changes.json"  # what site_src/changes-since.mjs reads on other pages
+    assert block and data.read_text(encoding="utf-8") == block.group(1), "the file must hold the log page's data"
+    assert data.stat().st_size * 4 < len(html.encode()), "the file is there to spare other pages the log page"
+    worker = re.search(r"^const BUILD = (.*);$", (built_site / "sw.js").read_text(encoding="utf-8"), re.M)
+    assert worker, "sw.js has no BUILD line"
+    listed = json.loads(worker.group(1))["files"]
+    assert listed.get("assets/data/changes.json") == hashlib.sha256(data.read_bytes()).hexdigest()[:16], (
+        "the offline copy (sw.js) must keep the change log's data")
 
 
 @pytest.mark.parametrize("source", PAGES)

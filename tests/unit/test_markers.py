@@ -21,6 +21,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
+from mkdocs.structure.files import Files
 from mkdocs.theme import Theme
 
 import assessments
@@ -133,6 +134,27 @@ def test_an_unreadable_change_log_stops_the_build(monkeypatch: pytest.MonkeyPatc
         run_pass("<!-- guide:changes -->", src="changes.md")
 
 
+def _files_config() -> SimpleNamespace:
+    return SimpleNamespace(docs_dir=str(ROOT / "docs"), site_dir="/nonexistent-site", use_directory_urls=True,
+                           plugins=SimpleNamespace(_current_plugin=None))
+
+
+def test_the_change_log_data_is_also_a_file_of_the_site_with_the_data_blocks_bytes() -> None:
+    files = list(markers.on_files(Files([]), _files_config()))  # type: ignore[arg-type]
+    assert [f.src_uri for f in files] == ["assets/data/changes.json"]
+    assert files[0].inclusion.is_included(), "exclude_docs leaves out folders named data/: the file opts in"
+    out = run_pass("<!-- guide:changes -->", src="changes.md")
+    block = re.search(r'<script type="application/json" id="guide-changes-data">(.*?)</script>', out, re.S)
+    assert block and files[0].content_string == block.group(1)
+
+
+def test_an_unreadable_change_log_stops_the_build_naming_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(markers, "CHANGES", "data/no-such-log.toml")
+    with pytest.raises(PluginError, match=r"^docs/data/no-such-log\.toml: cannot read the change log for "
+                                          r"assets/data/changes\.json: .*\(fix: keep one \[\[change\]\] table"):
+        markers.on_files(Files([]), _files_config())  # type: ignore[arg-type]
+
+
 def test_a_page_without_markers_is_left_alone() -> None:
     html = '<h1 id="t">Title</h1>\n<p>No markers <!-- an ordinary comment --> here.</p>'
     assert run_pass(html) == html
@@ -218,8 +240,9 @@ def test_hook_order_does_not_matter_and_the_configuration_is_parsed_once(
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")) == expected
     different = [name for name in expected if (site / name).read_bytes() != (built_site / name).read_bytes()]
     assert different == [], "the hooks in another order built different pages"
-    manifest = "assets/engine/manifest.json"
-    assert (site / manifest).read_bytes() == (built_site / manifest).read_bytes()
+    for name in ("assets/engine/manifest.json", "assets/data/changes.json"):
+        assert (site / name).read_bytes() == (built_site / name).read_bytes(), name
+    assert '"assets/data/changes.json":' in (site / "sw.js").read_text(encoding="utf-8"), "written before sw.js"
 
 
 def test_an_unknown_marker_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
