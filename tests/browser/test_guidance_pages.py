@@ -4,11 +4,12 @@ readable checklist buttons."""
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Page, Route, expect
 
 from tests.support.paths import ROOT
 
@@ -165,6 +166,7 @@ def test_checklist_buttons_are_readable_in_both_schemes(browser: object, site_ur
 # --- "changed since you last looked" and the name check in the search (issue 15) --------
 
 SEEN_KEY = "rs-changes-seen"
+CHANGES_JSON = "assets/data/changes.json"  # hooks/markers.py CHANGES_JSON: what guide pages read
 
 
 def _newest_change() -> str:
@@ -172,11 +174,18 @@ def _newest_change() -> str:
     return str(max(entry["date"] for entry in entries))
 
 
+def _log_page_requests(requested: list[str], site_url: str) -> list[str]:
+    return [url for url in requested if url.split("#")[0].split("?")[0] in (site_url + "changes/",
+                                                                           site_url + "changes/index.html")]
+
+
 @pytest.mark.browser
 def test_changes_since_last_visit_records_first_then_notifies(browser: object, site_url: str) -> None:
     context = browser.new_context(service_workers="block")  # type: ignore[attr-defined]
     foreign: list[str] = []
+    requested: list[str] = []
     context.on("request", lambda r: None if r.url.startswith((site_url, "data:", "blob:")) else foreign.append(r.url))
+    context.on("request", lambda r: requested.append(r.url))
     page = context.new_page()
     # First visit: the newest date of the log is recorded, and nothing is shown.
     page.goto(site_url + "know-your-collaborator/")
@@ -188,7 +197,8 @@ def test_changes_since_last_visit_records_first_then_notifies(browser: object, s
     page.evaluate(f"localStorage.setItem('{SEEN_KEY}', '2026-01-01')")
     page.reload()
     notice = page.locator(".guide-updated")
-    notice.wait_for(timeout=15_000)
+    expect(notice).to_be_visible(timeout=15_000)
+    expect(notice).to_contain_text("Updated since your last visit")
     text = notice.inner_text()
     assert "Updated since your last visit" in text
     assert "FY2025 Section 1286 list published (2026-07-23)" in text
@@ -207,6 +217,10 @@ def test_changes_since_last_visit_records_first_then_notifies(browser: object, s
     page.wait_for_load_state("networkidle")
     assert page.get_by_text("Updated since your last visit").count() == 0
 
+    # Guide pages read the small data file, never the whole log page.
+    assert site_url + CHANGES_JSON in requested
+    assert _log_page_requests(requested, site_url) == [], "a guide page fetched the log page for its data"
+
     # The log marks the new entries, then counts them as seen.
     page.goto(site_url + "changes/")
     page.locator(".guide-new").first.wait_for(timeout=15_000)
@@ -221,6 +235,55 @@ def test_changes_since_last_visit_records_first_then_notifies(browser: object, s
     assert page.get_by_text("Updated since your last visit").count() == 0
     context.close()
     assert foreign == [], f"requests left the site: {foreign}"
+
+
+# What the route answers for the data file, and the notice's text a reader then sees ("" for none).
+THIS_PAGE = ["know-your-collaborator/"]
+DATA_ANSWERS = {
+    "valid": (200, {"changes": [{"id": "x", "date": "2026-09-01", "title": "A change here", "pages": THIS_PAGE}]},
+              "A change here (2026-09-01)"),
+    "not JSON": (200, "<!doctype html><p>Not found</p>", ""),
+    "cut short": (200, '{"changes": [{"id": "x", "date": "2026-09-01"', ""),
+    "null": (200, None, ""),
+    "not a list": (200, {"changes": "2026-09-01"}, ""),
+    "bad date": (200, {"changes": [{"id": "x", "date": "September 2026", "title": "Bad date", "pages": THIS_PAGE}]},
+                 ""),
+    "title not text": (200, {"changes": [{"id": "x", "date": "2026-09-01", "title": 5, "pages": THIS_PAGE}]}, ""),
+    "missing (404)": (404, "Not found", ""),
+    "server error (500)": (500, {"changes": [{"id": "x", "date": "2026-09-01", "title": "Error page",
+                                              "pages": THIS_PAGE}]}, ""),
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("case", list(DATA_ANSWERS))
+def test_a_bad_or_missing_change_data_file_shows_nothing_and_breaks_nothing(
+        page: Page, site_url: str, case: str) -> None:
+    status, body, shown = DATA_ANSWERS[case]
+    answered: list[str] = []
+
+    def answer(route: Route) -> None:
+        answered.append(route.request.url)
+        text = body if isinstance(body, str) else json.dumps(body)
+        route.fulfill(status=status, content_type="application/json", body=text)
+
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.context.add_init_script(f"localStorage.setItem('{SEEN_KEY}', '2026-01-01')")  # a returning reader
+    page.route(site_url + CHANGES_JSON, answer)
+    page.goto(site_url + "know-your-collaborator/")
+    page.wait_for_load_state("networkidle")
+    assert answered == [site_url + CHANGES_JSON]
+    notice = page.locator(".guide-updated")
+    if shown:  # the control: the same timing, a good file
+        expect(notice).to_be_visible(timeout=15_000)
+        expect(notice).to_contain_text("Updated since your last visit", use_inner_text=True)
+        expect(notice.get_by_role("listitem")).to_have_text([shown], use_inner_text=True)
+    else:
+        assert page.get_by_text("Updated since your last visit").count() == 0
+        assert notice.count() == 0
+    expect(page.locator("article h1")).to_be_visible()  # the page itself is unharmed
+    assert errors == []
 
 
 @pytest.mark.browser
