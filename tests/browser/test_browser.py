@@ -96,3 +96,41 @@ def test_search_index_is_built_after_the_engine_started(context: BrowserContext,
     assert requested_at >= ready_at - 50, f"search worker requested {ready_at - requested_at:.0f} ms before ready"
     # Elsewhere Material starts its search worker at once, as usual.
     assert "search-after-engine" not in page.goto(site_url + "screening/").text()
+
+
+def test_material_starts_after_the_engine_or_at_the_readers_first_action(browser: Any, site_url: str) -> None:
+    """On the assessment page Material's bundle waits (site_src/material-after-engine.js): for the engine's
+    start, or for the reader, whose first action starts it at once. Either way its features then work."""
+    held: list[Any] = []
+    for first_action in (False, True):
+        context = browser.new_context(color_scheme="dark", service_workers="block")
+        bundles: list[str] = []
+        context.on("request", lambda r, b=bundles: b.append(r.url) if "/javascripts/bundle." in r.url else None)
+        if first_action:  # the engine cannot finish starting: its interpreter's download is held back
+            context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error, e=errors: e.append(str(error)))
+        # Not "load": with the interpreter held back that can take as long as the bundle's fallback (4 s).
+        page.goto(site_url + "self-assessment/", wait_until="domcontentloaded")
+        body = page.locator("body")
+        # The system's dark scheme from the start (md-palette.js), not only once Material has run.
+        expect(body).to_have_attribute("data-md-color-scheme", "slate", timeout=1000)
+        if first_action:
+            page.wait_for_timeout(500)
+            expect(page.locator("html")).to_have_attribute("data-engine", "loading")
+            assert bundles == [], "Material's bundle loaded before the engine started or the reader acted"
+        else:
+            wait_ready(page)
+        # The colour-scheme toggle is Material's: the click switches the page to the light scheme.
+        before = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        expect(body).to_have_attribute("data-md-color-scheme", "default")
+        expect(page.locator("html")).to_have_attribute("data-engine", "loading" if first_action else "ready")
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") != before
+        assert len(bundles) == 1, bundles
+        assert errors == []
+        for route in held:
+            route.abort()
+        held.clear()
+        context.close()

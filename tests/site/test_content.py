@@ -376,15 +376,34 @@ def test_material_bundle_is_deferred_and_no_script_blocks_the_form(built_site: P
     deferred scripts still precede); a Material upgrade that changes its scripts block fails here.
     """
     blocking_allowed = {"md-storage.js", "md-palette.js", "md-content.js"}  # inline scripts moved to files
-    for source in PAGES:
+    for source in [*PAGES, "self-assessment.md"]:
         html = built(built_site, source).read_text(encoding="utf-8")
         tags = re.findall(r"<script\b[^>]*\bsrc=\"([^\"]+)\"[^>]*>", html)
-        assert any("javascripts/bundle." in t for t in tags), f"{source}: Material's bundle is missing"
+        if source == "self-assessment.md":
+            # There the bundle waits for the engine (site_src/material-after-engine.js), which starts first.
+            later = re.findall(r'<script src="([^"]+)" data-bundle="([^"]+)" defer>', html)
+            assert [(a.rsplit("/", 1)[-1], "javascripts/bundle." in b) for a, b in later] == \
+                [("material-after-engine.js", True)], f"{source}: {later}"
+            assert not any("javascripts/bundle." in t for t in tags), f"{source}: the bundle also loads at once"
+            first = re.search(r"<head>\s*<meta http-equiv=\"Content-Security-Policy\"[^>]*>\s*(<script[^>]*>)", html)
+            assert first and 'type="module" async' in first.group(1) and "js/engine.mjs" in first.group(1), \
+                f"{source}: the engine's module is not the first thing after the CSP"
+        else:
+            assert any("javascripts/bundle." in t for t in tags), f"{source}: Material's bundle is missing"
+            assert "material-after-engine" not in html and "js/engine.mjs" not in html, source
         for tag in re.findall(r"<script\b[^>]*>", html):
             src = re.search(r'\bsrc="([^"]+)"', tag)
             if not src or 'type="module"' in tag or " defer" in tag or " async" in tag:
                 continue
             assert src.group(1).rsplit("/", 1)[-1] in blocking_allowed, f"{source}: {tag} blocks parsing"
+
+
+def test_no_site_script_listens_for_dom_content_loaded() -> None:
+    """material-after-engine.js sends DOMContentLoaded again for Material's late bundle: only Material may listen."""
+    for path in sorted((ROOT / "site_src").iterdir()):
+        if path.suffix in {".js", ".mjs"} and path.name != "material-after-engine.js":
+            text = path.read_text(encoding="utf-8")
+            assert "DOMContentLoaded" not in text, f"site_src/{path.name} listens for DOMContentLoaded"
 
 
 # --- topics of issue 15: the change log, task routing, new guidance, corrections ----
