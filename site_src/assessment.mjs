@@ -124,8 +124,9 @@ for (const type of ["pointerdown", "focusin", "keydown"]) {
     fillCountries(event.target.closest?.("[data-rs-partner], .rs-question")?.querySelector("[data-rs-countries]"));
   }, true);
 }
-if (document.readyState === "complete") fillRemainingCountryLists();
-else window.addEventListener("load", fillRemainingCountryLists, { once: true });
+// The other lists are filled a few at a time once the engine has started (or failed): filling them
+// meanwhile took the main thread from the engine's start on a two-core machine.
+engine.ready.then(fillRemainingCountryLists, fillRemainingCountryLists);
 
 const stored = loadAnswers();
 const restored = writeAnswers(stored);
