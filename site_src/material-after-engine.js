@@ -18,11 +18,13 @@
 //
 // When: the engine says "ready" or "failed" (<html data-engine>, site_src/engine.mjs);
 // or the reader presses a key, a pointer or a touch, or scrolls (Material must react
-// at once); or after FALLBACK_MS, so that a very slow start never leaves the page
-// without it for long.
+// at once); or after FALLBACK_MS. Until then the header shows no search or colour
+// scheme button (Material hides them while the page is "no-js"): on this machine that
+// is under a second; on a slow link, where the worker mostly waits for bytes and the
+// bundle costs it little, the fallback brings them after two seconds.
 "use strict";
 (function () {
-  var FALLBACK_MS = 4000;
+  var FALLBACK_MS = 2000;
   var script = document.currentScript;
   var bundle = script && script.getAttribute("data-bundle");
   // Only Material's own bundle, next to this site's assets: never a script named elsewhere.

@@ -111,7 +111,7 @@ def test_material_starts_after_the_engine_or_at_the_readers_first_action(browser
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error, e=errors: e.append(str(error)))
-        # Not "load": with the interpreter held back that can take as long as the bundle's fallback (4 s).
+        # Not "load": with the interpreter held back that can take longer than the bundle's fallback (2 s).
         page.goto(site_url + "self-assessment/", wait_until="domcontentloaded")
         body = page.locator("body")
         # The system's dark scheme from the start (md-palette.js), not only once Material has run.
