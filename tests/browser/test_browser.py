@@ -107,7 +107,7 @@ def test_material_starts_after_the_engine_or_at_the_readers_first_action(browser
         bundles: list[str] = []
         context.on("request", lambda r, b=bundles: b.append(r.url) if "/javascripts/bundle." in r.url else None)
         if first_action:  # the engine cannot finish starting: its interpreter's download is held back
-            context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+            context.route("**/pyodide.asm.wasm", held.append)
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error, e=errors: e.append(str(error)))
