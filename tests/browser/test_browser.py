@@ -3,6 +3,7 @@ answers produce a tier, and no page requests anything from another origin."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -100,33 +101,48 @@ def test_search_index_is_built_after_the_engine_started(context: BrowserContext,
 
 def test_material_starts_after_the_engine_or_at_the_readers_first_action(browser: Any, site_url: str) -> None:
     """On the assessment page Material's bundle waits (site_src/material-after-engine.js): for the engine's
-    start, or for the reader, whose first action starts it at once. Either way its features then work."""
+    start, for the reader, whose first action starts it at once, or for its 2 s fallback. Either way its
+    features then work, and the reader's colour scheme is there from the start."""
     held: list[Any] = []
-    for first_action in (False, True):
+
+    def hold(route: Any) -> None:  # the engine cannot finish starting: its interpreter's download waits
+        held.append(route)
+
+    for case in ("engine", "reader", "fallback"):
         context = browser.new_context(color_scheme="dark", service_workers="block")
         bundles: list[str] = []
         context.on("request", lambda r, b=bundles: b.append(r.url) if "/javascripts/bundle." in r.url else None)
-        if first_action:  # the engine cannot finish starting: its interpreter's download is held back
-            context.route("**/pyodide.asm.wasm", held.append)
         page = context.new_page()
+        if case != "engine":
+            context.route("**/pyodide.asm.wasm", hold)
+            # The page's timers wait for the test, however slow the machine: no fallback unless it is run.
+            page.clock.install()
+            page.clock.pause_at(time.time() * 1000 + 3_600_000)
         errors: list[str] = []
         page.on("pageerror", lambda error, e=errors: e.append(str(error)))
-        # Not "load": with the interpreter held back that can take longer than the bundle's fallback (2 s).
+        # Not "load": with the interpreter held back that may never come.
         page.goto(site_url + "self-assessment/", wait_until="domcontentloaded")
         body = page.locator("body")
         # The system's dark scheme from the start (md-palette.js), not only once Material has run.
-        expect(body).to_have_attribute("data-md-color-scheme", "slate", timeout=1000)
-        if first_action:
+        expect(body).to_have_attribute("data-md-color-scheme", "slate")
+        toggle = page.locator("form[data-md-component=palette] label:visible")
+        if case == "engine":
+            wait_ready(page)
+        else:
             page.wait_for_timeout(500)
             expect(page.locator("html")).to_have_attribute("data-engine", "loading")
             assert bundles == [], "Material's bundle loaded before the engine started or the reader acted"
-        else:
-            wait_ready(page)
+            expect(toggle).to_have_count(0)  # Material's buttons are not there yet
+            if case == "fallback":
+                page.clock.run_for(2_000)
+            else:  # the reader answers a first question: Material starts at once
+                page.locator(".rs-form input[type=checkbox]").first.check()
+        expect(toggle).to_have_count(1)
         # The colour-scheme toggle is Material's: the click switches the page to the light scheme.
         before = page.evaluate("getComputedStyle(document.body).backgroundColor")
-        page.locator("form[data-md-component=palette] label:visible").first.click()
+        toggle.first.click()
         expect(body).to_have_attribute("data-md-color-scheme", "default")
-        expect(page.locator("html")).to_have_attribute("data-engine", "loading" if first_action else "ready")
+        expect(page.locator("html")).to_have_attribute("data-engine", "ready" if case == "engine" else "loading")
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") != before
         assert len(bundles) == 1, bundles
         assert errors == []
