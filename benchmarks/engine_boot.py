@@ -185,14 +185,10 @@ def _next_visit_ms(browser: Browser, url: str) -> float:
     """
     context = browser.new_context(service_workers="block")
     page = context.new_page()
-    page.add_init_script(OBSERVE)
-    _goto_ready(page, url)
+    _visit(page, url)
     page.wait_for_timeout(SETTLE_MS)
     page.close()
-    page = context.new_page()
-    page.add_init_script(OBSERVE)
-    _goto_ready(page, url)
-    ready = page.evaluate("() => window.__boot.readyAt")
+    ready = _visit(context.new_page(), url)
     context.close()
     return ready
 

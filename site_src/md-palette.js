@@ -9,16 +9,21 @@
 // so the first option is applied here, as the bundle would: a reader whose system is
 // dark never sees a light page meanwhile.
 (function () {
+  // An option's colours, as Material's palette inputs carry them.
+  function colorOf(input) {
+    var color = {};
+    ["media", "scheme", "primary", "accent"].forEach(function (key) {
+      var value = input.getAttribute("data-md-color-" + key);
+      if (value !== null) color[key] = value;
+    });
+    return color;
+  }
   var palette = window.__md_get("__palette");
   var color = palette && palette.color;
   if (!color) {
     var first = document.querySelector("input[name='__palette']");
     if (!first) return;
-    color = {};
-    ["media", "scheme", "primary", "accent"].forEach(function (key) {
-      var value = first.getAttribute("data-md-color-" + key);
-      if (value !== null) color[key] = value;
-    });
+    color = colorOf(first);
   }
   if (color.media === "(prefers-color-scheme)") {
     var media = matchMedia("(prefers-color-scheme: light)");
@@ -26,10 +31,7 @@
       ? "[data-md-color-media='(prefers-color-scheme: light)']"
       : "[data-md-color-media='(prefers-color-scheme: dark)']");
     if (!input) return;
-    color.media = input.getAttribute("data-md-color-media");
-    color.scheme = input.getAttribute("data-md-color-scheme");
-    color.primary = input.getAttribute("data-md-color-primary");
-    color.accent = input.getAttribute("data-md-color-accent");
+    color = colorOf(input);
   }
   for (var key in color) document.body.setAttribute("data-md-color-" + key, color[key]);
 })();
