@@ -123,6 +123,15 @@ def _chromium() -> str:
         sys.exit("Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH")
     return path
 
+def cpu_model() -> str:
+    """The processor's model name, for the figures' machine line ("" where /proc/cpuinfo is missing)."""
+    info = Path("/proc/cpuinfo")
+    if not info.exists():
+        return ""
+    models = [line.split(":", 1)[1].strip() for line in info.read_text().splitlines() if line.startswith("model name")]
+    return models[0] if models else ""
+
+
 def _bare_page(site: Path) -> None:
     (site / "_bench_bare").mkdir(exist_ok=True)
     (site / "_bench_bare" / "index.html").write_text(BARE_PAGE, encoding="utf-8")
@@ -500,11 +509,7 @@ def main() -> None:
         ("Pyodide/engine bytes on guidance pages", f"{sizes['guidance_runtime']}", f"{len(pages) - 1} pages", "0"),
     ]
     worker = [r["timings"] for r in runs["ours_cold"] if r["timings"]]
-    cpu = ""
-    if Path("/proc/cpuinfo").exists():
-        models = [line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")]
-        cpu = models[0] if models else ""
+    cpu = cpu_model()
     chromium = subprocess.run([_chromium(), "--version"], capture_output=True, text=True, check=False).stdout
     pyodide = json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"]
     print(f"Machine: {os.cpu_count()} cores {cpu}, {platform.platform()}, Python {platform.python_version()}, "

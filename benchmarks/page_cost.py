@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from engine_boot import OBSERVE, _bare_page, _chromium, _goto_ready, recommended_cache_control  # noqa: E402
+from engine_boot import OBSERVE, _bare_page, _chromium, _goto_ready, cpu_model, recommended_cache_control  # noqa: E402
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from tests.support.build import CHROMIUM_ARGS, site_copy  # noqa: E402
@@ -188,11 +188,7 @@ def main() -> None:
                     results[key].append(_load(browser, base + rel))
             browser.close()
 
-    cpu = ""
-    if Path("/proc/cpuinfo").exists():
-        models = [line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")]
-        cpu = models[0] if models else ""
+    cpu = cpu_model()
     print(f"Machine: {os.cpu_count()} cores {cpu}, {platform.platform()}; the browser on {cores} of them; "
           f"cold loads, {args.runs} rounds, medians")
     print()
