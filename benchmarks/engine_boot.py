@@ -123,6 +123,7 @@ def _chromium() -> str:
         sys.exit("Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH")
     return path
 
+
 def cpu_model() -> str:
     """The processor's model name, for the figures' machine line ("" where /proc/cpuinfo is missing)."""
     info = Path("/proc/cpuinfo")
@@ -417,7 +418,7 @@ def _print_prefetch(results: dict[str, list[float]]) -> None:
               f"| {ahead:.0f} ms ({ahead - base:+.0f}) |")
 
 
-def _paired(values: list[float], floors: list[float]) -> str:
+def ratio_by_round(values: list[float], floors: list[float]) -> tuple[float, float, float]:
     """The median of the ratios of visits to the floor measured in the same round, and their middle half.
 
     A round's visits come within seconds (minutes for the return visits) of each other, so
@@ -425,8 +426,12 @@ def _paired(values: list[float], floors: list[float]) -> str:
     the targets' margins, cancel out of each ratio.
     """
     ratios = sorted(v / f for v, f in zip(values, floors, strict=True))
-    return (f"{statistics.median(ratios):.2f}x by round "
-            f"(middle half {ratios[len(ratios) // 4]:.2f}-{ratios[(3 * len(ratios)) // 4]:.2f})")
+    return statistics.median(ratios), ratios[len(ratios) // 4], ratios[(3 * len(ratios)) // 4]
+
+
+def _paired(values: list[float], floors: list[float]) -> str:
+    median, low, high = ratio_by_round(values, floors)
+    return f"{median:.2f}x by round (middle half {low:.2f}-{high:.2f})"
 
 
 def _pct(values: list[float], q: float) -> float:

@@ -47,7 +47,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from engine_boot import OBSERVE, _bare_page, _chromium, _goto_ready, cpu_model, recommended_cache_control  # noqa: E402
+from engine_boot import (  # noqa: E402
+    OBSERVE,
+    _bare_page,
+    _chromium,
+    _goto_ready,
+    cpu_model,
+    ratio_by_round,
+    recommended_cache_control,
+)
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from tests.support.build import CHROMIUM_ARGS, site_copy  # noqa: E402
@@ -198,12 +206,11 @@ def main() -> None:
     floor = results["bare"]
     for key, _, label in PAGES:
         rows = results[key]
-        ratios = sorted(r["ready"] / f["ready"] for r, f in zip(rows, floor, strict=True))
-        quartiles = (ratios[len(ratios) // 4], ratios[(3 * len(ratios)) // 4])
+        ratio, low, high = ratio_by_round([r["ready"] for r in rows], [f["ready"] for f in floor])
         fcp = _median([r["fcp"] for r in rows])
         parts = " / ".join(f"{_median([r[m] for r in rows]):.0f}" for m in METRICS[1:])
         print(f"| {label} | {_median([r['ready'] for r in rows]):.0f} ms "
-              f"| {statistics.median(ratios):.2f}x ({quartiles[0]:.2f}-{quartiles[1]:.2f}) "
+              f"| {ratio:.2f}x ({low:.2f}-{high:.2f}) "
               f"| {'none before ready' if fcp is None else f'{fcp:.0f} ms'} "
               f"| {_median([r['TaskDuration'] for r in rows]):.0f} ms ({parts} ms) |")
     if not any(r["cpu"] for r in floor):
