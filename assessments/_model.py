@@ -177,3 +177,8 @@ class Policy:
     sponsor_question: str = ""
     """The question whose answer lists the researcher's sponsors (policy.toml ``sponsor_question``): a reason
     shows the sponsor notes of those sponsors only (of every sponsor when none is ticked)."""
+
+    def guidance_pages(self) -> set[str]:
+        """Every guide page the policy links to: from its questions, rules, actions and measures."""
+        linked = (*self.questions, *self.rules, *self.actions.values(), *self.measures.values())
+        return {item.guidance for item in linked if item.guidance}
