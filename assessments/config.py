@@ -18,6 +18,7 @@ from ._errors import ConfigError
 from ._policy import load_policy
 from ._resources import package_root
 from .limits import (
+    LIST_AGE_DAYS_RANGE,
     MATCH_THRESHOLD,
     MAX_CONFIG_BYTES,
     MAX_CONFIG_ENTRIES,
@@ -241,7 +242,8 @@ def _build(data: dict[str, Any], source: str) -> Config:
     if not low <= threshold <= high:
         raise fail("screening.threshold", "out of range", f"use a number between {low} and {high}")
     max_age = screening.get("max_list_age_days", MAX_LIST_AGE_DAYS)
-    if not 1 <= max_age <= 100 * 365:
+    shortest, longest = LIST_AGE_DAYS_RANGE
+    if not shortest <= max_age <= longest:
         raise fail("screening.max_list_age_days", "out of range", "use a number of days, e.g. 365")
     disabled = screening.get("disabled_lists", [])
     if len(disabled) > MAX_CONFIG_ENTRIES:

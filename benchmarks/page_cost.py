@@ -26,7 +26,7 @@ the test server and Playwright), by part, beside the machine's capacity over the
 time (cores x elapsed), which says whether the start is bound by the processor.
 
 --cpus N runs the browser on the first N cores only (taskset), to see how the cost
-changes with the number of cores. Figures go into docs/performance.md (issue 17).
+changes with the number of cores. Figures go into docs/performance.md.
 """
 
 from __future__ import annotations
@@ -47,19 +47,20 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from engine_boot import (  # noqa: E402
-    OBSERVE,
-    _bare_page,
-    _chromium,
-    _goto_ready,
-    cpu_model,
-    ratio_by_round,
-    recommended_cache_control,
-)
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from tests.support.build import CHROMIUM_ARGS, site_copy  # noqa: E402
 from tests.support.server import ServerOptions, serve  # noqa: E402
+
+from boot_common import (  # noqa: E402
+    OBSERVE,
+    bare_page,
+    chromium_executable,
+    cpu_model,
+    goto_ready,
+    ratio_by_round,
+    recommended_cache_control,
+)
 
 # Hides the page until engine.mjs sets data-engine on the root element (ready or failed).
 UNDRAWN_STYLE = "<style>html:not([data-engine=ready]):not([data-engine=failed]) body{display:none}</style>"
@@ -142,7 +143,7 @@ def _load(browser: Browser, url: str) -> dict[str, Any]:
     session = context.new_cdp_session(page)
     session.send("Performance.enable", {"timeDomain": "threadTicks"})
     before, started = _cpu_snapshot(), time.perf_counter()
-    _goto_ready(page, url)
+    goto_ready(page, url)
     # Counters first, at once: Material's bundle starts when the engine is ready, and anything in
     # between (engine_boot._visit's evaluate, say) counts its work too (measured: 47 -> 58 ms).
     after, elapsed = _cpu_snapshot(), (time.perf_counter() - started) * 1000
@@ -163,7 +164,7 @@ def _median(values: list[float | None]) -> float | None:
 
 def _chromium_on(cpus: int | None, tmp: Path) -> tuple[str, int]:
     """The browser to launch, and the cores it runs on (a taskset wrapper for --cpus)."""
-    chromium = _chromium()
+    chromium = chromium_executable()
     if not cpus:
         return chromium, os.cpu_count() or 1
     taskset = shutil.which("taskset")
@@ -184,7 +185,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         site = site_copy(Path(tmp) / "site", args.site)
-        _bare_page(site)
+        bare_page(site)
         _undrawn_page(site)
         executable, cores = _chromium_on(args.cpus, Path(tmp))
         results: dict[str, list[dict[str, Any]]] = {key: [] for key, _, _ in PAGES}

@@ -261,9 +261,10 @@ def _questionnaire_data(context: _Context) -> str:
         "screening_lists": [{"id": row["id"], "label": row["label"], "authority": row["authority"],
                              "published": row["published"], "retrieved": row["retrieved"], "as_of": row["as_of"],
                              "stale": row["stale"]} for row in lists["lists"] if not row["switched_off"]],
-        # Entries below the match threshold are shown only on request, and only from this score up:
-        # below it a "closest" entry is noise (an unrelated company for an ordinary university).
-        "closest_floor": 0.75,
+        # Entries below the match threshold are shown only on request, and only from this score up.
+        "closest_floor": assessments.limits.CLOSEST_FLOOR,
+        # Every limit the page applies itself (file size, nesting, lengths), from the one table.
+        "limits": assessments.limits.for_the_page(),
     }
     # Safe inside <script>: no "</" can close the element early.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
