@@ -1,4 +1,4 @@
-"""The result as a researcher meets it (issues 12, 13, 14), in real Chromium against
+"""The result as a researcher meets it (reasons, partners, plan, screening panels), in real Chromium against
 the built site, by visible text and layout: each reason's basis, sources with their
 kind and checked date, the "Not sure" answers that made it fire, sponsor notes; the
 draft mitigation plan and its Markdown file (rendered by the engine's

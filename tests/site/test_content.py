@@ -406,7 +406,7 @@ def test_no_site_script_listens_for_dom_content_loaded() -> None:
             assert "DOMContentLoaded" not in text, f"site_src/{path.name} listens for DOMContentLoaded"
 
 
-# --- topics of issue 15: the change log, task routing, new guidance, corrections ----
+# --- the change log, task routing, new guidance, corrections ------------------------
 
 CHANGES = DOCS / "data" / "changes.toml"
 CHANGE_KEYS = {"id", "date", "title", "summary", "source", "url", "checked", "evidence", "pages"}
@@ -550,7 +550,7 @@ def test_new_topics_are_covered(built_site: Path, source: str, needles: list[str
     ("travel.md", NEVER, r"License Exception BAG, 15 CFR 740\.14"),
     ("planning-international-activities.md", NEVER, r"10 CFR part 110"),
 ])
-def test_issue_15_corrections_stay_fixed(source: str, wrong: str, right: str) -> None:
+def test_corrected_guidance_stays_corrected(source: str, wrong: str, right: str) -> None:
     text = (DOCS / source).read_text(encoding="utf-8")
     assert not re.search(wrong, text, re.M), f"{source}: still says {wrong!r}"
     assert re.search(right, text), f"{source}: lacks {right!r}"

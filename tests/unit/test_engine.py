@@ -140,7 +140,7 @@ def test_questions_export_ask_if_and_help() -> None:
     assert qs["visitor_lab_proprietary"]["ask_if"] == {"q": "visitor_lab_sponsored", "in": ["yes", "unsure"]}
     assert all(q["help"] for q in qs.values())
     names = [q["id"] for q in qs.values() if q["type"] == "names"]
-    assert names == ["visitor_institutions"]  # the partners' names are in partners (issue 13)
+    assert names == ["visitor_institutions"]  # the partners' names are in partners
     assert [q["id"] for q in qs.values() if q["type"] == "partners"] == ["partners"]
     assert qs["partners"]["screen_if"] == {"q": "activities", "any_in": ["collaboration"]}
 
@@ -210,7 +210,7 @@ def test_schema_and_value_checks_agree_for_every_type() -> None:
 
 
 def test_every_triggered_rule_brings_measures_into_the_plan() -> None:
-    """Issue 13: a draft mitigation plan, from data; every rule that fires names at least one measure."""
+    """A draft mitigation plan, from data; every rule that fires names at least one measure."""
     policy = assessments.load_policy()
     assert all(rule.measures for rule in policy.rules)
     answers = {**COLLAB, "collaboration_type": "formal", "partner_country": "CN", "exchange": ["data", "equipment"],

@@ -1,4 +1,4 @@
-"""Issue 13: several partners per assessment, each with names and a country, each screened.
+"""Several partners per assessment, each with names and a country, each screened.
 
 The tier is the highest over all partners; a reason that concerns partners names them
 (``reasons[].partners``); screening results are keyed by question, partner and name;

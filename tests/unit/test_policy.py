@@ -164,7 +164,7 @@ def test_no_question_about_nationality_or_ethnicity() -> None:
 
 
 def test_ethnicity_never_asked_and_citizenship_only_for_deemed_exports() -> None:
-    """Issue 13: citizenship and permanent residency are legal factors for deemed exports only
+    """Citizenship and permanent residency are legal factors for deemed exports only
     (15 CFR 734.13(b), 22 CFR 120.50(b)); ethnicity is never asked, anywhere."""
     for q in assessments.questions():
         words = " ".join([q["text"], q["help"], *(o["label"] for o in q.get("options", []))])
@@ -185,7 +185,7 @@ def test_syria_is_not_comprehensively_sanctioned_but_is_arms_embargoed() -> None
     assert "SY" in lists["itar_126_1"].countries
     assert "KH" not in lists["itar_126_1"].countries  # removed 2025-11-07
     assert "NI" in lists["itar_126_1"].countries  # added 2024-03-15
-    # China includes Hong Kong and Macau (issue 13: they were missing, so HK/MO partners escaped China's rules).
+    # China includes Hong Kong and Macau: without them HK/MO partners would escape China's rules.
     assert set(lists["countries_of_concern"].countries) == {"CN", "HK", "MO", "IR", "KP", "RU"}
 
 
