@@ -65,13 +65,13 @@ def _shipped_root() -> Any:
 
 PARSED_FILE = "_parsed.json"
 _DATE_TAG = "$toml-date"  # JSON has no dates: TOML dates and date-times travel as tagged strings
-_DATE_KINDS = {"date": _dt.date, "datetime": _dt.datetime, "time": _dt.time}
+_DATE_TYPES = {"date": _dt.date, "datetime": _dt.datetime, "time": _dt.time}
 
 
 def _untag(obj: dict[str, Any]) -> Any:
     if len(obj) == 1 and _DATE_TAG in obj:
-        kind, text = obj[_DATE_TAG]
-        return _DATE_KINDS[kind].fromisoformat(text)
+        type_name, text = obj[_DATE_TAG]
+        return _DATE_TYPES[type_name].fromisoformat(text)
     return obj
 
 
@@ -151,12 +151,12 @@ def _files(root: str | PathLike[str] | None) -> _Files:
     return _Files(_shipped_root() if root is None else Path(root))
 
 
-def _require(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, path: str) -> Any:
+def _require(table: dict[str, Any], key: str, expected: type | tuple[type, ...], where: str, path: str) -> Any:
     if key not in table:
         raise PolicyError(where, f"{path}{key}", "missing", f"add {key}")
     value = table[key]
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        name = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+    if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+        name = expected.__name__ if isinstance(expected, type) else "/".join(k.__name__ for k in expected)
         raise PolicyError(where, f"{path}{key}", f"must be {name}", f"give {key} as {name}")
     return value
 
@@ -167,8 +167,8 @@ def _allowed(table: dict[str, Any], keys: set[str], where: str, path: str) -> No
             raise PolicyError(where, f"{path}{key}", "unknown key", f"use one of: {', '.join(sorted(keys))}")
 
 
-def _optional(table: dict[str, Any], key: str, kind: type, where: str, path: str, *, default: Any) -> Any:
-    return _require(table, key, kind, where, path) if key in table else default
+def _optional(table: dict[str, Any], key: str, expected: type, where: str, path: str, *, default: Any) -> Any:
+    return _require(table, key, expected, where, path) if key in table else default
 
 
 def load_policy(root: str | PathLike[str] | None = None) -> Policy:
@@ -319,9 +319,9 @@ def _load_questions(files) -> list[Question]:
         if qtype not in TYPES:
             raise PolicyError(where, f"{path}type", f"unknown type {qtype!r}",
                               f"use one of: {', '.join(QUESTION_TYPES)}")
-        kind = TYPES[qtype]
+        atype = TYPES[qtype]
         options: list[Option] = []
-        if kind.takes_options:
+        if atype.takes_options:
             for j, opt in enumerate(_require(q, "options", list, where, path)):
                 if not isinstance(opt, dict) or not {"value", "label"} <= set(opt):
                     raise PolicyError(where, f"{path}options[{j}]", "needs value and label",
@@ -331,16 +331,16 @@ def _load_questions(files) -> list[Question]:
                                       label=_require(opt, "label", str, where, f"{path}options[{j}].")))
         elif "options" in q:
             raise PolicyError(where, f"{path}options", f"not used by type {qtype}", "remove it")
-        if kind.unsure and not q.get("unsure_todo"):
+        if atype.unsure and not q.get("unsure_todo"):
             raise PolicyError(where, f"{path}unsure_todo", "missing",
                               "say what to find out, and how, when the answer is unsure")
         if "guidance" in q and q["guidance"] not in GUIDANCE_PAGES:
             raise PolicyError(where, f"{path}guidance", f"{q['guidance']!r} is not a guide page", _GUIDANCE_FIX)
         if not isinstance(q.get("required", False), bool):
             raise PolicyError(where, f"{path}required", "must be true or false", "write required = true")
-        if "screen_if" in q and not kind.screened:
+        if "screen_if" in q and not atype.screens_names:
             raise PolicyError(where, f"{path}screen_if", f"not used by type {qtype}", "remove it")
-        if "unsure_todo" in q and not kind.unsure:
+        if "unsure_todo" in q and not atype.unsure:
             raise PolicyError(where, f"{path}unsure_todo", f"not used by type {qtype}", "remove it")
         # questions() prints the keys as written, then the defaults filled in (the published order).
         json_keys = [*q, *(k for k in ("required", "help", "max_length") if k not in q)]
@@ -353,7 +353,7 @@ def _load_questions(files) -> list[Question]:
             required=q.get("required", False),
             unsure_todo=_optional(q, "unsure_todo", str, where, path, default=""),
             placeholder=_optional(q, "placeholder", str, where, path, default=""),
-            max_length=_optional(q, "max_length", int, where, path, default=kind.default_max_length),
+            max_length=_optional(q, "max_length", int, where, path, default=atype.default_max_length),
             guidance=q.get("guidance", ""),
             json_keys=tuple(json_keys),
         ))
@@ -532,10 +532,10 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
         raise PolicyError(where, path, "needs exactly one operator", f"use one of: {', '.join(sorted(_LEAF_OPS))}")
     (op,) = ops
     q = qindex[qid]
-    kind = TYPES[q.type]
-    if op not in kind.operators:
+    atype = TYPES[q.type]
+    if op not in atype.operators:
         raise PolicyError(where, f"{path}.{op}", f"operator {op!r} does not apply to a {q.type} question",
-                          f"use one of: {', '.join(sorted(kind.operators))}")
+                          f"use one of: {', '.join(sorted(atype.operators))}")
     if op == "answered":
         if cond[op] is not True:
             raise PolicyError(where, f"{path}.answered", "must be true",
@@ -551,12 +551,12 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
             values = cond[op]
         else:
             raise PolicyError(where, f"{path}.{op}", "must be a non-empty list", "list the answers")
-        allowed = kind.values(q)
+        allowed = atype.values(q)
         for v in values:
             if allowed is not None and v not in allowed:
                 raise PolicyError(where, f"{path}.{op}", f"{v!r} is not an answer to {qid}",
                                   f"use one of: {', '.join(allowed)}")
-        if kind.monotone_sets and set(values) not in kind.monotone_sets:
+        if atype.monotone_sets and set(values) not in atype.monotone_sets:
             raise PolicyError(where, f"{path}.{op}", f"tests {sorted(values)}: a riskier answer would not match",
                               'test "yes", or ["yes", "unsure"] (answers are ordered yes > unsure > no)')
 

@@ -90,7 +90,8 @@ class Form:
 @dataclass(frozen=True)
 class Config:
     source: str
-    institution: dict[str, Any]
+    identity: dict[str, Any]
+    """The ``[institution]`` table: name, short name, website, office, review date, ``example``."""
     contacts: dict[str, Contact]
     forms: dict[str, Form]
     elevated_risk: tuple[str, ...]
@@ -106,7 +107,7 @@ class Config:
 
     def to_json(self) -> dict[str, Any]:
         """The subset the browser needs, JSON-ready (no dates as objects)."""
-        inst = dict(self.institution)
+        inst = dict(self.identity)
         inst["policy_last_reviewed"] = str(inst["policy_last_reviewed"])
         return {
             "institution": inst,
@@ -262,7 +263,7 @@ def _build(data: dict[str, Any], source: str) -> Config:
 
     return Config(
         source=source,
-        institution=inst,
+        identity=inst,
         contacts=contacts,
         forms=forms,
         elevated_risk=tuple(elevated),

@@ -44,10 +44,10 @@ from mkdocs.utils import get_relative_url
 import assessments
 import assessments.limits
 
-# Sibling hooks, imported by bare name: content.py owns the glossary file, screening.py the screening dataset.
+# Sibling hooks, imported by bare name: content.py owns the glossary file, screening_lists.py the screening dataset.
 import _project
 import content
-import screening
+import screening_lists
 
 # --- hooks -----------------------------------------------------------------
 
@@ -171,7 +171,7 @@ def _glossary_filter(docs_dir: Path) -> Callable[[Any], Markup]:
 
 def _institution_field(field: str) -> Callable[[_Context, str], str]:
     def render(context: _Context, argument: str) -> str:
-        return html.escape(str(context.institution.institution[field]))
+        return html.escape(str(context.institution.identity[field]))
 
     return render
 
@@ -254,7 +254,7 @@ def _questionnaire_data(context: _Context) -> str:
                           "countries": answer_type.countries, "per_partner": answer_type.per_partner})
     country_lists = {name: sorted(context.institution.elevated_risk) if name == "elevated_risk"
                      else sorted(policy.country_lists[name].countries) for name in sorted(named_lists)}
-    lists = screening.list_table(context.institution)
+    lists = screening_lists.list_table(context.institution)
     data = {
         "questions": questions,
         "country_lists": country_lists,
@@ -276,11 +276,11 @@ def _rules_table(context: _Context, argument: str) -> str:
 
 
 def _screening_lists(context: _Context, argument: str) -> str:
-    return context.template("partials/rs-screening-lists.html", **screening.list_table(context.institution))
+    return context.template("partials/rs-screening-lists.html", **screening_lists.list_table(context.institution))
 
 
 def _screening_settings(context: _Context, argument: str) -> str:
-    return context.template("partials/rs-screening-settings.html", **screening.settings(context.institution))
+    return context.template("partials/rs-screening-settings.html", **screening_lists.settings(context.institution))
 
 
 def _glossary(context: _Context, argument: str) -> str:

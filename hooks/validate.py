@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in institution.warnings:
         log.warning(f"{institution.source}: {warning}")
     # Plain text without markup (assessments/config.py refuses <, > and "); the templates escape it too.
-    config.site_name = f"Research security guide: {institution.institution['short_name']}"
+    config.site_name = f"Research security guide: {institution.identity['short_name']}"
     _apply_palette(config, institution.branding)
     logo = _logo_source(institution.branding, Path(institution.source))
     if logo is not None:

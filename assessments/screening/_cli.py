@@ -4,7 +4,7 @@ One name prints a table (or JSON with --json: an object whose ``candidates``
 are best first). ``--file names.csv`` screens every name in the first column
 (or the column named ``name``) and writes CSV or JSON (--format) to stdout.
 
-Names are cleaned by the engine's one cleaner (``answer_types.clean_text``)
+Names are cleaned by the engine's one cleaner (``answer_types.tidy_text``)
 before they are screened. CSV cells that a spreadsheet would read as a formula
 (starting with = + - @ tab or carriage return) get a leading apostrophe, as
 OWASP recommends; the table printed to a terminal shows control characters
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import AssessmentsError
-from ..answer_types import clean_text
+from ..answer_types import tidy_text
 from ..config import Config
 from ..limits import MAX_SCREEN_NAME_LENGTH, THRESHOLD_RANGE
 from . import DISCLAIMER, screen_name, screen_person
@@ -147,7 +147,7 @@ def _read_names(path: str) -> list[str]:
 def _clean(name: str, where: str) -> str:
     """The engine's cleaner, the one place names are cleaned (NFC, no control characters, single spaces)."""
     try:
-        return clean_text(name, where, MAX_SCREEN_NAME_LENGTH)
+        return tidy_text(name, where, MAX_SCREEN_NAME_LENGTH)
     except AssessmentsError as exc:
         raise _InputError(f"{where}: {exc.reason} ({exc.fix})") from None
 

@@ -193,7 +193,8 @@ def test_two_partners_through_the_widget_are_screened_and_named(assessment: Page
 
 
 def test_an_old_tab_with_partner_country_and_names_still_loads(assessment: Page) -> None:
-    """Answers kept by a tab before partners replaced partner_country and partner_names are read into partners by the engine (not by the page)."""
+    """Answers a tab kept in partner_country and partner_names (before partners) are read into partners by
+    the engine (not by the page)."""
     old = {"activities": ["collaboration"], "collaboration_type": "formal", "partner_country": "IR",
            "partner_names": ["Sharif University of Technology"]}
     assessment.evaluate("(old) => sessionStorage.setItem('rs-answers-v1', JSON.stringify(old))", old)

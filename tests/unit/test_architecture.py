@@ -139,14 +139,38 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def test_no_import_circle_in_the_engine() -> None:
-    """Also through imports inside functions: a circle there only hides the order modules load in."""
+def _engine_graph() -> dict[str, set[str]]:
     top = ROOT / "assessments"
     files = {_module_name(p, top): p for p in _python_files("assessments")}
     modules = set(files)
-    graph = {name: set(_imports(path, name, modules)) - {name} for name, path in files.items()}
     # A submodule imports its package's __init__ by being imported; only an explicit import back counts.
+    return {name: set(_imports(path, name, modules)) - {name} for name, path in files.items()}
+
+
+def test_no_import_circle_in_the_engine() -> None:
+    """Also through imports inside functions: a circle there only hides the order modules load in."""
+    graph = _engine_graph()
     assert not _cycles(graph), _cycles(graph)
+
+
+def test_no_import_circle_in_the_hooks() -> None:
+    """Hooks and their helpers import each other by bare name (MkDocs loads them by path)."""
+    files = {p.stem: p for p in sorted((ROOT / "hooks").glob("*.py"))}
+    graph = {name: set(_imports(path, name, set(files))) - {name} for name, path in files.items()}
+    assert not _cycles(graph), _cycles(graph)
+
+
+def test_screening_reaches_the_policy_only_through_the_configuration() -> None:
+    graph = _engine_graph()
+    graph["assessments.config"] -= {"assessments._policy"}
+    seen: set[str] = set()
+    todo = [m for m in graph if m.startswith("assessments.screening")]
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo += graph[module]
+    assert "assessments._policy" not in seen, "screening imports the policy loader other than through config"
 
 
 def test_anyascii_still_reads_its_table_through_the_globals_the_package_replaces() -> None:

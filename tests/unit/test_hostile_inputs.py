@@ -138,7 +138,7 @@ def test_ordinary_phone_numbers_pass(phone: str) -> None:
 
 def test_plain_text_with_ampersands_and_apostrophes_passes() -> None:
     config = parse_config(_edit(r'^name = "Example University"$', "name = \"Queen's R&D Institute\""), "ok.toml")
-    assert config.institution["name"] == "Queen's R&D Institute"
+    assert config.identity["name"] == "Queen's R&D Institute"
 
 
 # --- screen --file ------------------------------------------------------------

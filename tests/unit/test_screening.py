@@ -289,7 +289,7 @@ def test_the_engine_gives_high_not_prohibited_for_a_stale_match() -> None:
     answers = {"activities": ["collaboration"], "collaboration_type": "informal",
                "partner_names": ["Joint Stock Company Grozneftegaz"]}
     screened = [screen_name("Joint Stock Company Grozneftegaz", strict, today=TODAY)]
-    result = assessments.assess(answers, config=strict, partial=True, screened=screened)
+    result = assessments.assess(answers, config=strict, partial=True, screening_results=screened)
     assert result["tier"] == "high"
     assert "screening_stale_match" in [r["rule"] for r in result["reasons"]]
 
