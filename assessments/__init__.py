@@ -10,11 +10,25 @@ from pathlib import Path
 from . import _policy
 from ._engine import TIERS, assess, plan_markdown, validate_answers
 from ._errors import AnswerError, AssessmentsError, ConfigError, PolicyError
-from ._model import Action, Citation, CountryList, Measure, Option, Policy, Question, Rule, condition_leaves
+from ._model import (
+    Action,
+    Citation,
+    CountryList,
+    Fact,
+    Measure,
+    Option,
+    Policy,
+    Question,
+    Rule,
+    Source,
+    condition_leaves,
+)
 from ._policy import GUIDANCE_PAGES, answer_schema, load_policy, questions
 from .answer_types import TYPES as ANSWER_TYPES
 from .answer_types import AnswerType, example_answer, example_answers
 from .config import Config, default_config, load_config
+from .sources import mentions_law
+from .sources import report as sources_report
 
 __all__ = [
     "ANSWER_TYPES",
@@ -28,12 +42,14 @@ __all__ = [
     "Config",
     "ConfigError",
     "CountryList",
+    "Fact",
     "Measure",
     "Option",
     "Policy",
     "PolicyError",
     "Question",
     "Rule",
+    "Source",
     "answer_schema",
     "assess",
     "condition_leaves",
@@ -42,9 +58,11 @@ __all__ = [
     "example_answers",
     "load_config",
     "load_policy",
+    "mentions_law",
     "plan_markdown",
     "questions",
     "reload_policy",
+    "sources_report",
     "validate_answers",
 ]
 __version__ = "0.1.0"
