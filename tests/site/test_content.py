@@ -601,3 +601,30 @@ def test_theme_shows_the_review_date_and_sources_under_every_reviewed_page(built
 def test_pages_without_a_review_date_show_no_review_element(built_site: Path, source: str) -> None:
     assert "reviewed" not in (DOCS / source).read_text(encoding="utf-8").split("---")[1]
     assert 'class="guide-reviewed"' not in built(built_site, source).read_text(encoding="utf-8")
+
+
+# --- sources from the registry (assessments/policy/sources.toml) ---------------------
+
+@pytest.mark.parametrize("source", PAGES)
+def test_sources_section_is_generated_from_the_registry_ids_the_page_cites(built_site: Path, source: str) -> None:
+    policy = assessments.load_policy()
+    text = (DOCS / source).read_text(encoding="utf-8")
+    cited = assessments.sources.page_sources(text, policy)
+    html = built(built_site, source).read_text(encoding="utf-8")
+    listed = re.findall(r'<li id="source-([a-z0-9-]+)">', html)
+    assert listed == [sid.replace("_", "-") for sid in cited], f"{source}: Sources list differs from its ids"
+    if assessments.mentions_law(text):
+        assert cited, f"{source}: states law but cites no registry source"
+    # The verification status is for the office's page only.
+    section = html.rsplit('id="sources"', 1)[-1]
+    assert "Not verified" not in section and "secondary summary" not in section, source
+
+
+def test_the_office_review_page_lists_every_source_with_its_status(built_site: Path) -> None:
+    policy = assessments.load_policy()
+    html = (built_site / "source-review" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr id="review-([a-z0-9-]+)"', html)
+    assert sorted(rows) == sorted(sid.replace("_", "-") for sid in policy.sources)
+    assert "Due now" in html and "Not verified: the text could not be read here" in html
+    nav = (built_site / "hosting" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../source-review/"' in nav, "the office page belongs in the navigation beside hosting"
