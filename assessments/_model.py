@@ -223,10 +223,19 @@ class Policy:
     country_names: dict[str, str]
     measures: dict[str, Measure] = field(default_factory=dict)
     sponsors: dict[str, str] = field(default_factory=dict)
-    """Sponsor ids a rule's sponsor_notes may use, with their names (the options of the sponsors question)."""
+    """Sponsor ids a rule's sponsor_notes may use, with their names (the options of ``sponsor_question``)."""
+    sponsor_question: str = ""
+    """The question whose answer lists the researcher's sponsors (policy.toml ``sponsor_question``): a reason
+    shows the sponsor notes of those sponsors only (of every sponsor when none is ticked)."""
+
     sources: dict[str, Source] = field(default_factory=dict)
     """The registry of sources (policy/sources.toml), by id."""
     facts: dict[str, Fact] = field(default_factory=dict)
     """Shared legal facts, by id."""
     cited: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Where the policy cites each source: source id to places (``rule:ID``, ``question:ID`` ...)."""
+
+    def guidance_pages(self) -> set[str]:
+        """Every guide page the policy links to: from its questions, rules, actions and measures."""
+        linked = (*self.questions, *self.rules, *self.actions.values(), *self.measures.values())
+        return {item.guidance for item in linked if item.guidance}
