@@ -282,3 +282,10 @@ def test_shared_facts_are_written_out_where_included() -> None:
     assert fact.text in rule.explanation
     assert set(fact.sources) <= {c.id for c in rule.citations}, "an included fact's sources join the citations"
     assert policy.facts["deemed_export_countries"].text in policy.question_index["team_release_countries"].help
+
+
+def test_the_itar_country_rule_counts_current_permanent_residency_only() -> None:
+    # 22 CFR 120.50(b): every citizenship held now or before, and permanent residency held now.
+    text = assessments.load_policy().facts["deemed_export_countries"].text
+    assert "holds or has ever held" in text and "permanent residency now" in text
+    assert "a past permanent residency does not count" in text
