@@ -227,7 +227,6 @@ class Policy:
     sponsor_question: str = ""
     """The question whose answer lists the researcher's sponsors (policy.toml ``sponsor_question``): a reason
     shows the sponsor notes of those sponsors only (of every sponsor when none is ticked)."""
-
     sources: dict[str, Source] = field(default_factory=dict)
     """The registry of sources (policy/sources.toml), by id."""
     facts: dict[str, Fact] = field(default_factory=dict)

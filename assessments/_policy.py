@@ -223,8 +223,7 @@ def read_policy(root: str | PathLike[str] | None = None) -> Policy:
                           "whose answer is a list of its own options", "name the question that asks for the sponsors")
     sponsors = {o.value: o.label for o in qindex[sponsor_question].options} if sponsor_question else {}
     measures = _load_measures(files, forms, registry)
-    rules = _load_rules(files, qindex, countries, actions, measures, registry=registry,
-                        sponsor_ids=list(sponsors))
+    rules = _load_rules(files, qindex, countries, actions, measures, sponsor_ids=list(sponsors), registry=registry)
     return Policy(
         version=version,
         as_of=as_of.isoformat(),
@@ -431,8 +430,8 @@ def _load_measures(files: _Files, forms: dict[str, str], registry: _Registry) ->
 
 
 def _load_rules(files: _Files, qindex: dict[str, Question], countries: dict[str, CountryList],
-                actions: dict[str, Action], measures: dict[str, Measure], *, registry: _Registry,
-                sponsor_ids: list[str]) -> list[Rule]:
+                actions: dict[str, Action], measures: dict[str, Measure], *, sponsor_ids: list[str],
+                registry: _Registry) -> list[Rule]:
     rules = []
     seen: set[str] = set()
     rels = files.in_folder("rules")
