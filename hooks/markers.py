@@ -43,6 +43,7 @@ from mkdocs.utils import get_relative_url
 
 import assessments
 import assessments.limits
+import assessments.wording
 
 # Sibling hooks, imported by bare name: content.py owns the glossary file, screening.py the screening dataset.
 import _project
@@ -264,13 +265,15 @@ def _questionnaire_data(context: _Context) -> str:
         # Entries below the match threshold are shown only on request, and only from this score up:
         # below it a "closest" entry is noise (an unrelated company for an ordinary university).
         "closest_floor": 0.75,
+        # The engine's words for tiers and what a reason rests on: the page repeats none of them.
+        "wording": {"tiers": assessments.wording.TIER_TEXT, "kinds": assessments.wording.KIND_TEXT},
     }
     # Safe inside <script>: no "</" can close the element early.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def _rules_table(context: _Context, argument: str) -> str:
-    return context.template("partials/rs-rules.html", policy=context.policy,
+    return context.template("partials/rs-rules.html", policy=context.policy, kinds=assessments.wording.KIND_TEXT,
                             docs_url=lambda path: context.url(_project.page_url(path)))
 
 

@@ -161,6 +161,14 @@ const printDate = () => { $("rs-print-date").textContent = new Date().toISOStrin
 printDate();
 window.addEventListener("beforeprint", printDate);
 $("rs-print").addEventListener("click", () => { printDate(); window.print(); });
+// "Full details": every folded part of the result opens for the printout, and closes again after it.
+$("rs-print-full").addEventListener("click", () => {
+  const folded = [...$("rs-result-body").querySelectorAll("details:not([open])")];
+  for (const d of folded) d.open = true;
+  window.addEventListener("afterprint", () => { for (const d of folded) d.open = false; }, { once: true });
+  printDate();
+  window.print();
+});
 $("rs-download").addEventListener("click", download);
 // The plan's button is drawn with each result: one listener on the result.
 $("rs-result-body").addEventListener("click", (event) => { if (event.target.closest("#rs-plan-download")) downloadPlan(); });
