@@ -31,28 +31,33 @@ function citationItem(c) {
 
 const ASK_FIRST = "Its source is being re-checked by the office: ask the office before you act on this reason alone.";
 
+// Each reason: its title, whom it concerns and what to do, open; why it applies, what sponsors
+// require and its sources folded under it.
 function renderReasons(reasons) {
   return el("ol", { class: "rs-reasons" }, reasons.map((r) => el("li", { class: `rs-reason rs-tier--${r.tier}`, id: `rs-reason-${r.rule}`, "data-rule": r.rule },
     el("p", { class: "rs-reason__title" }, el("strong", {}, r.title), " ",
       el("span", { class: `rs-badge rs-badge--${r.tier}` }, r.tier), " ",
       r.basis ? el("span", { class: "rs-basis" }, `Basis: ${KIND_TEXT[r.basis] || r.basis}`) : null),
-    el("p", {}, r.explanation),
     // Which partners the reason concerns (the engine's reasons[].partners: index and label).
     r.partners?.length ? el("p", { class: "rs-reason__partners", "data-partners": r.partners.map((p) => p.index).join(" ") },
       el("strong", {}, r.partners.length > 1 ? "Concerns partners: " : "Concerns partner: "),
       r.partners.map((p) => p.label).join("; ")) : null,
     el("p", {}, el("strong", {}, "What to do: "), r.what_to_do),
+    r.citations.some((c) => c.note) ? el("p", { class: "rs-ask-first" }, ASK_FIRST) : null,
     (r.unsure || []).length ? el("div", { class: "rs-unsure" },
       el("p", {}, el("strong", {}, `Shown because you answered \u201c${answerText(r.unsure[0], "unsure")}\u201d to:`)),
       el("ul", {}, r.unsure.map((qid) => el("li", {}, questionLink(qid))))) : null,
-    (r.sponsor_notes || []).length ? el("div", { class: "rs-sponsor-notes" },
-      el("p", {}, el("strong", {}, "What sponsors require:")),
-      el("ul", {}, r.sponsor_notes.map((n) => el("li", { "data-sponsor": n.sponsor }, el("strong", {}, `${n.name}: `), n.note)))) : null,
-    r.citations.some((c) => c.note) ? el("p", { class: "rs-ask-first" }, ASK_FIRST) : null,
-    r.citations.length ? el("details", { class: "rs-citations" },
-      el("summary", {}, `${r.citations.length > 1 ? "Sources" : "Source"} (${r.citations.length})`),
-      el("ul", {}, r.citations.map(citationItem))) : null,
-    guidanceLink(r.guidance, `Guidance: ${r.title}`))));
+    el("details", { class: "rs-reason__more" },
+      el("summary", {}, ["Why this applies", (r.sponsor_notes || []).length ? ", what sponsors require" : "",
+        r.citations.length ? `, ${r.citations.length > 1 ? `${r.citations.length} sources` : "source"}` : ""].join("")),
+      el("p", {}, r.explanation),
+      (r.sponsor_notes || []).length ? el("div", { class: "rs-sponsor-notes" },
+        el("p", {}, el("strong", {}, "What sponsors require:")),
+        el("ul", {}, r.sponsor_notes.map((n) => el("li", { "data-sponsor": n.sponsor }, el("strong", {}, `${n.name}: `), n.note)))) : null,
+      r.citations.length ? el("div", { class: "rs-citations" },
+        el("p", {}, el("strong", {}, r.citations.length > 1 ? "Sources:" : "Source:")),
+        el("ul", {}, r.citations.map(citationItem))) : null,
+      guidanceLink(r.guidance, `Guidance: ${r.title}`)))));
 }
 
 /** The draft mitigation plan: the engine's measures, each with the reasons it addresses. */
@@ -86,14 +91,12 @@ function renderActions(actions) {
   for (const a of actions) {
     if (byForm.has(a.form.url)) byForm.get(a.form.url).also.push(a); else byForm.set(a.form.url, { ...a, also: [] });
   }
-  return el("ol", { class: "rs-actions" }, [...byForm.values()].map((a) => el("li", { "data-action": [a, ...a.also].map((b) => b.id).join(" ") },
+  return el("div", { class: "rs-actions" }, [...byForm.values()].map((a) => el("div", { class: "rs-action", "data-action": [a, ...a.also].map((b) => b.id).join(" ") },
     link(a.form.url, a.title, { class: "md-button md-button--primary" }),
-    a.contact ? el("p", { class: "rs-contact" }, el("strong", {}, a.contact.label),
+    el("p", { class: "rs-contact" }, a.contact ? [el("strong", {}, a.contact.label),
       a.contact.email ? [": ", link(`mailto:${a.contact.email}`, a.contact.email)] : null,
-      a.contact.phone ? [", ", telLink(a.contact.phone)] : null) : null,
-    el("p", {}, a.why),
-    a.also.length ? el("p", { class: "rs-actions__also" }, "The same form also covers: ",
-      a.also.map((b) => b.title).join("; "), ".") : null)));
+      a.contact.phone ? [", ", telLink(a.contact.phone)] : null, ". "] : null,
+    a.why, a.also.length ? ` The same form also covers: ${a.also.map((b) => b.title).join("; ")}.` : null))));
 }
 
 /** A folded group: a summary with its count, the content on request. */
