@@ -50,11 +50,14 @@ function splitReasons(res) {
   return [top, res.reasons.filter((r) => !top.includes(r))];
 }
 
-/** Next steps, one per form (as on the page). */
+/** Next steps, one line per form (as on the page): the actions that share it named together. */
 function actionLines(res) {
-  const seen = new Set();
-  return res.actions.filter((a) => !seen.has(a.form.url) && seen.add(a.form.url))
-    .map((a) => `- ${a.title}: ${a.form.url}${a.contact ? ` (${a.contact.label})` : ""}`);
+  const byForm = new Map();
+  for (const a of res.actions) {
+    if (byForm.has(a.form.url)) byForm.get(a.form.url).push(a); else byForm.set(a.form.url, [a]);
+  }
+  return [...byForm.values()].map(([a, ...also]) => `- ${[a, ...also].map((b) => b.title).join("; ")}: `
+    + `${a.form.url}${a.contact ? ` (${a.contact.label})` : ""}`);
 }
 
 /**
