@@ -131,12 +131,15 @@ for (const type of ["pointerdown", "focusin", "keydown"]) {
 // meanwhile took the main thread from the engine's start on a two-core machine.
 engine.ready.then(fillRemainingCountryLists, fillRemainingCountryLists);
 
-const stored = loadAnswers();
-const restored = writeAnswers(stored);
+// Answers given before this module ran (a slow start on a busy device) are kept: the stored ones
+// are written into an untouched form only, never over what the person has just chosen.
+const early = Object.keys(readAnswers()).length > 0;
+const stored = early ? {} : loadAnswers();
+const restored = early ? [] : writeAnswers(stored);
 if (restored.length) state.legacy = Object.fromEntries(restored.map((key) => [key, stored[key]]));
 let focusId = null;
 const fragment = new URLSearchParams(location.hash.slice(1));
-if (!Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search), fragment);
+if (!early && !Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search), fragment);
 // The name is now in the form (and this tab's storage): keep it out of the address bar and history.
 if (fragment.has("name")) history.replaceState(null, "", location.pathname + location.search);
 state.lastAnswers = readAnswers();
