@@ -44,6 +44,8 @@ async function update() {
     return;
   }
   const mine = ++sequence;
+  // The first result waits for the screening index the engine builds after "ready": said in the bar too.
+  if (!state.lastResult && !engine.isWarm) renderSummary(null, state.lastAnswers, asked, "warming");
   const response = await engine.evaluate(state.lastAnswers);
   if (mine !== sequence) return; // a newer change has already been sent
   clearErrors();
@@ -129,12 +131,15 @@ for (const type of ["pointerdown", "focusin", "keydown"]) {
 // meanwhile took the main thread from the engine's start on a two-core machine.
 engine.ready.then(fillRemainingCountryLists, fillRemainingCountryLists);
 
-const stored = loadAnswers();
-const restored = writeAnswers(stored);
+// Answers given before this module ran (a slow start on a busy device) are kept: the stored ones
+// are written into an untouched form only, never over what the person has just chosen.
+const early = Object.keys(readAnswers()).length > 0;
+const stored = early ? {} : loadAnswers();
+const restored = early ? [] : writeAnswers(stored);
 if (restored.length) state.legacy = Object.fromEntries(restored.map((key) => [key, stored[key]]));
 let focusId = null;
 const fragment = new URLSearchParams(location.hash.slice(1));
-if (!Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search), fragment);
+if (!early && !Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search), fragment);
 // The name is now in the form (and this tab's storage): keep it out of the address bar and history.
 if (fragment.has("name")) history.replaceState(null, "", location.pathname + location.search);
 state.lastAnswers = readAnswers();
@@ -161,6 +166,14 @@ const printDate = () => { $("rs-print-date").textContent = new Date().toISOStrin
 printDate();
 window.addEventListener("beforeprint", printDate);
 $("rs-print").addEventListener("click", () => { printDate(); window.print(); });
+// "Full details": every folded part of the result opens for the printout, and closes again after it.
+$("rs-print-full").addEventListener("click", () => {
+  const folded = [...$("rs-result-body").querySelectorAll("details:not([open])")];
+  for (const d of folded) d.open = true;
+  window.addEventListener("afterprint", () => { for (const d of folded) d.open = false; }, { once: true });
+  printDate();
+  window.print();
+});
 $("rs-download").addEventListener("click", download);
 // The plan's button is drawn with each result: one listener on the result.
 $("rs-result-body").addEventListener("click", (event) => { if (event.target.closest("#rs-plan-download")) downloadPlan(); });
@@ -191,7 +204,10 @@ engine.onState((state, detail) => {
 });
 engine.ready.then(async (info) => {
   setGuidanceUrls(info.guidanceUrls);
-  statusText.textContent = `Assessment engine ready (policy ${info.policy_version}). Results update as you answer.`;
+  const readyText = `Assessment engine ready (policy ${info.policy_version}). Results update as you answer.`;
+  statusText.textContent = engine.isWarm ? readyText : `Assessment engine ready (policy ${info.policy_version}). `
+    + "Preparing the screening lists: the first result follows in a few seconds.";
+  engine.warm.then(() => { if (engine.state === "ready") statusText.textContent = readyText; });
   if (state.legacy) {
     // Kept answers in old keys: the engine reads them into the current questions.
     const check = await engine.checkImport({ ...state.legacy, ...readAnswers() });
