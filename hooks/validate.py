@@ -18,9 +18,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-import _project
 from assessments import ConfigError
 from assessments.config import check_logo_file
+
+import _project
 
 # `mkdocs serve` answers with these types; a wrong .wasm type makes Pyodide hang.
 mimetypes.add_type("application/wasm", ".wasm")
