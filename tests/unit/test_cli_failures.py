@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 
 import assessments
-
 from tests.support.paths import ROOT
 
 EXIT_INPUT, EXIT_OUTPUT = 2, 3
@@ -187,7 +186,7 @@ def _peak(args: list[str]) -> tuple[int, float, str]:
     return int(code), int(kilobytes) / 1024, proc.stderr
 
 
-def _write_rows(handle: Any, size: int, row: bytes = b"Quillon Vexmoor Research Institute of Applied Studies\n") -> None:
+def _write_rows(handle: Any, size: int, row: bytes = b"Quillon Vexmoor Research Institute\n") -> None:
     block = row * (1024 * 1024 // len(row))
     written = 0
     while written < size:
