@@ -29,6 +29,7 @@ async function fetchOk(url) {
 // fetch wrapper cannot see: the service worker checks those (and every file) against the build's hashes.
 const siteFetch = self.fetch.bind(self);
 function checkRuntimeFetches(pyodideURL) {
+  let checked = 0;
   self.fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), self.location.href);
     const name = url.href.startsWith(pyodideURL.href) ? url.pathname.slice(pyodideURL.pathname.length) : "";
@@ -38,6 +39,8 @@ function checkRuntimeFetches(pyodideURL) {
     if (!response.ok) return response;
     const bytes = await response.arrayBuffer();
     if ((await sha256Hex(bytes)) !== expected) throw new Error(`${name}: checksum mismatch`);
+    checked += 1;
+    progress("runtime", 5 + 10 * checked); // each file checked is progress (engine.mjs watches for stalls)
     return new Response(bytes, { status: 200, headers: response.headers });
   };
 }

@@ -48,6 +48,12 @@
       try { sessionStorage.setItem(KEY, String(Date.now())); } catch (e) { return; }
       reloading = true;
       worker.postMessage({ type: "skip-waiting" });
+      // Should the new worker not take over soon (the old one still busy), leave the offline copy
+      // for this load: without a registration the reload comes from the network, the new build;
+      // the new worker then installs afresh, copying the checked files of the old cache, and removes it.
+      setTimeout(function () {
+        registration.unregister().then(function () { location.reload(); }, function () {});
+      }, 8000);
     }
     function whenInstalled(worker) {
       if (worker.state === "installed") return go(worker);

@@ -22,9 +22,9 @@
 // - The engine's files are cached when a page asks for them ("cache-engine"
 //   message from sw-register.js once the engine is ready) and, on an update, come
 //   along into the new cache if the previous one had them.
-// - When a file of its build is gone from the server (a newer build is out), it
-//   looks for the new worker at once; sw-register.js moves a page whose engine
-//   could not start onto the new build.
+// - A page whose engine could not start because this build's engine files are
+//   gone from the server (a newer build is out) is moved to the new build by
+//   sw-register.js.
 "use strict";
 
 const BUILD = {"version": "dev", "files": {}};
@@ -182,12 +182,7 @@ self.addEventListener("fetch", (event) => {
       event.waitUntil(dropAndRefill(path));
     }
     const response = await fetch(request);
-    if (!response.ok) {
-      // A file of this build the server no longer has: a newer build is out. Look for it now, so that
-      // the page can move to it (sw-register.js) instead of waiting for the next visit.
-      event.waitUntil(self.registration.update().catch(() => {}));
-      return response;
-    }
+    if (!response.ok) return response; // e.g. a file of this build gone from the server: sw-register.js
     if (ON_USE(path)) {
       // Kept for next time once checked (a copy, so the page is not kept waiting).
       const copy = response.clone();
