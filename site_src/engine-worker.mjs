@@ -29,18 +29,31 @@ async function fetchOk(url) {
 // fetch wrapper cannot see: the service worker checks those (and every file) against the build's hashes.
 const siteFetch = self.fetch.bind(self);
 function checkRuntimeFetches(pyodideURL) {
-  let checked = 0;
+  let received = 0;
+  let reported = 0;
   self.fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input), self.location.href);
     const name = url.href.startsWith(pyodideURL.href) ? url.pathname.slice(pyodideURL.pathname.length) : "";
     const expected = Object.hasOwn(BUILD.sha256 || {}, name) ? BUILD.sha256[name] : null;
     if (!expected) return siteFetch(input, init);
     const response = await siteFetch(input, init);
-    if (!response.ok) return response;
-    const bytes = await response.arrayBuffer();
+    if (!response.ok || !response.body) return response;
+    // Read in chunks, saying so (engine.mjs declares a start without progress for a while failed).
+    const chunks = [];
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      if (received - reported > 1_000_000) {
+        reported = received;
+        progress("runtime", Math.min(50, 5 + Math.floor(received / 500_000)));
+      }
+    }
+    const bytes = await new Blob(chunks).arrayBuffer();
     if ((await sha256Hex(bytes)) !== expected) throw new Error(`${name}: checksum mismatch`);
-    checked += 1;
-    progress("runtime", 5 + 10 * checked); // each file checked is progress (engine.mjs watches for stalls)
+    progress("runtime", Math.min(50, 5 + Math.floor(received / 500_000)));
     return new Response(bytes, { status: 200, headers: response.headers });
   };
 }

@@ -98,6 +98,14 @@ def _genuine(page: Page, url: str, site: Path, rels: list[str]) -> bool:
     return all(d == want for d in digests.values())
 
 
+def _ready(page: Page) -> None:
+    """wait_ready, saying why the engine failed if it did."""
+    try:
+        wait_ready(page)
+    except AssertionError as exc:
+        raise AssertionError(page.locator("#rs-engine-status-text").text_content()) from exc
+
+
 def _installed(page: Page, url: str) -> None:
     """The worker controls the page and its cache holds the engine."""
     _wait_for(page, lambda: page.evaluate("() => !!navigator.serviceWorker.controller"), "the worker to control")
@@ -111,10 +119,10 @@ def test_tampered_page_manifest_and_wheel_are_replaced_on_the_next_load(
     with serve(site_copy) as url:
         page = sw_context.new_page()
         page.goto(url + "self-assessment/")
-        wait_ready(page)
+        _ready(page)
         _installed(page, url)
         page.reload()
-        wait_ready(page)
+        _ready(page)
         _tamper(page, url + page_rel, find="</h1>", replace=" (tampered copy)</h1>")
         _tamper(page, url + manifest, find="forms.example.edu", replace="forms.evil.test")
         _tamper(page, url + wheel, garbage=True)
@@ -124,7 +132,7 @@ def test_tampered_page_manifest_and_wheel_are_replaced_on_the_next_load(
         page.goto(url + "what-you-provide/")
         expect(page.locator("h1")).not_to_contain_text("tampered")
         page.goto(url + "self-assessment/")
-        wait_ready(page)
+        _ready(page)
         served = page.evaluate("async (u) => (await (await fetch(u)).text())", url + manifest)
         assert "forms.evil.test" not in served and "forms.example.edu" in served
         # The cache was dropped and filled again, with the engine, from the network, checked.
@@ -139,7 +147,7 @@ def test_tampered_files_are_not_copied_into_a_new_build(sw_context: BrowserConte
     with serve(site_copy) as url:
         page = sw_context.new_page()
         page.goto(url + "self-assessment/")
-        wait_ready(page)
+        _ready(page)
         _installed(page, url)
         (old_cache,) = page.evaluate("() => caches.keys()")
         _tamper(page, url + page_rel, find="</h1>", replace=" (tampered copy)</h1>")
@@ -162,7 +170,7 @@ def test_tampered_files_are_not_copied_into_a_new_build(sw_context: BrowserConte
         page.goto(url + "glossary/")
         expect(page.locator("h1")).not_to_contain_text("tampered")
         page.goto(url + "self-assessment/")
-        wait_ready(page)
+        _ready(page)
 
 
 def test_a_failed_install_leaves_no_cache(sw_context: BrowserContext, site_copy: Path) -> None:

@@ -29,7 +29,7 @@ def context_and_url(request: pytest.FixtureRequest, browser: Browser, built_site
     with serve(copy) as url:
         context = browser.new_context(service_workers=request.param)
         seen: list[Request] = []
-        context.on("request", seen.append)
+        context.on("request", lambda r: seen.append(r))
         context.route(lambda u: not u.startswith(url), lambda route: route.abort())
         if request.param == "allow":
             # The worker first installs (it then answers this context's requests itself).
