@@ -52,7 +52,11 @@ function checkRuntimeFetches(pyodideURL) {
       }
     }
     const bytes = await new Blob(chunks).arrayBuffer();
-    if ((await sha256Hex(bytes)) !== expected) throw new Error(`${name}: checksum mismatch`);
+    if ((await sha256Hex(bytes)) !== expected) {
+      // Said here: Pyodide catches a failed WebAssembly load and waits for ever.
+      postMessage({ type: "failed", reason: `${name}: checksum mismatch` });
+      throw new Error(`${name}: checksum mismatch`);
+    }
     progress("runtime", Math.min(50, 5 + Math.floor(received / 500_000)));
     return new Response(bytes, { status: 200, headers: response.headers });
   };

@@ -234,3 +234,30 @@ def test_update_window_reaches_a_working_engine(sw_context: BrowserContext, site
         # Clean-up: one cache, the new build's.
         _wait_for(page, lambda: len(page.evaluate("() => caches.keys()")) == 1, "one cache")
         page.screenshot(path="/tmp/security-update-window.png")
+
+
+@pytest.mark.parametrize("target", ["pyodide.asm.wasm", "python_stdlib.pyc.zip", "manifest", "wheel"])
+def test_engine_refuses_a_changed_runtime_manifest_or_wheel_without_the_worker(
+        browser: Browser, site_url: str, built_site: Path, target: str) -> None:
+    """Without the service worker (blocked here) the engine itself checks what it loads against the
+    hashes the build recorded: a changed file stops it with a checksum message, never runs."""
+    manifest, wheel = _engine_files(built_site)
+    pattern = {"manifest": "**/" + manifest.rsplit("/", 1)[1], "wheel": "**/" + wheel.rsplit("/", 1)[1]}.get(
+        target, f"**/assets/pyodide/*/{target}")
+    context = browser.new_context(service_workers="block")
+    changed: list[str] = []
+
+    def tamper(route: Any) -> None:
+        response = route.fetch()
+        body = response.body()
+        body = body[:-16] + bytes(16) if body[-16:] != bytes(16) else body[:-16] + b"\x01" * 16
+        changed.append(route.request.url)
+        route.fulfill(response=response, body=body)
+
+    context.route(pattern, tamper)
+    page = context.new_page()
+    page.goto(site_url + "self-assessment/")
+    expect(page.locator("html")).to_have_attribute("data-engine", "failed", timeout=90_000)
+    assert changed, f"{target} was not requested"
+    expect(page.locator("#rs-engine-status-text")).to_contain_text("checksum mismatch")
+    context.close()
