@@ -29,7 +29,7 @@ def context_and_url(request: pytest.FixtureRequest, browser: Browser, built_site
     with serve(copy) as url:
         context = browser.new_context(service_workers=request.param)
         seen: list[Request] = []
-        context.on("request", lambda r: seen.append(r))
+        context.on("request", lambda r: seen.append(r))  # noqa: PLW0108 - Playwright wraps handlers; a bound builtin fails
         context.route(lambda u: not u.startswith(url), lambda route: route.abort())
         if request.param == "allow":
             # The worker first installs (it then answers this context's requests itself).
@@ -71,8 +71,8 @@ def _history(page: Page) -> list[str]:
 
 
 def _search(page: Page, text: str) -> None:
-    page.locator("label.md-header__button[for='__search']").first.click()
     query = page.locator("input.md-search__input")
+    query.fill("")
     query.click()
     query.press_sequentially(text, delay=10)
 
