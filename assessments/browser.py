@@ -98,9 +98,14 @@ def _record(payload: Any) -> Any:
 
 def _compare(payload: Any) -> Any:
     if not isinstance(payload, dict) or not isinstance(payload.get("answers"), dict):
-        raise AnswerError("request", "payload", "must be {answers, before}", "send the saved plan's answers and record")
-    before = watch.check_record(payload.get("before"), "saved plan")
+        raise AnswerError("request", "payload", "must be {answers, before} or {answers, export}",
+                          "send the saved plan's answers and record")
     now = watch.record(_assess(payload["answers"]), _config())
+    if "export" in payload:
+        # A file opened on the office's copy: its own record, or one made from the result saved with it.
+        before = watch.record_from_export(payload["export"], _config(), "file") or now
+    else:
+        before = watch.check_record(payload.get("before"), "saved plan")
     return {"before": before, "now": now, "diff": watch.compare(before, now),
             "outdated": watch.outdated(before, _config())}
 
@@ -142,8 +147,10 @@ OPS: dict[str, Callable[[Any], Any]] = {
   (:func:`assessments.plan_markdown` of that result), for the page's "Download the draft plan";
 - ``record``: an answers object (as ``assess``): what a saved plan keeps (policy version, list dates, tier,
   reasons, list matches: :func:`assessments.watch.record`) and the site's ``versions``;
-- ``compare``: ``{"answers": ..., "before": record}``: the saved record (checked), the record now, what
-  changed (:func:`assessments.watch.compare`, with plain ``lines``) and why a re-check was due (``outdated``);
+- ``compare``: ``{"answers": ..., "before": record}`` (or ``"export"``: a file exported from the page, whose
+  record or saved result is read by :func:`assessments.watch.record_from_export`): the saved record (checked),
+  the record now, what changed (:func:`assessments.watch.compare`, with plain ``lines``) and why a re-check
+  was due (``outdated``);
 - ``questions``, ``schema``: none;
 - ``screen``: ``{"name": "..."}``.
 """
