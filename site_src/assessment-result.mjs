@@ -8,6 +8,7 @@
 import { $, el, guidanceLink, link } from "./assessment-dom.mjs";
 import { form } from "./assessment-form.mjs";
 import { POLICY, answerText, questionText } from "./assessment-policy.mjs";
+import { prefillHandoff } from "./prefill-handoff.mjs";
 
 const result = $("rs-result");
 const resultBody = $("rs-result-body");
@@ -89,7 +90,7 @@ function renderPlan(res) {
 function renderActions(actions) {
   return el("ul", { class: "rs-actions" }, actions.map((a) => el("li", { "data-action": a.id },
     link(a.form.url, a.title, { class: "md-button md-button--primary" }),
-    el("p", {}, a.why),
+    el("p", {}, a.why), prefillHandoff(a),
     a.contact ? el("p", { class: "rs-contact" }, "Contact: ", a.contact.label,
       a.contact.email ? [" ", link(`mailto:${a.contact.email}`, a.contact.email)] : null,
       a.contact.phone ? [", ", a.contact.phone] : null) : null)));

@@ -29,6 +29,8 @@ function checked(plan) {
     savedAt: typeof plan.savedAt === "string" ? plan.savedAt : "",
     checkedAt: typeof plan.checkedAt === "string" ? plan.checkedAt : "",
     imported: plan.imported === true,
+    lastCheck: isObject(plan.lastCheck) ? plan.lastCheck : null, // the latest comparison the engine made
+    source: isObject(plan.source) ? plan.source : null, // a file's own record or result (the office's view)
   };
 }
 
