@@ -61,7 +61,7 @@ function recordColumn(title, record) {
     el("h4", {}, title),
     el("p", {}, el("strong", {}, "Risk tier: "), record.tier || `not yet known (${plural(record.missing, "required answer", "required answers")} missing)`),
     el("p", { class: "rs-saved-compare__meta" }, `Policy ${record.policy_version}`,
-      listDates(record) ? `, lists as of ${listDates(record)} at the newest` : ", list dates not recorded",
+      listDates(record) ? `, newest list date ${listDates(record)}` : ", list dates not recorded",
       record.checked ? `; assessed ${record.checked}` : ""),
     record.reasons.length ? el("ul", { class: "rs-saved-compare__reasons" }, record.reasons.map((r) => el("li", { "data-rule": r.rule }, `${r.title} (${r.tier})`)))
       : el("p", {}, "No rule triggered."),
