@@ -102,6 +102,11 @@ export function daysSince(date, today = new Date()) {
 export function exportText(plan, result) {
   return JSON.stringify({
     format: EXPORT_FORMAT,
+    about: "A plan saved with the research security self-assessment: its name, the answers, and a record of its last "
+      + "assessment (the policy version and each restricted-party list's date it was assessed with, the risk tier, the "
+      + "reasons and the list matches). Open it on the self-assessment page of any copy of the guide (Saved plans: Open a "
+      + "plan file) to see the result as it was, the result under that copy's current policy and lists, and the "
+      + "difference; or triage a folder of them with: python -m assessments assess --batch FOLDER.",
     name: plan.name,
     saved_at: plan.savedAt,
     exported_at: new Date().toISOString(),
@@ -126,11 +131,18 @@ export function reminderIcs({ name, url, months, until, today = new Date() }) {
   const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + months, today.getUTCDate()));
   const next = new Date(first.getTime() + 86_400_000);
   const text = (s) => String(s).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, "\\n");
+  // Lines of at most 75 octets (RFC 5545 3.1), never splitting a character.
+  const bytes = (c) => new TextEncoder().encode(c).length;
   const fold = (line) => {
     const out = [];
-    let rest = line;
-    while (rest.length > 73) { out.push(rest.slice(0, 73)); rest = ` ${rest.slice(73)}`; }
-    return [...out, rest].join("\r\n");
+    let current = "";
+    let size = 0;
+    for (const c of line) {
+      if (size + bytes(c) > 74) { out.push(current); current = " "; size = 1; }
+      current += c;
+      size += bytes(c);
+    }
+    return [...out, current].join("\r\n");
   };
   const lines = [
     "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//research-security-guide//saved plan reminder//EN", "CALSCALE:GREGORIAN",

@@ -184,14 +184,42 @@ def _see_change(page: Page, url: str) -> None:
 
 
 def test_saved_plan_is_rechecked_against_a_newer_list_and_nothing_carries_it(
-        browser: Browser, served: tuple[str, Path], sites: dict[str, Path], standin: tuple[int, list[str]]) -> None:
+        browser: Browser, served: tuple[str, Path], sites: dict[str, Path], tmp_path: Path) -> None:
     url, folder = served
-    context = browser.new_context(ignore_https_errors=True)
+    context = browser.new_context(accept_downloads=True)
     requests = _record_requests(context)
     page = context.new_page()
     _save_plan(page, url)
+    plan = page.locator(".rs-saved-plan")
+    # The reminder: a calendar file made here, with the plan's name and a link to this page only.
+    plan.get_by_text("Remind me to re-check").click()
+    with page.expect_download() as reminder:
+        plan.get_by_role("button", name="Download the reminder (.ics)").click()
+    ics = Path(reminder.value.path()).read_text(encoding="utf-8")
+    assert f"SUMMARY:Re-check the saved plan: {PLAN_NAME}" in ics
+    assert f"URL:{url}self-assessment/#rs-saved-" in ics and "RRULE:FREQ=MONTHLY;INTERVAL=3;UNTIL=" in ics
+    assert PARTNER.split(maxsplit=1)[0] not in ics and "CN" not in ics.replace("VCALENDAR", "")
+    # The export records what it was assessed with, for the office.
+    with page.expect_download() as exported:
+        plan.get_by_role("button", name="Export (.json)").click()
+    exported_path = tmp_path / "plan.json"
+    exported.value.save_as(exported_path)
+    data = json.loads(exported_path.read_text(encoding="utf-8"))
+    assert data["record"]["tier"] == "moderate" and data["record"]["lists"][NEW_LIST] < NEW_DATE
+    assert data["answers"]["partners"][0]["names"] == [PARTNER] and "policy version" in data["about"]
+
     _swap(folder, sites["after"])
     _see_change(page, url)
+
+    # The office's copy opens the exported file: then, today, and the difference.
+    page.locator("#rs-saved-file").set_input_files(exported_path)
+    office = page.locator(".rs-saved-plan", has_text="(opened from a file)")
+    expect(office).to_contain_text("The result is different today", timeout=30_000)
+    expect(office.locator(".rs-saved-compare__col").first).to_contain_text("As the researcher saw it")
+    expect(office.locator(".rs-saved-compare__col").last).to_contain_text("Under today's policy and lists")
+    expect(office).to_contain_text(f"{PARTNER}: now on BIS Entity List as of {NEW_DATE}.")
+    office.get_by_role("button", name="Delete").click()
+    expect(page.locator(".rs-saved-plan")).to_have_count(1)
     # Nothing that was typed or saved left the page in any request.
     carried = [r for r in requests if PARTNER.split(maxsplit=1)[0] in r or PLAN_NAME.split(maxsplit=1)[0] in r]
     assert carried == [], carried
