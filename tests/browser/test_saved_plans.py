@@ -149,13 +149,31 @@ def _swap(served: Path, site: Path, url: str | None = None) -> None:
                     response.read()
 
 
+def _warm_browser(browser: Browser, url: str) -> None:
+    """Start the engine once in a throwaway context of this browser, and forget it.
+
+    The first start of the runtime in a fresh browser process compiles it; on this shared two-core
+    machine that alone can outlast the engine's 15 s no-progress limit, which the tests that come
+    first in a session then pay for. Nothing is asserted here: the tests check what they need.
+    """
+    context = browser.new_context()
+    page = context.new_page()
+    for _ in range(2):
+        page.goto(url + "self-assessment/")
+        page.locator("html[data-engine=ready], html[data-engine=failed]").wait_for(state="attached", timeout=90_000)
+        if page.locator("html").get_attribute("data-engine") == "ready":
+            break
+    context.close()
+
+
 @pytest.fixture
-def served(sites: dict[str, Path], tmp_path: Path) -> Iterator[tuple[str, Path]]:
+def served(sites: dict[str, Path], browser: Browser, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     folder = tmp_path / "served"
     folder.mkdir()
     # no-store: the browser keeps no copy of its own, so the second build is what it gets.
     with serve(folder, ServerOptions(cache_control="no-store")) as url:
         _swap(folder, sites["before"], url)
+        _warm_browser(browser, url)
         yield url, folder
 
 
