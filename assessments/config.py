@@ -28,6 +28,7 @@ from .limits import (
     MAX_LIST_AGE_DAYS,
     THRESHOLD_RANGE,
 )
+from .prefill import check_form as check_prefill
 
 # Every pattern is used with fullmatch: `$` would also match before a final line break.
 # An address is one mailbox: no ?, & or = (mailto:x?bcc=...&body=... would add recipients and text
@@ -81,7 +82,7 @@ _REQUIRED = {
     "countries": ("elevated_risk",),
 }
 _CONTACT_KEYS = {"label": str, "email": str, "phone": str, "url": str, "hours": str}
-_FORM_KEYS = {"title": str, "url": str, "contact": str, "note": str}
+_FORM_KEYS = {"title": str, "url": str, "contact": str, "note": str, "prefill_url": str, "prefill_mail": str}
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,10 @@ class Form:
     url: str
     contact: str = ""
     note: str = ""
+    prefill_url: str = ""
+    """A URL template whose query parameters name fields of the result (assessments.prefill); empty: a plain link."""
+    prefill_mail: str = ""
+    """A mailto: template naming fields of the result (assessments.prefill); empty: none."""
 
 
 @dataclass(frozen=True)
@@ -342,6 +347,7 @@ def _forms(table: Any, contacts: dict[str, Contact], fail: Any, warnings: list[s
         if entry.get("contact") and entry["contact"] not in contacts:
             raise fail(f"forms.{fid}.contact", f"unknown contact {entry['contact']!r}",
                        f"use one of: {', '.join(sorted(contacts))}")
+        check_prefill(fid, entry, fail)
         out[fid] = Form(id=fid, **entry)
     return out
 

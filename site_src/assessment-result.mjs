@@ -9,6 +9,7 @@ import { $, el, guidanceLink, link } from "./assessment-dom.mjs";
 import { form } from "./assessment-form.mjs";
 import { POLICY, answerText, questionText } from "./assessment-policy.mjs";
 import { OUTCOME_TEXT, listDates, renderScreening } from "./assessment-screening.mjs";
+import { prefillHandoff } from "./prefill-handoff.mjs";
 
 const result = $("rs-result");
 const resultBody = $("rs-result-body");
@@ -96,7 +97,7 @@ function renderActions(actions) {
     el("p", { class: "rs-contact" }, a.contact ? [el("strong", {}, a.contact.label),
       a.contact.email ? [": ", link(`mailto:${a.contact.email}`, a.contact.email)] : null,
       a.contact.phone ? [", ", telLink(a.contact.phone)] : null, ". "] : null,
-    a.why, a.also.length ? ` The same form also covers: ${a.also.map((b) => b.title).join("; ")}.` : null))));
+    a.why, a.also.length ? ` The same form also covers: ${a.also.map((b) => b.title).join("; ")}.` : null), prefillHandoff(a))));
 }
 
 /** A folded group: a summary with its count, the content on request. */

@@ -16,6 +16,7 @@ import {
 import { askedFor } from "./assessment-policy.mjs";
 import { clearErrors, renderEmpty, renderError, renderPrintAnswers, renderResult, renderSummary } from "./assessment-result.mjs";
 import { createExports } from "./assessment-export.mjs";
+import { initSavedPlans } from "./saved-plans-ui.mjs";
 
 const NAMES_DEBOUNCE_MS = 250;
 const statusText = $("rs-engine-status-text");
@@ -229,6 +230,7 @@ $("rs-import").addEventListener("change", (event) => {
   event.target.value = "";
 });
 if (!root.dataset.rsOfficeEmail) $("rs-email").hidden = true;
+initSavedPlans(update);
 
 engine.onState((state, detail) => {
   statusBox.dataset.state = state;

@@ -5,6 +5,7 @@
 //   engine.checkImport(answers) -> {ok, result: {answers, left_out} | error}
 //   engine.planMarkdown(answers) -> {ok, result: "# Draft mitigation plan ..." | error}
 //   engine.screen(name)      -> {ok, result | error}
+//   engine.record(answers), engine.compare({answers, before | export}) -> saved plans (assessments/watch.py)
 //   engine.onState(fn)       fn(state, detail) for "loading" | "ready" | "failed"
 //   engine.warm              a promise, resolved once the screening index is built after "ready"
 //                            (the first screening waits for it), or when the engine fails
@@ -112,6 +113,9 @@ function createEngine() {
     evaluate: (answers) => request("assess", answers),
     checkImport: (answers) => request("check_import", answers),
     planMarkdown: (answers) => request("plan_markdown", answers),
+    // Saved plans (saved-plans-ui.mjs): the engine's record of an assessment, and what changed since one.
+    record: (answers) => request("record", answers),
+    compare: (payload) => request("compare", payload),
     screen: (name) => request("screen", { name }),
     onState(fn) {
       listeners.add(fn);
