@@ -1,14 +1,21 @@
 """Command line: python -m assessments {questions,schema,assess,screen,sources}.
 
-Exit status: 0 on success, 2 on invalid input (the message on stderr names the
-field and the reason), 1 on an internal policy or configuration error.
+Exit status (a message on stderr says what and where, never a traceback):
+  0  success
+  1  the configuration (--config) or the shipped policy is broken
+  2  invalid input (the message names the field and the reason), or a shipped
+     data file is damaged (the message names the file and the key)
+  3  the output could not be written: closed early (a pipe into head), a full
+     disk, or an output encoding that cannot show the text (use UTF-8)
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import errno
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,6 +33,7 @@ from . import (
 )
 from .answers_file import read_answers_bytes
 from .limits import MAX_ANSWERS_FILE_BYTES
+from .screening.dataset import DatasetError
 
 
 def _say(message: str) -> None:
@@ -34,8 +42,15 @@ def _say(message: str) -> None:
     print(shown.encode("utf-8", "backslashreplace").decode("utf-8"), file=sys.stderr)
 
 
+EXIT_OUTPUT = 3
+# Write errors that mean the output went nowhere: a full disk or quota, a file too large, a device error.
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EPIPE, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
 def _dump(obj: Any) -> None:
-    json.dump(obj, sys.stdout, indent=2, ensure_ascii=False)
+    # JSON can say any text in ASCII (\uXXXX): on an output that is not UTF-8 it does, losing nothing.
+    utf = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").startswith("utf")
+    json.dump(obj, sys.stdout, indent=2, ensure_ascii=not utf)
     sys.stdout.write("\n")
 
 
@@ -52,6 +67,19 @@ def _read_answers(path: str) -> Any:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise AnswerError(path, "", f"cannot read ({reason})", "pass an existing file or - for stdin") from None
     return read_answers_bytes(data, source)
+
+
+def _output_failed(reason: str) -> int:
+    """Say why the output stopped, and send what is still buffered nowhere (Python would otherwise
+    try to flush it again at exit and print a traceback of its own)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file behind stdout (tests): nothing to redirect
+        pass
+    _say(f"error: the output could not be written: {reason}")
+    return EXIT_OUTPUT
 
 
 def _sources(args: argparse.Namespace) -> int:
@@ -84,7 +112,27 @@ def _sources(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m assessments", description=__doc__.splitlines()[0])
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+    except BrokenPipeError:
+        return _output_failed("the reader closed it early (a pipe into head, for example); nothing is wrong "
+                              "with the input")
+    except UnicodeEncodeError as exc:
+        return _output_failed(f"the output encoding ({exc.encoding}) cannot show {exc.object[exc.start:exc.end]!a}; "
+                              "set PYTHONIOENCODING=utf-8 (or a UTF-8 locale) and run it again")
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            raise
+        return _output_failed(f"{exc.strerror or exc} (free some space or write somewhere else)")
+    return code
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m assessments", description=__doc__.splitlines()[0],
+        epilog="\n".join(__doc__.splitlines()[2:]), formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--config", help="institution configuration TOML (default: the built-in example)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("questions", help="print the question set as JSON")
@@ -125,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             from .screening._cli import run_screen  # noqa: PLC0415 - the lists load only when asked for
 
             return run_screen(args, config)
-    except AnswerError as exc:
+    except (AnswerError, DatasetError) as exc:
         _say(f"error: {exc}")
         return 2
     except AssessmentsError as exc:

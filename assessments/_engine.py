@@ -17,6 +17,7 @@ from ._model import Action, Condition, Policy, Question, condition_leaves
 from ._policy import TIERS, load_policy
 from .answer_types import TYPES
 from .config import Config, default_config
+from .wording import add_topics, standing
 
 # The built-in configuration is parsed once: assess() runs on every keystroke.
 _default_config = functools.cache(default_config)
@@ -223,6 +224,11 @@ def _assess(answers: Any, *, config: Config | None, screening: bool, partial: bo
     result["not_used"] = [q.id for q in policy.questions if q.id in clean and q.id not in asked]
     # Answers in an earlier questionnaire's keys, read into the current ones: said, never silent.
     result["notices"] = notices
+    # Where the result stands (final, provisional while questions shown are unanswered, no tier), in words.
+    result["standing"] = standing(result, asked_answers, policy)
+    add_topics(result, policy)
+    result["provisional"] = result["standing"]["state"] != "final"
+    result["unanswered"] = result["standing"]["unanswered"]
     return result, missing
 
 
@@ -324,13 +330,15 @@ def _plan(reasons: list[dict[str, Any]], policy: Policy, config: Config) -> list
 def plan_markdown(result: dict[str, Any]) -> str:
     """The result's mitigation plan as a Markdown draft the researcher can bring to the office."""
     titles = {r["rule"]: r["title"] for r in result["reasons"]}
-    lines = [f"# Draft mitigation plan (overall tier: {result['tier']})", "",
+    stand = result.get("standing") or {"text": result["tier"], "why": ""}
+    lines = ["# Draft mitigation plan", "", f"Result: {stand['text']}{' ' + stand['why'] if stand['why'] else ''}", "",
              f"Policy {result['policy_version']}, as of {result['as_of']}. A draft for discussion with the "
              "research security office, not an approval.", ""]
     if not result["plan"]:
         lines.append("No rule fired: no measures are suggested.")
     for i, m in enumerate(result["plan"], 1):
-        lines += [f"## {i}. {m['title']} ({m['tier']})", "", m["what"], "",
+        # A measure is not itself rated: it says which reasons it addresses.
+        lines += [f"## {i}. {m['title']}", "", m["what"], "",
                   "Addresses: " + "; ".join(titles.get(r, r) for r in m["rules"]) + "."]
         if m["form"]:
             lines.append(f"Form: {m['form']['title']} <{m['form']['url']}>")

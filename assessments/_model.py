@@ -65,13 +65,18 @@ class Citation:
     """ISO date on which the source was last checked."""
     id: str = ""
     """The source's id in policy/sources.toml."""
+    ask_first: bool = False
+    """The source could not be read here: a reason resting on it tells the researcher to ask the office
+    before acting on it (what to do, not how far it was verified, which is for the office's review page)."""
 
-    def to_json(self) -> dict[str, str]:
-        out = {"id": self.id, "name": self.name}
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name}
         if self.url:
             out["url"] = self.url
         out["kind"] = self.kind
         out["checked"] = self.checked
+        if self.ask_first:
+            out["ask_first"] = True
         return out
 
 
@@ -95,7 +100,8 @@ class Source:
     review_days: int
 
     def citation(self) -> Citation:
-        return Citation(name=self.title, url=self.url, kind=self.kind, checked=self.checked, id=self.id)
+        return Citation(name=self.title, url=self.url, kind=self.kind, checked=self.checked, id=self.id,
+                        ask_first=self.verified == "unverified")
 
     def next_review(self) -> _dt.date:
         return _dt.date.fromisoformat(self.checked) + _dt.timedelta(days=self.review_days)

@@ -42,6 +42,12 @@ below it the closest entry is noise (an unrelated company for an ordinary univer
 # --- input files and configuration (sizes bounded so that no input can exhaust memory or the stack) ---
 MAX_ANSWERS_FILE_BYTES = 1_000_000
 """Bytes an answers file (or stdin) may have; a real one is a few kilobytes."""
+MAX_SCREEN_FILE_BYTES = 20_000_000
+"""Bytes a CSV of names for ``screen --file`` may have (100,000 names of 200 characters)."""
+MAX_SCREEN_FILE_ROWS = 100_000
+"""Names in one CSV for ``screen --file``."""
+MAX_SCREEN_ROW_CHARS = 10_000
+"""Characters in one line of that CSV (a name is at most a few hundred)."""
 MAX_ANSWERS_DEPTH = 32
 """Nesting of arrays and objects in an answers file (answers nest two levels)."""
 MAX_NUMBER_DIGITS = 100

@@ -56,8 +56,13 @@ def rewrite_worker(worker: Path, runtime: str, lock: dict[str, Any], manifest: s
     if source.count(WORKER_IMPORT) != 1 or len(WORKER_BUILD.findall(source)) != 1:
         raise PluginError(f"site_src/{worker.name}: expected one `import ... from {WORKER_IMPORT}` and one "
                           "`const BUILD = ...;` line for hooks/assets.py to fill in (fix: keep both as they are)")
+    # The runtime's files with their SHA-256: the worker checks what it fetches (the WebAssembly and the
+    # standard library) against them, as it checks the wheels against the manifest.
+    folder = worker.parent.parent / "pyodide" / runtime
+    hashes = {path.name: _project.sha256(path.read_bytes()) for path in sorted(folder.iterdir())
+              if path.is_file() and path.suffix not in (".gz", ".br")}
     build = {"runtime": f"pyodide/{runtime}/", "stdlib": PRECOMPILED_STDLIB, "manifest": f"engine/{manifest}",
-             "lock": lock}
+             "lock": lock, "sha256": hashes}
     text = source.replace(WORKER_IMPORT, f'"../pyodide/{runtime}/pyodide.mjs"')
     text = WORKER_BUILD.sub(lambda _: f"const BUILD = {json.dumps(build, separators=(',', ':'))};", text)
     _project.write_if_changed(worker, text.encode())

@@ -53,6 +53,7 @@ from mkdocs.utils import get_relative_url
 
 import assessments
 import assessments.limits
+import assessments.wording
 
 # Sibling hooks, imported by bare name: content.py owns the glossary file, screening_lists.py the screening dataset.
 import _project
@@ -309,13 +310,16 @@ def _questionnaire_data(context: _Context) -> str:
         "closest_floor": assessments.limits.CLOSEST_FLOOR,
         # Every limit the page applies itself (file size, nesting, lengths), from the one table.
         "limits": assessments.limits.for_the_page(),
+        # The engine's words for tiers, what a reason rests on and when to ask first: the page repeats none.
+        "wording": {"tiers": assessments.wording.TIER_TEXT, "kinds": assessments.wording.KIND_TEXT,
+                    "ask_first": assessments.wording.ASK_FIRST},
     }
     # Safe inside <script>: no "</" can close the element early.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def _rules_table(context: _Context, argument: str) -> str:
-    return context.template("partials/rs-rules.html", policy=context.policy,
+    return context.template("partials/rs-rules.html", policy=context.policy, kinds=assessments.wording.KIND_TEXT,
                             docs_url=lambda path: context.url(_project.page_url(path)))
 
 
