@@ -4,7 +4,8 @@ The lists write most names in English (or a romanisation); researchers paste the
 Chinese, Korean, Persian or Russian too. This module gives the matcher what both sides
 can share, as data and small pure functions (the same in CPython and Pyodide):
 
-Glossary (``assessments/data/scripts/glossary.toml``, every entry with its source):
+Glossary (``assessments/data/scripts/glossary.json``, every entry with its source; JSON, since the
+browser's trimmed standard library need not carry a TOML parser):
     ``glossary() -> Glossary``: loaded and checked once per process; a malformed file raises
         ConfigError naming the file, the key (``term[3].ko``) and the reason.
     ``Glossary.lookup(word) -> tuple[str, ...]``: the English words a native institutional word
@@ -16,7 +17,7 @@ Glossary (``assessments/data/scripts/glossary.toml``, every entry with its sourc
         only at a word start and end at a word end.
     ``Glossary.english(text) -> list[str]``: the glossary words as their usual English word and the
         other runs romanised (``romanize``), in order: "하얼빈 공업대학" -> ["haeolbin", "polytechnic", "university"].
-    ``parse_glossary(data, where)``: the checks, on an already parsed TOML document (for tests).
+    ``parse_glossary(data, where)``: the checks, on an already parsed document (for tests).
 
 Romanisation:
     ``romanize_hangul(text)``: Revised Romanization of Korean, computed from the syllables
@@ -35,6 +36,7 @@ Romanisation:
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -46,11 +48,11 @@ from anyascii import anyascii
 from .._errors import ConfigError
 from .._resources import package_root
 
-GLOSSARY_FILE = "assessments/data/scripts/glossary.toml"
+GLOSSARY_FILE = "assessments/data/scripts/glossary.json"
 FORM_KEYS = {"zh_hans": "han", "zh_hant": "han", "ko": "hangul", "fa": "arabic", "ru": "cyrillic"}
 """The glossary's keys for native forms, and the script each must be written in."""
 _TERM_KEYS = {"en", "source", *FORM_KEYS}
-_FIX = f"correct {GLOSSARY_FILE} (each [[term]] has en, source and at least one of {', '.join(FORM_KEYS)})"
+_FIX = f"correct {GLOSSARY_FILE} (each term has en, source and at least one of {', '.join(FORM_KEYS)})"
 _EN_WORD = re.compile(r"^[a-z]+$")
 
 
@@ -190,24 +192,27 @@ def _str_list(value: Any, key: str, where: str) -> tuple[str, ...]:
 
 
 def parse_glossary(data: Any, where: str = GLOSSARY_FILE) -> Glossary:
-    """The glossary from a parsed TOML document; raises ConfigError naming the file, key and reason."""
+    """The glossary from a parsed document; raises ConfigError naming the file, key and reason."""
     if not isinstance(data, dict):
-        raise _error("", "is not a TOML table", where)
+        raise _error("", "is not a JSON object", where)
     meta = data.get("meta")
     if not isinstance(meta, dict) or not isinstance(meta.get("checked"), str):
         raise _error("meta.checked", "missing: the date the glossary was last checked (YYYY-MM-DD)", where)
+    unknown_meta = set(meta) - {"about", "checked"}
+    if unknown_meta:
+        raise _error(f"meta.{sorted(unknown_meta)[0]}", "unknown key", where)
     unknown_top = set(data) - {"meta", "term"}
     if unknown_top:
         raise _error(sorted(unknown_top)[0], "unknown key", where)
     raw_terms = data.get("term")
     if not isinstance(raw_terms, list) or not raw_terms:
-        raise _error("term", "no [[term]] entries", where)
+        raise _error("term", "no terms", where)
     terms = []
     index: dict[str, list[str]] = {}
     for n, raw in enumerate(raw_terms):
         at = f"term[{n}]"
         if not isinstance(raw, dict):
-            raise _error(at, "is not a table", where)
+            raise _error(at, "is not an object", where)
         unknown = set(raw) - _TERM_KEYS
         if unknown:
             raise _error(f"{at}.{sorted(unknown)[0]}", f"unknown key (known: {', '.join(sorted(_TERM_KEYS))})", where)
@@ -242,17 +247,14 @@ def parse_glossary(data: Any, where: str = GLOSSARY_FILE) -> Glossary:
 @lru_cache(maxsize=1)
 def glossary() -> Glossary:
     """The shipped glossary, read and checked once per process (raises ConfigError when malformed)."""
-    # Imported here: only a name in a non-Latin script needs the glossary, so the TOML parser loads late.
-    import tomllib  # noqa: PLC0415
-
     try:
-        text = package_root().joinpath("data", "scripts", "glossary.toml").read_text("utf-8")
+        text = package_root().joinpath("data", "scripts", "glossary.json").read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(GLOSSARY_FILE, "", f"cannot be read ({exc})", "reinstall the package") from None
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(GLOSSARY_FILE, "", f"not valid TOML: {exc}", "correct the syntax") from None
+        data = json.loads(text)
+    except ValueError as exc:
+        raise ConfigError(GLOSSARY_FILE, "", f"not valid JSON: {exc}", "correct the syntax") from None
     return parse_glossary(data)
 
 

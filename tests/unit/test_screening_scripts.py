@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-import tomllib
+import json
 
 import pytest
 
@@ -14,7 +14,7 @@ from assessments.screening.scripts import glossary, parse_glossary, romanize, ro
 
 
 def _raw() -> dict:
-    return tomllib.loads(package_root().joinpath("data", "scripts", "glossary.toml").read_text("utf-8"))
+    return json.loads(package_root().joinpath("data", "scripts", "glossary.json").read_text("utf-8"))
 
 
 def test_the_shipped_glossary_loads_and_covers_the_institutional_words() -> None:
@@ -127,5 +127,5 @@ def test_a_term_with_no_native_form_is_refused() -> None:
 
 
 def test_the_glossary_is_small_enough_for_the_page() -> None:
-    size = len(package_root().joinpath("data", "scripts", "glossary.toml").read_bytes())
+    size = len(package_root().joinpath("data", "scripts", "glossary.json").read_bytes())
     assert size < 40_000
