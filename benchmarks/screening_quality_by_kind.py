@@ -59,6 +59,21 @@ REPORTS = ("direct", "possible", "related")
 Ranking = list[tuple[int, float, str]]  # (record index, score, report: one of REPORTS or "")
 METHOD_LABELS = {"ours": "this site's matcher", "rapidfuzz": "rapidfuzz token_set_ratio",
                  "difflib": "difflib SequenceMatcher"}
+METHOD_SHORT = {"ours": "ours", "rapidfuzz": "rapidfuzz", "difflib": "difflib"}
+KIND_SHORT = {
+    "exact": "as listed", "word_order": "word order", "abbreviation": "abbreviated words",
+    "spelling_variant": "spelling variant", "other_name": "other English name", "company_name": "company name",
+    "extra_words": "extra words", "affiliation_line": "affiliation line (paper)", "department": "department or lab",
+    "school_of": "School of X, (listed)", "status_affix": "status prefix or suffix",
+    "named_after": "named after / имени",
+    "former_name": "former name", "list_2026_only": "entry new in 2026", "russian_full": "Russian full name",
+    "russian_short": "Russian short form", "transliteration": "romanised name", "pinyin": "pinyin",
+    "chinese_simplified": "Chinese (simplified)", "chinese_traditional": "Chinese (traditional)",
+    "chinese_abbreviation": "Chinese abbreviation", "chinese_brand": "brand in Chinese",
+    "korean_script": "Korean (Hangul)",
+    "persian_script": "Persian script", "short_form": "English short form", "acronym": "acronym",
+    "brand_name": "brand (Latin script)", "typo": "typo",
+}
 SCRIPT_LABELS = {"latin": "Latin", "han": "Chinese characters", "cyrillic": "Cyrillic", "arabic": "Persian/Arabic",
                  "hangul": "Korean Hangul"}
 
@@ -262,23 +277,28 @@ def markdown(report: dict[str, Any]) -> str:
         lines += [f"**{title}**: {split['counts']['direct']} spellings of listed names, "
                   f"{split['counts']['none']} unlisted names, {split['counts']['related']} unlisted parents of "
                   f"listed parts; threshold {report['threshold']}.", ""]
+        lines += ["Flagged: the listed entity is reported as a match or a possible match; direct: as a match; "
+                  "first 3: among the first three candidates. "
+                  + "; ".join(f"{METHOD_SHORT[m]}: {METHOD_LABELS[m]}" for m in methods) + ".", ""]
         head = "| how the name was written | names |" + "".join(
-            f" {METHOD_LABELS[m]}: flagged | direct | first 3 |" for m in methods)
+            f" {METHOD_SHORT[m]} flagged | {METHOD_SHORT[m]} direct | {METHOD_SHORT[m]} first 3 |" for m in methods)
         lines += [head, "|---|---:|" + "---:|---:|---:|" * len(methods)]
-        kinds = sorted(k for k, f in res[methods[0]]["by_kind"].items() if "flagged" in f)
+        kinds = sorted((k for k, f in res[methods[0]]["by_kind"].items() if "flagged" in f),
+                       key=lambda k: KIND_SHORT.get(k, k).casefold())
         for kind in [*kinds, "all"]:
             figs = [res[m]["overall"]["direct"] if kind == "all" else res[m]["by_kind"][kind] for m in methods]
-            label = "**all listed spellings**" if kind == "all" else split_data.DIRECT_KINDS[kind]
+            label = "**all listed spellings**" if kind == "all" else KIND_SHORT.get(kind, kind)
             lines.append(f"| {label} | {figs[0]['n']} |" + "".join(
                 f" {_pct(f['flagged'])} | {_pct(f['direct'])} | {_pct(f['first3'])} |" for f in figs))
-        lines += ["", "| script | names |" + "".join(f" {METHOD_LABELS[m]}: flagged | direct |" for m in methods),
+        lines += ["", "| script | names |" + "".join(f" {METHOD_SHORT[m]} flagged | {METHOD_SHORT[m]} direct |"
+                                                   for m in methods),
                   "|---|---:|" + "---:|---:|" * len(methods)]
         for script, label in SCRIPT_LABELS.items():
             figs = [res[m]["by_script"].get(script, {}).get("direct") for m in methods]
             if figs[0]:
                 lines.append(f"| {label} | {figs[0]['n']} |" + "".join(
                     f" {_pct(f['flagged'])} | {_pct(f['direct'])} |" for f in figs))
-        lines += ["", "| unlisted names | names | false direct | possible match | raised at all |",
+        lines += ["", "| unlisted names: method | names | false direct match | possible match | raised at all |",
                   "|---|---:|---:|---:|---:|"]
         for m in methods:
             f = res[m]["overall"].get("none")
