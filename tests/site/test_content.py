@@ -21,6 +21,8 @@ import jinja2
 import pytest
 from mkdocs.exceptions import PluginError
 
+import assessments
+
 from tests.support.content_html import BuiltPage, read_page, resolve
 from tests.support.content_seeds import FINGERPRINTS, RUN_LENGTH, load_fingerprints, runs
 from tests.support.paths import ROOT
@@ -409,7 +411,7 @@ def test_no_site_script_listens_for_dom_content_loaded() -> None:
 # --- topics of issue 15: the change log, task routing, new guidance, corrections ----
 
 CHANGES = DOCS / "data" / "changes.toml"
-CHANGE_KEYS = {"id", "date", "title", "summary", "source", "url", "checked", "evidence", "pages"}
+CHANGE_KEYS = {"id", "date", "title", "summary", "sources", "pages"}
 NEVER = r"(?!x)x"  # for corrections that add text rather than remove a wrong sentence
 ACTIVITIES = ["informal", "agreement", "visitor", "travel", "shipping", "paid", "names"]
 
@@ -427,10 +429,12 @@ def test_change_log_data_is_well_formed() -> None:
     assert dates == sorted(dates), "keep the log in date order"
     for entry in entries:
         assert set(entry) == CHANGE_KEYS, f"{entry.get('id')}: keys {sorted(set(entry) ^ CHANGE_KEYS)}"
-        assert isinstance(entry["date"], dt.date) and isinstance(entry["checked"], dt.date)
-        assert entry["checked"] <= dt.date.today() + dt.timedelta(days=1)
-        assert entry["evidence"] in {"primary", "secondary"}
-        assert str(entry["url"]).startswith("https://")
+        assert isinstance(entry["date"], dt.date)
+        registry = assessments.load_policy().sources
+        assert entry["sources"] and all(sid in registry for sid in entry["sources"]), entry["id"]
+        for sid in entry["sources"]:
+            assert registry[sid].url.startswith("https://"), sid
+            assert dt.date.fromisoformat(registry[sid].checked) <= dt.date.today() + dt.timedelta(days=1)
         assert len(str(entry["summary"]).split()) >= 10
         for source in entry["pages"]:  # type: ignore[attr-defined]
             assert (DOCS / source).exists(), f"{entry['id']}: no page {source}"
@@ -439,10 +443,15 @@ def test_change_log_data_is_well_formed() -> None:
 def test_change_log_page_shows_every_entry_with_date_and_source(built_site: Path) -> None:
     built_page = page(built_site, "changes.md")
     html = built(built_site, "changes.md").read_text(encoding="utf-8")
+    registry = assessments.load_policy().sources
     for entry in changes():
         assert str(entry["date"]) in built_page.text and str(entry["title"]) in built_page.text, entry["id"]
-        assert f'href="{entry["url"]}"' in html, f"{entry['id']}: source link missing"
-        assert f"checked {entry['checked']}" in built_page.text, f"{entry['id']}: checked date missing"
+        row = re.search(rf'<tr id="change-{entry["id"]}".*?</tr>', html, re.S)
+        assert row, entry["id"]
+        for sid in entry["sources"]:
+            source = registry[sid]
+            assert f'href="{source.url}"' in row.group(0), f"{entry['id']}: link to {sid} missing"
+            assert f"checked {source.checked}" in row.group(0), f"{entry['id']}: checked date of {sid} missing"
 
 
 def test_change_log_is_generated_from_the_data_through_the_marker(built_site: Path) -> None:
