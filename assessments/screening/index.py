@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES
 from .dataset import Record
 from .normalize import _HAN as HAN
-from .normalize import COMMON_WORDS, GENERIC, SUBUNIT_WORDS, TYPE_WORDS, acronym, names_company, tokens
+from .normalize import COMMON_WORDS, GENERIC, OPTIONAL, SUBUNIT_WORDS, TYPE_WORDS, acronym, names_company, tokens
 
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
@@ -63,6 +63,7 @@ class Hit:
     # "query_is_part", "unit_of_listed", "extends_listed_name", "different_kind", "common_word",
     # "different_generic"
     detail: str
+    aid: int = -1  # the alias scored (-1: none in particular)
 
 
 class Index:
@@ -71,6 +72,8 @@ class Index:
         self.alias_text: list[str] = []
         self.alias_record: list[int] = []
         self.alias_tokens: list[tuple[str, ...]] = []
+        # Tokens of an alias that count only when the query has them (an honorific's surname).
+        self.alias_optional: dict[int, frozenset[str]] = {}
         postings: dict[str, list[int]] = {}
         derived: dict[str, set[int]] = {}
         for rid, rec in enumerate(self.records):
@@ -82,6 +85,9 @@ class Index:
                     continue
                 seen.add(toks)
                 aid = len(self.alias_text)
+                if OPTIONAL in form:
+                    self.alias_optional[aid] = frozenset(t[1:] for t in toks if t.startswith(OPTIONAL))
+                    toks = tuple(t.lstrip(OPTIONAL) for t in toks)
                 self.alias_text.append(alias)
                 self.alias_record.append(rid)
                 self.alias_tokens.append(toks)
@@ -155,12 +161,15 @@ class Index:
         qtoks = tokens(query)
         if not qtoks:
             return qtoks, []
+        optional = frozenset(t[1:] for t in qtoks if t.startswith(OPTIONAL))
+        if optional:
+            qtoks = tuple(t.lstrip(OPTIONAL) for t in qtoks)
         hits: list[Hit | None] = []
         typed_as_acronym = query.strip().isupper() and len(qtoks) == 1
         # A typed legal form ("Corp.") names a kind of body, as a type word ("University") does.
         company = names_company(query)
         for n, variant in enumerate(self._spacing_variants(qtoks)):
-            found = self._search_tokens(variant, typed_as_acronym, bool(HAN.search(query)), company)
+            found = self._search_tokens(variant, typed_as_acronym, bool(HAN.search(query)), company, optional)
             if n:
                 found = [dataclasses.replace(h, score=round(h.score * RESPACED_FACTOR, 4))
                          if h and h.detail in RESPACED_DETAILS else None for h in found]
@@ -180,13 +189,15 @@ class Index:
         return variants[:3]
 
     def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False,
-                       han: bool = False, company: bool = False) -> list[Hit | None]:
+                       han: bool = False, company: bool = False,
+                       optional: frozenset[str] = frozenset()) -> list[Hit | None]:
         # Generic and common words must be spelled right: "state" one edit from "estate", or "ocean"
         # from "ozean", is another word, not a typo.
         near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC or q in COMMON_WORDS
                 else self.neighbours(q) for q in qtoks}
         candidates = self._candidates(qtoks, near)
-        hits = [self._score(qtoks, near, aid, typed_as_acronym, han, company=company) for aid in candidates]
+        hits = [self._score(qtoks, near, aid, typed_as_acronym, han, company=company, optional=optional)
+                for aid in candidates]
         hits += self._acronym_hits(qtoks, typed_as_acronym)
         return hits
 
@@ -238,9 +249,11 @@ class Index:
         return out
 
     def _score(self, qtoks: tuple[str, ...], near: dict[str, dict[str, float]], aid: int,
-               typed_as_acronym: bool = False, han: bool = False, *, company: bool = False) -> Hit | None:
+               typed_as_acronym: bool = False, han: bool = False, *, company: bool = False,
+               optional: frozenset[str] = frozenset()) -> Hit | None:
         atoks = self.alias_tokens[aid]
         aset = set(atoks)
+        a_optional = self.alias_optional.get(aid, frozenset())
         wq_total = wq_matched = 0.0
         matched_alias: dict[str, float] = {}
         for q in qtoks:
@@ -249,6 +262,8 @@ class Index:
             for t, s in sims.items():
                 if t in aset and s > best_s:
                     best_t, best_s = t, s
+            if best_t is None and q in optional:
+                continue  # an honorific's surname the listed name leaves out: neither for nor against
             wq = self.weight(best_t) if best_t and best_s == 1.0 else self.weight(q)
             wq_total += wq
             if best_t:
@@ -259,6 +274,8 @@ class Index:
         wa_total = wa_matched = 0.0
         extra_subunit = False
         for t in atoks:
+            if t in a_optional and t not in matched_alias:
+                continue
             w = self.weight(t)
             wa_total += w
             if t in matched_alias:
@@ -278,14 +295,15 @@ class Index:
             # An acronym the list gives, typed exactly as the list writes it, that spells the listed
             # name and belongs to one record only ("HIT"): an exact match. Otherwise only a candidate.
             if typed_as_acronym and score >= 0.999 and aid in self.official_acronyms:
-                return Hit(rid, self.alias_text[aid], 1.0, "same", "official_acronym")
-            return Hit(rid, self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE), 4), "same", "short_alias")
-        q_extra = [q for q in qtoks if not any(t in aset for t in near[q])]
-        a_extra = [t for t in atoks if t not in matched_alias]
+                return Hit(rid, self.alias_text[aid], 1.0, "same", "official_acronym", aid)
+            return Hit(rid, self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE), 4), "same", "short_alias",
+                       aid)
+        q_extra = [q for q in qtoks if not any(t in aset for t in near[q]) and q not in optional]
+        a_extra = [t for t in atoks if t not in matched_alias and t not in a_optional]
         if len(atoks) == 1 and q_extra and (atoks[0] in COMMON_WORDS or atoks[0] in GENERIC):
             # A listed name that is one common word ("OOO PARTNER") found among other typed words
             # ("Example Partner Institute"): a word in common, not the listed entity. Only a low candidate.
-            return Hit(rid, self.alias_text[aid], round(min(score, COMMON_WORD_SCORE), 4), "same", "common_word")
+            return Hit(rid, self.alias_text[aid], round(min(score, COMMON_WORD_SCORE), 4), "same", "common_word", aid)
         if cover_q >= CONTAINED and cover_a <= 1 - EXTRA_MIN and distinctive_q and extra_subunit and \
                 _is_part(qtoks, atoks, lambda q, t: t in near[q], unit_last=han):
             # The listed name is the typed name plus a unit ("Tsinghua University Center for X"): a listed
@@ -329,7 +347,7 @@ class Index:
             # Ranked by how fully the smaller name is contained, which says more than a partial
             # overlap; capped below the threshold in _best(), since a related entry is never a match.
             score = max(cover_q, cover_a) * RELATED_FACTOR
-        return Hit(self.alias_record[aid], self.alias_text[aid], round(score, 4), relation, detail)
+        return Hit(self.alias_record[aid], self.alias_text[aid], round(score, 4), relation, detail, aid)
 
     def _acronym_hits(self, qtoks: tuple[str, ...], typed_as_acronym: bool) -> list[Hit]:
         """A one-word query may be an acronym: explicit ones are aliases already, derived ones are here.
@@ -347,7 +365,7 @@ class Index:
             score = SURE_ACRONYM_SCORE if sure else DERIVED_ACRONYM_SCORE
         else:
             score = DERIVED_ACRONYM_SCORE - 0.1
-        return [Hit(self.alias_record[aid], self.alias_text[aid], score, "same", "acronym") for aid in aids]
+        return [Hit(self.alias_record[aid], self.alias_text[aid], score, "same", "acronym", aid) for aid in aids]
 
 
 def _is_part(small: tuple[str, ...], big: tuple[str, ...], same: Callable[[str, str], bool],

@@ -31,7 +31,7 @@ _anyascii_module.read_binary = _read_binary
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 4
+NORMALIZATION_VERSION = 5
 
 
 def _words(text: str) -> frozenset[str]:
@@ -61,6 +61,40 @@ _LEGAL_PHRASES = [
 ]
 _LEGAL_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in
                                                  sorted(_LEGAL_PHRASES, key=len, reverse=True)) + r")\b")
+
+# Official status words that Russian institutions put before or after their name ("Federal State
+# Budgetary Educational Institution of Higher Education", "National Research University", "ФГБОУ ВО"),
+# as the folded text reads them in English and in transliterated Russian. They say what kind of public
+# body it is, not which one, and people leave them out or keep them at will, so both sides drop them.
+_STATUS = re.compile(r"\(national research university\)|\(natsionalnyy issledovatelskiy universitet\)|\b(?:" + "|".join([
+    r"federal(?:noe)? (?:state|gosudarstvennoe)(?: (?:budgetary|autonomous|unitary|treasury|byudzhetnoe|"
+    r"avtonomnoe|unitarnoe|kazennoe))?(?: (?:educational|scientific|science|obrazovatelnoe|nauchnoe))?"
+    r" (?:institution|enterprise|uchrezhdenie|predpriyatie)(?: (?:of )?(?:higher (?:professional )?education|"
+    r"of science|nauki|vysshego (?:professionalnogo )?obrazovaniya))?",
+    r"(?:fgbou|fgaou|fgou|fgbu|fgbun|fgbnu|fgup|fgau|fku) vo",
+    r"fgbou|fgaou|fgbun|fgbnu",
+    r"national research(?= \S+ \S)", r"natsionalnyy issledovatelskiy(?= \S+ \S)",
+    r"national research university(?= \S)", r"natsionalnyy issledovatelskiy universitet(?= \S)",
+]) + r")")
+# "named after N. E. Bauman", "имени Н. Э. Баумана", "im. Lobachevskogo": the honorific, its initials and
+# the surname (kept, below), then any title that follows it ("the First President of Russia").
+_HONORIFIC = re.compile(
+    r"\b(?:named after|imeni|im(?= (?:[a-z] ){1,3}))((?: (?:the )?(?:first president of russia|academician|"
+    r"akademika|pervogo prezidenta rossii))?)((?: [a-z]){0,3}) ([a-z]{3,})"
+    r"((?: (?:the )?(?:first president of russia|pervogo prezidenta rossii))?)")
+OPTIONAL = "~"
+"""Marks a token that counts when the other name has it and is ignored when not (an honorific's surname)."""
+# A word in capitals in brackets after a name is its acronym ("Harbin Institute of Technology (HIT)"):
+# the name says it already.
+_PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&.-]{1,9})\s*\)")
+
+
+def _abbreviates(short: str, before: str) -> bool:
+    """True when ``short``'s letters are, in order, initials of the words before it ("HIT" after
+    "Harbin Institute of Technology"), not a place ("(UK)") that tells a subsidiary apart."""
+    letters = [c for c in short.casefold() if c.isalpha()]
+    initials = iter(w[0] for w in re.findall(r"[A-Za-z]+", before.casefold()))
+    return len(letters) >= 2 and all(c in initials for c in letters)
 
 # Native-script filler removed before transliteration: the PLA prefix that
 # Chinese military names carry, and Chinese company suffixes.
@@ -126,8 +160,20 @@ university institute academy college laboratory center school factory plant bure
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_MARK = "\x01"  # marks a syllable transliterated from Han: never a filler word
 _NON_ALNUM = re.compile(r"[^a-z0-9\x01]+")
+_NON_ALNUM_PAREN = re.compile(r"[^a-z0-9\x01()]+")
+_NON_WORD = re.compile(r"[^a-z0-9\x01~]+")
 _PAREN = re.compile(r"\(([^()]*)\)")
-_NAMED_AFTER = re.compile(r"\b(?:named after|imeni)\b.*$")
+
+
+def surname_stem(word: str) -> str:
+    """A Russian surname without its case ending, the same for "Baumana" and "Bauman", "Lobachevskogo" and
+    "Lobachevsky": an honorific puts the surname in the genitive, an English name in the nominative."""
+    for end in ("skogo", "skiy", "skii", "skoy", "sky", "ski"):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            return word[: -len(end)] + "sk"
+    if word.endswith(("ova", "eva", "ina", "yna")) or (word.endswith("a") and word[-2:-1] not in "aeiouy"):
+        return word[:-1]
+    return word
 
 
 def fold(text: str) -> str:
@@ -149,13 +195,18 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> tuple[str, ...]:
     """Comparable tokens of a name, in their original order, without repeats."""
+    if "(" in text:
+        text = _PAREN_ACRONYM.sub(lambda m: " " if _abbreviates(m.group(1), text[:m.start()]) else m.group(0), text)
     folded = fold(text)
     folded = folded.replace("'", "").replace("`", "").replace("\u2019", "")
-    folded = _NON_ALNUM.sub(" ", folded)
+    folded = " ".join(_NON_ALNUM_PAREN.sub(" ", folded).replace("(", " (").replace(")", ") ").split())
     folded = _LEGAL_PHRASE_RE.sub(" ", folded)
-    # "... named after B.N. Yeltsin, the First President of Russia": an honorific, not the name.
-    folded = _NAMED_AFTER.sub(" ", folded) if _NAMED_AFTER.search(folded) and \
-        _NAMED_AFTER.sub(" ", folded).strip() else folded
+    stripped = " ".join(_STATUS.sub(" ", folded).split())
+    folded = stripped if stripped.strip("() ") else folded
+    # "... named after B.N. Yeltsin, the First President of Russia": the honorific is not the name, but its
+    # surname often is part of the English name ("Bauman Moscow State Technical University"): an optional token.
+    folded = _HONORIFIC.sub(lambda m: f" {OPTIONAL}{surname_stem(m.group(3))} ", folded)
+    folded = _NON_WORD.sub(" ", folded)
     raw: list[str] = []
     han: set[str] = set()
     run: list[str] = []  # consecutive Han syllables
@@ -189,7 +240,12 @@ def names_company(text: str) -> bool:
 
 
 def normalized(text: str) -> str:
-    """A readable normal form: the tokens joined by spaces."""
+    """A readable normal form: the tokens joined by spaces (an optional token without its mark)."""
+    return " ".join(t.lstrip(OPTIONAL) for t in tokens(text))
+
+
+def form(text: str) -> str:
+    """The normal form the dataset stores and the index reads: the tokens, optional ones marked."""
     return " ".join(tokens(text))
 
 

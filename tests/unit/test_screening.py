@@ -29,7 +29,19 @@ def lists_of(candidate: dict) -> set[str]:
     ("OOO Sigma-Tekh", "sigma tekh"),                                   # Russian legal form, hyphen
     ("Limited Liability Company Example Plant", "example plant"),       # multi-word legal form
     ("The Company", "the company"),                                     # only filler: kept
-    ("Ural Federal University named after B.N. Yeltsin", "ural federal university"),
+    # An honorific's surname without its case ending (an optional token: see test_honorific_surname_is_optional).
+    ("Ural Federal University named after B.N. Yeltsin", "ural federal university yeltsin"),
+    ("Московский государственный технический университет имени Н. Э. Баумана",
+     "moskovskiy gosudarstvennyy tekhnicheskiy university bauman"),
+    ("МГТУ им. Н.Э. Баумана", "mgtu bauman"),
+    # Official status words before or after the name, and an acronym in brackets, are dropped.
+    ("Moscow Institute of Physics and Technology (National Research University)",
+     "moscow institute physics technology"),
+    ("Federal State Budgetary Educational Institution of Higher Education Moscow Aviation Institute",
+     "moscow aviation institute"),
+    ("Национальный исследовательский Томский политехнический университет", "tomskiy politekhnicheskiy university"),
+    ("Harbin Institute of Technology (HIT)", "harbin institute technology"),
+    ("Huawei Technologies (UK) Co., Ltd.", "huawei technology uk"),  # a place, not an acronym
 ])
 def test_normalisation(raw: str, expected: str) -> None:
     assert normalized(raw) == expected
