@@ -63,10 +63,12 @@ _LEGAL_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in
                                                  sorted(_LEGAL_PHRASES, key=len, reverse=True)) + r")\b")
 
 # Official status words that Russian institutions put before or after their name ("Federal State
-# Budgetary Educational Institution of Higher Education", "National Research University", "ФГБОУ ВО"),
+# Budgetary Educational Institution of Higher Education", "National Research University", the Russian
+# abbreviation fgbou vo),
 # as the folded text reads them in English and in transliterated Russian. They say what kind of public
 # body it is, not which one, and people leave them out or keep them at will, so both sides drop them.
-_STATUS = re.compile(r"\(national research university\)|\(natsionalnyy issledovatelskiy universitet\)|\b(?:" + "|".join([
+_STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovatelskiy universitet)\)|\b(?:"
+                     + "|".join([
     r"federal(?:noe)? (?:state|gosudarstvennoe)(?: (?:budgetary|autonomous|unitary|treasury|byudzhetnoe|"
     r"avtonomnoe|unitarnoe|kazennoe))?(?: (?:educational|scientific|science|obrazovatelnoe|nauchnoe))?"
     r" (?:institution|enterprise|uchrezhdenie|predpriyatie)(?: (?:of )?(?:higher (?:professional )?education|"
@@ -76,8 +78,9 @@ _STATUS = re.compile(r"\(national research university\)|\(natsionalnyy issledova
     r"national research(?= \S+ \S)", r"natsionalnyy issledovatelskiy(?= \S+ \S)",
     r"national research university(?= \S)", r"natsionalnyy issledovatelskiy universitet(?= \S)",
 ]) + r")")
-# "named after N. E. Bauman", "имени Н. Э. Баумана", "im. Lobachevskogo": the honorific, its initials and
-# the surname (kept, below), then any title that follows it ("the First President of Russia").
+# "named after N. E. Bauman", "imeni N. E. Baumana" (Cyrillic, folded), "im. N. I. Lobachevskogo": the
+# honorific, its initials and the surname (kept, below), then any title that follows it ("the First
+# President of Russia").
 _HONORIFIC = re.compile(
     r"\b(?:named after|imeni|im(?= (?:[a-z] ){1,3}))((?: (?:the )?(?:first president of russia|academician|"
     r"akademika|pervogo prezidenta rossii))?)((?: [a-z]){0,3}) ([a-z]{3,})"

@@ -31,9 +31,9 @@ def lists_of(candidate: dict) -> set[str]:
     ("The Company", "the company"),                                     # only filler: kept
     # An honorific's surname without its case ending (an optional token: see test_honorific_surname_is_optional).
     ("Ural Federal University named after B.N. Yeltsin", "ural federal university yeltsin"),
-    ("Московский государственный технический университет имени Н. Э. Баумана",
+    ("Московский государственный технический университет имени Н. Э. Баумана",  # noqa: RUF001 - Cyrillic
      "moskovskiy gosudarstvennyy tekhnicheskiy university bauman"),
-    ("МГТУ им. Н.Э. Баумана", "mgtu bauman"),
+    ("МГТУ им. Н.Э. Баумана", "mgtu bauman"),  # noqa: RUF001 - Cyrillic on purpose
     # Official status words before or after the name, and an acronym in brackets, are dropped.
     ("Moscow Institute of Physics and Technology (National Research University)",
      "moscow institute physics technology"),
