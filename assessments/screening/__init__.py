@@ -12,10 +12,18 @@ from typing import Any
 
 from .._errors import AnswerError
 from ..config import Config, default_config
-from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES, MAX_SCREEN_NAME_LENGTH, PERSON_MATCH_THRESHOLD, THRESHOLD_RANGE
+from ..limits import (
+    MATCH_THRESHOLD,
+    MAX_AFFILIATION_PARTS,
+    MAX_CANDIDATES,
+    MAX_SCREEN_NAME_LENGTH,
+    PERSON_MATCH_THRESHOLD,
+    POSSIBLE_BAND,
+    THRESHOLD_RANGE,
+)
 from .dataset import DatasetError, check_disabled, is_stale, list_info, list_metadata, people, people_present, records
-from .index import Index
-from .normalize import normalized
+from .index import KIND_WORDS, Comparison, Index, best_comparison
+from .normalize import DISTINGUISHING, GENERIC, SUBUNIT_WORDS, affiliation_parts, normalized, tokens
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -25,10 +33,12 @@ DISCLAIMER = (
     "Screening is an aid, not a clearance or a legal determination: no match does not mean a partner is "
     "cleared, and a match must be confirmed by your research security office. Lists are as of the dates shown."
 )
-OUTCOMES = ("none", "formerly_listed", "not_screened", "related", "stale_match", "high", "prohibited")
+OUTCOMES = ("none", "formerly_listed", "not_screened", "related", "possible_match", "stale_match", "high",
+            "prohibited")
 """Every value of a result's ``outcome``, least to most serious (see docs/screening.md)."""
 _RANK = {o: i for i, o in enumerate(OUTCOMES)}
 STALE_MATCH = "a possible match on an out-of-date list: the office confirms"
+POSSIBLE_MATCH = "possible match: check this with the office"
 _INDEX: Index | None = None
 _PEOPLE_INDEX: Index | None = None
 PERSON_OUTCOMES = ("none", "not_screened", "possible_match")
@@ -78,6 +88,9 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 today: _dt.date | None = None) -> dict[str, Any]:
     """Screen one name; candidates best first (at most ``limits.MAX_CANDIDATES``), with the outcome for the engine.
 
+    Three outcomes for a listed entry: a match (at or above the threshold), a possible match (a
+    candidate in the band below it, a listed name found whole inside the typed one, one letter away
+    in one word, or found in one part of a pasted affiliation line: the office checks it), or none.
     Raises DatasetError when the shipped list data cannot be read (the command line and the
     build stop on it; screen_for_assessment() turns it into "not_screened" results).
     """
@@ -94,44 +107,26 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
     if disabled:
         allowed = {i for i, r in enumerate(index.records)
                    if any(lid not in disabled for lid in r.lists) or any(f[0] not in disabled for f in r.former)}
-    _, hits = index.search(name, limit=MAX_CANDIDATES, allowed=allowed, threshold=threshold) if usable else ((), [])
-    candidates = []
+    found: dict[int, dict[str, Any]] = {}
+    if usable:
+        _, hits = index.search(name, limit=SEARCH_DEPTH, allowed=allowed, threshold=threshold)
+        for hit in hits:
+            _keep(found, _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today))
+        parts = affiliation_parts(name)[:MAX_AFFILIATION_PARTS]
+        for part in parts:
+            _, part_hits = index.search(part, limit=PART_DEPTH, allowed=allowed, threshold=threshold)
+            for hit in part_hits:
+                cand = _candidate(index, part, hit, threshold, part, config, disabled, meta_lists, today)
+                if cand["kind"] in MATCH_KINDS and not _only_units_besides(part, parts):
+                    cand = _as_possible(cand, f"found in one part of what you typed: \u201c{part}\u201d")
+                if cand["kind"] in MATCH_KINDS or cand["kind"] == "possible_match":
+                    _keep(found, cand)
+    ranked = sorted(found.values(), key=lambda c: (-_ORDER[c["kind"]], -c["score"]))[:MAX_CANDIDATES]
     outcome = "none"
-    for hit in hits:
-        rec = index.records[hit.record]
-        lists = [list_info(lid, config.max_list_age_days, today) for lid in rec.lists if lid not in disabled]
-        former = [{"id": lid, "label": meta_lists[lid]["label"], "removed": date or None, "text": text}
-                  for lid, date, text in rec.former if lid not in disabled]
-        same = hit.relation == "same" and hit.score >= threshold
-        match = same and bool(lists)
-        fresh = [i for i in lists if not i["stale"]]
-        if match and fresh:
-            kind = "prohibited" if any(i["outcome"] == "prohibited" for i in fresh) else "high"
-        elif match:
-            kind = "stale_match"  # only out-of-date lists: never prohibited on its own
-        elif same and former:
-            kind = "formerly_listed"
-        elif hit.relation == "related" and lists:
-            kind = "related"
-        else:
-            kind = "none"
-        candidates.append({
-            "name": rec.name,
-            "matched_alias": hit.alias,
-            "score": hit.score,
-            "match": match,
-            "relation": hit.relation,
-            "why": hit.detail,
-            "status": "listed" if lists else "formerly_listed",
-            "verdict": _verdict(kind, former),
-            "record_id": rec.id,
-            "countries": list(rec.countries),
-            "note": rec.note,
-            "lists": [{k: v for k, v in info.items() if k != "outcome"} for info in lists],
-            "former": former,
-        })
-        if _RANK[kind] > _RANK[outcome]:
-            outcome = kind
+    for cand in ranked:
+        if _RANK[cand["kind"]] > _RANK[outcome]:
+            outcome = cand["kind"]
+    candidates = [{k: v for k, v in c.items() if k != "kind"} for c in ranked]
     if unscreened and _RANK[outcome] < _RANK["not_screened"]:
         outcome = "not_screened"
     stale = [lid for lid in meta_lists if lid in usable and is_stale(lid, config.max_list_age_days, today)]
@@ -145,9 +140,117 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         "not_screened": unscreened,
         "stale_lists": stale,
         "summary": _summary(outcome, candidates, unscreened),
+        "todo": _todo(name, outcome, candidates),
         "warnings": stale_warnings(config, today),
         "disclaimer": DISCLAIMER,
     }
+
+
+SEARCH_DEPTH = 30  # candidates the structural tests look at before the best MAX_CANDIDATES are kept
+PART_DEPTH = 5
+MATCH_KINDS = frozenset({"prohibited", "high", "stale_match"})
+# Candidate order: matches, then possible matches, related entries, and the rest by score.
+_ORDER = {"prohibited": 6, "high": 6, "stale_match": 6, "possible_match": 5, "related": 4,
+          "formerly_listed": 3, "none": 0}
+# Details that are never more than a low candidate: a common word in common, initials the matcher derived.
+_NEVER_POSSIBLE = frozenset({"common_word", "acronym", "short_alias"})
+_DIFFERENCE = frozenset({"extends_listed_name", "different_kind", "different_generic"})
+
+
+def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, config: Config,  # noqa: PLR0917
+               disabled: set[str], meta_lists: dict[str, Any], today: _dt.date | None) -> dict[str, Any]:
+    """One candidate, with its kind: a match kind, "possible_match", "related", "formerly_listed" or "none"."""
+    rec = index.records[hit.record]
+    lists = [list_info(lid, config.max_list_age_days, today) for lid in rec.lists if lid not in disabled]
+    former = [{"id": lid, "label": meta_lists[lid]["label"], "removed": date or None, "text": text}
+              for lid, date, text in rec.former if lid not in disabled]
+    same = hit.relation == "same" and hit.score >= threshold
+    cmp = best_comparison(index, query, hit)
+    possible = ""
+    if same and lists:
+        fresh = [i for i in lists if not i["stale"]]
+        if fresh:
+            kind = "prohibited" if any(i["outcome"] == "prohibited" for i in fresh) else "high"
+        else:
+            kind = "stale_match"  # only out-of-date lists: never prohibited on its own
+    elif same and former:
+        kind = "formerly_listed"
+    elif lists and (possible := _possible_reason(hit, cmp, threshold)):
+        kind = "possible_match"
+    elif hit.relation == "related" and lists:
+        kind = "related"
+    else:
+        kind = "none"
+    cand = {
+        "name": rec.name,
+        "matched_alias": hit.alias,
+        "score": hit.score,
+        "match": kind in MATCH_KINDS,
+        "possible": kind == "possible_match",
+        "relation": hit.relation,
+        "why": hit.detail,
+        "status": "listed" if lists else "formerly_listed",
+        "verdict": _verdict(kind, former),
+        "possible_reason": possible,
+        "matched_words": list(cmp.matched) if cmp else [],
+        "typed_only": list(cmp.typed_only) if cmp else [],
+        "listed_only": list(cmp.listed_only) if cmp else [],
+        "part": part,
+        "record_id": rec.id,
+        "countries": list(rec.countries),
+        "note": rec.note,
+        "lists": [{k: v for k, v in info.items() if k != "outcome"} for info in lists],
+        "former": former,
+        "kind": kind,
+    }
+    return cand
+
+
+def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
+    """Why a listed candidate below the threshold is a possible match, or "" when it is not one."""
+    if cmp is None or hit.detail in _NEVER_POSSIBLE:
+        return ""
+    if cmp.typo:
+        return f"one letter differs: you typed \u201c{cmp.typo[0]}\u201d, the list has \u201c{cmp.typo[1]}\u201d"
+    if cmp.contains:
+        return "the listed name opens what you typed, followed by: " + ", ".join(cmp.typed_only)
+    if hit.relation == "related" or hit.score < threshold - POSSIBLE_BAND:
+        return ""
+    differ = [*cmp.typed_only, *cmp.listed_only]
+    # In the band, only names that differ in generic words; where those words can name another kind of
+    # body ("of Technology", "Medical"), only when the words in common name one organisation.
+    if not all(t in GENERIC or t in DISTINGUISHING for t in differ):
+        return ""
+    if any(t in KIND_WORDS for t in differ) and (not cmp.rare or (cmp.typed_only and cmp.listed_only)):
+        return ""  # another kind of body, or words on both sides that tell two bodies apart
+    if differ and cmp.edited:
+        return ""  # a word spelled differently and other words besides: two guesses at once
+    if hit.detail in _DIFFERENCE or differ:
+        typed = ", ".join(cmp.typed_only) or "nothing more"
+        listed = ", ".join(cmp.listed_only) or "nothing more"
+        return (f"close, but the names differ in words that can name another organisation "
+                f"(you typed: {typed}; the list has: {listed})")
+    return "close to the listed name, though not close enough to be a match"
+
+
+def _as_possible(cand: dict[str, Any], reason: str) -> dict[str, Any]:
+    return {**cand, "kind": "possible_match", "match": False, "possible": True,
+            "verdict": _verdict("possible_match", []), "possible_reason": reason}
+
+
+def _keep(found: dict[int, dict[str, Any]], cand: dict[str, Any]) -> None:
+    """Keep the strongest candidate per listed record (a match over a possible match, then the score)."""
+    key = cand["record_id"]
+    old = found.get(key)
+    if old is None or (_ORDER[cand["kind"]], cand["score"]) > (_ORDER[old["kind"]], old["score"]):
+        found[key] = cand
+
+
+def _only_units_besides(part: str, parts: list[str]) -> bool:
+    """True when every other organisation-like part of a line is a unit (department, school, laboratory):
+    the line names one organisation and its unit, so a match on the organisation's part is a match."""
+    return all(p == part or not tokens(p) or tokens(p)[0] in SUBUNIT_WORDS or part.endswith(p) or p.endswith(part)
+               for p in parts)
 
 
 def _verdict(kind: str, former: list[dict[str, Any]]) -> str:
@@ -157,8 +260,13 @@ def _verdict(kind: str, former: list[dict[str, Any]]) -> str:
         "prohibited": "match on a list that prohibits all dealings",
         "high": "match on an export-control or research-security list",
         "stale_match": STALE_MATCH,
+        "possible_match": POSSIBLE_MATCH,
         "related": "a related entry is listed (a part or the parent of this name): check it",
     }.get(kind, "no match")
+
+
+def _lists_text(cand: dict[str, Any]) -> str:
+    return "; ".join(f"{i['label']}, as of {i['as_of']}" for i in cand["lists"])
 
 
 def _summary(outcome: str, candidates: list[dict[str, Any]], unscreened: list[dict[str, Any]]) -> str:
@@ -168,8 +276,19 @@ def _summary(outcome: str, candidates: list[dict[str, Any]], unscreened: list[di
         return f"Not screened: {why}. This is not a clearance: ask the research security office."
     best = next((c for c in candidates if c["verdict"] != "no match"), None)
     if best is None:
-        return "No listed entry reached the match threshold on the lists screened."
+        return "No listed entry matches this name on the lists screened."
+    if best["possible"]:
+        return f"Possible match: {best['name']} ({_lists_text(best)}). Check this with the research security office."
     return f"{best['name']}: {best['verdict']}."
+
+
+def _todo(name: str, outcome: str, candidates: list[dict[str, Any]]) -> str:
+    """What the researcher does about a possible match (the engine lists it among the things to find out)."""
+    if outcome != "possible_match":
+        return ""
+    best = next(c for c in candidates if c["possible"])
+    return (f"Check with the research security office whether \u201c{name}\u201d is the listed {best['name']} "
+            f"({_lists_text(best)}) before you share anything or sign an agreement.")
 
 
 def not_screened_result(name: str, reason: str, config: Config | None = None) -> dict[str, Any]:
@@ -178,7 +297,7 @@ def not_screened_result(name: str, reason: str, config: Config | None = None) ->
     unscreened = [{"list": None, "reason": reason}]
     return {"query": " ".join(str(name).split()), "normalized": "", "threshold": config.threshold,
             "candidates": [], "outcome": "not_screened", "screened": False, "not_screened": unscreened,
-            "stale_lists": [], "summary": _summary("not_screened", [], unscreened), "warnings": [],
+            "stale_lists": [], "summary": _summary("not_screened", [], unscreened), "todo": "", "warnings": [],
             "disclaimer": DISCLAIMER}
 
 

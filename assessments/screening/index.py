@@ -28,7 +28,17 @@ from dataclasses import dataclass
 from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES
 from .dataset import Record
 from .normalize import _HAN as HAN
-from .normalize import COMMON_WORDS, GENERIC, OPTIONAL, SUBUNIT_WORDS, TYPE_WORDS, acronym, names_company, tokens
+from .normalize import (
+    COMMON_WORDS,
+    DISTINGUISHING,
+    GENERIC,
+    OPTIONAL,
+    SUBUNIT_WORDS,
+    TYPE_WORDS,
+    acronym,
+    names_company,
+    tokens,
+)
 
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
@@ -74,6 +84,7 @@ class Index:
         self.alias_tokens: list[tuple[str, ...]] = []
         # Tokens of an alias that count only when the query has them (an honorific's surname).
         self.alias_optional: dict[int, frozenset[str]] = {}
+        self.record_aliases: dict[int, list[int]] = {}
         postings: dict[str, list[int]] = {}
         derived: dict[str, set[int]] = {}
         for rid, rec in enumerate(self.records):
@@ -90,6 +101,7 @@ class Index:
                     toks = tuple(t.lstrip(OPTIONAL) for t in toks)
                 self.alias_text.append(alias)
                 self.alias_record.append(rid)
+                self.record_aliases.setdefault(rid, []).append(aid)
                 self.alias_tokens.append(toks)
                 for t in toks:
                     postings.setdefault(t, []).append(aid)
@@ -238,14 +250,19 @@ class Index:
             out.update(self.postings[t])
         # Names made of common words ("University of Electronic Science and Technology of China"):
         # the aliases sharing the most of the query's exact words, narrowed word by word, bounded.
-        exact = sorted((q for q in qtoks if q in self.postings), key=lambda t: len(self.postings[t]))
-        if exact:
-            common = set(self.postings[exact[0]])
-            for t in exact[1:]:
-                narrowed = common & set(self.postings[t])
-                if narrowed:
-                    common = narrowed
-            out.update(sorted(common)[:BLOCK_MAX_CANDIDATES])
+        exact = [q for q in qtoks if q in self.postings]
+        # A typo in a generic word ("Techology") is read as the word, to find the names made of such words.
+        fixed = [next((t for t in near[q] if t in GENERIC), q) for q in qtoks if q not in GENERIC]
+        fixed = [t for t in dict.fromkeys([*(q for q in qtoks if q in GENERIC), *fixed]) if t in self.postings]
+        for group in (exact, fixed) if fixed != exact else (exact,):
+            words = sorted(group, key=lambda t: len(self.postings[t]))
+            if words:
+                common = set(self.postings[words[0]])
+                for t in words[1:]:
+                    narrowed = common & set(self.postings[t])
+                    if narrowed:
+                        common = narrowed
+                out.update(sorted(common)[:BLOCK_MAX_CANDIDATES])
         return out
 
     def _score(self, qtoks: tuple[str, ...], near: dict[str, dict[str, float]], aid: int,
@@ -406,3 +423,87 @@ def one_edit(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     return a[i:] == b[i + 1:]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How a typed name and one listed alias line up, word by word (normalised words)."""
+
+    matched: tuple[str, ...]      # words of the listed alias found in the typed name (exactly or nearly)
+    typed_only: tuple[str, ...]   # typed words the alias lacks
+    listed_only: tuple[str, ...]  # alias words the typed name lacks
+    typo: tuple[str, str] | None  # (typed word, listed word) when the only difference is one edit in one word
+    contains: bool                # the alias opens the typed name, which adds words naming no other body
+    rare: bool                    # a matched word is rare on the lists (a name of its own, not a city)
+    edited: bool                  # a distinctive word matched only nearly (spelled differently)
+
+
+RARE_WORD = 3      # a typed word in fewer aliases than this may be a typo (the lists have typos of their own)
+RARE_NAME = 12     # a distinctive word in at most this many aliases names one organisation, not a place
+KIND_WORDS = TYPE_WORDS | DISTINGUISHING | frozenset({"daxue", "xueyuan", "yanjiu", "jiusuo"})
+
+
+def best_comparison(index: Index, query: str, hit: Hit) -> Comparison | None:
+    """The comparison with the record's alias that gives the strongest evidence: one edit away, then the
+    listed name whole inside the typed one, else the alias the score came from."""
+    if hit.aid < 0:
+        return None
+    first = compare(index, query, hit.aid)
+    if first.typo or first.contains:
+        return first
+    found = [compare(index, query, aid) for aid in index.record_aliases.get(hit.record, ()) if aid != hit.aid]
+    return next((c for c in found if c.typo), None) or next((c for c in found if c.contains), None) or first
+
+
+def _near(q: str, t: str) -> bool:
+    if q == t:
+        return True
+    if min(len(q), len(t)) < MIN_TYPO_LEN:
+        return False
+    return one_edit(q, t) or (min(len(q), len(t)) >= LONG_TYPO_LEN and _within_two(q, t))
+
+
+def _within_two(a: str, b: str) -> bool:
+    """True when a and b are at most two edits apart (Levenshtein)."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > 2:
+            return False
+        prev = cur
+    return prev[-1] <= 2
+
+
+def compare(index: Index, query: str, aid: int) -> Comparison:
+    """Line up ``query`` with alias ``aid`` of the index: the evidence a possible match shows."""
+    qtoks = tuple(t.lstrip(OPTIONAL) for t in tokens(query))
+    atoks = index.alias_tokens[aid]
+    optional = index.alias_optional.get(aid, frozenset())
+    used: set[int] = set()
+    pairs: dict[str, str] = {}  # alias word -> typed word
+    for t in atoks:
+        for i, q in enumerate(qtoks):
+            if i not in used and _near(q, t):
+                used.add(i)
+                pairs[t] = q
+                break
+    matched = tuple(t for t in atoks if t in pairs)
+    typed_only = tuple(q for i, q in enumerate(qtoks) if i not in used)
+    listed_only = tuple(t for t in atoks if t not in pairs and t not in optional)
+    edits = [(q, t) for t, q in pairs.items() if q != t]
+    # One edit in one word, and the typed word is no word of the lists (a typo, not another name).
+    typo = edits[0] if len(edits) == 1 and not typed_only and not listed_only and one_edit(*edits[0]) and \
+        len(index.postings.get(edits[0][0], ())) < RARE_WORD else None
+    han = bool(HAN.search(index.alias_text[aid]))
+    own = [t for t in atoks if t not in GENERIC and t not in COMMON_WORDS and len(t) >= 3 and not t.isdigit()]
+    contains = (not listed_only and bool(typed_only) and bool(qtoks) and bool(atoks) and pairs.get(atoks[0]) == qtoks[0]
+                and all(pairs[t] == t for t in matched) and len(atoks) >= (3 if han else 2) and bool(own)
+                and not any(q in KIND_WORDS for q in typed_only)
+                and [qtoks.index(pairs[t]) for t in matched] == sorted(qtoks.index(pairs[t]) for t in matched))
+    rare = any(t not in GENERIC and pairs[t] == t and len(index.postings.get(t, ())) <= RARE_NAME for t in matched)
+    edited = any(q != t and t not in GENERIC for t, q in pairs.items())
+    return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited)

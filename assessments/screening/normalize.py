@@ -69,7 +69,7 @@ _LEGAL_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in
 # body it is, not which one, and people leave them out or keep them at will, so both sides drop them.
 _STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovatelskiy universitet)\)|\b(?:"
                      + "|".join([
-    r"federal(?:noe)? (?:state|gosudarstvennoe)(?: (?:budgetary|autonomous|unitary|treasury|byudzhetnoe|"
+    r"federal(?:noe)? (?:state|gosudarstvennoe)(?: (?:budgetary|budget|autonomous|unitary|treasury|byudzhetnoe|"
     r"avtonomnoe|unitarnoe|kazennoe))?(?: (?:educational|scientific|science|obrazovatelnoe|nauchnoe))?"
     r" (?:institution|enterprise|uchrezhdenie|predpriyatie)(?: (?:of )?(?:higher (?:professional )?education|"
     r"of science|nauki|vysshego (?:professionalnogo )?obrazovaniya))?",
@@ -264,3 +264,56 @@ def acronym(text: str) -> str:
     words = [w for w in folded.split() if w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1]
     return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
+
+
+# Words that tell one institution from another of the same place or name ("Tianjin Medical University" is
+# not Tianjin University, "X University of Technology" not X University): a listed name found inside a
+# typed one with such a word added is no possible match. Han pairs: 医院 hospital, 附属 affiliated, 师范
+# normal, 医科 medical; Persian: pezeshki (medical).
+DISTINGUISHING = _words("""
+medical medicine normal agricultural agriculture forestry pharmaceutical pharmacy teachers finance financial
+economics economic law political foreign languages language studies sports arts art music petroleum mining
+maritime polytechnic traditional posts telecommunications railway nursing dental health pedagogical humanities
+business commerce textile chemical technology science aeronautics astronautics electronics hospital clinic
+yiyuan fushu shifan yike pzshky
+""")
+
+# Words that make a part of an affiliation line a candidate organisation rather than a place.
+ORG_WORDS = TYPE_WORDS | SUBUNIT_WORDS | COMPANY_FORMS | _words("""
+academy corporation group bank ministry agency organization organisation society council enterprise association
+foundation holdings industry technology science research engineering polytechnic daxue xueyuan yanjiu jiusuo
+""")
+_PART_SPLIT = re.compile(r"\s*(?:[,;|\n\uff0c\uff1b\u3001\u060c]|\s-\s)\s*")
+_PAREN_PART = re.compile(r"\(([^()]{3,})\)")
+_OF_AT = re.compile(r"\s(?:of|at|in)\s", re.IGNORECASE)
+
+
+def affiliation_parts(text: str) -> list[str]:
+    """The parts of an affiliation line that could name an organisation, in order, without the whole line.
+
+    "School of Physics, Harbin Institute of Technology, Harbin 150001, China" gives "School of Physics"
+    and "Harbin Institute of Technology" (a city, a postcode and a country are no organisation); a unit
+    followed by "of" or "at" gives what follows ("College of Computing of X" gives "Computing of X" and
+    "X"); a name in brackets gives the brackets' content and the rest.
+    """
+    pieces = [p for p in _PART_SPLIT.split(text) if p.strip()]
+    parts: list[str] = []
+    for piece in pieces:
+        inner = _PAREN_PART.findall(piece)
+        outer = " ".join(_PAREN_PART.sub(" ", piece).split())
+        for cand in [outer, *inner]:
+            toks = tokens(cand) if cand else ()
+            if not toks or all(t.isdigit() for t in toks):
+                continue
+            if not any(t in ORG_WORDS for t in toks) and sum(len(t) > 1 for t in toks) < 3 and \
+                    len(pieces) > 1 and cand is not pieces[0]:
+                continue  # a city or a country
+            parts.append(cand)
+            if toks[0] in SUBUNIT_WORDS:
+                # "School of Physics of X", "Laboratory of Y at X": what follows the unit may be the organisation.
+                for m in _OF_AT.finditer(cand):
+                    rest = cand[m.end():]
+                    if any(t in ORG_WORDS for t in tokens(rest)) and rest not in parts:
+                        parts.append(rest)
+    whole = " ".join(text.split())
+    return [p for p in dict.fromkeys(parts) if p != whole]
