@@ -37,6 +37,7 @@ from .normalize import (
     TYPE_WORDS,
     acronym,
     names_company,
+    pinyin_pairs,
     tokens,
 )
 
@@ -198,7 +199,12 @@ class Index:
                     break
             if i + 1 < len(qtoks) and t + qtoks[i + 1] in self.postings:
                 variants.append((*qtoks[:i], t + qtoks[i + 1], *qtoks[i + 2:]))
-        return variants[:3]
+        variants = variants[:3]
+        # A name typed in pinyin ("Beijing Ligong Daxue") meets the lists' names in Han characters.
+        pairs = pinyin_pairs(qtoks)
+        if pairs and pairs not in variants:
+            variants.append(pairs)
+        return variants
 
     def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False,
                        han: bool = False, company: bool = False,

@@ -317,3 +317,64 @@ def affiliation_parts(text: str) -> list[str]:
                         parts.append(rest)
     whole = " ".join(text.split())
     return [p for p in dict.fromkeys(parts) if p != whole]
+
+
+# The syllables of Hanyu Pinyin without tones (the 410 of the standard syllable table, ü written v): a
+# name typed in pinyin ("Haerbin Gongye Daxue") is cut into syllables and paired as Han characters are.
+PINYIN = _words("""
+a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen
+ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong
+cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dia dian diao die ding diu dong dou du duan dui
+dun duo e ei en eng er fa fan fang fei fen feng fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua
+guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji
+jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua
+kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long
+lou lu luan lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai
+nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nuo nv nve o ou pa pai pan
+pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu
+quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha
+shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su
+suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan
+wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi
+yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei
+zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+""") | {"nu", "lu"}  # anyascii writes 女 and 绿 without the umlaut
+
+
+def pinyin_syllables(word: str) -> list[str] | None:
+    """``word`` cut into pinyin syllables (longest first, backtracking), or None when it is not pinyin."""
+    if not word.isalpha():
+        return None
+    memo: dict[int, list[str] | None] = {len(word): []}
+
+    def cut(i: int) -> list[str] | None:
+        if i not in memo:
+            memo[i] = None
+            for j in range(min(len(word), i + 6), i, -1):
+                if word[i:j] in PINYIN and (rest := cut(j)) is not None:
+                    memo[i] = [word[i:j], *rest]
+                    break
+        return memo[i]
+    return cut(0)
+
+
+# The company suffixes that fold() drops from Han names, in pinyin: 集团, 公司, 有限, 股份, 责任, 有限公司.
+_PINYIN_FILLER = _words("jituan gongsi youxian gufen zeren youxiangongsi gufenyouxiangongsi")
+
+
+def pinyin_pairs(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A name typed in pinyin as the overlapping syllable pairs a name in Han characters gives, or None
+    unless every word is pinyin and the name has at least two words and four syllables."""
+    if len(words) < 2:
+        return None
+    syllables: list[str] = []
+    for w in words:
+        if w in _PINYIN_FILLER:
+            continue
+        cut = pinyin_syllables(w)
+        if not cut:
+            return None
+        syllables += cut
+    if len(syllables) < 4:
+        return None
+    return tuple(dict.fromkeys(a + b for a, b in pairwise(syllables)))
