@@ -183,7 +183,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
         kind = "none"
     cand = {
         "name": rec.name,
-        "matched_alias": hit.alias,
+        "matched_alias": index.alias_text[cmp.aid] if possible and cmp else hit.alias,
         "score": hit.score,
         "match": kind in MATCH_KINDS,
         "possible": kind == "possible_match",
@@ -196,6 +196,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
         "typed_only": list(cmp.typed_only) if cmp else [],
         "listed_only": list(cmp.listed_only) if cmp else [],
         "part": part,
+        "difference": _difference(cmp) if kind not in MATCH_KINDS else "",
         "record_id": rec.id,
         "countries": list(rec.countries),
         "note": rec.note,
@@ -231,6 +232,19 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
         return (f"close, but the names differ in words that can name another organisation "
                 f"(you typed: {typed}; the list has: {listed})")
     return "close to the listed name, though not close enough to be a match"
+
+
+def _difference(cmp: Comparison | None) -> str:
+    """The words that make a similar name another organisation ("Medical", "of Technology"), said plainly."""
+    if cmp is None or not cmp.matched:
+        return ""
+    typed = [t for t in cmp.typed_only if t in KIND_WORDS]
+    listed = [t for t in cmp.listed_only if t in KIND_WORDS]
+    if not typed and not listed:
+        return ""
+    sides = [f"you typed {', '.join(typed)}"] if typed else []
+    sides += [f"the list has {', '.join(listed)}"] if listed else []
+    return f"probably another organisation: {' and '.join(sides)}"
 
 
 def _as_possible(cand: dict[str, Any], reason: str) -> dict[str, Any]:

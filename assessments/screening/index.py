@@ -442,6 +442,7 @@ class Comparison:
     contains: bool                # the alias opens the typed name, which adds words naming no other body
     rare: bool                    # a matched word is rare on the lists (a name of its own, not a city)
     edited: bool                  # a distinctive word matched only nearly (spelled differently)
+    aid: int                      # the alias compared
 
 
 RARE_WORD = 3      # a typed word in fewer aliases than this may be a typo (the lists have typos of their own)
@@ -512,4 +513,4 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
                 and [qtoks.index(pairs[t]) for t in matched] == sorted(qtoks.index(pairs[t]) for t in matched))
     rare = any(t not in GENERIC and pairs[t] == t and len(index.postings.get(t, ())) <= RARE_NAME for t in matched)
     edited = any(q != t and t not in GENERIC for t, q in pairs.items())
-    return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited)
+    return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited, aid)
