@@ -21,7 +21,17 @@ from ..limits import (
     POSSIBLE_BAND,
     THRESHOLD_RANGE,
 )
-from .dataset import DatasetError, check_disabled, is_stale, list_info, list_metadata, people, people_present, records
+from .dataset import (
+    DatasetError,
+    check_disabled,
+    is_stale,
+    list_currency,
+    list_info,
+    list_metadata,
+    people,
+    people_present,
+    records,
+)
 from .index import KIND_WORDS, Comparison, Index, best_comparison
 from .normalize import DISTINGUISHING, GENERIC, SUBUNIT_WORDS, affiliation_parts, normalized, tokens
 
@@ -141,6 +151,9 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         "stale_lists": stale,
         "summary": _summary(outcome, candidates, unscreened),
         "todo": _todo(name, outcome, candidates),
+        "currency": [{"id": lid, "label": meta_lists[lid]["label"], "as_of": meta_lists[lid]["as_of"],
+                      "url": meta_lists[lid]["url"], "stale": is_stale(lid, config.max_list_age_days, today),
+                      **list_currency(lid, config.max_list_age_days, today)} for lid in meta_lists if lid in usable],
         "warnings": stale_warnings(config, today),
         "disclaimer": DISCLAIMER,
     }
@@ -311,7 +324,8 @@ def not_screened_result(name: str, reason: str, config: Config | None = None) ->
     unscreened = [{"list": None, "reason": reason}]
     return {"query": " ".join(str(name).split()), "normalized": "", "threshold": config.threshold,
             "candidates": [], "outcome": "not_screened", "screened": False, "not_screened": unscreened,
-            "stale_lists": [], "summary": _summary("not_screened", [], unscreened), "todo": "", "warnings": [],
+            "stale_lists": [], "summary": _summary("not_screened", [], unscreened), "todo": "", "currency": [],
+            "warnings": [],
             "disclaimer": DISCLAIMER}
 
 
