@@ -33,7 +33,7 @@ from .dataset import (
     records,
 )
 from .index import KIND_WORDS, Comparison, Index, best_comparison
-from .normalize import DISTINGUISHING, GENERIC, SUBUNIT_WORDS, affiliation_parts, normalized, tokens
+from .normalize import DISTINGUISHING, GENERIC, ORG_WORDS, SUBUNIT_WORDS, affiliation_parts, normalized, tokens
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -127,6 +127,8 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             _, part_hits = index.search(part, limit=PART_DEPTH, allowed=allowed, threshold=threshold)
             for hit in part_hits:
                 cand = _candidate(index, part, hit, threshold, part, config, disabled, meta_lists, today)
+                if _unit_of_another(part, parts):
+                    continue  # "Institute of Solid State Physics, University of Latvia": that university's unit
                 if cand["kind"] in MATCH_KINDS and not _only_units_besides(part, parts):
                     cand = _as_possible(cand, f"found in one part of what you typed: \u201c{part}\u201d")
                 if cand["kind"] in MATCH_KINDS or cand["kind"] == "possible_match":
@@ -235,6 +237,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
     # body ("of Technology", "Medical"), only when the words in common name one organisation.
     if not all(t in GENERIC or t in DISTINGUISHING for t in differ):
         return ""
+    if any(t in DISTINGUISHING for t in cmp.typed_only):
+        return ""  # "Astrakhan State Medical University" adds a word naming another body to a listed name
     if any(t in KIND_WORDS for t in differ) and (not cmp.rare or (cmp.typed_only and cmp.listed_only)):
         return ""  # another kind of body, or words on both sides that tell two bodies apart
     if differ and cmp.edited:
@@ -271,6 +275,16 @@ def _keep(found: dict[int, dict[str, Any]], cand: dict[str, Any]) -> None:
     old = found.get(key)
     if old is None or (_ORDER[cand["kind"]], cand["score"]) > (_ORDER[old["kind"]], old["score"]):
         found[key] = cand
+
+
+def _unit_of_another(part: str, parts: list[str]) -> bool:
+    """True when ``part`` names a unit ("Institute of X", "Laboratory of Y") and the next part of the line
+    is the organisation it belongs to: the unit's name alone is no evidence about a listed namesake."""
+    toks = tokens(part)
+    if not toks or toks[0] not in SUBUNIT_WORDS or part not in parts:
+        return False
+    later = parts[parts.index(part) + 1:]
+    return any(not part.endswith(p) and any(t in ORG_WORDS for t in tokens(p)) for p in later)
 
 
 def _only_units_besides(part: str, parts: list[str]) -> bool:

@@ -350,6 +350,11 @@ class Index:
             # The typed name extends a listed one with more words: "X University of Technology" is
             # another institution than the listed "X University".
             detail = "extends_listed_name"
+        elif cover_a >= CONTAINED and any(q in DISTINGUISHING for q in q_extra) and \
+                not any(q in SUBUNIT_WORDS for q in q_extra):
+            # A word that names another institution added to a listed name, anywhere: "Tianjin University
+            # of Technology" or "Tianjin Medical University" is not the listed Tianjin University.
+            detail = "extends_listed_name"
         elif any(q in TYPE_WORDS for q in q_extra) and any(t in TYPE_WORDS for t in a_extra):
             # Different kinds of body ("Applied Physics Laboratory" against "Institute of Applied Physics").
             detail = "different_kind"
@@ -462,6 +467,12 @@ def best_comparison(index: Index, query: str, hit: Hit) -> Comparison | None:
     return next((c for c in found if c.typo), None) or next((c for c in found if c.contains), None) or first
 
 
+def _consecutive(positions: list[int]) -> bool:
+    """The alias's words in the typed name one after another, in order ("X" in "X Shenzhen Campus",
+    not scattered over "X University of Information Science and Technology")."""
+    return positions == list(range(positions[0], positions[0] + len(positions))) if positions else False
+
+
 def _near(q: str, t: str) -> bool:
     if q == t:
         return True
@@ -510,7 +521,7 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
     contains = (not listed_only and bool(typed_only) and bool(qtoks) and bool(atoks) and pairs.get(atoks[0]) == qtoks[0]
                 and all(pairs[t] == t for t in matched) and len(atoks) >= (3 if han else 2) and bool(own)
                 and not any(q in KIND_WORDS for q in typed_only)
-                and [qtoks.index(pairs[t]) for t in matched] == sorted(qtoks.index(pairs[t]) for t in matched))
+                and _consecutive([qtoks.index(pairs[t]) for t in matched]))
     rare = any(t not in GENERIC and pairs[t] == t and len(index.postings.get(t, ())) <= RARE_NAME for t in matched)
     edited = any(q != t and t not in GENERIC for t, q in pairs.items())
     return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited, aid)

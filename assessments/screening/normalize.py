@@ -274,7 +274,7 @@ DISTINGUISHING = _words("""
 medical medicine normal agricultural agriculture forestry pharmaceutical pharmacy teachers finance financial
 economics economic law political foreign languages language studies sports arts art music petroleum mining
 maritime polytechnic traditional posts telecommunications railway nursing dental health pedagogical humanities
-business commerce textile chemical technology science aeronautics astronautics electronics hospital clinic
+business commerce textile chemical technology technical science aeronautics astronautics electronics hospital clinic
 yiyuan fushu shifan yike pzshky
 """)
 
@@ -282,6 +282,10 @@ yiyuan fushu shifan yike pzshky
 ORG_WORDS = TYPE_WORDS | SUBUNIT_WORDS | COMPANY_FORMS | _words("""
 academy corporation group bank ministry agency organization organisation society council enterprise association
 foundation holdings industry technology science research engineering polytechnic daxue xueyuan yanjiu jiusuo
+""")
+ADDRESS_WORDS = _words("""
+street st str road rd avenue ave boulevard blvd lane prospekt prospect pr ul ulitsa pereulok shosse highway
+building bld bldg block floor room suite box district province oblast krai region po lu jie hao
 """)
 _PART_SPLIT = re.compile(r"\s*(?:[,;|\n\uff0c\uff1b\u3001\u060c]|\s-\s)\s*")
 _PAREN_PART = re.compile(r"\(([^()]{3,})\)")
@@ -305,9 +309,9 @@ def affiliation_parts(text: str) -> list[str]:
             toks = tokens(cand) if cand else ()
             if not toks or all(t.isdigit() for t in toks):
                 continue
-            if not any(t in ORG_WORDS for t in toks) and sum(len(t) > 1 for t in toks) < 3 and \
-                    len(pieces) > 1 and cand is not pieces[0]:
-                continue  # a city or a country
+            if len(pieces) > 1 and cand is not pieces[0] and not any(t in ORG_WORDS for t in toks) and (
+                    sum(len(t) > 1 for t in toks) < 3 or any(t in ADDRESS_WORDS or t.isdigit() for t in toks)):
+                continue  # a city, a country, a street address
             parts.append(cand)
             if toks[0] in SUBUNIT_WORDS:
                 # "School of Physics of X", "Laboratory of Y at X": what follows the unit may be the organisation.
