@@ -32,8 +32,8 @@ from .dataset import (
     people_present,
     records,
 )
-from .index import KIND_WORDS, Comparison, Index, best_comparison
-from .normalize import DISTINGUISHING, GENERIC, ORG_WORDS, SUBUNIT_WORDS, affiliation_parts, normalized, tokens
+from .index import DERIVED_ACRONYM_SCORE, KIND_WORDS, SURE_ACRONYM_LEN, Comparison, Index, best_comparison
+from .normalize import DISTINGUISHING, GENERIC, ORG_WORDS, SUBUNIT_WORDS, acronym, affiliation_parts, normalized, tokens
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -224,13 +224,17 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
 
 def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
     """Why a listed candidate below the threshold is a possible match, or "" when it is not one."""
-    if cmp is None or hit.detail in _NEVER_POSSIBLE:
+    if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias and \
+            len(acronym(hit.alias)) >= SURE_ACRONYM_LEN - 1:
+        # Four or more initials typed as they are, fitting one listed name only ("KIAM").
+        return "the initials of the listed name"
+    if cmp is None:
         return ""
     if cmp.typo:
         return f"one letter differs: you typed \u201c{cmp.typo[0]}\u201d, the list has \u201c{cmp.typo[1]}\u201d"
     if cmp.contains:
         return "the listed name opens what you typed, followed by: " + ", ".join(cmp.typed_only)
-    if hit.relation == "related" or hit.score < threshold - POSSIBLE_BAND:
+    if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
     # In the band, only names that differ in generic words; where those words can name another kind of
@@ -241,8 +245,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
         return ""  # "Astrakhan State Medical University" adds a word naming another body to a listed name
     if any(t in KIND_WORDS for t in differ) and (not cmp.rare or (cmp.typed_only and cmp.listed_only)):
         return ""  # another kind of body, or words on both sides that tell two bodies apart
-    if differ and cmp.edited:
-        return ""  # a word spelled differently and other words besides: two guesses at once
+    if cmp.edited:
+        return ""  # a name spelled differently is the one-letter test's to find, not the band's ("KAIST", "Karst")
     if hit.detail in _DIFFERENCE or differ:
         typed = ", ".join(cmp.typed_only) or "nothing more"
         listed = ", ".join(cmp.listed_only) or "nothing more"

@@ -450,6 +450,7 @@ class Comparison:
     aid: int                      # the alias compared
 
 
+TYPO_WORD_LEN = 6  # a five-letter word one letter from a listed one is as often another name ("KAIST", "Karst")
 RARE_WORD = 3      # a typed word in fewer aliases than this may be a typo (the lists have typos of their own)
 RARE_NAME = 12     # a distinctive word in at most this many aliases names one organisation, not a place
 KIND_WORDS = TYPE_WORDS | DISTINGUISHING | frozenset({"daxue", "xueyuan", "yanjiu", "jiusuo"})
@@ -515,10 +516,13 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
     edits = [(q, t) for t, q in pairs.items() if q != t]
     # One edit in one word, and the typed word is no word of the lists (a typo, not another name).
     typo = edits[0] if len(edits) == 1 and not typed_only and not listed_only and one_edit(*edits[0]) and \
-        len(index.postings.get(edits[0][0], ())) < RARE_WORD else None
+        len(edits[0][0]) >= TYPO_WORD_LEN and len(index.postings.get(edits[0][0], ())) < RARE_WORD else None
     han = bool(HAN.search(index.alias_text[aid]))
     own = [t for t in atoks if t not in GENERIC and t not in COMMON_WORDS and len(t) >= 3 and not t.isdigit()]
-    contains = (not listed_only and bool(typed_only) and bool(qtoks) and bool(atoks) and pairs.get(atoks[0]) == qtoks[0]
+    # The alias opens the typed name, or follows its own initials ("MAI Moscow Aviation Institute").
+    lead = 1 if len(qtoks) > 1 and qtoks[0] == acronym(index.alias_text[aid]) else 0
+    contains = (not listed_only and bool(typed_only) and bool(qtoks) and bool(atoks)
+                and pairs.get(atoks[0]) == qtoks[lead]
                 and all(pairs[t] == t for t in matched) and len(atoks) >= (3 if han else 2) and bool(own)
                 and not any(q in KIND_WORDS for q in typed_only)
                 and _consecutive([qtoks.index(pairs[t]) for t in matched]))
