@@ -32,7 +32,7 @@ from .dataset import (
     people_present,
     records,
 )
-from .index import DERIVED_ACRONYM_SCORE, KIND_WORDS, SURE_ACRONYM_LEN, Comparison, Index, best_comparison
+from .index import DERIVED_ACRONYM_SCORE, KIND_WORDS, SURE_ACRONYM_LEN, Comparison, CrossScript, Index, best_comparison
 from .normalize import DISTINGUISHING, GENERIC, ORG_WORDS, SUBUNIT_WORDS, acronym, affiliation_parts, normalized, tokens
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
@@ -122,6 +122,16 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         _, hits = index.search(name, limit=SEARCH_DEPTH, allowed=allowed, threshold=threshold)
         for hit in hits:
             _keep(found, _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today))
+        # Across scripts (Korean, Persian, Chinese, Russian): guesses, so possible matches at most.
+        across = _cross_script(index)
+        for variant in across.variants(name):
+            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
+                _keep_across(found, cand, f"the institutional words read in English: \u201c{variant}\u201d", threshold)
+        for hit in across.skeleton_hits(name, PART_DEPTH):
+            if allowed is None or hit.record in allowed:
+                cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
+                _keep_across(found, cand, "the consonants of the words match the listed name's", threshold)
         parts = affiliation_parts(name)[:MAX_AFFILIATION_PARTS]
         for part in parts:
             _, part_hits = index.search(part, limit=PART_DEPTH, allowed=allowed, threshold=threshold)
@@ -279,6 +289,23 @@ def _keep(found: dict[int, dict[str, Any]], cand: dict[str, Any]) -> None:
     old = found.get(key)
     if old is None or (_ORDER[cand["kind"]], cand["score"]) > (_ORDER[old["kind"]], old["score"]):
         found[key] = cand
+
+
+_CROSS: CrossScript | None = None
+
+
+def _cross_script(index: Index) -> CrossScript:
+    global _CROSS  # noqa: PLW0603 - a per-process cache, as get_index()
+    if _CROSS is None or _CROSS.index is not index:
+        _CROSS = CrossScript(index)
+    return _CROSS
+
+
+def _keep_across(found: dict[int, dict[str, Any]], cand: dict[str, Any], reason: str, threshold: float) -> None:
+    """A candidate found across scripts: a possible match when it scores near the threshold, never a match."""
+    if cand["lists"] and cand["relation"] == "same" and cand["why"] not in _NEVER_POSSIBLE and \
+            cand["score"] >= threshold - POSSIBLE_BAND / 2:
+        _keep(found, _as_possible(cand, reason))
 
 
 def _unit_of_another(part: str, parts: list[str]) -> bool:

@@ -529,3 +529,100 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
     rare = any(t not in GENERIC and pairs[t] == t and len(index.postings.get(t, ())) <= RARE_NAME for t in matched)
     edited = any(q != t and t not in GENERIC for t, q in pairs.items())
     return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited, aid)
+
+
+# --- across scripts ---------------------------------------------------------------------------------
+
+CROSS_SCRIPT_COUNTRIES = frozenset({"IR", "IQ", "SY", "LB", "YE", "AF", "AE", "SA", "OM", "QA", "KW", "BH", "JO",
+                                    "EG", "LY", "SD", "PS"})
+"""Countries whose listed names are often written in Persian or Arabic script: their aliases get consonant
+skeletons (built on the first Persian or Arabic query, so the other queries never pay for it)."""
+
+
+class CrossScript:
+    """Names typed in Korean, Persian/Arabic, Chinese or Russian script against the lists' romanised names,
+    through the shared script data (assessments/screening/scripts.py): a glossary of institutional words
+    turns "조선무역은행" into "korea trading bank", and Persian and Latin names both become consonant
+    skeletons of their words ("بانک ملی ایران" and "Bank Melli Iran": "bnk ml rn"). A hit this way is a
+    guess across scripts: the caller shows it as a possible match, never as a match."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._skeletons: Index | None = None
+        self._owner: list[int] = []
+
+    def variants(self, query: str) -> list[str]:
+        """Latin renderings of a non-Latin query: the glossary's English words with the other runs
+        romanised, for Korean, Chinese and Russian; empty for a Latin query."""
+        from .scripts import glossary, script_of  # noqa: PLC0415 - read only for a non-Latin query
+
+        if script_of(query) not in ("hangul", "han", "cyrillic", "arabic"):
+            return []
+        english = " ".join(glossary().english(query))
+        return [english] if english and tokens(english) != tokens(query) else []
+
+    def skeleton_hits(self, query: str, limit: int) -> list[Hit]:
+        """Records whose skeleton form meets the query's, for a Persian or Arabic query (else none)."""
+        from .scripts import script_of  # noqa: PLC0415
+
+        if script_of(query) != "arabic":
+            return []
+        index = self._skeleton_index()
+        found: list[Hit] = []
+        for form in dict.fromkeys(_skeleton_forms(query)):
+            if form.strip():
+                found += index.search(form, limit=limit)[1]
+        best: dict[int, Hit] = {}
+        for hit in found:
+            rid = self._owner[hit.record]
+            if hit.relation == "same" and (rid not in best or hit.score > best[rid].score):
+                aid = self.index.record_aliases[rid][0] if self.index.record_aliases.get(rid) else -1
+                best[rid] = Hit(rid, self.index.alias_text[aid] if aid >= 0 else hit.alias, hit.score, "same",
+                                "skeleton", aid)
+        return sorted(best.values(), key=lambda h: -h.score)[:limit]
+
+    def _skeleton_index(self) -> Index:
+        if self._skeletons is None:
+            records = []
+            for rid, rec in enumerate(self.index.records):
+                if not CROSS_SCRIPT_COUNTRIES & set(rec.countries):
+                    continue
+                forms = [f for a in (rec.name, *rec.aliases) for f in _skeleton_forms(a)]
+                if forms:
+                    records.append(Record(rec.id, forms[0], tuple(forms[1:]), rec.countries, rec.lists, ""))
+                    self._owner.append(rid)
+            self._skeletons = Index(records)
+        return self._skeletons
+
+
+def _skeleton_forms(text: str) -> list[str]:
+    """Two forms of a name for the skeleton index: every word as its skeleton, and the glossary's English
+    words kept with the other words as skeletons ("Sharif University of Technology": "srf university
+    technology", as "دانشگاه صنعتی شریف" gives)."""
+    from .scripts import glossary, script_of, skeleton  # noqa: PLC0415
+
+    gloss = glossary()
+    english_words = _glossary_english(gloss)
+    if script_of(text) == "latin":
+        # The normalised words (no "of", "Co.", "Ltd."), so that filler leaves no skeleton behind.
+        words = [t.lstrip(OPTIONAL) for t in tokens(text)]
+        return [" ".join(skeleton(w) for w in words),
+                " ".join(w if w in english_words else skeleton(w) for w in words)]
+    whole = skeleton(text)
+    mixed = []
+    for seg in gloss.segment(text):
+        if seg.english:
+            mixed.append(seg.english[0])
+        else:
+            mixed += [w if w in english_words else skeleton(w) for w in seg.text.split()]
+    return [whole, " ".join(w for w in mixed if w)]
+
+
+_ENGLISH_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _glossary_english(gloss: object) -> frozenset[str]:
+    key = id(gloss)
+    if key not in _ENGLISH_WORDS:
+        _ENGLISH_WORDS[key] = frozenset(w for term in gloss.terms for w in term.en)  # type: ignore[attr-defined]
+    return _ENGLISH_WORDS[key]
