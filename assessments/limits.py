@@ -25,7 +25,7 @@ POSSIBLE_BAND = 0.10
 """Width of the possible-match band: a same-entity candidate scoring this much below the threshold or less
 (and not yet a match) is a possible match that the office checks. Chosen on the tuning part of the
 evaluation set (docs/screening.md: the flagged rate on listed spellings against the rate on unlisted names)."""
-MAX_AFFILIATION_PARTS = 6
+MAX_AFFILIATION_PARTS = 4
 """Parts of a pasted affiliation line screened on their own (beyond the whole line)."""
 PERSON_MATCH_THRESHOLD = 0.93
 """Score from which a listed individual is a possible name match (people screening, ``[screening] screen_people``):

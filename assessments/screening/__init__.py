@@ -186,7 +186,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
                disabled: set[str], meta_lists: dict[str, Any], today: _dt.date | None) -> dict[str, Any]:
     """One candidate, with its kind: a match kind, "possible_match", "related", "formerly_listed" or "none"."""
     rec = index.records[hit.record]
-    lists = [list_info(lid, config.max_list_age_days, today) for lid in rec.lists if lid not in disabled]
+    lists = [_list_info(lid, config.max_list_age_days, today) for lid in rec.lists if lid not in disabled]
     former = [{"id": lid, "label": meta_lists[lid]["label"], "removed": date or None, "text": text}
               for lid, date, text in rec.former if lid not in disabled]
     same = hit.relation == "same" and hit.score >= threshold
@@ -230,6 +230,19 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
         "kind": kind,
     }
     return cand
+
+
+_LIST_INFO: dict[tuple[str, int, _dt.date], dict[str, Any]] = {}
+
+
+def _list_info(lid: str, max_age_days: int, today: _dt.date | None) -> dict[str, Any]:
+    """list_info() once per list, age and day (every candidate on a list says the same about it)."""
+    key = (lid, max_age_days, today or _dt.date.today())
+    if key not in _LIST_INFO:
+        if len(_LIST_INFO) > 256:
+            _LIST_INFO.clear()
+        _LIST_INFO[key] = list_info(lid, max_age_days, key[2])
+    return dict(_LIST_INFO[key])
 
 
 def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:

@@ -258,9 +258,9 @@ class Index:
         # the aliases sharing the most of the query's exact words, narrowed word by word, bounded.
         exact = [q for q in qtoks if q in self.postings]
         # A typo in a generic word ("Techology") is read as the word, to find the names made of such words.
-        fixed = [next((t for t in near[q] if t in GENERIC), q) for q in qtoks if q not in GENERIC]
-        fixed = [t for t in dict.fromkeys([*(q for q in qtoks if q in GENERIC), *fixed]) if t in self.postings]
-        for group in (exact, fixed) if fixed != exact else (exact,):
+        typos = {q: t for q in qtoks if q not in GENERIC for t in near[q] if t in GENERIC and t != q}
+        fixed = [t for t in dict.fromkeys(typos.get(q, q) for q in qtoks) if t in self.postings]
+        for group in (exact, fixed) if typos else (exact,):
             words = sorted(group, key=lambda t: len(self.postings[t]))
             if words:
                 common = set(self.postings[words[0]])
@@ -451,6 +451,7 @@ class Comparison:
 
 
 TYPO_WORD_LEN = 6  # a five-letter word one letter from a listed one is as often another name ("KAIST", "Karst")
+EVIDENCE_FLOOR = 0.4  # below this score no alias can open the typed name or differ from it by one letter
 RARE_WORD = 3      # a typed word in fewer aliases than this may be a typo (the lists have typos of their own)
 RARE_NAME = 12     # a distinctive word in at most this many aliases names one organisation, not a place
 KIND_WORDS = TYPE_WORDS | DISTINGUISHING | frozenset({"daxue", "xueyuan", "yanjiu", "jiusuo"})
@@ -459,12 +460,17 @@ KIND_WORDS = TYPE_WORDS | DISTINGUISHING | frozenset({"daxue", "xueyuan", "yanji
 def best_comparison(index: Index, query: str, hit: Hit) -> Comparison | None:
     """The comparison with the record's alias that gives the strongest evidence: one edit away, then the
     listed name whole inside the typed one, else the alias the score came from."""
-    if hit.aid < 0:
+    if hit.aid < 0 or hit.score < EVIDENCE_FLOOR:
         return None
     first = compare(index, query, hit.aid)
-    if first.typo or first.contains:
+    if first.typo or first.contains or hit.score >= MATCH_THRESHOLD:
         return first
-    found = [compare(index, query, aid) for aid in index.record_aliases.get(hit.record, ()) if aid != hit.aid]
+    # Only aliases that can give evidence: no longer than the typed name, sharing its first or second word.
+    qtoks = [t.lstrip(OPTIONAL) for t in tokens(query)]
+    heads = set(qtoks[:2])
+    found = [compare(index, query, aid) for aid in index.record_aliases.get(hit.record, ())
+             if aid != hit.aid and len(index.alias_tokens[aid]) <= len(qtoks)
+             and (index.alias_tokens[aid][0] in heads or len(index.alias_tokens[aid]) == len(qtoks))]
     return next((c for c in found if c.typo), None) or next((c for c in found if c.contains), None) or first
 
 
@@ -479,7 +485,8 @@ def _near(q: str, t: str) -> bool:
         return True
     if min(len(q), len(t)) < MIN_TYPO_LEN:
         return False
-    return one_edit(q, t) or (min(len(q), len(t)) >= LONG_TYPO_LEN and _within_two(q, t))
+    # Two edits only in long words that start alike (transliterations: "lobachevskogo" / "lobachevsky").
+    return one_edit(q, t) or (min(len(q), len(t)) >= LONG_TYPO_LEN and q[:2] == t[:2] and _within_two(q, t))
 
 
 def _within_two(a: str, b: str) -> bool:

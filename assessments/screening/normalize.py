@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import pairwise
 
 import anyascii as _anyascii_module
@@ -190,8 +191,10 @@ def fold(text: str) -> str:
     return "".join(out).casefold()
 
 
+@lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[str, ...]:
-    """Comparable tokens of a name, in their original order, without repeats."""
+    """Comparable tokens of a name, in their original order, without repeats (cached: the matcher asks
+    for the same typed name and its parts several times)."""
     if "(" in text:
         text = _PAREN_ACRONYM.sub(lambda m: " " if _abbreviates(m.group(1), text[:m.start()]) else m.group(0), text)
     folded = fold(text)
