@@ -98,7 +98,7 @@ function resultDetails(res) {
   const screening = res.screening || [];
   if (screening.length) {
     parts.push(el("h3", {}, "Screening"), el("ul", { class: "rs-screen-summary" }, screening.map((s) => {
-      const lists = [...new Set((s.candidates || []).filter((c) => c.match).flatMap((c) => (c.lists || [])
+      const lists = [...new Set((s.candidates || []).filter((c) => c.match || c.possible).flatMap((c) => (c.lists || [])
         .map((l) => `${l.label} (current to ${l.as_of}${l.stale ? ", out of date" : ""})`)))];
       return el("li", { "data-outcome": s.outcome }, el("strong", {}, s.query), ": ", OUTCOME_TEXT[s.outcome] || s.outcome,
         lists.length ? `. Lists: ${lists.join("; ")}` : "", s.summary ? el("br") : null,
