@@ -305,6 +305,7 @@ def _keep(found: dict[int, dict[str, Any]], cand: dict[str, Any]) -> None:
 
 
 _CROSS: CrossScript | None = None
+_ACROSS_DETAILS = frozenset({"exact", "tokens", "unit_of_listed", "skeleton"})
 
 
 def _cross_script(index: Index) -> CrossScript:
@@ -316,8 +317,9 @@ def _cross_script(index: Index) -> CrossScript:
 
 def _keep_across(found: dict[int, dict[str, Any]], cand: dict[str, Any], reason: str, threshold: float) -> None:
     """A candidate found across scripts: a possible match when it scores near the threshold, never a match."""
-    if cand["lists"] and cand["relation"] == "same" and cand["why"] not in _NEVER_POSSIBLE and \
-            cand["score"] >= threshold - POSSIBLE_BAND / 2:
+    # The glossary's reading must reach the threshold on its own; a skeleton may fall a little short of it.
+    floor = threshold - POSSIBLE_BAND / 2 if cand["why"] == "skeleton" else threshold
+    if cand["lists"] and cand["relation"] == "same" and cand["why"] in _ACROSS_DETAILS and cand["score"] >= floor:
         _keep(found, _as_possible(cand, reason))
 
 
