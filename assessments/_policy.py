@@ -516,7 +516,7 @@ def _check_citations(table: dict[str, Any], where: str, registry: _Registry, pla
 
 
 _LEAF_OPS = {"eq", "in", "any_in", "in_country_list", "answered"}
-_SCREENING_OUTCOMES = ("prohibited", "high", "stale_match", "related", "not_screened")
+_SCREENING_OUTCOMES = ("prohibited", "high", "stale_match", "possible_match", "related", "not_screened")
 # Which operators each question type accepts (answer_types.TYPES[...].operators).
 # Together with the checks on the values below, this keeps every condition
 # monotone: a riskier answer (yes over unsure over no, one more option ticked,
@@ -558,7 +558,7 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
         _allowed(cond, {"screening"}, where, path + ".")
         if cond["screening"] not in _SCREENING_OUTCOMES:
             raise PolicyError(where, f"{path}.screening", f"unknown screening outcome {cond['screening']!r}",
-                              "use prohibited, high, stale_match, related or not_screened")
+                              "use prohibited, high, stale_match, possible_match, related or not_screened")
         return
     _allowed(cond, {"q"} | _LEAF_OPS, where, path + ".")
     qid = cond.get("q")
