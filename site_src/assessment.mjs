@@ -1,7 +1,8 @@
 // The self-assessment page: wiring. It asks the engine (engine.mjs) for a result
 // on every change and hands it to the renderer; it never decides anything itself.
-//   assessment-policy.mjs  the policy data generated at build time: which questions are
-//                          asked before the engine runs (a generic ask_if interpreter), labels
+//   assessment-policy.mjs  the policy data generated at build time: labels, limits
+//   assessment-asked.mjs   which questions are asked before the engine runs (a generic ask_if
+//                          interpreter, checked against the engine's op `assess`)
 //   assessment-form.mjs    the questionnaire's controls, storage, asked questions
 //   assessment-result.mjs  the result, reasons, next steps, screening panels, summary bar
 //   assessment-export.mjs  summary text, email, JSON download and restore, the draft plan file
@@ -12,7 +13,7 @@ import {
   STORAGE_KEY, clearForm, fillCountries, fillRemainingCountryLists, filterCountries, form, loadAnswers,
   onPartnerButton, readAnswers, saveAnswers, showAsked, showChosenCountries, writeAnswers,
 } from "./assessment-form.mjs";
-import { askedFor } from "./assessment-policy.mjs";
+import { QUESTIONS, askedFor } from "./assessment-policy.mjs";
 import { clearErrors, renderEmpty, renderError, renderPrintAnswers, renderResult, renderSummary } from "./assessment-result.mjs";
 import { createExports } from "./assessment-export.mjs";
 
@@ -43,7 +44,7 @@ async function update() {
     return;
   }
   const mine = ++sequence;
-  const response = await engine.evaluate(state.lastAnswers);
+  const response = await engine.assess(state.lastAnswers);
   if (mine !== sequence) return; // a newer change has already been sent
   clearErrors();
   if (response.ok) {
@@ -105,7 +106,8 @@ const PRESETS = {
 // (#name=...), which the browser does not send to the server.
 function applyPreset(params, fragment) {
   const preset = Object.hasOwn(PRESETS, params.get("activity") || "") ? PRESETS[params.get("activity")] : null;
-  const name = (fragment.get("name") || "").trim().slice(0, 200);
+  // At most as long as a partner's name may be (the engine refuses longer ones).
+  const name = (fragment.get("name") || "").trim().slice(0, QUESTIONS.get("partners").max_length);
   if (!preset && !name) return null;
   const answers = { ...(preset?.answers || {}) };
   if (name) answers.partners = [{ names: [name] }];
