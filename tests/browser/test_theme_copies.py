@@ -74,13 +74,13 @@ def test_the_storage_helpers_match_the_theme(browser: Browser, site_url: str) ->
     copy, original = page.evaluate(probe, [theme])
     assert copy == original
     # The copy's one addition: a stored value that is not JSON reads as nothing and is removed (the theme throws).
-    damaged = """([theme]) => { const key = __md_scope.pathname + ".__palette"; localStorage.setItem(key, "{");
-      let thrown = false; try { (0, eval)(theme); __md_get("__palette"); } catch { thrown = true; }
-      return thrown; }"""
-    assert page.evaluate(damaged, [theme]) is True
     page.reload()
-    assert page.evaluate("[__md_get('__palette'), localStorage.getItem(__md_scope.pathname + '.__palette')]") \
-        == [None, None]
+    damaged = """([theme]) => { const key = __md_scope.pathname + ".__palette"; localStorage.setItem(key, "{");
+      const copy = [__md_get("__palette"), localStorage.getItem(key)];
+      localStorage.setItem(key, "{");
+      let thrown = false; try { (0, eval)(theme); __md_get("__palette"); } catch { thrown = true; }
+      return [copy, thrown]; }"""
+    assert page.evaluate(damaged, [theme]) == [[None, None], True]
     page.context.close()
 
 

@@ -24,7 +24,7 @@ from tests.support.paths import ROOT, scenarios
 
 SETS = 1200
 SEED = 20261206
-DATA = re.compile(r'<script id="rs-policy-data" type="application/json">(.*?)</script>', re.S)
+DATA = re.compile(r'<script type="application/json" id="rs-policy-data">(.*?)</script>', re.S)
 
 
 def _node() -> str:
