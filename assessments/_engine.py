@@ -196,6 +196,16 @@ def assess(answers: Any, *, config: Config | None = None, screening: bool = True
     instead of screening the names: rules that depend on screening can be
     exercised without the list data.
     """
+    return _assess(answers, config=config, screening=screening, partial=partial, screened=screened)[0]
+
+
+def assess_with_missing(answers: Any, *, config: Config | None = None) -> tuple[dict[str, Any], list[str]]:
+    """:func:`assess` of a form still being filled in, and the asked, required questions it leaves unanswered."""
+    return _assess(answers, config=config, screening=True, partial=True, screened=None)
+
+
+def _assess(answers: Any, *, config: Config | None, screening: bool, partial: bool,
+            screened: Sequence[dict[str, Any]] | None) -> tuple[dict[str, Any], list[str]]:
     policy = load_policy()
     config = config or _default_config()
     clean, notices = _validate(answers, policy, partial=partial)
@@ -206,17 +216,18 @@ def assess(answers: Any, *, config: Config | None = None, screening: bool = True
         screened = [dict(s) for s in screened]
     else:
         screened = _screen(asked_answers, policy, config) if screening else []
-    result = _result(asked_answers, asked, screened, policy, config)
+    missing = _missing_required(asked_answers, policy, config)
+    result = _result(asked_answers, asked, screened, policy, config, missing=missing)
     # Said, not silently dropped: answers given to questions these answers do not ask.
     result["not_used"] = [q.id for q in policy.questions if q.id in clean and q.id not in asked]
     # Answers in an earlier questionnaire's keys, read into the current ones: said, never silent.
     result["notices"] = notices
-    return result
+    return result, missing
 
 
 def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, Any]], policy: Policy,
-            config: Config) -> dict[str, Any]:
-    """The result for cleaned answers to asked questions and the screening results."""
+            config: Config, *, missing: list[str]) -> dict[str, Any]:
+    """The result for cleaned answers to asked questions, the required ones unanswered and the screening results."""
     # A screening outcome counts for the partner whose name it is; the others count for every condition.
     n_partners = len(_partners(answers, policy))
     per_partner: dict[int, set[str]] = {}
@@ -230,10 +241,9 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
     outcomes = frozenset(general)
     partner_outcomes = {p: frozenset(o) for p, o in per_partner.items()}
     partners = _partners(answers, policy)
-    # "Not sure" read as "yes": a rule that would fire then still fires, at its unsure tier.
-    as_yes = {k: ("yes" if v == "unsure" and policy.question_index[k].type == "yes_no_unsure" else v)
-              for k, v in answers.items()}
-    sponsors = set(answers.get("sponsors", []))
+    # "Not sure" read as the riskier answer: a rule that would fire then still fires, at its unsure tier.
+    as_yes = {k: TYPES[policy.question_index[k].type].read_unsure(v) for k, v in answers.items()}
+    sponsors = set(answers.get(policy.sponsor_question) or [])
     reasons = []
     for rule in policy.rules:
         tier, unsure = rule.tier, []
@@ -245,7 +255,7 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
             if not fires:
                 continue
             tier = rule.effective_unsure_tier
-            unsure = [q for q in _questions_in(rule.when) if answers.get(q) == "unsure"]
+            unsure = [q for q in _questions_in(rule.when) if _is_unsure(q, answers, policy)]
         reasons.append({
             "rule": rule.id,
             "title": rule.title,
@@ -272,12 +282,12 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
     todo = [
         {"question": q.id, "text": q.unsure_todo, "guidance": q.guidance}
         for q in policy.questions
-        if q.id in asked and answers.get(q.id) == "unsure"
+        if q.id in asked and _is_unsure(q.id, answers, policy)
     ]
     todo += [
         {"question": qid, "text": f"Answer this question: {policy.question_index[qid].text}",
          "guidance": policy.question_index[qid].guidance}
-        for qid in _missing_required(answers, policy, config)
+        for qid in missing
     ]
     return {
         "tier": tier,
@@ -326,6 +336,10 @@ def plan_markdown(result: dict[str, Any]) -> str:
         lines += ["", "Status: [ ] agreed with the office  [ ] in place  Notes:", ""]
     lines += ["---", result["disclaimer"], ""]
     return "\n".join(lines)
+
+
+def _is_unsure(qid: str, answers: dict[str, Any], policy: Policy) -> bool:
+    return qid in answers and TYPES[policy.question_index[qid].type].is_unsure(answers[qid])
 
 
 def _questions_in(cond: Condition) -> list[str]:

@@ -173,4 +173,12 @@ class Policy:
     country_names: dict[str, str]
     measures: dict[str, Measure] = field(default_factory=dict)
     sponsors: dict[str, str] = field(default_factory=dict)
-    """Sponsor ids a rule's sponsor_notes may use, with their names (the options of the sponsors question)."""
+    """Sponsor ids a rule's sponsor_notes may use, with their names (the options of ``sponsor_question``)."""
+    sponsor_question: str = ""
+    """The question whose answer lists the researcher's sponsors (policy.toml ``sponsor_question``): a reason
+    shows the sponsor notes of those sponsors only (of every sponsor when none is ticked)."""
+
+    def guidance_pages(self) -> set[str]:
+        """Every guide page the policy links to: from its questions, rules, actions and measures."""
+        linked = (*self.questions, *self.rules, *self.actions.values(), *self.measures.values())
+        return {item.guidance for item in linked if item.guidance}

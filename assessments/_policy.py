@@ -17,6 +17,8 @@ import datetime as _dt
 import functools
 import json
 import re
+from os import PathLike
+from pathlib import Path
 from typing import Any
 
 from ._errors import PolicyError
@@ -33,9 +35,10 @@ from ._model import (
     condition_leaves,
 )
 from ._resources import package_root
-from .answer_types import TYPES
+from .answer_types import TYPES, example_answer
 
-__all__ = ["Policy", "answer_schema", "load_policy", "parsed_policy_json", "questions"]
+__all__ = ["Policy", "answer_schema", "example_answers", "load_policy", "parsed_policy_json", "questions",
+           "read_policy"]
 
 TIERS = ("low", "moderate", "high", "prohibited")
 QUESTION_TYPES = tuple(TYPES)
@@ -55,42 +58,77 @@ _GUIDANCE_FIX = "use one of the guide's pages, e.g. sanctions.md (no #anchor)"
 CONFIG_COUNTRY_LISTS = ("elevated_risk",)
 
 
-def _policy_root() -> Any:
+def _shipped_root() -> Any:
     """The policy folder inside the package (a Traversable, so it works from a wheel too)."""
     return package_root().joinpath("policy")
 
 
 PARSED_FILE = "_parsed.json"
 _DATE_TAG = "$toml-date"  # JSON has no dates: TOML dates and date-times travel as tagged strings
+_DATE_KINDS = {"date": _dt.date, "datetime": _dt.datetime, "time": _dt.time}
 
 
-def _parse(rel: str) -> dict[str, Any]:
-    # Imported here: the browser reads the pre-parsed policy and never loads the TOML parser.
-    import tomllib  # noqa: PLC0415
-
-    path = _policy_root().joinpath(*rel.split("/"))
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"policy/{rel}", "", f"not valid TOML: {exc}", "correct the syntax") from None
+def _untag(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1 and _DATE_TAG in obj:
+        kind, text = obj[_DATE_TAG]
+        return _DATE_KINDS[kind].fromisoformat(text)
+    return obj
 
 
-def _toml_files() -> list[str]:
-    """Every .toml file under policy/, as paths relative to it."""
-    found: list[str] = []
+class _Files:
+    """One policy folder's files: its TOML files, or the pre-parsed tables that the browser's copy carries."""
 
-    def walk(node: Any, prefix: str) -> None:
-        for child in node.iterdir():
-            if child.is_dir():
-                walk(child, f"{prefix}{child.name}/")
-            elif child.name.endswith(".toml"):
-                found.append(prefix + child.name)
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        path = root.joinpath(PARSED_FILE)
+        self.parsed: dict[str, str] | None = json.loads(path.read_text("utf-8")) if path.is_file() else None
 
-    walk(_policy_root(), "")
-    return sorted(found)
+    def parse(self, rel: str) -> dict[str, Any]:
+        # Imported here: the browser reads the pre-parsed policy and never loads the TOML parser.
+        import tomllib  # noqa: PLC0415
+
+        path = self.root.joinpath(*rel.split("/"))
+        try:
+            return tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise PolicyError(f"policy/{rel}", "", f"not valid TOML: {exc}", "correct the syntax") from None
+
+    def toml_files(self) -> list[str]:
+        """Every .toml file under the folder, as paths relative to it."""
+        found: list[str] = []
+
+        def walk(node: Any, prefix: str) -> None:
+            for child in node.iterdir():
+                if child.is_dir():
+                    walk(child, f"{prefix}{child.name}/")
+                elif child.name.endswith(".toml"):
+                    found.append(prefix + child.name)
+
+        walk(self.root, "")
+        return sorted(found)
+
+    def read(self, rel: str) -> dict[str, Any]:
+        if self.parsed is None:
+            return self.parse(rel)
+        if rel not in self.parsed:
+            raise PolicyError(f"policy/{rel}", "", f"missing from policy/{PARSED_FILE}", "rebuild the site")
+        return json.loads(self.parsed[rel], object_hook=_untag)
+
+    def in_folder(self, folder: str) -> list[str]:
+        """The .toml files directly inside ``folder``, as paths relative to the policy folder."""
+        if self.parsed is not None:
+            return sorted(rel for rel in self.parsed if rel.startswith(f"{folder}/") and rel.count("/") == 1)
+        base = self.root.joinpath(folder)
+        return sorted(f"{folder}/{p.name}" for p in base.iterdir() if p.name.endswith(".toml"))
+
+    def names(self) -> set[str]:
+        """The names of the files at the top of the folder."""
+        if self.parsed is not None:
+            return set(self.parsed)
+        return {p.name for p in self.root.iterdir()}
 
 
-def parsed_policy_json() -> str:
+def parsed_policy_json(root: str | PathLike[str] | None = None) -> str:
     """All policy files parsed, for the browser wheel: ``{relative path: JSON text of its table}``.
 
     Each table stays its own JSON text so that every load parses fresh objects
@@ -102,47 +140,15 @@ def parsed_policy_json() -> str:
             return {_DATE_TAG: [type(value).__name__, value.isoformat()]}
         raise TypeError(f"cannot store {type(value).__name__} in {PARSED_FILE}")
 
-    tables = {rel: json.dumps(_parse(rel), default=tag, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-              for rel in _toml_files()}
+    files = _files(root)
+    tables = {rel: json.dumps(files.parse(rel), default=tag, ensure_ascii=False, sort_keys=True,
+                              separators=(",", ":"))
+              for rel in files.toml_files()}
     return json.dumps(tables, ensure_ascii=False, sort_keys=True, indent=0)
 
 
-_DATE_KINDS = {"date": _dt.date, "datetime": _dt.datetime, "time": _dt.time}
-_parsed_cache: dict[str, dict[str, str] | None] = {}
-
-
-def _untag(obj: dict[str, Any]) -> Any:
-    if len(obj) == 1 and _DATE_TAG in obj:
-        kind, text = obj[_DATE_TAG]
-        return _DATE_KINDS[kind].fromisoformat(text)
-    return obj
-
-
-def _parsed() -> dict[str, str] | None:
-    """The pre-parsed policy if this copy of the package carries one (the browser's does)."""
-    root = _policy_root()
-    key = str(root)
-    if key not in _parsed_cache:
-        path = root.joinpath(PARSED_FILE)
-        _parsed_cache[key] = json.loads(path.read_text("utf-8")) if path.is_file() else None
-    return _parsed_cache[key]
-
-
-def _read(rel: str) -> dict[str, Any]:
-    parsed = _parsed()
-    if parsed is None:
-        return _parse(rel)
-    if rel not in parsed:
-        raise PolicyError(f"policy/{rel}", "", f"missing from policy/{PARSED_FILE}", "rebuild the site")
-    return json.loads(parsed[rel], object_hook=_untag)
-
-
-def _policy_files(folder: str) -> list[str]:
-    parsed = _parsed()
-    if parsed is not None:
-        return sorted(rel for rel in parsed if rel.startswith(f"{folder}/") and rel.count("/") == 1)
-    base = _policy_root().joinpath(folder)
-    return sorted(f"{folder}/{p.name}" for p in base.iterdir() if p.name.endswith(".toml"))
+def _files(root: str | PathLike[str] | None) -> _Files:
+    return _Files(_shipped_root() if root is None else Path(root))
 
 
 def _require(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, path: str) -> Any:
@@ -165,20 +171,34 @@ def _optional(table: dict[str, Any], key: str, kind: type, where: str, path: str
     return _require(table, key, kind, where, path) if key in table else default
 
 
+def load_policy(root: str | PathLike[str] | None = None) -> Policy:
+    """The validated policy: the package's own (read once and kept), or the policy folder ``root``.
+
+    A folder given is read afresh on every call: tools and tests load edited copies.
+    """
+    return _shipped_policy() if root is None else read_policy(root)
+
+
 @functools.cache
-def load_policy() -> Policy:
-    meta = _read("policy.toml")
-    _allowed(meta, {"version", "as_of", "tiers"}, "policy/policy.toml", "")
+def _shipped_policy() -> Policy:
+    return read_policy()
+
+
+def read_policy(root: str | PathLike[str] | None = None) -> Policy:
+    """Load and validate the policy folder ``root`` (default: the package's own), keeping nothing."""
+    files = _files(root)
+    meta = files.read("policy.toml")
+    _allowed(meta, {"version", "as_of", "tiers", "sponsor_question"}, "policy/policy.toml", "")
     version = _require(meta, "version", str, "policy/policy.toml", "")
     as_of = _require(meta, "as_of", _dt.date, "policy/policy.toml", "")
     if tuple(_require(meta, "tiers", list, "policy/policy.toml", "")) != TIERS:
         raise PolicyError("policy/policy.toml", "tiers", "must be low, moderate, high, prohibited",
                           "the tier order is part of the public contract")
 
-    countries, names = _load_countries()
-    forms = _load_forms()
-    actions = _load_actions(forms)
-    questions = _load_questions()
+    countries, names = _load_countries(files)
+    forms = _load_forms(files)
+    actions = _load_actions(files, forms)
+    questions = _load_questions(files)
     qindex = {q.id: q for q in questions}
     for q in questions:
         for key, cond in (("ask_if", q.ask_if), ("screen_if", q.screen_if)):
@@ -195,8 +215,14 @@ def load_policy() -> Policy:
         raise PolicyError("policy/questions.toml", f"question.{per_partner[1]}.type",
                           f"a second list of partners (after {per_partner[0]!r})",
                           "keep every partner in one partners question")
-    measures = _load_measures(forms)
-    rules = _load_rules(qindex, countries, actions, measures)
+    sponsor_question = _optional(meta, "sponsor_question", str, "policy/policy.toml", "", default="")
+    sponsor_type = TYPES[qindex[sponsor_question].type] if sponsor_question in qindex else None
+    if sponsor_question and (sponsor_type is None or not sponsor_type.takes_options or not sponsor_type.is_list):
+        raise PolicyError("policy/policy.toml", "sponsor_question", f"{sponsor_question!r} is not a question "
+                          "whose answer is a list of its own options", "name the question that asks for the sponsors")
+    sponsors = {o.value: o.label for o in qindex[sponsor_question].options} if sponsor_question else {}
+    measures = _load_measures(files, forms)
+    rules = _load_rules(files, qindex, countries, actions, measures, sponsor_ids=list(sponsors))
     return Policy(
         version=version,
         as_of=as_of.isoformat(),
@@ -210,21 +236,22 @@ def load_policy() -> Policy:
         country_lists=countries,
         country_names=names,
         measures=measures,
-        sponsors={o.value: o.label for o in qindex["sponsors"].options} if "sponsors" in qindex else {},
+        sponsors=sponsors,
+        sponsor_question=sponsor_question,
     )
 
 
-def _load_countries() -> tuple[dict[str, CountryList], dict[str, str]]:
-    names_file = _read("countries/_names.toml")
+def _load_countries(files: _Files) -> tuple[dict[str, CountryList], dict[str, str]]:
+    names_file = files.read("countries/_names.toml")
     names = names_file.get("names", {})
     if not names:
         raise PolicyError("policy/countries/_names.toml", "names", "missing", "add the ISO code table")
     lists: dict[str, CountryList] = {}
-    for rel in _policy_files("countries"):
+    for rel in files.in_folder("countries"):
         if rel.endswith("_names.toml"):
             continue
         where = f"policy/{rel}"
-        data = _read(rel)
+        data = files.read(rel)
         _allowed(data, {"id", "title", "as_of", "countries", "citations", "notes"}, where, "")
         lid = _require(data, "id", str, where, "")
         if lid in CONFIG_COUNTRY_LISTS:
@@ -243,8 +270,8 @@ def _load_countries() -> tuple[dict[str, CountryList], dict[str, str]]:
     return lists, names
 
 
-def _load_forms() -> dict[str, str]:
-    data = _read("forms.toml")
+def _load_forms(files) -> dict[str, str]:
+    data = files.read("forms.toml")
     out = {}
     for fid, entry in data.get("forms", {}).items():
         where = "policy/forms.toml"
@@ -254,8 +281,8 @@ def _load_forms() -> dict[str, str]:
     return out
 
 
-def _load_actions(forms: dict[str, str]) -> dict[str, Action]:
-    data = _read("actions.toml")
+def _load_actions(files: _Files, forms: dict[str, str]) -> dict[str, Action]:
+    data = files.read("actions.toml")
     where = "policy/actions.toml"
     out = {}
     for aid, entry in data.get("actions", {}).items():
@@ -272,8 +299,8 @@ def _load_actions(forms: dict[str, str]) -> dict[str, Action]:
     return out
 
 
-def _load_questions() -> list[Question]:
-    data = _read("questions.toml")
+def _load_questions(files) -> list[Question]:
+    data = files.read("questions.toml")
     where = "policy/questions.toml"
     questions = []
     seen: set[str] = set()
@@ -304,7 +331,7 @@ def _load_questions() -> list[Question]:
                                       label=_require(opt, "label", str, where, f"{path}options[{j}].")))
         elif "options" in q:
             raise PolicyError(where, f"{path}options", f"not used by type {qtype}", "remove it")
-        if kind.unsure_todo and not q.get("unsure_todo"):
+        if kind.unsure and not q.get("unsure_todo"):
             raise PolicyError(where, f"{path}unsure_todo", "missing",
                               "say what to find out, and how, when the answer is unsure")
         if "guidance" in q and q["guidance"] not in GUIDANCE_PAGES:
@@ -313,7 +340,7 @@ def _load_questions() -> list[Question]:
             raise PolicyError(where, f"{path}required", "must be true or false", "write required = true")
         if "screen_if" in q and not kind.screened:
             raise PolicyError(where, f"{path}screen_if", f"not used by type {qtype}", "remove it")
-        if "unsure_todo" in q and not kind.unsure_todo:
+        if "unsure_todo" in q and not kind.unsure:
             raise PolicyError(where, f"{path}unsure_todo", f"not used by type {qtype}", "remove it")
         # questions() prints the keys as written, then the defaults filled in (the published order).
         json_keys = [*q, *(k for k in ("required", "help", "max_length") if k not in q)]
@@ -335,11 +362,11 @@ def _load_questions() -> list[Question]:
     return questions
 
 
-def _load_measures(forms: dict[str, str]) -> dict[str, Measure]:
+def _load_measures(files: _Files, forms: dict[str, str]) -> dict[str, Measure]:
     """Mitigation measures (policy/measures.toml), optional: without the file no rule lists measures."""
-    if "measures.toml" not in _toml_names():
+    if "measures.toml" not in files.names():
         return {}
-    data = _read("measures.toml")
+    data = files.read("measures.toml")
     where = "policy/measures.toml"
     out = {}
     for mid, entry in data.get("measures", {}).items():
@@ -358,26 +385,18 @@ def _load_measures(forms: dict[str, str]) -> dict[str, Measure]:
     return out
 
 
-def _toml_names() -> set[str]:
-    parsed = _parsed()
-    if parsed is not None:
-        return set(parsed)
-    return {p.name for p in _policy_root().iterdir()}
-
-
-def _load_rules(qindex: dict[str, Question], countries: dict[str, CountryList],
-                actions: dict[str, Action], measures: dict[str, Measure]) -> list[Rule]:
+def _load_rules(files: _Files, qindex: dict[str, Question], countries: dict[str, CountryList],
+                actions: dict[str, Action], measures: dict[str, Measure], *, sponsor_ids: list[str]) -> list[Rule]:
     rules = []
     seen: set[str] = set()
-    files = _policy_files("rules")
-    if not files:
+    rels = files.in_folder("rules")
+    if not rels:
         raise PolicyError("policy/rules", "", "no rule files", "add at least one rule")
     keys = {"id", "title", "explanation", "what_to_do", "tier", "when", "actions", "citations", "guidance",
             "unsure_tier", "unsure_why", "sponsor_notes", "measures"}
-    sponsor_ids = [o.value for o in qindex["sponsors"].options] if "sponsors" in qindex else []
-    for rel in files:
+    for rel in rels:
         where = f"policy/{rel}"
-        rule = _read(rel)
+        rule = files.read(rel)
         _allowed(rule, keys, where, "")
         rid = _require(rule, "id", str, where, "")
         if rid in seen or rel != f"rules/{rid}.toml":
@@ -567,3 +586,8 @@ def answer_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "required": [q.id for q in policy.questions if q.required],
     }
+
+
+def example_answers(policy: Policy | None = None) -> dict[str, Any]:
+    """An example answer to every question of the policy (default: the package's), keyed by question id."""
+    return {q.id: example_answer(q) for q in (policy or load_policy()).questions}

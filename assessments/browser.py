@@ -20,9 +20,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ._engine import assess, plan_markdown, validate_answers
+from ._engine import assess, assess_with_missing, plan_markdown, validate_answers
 from ._errors import AnswerError, AssessmentsError
-from ._legacy import LEGACY_KEYS, migrate
+from ._legacy import migrate, replaced
 from ._policy import answer_schema, load_policy, questions
 from .answers_file import read_answers_bytes
 from .config import Config, default_config
@@ -40,10 +40,8 @@ def _assess(payload: Any) -> Any:
     # not given yet is a to-do on the page, not an error. "missing" names the
     # asked, required questions still unanswered: the page shows no tier until
     # it is empty (a partial form's "low" would read as an all-clear).
-    result = assess(payload, config=_config(), partial=True)
-    clean = validate_answers(payload, partial=True)
-    index = load_policy().question_index
-    result["missing"] = [qid for qid in result["asked"] if index[qid].required and qid not in clean]
+    result, missing = assess_with_missing(payload, config=_config())
+    result["missing"] = missing
     return result
 
 
@@ -58,11 +56,12 @@ def check_import(answers: Any) -> dict[str, Any]:
     the page (``{"format": ..., "answers": {...}, "result": ...}``) gives its
     ``answers``. Every field is checked by the engine's own validation, one at
     a time, so one bad field does not cost the others. Keys of an earlier
-    questionnaire are first read into the current ones (``partner_country``
-    and ``partner_names`` into ``partners``: :mod:`._legacy`), and ``notices``
-    says so. Returns ``{"answers": cleaned, "left_out": [{"key", "reason"}],
-    "notices": [...]}``; a file that cannot be read, or holds no object, raises
-    :class:`AnswerError` (nothing can be restored from it).
+    questionnaire are first read into the current ones (for example
+    ``partner_country`` and ``partner_names`` into the partners question:
+    :mod:`._legacy`), and ``notices`` says so. Returns ``{"answers": cleaned,
+    "left_out": [{"key", "reason"}], "notices": [...]}``; a file that cannot be
+    read, or holds no object, raises :class:`AnswerError` (nothing can be
+    restored from it).
     """
     if isinstance(answers, str):
         answers = _read_file(answers)
@@ -72,13 +71,15 @@ def check_import(answers: Any) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     left_out: list[dict[str, str]] = []
     notices: list[dict[str, Any]] = []
+    policy = load_policy()
     try:
-        answers, notices = migrate(answers, load_policy())
+        answers, notices = migrate(answers, policy)
     except AnswerError as exc:
         # Named by the question the old key is read into: the page shows the question's text.
-        left_out.append({"key": "partners", "reason": f"{exc.reason} (an answer of an earlier version of the "
+        target, olds = replaced(policy) or ("", ())
+        left_out.append({"key": target, "reason": f"{exc.reason} (an answer of an earlier version of the "
                          f"questionnaire, read into this question)"})
-        answers = {k: v for k, v in answers.items() if k not in LEGACY_KEYS}
+        answers = {k: v for k, v in answers.items() if k not in {old.id for old, _ in olds}}
     for key, value in answers.items():
         try:
             clean.update(validate_answers({key: value}, partial=True))

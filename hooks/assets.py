@@ -339,6 +339,4 @@ def _emit(dest: Path, name: str, data: bytes) -> dict[str, Any]:
 
 def _guidance_urls(policy: assessments.Policy) -> dict[str, str]:
     """Map every guidance path the policy uses to its site-relative URL, for the browser."""
-    paths = {r.guidance for r in policy.rules} | {a.guidance for a in policy.actions.values()}
-    paths |= {q.guidance for q in policy.questions}
-    return {p: _project.page_url(p) for p in sorted(paths) if p}
+    return {p: _project.page_url(p) for p in sorted(policy.guidance_pages())}

@@ -7,7 +7,8 @@ import { engine } from "./engine.mjs";
 import { el, root, say } from "./assessment-dom.mjs";
 import { clearForm, readAnswers, writeAnswers } from "./assessment-form.mjs";
 import { LIMITS, answerText, questionText } from "./assessment-policy.mjs";
-import { KIND_TEXT, OUTCOME_TEXT, alertMessage } from "./assessment-result.mjs";
+import { KIND_TEXT, alertMessage } from "./assessment-result.mjs";
+import { OUTCOME_TEXT } from "./assessment-screening.mjs";
 
 const EXPORT_FORMAT = "research-security-assessment/1";
 export const MAILTO_MAX = 1800; // characters of body: mail programs truncate or refuse longer mailto: URLs

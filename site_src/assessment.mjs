@@ -4,7 +4,8 @@
 //   assessment-asked.mjs   which questions are asked before the engine runs (a generic ask_if
 //                          interpreter, checked against the engine's op `assess`)
 //   assessment-form.mjs    the questionnaire's controls, storage, asked questions
-//   assessment-result.mjs  the result, reasons, next steps, screening panels, summary bar
+//   assessment-result.mjs  the result, reasons, next steps, summary bar
+//   assessment-screening.mjs  each name's screening panel beside the name
 //   assessment-export.mjs  summary text, email, JSON download and restore, the draft plan file
 //   assessment-dom.mjs     element, link and status helpers
 import { engine } from "./engine.mjs";

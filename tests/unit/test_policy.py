@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import assessments
-from assessments import GUIDANCE_PAGES, Policy, PolicyError, reload_policy
+from assessments import GUIDANCE_PAGES, Policy, PolicyError, load_policy, reload_policy
 from assessments.browser_package import PARSED_FILE, parsed_policy_json
 
 SHIPPED = Path(str(resources.files("assessments").joinpath("policy")))
@@ -32,7 +32,7 @@ _COPY: list[Path] = []  # the copy the running test edits
 
 
 def _load() -> Policy:
-    return reload_policy(_COPY[0] if _COPY else None)  # fresh: each test edits the files
+    return load_policy(_COPY[0]) if _COPY else reload_policy()  # fresh: each test edits the files
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -125,6 +125,9 @@ BAD_EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
     ("unsure tier above the rule's tier",
      lambda r: _edit(_rule(r, "critical_technology"), 'tier = "moderate"', 'tier = "moderate"\nunsure_tier = "high"'),
      "rules/critical_technology.toml", "unsure_tier"),
+    ("sponsor question that lists no sponsors", lambda r: _edit(r / "policy.toml", 'sponsor_question = "sponsors"',
+                                                               'sponsor_question = "partners"'),
+     "policy.toml", "sponsor_question"),
     ("options on a yes/no question", lambda r: _edit(r / "questions.toml", 'id = "military_end_use"',
                                                     'id = "military_end_use"\noptions = []'),
      "questions.toml", "question.military_end_use.options"),
