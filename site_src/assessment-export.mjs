@@ -165,8 +165,7 @@ export function createExports(state, update) {
     // Not read at all past the engine's own limit (assessments/limits.py, in the page's build-time data).
     const max = LIMITS.MAX_ANSWERS_FILE_BYTES;
     if (file.size > max) {
-      refuse(`it has ${file.size.toLocaleString("en")} bytes, more than ${max.toLocaleString("en")}; an answers file `
-        + "is a few kilobytes: check that this is the right file");
+      refuse(`it has ${file.size.toLocaleString("en")} bytes, more than ${max.toLocaleString("en")}`);
       return;
     }
     let bytes;
