@@ -128,7 +128,8 @@ def _country_list(name: str, policy: Policy, config: Config | None) -> set[str]:
 
 def _holds(cond: Condition, answers: dict[str, Any], policy: Policy, config: Config | None,
            outcomes: frozenset[str], *, partner: dict[str, Any] | None = None) -> bool:
-    """``cond`` over the answers; a leaf on the partners question sees ``partner`` only (false without one)."""
+    """``cond`` over the answers; a leaf on the partners question, or on a question asked of each partner,
+    sees ``partner`` only (false without one)."""
     if "all" in cond:
         return all(_holds(c, answers, policy, config, outcomes, partner=partner) for c in cond["all"])
     if "any" in cond:
@@ -137,13 +138,20 @@ def _holds(cond: Condition, answers: dict[str, Any], policy: Policy, config: Con
         return not _holds(cond["not"], answers, policy, config, outcomes, partner=partner)
     if "screening" in cond:
         return cond["screening"] in outcomes
-    if TYPES[policy.question_index[cond["q"]].type].per_partner:
+    question = policy.question_index[cond["q"]]
+    if TYPES[question.type].per_partner:
         if partner is None:
             return False
         if "in_country_list" in cond:
             return partner.get("country") in _country_list(cond["in_country_list"], policy, config)
         return bool(cond.get("answered"))
-    value = answers.get(cond["q"])
+    if question.of_each_partner:
+        # Asked of each partner: the answer is this partner's own, and no answer without a partner.
+        if partner is None:
+            return False
+        value = partner.get(cond["q"])
+    else:
+        value = answers.get(cond["q"])
     if value in (None, [], ""):
         return False
     if "answered" in cond:
@@ -158,6 +166,66 @@ def _holds(cond: Condition, answers: dict[str, Any], policy: Policy, config: Con
         codes = {value} if isinstance(value, str) else set(value)
         return bool(codes & _country_list(cond["in_country_list"], policy, config))
     raise AssertionError(f"unvalidated condition {cond!r}")  # policy validation rejects this
+
+
+def _asked_of_each_partner(answers: dict[str, Any], asked: set[str], policy: Policy,
+                           config: Config | None) -> dict[str, Any]:
+    """``answers`` without a partner's answers to questions not asked of that partner: a follow-up asked
+    of each partner (its ``ask_if`` on another such question) is asked of the partners it holds for."""
+    fields = [q for q in policy.questions if q.of_each_partner]
+    for q in policy.questions:
+        if not TYPES[q.type].per_partner or q.id not in answers:
+            continue
+        kept = []
+        for partner in answers[q.id]:
+            partner = dict(partner)
+            for f in fields:
+                if f.id in partner and (f.id not in asked or f.ask_if is not None and not (
+                        _holds(f.ask_if, answers, policy, config, frozenset())
+                        or _holds(f.ask_if, answers, policy, config, frozenset(), partner=partner))):
+                    del partner[f.id]
+            kept.append(partner)
+        answers = {**answers, q.id: kept}
+    return answers
+
+
+def _with_partner_fields(answers: dict[str, Any], asked: set[str], policy: Policy,
+                         config: Config | None) -> dict[str, Any]:
+    """``answers`` plus, keyed by its id, each question asked of each partner that every partner it is
+    asked of has answered (as a top-level answer would be): what counts as answered for the standing."""
+    partners = _partners(answers, policy)
+    out = dict(answers)
+    for f in policy.questions:
+        if not f.of_each_partner or f.id not in asked or not partners:
+            continue
+        of = [p for p in partners if f.ask_if is None or _holds(f.ask_if, answers, policy, config, frozenset())
+              or _holds(f.ask_if, answers, policy, config, frozenset(), partner=p)]
+        if all(f.id in p for p in of):
+            out[f.id] = [p.get(f.id) for p in of]
+    return out
+
+
+def _read_unsure(answers: dict[str, Any], policy: Policy) -> dict[str, Any]:
+    """The answers with "not sure" read as the riskier answer, in partners' own answers too."""
+    out = {}
+    for k, v in answers.items():
+        q = policy.question_index[k]
+        if TYPES[q.type].per_partner:
+            out[k] = [{f: _read_field(f, x, policy) for f, x in p.items()} for p in v]
+        else:
+            out[k] = TYPES[q.type].read_unsure(v)
+    return out
+
+
+def _read_field(key: str, value: Any, policy: Policy) -> Any:
+    q = policy.question_index.get(key)
+    return TYPES[q.type].read_unsure(value) if q is not None and q.of_each_partner else value
+
+
+def _unsure_partners(qid: str, answers: dict[str, Any], policy: Policy) -> list[int]:
+    """The partners whose own answer to ``qid`` (a question asked of each partner) is "not sure"."""
+    q = policy.question_index[qid]
+    return [i for i, p in enumerate(_partners(answers, policy)) if TYPES[q.type].is_unsure(p.get(qid))]
 
 
 def _screen(answers: dict[str, Any], policy: Policy, config: Config) -> list[dict[str, Any]]:
@@ -213,7 +281,7 @@ def _assess(answers: Any, *, config: Config | None, screening: bool, partial: bo
     clean, notices = _validate(answers, policy, partial=partial)
     asked = asked_ids(clean, policy, config)
     # Answers to questions that are not asked (a follow-up whose trigger changed) are ignored (result["not_used"]).
-    asked_answers = {k: v for k, v in clean.items() if k in asked}
+    asked_answers = _asked_of_each_partner({k: v for k, v in clean.items() if k in asked}, asked, policy, config)
     if screening_results is not None:
         screened = [dict(s) for s in screening_results]
     else:
@@ -225,7 +293,7 @@ def _assess(answers: Any, *, config: Config | None, screening: bool, partial: bo
     # Answers in an earlier questionnaire's keys, read into the current ones: said, never silent.
     result["notices"] = notices
     # Where the result stands (final, provisional while questions shown are unanswered, no tier), in words.
-    result["standing"] = standing(result, asked_answers, policy)
+    result["standing"] = standing(result, _with_partner_fields(asked_answers, asked, policy, config), policy)
     add_topics(result, policy)
     result["provisional"] = result["standing"]["state"] != "final"
     result["unanswered"] = result["standing"]["unanswered"]
@@ -249,7 +317,7 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
     partner_outcomes = {p: frozenset(o) for p, o in per_partner.items()}
     partners = _partners(answers, policy)
     # "Not sure" read as the riskier answer: a rule that would fire then still fires, at its unsure tier.
-    as_yes = {k: TYPES[policy.question_index[k].type].read_unsure(v) for k, v in answers.items()}
+    as_yes = _read_unsure(answers, policy)
     sponsors = set(answers.get(policy.sponsor_question) or [])
     reasons = []
     for rule in policy.rules:
@@ -262,7 +330,9 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
             if not fires:
                 continue
             tier = rule.effective_unsure_tier
-            unsure = [q for q in _questions_in(rule.when) if _is_unsure(q, answers, policy)]
+            unsure = [q for q in _questions_in(rule.when) if _is_unsure(q, answers, policy)
+                      or policy.question_index[q].of_each_partner
+                      and set(_unsure_partners(q, answers, policy)) & set(hits)]
         reasons.append({
             "rule": rule.id,
             "title": rule.title,
@@ -290,6 +360,13 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
         {"question": q.id, "text": q.unsure_todo, "guidance": q.guidance}
         for q in policy.questions
         if q.id in asked and _is_unsure(q.id, answers, policy)
+    ]
+    # Asked of each partner: one to-do per question, naming the partners whose answer is "not sure".
+    todo += [
+        {"question": q.id, "text": q.unsure_todo, "guidance": q.guidance,
+         "partners": [{"index": i, "label": partner_label(i, partners[i])} for i in unsure_at]}
+        for q in policy.questions
+        if q.of_each_partner and q.id in asked and (unsure_at := _unsure_partners(q.id, answers, policy))
     ]
     # A possible match is something to find out: the screening result words it (its ``todo``).
     todo += [{"question": s.get("question", ""), "text": s["todo"], "guidance": "screening.md"}

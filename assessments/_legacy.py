@@ -7,6 +7,12 @@ type, a list of partners, each with names and a country. An answers object that
 still uses the old keys is read as one item of the question of that type, and
 the result says so (``result["notices"]``). Each old value is checked with its
 old type first, so an error still names the key the file used.
+
+Up to policy 2026.x the questions about the partner (blocked, on a restricted
+list, owned by listed parties...) were asked once, for all partners together.
+They are now asked of each partner (``Question.of_each_partner``): an old
+single answer is read as the answer of every partner (one partner without a
+name when none is given), with a notice. A partner's own answer wins.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from typing import Any
 
 from ._errors import AnswerError
 from ._model import Policy, Question
-from .answer_types import TYPES
+from .answer_types import TYPES, partner_fields
 
 
 def replaced(policy: Policy) -> tuple[str, tuple[tuple[Question, str], ...]] | None:
@@ -33,11 +39,44 @@ def notice(keys: list[str], target: str) -> str:
             "Save the answers again to keep them in the current form.")
 
 
+def each_partner_notice(keys: list[str], target: str) -> str:
+    """What the result says when single answers were read as every partner's answer."""
+    return (f"These answers give {', '.join(keys)} once, as an earlier version of the questionnaire asked. "
+            f"These questions are now asked of each partner in {target}: the answer was read as the answer "
+            "of every partner. Check it for each partner, then save the answers again.")
+
+
 def migrate(answers: Any, policy: Policy) -> tuple[Any, list[dict[str, Any]]]:
-    """``answers`` with the old keys read into the question that replaced them, and the notices saying so.
+    """``answers`` with the old keys read into the questions that replaced them, and the notices saying so.
 
     Returns ``answers`` itself when it uses no old key (or is not an object: validation reports that).
     """
+    answers, notices = _migrate_partner(answers, policy)
+    answers, more = _migrate_each_partner(answers, policy)
+    return answers, notices + more
+
+
+def _migrate_each_partner(answers: Any, policy: Policy) -> tuple[Any, list[dict[str, Any]]]:
+    """Single answers to questions now asked of each partner, read into every partner."""
+    fields = partner_fields(policy)
+    target = next((q.id for q in policy.questions if TYPES[q.type].per_partner), None)
+    if not isinstance(answers, dict) or target is None or not any(f.id in answers for f in fields):
+        return answers, []
+    old = {f.id: TYPES[f.type].clean(f, answers[f.id], policy) for f in fields if answers.get(f.id) is not None}
+    rest = {k: v for k, v in answers.items() if k not in {f.id for f in fields}}
+    if not old:
+        return rest, []
+    partners = rest.get(target)
+    if partners in (None, []):
+        partners = [{}]
+    if not isinstance(partners, list):
+        return rest, []  # validation names the malformed partners answer
+    rest[target] = [{**old, **p} if isinstance(p, dict) else p for p in partners]
+    return rest, [{"keys": sorted(old), "replaced_by": target, "text": each_partner_notice(sorted(old), target)}]
+
+
+def _migrate_partner(answers: Any, policy: Policy) -> tuple[Any, list[dict[str, Any]]]:
+    """``partner_country`` and ``partner_names`` read as one partner."""
     found = replaced(policy)
     if not isinstance(answers, dict) or found is None:
         return answers, []

@@ -137,6 +137,9 @@ class Question:
     guidance: str = ""
     sources: tuple[str, ...] = ()
     """Registry ids of the sources its text relies on."""
+    of_each_partner: bool = False
+    """Asked of each partner: its answer is a field of every partner object in the answer of the
+    per-partner question (which comes earlier), and a condition on it is tested one partner at a time."""
     # The keys of questions() JSON in their published order (as written in
     # questions.toml, then the defaults filled in): part of the contract.
     json_keys: tuple[str, ...] = field(default=(), compare=False, repr=False)

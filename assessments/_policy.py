@@ -346,7 +346,7 @@ def _load_questions(files: _Files, registry: _Registry) -> list[Question]:
     questions = []
     seen: set[str] = set()
     keys = {"id", "section", "text", "type", "options", "help", "ask_if", "screen_if", "required", "unsure_todo",
-            "placeholder", "max_length", "guidance", "sources"}
+            "placeholder", "max_length", "guidance", "sources", "of_each_partner"}
     for i, q in enumerate(data.get("question", [])):
         qid = _require(q, "id", str, where, f"question[{i}].")
         path = f"question.{qid}."
@@ -386,6 +386,20 @@ def _load_questions(files: _Files, registry: _Registry) -> list[Question]:
             raise PolicyError(where, f"{path}screen_if", f"not used by type {qtype}", "remove it")
         if "unsure_todo" in q and not atype.unsure:
             raise PolicyError(where, f"{path}unsure_todo", f"not used by type {qtype}", "remove it")
+        of_each_partner = q.get("of_each_partner", False)
+        if not isinstance(of_each_partner, bool):
+            raise PolicyError(where, f"{path}of_each_partner", "must be true or false", "write of_each_partner = true")
+        if of_each_partner:
+            # A field of a partner is one value of a choice: a list, a name or a partner of its own has no place there.
+            if atype.is_list or atype.per_partner or atype.screens_names or atype.options is None and not atype.takes_options:
+                raise PolicyError(where, f"{path}of_each_partner", f"type {qtype} cannot be asked of each partner",
+                                  "use a type with options (yes_no_unsure, yes_no, choice)")
+            if not any(TYPES[p.type].per_partner for p in questions):
+                raise PolicyError(where, f"{path}of_each_partner", "no partners question comes before it",
+                                  "put it after the question that lists the partners")
+            if q.get("required", False):
+                raise PolicyError(where, f"{path}required", "a question asked of each partner cannot be required",
+                                  "remove required")
         # questions() prints the keys as written, then the defaults filled in (the published order).
         json_keys = [*q, *(k for k in ("required", "help", "max_length") if k not in q)]
         labels = tuple(o.label for o in options)
@@ -404,6 +418,7 @@ def _load_questions(files: _Files, registry: _Registry) -> list[Question]:
             placeholder=_optional(q, "placeholder", str, where, path, default=""),
             max_length=_optional(q, "max_length", int, where, path, default=atype.default_max_length),
             guidance=q.get("guidance", ""),
+            of_each_partner=of_each_partner,
             json_keys=tuple(json_keys),
         ))
     if not questions:
@@ -629,5 +644,12 @@ def answer_schema() -> dict[str, Any]:
 
 
 def example_answers(policy: Policy | None = None) -> dict[str, Any]:
-    """An example answer to every question of the policy (default: the package's), keyed by question id."""
-    return {q.id: example_answer(q) for q in (policy or load_policy()).questions}
+    """An example answer to every question of the policy (default: the package's), keyed by question id; the
+    answers to the questions asked of each partner are fields of every partner in the partners answer."""
+    policy = policy or load_policy()
+    answers = {q.id: example_answer(q) for q in policy.questions if not q.of_each_partner}
+    fields = {q.id: example_answer(q) for q in policy.questions if q.of_each_partner}
+    for q in policy.questions:
+        if TYPES[q.type].per_partner:
+            answers[q.id] = [{**p, **fields} for p in answers[q.id]]
+    return answers

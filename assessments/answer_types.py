@@ -70,10 +70,11 @@ class AnswerType:
     negatable: bool = False
     """``not`` may negate an eq/in condition on it: its options are alternatives, not a scale."""
     per_partner: bool = False
-    """An answer is a list of partners (``{"names": [...], "country": "XX"}`` each). A condition on it
-    (``answered``, ``in_country_list`` on the partner's country) and a screening outcome of a partner's
-    names are tested one partner at a time: a rule holds if it holds for at least one partner, and its
-    reason names those partners. At most one question of the policy has such a type."""
+    """An answer is a list of partners (``{"names": [...], "country": "XX"}`` each, plus the answers to the
+    questions asked of each partner, ``Question.of_each_partner``, keyed by their ids). A condition on it
+    (``answered``, ``in_country_list`` on the partner's country), on a question asked of each partner, and a
+    screening outcome of a partner's names are tested one partner at a time: a rule holds if it holds for at
+    least one partner, and its reason names those partners. At most one question of the policy has such a type."""
     reads_old: tuple[tuple[Question, str], ...] = ()
     """Questions of an earlier questionnaire, each with the type its answers had, whose answers are read
     together as one item of an answer of this type, each into the item key given (``assessments._legacy``:
@@ -178,14 +179,22 @@ def _clean_names(q: Question, value: Any, policy: Policy) -> list[str]:
     return names
 
 
+def partner_fields(policy: Policy) -> list[Question]:
+    """The questions asked of each partner (``of_each_partner``), in questionnaire order: their answers are
+    fields of every partner object, keyed by question id."""
+    return [q for q in policy.questions if q.of_each_partner]
+
+
 def _clean_partners(q: Question, value: Any, policy: Policy) -> list[dict[str, Any]]:
-    """A list of ``{"names": [...], "country": "XX"}`` (country optional); each partner needs a name or a
-    country. Names are cleaned like a names answer; all partners together hold at most MAX_NAMES names."""
+    """A list of ``{"names": [...], "country": "XX", <question id>: <answer>...}`` (each key optional): the
+    answers to the questions asked of each partner are fields of it. Each partner needs a name, a country
+    or an answer. Names are cleaned like a names answer; all partners together hold at most MAX_NAMES names."""
     if not isinstance(value, list):
         raise _wrong(q, value, "a list of partners ({names, country} each)")
     if len(value) > MAX_PARTNERS:
         raise AnswerError("answers", q.id, f"more than {MAX_PARTNERS} partners",
                           "assess larger consortia with the research security office")
+    fields = {f.id: f for f in partner_fields(policy)}
     partners: list[dict[str, Any]] = []
     total = 0
     for i, item in enumerate(value):
@@ -193,9 +202,11 @@ def _clean_partners(q: Question, value: Any, policy: Policy) -> list[dict[str, A
         if not isinstance(item, dict):
             raise AnswerError("answers", q.id, f"{where}: wrong type: expected an object {{names, country}}, "
                               f"got {type(item).__name__}", 'give {"names": [...], "country": "XX"}')
-        unknown = sorted(str(k)[:20] for k in item if k not in ("names", "country"))
+        unknown = sorted(str(k)[:40] for k in item if k not in ("names", "country") and k not in fields)
         if unknown:
-            raise AnswerError("answers", q.id, f"{where}: unknown key {unknown[0]!r}", "use names and country")
+            raise AnswerError("answers", q.id, f"{where}: unknown key {unknown[0]!r}",
+                              "use names, country and the ids of the questions asked of each partner: "
+                              + ", ".join(fields))
         names = item.get("names")
         names = [] if names is None else [names] if isinstance(names, str) else names
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
@@ -213,8 +224,15 @@ def _clean_partners(q: Question, value: Any, policy: Policy) -> list[dict[str, A
                 raise AnswerError("answers", q.id, f"{where}: {str(country)[:20]!r} is not an ISO 3166-1 alpha-2 "
                                   "code", "e.g. DE, CN, RU")
             partner["country"] = country.strip().upper()
-        if not clean_names and "country" not in partner:
-            raise AnswerError("answers", q.id, f"{where}: needs at least a name or a country",
+        for fid, field in fields.items():
+            if item.get(fid) is None:
+                continue
+            try:
+                partner[fid] = TYPES[field.type].clean(field, item[fid], policy)
+            except AnswerError as exc:
+                raise AnswerError("answers", q.id, f"{where}: {fid}: {exc.reason}", exc.fix) from None
+        if not clean_names and len(partner) == 1:
+            raise AnswerError("answers", q.id, f"{where}: needs at least a name, a country or an answer",
                               "give the partner's name, its country, or both; or remove the partner")
         total += len(clean_names)
         if total > MAX_NAMES:
@@ -247,10 +265,12 @@ def _schema_names(q: Question, policy: Policy) -> dict[str, Any]:
 
 def _schema_partners(q: Question, policy: Policy) -> dict[str, Any]:
     names = {"type": "array", "items": {"type": "string", "maxLength": q.max_length}, "maxItems": MAX_NAMES}
+    fields = {f.id: {"description": f.text, **TYPES[f.type].schema(f, policy)} for f in partner_fields(policy)}
     partner = {"type": "object",
-               "properties": {"names": names, "country": {"enum": sorted(policy.country_names)}},
+               "properties": {"names": names, "country": {"enum": sorted(policy.country_names)}, **fields},
                "additionalProperties": False,
-               "anyOf": [{"required": ["country"]}, {"required": ["names"], "properties": {"names": {"minItems": 1}}}]}
+               "anyOf": [{"required": ["country"]}, {"required": ["names"], "properties": {"names": {"minItems": 1}}},
+                         *({"required": [fid]} for fid in fields)]}
     return {"type": "array", "items": partner, "maxItems": MAX_PARTNERS}
 
 

@@ -73,14 +73,23 @@ def check_import(answers: Any) -> dict[str, Any]:
     left_out: list[dict[str, str]] = []
     notices: list[dict[str, Any]] = []
     policy = load_policy()
-    try:
-        answers, notices = migrate(answers, policy)
-    except AnswerError as exc:
-        # Named by the question the old key is read into: the page shows the question's text.
-        target, olds = replaced(policy) or ("", ())
-        left_out.append({"key": target, "reason": f"{exc.reason} (an answer of an earlier version of the "
-                         f"questionnaire, read into this question)"})
-        answers = {k: v for k, v in answers.items() if k not in {old.id for old, _ in olds}}
+    fields = {q.id for q in policy.questions if q.of_each_partner}
+    # Each failing old key is left out on its own and the rest read again: one bad old answer costs no other.
+    for _ in range(len(fields) + 2):
+        try:
+            answers, notices = migrate(answers, policy)
+            break
+        except AnswerError as exc:
+            if exc.key in fields:
+                left_out.append({"key": exc.key, "reason": f"{exc.reason} (an answer of an earlier version of the "
+                                 "questionnaire, asked of each partner now)"})
+                answers = {k: v for k, v in answers.items() if k != exc.key}
+                continue
+            # Named by the question the old key is read into: the page shows the question's text.
+            target, olds = replaced(policy) or ("", ())
+            left_out.append({"key": target, "reason": f"{exc.reason} (an answer of an earlier version of the "
+                             f"questionnaire, read into this question)"})
+            answers = {k: v for k, v in answers.items() if k not in {old.id for old, _ in olds}}
     for key, value in answers.items():
         try:
             clean.update(validate_answers({key: value}, partial=True))

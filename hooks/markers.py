@@ -298,6 +298,7 @@ def _questionnaire_data(context: _Context) -> str:
         questions.append({"id": q["id"], "section": q["section"], "text": q["text"], "type": q["type"],
                           "required": bool(q.get("required")), "ask_if": q.get("ask_if"), "options": labels,
                           "countries": answer_type.countries, "per_partner": answer_type.per_partner,
+                          "of_each_partner": bool(q.get("of_each_partner")),
                           **({"max_length": q["max_length"]} if "max_length" in q else {})})
     country_lists = {name: sorted(context.institution.elevated_risk) if name == "elevated_risk"
                      else sorted(policy.country_lists[name].countries) for name in sorted(named_lists)}

@@ -9,20 +9,23 @@
 const empty = (value) => value === undefined || value === null || value === ""
   || (Array.isArray(value) && value.length === 0);
 
-// A leaf on the partners question (per_partner) sees one partner, or none (then it is false): as the
-// engine's _fires, a condition holds without any partner's facts, or for at least one partner.
+// A leaf on the partners question (per_partner), or on a question asked of each partner (of_each_partner:
+// its answer is a field of each partner), sees one partner, or none (then it is false): as the engine's
+// _fires, a condition holds without any partner's facts, or for at least one partner.
 function holds(policy, cond, answers, partner = null) {
   if ("all" in cond) return cond.all.every((c) => holds(policy, c, answers, partner));
   if ("any" in cond) return cond.any.some((c) => holds(policy, c, answers, partner));
   if ("not" in cond) return !holds(policy, cond.not, answers, partner);
   if ("screening" in cond) return false; // no screening outcome exists before the engine runs
   const inList = (codes) => [].concat(codes).some((code) => (policy.country_lists[cond.in_country_list] || []).includes(code));
-  if (policy.questions.find((q) => q.id === cond.q)?.per_partner) {
+  const question = policy.questions.find((q) => q.id === cond.q);
+  if (question?.per_partner) {
     if (partner === null) return false;
     if ("in_country_list" in cond) return inList(partner.country);
     return Boolean(cond.answered);
   }
-  const value = answers[cond.q];
+  if (question?.of_each_partner && partner === null) return false;
+  const value = question?.of_each_partner ? partner[cond.q] : answers[cond.q];
   if (empty(value)) return false;
   if ("answered" in cond) return Boolean(cond.answered);
   if ("eq" in cond) return value === cond.eq;

@@ -59,6 +59,10 @@ def _value(rng: random.Random, q: assessments.Question, listed: list[str], polic
                 partner["names"] = [f"Example Institute {rng.randint(1, 999)}"]
             if rng.random() < 0.8 or not partner:
                 partner["country"] = country()
+            # The answers to the questions asked of each partner are fields of the partner.
+            for field in policy.questions:
+                if field.of_each_partner and rng.random() < 0.6:
+                    partner[field.id] = _value(rng, field, listed, policy)
             partners.append(partner)
         return partners
     if kind.countries:
@@ -81,7 +85,8 @@ def _answer_sets(policy: assessments.Policy, data: dict[str, Any]) -> list[dict[
     fixed = len(sets)
     while len(sets) < fixed + RANDOM_SETS:
         density = rng.choice((0.3, 0.6, 0.9))
-        sets.append({q.id: _value(rng, q, listed, policy) for q in policy.questions if rng.random() < density})
+        sets.append({q.id: _value(rng, q, listed, policy) for q in policy.questions
+                     if not q.of_each_partner and rng.random() < density})
     return sets
 
 

@@ -98,8 +98,10 @@ def test_a_personal_contacts_names_are_not_screened() -> None:
 @pytest.mark.parametrize(("value", "reason"), [
     ("Tsinghua", "wrong type"),
     (["Tsinghua"], "partner 1: wrong type"),
-    ([{}], "partner 1: needs at least a name or a country"),
-    ([DE, {"names": ["  "]}], "partner 2: needs at least a name or a country"),
+    ([{}], "partner 1: needs at least a name, a country or an answer"),
+    ([DE, {**IR, "partner_blocked": "maybe"}], "partner 2: partner_blocked: 'maybe' is not an option"),
+    ([{**DE, "partner_government": ["yes"]}], "partner 1: partner_government: wrong type"),
+    ([DE, {"names": ["  "]}], "partner 2: needs at least a name, a country or an answer"),
     ([{"country": "Germany"}], "partner 1: 'Germany' is not an ISO"),
     ([{"names": "x", "city": "Munich"}], "partner 1: unknown key 'city'"),
     ([{"names": [5]}], "partner 1: wrong type"),
@@ -124,11 +126,13 @@ def test_partners_are_cleaned_like_names() -> None:
 
 
 def _as_old(answers: dict[str, Any]) -> dict[str, Any] | None:
-    """The same answers in the earlier keys, if they fit them (one partner)."""
+    """The same answers in the earlier keys, if they fit them (one partner): its name and country, and its
+    answers to the questions now asked of each partner, at the top level."""
     partners = answers.get("partners")
     if not partners or len(partners) != 1:
         return None
     old = {k: v for k, v in answers.items() if k != "partners"}
+    old.update({k: v for k, v in partners[0].items() if k not in ("names", "country")})
     if partners[0].get("country"):
         old["partner_country"] = partners[0]["country"]
     if partners[0].get("names"):
@@ -173,5 +177,85 @@ def test_the_schema_describes_partners() -> None:
     fragment = assessments.answer_schema()["properties"]["partners"]
     assert fragment["type"] == "array" and fragment["maxItems"] == MAX_PARTNERS
     item = fragment["items"]
-    assert item["additionalProperties"] is False and set(item["properties"]) == {"names", "country"}
+    fields = {q.id for q in assessments.load_policy().questions if q.of_each_partner}
+    assert {"partner_blocked", "partner_restricted_list", "partner_government"} <= fields
+    assert item["additionalProperties"] is False and set(item["properties"]) == {"names", "country"} | fields
+    assert item["properties"]["partner_blocked"]["enum"] == ["yes", "no", "unsure"]
     assert "partner_country" not in assessments.answer_schema()["properties"]
+
+
+# --- questions asked of each partner -------------------------------------------------------
+
+TWO = [{**DE, "partner_blocked": "no", "partner_government": "yes"},
+       {"names": ["Bauman Moscow State Technical University"], "country": "RU", "partner_blocked": "yes",
+        "partner_government": "no"}]
+
+
+def test_each_partner_has_its_own_answers_and_the_reason_names_the_partner() -> None:
+    result = _assess({**FORMAL, "partners": TWO})
+    reason = next(r for r in result["reasons"] if r["rule"] == "partner_blocked")
+    assert reason["partners"] == [{"index": 1, "label": "Bauman Moscow State Technical University (RU)"}]
+    assert result["tier"] == "prohibited"
+    # The same answers swapped between the partners: the reason follows the answer, not the position.
+    swapped = [{**TWO[0], "partner_blocked": "yes"}, {**TWO[1], "partner_blocked": "no"}]
+    reason = next(r for r in _assess({**FORMAL, "partners": swapped})["reasons"] if r["rule"] == "partner_blocked")
+    assert [p["index"] for p in reason["partners"]] == [0]
+
+
+def test_a_condition_on_a_partner_answer_and_a_country_holds_for_the_same_partner_only() -> None:
+    """partner_government_blocked: a government body in a country whose government is blocked."""
+    ve_private = {"names": ["Universidad Privada"], "country": "VE", "partner_government": "no"}
+    de_public = {**DE, "partner_government": "yes"}
+    assert "partner_government_blocked" not in _named(_assess({**FORMAL, "partners": [ve_private, de_public]}))
+    ve_public = {**ve_private, "partner_government": "yes"}
+    assert _named(_assess({**FORMAL, "partners": [de_public, ve_public]}))["partner_government_blocked"] == [1]
+
+
+def test_not_sure_for_one_partner_is_a_to_do_naming_it_and_fires_at_the_unsure_tier() -> None:
+    result = _assess({**FORMAL, "partners": [{**DE, "partner_blocked": "no"}, {**IR, "partner_blocked": "unsure"}]})
+    todo = next(t for t in result["todo"] if t["question"] == "partner_blocked")
+    assert todo["partners"] == [{"index": 1, "label": "Sharif University of Technology (IR)"}]
+    reason = next(r for r in result["reasons"] if r["rule"] == "partner_blocked")
+    assert reason["unsure"] == ["partner_blocked"] and [p["index"] for p in reason["partners"]] == [1]
+
+
+def test_a_follow_up_asked_of_each_partner_counts_only_where_it_is_asked() -> None:
+    """partner_1286 follows partner_restricted_list of the same partner: an answer for a partner not on
+    a restricted list is not used."""
+    dod = {**FORMAL, "sponsors": ["dod"]}
+    listed = {**IR, "partner_restricted_list": "yes", "partner_1286": "yes"}
+    not_listed = {**DE, "partner_restricted_list": "no", "partner_1286": "yes"}
+    assert "dod_funds_1286_partner" not in _named(_assess({**dod, "partners": [not_listed]}))
+    assert _named(_assess({**dod, "partners": [not_listed, listed]}))["dod_funds_1286_partner"] == [1]
+    # Every partner it is asked of answered it: the question is not left open.
+    standing = _assess({**dod, "partners": [not_listed, {**listed, "partner_1286": "no"}]})["standing"]
+    assert "partner_1286" not in standing["unanswered"]
+    assert "partner_1286" in _assess({**dod, "partners": [{**IR, "partner_restricted_list": "yes"}]})[
+        "standing"]["unanswered"]
+
+
+def test_a_single_old_answer_is_read_as_every_partners_answer_with_a_notice() -> None:
+    old = _assess({**FORMAL, "partners": [DE, IR], "partner_blocked": "yes", "partner_government": "no"})
+    new = _assess({**FORMAL, "partners": [{**DE, "partner_blocked": "yes", "partner_government": "no"},
+                                          {**IR, "partner_blocked": "yes", "partner_government": "no"}]})
+    assert [n["keys"] for n in old["notices"]] == [["partner_blocked", "partner_government"]]
+    assert "asked of each partner" in old["notices"][0]["text"]
+    assert {**old, "notices": []} == {**new, "notices": []} and not new["notices"]
+    # Without partners: one partner without a name holds the answers.
+    alone = _assess({**FORMAL, "partner_blocked": "yes"})
+    assert _named(alone)["partner_blocked"] == [0] and alone["notices"]
+    # A partner's own answer is kept.
+    mixed = _assess({**FORMAL, "partners": [{**DE, "partner_blocked": "no"}, IR], "partner_blocked": "yes"})
+    assert _named(mixed)["partner_blocked"] == [1]
+
+
+def test_a_bad_old_single_answer_names_its_old_key_and_costs_nothing_else_on_restore() -> None:
+    with pytest.raises(AnswerError) as info:
+        _assess({**FORMAL, "partners": [DE], "partner_blocked": "maybe"})
+    assert info.value.key == "partner_blocked"
+    _browser.init(json.dumps(assessments.default_config().to_json()))
+    reply = json.loads(_browser.handle(json.dumps({"op": "check_import", "payload": {
+        **FORMAL, "partner_country": "CN", "partner_blocked": "maybe", "partner_government": "yes"}})))["result"]
+    assert [f["key"] for f in reply["left_out"]] == ["partner_blocked"]
+    assert reply["answers"]["partners"] == [{"names": [], "country": "CN", "partner_government": "yes"}]
+    assert len(reply["notices"]) == 2
