@@ -629,7 +629,8 @@ def answer_schema() -> dict[str, Any]:
     """JSON Schema (2020-12) of an answers object."""
     policy = load_policy()
     props: dict[str, Any] = {}
-    for q in policy.questions:
+    # A question asked of each partner is a field of each partner (in the partners question's schema).
+    for q in (q for q in policy.questions if not q.of_each_partner):
         schema = TYPES[q.type].schema(q, policy)
         schema["description"] = q.text
         props[q.id] = schema

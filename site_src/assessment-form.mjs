@@ -80,6 +80,10 @@ function numberPartners(block) {
     countryLabel.htmlFor = country.id;
     countryLabel.textContent = `Partner ${n}: country`;
     row.querySelector("[data-rs-remove]").setAttribute("aria-label", `Remove partner ${n}`);
+    for (const field of row.querySelectorAll("[data-rs-field]")) {
+      field.querySelector("legend").textContent = `Partner ${n}: ${field.dataset.text}`;
+      for (const input of field.querySelectorAll("input")) input.name = `${block.dataset.qid}-p${n}-${field.dataset.rsField}`;
+    }
   });
   const max = Number(block.querySelector("[data-max]").dataset.max);
   const add = block.querySelector("[data-rs-add]");
@@ -98,6 +102,7 @@ function addPartnerRow(block) {
 function clearPartnerRow(row) {
   row.querySelector("textarea").value = "";
   row.querySelector("select").value = "";
+  for (const input of row.querySelectorAll("[data-rs-field] input")) input.checked = false;
   const panel = row.querySelector(".rs-screening");
   panel.dataset.partner = "";
   panel.replaceChildren();
@@ -128,11 +133,16 @@ export function onPartnerButton(target) {
   return true;
 }
 
+// The answers to the questions asked of each partner: text values only, keyed by question id.
+const partnerFields = (p) => Object.fromEntries(Object.entries(p)
+  .filter(([k, v]) => k !== "names" && k !== "country" && typeof v === "string"));
+
 const partnerValues = (value) => (Array.isArray(value) ? value : [])
   .filter((p) => p && typeof p === "object" && !Array.isArray(p))
   .map((p) => ({
     names: (Array.isArray(p.names) ? p.names : [p.names]).filter((n) => typeof n === "string"),
     country: typeof p.country === "string" ? p.country : "",
+    fields: partnerFields(p),
   }));
 
 // One reader, writer and clearer per widget kind (data-widget; the kinds are
@@ -193,9 +203,12 @@ const WIDGETS = {
         const names = textLines(row.querySelector("textarea").value);
         const country = row.querySelector("select").value;
         const panel = row.querySelector(".rs-screening");
-        if (!names.length && !country) { panel.dataset.partner = ""; continue; }
+        // Answers to questions the page hides (not asked) are not part of the partner.
+        const fields = Object.fromEntries([...row.querySelectorAll("[data-rs-field]:not([hidden])")]
+          .map((f) => [f.dataset.rsField, f.querySelector("input:checked")?.value]).filter(([, v]) => v));
+        if (!names.length && !country && !Object.keys(fields).length) { panel.dataset.partner = ""; continue; }
         panel.dataset.partner = String(partners.length);
-        partners.push({ ...(names.length ? { names } : {}), ...(country ? { country } : {}) });
+        partners.push({ ...(names.length ? { names } : {}), ...(country ? { country } : {}), ...fields });
       }
       return nonEmpty(partners);
     },
@@ -208,6 +221,9 @@ const WIDGETS = {
         fillCountries(select);
         row.querySelector("textarea").value = p.names.join("\n");
         select.value = p.country;
+        for (const field of row.querySelectorAll("[data-rs-field]")) {
+          for (const input of field.querySelectorAll("input")) input.checked = input.value === p.fields[field.dataset.rsField];
+        }
       });
     },
     clear(block) {
@@ -276,6 +292,7 @@ export function loadAnswers() {
 export function showAsked(asked) {
   const visible = new Set(asked);
   for (const block of form.querySelectorAll(".rs-question")) block.hidden = !visible.has(block.dataset.qid);
+  for (const field of form.querySelectorAll("[data-rs-field]")) field.hidden = !visible.has(field.dataset.rsField);
   for (const section of form.querySelectorAll(".rs-section")) {
     section.hidden = !section.querySelector(".rs-question:not([hidden])");
   }

@@ -30,8 +30,16 @@ def wait_ready(page: Page) -> None:
 
 
 def fill_answers(page: Page, answers: dict[str, Any]) -> None:
-    """Answer through the real controls, in questionnaire order, so follow-ups appear as they would."""
-    order = [q["id"] for q in assessments.questions()]
+    """Answer through the real controls, in questionnaire order, so follow-ups appear as they would.
+
+    A question asked of each partner, given once at the top level (as an old answers file does), is
+    answered for every partner (one partner without a name if none is given), as the engine reads it."""
+    questions = assessments.questions()
+    order = [q["id"] for q in questions]
+    fields = {q["id"]: v for q in questions if q.get("of_each_partner") and (v := answers.get(q["id"])) is not None}
+    if fields:
+        answers = {k: v for k, v in answers.items() if k not in fields}
+        answers["partners"] = [{**fields, **p} for p in answers.get("partners") or [{}]]
     for qid in sorted(answers, key=order.index):
         value = answers[qid]
         block = page.locator(f"#rs-q-{qid}")
@@ -55,6 +63,12 @@ def _fill_partners(block: Locator, partners: list[Any]) -> None:
         block.get_by_label(f"Partner {i + 1}: names").fill("\n".join(partner.get("names", [])))
         if partner.get("country"):
             block.get_by_label(f"Partner {i + 1}: country").select_option(partner["country"])
+        # The questions asked of each partner, in questionnaire order (a follow-up shows once its trigger is answered).
+        for q in assessments.questions():
+            if q.get("of_each_partner") and q["id"] in partner:
+                group = block.get_by_role("group", name=f"Partner {i + 1}: {q['text']}", exact=True)
+                expect(group).to_be_visible(timeout=10_000)
+                group.locator(f"input[value='{partner[q['id']]}']").check()
 
 
 # How a person answers each widget kind (assessments.answer_types.WIDGETS).

@@ -185,7 +185,9 @@ def test_questions_export_ask_if_and_help() -> None:
 
 def test_schema_lists_every_question_and_rejects_unknown_keys() -> None:
     schema = assessments.answer_schema()
-    assert set(schema["properties"]) == {q["id"] for q in assessments.questions()}
+    fields = {q["id"] for q in assessments.questions() if q.get("of_each_partner")}
+    assert set(schema["properties"]) == {q["id"] for q in assessments.questions()} - fields
+    assert fields <= set(schema["properties"]["partners"]["items"]["properties"])
     assert schema["additionalProperties"] is False
     assert schema["properties"]["military_end_use"]["enum"] == ["yes", "no", "unsure"]
 
@@ -222,7 +224,9 @@ def test_the_yes_no_unsure_labels_exist_once() -> None:
 
 def test_example_answers_are_valid_and_open_follow_ups() -> None:
     examples = assessments.example_answers()
-    assert set(examples) == {q["id"] for q in assessments.questions()}
+    fields = {q["id"] for q in assessments.questions() if q.get("of_each_partner")}
+    assert set(examples) == {q["id"] for q in assessments.questions()} - fields
+    assert all(fields <= set(p) for p in examples["partners"]), "every partner answers what is asked of each"
     assert set(assessments.validate_answers(examples)) == set(examples)
     result = _assess(examples)
     assert result["asked"] == [q["id"] for q in assessments.questions()], "an example answer leaves a question unasked"
@@ -234,7 +238,8 @@ def test_schema_and_value_checks_agree_for_every_type() -> None:
     policy = assessments.load_policy()
     for q in policy.questions:
         kind = ANSWER_TYPES[q.type]
-        fragment = schema[q.id]
+        # Asked of each partner: a field of each partner, described in the partners question's schema.
+        fragment = schema["partners"]["items"]["properties"][q.id] if q.of_each_partner else schema[q.id]
         assert (fragment.get("type") == "array") is kind.is_list, q.id
         choices = kind.choices(q, policy)
         if choices is not None:

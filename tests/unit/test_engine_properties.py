@@ -31,9 +31,13 @@ def _value(q: Question) -> st.SearchStrategy[Any]:
     if kind.per_partner:  # a list of partners: each a name or two and a country (or one of them)
         countries = st.sampled_from(sorted(POLICY.country_names))
         name = st.text(st.characters(categories=("L", "N", "Zs")), min_size=1, max_size=40).filter(str.strip)
+        # The answers to the questions asked of each partner are optional fields of each partner.
+        fields = {f.id: st.sampled_from(ANSWER_TYPES[f.type].choices(f, POLICY) or [])
+                  for f in POLICY.questions if f.of_each_partner}
         partner = st.one_of(
-            st.fixed_dictionaries({"names": st.lists(name, min_size=1, max_size=2)}, optional={"country": countries}),
-            st.fixed_dictionaries({"country": countries}))
+            st.fixed_dictionaries({"names": st.lists(name, min_size=1, max_size=2)},
+                                  optional={"country": countries, **fields}),
+            st.fixed_dictionaries({"country": countries}, optional=fields))
         return st.lists(partner, min_size=1, max_size=3)
     if not kind.is_list:
         return st.sampled_from(choices) if choices is not None else st.text(max_size=60)
@@ -46,6 +50,8 @@ def _value(q: Question) -> st.SearchStrategy[Any]:
 def valid_answers(draw: st.DrawFn) -> dict[str, Any]:
     answers = {}
     for qid, q in QUESTIONS.items():
+        if q.of_each_partner:  # a field of each partner (old single answers: tests/unit/test_partners.py)
+            continue
         if q.required or draw(st.booleans()):
             answers[qid] = draw(_value(q))
     return answers
