@@ -21,7 +21,7 @@ from ._model import (
     Source,
     condition_leaves,
 )
-from ._policy import GUIDANCE_PAGES, answer_schema, example_answers, load_policy, questions, read_policy
+from ._policy import CONDITION_SETTINGS, GUIDANCE_PAGES, answer_schema, example_answers, load_policy, questions, read_policy
 from .answer_types import TYPES as ANSWER_TYPES
 from .answer_types import AnswerType, example_answer
 from .config import Config, default_config, load_config
@@ -30,6 +30,7 @@ from .sources import report as sources_report
 
 __all__ = [
     "ANSWER_TYPES",
+    "CONDITION_SETTINGS",
     "GUIDANCE_PAGES",
     "TIERS",
     "Action",

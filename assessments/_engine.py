@@ -138,6 +138,8 @@ def _holds(cond: Condition, answers: dict[str, Any], policy: Policy, config: Con
         return not _holds(cond["not"], answers, policy, config, outcomes, partner=partner)
     if "screening" in cond:
         return cond["screening"] in outcomes
+    if "setting" in cond:
+        return bool(getattr(config or _default_config(), cond["setting"]))
     question = policy.question_index[cond["q"]]
     if TYPES[question.type].per_partner:
         if partner is None:
@@ -234,6 +236,8 @@ def _screen(answers: dict[str, Any], policy: Policy, config: Config) -> list[dic
     partner's names), so that the page shows each result beside the name it belongs to without
     cleaning names itself. A question with ``screen_if`` is screened only when that holds."""
     where: list[tuple[dict[str, Any], str]] = []
+    people = [({"question": q.id, "position": 0}, answers[q.id]) for q in policy.questions
+              if TYPES[q.type].screens_people and answers.get(q.id)]
     for q in policy.questions:
         atype = TYPES[q.type]
         if not atype.screens_names or q.id not in answers:
@@ -245,14 +249,16 @@ def _screen(answers: dict[str, Any], policy: Policy, config: Config) -> list[dic
                       for p, partner in enumerate(answers[q.id]) for i, name in enumerate(partner["names"])]
         else:
             where += [({"question": q.id, "position": i}, name) for i, name in enumerate(answers[q.id])]
-    if not where:
+    if not where and not people:
         return []
     try:
-        from .screening import screen_for_assessment  # noqa: PLC0415 - optional subpackage
+        from .screening import screen_for_assessment, screen_person  # noqa: PLC0415 - optional subpackage
     except ImportError:  # screening data not bundled in this build
         return []
-    results = screen_for_assessment([name for _, name in where], config)
-    return [{**key, **r} for (key, _), r in zip(where, results, strict=True)]
+    results = screen_for_assessment([name for _, name in where], config) if where else []
+    # A person's name: a possible name match at most (its own, stricter threshold), never a direct hit.
+    return ([{**key, **r} for (key, _), r in zip(where, results, strict=True)]
+            + [{**key, **screen_person(name, config)} for key, name in people])
 
 
 def assess(answers: Any, *, config: Config | None = None, screening: bool = True, partial: bool = False,

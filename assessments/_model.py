@@ -18,7 +18,7 @@ Condition = dict[str, Any]
 
 
 def condition_leaves(cond: Condition | None) -> Iterator[Condition]:
-    """Every leaf test of a condition, in order: ``{q=ID, <op>=...}`` or ``{screening=OUTCOME}``
+    """Every leaf test of a condition, in order: ``{q=ID, <op>=...}``, ``{screening=OUTCOME}`` or ``{setting=NAME}``
     (``all``/``any`` lists and ``not`` are walked through)."""
     if not isinstance(cond, dict):
         return

@@ -481,6 +481,9 @@ def _load_rules(files: _Files, qindex: dict[str, Question], countries: dict[str,
             raise PolicyError(where, "guidance", f"{guidance!r} is not a guide page", _GUIDANCE_FIX)
         when = _require(rule, "when", dict, where, "")
         _check_condition(when, qindex, countries, where, "when")
+        if any("setting" in leaf for leaf in condition_leaves(when)):
+            raise PolicyError(where, "when", "a rule cannot test the configuration's settings",
+                              "a setting may only decide whether a question is asked (ask_if)")
         action_ids = rule.get("actions", [])
         if not isinstance(action_ids, list):
             raise PolicyError(where, "actions", "must be a list", "write actions = [\"id\", ...]")
@@ -531,6 +534,8 @@ def _check_citations(table: dict[str, Any], where: str, registry: _Registry, pla
 
 
 _LEAF_OPS = {"eq", "in", "any_in", "in_country_list", "answered"}
+CONDITION_SETTINGS = ("screen_people",)
+"""The switches of the institution's configuration (``Config`` fields) an ``ask_if`` may test: ``{setting = NAME}``."""
 _SCREENING_OUTCOMES = ("prohibited", "high", "stale_match", "possible_match", "related", "not_screened")
 # Which operators each question type accepts (answer_types.TYPES[...].operators).
 # Together with the checks on the values below, this keeps every condition
@@ -568,6 +573,13 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
             raise PolicyError(where, f"{path}.not", "`not` may only negate eq/in on a choice question",
                               "negating other conditions breaks monotonicity; list the options you mean with `in`")
         _check_condition(inner, qindex, countries, where, f"{path}.not", before=before)
+        return
+    if "setting" in cond:
+        # A switch of the institution's configuration (build time): it may show a question, never set a tier.
+        _allowed(cond, {"setting"}, where, path + ".")
+        if cond["setting"] not in CONDITION_SETTINGS:
+            raise PolicyError(where, f"{path}.setting", f"unknown setting {cond['setting']!r}",
+                              f"use one of: {', '.join(CONDITION_SETTINGS)}")
         return
     if "screening" in cond:
         _allowed(cond, {"screening"}, where, path + ".")

@@ -67,6 +67,9 @@ class AnswerType:
     """The value "not sure" is read as when a rule is tested at its unsure tier (the riskier answer)."""
     screens_names: bool = False
     """Each value is a name screened against the restricted-party lists."""
+    screens_people: bool = False
+    """The value is a person's name, screened against the listed individuals only when the institution
+    switches people screening on (``[screening] screen_people``): a possible name match at most."""
     negatable: bool = False
     """``not`` may negate an eq/in condition on it: its options are alternatives, not a scale."""
     per_partner: bool = False
@@ -302,6 +305,8 @@ TYPES: Mapping[str, AnswerType] = {t.name: t for t in (
     AnswerType("names", "names", frozenset({"answered"}), _clean_names, _schema_names,
                lambda q: ["Skolkovo Institute of Science and Technology", "国防科技大学", "Tsinghua University"],
                is_list=True, max_items=MAX_NAMES, default_max_length=DEFAULT_TEXT_LENGTH, screens_names=True),
+    AnswerType("person_name", "text", frozenset({"answered"}), _clean_text, _schema_text,
+               lambda q: "Example Visitor Name", default_max_length=DEFAULT_TEXT_LENGTH, screens_people=True),
     AnswerType("partners", "partners", _COUNTRY_OPS, _clean_partners, _schema_partners,
                lambda q: [{"names": ["Technical University of Munich"], "country": "DE"},
                           {"names": ["Sharif University of Technology"], "country": "IR"},

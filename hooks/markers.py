@@ -306,6 +306,8 @@ def _questionnaire_data(context: _Context) -> str:
     data = {
         "questions": questions,
         "country_lists": country_lists,
+        # The configuration's switches an ask_if may test ({setting = NAME}), as built.
+        "settings": {name: bool(getattr(context.institution, name)) for name in assessments.CONDITION_SETTINGS},
         "screening_lists": [{"id": row["id"], "label": row["label"], "authority": row["authority"],
                              "published": row["published"], "retrieved": row["retrieved"], "as_of": row["as_of"],
                              "stale": row["stale"]} for row in lists["lists"] if not row["switched_off"]],

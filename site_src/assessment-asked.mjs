@@ -17,6 +17,7 @@ function holds(policy, cond, answers, partner = null) {
   if ("any" in cond) return cond.any.some((c) => holds(policy, c, answers, partner));
   if ("not" in cond) return !holds(policy, cond.not, answers, partner);
   if ("screening" in cond) return false; // no screening outcome exists before the engine runs
+  if ("setting" in cond) return Boolean(policy.settings?.[cond.setting]); // the configuration the site was built with
   const inList = (codes) => [].concat(codes).some((code) => (policy.country_lists[cond.in_country_list] || []).includes(code));
   const question = policy.questions.find((q) => q.id === cond.q);
   if (question?.per_partner) {

@@ -463,15 +463,19 @@ def screen_person(name: str, config: Config | None = None, *, threshold: float |
                           for lid in rec.lists],
             })
     outcome = "not_screened" if reason else "possible_match" if any(c["match"] for c in candidates) else "none"
+    todo = ""
     if reason:
         summary = f"Not screened: {reason}. This is not a clearance: ask the research security office."
     elif outcome == "possible_match":
         best = next(c for c in candidates if c["match"])
         summary = f"{best['name']}: {POSSIBLE_NAME_MATCH}."
+        todo = (f"Ask the research security office to check whether \u201c{name}\u201d is the listed "
+                f"{best['name']}: a name alone does not identify a person; the office compares the date of birth "
+                "and nationality before the visit is arranged.")
     else:
         summary = "No listed individual reached the match threshold for people."
     warnings = [] if reason else [w for w in stale_warnings(config, today) if w.startswith(
         list_metadata()["lists"]["us_ofac_sdn"]["label"])]
     return {"query": name, "kind": "person", "normalized": normalized(name), "threshold": threshold,
             "candidates": candidates, "outcome": outcome, "screened": not reason, "not_screened": unscreened,
-            "summary": summary, "warnings": warnings, "disclaimer": DISCLAIMER}
+            "summary": summary, "todo": todo, "warnings": warnings, "disclaimer": DISCLAIMER}

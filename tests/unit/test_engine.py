@@ -228,7 +228,10 @@ def test_example_answers_are_valid_and_open_follow_ups() -> None:
     assert set(examples) == {q["id"] for q in assessments.questions()} - fields
     assert all(fields <= set(p) for p in examples["partners"]), "every partner answers what is asked of each"
     assert set(assessments.validate_answers(examples)) == set(examples)
-    result = _assess(examples)
+    # With every switch of the configuration on, so that a question asked only then is asked too.
+    switched_on = dataclasses.replace(assessments.default_config(),
+                                      **dict.fromkeys(assessments.CONDITION_SETTINGS, True))
+    result = assessments.assess(examples, screening=False, config=switched_on)
     assert result["asked"] == [q["id"] for q in assessments.questions()], "an example answer leaves a question unasked"
     assert result["tier"] == "prohibited"
 
