@@ -21,7 +21,15 @@ from ._model import (
     Source,
     condition_leaves,
 )
-from ._policy import CONDITION_SETTINGS, GUIDANCE_PAGES, answer_schema, example_answers, load_policy, questions, read_policy
+from ._policy import (
+    CONDITION_SETTINGS,
+    GUIDANCE_PAGES,
+    answer_schema,
+    example_answers,
+    load_policy,
+    questions,
+    read_policy,
+)
 from .answer_types import TYPES as ANSWER_TYPES
 from .answer_types import AnswerType, example_answer
 from .config import Config, default_config, load_config

@@ -179,12 +179,12 @@ def _asked_of_each_partner(answers: dict[str, Any], asked: set[str], policy: Pol
         if not TYPES[q.type].per_partner or q.id not in answers:
             continue
         kept = []
-        for partner in answers[q.id]:
-            partner = dict(partner)
+        for given in answers[q.id]:
+            partner = dict(given)
             for f in fields:
-                if f.id in partner and (f.id not in asked or f.ask_if is not None and not (
+                if f.id in partner and (f.id not in asked or (f.ask_if is not None and not (
                         _holds(f.ask_if, answers, policy, config, frozenset())
-                        or _holds(f.ask_if, answers, policy, config, frozenset(), partner=partner))):
+                        or _holds(f.ask_if, answers, policy, config, frozenset(), partner=partner)))):
                     del partner[f.id]
             kept.append(partner)
         answers = {**answers, q.id: kept}
@@ -337,8 +337,8 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
                 continue
             tier = rule.effective_unsure_tier
             unsure = [q for q in _questions_in(rule.when) if _is_unsure(q, answers, policy)
-                      or policy.question_index[q].of_each_partner
-                      and set(_unsure_partners(q, answers, policy)) & set(hits)]
+                      or (policy.question_index[q].of_each_partner
+                      and set(_unsure_partners(q, answers, policy)) & set(hits))]
         reasons.append({
             "rule": rule.id,
             "title": rule.title,

@@ -391,7 +391,8 @@ def _load_questions(files: _Files, registry: _Registry) -> list[Question]:
             raise PolicyError(where, f"{path}of_each_partner", "must be true or false", "write of_each_partner = true")
         if of_each_partner:
             # A field of a partner is one value of a choice: a list, a name or a partner of its own has no place there.
-            if atype.is_list or atype.per_partner or atype.screens_names or atype.options is None and not atype.takes_options:
+            one_choice = atype.options is not None or atype.takes_options
+            if atype.is_list or atype.per_partner or atype.screens_names or not one_choice:
                 raise PolicyError(where, f"{path}of_each_partner", f"type {qtype} cannot be asked of each partner",
                                   "use a type with options (yes_no_unsure, yes_no, choice)")
             if not any(TYPES[p.type].per_partner for p in questions):
