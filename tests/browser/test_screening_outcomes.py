@@ -97,7 +97,7 @@ def test_an_unlisted_university_of_technology_is_no_direct_match(page: Page, sit
     # Said once, in plain words: never the old sentence twice.
     assert text.count("No match") <= 1 and "reached the match threshold" not in text
     entry.locator("details.rs-near summary").click()
-    expect(entry.locator("details.rs-near")).to_contain_text("probably another organisation: you typed technology")
+    expect(entry.locator("details.rs-near")).to_contain_text("Probably another organisation: you typed technology")
     _shot(page, "unlisted-university-of-technology")
 
 
