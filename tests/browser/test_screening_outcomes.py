@@ -105,4 +105,5 @@ def test_the_panel_says_how_old_the_lists_are(page: Page, site_url: str) -> None
     _screen(page, site_url, "Example Unlisted Institute")
     currency = page.locator("#rs-q-partners .rs-currency")
     expect(currency).to_have_count(1)
-    expect(currency).to_contain_text(re.compile(r"the oldest copy is current to \d{4}-\d{2}-\d{2} \(\d+ days? old today\)"))
+    age = re.compile(r"the oldest copy is current to \d{4}-\d{2}-\d{2} \(\d+ days? old today\)")
+    expect(currency).to_contain_text(age)
