@@ -144,7 +144,7 @@ function resultDetails(res) {
   if (open.length) {
     parts.push(el("section", { class: "rs-find-out" }, el("h3", {}, "To find out"),
       fold("What to find out", open.length, el("ul", { class: "rs-todo" }, open.map((t) => el("li", { "data-question": t.question },
-        // A question asked of each partner: which partners answered "Not sure" (the engine's todo[].partners).
+        // A question asked of each partner: which partners are not sure (the engine's todo[].partners).
         t.partners?.length ? el("strong", {}, `${t.partners.map((p) => p.label).join("; ")}: `) : null,
         t.text, t.guidance ? [" ", guidanceLink(t.guidance, "(guidance)")] : null))))));
   }
