@@ -37,8 +37,8 @@ def test_two_partners_each_answer_for_themselves_and_reasons_name_them(phone: Pa
     second = block.get_by_role("group", name=f"Partner 2: {BLOCKED}", exact=True)
     expect(first).to_be_visible()
     expect(second).to_be_visible()
-    expect(first.get_by_label("No")).to_be_checked()
-    expect(second.get_by_label("Yes")).to_be_checked()
+    expect(first.get_by_label("No", exact=True)).to_be_checked()
+    expect(second.get_by_label("Yes", exact=True)).to_be_checked()
     # Asked only inside the rows, not once more on its own.
     expect(phone.locator("#rs-q-partner_blocked")).to_have_count(0)
     expect(phone.locator("#rs-result")).to_have_attribute("data-tier", "prohibited", timeout=20_000)
@@ -54,7 +54,7 @@ def test_two_partners_each_answer_for_themselves_and_reasons_name_them(phone: Pa
     block.get_by_role("button", name="Remove partner 2").click()
     expect(phone.locator("#rs-result")).not_to_have_attribute("data-tier", "prohibited", timeout=20_000)
     assert result_tier(phone) != "prohibited"
-    expect(block.get_by_role("group", name=f"Partner 1: {BLOCKED}", exact=True).get_by_label("No")).to_be_checked()
+    expect(block.get_by_role("group", name=f"Partner 1: {BLOCKED}", exact=True).get_by_label("No", exact=True)).to_be_checked()
 
 
 def test_one_partner_is_asked_once(phone: Page) -> None:
