@@ -138,7 +138,10 @@ def _main(argv: list[str] | None) -> int:
     sub.add_parser("questions", help="print the question set as JSON")
     sub.add_parser("schema", help="print the JSON Schema of an answers object")
     p_assess = sub.add_parser("assess", help="assess an answers JSON file (- for stdin)")
-    p_assess.add_argument("file")
+    p_assess.add_argument("file", nargs="?")
+    p_assess.add_argument("--batch", metavar="DIR",
+                          help="re-assess every exported plan (*.json) in DIR under today's policy and lists; "
+                               "one CSV row per plan on stdout (tier then and now, changed reasons, matches)")
     p_assess.add_argument("--no-screening", action="store_true", help="skip partner-name screening")
     p_screen = sub.add_parser("screen", help="screen names against restricted-party lists")
     p_screen.add_argument("name", nargs="?", help="a name to screen")
@@ -165,7 +168,13 @@ def _main(argv: list[str] | None) -> int:
             _dump(questions())
         elif args.command == "schema":
             _dump(answer_schema())
+        elif args.command == "assess" and args.batch:
+            from .watch_batch import run_batch  # noqa: PLC0415 - csv loads only when asked for
+
+            return 2 if run_batch(args.batch, config) else 0
         elif args.command == "assess":
+            if not args.file:
+                raise AnswerError("assess", "file", "missing", "pass an answers file, - for stdin, or --batch DIR")
             _dump(assess(_read_answers(args.file), config=config, screening=not args.no_screening))
         elif args.command == "sources":
             return _sources(args)

@@ -65,13 +65,18 @@ class Citation:
     """ISO date on which the source was last checked."""
     id: str = ""
     """The source's id in policy/sources.toml."""
+    ask_first: bool = False
+    """The source could not be read here: a reason resting on it tells the researcher to ask the office
+    before acting on it (what to do, not how far it was verified, which is for the office's review page)."""
 
-    def to_json(self) -> dict[str, str]:
-        out = {"id": self.id, "name": self.name}
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name}
         if self.url:
             out["url"] = self.url
         out["kind"] = self.kind
         out["checked"] = self.checked
+        if self.ask_first:
+            out["ask_first"] = True
         return out
 
 
@@ -95,7 +100,8 @@ class Source:
     review_days: int
 
     def citation(self) -> Citation:
-        return Citation(name=self.title, url=self.url, kind=self.kind, checked=self.checked, id=self.id)
+        return Citation(name=self.title, url=self.url, kind=self.kind, checked=self.checked, id=self.id,
+                        ask_first=self.verified == "unverified")
 
     def next_review(self) -> _dt.date:
         return _dt.date.fromisoformat(self.checked) + _dt.timedelta(days=self.review_days)
@@ -227,6 +233,9 @@ class Policy:
     sponsor_question: str = ""
     """The question whose answer lists the researcher's sponsors (policy.toml ``sponsor_question``): a reason
     shows the sponsor notes of those sponsors only (of every sponsor when none is ticked)."""
+    activity_question: str = ""
+    """The question whose answer lists what the plan involves (policy.toml ``activity_question``): a prefilled
+    form's ``activities`` field shows its labels."""
     sources: dict[str, Source] = field(default_factory=dict)
     """The registry of sources (policy/sources.toml), by id."""
     facts: dict[str, Fact] = field(default_factory=dict)

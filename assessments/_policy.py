@@ -65,13 +65,13 @@ def _shipped_root() -> Any:
 
 PARSED_FILE = "_parsed.json"
 _DATE_TAG = "$toml-date"  # JSON has no dates: TOML dates and date-times travel as tagged strings
-_DATE_KINDS = {"date": _dt.date, "datetime": _dt.datetime, "time": _dt.time}
+_DATE_TYPES = {"date": _dt.date, "datetime": _dt.datetime, "time": _dt.time}
 
 
 def _untag(obj: dict[str, Any]) -> Any:
     if len(obj) == 1 and _DATE_TAG in obj:
-        kind, text = obj[_DATE_TAG]
-        return _DATE_KINDS[kind].fromisoformat(text)
+        type_name, text = obj[_DATE_TAG]
+        return _DATE_TYPES[type_name].fromisoformat(text)
     return obj
 
 
@@ -151,12 +151,12 @@ def _files(root: str | PathLike[str] | None) -> _Files:
     return _Files(_shipped_root() if root is None else Path(root))
 
 
-def _require(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, path: str) -> Any:
+def _require(table: dict[str, Any], key: str, expected: type | tuple[type, ...], where: str, path: str) -> Any:
     if key not in table:
         raise PolicyError(where, f"{path}{key}", "missing", f"add {key}")
     value = table[key]
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        name = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+    if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+        name = expected.__name__ if isinstance(expected, type) else "/".join(k.__name__ for k in expected)
         raise PolicyError(where, f"{path}{key}", f"must be {name}", f"give {key} as {name}")
     return value
 
@@ -167,8 +167,8 @@ def _allowed(table: dict[str, Any], keys: set[str], where: str, path: str) -> No
             raise PolicyError(where, f"{path}{key}", "unknown key", f"use one of: {', '.join(sorted(keys))}")
 
 
-def _optional(table: dict[str, Any], key: str, kind: type, where: str, path: str, *, default: Any) -> Any:
-    return _require(table, key, kind, where, path) if key in table else default
+def _optional(table: dict[str, Any], key: str, expected: type, where: str, path: str, *, default: Any) -> Any:
+    return _require(table, key, expected, where, path) if key in table else default
 
 
 def load_policy(root: str | PathLike[str] | None = None) -> Policy:
@@ -188,7 +188,7 @@ def read_policy(root: str | PathLike[str] | None = None) -> Policy:
     """Load and validate the policy folder ``root`` (default: the package's own), keeping nothing."""
     files = _files(root)
     meta = files.read("policy.toml")
-    _allowed(meta, {"version", "as_of", "tiers", "sponsor_question"}, "policy/policy.toml", "")
+    _allowed(meta, {"version", "as_of", "tiers", "sponsor_question", "activity_question"}, "policy/policy.toml", "")
     version = _require(meta, "version", str, "policy/policy.toml", "")
     as_of = _require(meta, "as_of", _dt.date, "policy/policy.toml", "")
     if tuple(_require(meta, "tiers", list, "policy/policy.toml", "")) != TIERS:
@@ -216,11 +216,8 @@ def read_policy(root: str | PathLike[str] | None = None) -> Policy:
         raise PolicyError("policy/questions.toml", f"question.{per_partner[1]}.type",
                           f"a second list of partners (after {per_partner[0]!r})",
                           "keep every partner in one partners question")
-    sponsor_question = _optional(meta, "sponsor_question", str, "policy/policy.toml", "", default="")
-    sponsor_type = TYPES[qindex[sponsor_question].type] if sponsor_question in qindex else None
-    if sponsor_question and (sponsor_type is None or not sponsor_type.takes_options or not sponsor_type.is_list):
-        raise PolicyError("policy/policy.toml", "sponsor_question", f"{sponsor_question!r} is not a question "
-                          "whose answer is a list of its own options", "name the question that asks for the sponsors")
+    sponsor_question = _options_question(meta, "sponsor_question", qindex, "the sponsors")
+    activity_question = _options_question(meta, "activity_question", qindex, "what the plan involves")
     sponsors = {o.value: o.label for o in qindex[sponsor_question].options} if sponsor_question else {}
     measures = _load_measures(files, forms, registry)
     rules = _load_rules(files, qindex, countries, actions, measures, sponsor_ids=list(sponsors), registry=registry)
@@ -239,6 +236,7 @@ def read_policy(root: str | PathLike[str] | None = None) -> Policy:
         measures=measures,
         sponsors=sponsors,
         sponsor_question=sponsor_question,
+        activity_question=activity_question,
         sources=registry.sources,
         facts=registry.facts,
         cited={sid: tuple(places) for sid, places in registry.cited.items()},
@@ -270,6 +268,16 @@ class _Registry:
         for sid in ids:
             self.cited[sid].append(place)
         return tuple(ids)
+
+
+def _options_question(meta: dict[str, Any], key: str, qindex: dict[str, Question], asks: str) -> str:
+    """A question named in policy.toml whose answer must be a list of its own options ("" when not named)."""
+    qid = _optional(meta, key, str, "policy/policy.toml", "", default="")
+    qtype = TYPES[qindex[qid].type] if qid in qindex else None
+    if qid and (qtype is None or not qtype.takes_options or not qtype.is_list):
+        raise PolicyError("policy/policy.toml", key, f"{qid!r} is not a question whose answer is a list of its "
+                          "own options", f"name the question that asks for {asks}")
+    return qid
 
 
 def _load_countries(files: _Files, registry: _Registry) -> tuple[dict[str, CountryList], dict[str, str]]:
@@ -355,9 +363,9 @@ def _load_questions(files: _Files, registry: _Registry) -> list[Question]:
         if qtype not in TYPES:
             raise PolicyError(where, f"{path}type", f"unknown type {qtype!r}",
                               f"use one of: {', '.join(QUESTION_TYPES)}")
-        kind = TYPES[qtype]
+        atype = TYPES[qtype]
         options: list[Option] = []
-        if kind.takes_options:
+        if atype.takes_options:
             for j, opt in enumerate(_require(q, "options", list, where, path)):
                 if not isinstance(opt, dict) or not {"value", "label"} <= set(opt):
                     raise PolicyError(where, f"{path}options[{j}]", "needs value and label",
@@ -367,16 +375,16 @@ def _load_questions(files: _Files, registry: _Registry) -> list[Question]:
                                       label=registry.text(opt, "label", where, f"{path}options[{j}].", used)))
         elif "options" in q:
             raise PolicyError(where, f"{path}options", f"not used by type {qtype}", "remove it")
-        if kind.unsure and not q.get("unsure_todo"):
+        if atype.unsure and not q.get("unsure_todo"):
             raise PolicyError(where, f"{path}unsure_todo", "missing",
                               "say what to find out, and how, when the answer is unsure")
         if "guidance" in q and q["guidance"] not in GUIDANCE_PAGES:
             raise PolicyError(where, f"{path}guidance", f"{q['guidance']!r} is not a guide page", _GUIDANCE_FIX)
         if not isinstance(q.get("required", False), bool):
             raise PolicyError(where, f"{path}required", "must be true or false", "write required = true")
-        if "screen_if" in q and not kind.screened:
+        if "screen_if" in q and not atype.screens_names:
             raise PolicyError(where, f"{path}screen_if", f"not used by type {qtype}", "remove it")
-        if "unsure_todo" in q and not kind.unsure:
+        if "unsure_todo" in q and not atype.unsure:
             raise PolicyError(where, f"{path}unsure_todo", f"not used by type {qtype}", "remove it")
         # questions() prints the keys as written, then the defaults filled in (the published order).
         json_keys = [*q, *(k for k in ("required", "help", "max_length") if k not in q)]
@@ -394,7 +402,7 @@ def _load_questions(files: _Files, registry: _Registry) -> list[Question]:
             required=q.get("required", False),
             unsure_todo=unsure_todo,
             placeholder=_optional(q, "placeholder", str, where, path, default=""),
-            max_length=_optional(q, "max_length", int, where, path, default=kind.default_max_length),
+            max_length=_optional(q, "max_length", int, where, path, default=atype.default_max_length),
             guidance=q.get("guidance", ""),
             json_keys=tuple(json_keys),
         ))
@@ -508,7 +516,7 @@ def _check_citations(table: dict[str, Any], where: str, registry: _Registry, pla
 
 
 _LEAF_OPS = {"eq", "in", "any_in", "in_country_list", "answered"}
-_SCREENING_OUTCOMES = ("prohibited", "high", "stale_match", "related", "not_screened")
+_SCREENING_OUTCOMES = ("prohibited", "high", "stale_match", "possible_match", "related", "not_screened")
 # Which operators each question type accepts (answer_types.TYPES[...].operators).
 # Together with the checks on the values below, this keeps every condition
 # monotone: a riskier answer (yes over unsure over no, one more option ticked,
@@ -550,7 +558,7 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
         _allowed(cond, {"screening"}, where, path + ".")
         if cond["screening"] not in _SCREENING_OUTCOMES:
             raise PolicyError(where, f"{path}.screening", f"unknown screening outcome {cond['screening']!r}",
-                              "use prohibited, high, stale_match, related or not_screened")
+                              "use prohibited, high, stale_match, possible_match, related or not_screened")
         return
     _allowed(cond, {"q"} | _LEAF_OPS, where, path + ".")
     qid = cond.get("q")
@@ -564,10 +572,10 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
         raise PolicyError(where, path, "needs exactly one operator", f"use one of: {', '.join(sorted(_LEAF_OPS))}")
     (op,) = ops
     q = qindex[qid]
-    kind = TYPES[q.type]
-    if op not in kind.operators:
+    atype = TYPES[q.type]
+    if op not in atype.operators:
         raise PolicyError(where, f"{path}.{op}", f"operator {op!r} does not apply to a {q.type} question",
-                          f"use one of: {', '.join(sorted(kind.operators))}")
+                          f"use one of: {', '.join(sorted(atype.operators))}")
     if op == "answered":
         if cond[op] is not True:
             raise PolicyError(where, f"{path}.answered", "must be true",
@@ -583,12 +591,12 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
             values = cond[op]
         else:
             raise PolicyError(where, f"{path}.{op}", "must be a non-empty list", "list the answers")
-        allowed = kind.values(q)
+        allowed = atype.values(q)
         for v in values:
             if allowed is not None and v not in allowed:
                 raise PolicyError(where, f"{path}.{op}", f"{v!r} is not an answer to {qid}",
                                   f"use one of: {', '.join(allowed)}")
-        if kind.monotone_sets and set(values) not in kind.monotone_sets:
+        if atype.monotone_sets and set(values) not in atype.monotone_sets:
             raise PolicyError(where, f"{path}.{op}", f"tests {sorted(values)}: a riskier answer would not match",
                               'test "yes", or ["yes", "unsure"] (answers are ordered yes > unsure > no)')
 

@@ -18,6 +18,7 @@ from ._errors import ConfigError
 from ._policy import load_policy
 from ._resources import package_root
 from .limits import (
+    LIST_AGE_DAYS_RANGE,
     MATCH_THRESHOLD,
     MAX_CONFIG_BYTES,
     MAX_CONFIG_ENTRIES,
@@ -27,6 +28,7 @@ from .limits import (
     MAX_LIST_AGE_DAYS,
     THRESHOLD_RANGE,
 )
+from .prefill import check_form as check_prefill
 
 # Every pattern is used with fullmatch: `$` would also match before a final line break.
 # An address is one mailbox: no ?, & or = (mailto:x?bcc=...&body=... would add recipients and text
@@ -80,7 +82,7 @@ _REQUIRED = {
     "countries": ("elevated_risk",),
 }
 _CONTACT_KEYS = {"label": str, "email": str, "phone": str, "url": str, "hours": str}
-_FORM_KEYS = {"title": str, "url": str, "contact": str, "note": str}
+_FORM_KEYS = {"title": str, "url": str, "contact": str, "note": str, "prefill_url": str, "prefill_mail": str}
 
 
 @dataclass(frozen=True)
@@ -100,12 +102,17 @@ class Form:
     url: str
     contact: str = ""
     note: str = ""
+    prefill_url: str = ""
+    """A URL template whose query parameters name fields of the result (assessments.prefill); empty: a plain link."""
+    prefill_mail: str = ""
+    """A mailto: template naming fields of the result (assessments.prefill); empty: none."""
 
 
 @dataclass(frozen=True)
 class Config:
     source: str
-    institution: dict[str, Any]
+    identity: dict[str, Any]
+    """The ``[institution]`` table: name, short name, website, office, review date, ``example``."""
     contacts: dict[str, Contact]
     forms: dict[str, Form]
     elevated_risk: tuple[str, ...]
@@ -121,7 +128,7 @@ class Config:
 
     def to_json(self) -> dict[str, Any]:
         """The subset the browser needs, JSON-ready (no dates as objects)."""
-        inst = dict(self.institution)
+        inst = dict(self.identity)
         inst["policy_last_reviewed"] = str(inst["policy_last_reviewed"])
         return {
             "institution": inst,
@@ -257,7 +264,8 @@ def _build(data: dict[str, Any], source: str) -> Config:
     if not low <= threshold <= high:
         raise fail("screening.threshold", "out of range", f"use a number between {low} and {high}")
     max_age = screening.get("max_list_age_days", MAX_LIST_AGE_DAYS)
-    if not 1 <= max_age <= 100 * 365:
+    shortest, longest = LIST_AGE_DAYS_RANGE
+    if not shortest <= max_age <= longest:
         raise fail("screening.max_list_age_days", "out of range", "use a number of days, e.g. 365")
     disabled = screening.get("disabled_lists", [])
     if len(disabled) > MAX_CONFIG_ENTRIES:
@@ -278,7 +286,7 @@ def _build(data: dict[str, Any], source: str) -> Config:
 
     return Config(
         source=source,
-        institution=inst,
+        identity=inst,
         contacts=contacts,
         forms=forms,
         elevated_risk=tuple(elevated),
@@ -339,6 +347,7 @@ def _forms(table: Any, contacts: dict[str, Contact], fail: Any, warnings: list[s
         if entry.get("contact") and entry["contact"] not in contacts:
             raise fail(f"forms.{fid}.contact", f"unknown contact {entry['contact']!r}",
                        f"use one of: {', '.join(sorted(contacts))}")
+        check_prefill(fid, entry, fail)
         out[fid] = Form(id=fid, **entry)
     return out
 

@@ -53,11 +53,12 @@ from mkdocs.utils import get_relative_url
 
 import assessments
 import assessments.limits
+import assessments.wording
 
-# Sibling hooks, imported by bare name: content.py owns the glossary file, screening.py the screening dataset.
+# Sibling hooks, imported by bare name: content.py owns the glossary file, screening_lists.py the screening dataset.
 import _project
 import content
-import screening
+import screening_lists
 
 # --- hooks -----------------------------------------------------------------
 
@@ -215,7 +216,7 @@ def _glossary_filter(docs_dir: Path) -> Callable[[Any], Markup]:
 
 def _institution_field(field: str) -> Callable[[_Context, str], str]:
     def render(context: _Context, argument: str) -> str:
-        return html.escape(str(context.institution.institution[field]))
+        return html.escape(str(context.institution.identity[field]))
 
     return render
 
@@ -279,10 +280,11 @@ def _questionnaire(context: _Context, argument: str) -> str:
 
 def _questionnaire_data(context: _Context) -> str:
     """What the page needs before the engine has started, as JSON for a <script type="application/json">:
-    each question's text, answer labels and ask_if condition (the policy's own data, read by a
-    generic condition interpreter in site_src/assessment-policy.mjs, which a browser test proves
-    agrees with the engine on every golden scenario), the country lists the conditions name
-    (elevated_risk from this institution's configuration), and the screening lists' dates."""
+    each question's text, answer labels, length limit and ask_if condition (the policy's own data, read
+    by the generic condition interpreter in site_src/assessment-asked.mjs, which
+    tests/site/test_page_interpreter.py checks against the engine's op `assess` on random answer sets),
+    the country lists the conditions name (elevated_risk from this institution's configuration), the
+    screening lists' dates, and the limits the page applies (assessments.limits.for_the_page: it writes none)."""
     policy = context.policy
     questions = []
     named_lists: set[str] = set()
@@ -295,35 +297,40 @@ def _questionnaire_data(context: _Context) -> str:
                            if "in_country_list" in leaf)
         questions.append({"id": q["id"], "section": q["section"], "text": q["text"], "type": q["type"],
                           "required": bool(q.get("required")), "ask_if": q.get("ask_if"), "options": labels,
-                          "countries": answer_type.countries, "per_partner": answer_type.per_partner})
+                          "countries": answer_type.countries, "per_partner": answer_type.per_partner,
+                          **({"max_length": q["max_length"]} if "max_length" in q else {})})
     country_lists = {name: sorted(context.institution.elevated_risk) if name == "elevated_risk"
                      else sorted(policy.country_lists[name].countries) for name in sorted(named_lists)}
-    lists = screening.list_table(context.institution)
+    lists = screening_lists.list_table(context.institution)
     data = {
         "questions": questions,
         "country_lists": country_lists,
         "screening_lists": [{"id": row["id"], "label": row["label"], "authority": row["authority"],
                              "published": row["published"], "retrieved": row["retrieved"], "as_of": row["as_of"],
                              "stale": row["stale"]} for row in lists["lists"] if not row["switched_off"]],
-        # Entries below the match threshold are shown only on request, and only from this score up:
-        # below it a "closest" entry is noise (an unrelated company for an ordinary university).
-        "closest_floor": 0.75,
+        # Entries below the match threshold are shown only on request, and only from this score up.
+        "closest_floor": assessments.limits.CLOSEST_FLOOR,
+        # Every limit the page applies itself (file size, nesting, lengths), from the one table.
+        "limits": assessments.limits.for_the_page(),
+        # The engine's words for tiers, what a reason rests on and when to ask first: the page repeats none.
+        "wording": {"tiers": assessments.wording.TIER_TEXT, "kinds": assessments.wording.KIND_TEXT,
+                    "ask_first": assessments.wording.ASK_FIRST},
     }
     # Safe inside <script>: no "</" can close the element early.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def _rules_table(context: _Context, argument: str) -> str:
-    return context.template("partials/rs-rules.html", policy=context.policy,
+    return context.template("partials/rs-rules.html", policy=context.policy, kinds=assessments.wording.KIND_TEXT,
                             docs_url=lambda path: context.url(_project.page_url(path)))
 
 
 def _screening_lists(context: _Context, argument: str) -> str:
-    return context.template("partials/rs-screening-lists.html", **screening.list_table(context.institution))
+    return context.template("partials/rs-screening-lists.html", **screening_lists.list_table(context.institution))
 
 
 def _screening_settings(context: _Context, argument: str) -> str:
-    return context.template("partials/rs-screening-settings.html", **screening.settings(context.institution))
+    return context.template("partials/rs-screening-settings.html", **screening_lists.settings(context.institution))
 
 
 def _glossary(context: _Context, argument: str) -> str:

@@ -1,7 +1,8 @@
 // The self-assessment page: wiring. It asks the engine (engine.mjs) for a result
 // on every change and hands it to the renderer; it never decides anything itself.
-//   assessment-policy.mjs  the policy data generated at build time: which questions are
-//                          asked before the engine runs (a generic ask_if interpreter), labels
+//   assessment-policy.mjs  the policy data generated at build time: labels, limits
+//   assessment-asked.mjs   which questions are asked before the engine runs (a generic ask_if
+//                          interpreter, checked against the engine's op `assess`)
 //   assessment-form.mjs    the questionnaire's controls, storage, asked questions
 //   assessment-result.mjs  the result, reasons, next steps, summary bar
 //   assessment-screening.mjs  each name's screening panel beside the name
@@ -13,9 +14,10 @@ import {
   STORAGE_KEY, clearForm, fillCountries, fillRemainingCountryLists, filterCountries, form, loadAnswers,
   onPartnerButton, readAnswers, saveAnswers, showAsked, showChosenCountries, writeAnswers,
 } from "./assessment-form.mjs";
-import { askedFor } from "./assessment-policy.mjs";
+import { QUESTIONS, askedFor } from "./assessment-policy.mjs";
 import { clearErrors, renderEmpty, renderError, renderPrintAnswers, renderResult, renderSummary } from "./assessment-result.mjs";
 import { createExports } from "./assessment-export.mjs";
+import { initSavedPlans } from "./saved-plans-ui.mjs";
 
 const NAMES_DEBOUNCE_MS = 250;
 const statusText = $("rs-engine-status-text");
@@ -44,7 +46,9 @@ async function update() {
     return;
   }
   const mine = ++sequence;
-  const response = await engine.evaluate(state.lastAnswers);
+  // The first result waits for the screening index the engine builds after "ready": said in the bar too.
+  if (!state.lastResult && !engine.isWarm) renderSummary(null, state.lastAnswers, asked, "warming");
+  const response = await engine.assess(state.lastAnswers);
   if (mine !== sequence) return; // a newer change has already been sent
   clearErrors();
   if (response.ok) {
@@ -120,7 +124,8 @@ function takeFragmentName() {
   const fragment = new URLSearchParams(location.hash.slice(1));
   if (!fragment.has("name")) return "";
   history.replaceState(history.state, "", location.pathname + location.search);
-  return (fragment.get("name") || "").replace(/\s+/g, " ").trim().slice(0, 200);
+  // At most as long as a partner's name may be (the engine refuses longer ones).
+  return (fragment.get("name") || "").replace(/\s+/g, " ").trim().slice(0, QUESTIONS.get("partners").max_length);
 }
 
 // A name to check while answers are already here (a second name from the header search): a partner
@@ -162,12 +167,15 @@ for (const type of ["pointerdown", "focusin", "keydown"]) {
 // meanwhile took the main thread from the engine's start on a two-core machine.
 engine.ready.then(fillRemainingCountryLists, fillRemainingCountryLists);
 
-const stored = loadAnswers();
-const restored = writeAnswers(stored);
+// Answers given before this module ran (a slow start on a busy device) are kept: the stored ones
+// are written into an untouched form only, never over what the person has just chosen.
+const early = Object.keys(readAnswers()).length > 0;
+const stored = early ? {} : loadAnswers();
+const restored = early ? [] : writeAnswers(stored);
 if (restored.length) state.legacy = Object.fromEntries(restored.map((key) => [key, stored[key]]));
 let focusId = null;
 const fragmentName = takeFragmentName();
-if (!Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search), fragmentName);
+if (!early && !Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search), fragmentName);
 else if (fragmentName) focusId = addPartnerName(fragmentName);
 // Only the fragment changed (a link to this page with another #name=...): no new page load.
 window.addEventListener("hashchange", () => {
@@ -204,6 +212,14 @@ const printDate = () => { $("rs-print-date").textContent = new Date().toISOStrin
 printDate();
 window.addEventListener("beforeprint", printDate);
 $("rs-print").addEventListener("click", () => { printDate(); window.print(); });
+// "Full details": every folded part of the result opens for the printout, and closes again after it.
+$("rs-print-full").addEventListener("click", () => {
+  const folded = [...$("rs-result-body").querySelectorAll("details:not([open])")];
+  for (const d of folded) d.open = true;
+  window.addEventListener("afterprint", () => { for (const d of folded) d.open = false; }, { once: true });
+  printDate();
+  window.print();
+});
 $("rs-download").addEventListener("click", download);
 // The plan's button is drawn with each result: one listener on the result.
 $("rs-result-body").addEventListener("click", (event) => { if (event.target.closest("#rs-plan-download")) downloadPlan(); });
@@ -216,6 +232,7 @@ $("rs-import").addEventListener("change", (event) => {
   event.target.value = "";
 });
 if (!root.dataset.rsOfficeEmail) $("rs-email").hidden = true;
+initSavedPlans(update);
 
 engine.onState((state, detail) => {
   statusBox.dataset.state = state;
@@ -234,7 +251,10 @@ engine.onState((state, detail) => {
 });
 engine.ready.then(async (info) => {
   setGuidanceUrls(info.guidanceUrls);
-  statusText.textContent = `Assessment engine ready (policy ${info.policy_version}). Results update as you answer.`;
+  const readyText = `Assessment engine ready (policy ${info.policy_version}). Results update as you answer.`;
+  statusText.textContent = engine.isWarm ? readyText : `Assessment engine ready (policy ${info.policy_version}). `
+    + "Preparing the screening lists: the first result follows in a few seconds.";
+  engine.warm.then(() => { if (engine.state === "ready") statusText.textContent = readyText; });
   if (state.legacy) {
     // Kept answers in old keys: the engine reads them into the current questions.
     const check = await engine.checkImport({ ...state.legacy, ...readAnswers() });

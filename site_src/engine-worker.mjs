@@ -128,6 +128,8 @@ self.onmessage = async (event) => {
       postMessage({ type: "ready", info, guidanceUrls: manifest.guidance_urls });
       // Build the screening index while the person reads the form; requests wait behind it.
       try { api.warm(); } catch (error) { console.warn("[engine] warm-up failed", error); }
+      // The page says "preparing the screening lists" until now: its status and summary bar agree.
+      postMessage({ type: "warm" });
     } catch (error) {
       postMessage({ type: "failed", reason: String(error && error.message ? error.message : error) });
     }

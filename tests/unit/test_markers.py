@@ -27,6 +27,7 @@ from mkdocs.theme import Theme
 
 import assessments
 import assessments.config
+import assessments.limits
 from tests.support.hooks import load_hook
 from tests.support.paths import HOOKS, NORTHBRIDGE, ROOT
 
@@ -235,6 +236,16 @@ def test_the_questionnaire_renderer_writes_no_page_meta() -> None:
     meta = {"engine": True}
     run_pass("<!-- md:questionnaire -->", meta=meta)
     assert meta == {"engine": True}
+
+
+def test_the_page_reads_its_limits_from_the_engines_table() -> None:
+    out = run_pass("<!-- md:questionnaire -->", meta={"engine": True})
+    data = re.search(r'<script type="application/json" id="rs-policy-data">(.*?)</script>', out, re.S)
+    assert data, "no questionnaire data on the page"
+    page = json.loads(data.group(1))
+    assert page["limits"] == assessments.limits.for_the_page()
+    assert page["limits"]["answers_file_bytes"] == assessments.limits.MAX_ANSWERS_FILE_BYTES
+    assert page["closest_floor"] == assessments.limits.CLOSEST_FLOOR
 
 
 def test_the_questionnaire_asks_what_the_engine_asks_with_the_institutions_configuration(

@@ -200,7 +200,7 @@ def test_no_question_about_nationality_or_ethnicity() -> None:
 
 
 def test_ethnicity_never_asked_and_citizenship_only_for_deemed_exports() -> None:
-    """Issue 13: citizenship and permanent residency are legal factors for deemed exports only
+    """Citizenship and permanent residency are legal factors for deemed exports only
     (15 CFR 734.13(b), 22 CFR 120.50(b)); ethnicity is never asked, anywhere."""
     for q in assessments.questions():
         words = " ".join([q["text"], q["help"], *(o["label"] for o in q.get("options", []))])
@@ -221,7 +221,7 @@ def test_syria_is_not_comprehensively_sanctioned_but_is_arms_embargoed() -> None
     assert "SY" in lists["itar_126_1"].countries
     assert "KH" not in lists["itar_126_1"].countries  # removed 2025-11-07
     assert "NI" in lists["itar_126_1"].countries  # added 2024-03-15
-    # China includes Hong Kong and Macau (issue 13: they were missing, so HK/MO partners escaped China's rules).
+    # China includes Hong Kong and Macau: without them HK/MO partners would escape China's rules.
     assert set(lists["countries_of_concern"].countries) == {"CN", "HK", "MO", "IR", "KP", "RU"}
 
 
@@ -263,3 +263,29 @@ def test_pre_parsed_policy_missing_a_file_names_it(policy_copy: Path) -> None:
     with pytest.raises(PolicyError) as err:
         _load()
     assert err.value.where == "policy/forms.toml" and "rebuild" in err.value.fix
+
+
+def test_every_source_is_declared_once() -> None:
+    sources = assessments.load_policy().sources.values()
+    titles = [s.title for s in sources]
+    assert len(titles) == len(set(titles)), "a source declared twice under two ids"
+    for s in sources:
+        assert s.says and s.section and s.how and 1 <= s.review_days <= 1100, s.id
+
+
+def test_shared_facts_are_written_out_where_included() -> None:
+    policy = assessments.load_policy()
+    fact = policy.facts["encrypted_data_abroad"]
+    help_text = policy.question_index["travel_controlled_data"].help
+    assert fact.text in help_text and "{fact:" not in help_text
+    rule = policy.rule_index["travel_controlled_data"]
+    assert fact.text in rule.explanation
+    assert set(fact.sources) <= {c.id for c in rule.citations}, "an included fact's sources join the citations"
+    assert policy.facts["deemed_export_countries"].text in policy.question_index["team_release_countries"].help
+
+
+def test_the_itar_country_rule_counts_current_permanent_residency_only() -> None:
+    # 22 CFR 120.50(b): every citizenship held now or before, and permanent residency held now.
+    text = assessments.load_policy().facts["deemed_export_countries"].text
+    assert "holds or has ever held" in text and "permanent residency now" in text
+    assert "a past permanent residency does not count" in text
