@@ -244,7 +244,7 @@ def test_update_window_reaches_a_working_engine(sw_context: BrowserContext, site
             try:
                 state = page.locator("html").get_attribute("data-engine", timeout=5_000)
                 status = page.locator("#rs-engine-status-text").text_content(timeout=5_000) or ""
-            except Exception:  # noqa: BLE001 - the page is being replaced (the move to the new build)
+            except Exception:  # the page is being replaced (the move to the new build)
                 state, status = "", ""
             if state == "ready":
                 break
