@@ -47,7 +47,8 @@ def test_output_closed_early_by_head() -> None:
                           env={**os.environ}, )
     assert len(proc.stdout) == 10
     err = _no_traceback(proc)
-    assert "closed it early" in err
+    # head may close the pipe before or after the last write: a message about it, or nothing at all.
+    assert err == "" or "closed it early" in err, err
 
 
 def test_output_closed_early_reports_exit_3() -> None:
