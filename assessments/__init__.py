@@ -8,11 +8,25 @@ from os import PathLike
 
 from ._engine import TIERS, assess, plan_markdown, validate_answers
 from ._errors import AnswerError, AssessmentsError, ConfigError, PolicyError
-from ._model import Action, Citation, CountryList, Measure, Option, Policy, Question, Rule, condition_leaves
+from ._model import (
+    Action,
+    Citation,
+    CountryList,
+    Fact,
+    Measure,
+    Option,
+    Policy,
+    Question,
+    Rule,
+    Source,
+    condition_leaves,
+)
 from ._policy import GUIDANCE_PAGES, answer_schema, example_answers, load_policy, questions, read_policy
 from .answer_types import TYPES as ANSWER_TYPES
 from .answer_types import AnswerType, example_answer
 from .config import Config, default_config, load_config
+from .sources import mentions_law
+from .sources import report as sources_report
 
 __all__ = [
     "ANSWER_TYPES",
@@ -26,12 +40,14 @@ __all__ = [
     "Config",
     "ConfigError",
     "CountryList",
+    "Fact",
     "Measure",
     "Option",
     "Policy",
     "PolicyError",
     "Question",
     "Rule",
+    "Source",
     "answer_schema",
     "assess",
     "condition_leaves",
@@ -40,9 +56,11 @@ __all__ = [
     "example_answers",
     "load_config",
     "load_policy",
+    "mentions_law",
     "plan_markdown",
     "questions",
     "reload_policy",
+    "sources_report",
     "validate_answers",
 ]
 __version__ = "0.1.0"

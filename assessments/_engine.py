@@ -167,12 +167,12 @@ def _screen(answers: dict[str, Any], policy: Policy, config: Config) -> list[dic
     cleaning names itself. A question with ``screen_if`` is screened only when that holds."""
     where: list[tuple[dict[str, Any], str]] = []
     for q in policy.questions:
-        kind = TYPES[q.type]
-        if not kind.screened or q.id not in answers:
+        atype = TYPES[q.type]
+        if not atype.screens_names or q.id not in answers:
             continue
         if q.screen_if is not None and not _fires(q.screen_if, answers, policy, config, frozenset())[0]:
             continue
-        if kind.per_partner:
+        if atype.per_partner:
             where += [({"question": q.id, "partner": p, "position": i}, name)
                       for p, partner in enumerate(answers[q.id]) for i, name in enumerate(partner["names"])]
         else:
@@ -188,33 +188,34 @@ def _screen(answers: dict[str, Any], policy: Policy, config: Config) -> list[dic
 
 
 def assess(answers: Any, *, config: Config | None = None, screening: bool = True, partial: bool = False,
-           screened: Sequence[dict[str, Any]] | None = None) -> dict[str, Any]:
+           screening_results: Sequence[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Validate ``answers`` and return the explained result (a JSON-ready dict).
 
     ``partial=True`` is for a form still being filled in: a missing required
     answer becomes a to-do instead of an :class:`AnswerError`.
-    ``screened`` gives screening results (each with an ``outcome``) to use
+    ``screening_results`` gives screening results (each with an ``outcome``) to use
     instead of screening the names: rules that depend on screening can be
     exercised without the list data.
     """
-    return _assess(answers, config=config, screening=screening, partial=partial, screened=screened)[0]
+    return _assess(answers, config=config, screening=screening, partial=partial,
+                   screening_results=screening_results)[0]
 
 
 def assess_with_missing(answers: Any, *, config: Config | None = None) -> tuple[dict[str, Any], list[str]]:
     """:func:`assess` of a form still being filled in, and the asked, required questions it leaves unanswered."""
-    return _assess(answers, config=config, screening=True, partial=True, screened=None)
+    return _assess(answers, config=config, screening=True, partial=True, screening_results=None)
 
 
 def _assess(answers: Any, *, config: Config | None, screening: bool, partial: bool,
-            screened: Sequence[dict[str, Any]] | None) -> tuple[dict[str, Any], list[str]]:
+            screening_results: Sequence[dict[str, Any]] | None) -> tuple[dict[str, Any], list[str]]:
     policy = load_policy()
     config = config or _default_config()
     clean, notices = _validate(answers, policy, partial=partial)
     asked = asked_ids(clean, policy, config)
     # Answers to questions that are not asked (a follow-up whose trigger changed) are ignored (result["not_used"]).
     asked_answers = {k: v for k, v in clean.items() if k in asked}
-    if screened is not None:
-        screened = [dict(s) for s in screened]
+    if screening_results is not None:
+        screened = [dict(s) for s in screening_results]
     else:
         screened = _screen(asked_answers, policy, config) if screening else []
     missing = _missing_required(asked_answers, policy, config)
@@ -295,6 +296,9 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
         for q in policy.questions
         if q.id in asked and _is_unsure(q.id, answers, policy)
     ]
+    # A possible match is something to find out: the screening result words it (its ``todo``).
+    todo += [{"question": s.get("question", ""), "text": s["todo"], "guidance": "screening.md"}
+             for s in screened if s.get("todo")]
     todo += [
         {"question": qid, "text": f"Answer this question: {policy.question_index[qid].text}",
          "guidance": policy.question_index[qid].guidance}

@@ -21,9 +21,9 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from . import _sources
 from ._errors import PolicyError
 from ._model import (
-    CITATION_KINDS,
     Action,
     Citation,
     CountryList,
@@ -65,13 +65,13 @@ def _shipped_root() -> Any:
 
 PARSED_FILE = "_parsed.json"
 _DATE_TAG = "$toml-date"  # JSON has no dates: TOML dates and date-times travel as tagged strings
-_DATE_KINDS = {"date": _dt.date, "datetime": _dt.datetime, "time": _dt.time}
+_DATE_TYPES = {"date": _dt.date, "datetime": _dt.datetime, "time": _dt.time}
 
 
 def _untag(obj: dict[str, Any]) -> Any:
     if len(obj) == 1 and _DATE_TAG in obj:
-        kind, text = obj[_DATE_TAG]
-        return _DATE_KINDS[kind].fromisoformat(text)
+        type_name, text = obj[_DATE_TAG]
+        return _DATE_TYPES[type_name].fromisoformat(text)
     return obj
 
 
@@ -151,12 +151,12 @@ def _files(root: str | PathLike[str] | None) -> _Files:
     return _Files(_shipped_root() if root is None else Path(root))
 
 
-def _require(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, path: str) -> Any:
+def _require(table: dict[str, Any], key: str, expected: type | tuple[type, ...], where: str, path: str) -> Any:
     if key not in table:
         raise PolicyError(where, f"{path}{key}", "missing", f"add {key}")
     value = table[key]
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        name = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+    if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+        name = expected.__name__ if isinstance(expected, type) else "/".join(k.__name__ for k in expected)
         raise PolicyError(where, f"{path}{key}", f"must be {name}", f"give {key} as {name}")
     return value
 
@@ -167,8 +167,8 @@ def _allowed(table: dict[str, Any], keys: set[str], where: str, path: str) -> No
             raise PolicyError(where, f"{path}{key}", "unknown key", f"use one of: {', '.join(sorted(keys))}")
 
 
-def _optional(table: dict[str, Any], key: str, kind: type, where: str, path: str, *, default: Any) -> Any:
-    return _require(table, key, kind, where, path) if key in table else default
+def _optional(table: dict[str, Any], key: str, expected: type, where: str, path: str, *, default: Any) -> Any:
+    return _require(table, key, expected, where, path) if key in table else default
 
 
 def load_policy(root: str | PathLike[str] | None = None) -> Policy:
@@ -188,17 +188,18 @@ def read_policy(root: str | PathLike[str] | None = None) -> Policy:
     """Load and validate the policy folder ``root`` (default: the package's own), keeping nothing."""
     files = _files(root)
     meta = files.read("policy.toml")
-    _allowed(meta, {"version", "as_of", "tiers", "sponsor_question"}, "policy/policy.toml", "")
+    _allowed(meta, {"version", "as_of", "tiers", "sponsor_question", "activity_question"}, "policy/policy.toml", "")
     version = _require(meta, "version", str, "policy/policy.toml", "")
     as_of = _require(meta, "as_of", _dt.date, "policy/policy.toml", "")
     if tuple(_require(meta, "tiers", list, "policy/policy.toml", "")) != TIERS:
         raise PolicyError("policy/policy.toml", "tiers", "must be low, moderate, high, prohibited",
                           "the tier order is part of the public contract")
 
-    countries, names = _load_countries(files)
+    registry = _Registry(*_sources.load_sources(files.read("sources.toml")))
+    countries, names = _load_countries(files, registry)
     forms = _load_forms(files)
-    actions = _load_actions(files, forms)
-    questions = _load_questions(files)
+    actions = _load_actions(files, forms, registry)
+    questions = _load_questions(files, registry)
     qindex = {q.id: q for q in questions}
     for q in questions:
         for key, cond in (("ask_if", q.ask_if), ("screen_if", q.screen_if)):
@@ -218,14 +219,11 @@ def read_policy(root: str | PathLike[str] | None = None) -> Policy:
         raise PolicyError("policy/questions.toml", f"question.{per_partner[1]}.type",
                           f"a second list of partners (after {per_partner[0]!r})",
                           "keep every partner in one partners question")
-    sponsor_question = _optional(meta, "sponsor_question", str, "policy/policy.toml", "", default="")
-    sponsor_type = TYPES[qindex[sponsor_question].type] if sponsor_question in qindex else None
-    if sponsor_question and (sponsor_type is None or not sponsor_type.takes_options or not sponsor_type.is_list):
-        raise PolicyError("policy/policy.toml", "sponsor_question", f"{sponsor_question!r} is not a question "
-                          "whose answer is a list of its own options", "name the question that asks for the sponsors")
+    sponsor_question = _options_question(meta, "sponsor_question", qindex, "the sponsors")
+    activity_question = _options_question(meta, "activity_question", qindex, "what the plan involves")
     sponsors = {o.value: o.label for o in qindex[sponsor_question].options} if sponsor_question else {}
-    measures = _load_measures(files, forms)
-    rules = _load_rules(files, qindex, countries, actions, measures, sponsor_ids=list(sponsors))
+    measures = _load_measures(files, forms, registry)
+    rules = _load_rules(files, qindex, countries, actions, measures, sponsor_ids=list(sponsors), registry=registry)
     return Policy(
         version=version,
         as_of=as_of.isoformat(),
@@ -241,10 +239,51 @@ def read_policy(root: str | PathLike[str] | None = None) -> Policy:
         measures=measures,
         sponsors=sponsors,
         sponsor_question=sponsor_question,
+        activity_question=activity_question,
+        sources=registry.sources,
+        facts=registry.facts,
+        cited={sid: tuple(places) for sid, places in registry.cited.items()},
     )
 
 
-def _load_countries(files: _Files) -> tuple[dict[str, CountryList], dict[str, str]]:
+class _Registry:
+    """The sources and facts while the policy loads, and where each source is cited."""
+
+    def __init__(self, sources: dict[str, Any], facts: dict[str, Any]) -> None:
+        self.sources = sources
+        self.facts = facts
+        self.cited: dict[str, list[str]] = {sid: [] for sid in sources}
+
+    def text(self, table: dict[str, Any], key: str, where: str, path: str, used: list[str], *,
+             required: bool = True) -> str:
+        """A text field with its ``{fact:ID}`` includes written out; the facts' sources go into ``used``."""
+        raw = _require(table, key, str, where, path) if required or key in table else ""
+        text, ids = _sources.expand(raw, self.facts, where, f"{path}{key}")
+        used.extend(i for i in ids if i not in used)
+        return text
+
+    def cite(self, table: dict[str, Any], where: str, path: str, *, place: str, used: list[str],
+             texts: tuple[str, ...]) -> tuple[str, ...]:
+        """The ids under ``sources`` (optional), then those of included facts; legal text must cite one."""
+        ids = list(_sources.cite(table.get("sources"), self.sources, where, f"{path}sources", required=False))
+        ids += [i for i in used if i not in ids]
+        _sources.check_cited(" ".join(texts), tuple(ids), where, f"{path}sources")
+        for sid in ids:
+            self.cited[sid].append(place)
+        return tuple(ids)
+
+
+def _options_question(meta: dict[str, Any], key: str, qindex: dict[str, Question], asks: str) -> str:
+    """A question named in policy.toml whose answer must be a list of its own options ("" when not named)."""
+    qid = _optional(meta, key, str, "policy/policy.toml", "", default="")
+    qtype = TYPES[qindex[qid].type] if qid in qindex else None
+    if qid and (qtype is None or not qtype.takes_options or not qtype.is_list):
+        raise PolicyError("policy/policy.toml", key, f"{qid!r} is not a question whose answer is a list of its "
+                          "own options", f"name the question that asks for {asks}")
+    return qid
+
+
+def _load_countries(files: _Files, registry: _Registry) -> tuple[dict[str, CountryList], dict[str, str]]:
     names_file = files.read("countries/_names.toml")
     names = names_file.get("names", {})
     if not names:
@@ -267,7 +306,7 @@ def _load_countries(files: _Files) -> tuple[dict[str, CountryList], dict[str, st
             if code not in names:
                 raise PolicyError(where, f"countries[{i}]", f"{code!r} is not a known ISO code",
                                   "use an ISO 3166-1 alpha-2 code from _names.toml")
-        citations = _check_citations(data, where, "")
+        citations = _check_citations(data, where, registry, f"list:{lid}")
         lists[lid] = CountryList(id=lid, title=title, as_of=as_of.isoformat(), countries=tuple(codes),
                                  citations=citations, notes=_optional(data, "notes", str, where, "", default=""))
     return lists, names
@@ -284,15 +323,17 @@ def _load_forms(files) -> dict[str, str]:
     return out
 
 
-def _load_actions(files: _Files, forms: dict[str, str]) -> dict[str, Action]:
+def _load_actions(files: _Files, forms: dict[str, str], registry: _Registry) -> dict[str, Action]:
     data = files.read("actions.toml")
     where = "policy/actions.toml"
     out = {}
     for aid, entry in data.get("actions", {}).items():
         path = f"actions.{aid}."
-        _allowed(entry, {"title", "why", "form", "guidance", "covered_by", "unless"}, where, path)
+        _allowed(entry, {"title", "why", "form", "guidance", "sources", "covered_by", "unless"}, where, path)
         title = _require(entry, "title", str, where, path)
-        why = _require(entry, "why", str, where, path)
+        used: list[str] = []
+        why = registry.text(entry, "why", where, path, used)
+        cited = registry.cite(entry, where, path, place=f"action:{aid}", used=used, texts=(title, why))
         form = _require(entry, "form", str, where, path)
         if form not in forms:
             raise PolicyError(where, f"{path}form", f"unknown form {form!r}", "declare it in forms.toml")
@@ -300,7 +341,7 @@ def _load_actions(files: _Files, forms: dict[str, str]) -> dict[str, Action]:
             raise PolicyError(where, f"{path}guidance", f"{entry['guidance']!r} is not a guide page", _GUIDANCE_FIX)
         covered_by = _optional(entry, "covered_by", str, where, path, default="")
         unless = _optional(entry, "unless", dict, where, path, default=None)
-        out[aid] = Action(id=aid, title=title, why=why, form=form, guidance=entry.get("guidance", ""),
+        out[aid] = Action(id=aid, title=title, why=why, form=form, guidance=entry.get("guidance", ""), sources=cited,
                           covered_by=covered_by, unless=unless)
     for aid, action in out.items():
         if action.covered_by and action.covered_by not in out:
@@ -309,13 +350,13 @@ def _load_actions(files: _Files, forms: dict[str, str]) -> dict[str, Action]:
     return out
 
 
-def _load_questions(files) -> list[Question]:
+def _load_questions(files: _Files, registry: _Registry) -> list[Question]:
     data = files.read("questions.toml")
     where = "policy/questions.toml"
     questions = []
     seen: set[str] = set()
     keys = {"id", "section", "text", "type", "options", "help", "ask_if", "screen_if", "required", "unsure_todo",
-            "placeholder", "max_length", "guidance"}
+            "placeholder", "max_length", "guidance", "sources"}
     for i, q in enumerate(data.get("question", [])):
         qid = _require(q, "id", str, where, f"question[{i}].")
         path = f"question.{qid}."
@@ -323,47 +364,55 @@ def _load_questions(files) -> list[Question]:
         if not _ID.match(qid) or qid in seen:
             raise PolicyError(where, f"{path}id", "duplicate or malformed id", "use a unique lower_snake_case id")
         seen.add(qid)
-        text = _require(q, "text", str, where, path)
+        used: list[str] = []
+        text = registry.text(q, "text", where, path, used)
+        help_text = registry.text(q, "help", where, path, used, required=False)
+        unsure_todo = registry.text(q, "unsure_todo", where, path, used, required=False)
         section = _require(q, "section", str, where, path)
         qtype = _require(q, "type", str, where, path)
         if qtype not in TYPES:
             raise PolicyError(where, f"{path}type", f"unknown type {qtype!r}",
                               f"use one of: {', '.join(QUESTION_TYPES)}")
-        kind = TYPES[qtype]
+        atype = TYPES[qtype]
         options: list[Option] = []
-        if kind.takes_options:
+        if atype.takes_options:
             for j, opt in enumerate(_require(q, "options", list, where, path)):
                 if not isinstance(opt, dict) or not {"value", "label"} <= set(opt):
                     raise PolicyError(where, f"{path}options[{j}]", "needs value and label",
                                       "write {value=..., label=...}")
                 _allowed(opt, {"value", "label"}, where, f"{path}options[{j}].")
                 options.append(Option(value=_require(opt, "value", str, where, f"{path}options[{j}]."),
-                                      label=_require(opt, "label", str, where, f"{path}options[{j}].")))
+                                      label=registry.text(opt, "label", where, f"{path}options[{j}].", used)))
         elif "options" in q:
             raise PolicyError(where, f"{path}options", f"not used by type {qtype}", "remove it")
-        if kind.unsure and not q.get("unsure_todo"):
+        if atype.unsure and not q.get("unsure_todo"):
             raise PolicyError(where, f"{path}unsure_todo", "missing",
                               "say what to find out, and how, when the answer is unsure")
         if "guidance" in q and q["guidance"] not in GUIDANCE_PAGES:
             raise PolicyError(where, f"{path}guidance", f"{q['guidance']!r} is not a guide page", _GUIDANCE_FIX)
         if not isinstance(q.get("required", False), bool):
             raise PolicyError(where, f"{path}required", "must be true or false", "write required = true")
-        if "screen_if" in q and not kind.screened:
+        if "screen_if" in q and not atype.screens_names:
             raise PolicyError(where, f"{path}screen_if", f"not used by type {qtype}", "remove it")
-        if "unsure_todo" in q and not kind.unsure:
+        if "unsure_todo" in q and not atype.unsure:
             raise PolicyError(where, f"{path}unsure_todo", f"not used by type {qtype}", "remove it")
         # questions() prints the keys as written, then the defaults filled in (the published order).
         json_keys = [*q, *(k for k in ("required", "help", "max_length") if k not in q)]
+        labels = tuple(o.label for o in options)
+        cited = registry.cite(q, where, path, place=f"question:{qid}", used=used,
+                              texts=(text, help_text, unsure_todo, *labels))
+        if cited and "sources" not in json_keys:
+            json_keys.append("sources")
         questions.append(Question(
             id=qid, section=section, text=text, type=qtype,
-            help=_optional(q, "help", str, where, path, default=""),
+            help=help_text, sources=cited,
             options=tuple(options),
             ask_if=q.get("ask_if"),
             screen_if=q.get("screen_if"),
             required=q.get("required", False),
-            unsure_todo=_optional(q, "unsure_todo", str, where, path, default=""),
+            unsure_todo=unsure_todo,
             placeholder=_optional(q, "placeholder", str, where, path, default=""),
-            max_length=_optional(q, "max_length", int, where, path, default=kind.default_max_length),
+            max_length=_optional(q, "max_length", int, where, path, default=atype.default_max_length),
             guidance=q.get("guidance", ""),
             json_keys=tuple(json_keys),
         ))
@@ -372,7 +421,7 @@ def _load_questions(files) -> list[Question]:
     return questions
 
 
-def _load_measures(files: _Files, forms: dict[str, str]) -> dict[str, Measure]:
+def _load_measures(files: _Files, forms: dict[str, str], registry: _Registry) -> dict[str, Measure]:
     """Mitigation measures (policy/measures.toml), optional: without the file no rule lists measures."""
     if "measures.toml" not in files.names():
         return {}
@@ -383,20 +432,24 @@ def _load_measures(files: _Files, forms: dict[str, str]) -> dict[str, Measure]:
         path = f"measures.{mid}."
         if not _ID.match(mid):
             raise PolicyError(where, f"measures.{mid}", "bad id", "use lower_snake_case")
-        _allowed(entry, {"title", "what", "guidance", "form"}, where, path)
+        _allowed(entry, {"title", "what", "guidance", "form", "sources"}, where, path)
         guidance = _optional(entry, "guidance", str, where, path, default="")
         if guidance and guidance not in GUIDANCE_PAGES:
             raise PolicyError(where, f"{path}guidance", f"{guidance!r} is not a guide page", _GUIDANCE_FIX)
         form = _optional(entry, "form", str, where, path, default="")
         if form and form not in forms:
             raise PolicyError(where, f"{path}form", f"unknown form {form!r}", "declare it in forms.toml")
-        out[mid] = Measure(id=mid, title=_require(entry, "title", str, where, path),
-                           what=_require(entry, "what", str, where, path), guidance=guidance, form=form)
+        used: list[str] = []
+        title = _require(entry, "title", str, where, path)
+        what = registry.text(entry, "what", where, path, used)
+        cited = registry.cite(entry, where, path, place=f"measure:{mid}", used=used, texts=(title, what))
+        out[mid] = Measure(id=mid, title=title, what=what, guidance=guidance, form=form, sources=cited)
     return out
 
 
 def _load_rules(files: _Files, qindex: dict[str, Question], countries: dict[str, CountryList],
-                actions: dict[str, Action], measures: dict[str, Measure], *, sponsor_ids: list[str]) -> list[Rule]:
+                actions: dict[str, Action], measures: dict[str, Measure], *, sponsor_ids: list[str],
+                registry: _Registry) -> list[Rule]:
     rules = []
     seen: set[str] = set()
     rels = files.in_folder("rules")
@@ -412,7 +465,8 @@ def _load_rules(files: _Files, qindex: dict[str, Question], countries: dict[str,
         if rid in seen or rel != f"rules/{rid}.toml":
             raise PolicyError(where, "id", "must be unique and match the file name", f"rename to rules/{rid}.toml")
         seen.add(rid)
-        title, explanation, what_to_do = (_require(rule, key, str, where, "")
+        used: list[str] = []
+        title, explanation, what_to_do = (registry.text(rule, key, where, "", used)
                                           for key in ("title", "explanation", "what_to_do"))
         tier = _require(rule, "tier", str, where, "")
         if tier not in TIERS:
@@ -428,9 +482,7 @@ def _load_rules(files: _Files, qindex: dict[str, Question], countries: dict[str,
         for i, aid in enumerate(action_ids):
             if aid not in actions:
                 raise PolicyError(where, f"actions[{i}]", f"unknown action {aid!r}", "declare it in actions.toml")
-        citations = _check_citations(rule, where, "")
-        if not citations:
-            raise PolicyError(where, "citations", "missing", "cite at least one source")
+        citations = _check_citations(rule, where, registry, f"rule:{rid}", used)
         unsure_tier = _optional(rule, "unsure_tier", str, where, "", default="")
         unsure_why = _optional(rule, "unsure_why", str, where, "", default="")
         if unsure_tier and (unsure_tier not in (*TIERS, "none") or
@@ -463,30 +515,18 @@ def _load_rules(files: _Files, qindex: dict[str, Question], countries: dict[str,
     return rules
 
 
-def _check_citations(table: dict[str, Any], where: str, path: str) -> tuple[Citation, ...]:
-    """Each citation names its source, says what kind of source it is and when it was last checked."""
-    citations = []
-    for i, cite in enumerate(table.get("citations", [])):
-        at = f"{path}citations[{i}]."
-        if not isinstance(cite, dict) or not isinstance(cite.get("name"), str):
-            raise PolicyError(where, f"{at}name", "missing", "name the source")
-        _allowed(cite, {"name", "url", "kind", "checked", "note"}, where, at)
-        url = cite.get("url", "")
-        if url and not re.match(r"^https?://\S+$", url):
-            raise PolicyError(where, f"{at}url", "not a URL", "write a full https:// address")
-        kind = _require(cite, "kind", str, where, at)
-        if kind not in CITATION_KINDS:
-            raise PolicyError(where, f"{at}kind", f"unknown kind {kind!r}", f"use one of: {', '.join(CITATION_KINDS)}")
-        checked = _require(cite, "checked", _dt.date, where, at)
-        if isinstance(checked, _dt.datetime):
-            raise PolicyError(where, f"{at}checked", "must be a date", "write checked = YYYY-MM-DD")
-        citations.append(Citation(name=cite["name"], url=url, kind=kind, checked=checked.isoformat(),
-                                  note=_optional(cite, "note", str, where, at, default="")))
-    return tuple(citations)
+def _check_citations(table: dict[str, Any], where: str, registry: _Registry, place: str,
+                     used: list[str] | None = None) -> tuple[Citation, ...]:
+    """``citations``: at least one id from the registry (policy/sources.toml), each once."""
+    ids = list(_sources.cite(table.get("citations"), registry.sources, where, "citations"))
+    ids += [i for i in used or () if i not in ids]
+    for sid in ids:
+        registry.cited[sid].append(place)
+    return _sources.citations(ids, registry.sources)
 
 
 _LEAF_OPS = {"eq", "in", "any_in", "in_country_list", "answered"}
-_SCREENING_OUTCOMES = ("prohibited", "high", "stale_match", "related", "not_screened")
+_SCREENING_OUTCOMES = ("prohibited", "high", "stale_match", "possible_match", "related", "not_screened")
 # Which operators each question type accepts (answer_types.TYPES[...].operators).
 # Together with the checks on the values below, this keeps every condition
 # monotone: a riskier answer (yes over unsure over no, one more option ticked,
@@ -528,7 +568,7 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
         _allowed(cond, {"screening"}, where, path + ".")
         if cond["screening"] not in _SCREENING_OUTCOMES:
             raise PolicyError(where, f"{path}.screening", f"unknown screening outcome {cond['screening']!r}",
-                              "use prohibited, high, stale_match, related or not_screened")
+                              "use prohibited, high, stale_match, possible_match, related or not_screened")
         return
     _allowed(cond, {"q"} | _LEAF_OPS, where, path + ".")
     qid = cond.get("q")
@@ -542,10 +582,10 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
         raise PolicyError(where, path, "needs exactly one operator", f"use one of: {', '.join(sorted(_LEAF_OPS))}")
     (op,) = ops
     q = qindex[qid]
-    kind = TYPES[q.type]
-    if op not in kind.operators:
+    atype = TYPES[q.type]
+    if op not in atype.operators:
         raise PolicyError(where, f"{path}.{op}", f"operator {op!r} does not apply to a {q.type} question",
-                          f"use one of: {', '.join(sorted(kind.operators))}")
+                          f"use one of: {', '.join(sorted(atype.operators))}")
     if op == "answered":
         if cond[op] is not True:
             raise PolicyError(where, f"{path}.answered", "must be true",
@@ -561,12 +601,12 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
             values = cond[op]
         else:
             raise PolicyError(where, f"{path}.{op}", "must be a non-empty list", "list the answers")
-        allowed = kind.values(q)
+        allowed = atype.values(q)
         for v in values:
             if allowed is not None and v not in allowed:
                 raise PolicyError(where, f"{path}.{op}", f"{v!r} is not an answer to {qid}",
                                   f"use one of: {', '.join(allowed)}")
-        if kind.monotone_sets and set(values) not in kind.monotone_sets:
+        if atype.monotone_sets and set(values) not in atype.monotone_sets:
             raise PolicyError(where, f"{path}.{op}", f"tests {sorted(values)}: a riskier answer would not match",
                               'test "yes", or ["yes", "unsure"] (answers are ordered yes > unsure > no)')
 

@@ -65,7 +65,7 @@ class AnswerType:
     were ``unsure_reads_as`` fires at its unsure tier."""
     unsure_reads_as: str = ""
     """The value "not sure" is read as when a rule is tested at its unsure tier (the riskier answer)."""
-    screened: bool = False
+    screens_names: bool = False
     """Each value is a name screened against the restricted-party lists."""
     negatable: bool = False
     """``not`` may negate an eq/in condition on it: its options are alternatives, not a scale."""
@@ -110,7 +110,7 @@ def _wrong(q: Question, value: Any, expected: str) -> AnswerError:
                        f"give {expected}")
 
 
-def clean_text(value: str, qid: str, max_length: int) -> str:
+def tidy_text(value: str, qid: str, max_length: int) -> str:
     """Unicode NFC, no control characters (ZWJ kept), single spaces; at most ``max_length`` characters."""
     text = unicodedata.normalize("NFC", value)
     # Control characters other than ordinary whitespace are never meaningful here.
@@ -172,7 +172,7 @@ def _clean_names(q: Question, value: Any, policy: Policy) -> list[str]:
     for v in value:
         if not isinstance(v, str):
             raise _wrong(q, value, "a list of names (text)")
-        text = clean_text(v, q.id, q.max_length)
+        text = tidy_text(v, q.id, q.max_length)
         if text and text not in names:
             names.append(text)
     return names
@@ -203,7 +203,7 @@ def _clean_partners(q: Question, value: Any, policy: Policy) -> list[dict[str, A
                               "give names as a list of text")
         clean_names: list[str] = []
         for n in names:
-            text = clean_text(n, q.id, q.max_length)
+            text = tidy_text(n, q.id, q.max_length)
             if text and text not in clean_names:
                 clean_names.append(text)
         partner: dict[str, Any] = {"names": clean_names}
@@ -227,7 +227,7 @@ def _clean_partners(q: Question, value: Any, policy: Policy) -> list[dict[str, A
 def _clean_text(q: Question, value: Any, policy: Policy) -> str:
     if not isinstance(value, str):
         raise _wrong(q, value, "text")
-    return clean_text(value, q.id, q.max_length)
+    return tidy_text(value, q.id, q.max_length)
 
 
 # --- JSON Schema fragments (key order is part of the schema contract) ---------
@@ -281,12 +281,12 @@ TYPES: Mapping[str, AnswerType] = {t.name: t for t in (
                default_max_length=DEFAULT_TEXT_LENGTH),
     AnswerType("names", "names", frozenset({"answered"}), _clean_names, _schema_names,
                lambda q: ["Skolkovo Institute of Science and Technology", "国防科技大学", "Tsinghua University"],
-               is_list=True, max_items=MAX_NAMES, default_max_length=DEFAULT_TEXT_LENGTH, screened=True),
+               is_list=True, max_items=MAX_NAMES, default_max_length=DEFAULT_TEXT_LENGTH, screens_names=True),
     AnswerType("partners", "partners", _COUNTRY_OPS, _clean_partners, _schema_partners,
                lambda q: [{"names": ["Technical University of Munich"], "country": "DE"},
                           {"names": ["Sharif University of Technology"], "country": "IR"},
                           {"names": ["Tsinghua University", "清华大学"], "country": "CN"}],
-               is_list=True, max_items=MAX_PARTNERS, default_max_length=DEFAULT_TEXT_LENGTH, screened=True,
+               is_list=True, max_items=MAX_PARTNERS, default_max_length=DEFAULT_TEXT_LENGTH, screens_names=True,
                per_partner=True,
                # Up to policy 2026.x the partner was one country and a list of names.
                reads_old=((Question(id="partner_country", section="The partner", type="country",

@@ -14,14 +14,18 @@ reason, fix}}``: errors never escape as exceptions.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from collections.abc import Callable
 from typing import Any
 
-from ._engine import assess, assess_with_missing, plan_markdown, validate_answers
+from . import prefill, watch
+from ._engine import assess, plan_markdown, validate_answers
 from ._errors import AnswerError, AssessmentsError
 from ._legacy import migrate, replaced
 from ._policy import answer_schema, load_policy, questions
+from .answers_file import read_answers_bytes
 from .config import Config, default_config
 
 _state: dict[str, Any] = {}
@@ -37,23 +41,31 @@ def _assess(payload: Any) -> Any:
     # not given yet is a to-do on the page, not an error. "missing" names the
     # asked, required questions still unanswered: the page shows no tier until
     # it is empty (a partial form's "low" would read as an all-clear).
-    result, missing = assess_with_missing(payload, config=_config())
-    result["missing"] = missing
-    return result
+    # The assessing is shared with the office's batch re-check (assessments.watch).
+    result = watch.assess_as_page(payload, _config())
+    return prefill.attach(result, payload, _config(), load_policy())
 
 
 def check_import(answers: Any) -> dict[str, Any]:
     """Sort a restored answers object into what this questionnaire takes and what it leaves out.
 
-    Every field is checked by the engine's own validation, one at a time, so
-    one bad field does not cost the others. Keys of an earlier questionnaire are
-    first read into the current ones (for example ``partner_country`` and
-    ``partner_names`` into the partners question: :mod:`._legacy`), and
-    ``notices`` says so. Returns
-    ``{"answers": cleaned, "left_out": [{"key", "reason"}], "notices": [...]}``;
-    an ``answers`` that is not an object raises :class:`AnswerError` (nothing
-    can be restored from it).
+    ``answers`` is an answers object (kept in the page's storage), or a string:
+    the bytes of a file, base64-encoded, read by the one reader of answers
+    files (:func:`assessments.answers_file.read_answers_bytes`: size, encoding,
+    nesting, duplicate keys, numbers). Bytes, not text: text decoded by the
+    browser would already have lost invalid UTF-8 and UTF-16. A file saved by
+    the page (``{"format": ..., "answers": {...}, "result": ...}``) gives its
+    ``answers``. Every field is checked by the engine's own validation, one at
+    a time, so one bad field does not cost the others. Keys of an earlier
+    questionnaire are first read into the current ones (for example
+    ``partner_country`` and ``partner_names`` into the partners question:
+    :mod:`._legacy`), and ``notices`` says so. Returns ``{"answers": cleaned,
+    "left_out": [{"key", "reason"}], "notices": [...]}``; a file that cannot be
+    read, or holds no object, raises :class:`AnswerError` (nothing can be
+    restored from it).
     """
+    if isinstance(answers, str):
+        answers = _read_file(answers)
     if not isinstance(answers, dict):
         raise AnswerError("answers", "", f"must be a JSON object keyed by question id, not {type(answers).__name__}",
                           "restore a file saved by this page")
@@ -81,6 +93,17 @@ def check_import(answers: Any) -> dict[str, Any]:
     return {"answers": clean, "left_out": left_out, "notices": notices}
 
 
+def _read_file(encoded: str) -> Any:
+    try:
+        data = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise AnswerError("request", "payload", "not base64", "send the file's bytes base64-encoded") from None
+    value = read_answers_bytes(data, "the file")
+    if isinstance(value, dict) and isinstance(value.get("answers"), dict):
+        return value["answers"]  # a file saved by the page: its answers, not its result
+    return value
+
+
 def _assess_complete(payload: Any) -> Any:
     return assess(payload, config=_config())
 
@@ -89,6 +112,27 @@ def _plan_markdown(payload: Any) -> Any:
     # From the answers, not from a result the page sends back: the plan file is
     # rendered by the one renderer from the engine's own result.
     return plan_markdown(_assess(payload))
+
+
+# --- saved plans (assessments.watch): what a plan was assessed with, and what changed since ---
+
+def _record(payload: Any) -> Any:
+    # From the answers: the record is the engine's own, never one the page put together.
+    return {"record": watch.record(_assess(payload), _config()), "versions": watch.versions(_config())}
+
+
+def _compare(payload: Any) -> Any:
+    if not isinstance(payload, dict) or not isinstance(payload.get("answers"), dict):
+        raise AnswerError("request", "payload", "must be {answers, before} or {answers, export}",
+                          "send the saved plan's answers and record")
+    now = watch.record(_assess(payload["answers"]), _config())
+    if "export" in payload:
+        # A file opened on the office's copy: its own record, or one made from the result saved with it.
+        before = watch.record_from_export(payload["export"], _config(), "file") or now
+    else:
+        before = watch.check_record(payload.get("before"), "saved plan")
+    return {"before": before, "now": now, "diff": watch.compare(before, now),
+            "outdated": watch.outdated(before, _config())}
 
 
 def _questions(payload: Any) -> Any:
@@ -109,19 +153,29 @@ OPS: dict[str, Callable[[Any], Any]] = {
     "assess": _assess,
     "assess_complete": _assess_complete,
     "check_import": check_import,
+    "compare": _compare,
     "plan_markdown": _plan_markdown,
     "questions": _questions,
+    "record": _record,
     "schema": _schema,
     "screen": _screen,
 }
 """Every operation :func:`handle` serves, by name. Payloads:
 
-- ``assess``: an answers object, assessed as a form still being filled in (the page);
+- ``assess``: an answers object, assessed as a form still being filled in (the page); the result also says
+  what it was assessed with (``basis``: policy version, list dates) and, for a next step whose form declares a
+  prefill, the exact fields, values and URL (``actions[].form.prefill``: :func:`assessments.prefill.attach`);
 - ``assess_complete``: an answers object that must be complete (as ``python -m assessments assess``);
-- ``check_import``: an answers object read from a file: the fields this questionnaire takes, cleaned, and
-  the fields it leaves out with the reason;
+- ``check_import``: an answers object, or a file's bytes base64-encoded (:func:`check_import`): the fields
+  this questionnaire takes, cleaned, and the fields it leaves out with the reason;
 - ``plan_markdown``: an answers object (as ``assess``): the draft mitigation plan as Markdown text
   (:func:`assessments.plan_markdown` of that result), for the page's "Download the draft plan";
+- ``record``: an answers object (as ``assess``): what a saved plan keeps (policy version, list dates, tier,
+  reasons, list matches: :func:`assessments.watch.record`) and the site's ``versions``;
+- ``compare``: ``{"answers": ..., "before": record}`` (or ``"export"``: a file exported from the page, whose
+  record or saved result is read by :func:`assessments.watch.record_from_export`): the saved record (checked),
+  the record now, what changed (:func:`assessments.watch.compare`, with plain ``lines``) and why a re-check
+  was due (``outdated``);
 - ``questions``, ``schema``: none;
 - ``screen``: ``{"name": "..."}``.
 """

@@ -9,7 +9,7 @@ The wheel the site ships differs from the source tree in form only:
   (:data:`ANYASCII_PACK_ENTRY`), a third of the download; the screening
   normaliser reads blocks from it through :func:`use_anyascii_pack`.
 
-The site build (hooks/assets.py) writes both with :func:`browser_entries` and
+The site build (hooks/_engine_wheels.py) writes both with :func:`browser_entries` and
 :func:`pack_anyascii`; a source tree or installed package has neither and reads
 its own files.
 """

@@ -27,7 +27,11 @@ TIER_TEXT = {
 }
 
 # What a citation or a reason rests on (a citation's ``kind``, a reason's ``basis``).
-KIND_TEXT = {"law": "Law", "agency": "Agency rule", "institutional": "Institutional policy"}
+KIND_TEXT = {"law": "Law", "agency": "Agency rule", "institutional": "Institutional policy",
+             "secondary": "Secondary source"}
+
+# Under a reason one of whose sources could not be read here (a citation's ``ask_first``).
+ASK_FIRST = "Its source is being re-checked by the office: ask the office before you act on this reason alone."
 
 # Widgets whose question always has an answer to choose; the others may rightly stay empty.
 _CHOOSE_ONE = frozenset({"radio", "country"})

@@ -19,13 +19,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from assessments import ConfigError
+from assessments.config import check_logo_file
+
 import _project
 
 # `mkdocs serve` answers with these types; a wrong .wasm type makes Pyodide hang.
 mimetypes.add_type("application/wasm", ".wasm")
 mimetypes.add_type("text/javascript", ".mjs")
 
-LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 BRANDING_CSS = "assets/css/branding.css"
 # Under "mkdocs.": a warning about the configuration fails a --strict build, as MkDocs' own warnings do.
 log = logging.getLogger("mkdocs.hooks.validate")
@@ -39,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in institution.warnings:
         log.warning(f"{institution.source}: {warning}")
     # Plain text without markup (assessments/config.py refuses <, > and "); the templates escape it too.
-    config.site_name = f"Research security guide: {institution.institution['short_name']}"
+    config.site_name = f"Research security guide: {institution.identity['short_name']}"
     _apply_palette(config, institution.branding)
     _check_named_colours(config)
     logo = _logo_source(institution.branding, Path(institution.source))
@@ -216,11 +218,11 @@ def _logo_source(branding: dict[str, str], config_file: Path) -> Path | None:
     value = branding.get("logo")
     if not value:
         return None
-    path = (config_file.parent / value).resolve()
-    if path.suffix.lower() not in LOGO_TYPES:
-        raise PluginError(f"{config_file}: branding.logo: {value!r} is not an image "
-                          f"(fix: use a {', '.join(LOGO_TYPES)} file)")
-    if not path.is_file():
-        raise PluginError(f"{config_file}: branding.logo: {path} does not exist "
-                          "(fix: give a path relative to the configuration file)")
-    return path
+    # The path's shape (relative, inside the configuration's folder, an image type) was checked on
+    # load; the file's content is checked here, where the file is read.
+    path = config_file.parent / value
+    try:
+        check_logo_file(path, str(config_file))
+    except ConfigError as exc:
+        raise PluginError(str(exc)) from None
+    return path.resolve()

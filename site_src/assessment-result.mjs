@@ -9,6 +9,7 @@ import { $, el, guidanceLink, link } from "./assessment-dom.mjs";
 import { form } from "./assessment-form.mjs";
 import { POLICY, answerText, questionText } from "./assessment-policy.mjs";
 import { OUTCOME_TEXT, listDates, renderScreening } from "./assessment-screening.mjs";
+import { prefillHandoff } from "./prefill-handoff.mjs";
 
 const result = $("rs-result");
 const resultBody = $("rs-result-body");
@@ -29,7 +30,7 @@ function citationItem(c) {
     el("span", { class: "rs-citation__meta" }, ` (${KIND_TEXT[c.kind] || c.kind}${c.checked ? `, checked ${c.checked}` : ""})`));
 }
 
-const ASK_FIRST = "Its source is being re-checked by the office: ask the office before you act on this reason alone.";
+const ASK_FIRST = POLICY.wording.ask_first;
 
 // Each reason: its title, whom it concerns and what to do, open; why it applies, what sponsors
 // require and its sources folded under it.
@@ -43,7 +44,7 @@ function renderReasons(reasons) {
       el("strong", {}, r.partners.length > 1 ? "Concerns partners: " : "Concerns partner: "),
       r.partners.map((p) => p.label).join("; ")) : null,
     el("p", {}, el("strong", {}, "What to do: "), r.what_to_do),
-    r.citations.some((c) => c.note) ? el("p", { class: "rs-ask-first" }, ASK_FIRST) : null,
+    r.citations.some((c) => c.ask_first) ? el("p", { class: "rs-ask-first" }, ASK_FIRST) : null,
     (r.unsure || []).length ? el("div", { class: "rs-unsure" },
       el("p", {}, el("strong", {}, `Shown because you answered \u201c${answerText(r.unsure[0], "unsure")}\u201d to:`)),
       el("ul", {}, r.unsure.map((qid) => el("li", {}, questionLink(qid))))) : null,
@@ -96,7 +97,7 @@ function renderActions(actions) {
     el("p", { class: "rs-contact" }, a.contact ? [el("strong", {}, a.contact.label),
       a.contact.email ? [": ", link(`mailto:${a.contact.email}`, a.contact.email)] : null,
       a.contact.phone ? [", ", telLink(a.contact.phone)] : null, ". "] : null,
-    a.why, a.also.length ? ` The same form also covers: ${a.also.map((b) => b.title).join("; ")}.` : null))));
+    a.why, a.also.length ? ` The same form also covers: ${a.also.map((b) => b.title).join("; ")}.` : null), prefillHandoff(a))));
 }
 
 /** A folded group: a summary with its count, the content on request. */
@@ -157,7 +158,7 @@ function resultDetails(res) {
         el("strong", {}, s.query), ": ", OUTCOME_TEXT[s.outcome] || s.outcome))),
       ...warnings.map((w) => el("p", { class: "rs-warning" }, linkified(w))),
       fold("Screening details and list dates", screening.length, el("ul", { class: "rs-screen-details" }, screening.map((s) => {
-        const lists = [...new Set((s.candidates || []).filter((c) => c.match).flatMap((c) => (c.lists || [])
+        const lists = [...new Set((s.candidates || []).filter((c) => c.match || c.possible).flatMap((c) => (c.lists || [])
           .map((l) => `${l.label} (current to ${l.as_of}${l.stale ? ", out of date" : ""})`)))];
         return el("li", {}, el("strong", {}, s.query), lists.length ? `. Lists: ${lists.join("; ")}` : "",
           s.summary ? [el("br"), el("span", { class: "rs-screen__summary" }, s.summary)] : null);

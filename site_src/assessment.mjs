@@ -1,7 +1,8 @@
 // The self-assessment page: wiring. It asks the engine (engine.mjs) for a result
 // on every change and hands it to the renderer; it never decides anything itself.
-//   assessment-policy.mjs  the policy data generated at build time: which questions are
-//                          asked before the engine runs (a generic ask_if interpreter), labels
+//   assessment-policy.mjs  the policy data generated at build time: labels, limits
+//   assessment-asked.mjs   which questions are asked before the engine runs (a generic ask_if
+//                          interpreter, checked against the engine's op `assess`)
 //   assessment-form.mjs    the questionnaire's controls, storage, asked questions
 //   assessment-result.mjs  the result, reasons, next steps, summary bar
 //   assessment-screening.mjs  each name's screening panel beside the name
@@ -13,9 +14,10 @@ import {
   STORAGE_KEY, clearForm, fillCountries, fillRemainingCountryLists, filterCountries, form, loadAnswers,
   onPartnerButton, readAnswers, saveAnswers, showAsked, showChosenCountries, writeAnswers,
 } from "./assessment-form.mjs";
-import { askedFor } from "./assessment-policy.mjs";
+import { QUESTIONS, askedFor } from "./assessment-policy.mjs";
 import { clearErrors, renderEmpty, renderError, renderPrintAnswers, renderResult, renderSummary } from "./assessment-result.mjs";
 import { createExports } from "./assessment-export.mjs";
+import { initSavedPlans } from "./saved-plans-ui.mjs";
 
 const NAMES_DEBOUNCE_MS = 250;
 const statusText = $("rs-engine-status-text");
@@ -46,7 +48,7 @@ async function update() {
   const mine = ++sequence;
   // The first result waits for the screening index the engine builds after "ready": said in the bar too.
   if (!state.lastResult && !engine.isWarm) renderSummary(null, state.lastAnswers, asked, "warming");
-  const response = await engine.evaluate(state.lastAnswers);
+  const response = await engine.assess(state.lastAnswers);
   if (mine !== sequence) return; // a newer change has already been sent
   clearErrors();
   if (response.ok) {
@@ -106,15 +108,49 @@ const PRESETS = {
 
 // The activity comes in the query (?activity=...); a name only ever in the fragment
 // (#name=...), which the browser does not send to the server.
-function applyPreset(params, fragment) {
+function applyPreset(params, name) {
   const preset = Object.hasOwn(PRESETS, params.get("activity") || "") ? PRESETS[params.get("activity")] : null;
-  const name = (fragment.get("name") || "").trim().slice(0, 200);
   if (!preset && !name) return null;
   const answers = { ...(preset?.answers || {}) };
   if (name) answers.partners = [{ names: [name] }];
   if (name && !answers.activities) answers.activities = ["collaboration"];
   writeAnswers(answers);
   return preset?.focus || (name ? "partners" : null);
+}
+
+// The name in the fragment, taken out of the address bar and the history entry at once (the
+// entry is replaced, not added to): after this the name lives only in the form and this tab's storage.
+function takeFragmentName() {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (!fragment.has("name")) return "";
+  history.replaceState(history.state, "", location.pathname + location.search);
+  // At most as long as a partner's name may be (the engine refuses longer ones).
+  return (fragment.get("name") || "").replace(/\s+/g, " ").trim().slice(0, QUESTIONS.get("partners").max_length);
+}
+
+// A name to check while answers are already here (a second name from the header search): a partner
+// of its own, unless a partner already has it; the names are screened once collaboration is chosen.
+function addPartnerName(name) {
+  const answers = readAnswers();
+  const partners = answers.partners || [];
+  const max = Number($("rs-q-partners")?.querySelector("[data-max]")?.dataset.max || Infinity);
+  if (!partners.some((p) => (p.names || []).includes(name))) {
+    if (partners.length >= max) {
+      say(`'${name}' was not added: the assessment takes at most ${max} partners. Remove one, then check the name again.`);
+      return "partners";
+    }
+    answers.partners = [...partners, { names: [name] }];
+  }
+  if (!(answers.activities || []).includes("collaboration")) answers.activities = [...(answers.activities || []), "collaboration"];
+  writeAnswers(answers);
+  return "partners";
+}
+
+function focusPartnerName(name) {
+  const boxes = [...document.querySelectorAll("#rs-q-partners textarea")];
+  const box = boxes.find((b) => b.value.split("\n").includes(name)) || boxes[0];
+  box?.scrollIntoView({ block: "center" });
+  box?.focus({ preventScroll: true });
 }
 
 // --- wiring ---------------------------------------------------------------------------
@@ -138,16 +174,26 @@ const stored = early ? {} : loadAnswers();
 const restored = early ? [] : writeAnswers(stored);
 if (restored.length) state.legacy = Object.fromEntries(restored.map((key) => [key, stored[key]]));
 let focusId = null;
-const fragment = new URLSearchParams(location.hash.slice(1));
-if (!early && !Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search), fragment);
-// The name is now in the form (and this tab's storage): keep it out of the address bar and history.
-if (fragment.has("name")) history.replaceState(null, "", location.pathname + location.search);
+const fragmentName = takeFragmentName();
+if (!early && !Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search), fragmentName);
+else if (fragmentName) focusId = addPartnerName(fragmentName);
+// Only the fragment changed (a link to this page with another #name=...): no new page load.
+window.addEventListener("hashchange", () => {
+  const name = takeFragmentName();
+  if (!name) return;
+  addPartnerName(name);
+  state.cleared = false;
+  update();
+  focusPartnerName(name);
+});
 state.lastAnswers = readAnswers();
 if (restored.length || focusId !== null || Object.keys(state.lastAnswers).length) saveAnswers(withLegacy(state.lastAnswers));
 showAsked(askedFor(state.lastAnswers));
 renderSummary(null, state.lastAnswers, askedFor(state.lastAnswers));
 renderPrintAnswers(state.lastAnswers, askedFor(state.lastAnswers));
-if (focusId) {
+if (fragmentName) {
+  focusPartnerName(fragmentName);
+} else if (focusId) {
   const target = $(`rs-q-${focusId}`);
   target?.scrollIntoView({ block: "center" });
   target?.querySelector("input, select, textarea")?.focus({ preventScroll: true });
@@ -186,6 +232,7 @@ $("rs-import").addEventListener("change", (event) => {
   event.target.value = "";
 });
 if (!root.dataset.rsOfficeEmail) $("rs-email").hidden = true;
+initSavedPlans(update);
 
 engine.onState((state, detail) => {
   statusBox.dataset.state = state;

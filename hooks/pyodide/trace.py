@@ -43,6 +43,9 @@ def sample_payloads() -> dict[str, list[Any]]:
         "check_import": [answers, {"partner_blocked": "YES", "activities": "x"}, [1],
                          {"partner_country": "RU", "partner_names": ["Lomonosov Moscow State University"]}],
         "screen": [{"name": "Московский государственный университет"}, {"name": "جامعة طهران"}, {"name": ""}],
+        "record": [answers, {}, *invalid_answers],
+        "compare": [{"answers": answers, "before": {"policy_version": "0", "lists": {}, "reasons": [], "matches": []}},
+                    {"answers": answers, "before": {"lists": 1}}, None],
     }
 
 

@@ -1,4 +1,4 @@
-"""The result as a researcher meets it (issues 12, 13, 14), in real Chromium against
+"""The result as a researcher meets it (reasons, partners, plan, screening panels), in real Chromium against
 the built site, by visible text and layout: each reason's basis, sources with their
 kind and checked date, the "Not sure" answers that made it fire, sponsor notes; the
 draft mitigation plan and its Markdown file (rendered by the engine's
@@ -115,9 +115,9 @@ def test_sources_show_their_kind_and_checked_date_and_reasons_their_basis(page: 
                 expect(line.locator("a")).to_have_text(c["name"])
             # How far a source was verified is the office's business: the researcher reads what to do.
             assert "Not verified" not in text
-        if any(c.get("note") for c in reason["citations"]):
+        if any(c.get("ask_first") for c in reason["citations"]):
             expect(block.locator(".rs-ask-first")).to_contain_text("ask the office before you act")
-    assert any(c.get("note") for r in result["reasons"] for c in r["citations"]), "no source with a note to show"
+    assert any(c.get("ask_first") for r in result["reasons"] for c in r["citations"]), "no source with a note to show"
     expect(page.locator("#rs-result")).not_to_contain_text("Not verified")
 
 
@@ -173,7 +173,7 @@ def test_a_formerly_listed_name_is_said_so_and_never_a_hit(page: Page, site_url:
     assert "Formerly listed, not a hit" in text and "formerly listed" in text
     assert "removed from the SDN list on 2025-06-30" in text
     assert "Listed:" not in text and "Listed on" not in text and "Matches for" not in text
-    expect(panel.locator("tr[data-match='true']")).to_have_count(0)
+    expect(panel.locator("[data-match='true']")).to_have_count(0)
     summary = page.locator(".rs-screen-summary li").inner_text()
     assert "Formerly listed" in summary and "Listed:" not in summary
 

@@ -1,12 +1,19 @@
-"""The seams ARCHITECTURE.md promises, checked on the code: one table of answer types, no import circle."""
+"""The seams ARCHITECTURE.md promises, checked on the code (one table of answer types, no import circle), and
+the map itself checked against the code (the rule recipe, the public names, the ownership of site_src)."""
 
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+import json
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 import assessments
+from assessments.browser_package import PARSED_FILE, parsed_policy_json
 from tests.support.paths import ROOT
 
 ANSWER_TYPE_NAMES = set(assessments.ANSWER_TYPES)
@@ -132,14 +139,38 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def test_no_import_circle_in_the_engine() -> None:
-    """Also through imports inside functions: a circle there only hides the order modules load in."""
+def _engine_graph() -> dict[str, set[str]]:
     top = ROOT / "assessments"
     files = {_module_name(p, top): p for p in _python_files("assessments")}
     modules = set(files)
-    graph = {name: set(_imports(path, name, modules)) - {name} for name, path in files.items()}
     # A submodule imports its package's __init__ by being imported; only an explicit import back counts.
+    return {name: set(_imports(path, name, modules)) - {name} for name, path in files.items()}
+
+
+def test_no_import_circle_in_the_engine() -> None:
+    """Also through imports inside functions: a circle there only hides the order modules load in."""
+    graph = _engine_graph()
     assert not _cycles(graph), _cycles(graph)
+
+
+def test_no_import_circle_in_the_hooks() -> None:
+    """Hooks and their helpers import each other by bare name (MkDocs loads them by path)."""
+    files = {p.stem: p for p in sorted((ROOT / "hooks").glob("*.py"))}
+    graph = {name: set(_imports(path, name, set(files))) - {name} for name, path in files.items()}
+    assert not _cycles(graph), _cycles(graph)
+
+
+def test_screening_reaches_the_policy_only_through_the_configuration() -> None:
+    graph = _engine_graph()
+    graph["assessments.config"] -= {"assessments._policy"}
+    seen: set[str] = set()
+    todo = [m for m in graph if m.startswith("assessments.screening")]
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo += graph[module]
+    assert "assessments._policy" not in seen, "screening imports the policy loader other than through config"
 
 
 def test_anyascii_still_reads_its_table_through_the_globals_the_package_replaces() -> None:
@@ -153,3 +184,72 @@ def test_anyascii_still_reads_its_table_through_the_globals_the_package_replaces
     for name in ANYASCII_GLOBALS:
         assert hasattr(anyascii, name) and name in used, f"anyascii {anyascii.__version__} no longer uses {name}"
     assert isinstance(anyascii._blocks, dict)
+
+
+# --- ARCHITECTURE.md stays true -------------------------------------------------
+
+MAP = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+
+
+def _section(heading: str) -> str:
+    start = MAP.index(heading)
+    end = MAP.find("\n#", start + len(heading))
+    return MAP[start:end if end != -1 else len(MAP)]
+
+
+def _rule_recipe_fields() -> dict[str, set[str]]:
+    """The keys "A new rule" lists (top-level bullets), each with the keys listed under it."""
+    fields: dict[str, set[str]] = {}
+    key = ""
+    for line in _section("### A new rule").splitlines():
+        names = re.findall(r"`(\w+)`", line.partition(": ")[0])  # a bullet may name several keys: `a`, `b`: ...
+        if line.startswith("   - `"):
+            fields.update({name: set() for name in names})
+            key = names[-1]
+        elif line.startswith("     - `") and key:
+            fields[key].update(names)
+    return fields
+
+
+def _accepted_keys(tmp_path: Path, edit: Callable[[dict[str, Any]], None]) -> set[str]:
+    """The keys the policy loader accepts where ``edit`` puts an unknown one (from its error's fix)."""
+    tables = json.loads(parsed_policy_json())
+    rel = "rules/military_end_use.toml"
+    rule = json.loads(tables[rel])
+    edit(rule)
+    tables[rel] = json.dumps(rule)
+    (tmp_path / PARSED_FILE).write_text(json.dumps(tables), encoding="utf-8")
+    with pytest.raises(assessments.PolicyError) as info:
+        assessments.load_policy(tmp_path)
+    assert info.value.reason == "unknown key" and info.value.fix.startswith("use one of: "), info.value
+    return set(info.value.fix.removeprefix("use one of: ").split(", "))
+
+
+def test_the_rule_recipe_lists_exactly_the_keys_the_loader_accepts(tmp_path: Path) -> None:
+    recipe = _rule_recipe_fields()
+    assert set(recipe) == _accepted_keys(tmp_path, lambda rule: rule.update(not_a_key=1)), \
+        "ARCHITECTURE.md 'A new rule' and the rule loader disagree: update the recipe"
+    shipped = json.loads(json.loads(parsed_policy_json())["rules/military_end_use.toml"])
+    for key, value in shipped.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):  # a list of tables (citations)
+            accepted = _accepted_keys(tmp_path, lambda rule, key=key: rule[key][0].update(not_a_key=1))
+            assert recipe[key] == accepted, f"the recipe's keys of each {key} entry disagree with the loader"
+
+
+def test_every_public_name_is_on_the_map() -> None:
+    seams = _section("## Public seams")
+    missing = [name for name in assessments.__all__
+               if not re.search(rf"`(assessments\.)?{re.escape(name)}[`(]", seams)]
+    assert not missing, f"public names ARCHITECTURE.md's 'Public seams' does not mention: {missing}"
+
+
+def test_the_ownership_table_names_every_file_of_site_src() -> None:
+    row = next(line for line in MAP.splitlines() if line.startswith("| `site_src/` |"))
+    missing = [p.name for p in sorted((ROOT / "site_src").iterdir()) if p.is_file() and f"`{p.name}`" not in row]
+    assert not missing, f"site_src files ARCHITECTURE.md's ownership table does not name: {missing}"
+
+
+def test_the_map_draws_the_browser_half() -> None:
+    flow = _section("## Data flow")
+    for step in ("engine.mjs", "postMessage", "engine-worker.mjs", "assessments.browser.handle"):
+        assert step in flow, step

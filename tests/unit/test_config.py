@@ -33,7 +33,7 @@ def test_shipped_configurations_load() -> None:
 def test_package_default_is_a_visibly_fictional_institution() -> None:
     """Without --config the command line uses an example whose addresses are plainly not real."""
     packaged = assessments.default_config()
-    assert packaged.institution["example"] is True
+    assert packaged.identity["example"] is True
     addresses = [c.email for c in packaged.contacts.values() if c.email] + [f.url for f in packaged.forms.values()]
     assert addresses and all("example.edu" in a for a in addresses)
 

@@ -1,19 +1,23 @@
-"""A fixed corpus of hostile inputs (issue 16): every malformed answers file, configuration
+"""A fixed corpus of hostile inputs: every malformed answers file, configuration
 and CSV exits 2 (or fails to load) with a message naming the field and the reason; nothing
 raises an uncaught error. benchmarks/fuzz.py throws generated inputs at the same entry points."""
 
 from __future__ import annotations
 
+import base64
 import codecs
 import csv
 import io
+import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import assessments
+from assessments import browser
 from assessments.__main__ import main
 from assessments.answers_file import read_answers_bytes
 from assessments.config import parse_config
@@ -84,7 +88,7 @@ def _edit(pattern: str, replacement: str) -> str:
     return text
 
 
-# The hostile configurations of issue 16 (and a few more): each refused, naming the key.
+# Hostile configurations: each refused, naming the key.
 HOSTILE_CONFIGS = {
     "title breakout": (_edit(r"^short_name = .*$", 'short_name = "EU</title><script>alert(3)</script>"'),
                        "institution.short_name", "markup"),
@@ -138,7 +142,7 @@ def test_ordinary_phone_numbers_pass(phone: str) -> None:
 
 def test_plain_text_with_ampersands_and_apostrophes_passes() -> None:
     config = parse_config(_edit(r'^name = "Example University"$', "name = \"Queen's R&D Institute\""), "ok.toml")
-    assert config.institution["name"] == "Queen's R&D Institute"
+    assert config.identity["name"] == "Queen's R&D Institute"
 
 
 # --- screen --file ------------------------------------------------------------
@@ -185,3 +189,31 @@ def test_table_output_carries_no_control_sequences(capsys: pytest.CaptureFixture
     out = capsys.readouterr().out
     assert code == 0
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out)
+
+
+def _page_import(data: bytes) -> dict[str, Any]:
+    """What the page gets for a file it imports: the engine's check_import on the file's bytes."""
+    request = {"op": "check_import", "payload": base64.b64encode(data).decode("ascii")}
+    return json.loads(browser.handle(json.dumps(request)))
+
+
+@pytest.mark.parametrize("case", list(ANSWERS))
+def test_the_page_imports_through_the_same_reader(case: str) -> None:
+    """One reader for the page and the command line: every malformed file is refused with the CLI's reason."""
+    data, needle = ANSWERS[case]
+    reply = _page_import(data)
+    if reply["ok"]:  # read, but nothing in it fits: the page says so and changes nothing
+        result = reply["result"]
+        assert result["answers"] == {} and any(needle in f["reason"] for f in result["left_out"]), reply
+    else:
+        error = reply["error"]
+        assert needle in f"{error['key']}: {error['reason']}" or needle in error["reason"], reply
+
+
+def test_the_page_imports_its_own_saved_file_and_bare_answers() -> None:
+    saved = {"format": "research-security-assessment/1", "answers": {"activities": ["travel"]}, "result": None}
+    for content in (saved, saved["answers"]):
+        reply = _page_import(json.dumps(content).encode())
+        assert reply == {"ok": True, "result": {"answers": {"activities": ["travel"]}, "left_out": [], "notices": []}}
+    refused = json.loads(browser.handle(json.dumps({"op": "check_import", "payload": "not base64!"})))
+    assert refused["ok"] is False and refused["error"]["reason"] == "not base64"

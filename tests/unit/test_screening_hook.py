@@ -1,4 +1,4 @@
-"""hooks/screening.py: the build stops on a bad dataset or configuration; the list table and
+"""hooks/screening_lists.py: the build stops on a bad dataset or configuration; the list table and
 settings render through the marker pass (hooks/markers.py)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from assessments.screening import dataset
 from tests.support.hooks import load_hook
 from tests.support.paths import HOOKS
 
-hook = load_hook("screening")
+hook = load_hook("screening_lists")
 THEME = Theme(name="material", custom_dir=str(HOOKS.parent / "overrides"))
 
 
@@ -27,7 +27,7 @@ def _with_config(**changes: object) -> SimpleNamespace:
 
 def _marker_pass(html: str, config: SimpleNamespace) -> str:
     markers = load_hook("markers")
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="screening.md"), url="screening/", meta={})
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="screening.md"), url="screening/", meta={}, markdown="")
     return markers.on_page_content(html, page, config, None)
 
 

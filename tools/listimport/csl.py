@@ -64,12 +64,12 @@ def read_csl_json(path: Path) -> list[dict[str, Any]]:
     return [r for r in recs if r]
 
 
-def _csl_record(source: str, name: str, aliases: list[str], countries: list[str], kind: str,  # noqa: PLR0917
+def _csl_record(source: str, name: str, aliases: list[str], countries: list[str], party_type: str,  # noqa: PLR0917
                 where: str) -> dict[str, Any] | None:
     """One CSL party as an importer record; None for individuals, vessels and aircraft."""
     if not name.strip():
         raise ImportError_(f"{where}: empty name")
-    if kind.strip().lower() in ("individual", "vessel", "aircraft"):
+    if party_type.strip().lower() in ("individual", "vessel", "aircraft"):
         return None
     return {"list": _csl_list(source, where), "name": " ".join(name.split()),
             "aliases": [" ".join(a.split()) for a in aliases if a.strip()],
