@@ -17,8 +17,9 @@ import json
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-import _project
 import assessments.watch
+
+import _project
 
 VERSIONS_JSON = "assets/data/versions.json"  # read by site_src/saved-plans-notice.mjs (not content-hashed)
 
