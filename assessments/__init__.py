@@ -5,16 +5,28 @@ The same code runs under CPython (command line, tests, build hooks) and Pyodide
 """
 
 from os import PathLike
-from pathlib import Path
 
-from . import _policy
 from ._engine import TIERS, assess, plan_markdown, validate_answers
 from ._errors import AnswerError, AssessmentsError, ConfigError, PolicyError
-from ._model import Action, Citation, CountryList, Measure, Option, Policy, Question, Rule, condition_leaves
-from ._policy import GUIDANCE_PAGES, answer_schema, load_policy, questions
+from ._model import (
+    Action,
+    Citation,
+    CountryList,
+    Fact,
+    Measure,
+    Option,
+    Policy,
+    Question,
+    Rule,
+    Source,
+    condition_leaves,
+)
+from ._policy import GUIDANCE_PAGES, answer_schema, example_answers, load_policy, questions, read_policy
 from .answer_types import TYPES as ANSWER_TYPES
-from .answer_types import AnswerType, example_answer, example_answers
+from .answer_types import AnswerType, example_answer
 from .config import Config, default_config, load_config
+from .sources import mentions_law
+from .sources import report as sources_report
 
 __all__ = [
     "ANSWER_TYPES",
@@ -28,12 +40,14 @@ __all__ = [
     "Config",
     "ConfigError",
     "CountryList",
+    "Fact",
     "Measure",
     "Option",
     "Policy",
     "PolicyError",
     "Question",
     "Rule",
+    "Source",
     "answer_schema",
     "assess",
     "condition_leaves",
@@ -42,27 +56,17 @@ __all__ = [
     "example_answers",
     "load_config",
     "load_policy",
+    "mentions_law",
     "plan_markdown",
     "questions",
     "reload_policy",
+    "sources_report",
     "validate_answers",
 ]
 __version__ = "0.1.0"
 
 
 def reload_policy(folder: str | PathLike[str] | None = None) -> Policy:
-    """Load and validate a policy afresh, bypassing every cache, and cache nothing.
-
-    ``folder`` is a policy folder laid out like ``assessments/policy`` (tools and
-    tests that edit a copy); by default the shipped one is read again.
-    """
-    shipped = _policy._policy_root
-    if folder is not None:
-        root = Path(folder)
-        _policy._policy_root = lambda: root
-    _policy._parsed_cache.clear()
-    try:
-        return load_policy.__wrapped__()
-    finally:
-        _policy._policy_root = shipped
-        _policy._parsed_cache.clear()
+    """Load and validate a policy afresh and keep nothing: ``folder`` (laid out like
+    ``assessments/policy``), by default the shipped one. ``load_policy(folder)`` does the same for a folder."""
+    return read_policy(folder)

@@ -17,6 +17,7 @@ from ._model import Action, Condition, Policy, Question, condition_leaves
 from ._policy import TIERS, load_policy
 from .answer_types import TYPES
 from .config import Config, default_config
+from .wording import add_topics, standing
 
 # The built-in configuration is parsed once: assess() runs on every keystroke.
 _default_config = functools.cache(default_config)
@@ -166,12 +167,12 @@ def _screen(answers: dict[str, Any], policy: Policy, config: Config) -> list[dic
     cleaning names itself. A question with ``screen_if`` is screened only when that holds."""
     where: list[tuple[dict[str, Any], str]] = []
     for q in policy.questions:
-        kind = TYPES[q.type]
-        if not kind.screened or q.id not in answers:
+        atype = TYPES[q.type]
+        if not atype.screens_names or q.id not in answers:
             continue
         if q.screen_if is not None and not _fires(q.screen_if, answers, policy, config, frozenset())[0]:
             continue
-        if kind.per_partner:
+        if atype.per_partner:
             where += [({"question": q.id, "partner": p, "position": i}, name)
                       for p, partner in enumerate(answers[q.id]) for i, name in enumerate(partner["names"])]
         else:
@@ -187,36 +188,53 @@ def _screen(answers: dict[str, Any], policy: Policy, config: Config) -> list[dic
 
 
 def assess(answers: Any, *, config: Config | None = None, screening: bool = True, partial: bool = False,
-           screened: Sequence[dict[str, Any]] | None = None) -> dict[str, Any]:
+           screening_results: Sequence[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Validate ``answers`` and return the explained result (a JSON-ready dict).
 
     ``partial=True`` is for a form still being filled in: a missing required
     answer becomes a to-do instead of an :class:`AnswerError`.
-    ``screened`` gives screening results (each with an ``outcome``) to use
+    ``screening_results`` gives screening results (each with an ``outcome``) to use
     instead of screening the names: rules that depend on screening can be
     exercised without the list data.
     """
+    return _assess(answers, config=config, screening=screening, partial=partial,
+                   screening_results=screening_results)[0]
+
+
+def assess_with_missing(answers: Any, *, config: Config | None = None) -> tuple[dict[str, Any], list[str]]:
+    """:func:`assess` of a form still being filled in, and the asked, required questions it leaves unanswered."""
+    return _assess(answers, config=config, screening=True, partial=True, screening_results=None)
+
+
+def _assess(answers: Any, *, config: Config | None, screening: bool, partial: bool,
+            screening_results: Sequence[dict[str, Any]] | None) -> tuple[dict[str, Any], list[str]]:
     policy = load_policy()
     config = config or _default_config()
     clean, notices = _validate(answers, policy, partial=partial)
     asked = asked_ids(clean, policy, config)
     # Answers to questions that are not asked (a follow-up whose trigger changed) are ignored (result["not_used"]).
     asked_answers = {k: v for k, v in clean.items() if k in asked}
-    if screened is not None:
-        screened = [dict(s) for s in screened]
+    if screening_results is not None:
+        screened = [dict(s) for s in screening_results]
     else:
         screened = _screen(asked_answers, policy, config) if screening else []
-    result = _result(asked_answers, asked, screened, policy, config)
+    missing = _missing_required(asked_answers, policy, config)
+    result = _result(asked_answers, asked, screened, policy, config, missing=missing)
     # Said, not silently dropped: answers given to questions these answers do not ask.
     result["not_used"] = [q.id for q in policy.questions if q.id in clean and q.id not in asked]
     # Answers in an earlier questionnaire's keys, read into the current ones: said, never silent.
     result["notices"] = notices
-    return result
+    # Where the result stands (final, provisional while questions shown are unanswered, no tier), in words.
+    result["standing"] = standing(result, asked_answers, policy)
+    add_topics(result, policy)
+    result["provisional"] = result["standing"]["state"] != "final"
+    result["unanswered"] = result["standing"]["unanswered"]
+    return result, missing
 
 
 def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, Any]], policy: Policy,
-            config: Config) -> dict[str, Any]:
-    """The result for cleaned answers to asked questions and the screening results."""
+            config: Config, *, missing: list[str]) -> dict[str, Any]:
+    """The result for cleaned answers to asked questions, the required ones unanswered and the screening results."""
     # A screening outcome counts for the partner whose name it is; the others count for every condition.
     n_partners = len(_partners(answers, policy))
     per_partner: dict[int, set[str]] = {}
@@ -230,10 +248,9 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
     outcomes = frozenset(general)
     partner_outcomes = {p: frozenset(o) for p, o in per_partner.items()}
     partners = _partners(answers, policy)
-    # "Not sure" read as "yes": a rule that would fire then still fires, at its unsure tier.
-    as_yes = {k: ("yes" if v == "unsure" and policy.question_index[k].type == "yes_no_unsure" else v)
-              for k, v in answers.items()}
-    sponsors = set(answers.get("sponsors", []))
+    # "Not sure" read as the riskier answer: a rule that would fire then still fires, at its unsure tier.
+    as_yes = {k: TYPES[policy.question_index[k].type].read_unsure(v) for k, v in answers.items()}
+    sponsors = set(answers.get(policy.sponsor_question) or [])
     reasons = []
     for rule in policy.rules:
         tier, unsure = rule.tier, []
@@ -245,7 +262,7 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
             if not fires:
                 continue
             tier = rule.effective_unsure_tier
-            unsure = [q for q in _questions_in(rule.when) if answers.get(q) == "unsure"]
+            unsure = [q for q in _questions_in(rule.when) if _is_unsure(q, answers, policy)]
         reasons.append({
             "rule": rule.id,
             "title": rule.title,
@@ -272,12 +289,12 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
     todo = [
         {"question": q.id, "text": q.unsure_todo, "guidance": q.guidance}
         for q in policy.questions
-        if q.id in asked and answers.get(q.id) == "unsure"
+        if q.id in asked and _is_unsure(q.id, answers, policy)
     ]
     todo += [
         {"question": qid, "text": f"Answer this question: {policy.question_index[qid].text}",
          "guidance": policy.question_index[qid].guidance}
-        for qid in _missing_required(answers, policy, config)
+        for qid in missing
     ]
     return {
         "tier": tier,
@@ -313,19 +330,25 @@ def _plan(reasons: list[dict[str, Any]], policy: Policy, config: Config) -> list
 def plan_markdown(result: dict[str, Any]) -> str:
     """The result's mitigation plan as a Markdown draft the researcher can bring to the office."""
     titles = {r["rule"]: r["title"] for r in result["reasons"]}
-    lines = [f"# Draft mitigation plan (overall tier: {result['tier']})", "",
+    stand = result.get("standing") or {"text": result["tier"], "why": ""}
+    lines = ["# Draft mitigation plan", "", f"Result: {stand['text']}{' ' + stand['why'] if stand['why'] else ''}", "",
              f"Policy {result['policy_version']}, as of {result['as_of']}. A draft for discussion with the "
              "research security office, not an approval.", ""]
     if not result["plan"]:
         lines.append("No rule fired: no measures are suggested.")
     for i, m in enumerate(result["plan"], 1):
-        lines += [f"## {i}. {m['title']} ({m['tier']})", "", m["what"], "",
+        # A measure is not itself rated: it says which reasons it addresses.
+        lines += [f"## {i}. {m['title']}", "", m["what"], "",
                   "Addresses: " + "; ".join(titles.get(r, r) for r in m["rules"]) + "."]
         if m["form"]:
             lines.append(f"Form: {m['form']['title']} <{m['form']['url']}>")
         lines += ["", "Status: [ ] agreed with the office  [ ] in place  Notes:", ""]
     lines += ["---", result["disclaimer"], ""]
     return "\n".join(lines)
+
+
+def _is_unsure(qid: str, answers: dict[str, Any], policy: Policy) -> bool:
+    return qid in answers and TYPES[policy.question_index[qid].type].is_unsure(answers[qid])
 
 
 def _questions_in(cond: Condition) -> list[str]:

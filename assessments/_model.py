@@ -9,6 +9,7 @@ nested tables as in the files (see :func:`._policy._check_condition`).
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,31 +43,80 @@ class Option:
         return {"value": self.value, "label": self.label}
 
 
-CITATION_KINDS = ("law", "agency", "institutional")
+SOURCE_KINDS = ("law", "agency", "institutional", "secondary")
 """What a source is: ``law`` (statute, regulation, executive order, or a list with legal effect),
 ``agency`` (a federal agency's or sponsor's policy, notice, FAQ or guidance: binding through award
-terms, not by itself law) or ``institutional`` (a university's own policy or guidance)."""
+terms, not by itself law), ``institutional`` (a university's own policy or guidance) or ``secondary``
+(a law firm's, university's or publisher's account of someone else's text)."""
+CITATION_KINDS = SOURCE_KINDS
+VERIFICATION = ("text", "summary", "unverified")
+"""How a source was checked: its own text was read (``text``), only a secondary summary of it
+(``summary``), or it could not be read here (``unverified``)."""
 
 
 @dataclass(frozen=True)
 class Citation:
+    """A source as a result, the rules table and a page show it: what it is and when it was checked."""
+
     name: str
     url: str = ""
     kind: str = "law"
     checked: str = ""
-    """ISO date on which the citation was last checked against its source."""
-    note: str = ""
-    """What could not be verified, if anything (shown with the citation)."""
+    """ISO date on which the source was last checked."""
+    id: str = ""
+    """The source's id in policy/sources.toml."""
+    ask_first: bool = False
+    """The source could not be read here: a reason resting on it tells the researcher to ask the office
+    before acting on it (what to do, not how far it was verified, which is for the office's review page)."""
 
-    def to_json(self) -> dict[str, str]:
-        out = {"name": self.name}
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name}
         if self.url:
             out["url"] = self.url
         out["kind"] = self.kind
         out["checked"] = self.checked
-        if self.note:
-            out["note"] = self.note
+        if self.ask_first:
+            out["ask_first"] = True
         return out
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of the registry (policy/sources.toml)."""
+
+    id: str
+    title: str
+    url: str
+    kind: str
+    section: str
+    """The section or paragraph relied on."""
+    says: str
+    """What it says, in one line (our paraphrase)."""
+    checked: str
+    verified: str
+    """One of VERIFICATION."""
+    how: str
+    """How it was checked, and what was not verified."""
+    review_days: int
+
+    def citation(self) -> Citation:
+        return Citation(name=self.title, url=self.url, kind=self.kind, checked=self.checked, id=self.id,
+                        ask_first=self.verified == "unverified")
+
+    def next_review(self) -> _dt.date:
+        return _dt.date.fromisoformat(self.checked) + _dt.timedelta(days=self.review_days)
+
+    def is_due(self, on: _dt.date) -> bool:
+        return self.verified == "unverified" or self.next_review() <= on
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A legal fact stated in more than one place, written once (``{fact:ID}``, ``<!-- guide:fact ID -->``)."""
+
+    id: str
+    text: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -85,6 +135,8 @@ class Question:
     placeholder: str = ""
     max_length: int = 0
     guidance: str = ""
+    sources: tuple[str, ...] = ()
+    """Registry ids of the sources its text relies on."""
     # The keys of questions() JSON in their published order (as written in
     # questions.toml, then the defaults filled in): part of the contract.
     json_keys: tuple[str, ...] = field(default=(), compare=False, repr=False)
@@ -98,6 +150,8 @@ class Question:
                 value = [o.to_json() for o in value]
             elif key in ("ask_if", "screen_if"):
                 value = copy.deepcopy(value)
+            elif key == "sources":
+                value = list(value)
             out[key] = value
         return out
 
@@ -109,6 +163,7 @@ class Action:
     why: str
     form: str
     guidance: str = ""
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,6 +201,7 @@ class Measure:
     what: str
     guidance: str = ""
     form: str = ""
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,4 +229,18 @@ class Policy:
     country_names: dict[str, str]
     measures: dict[str, Measure] = field(default_factory=dict)
     sponsors: dict[str, str] = field(default_factory=dict)
-    """Sponsor ids a rule's sponsor_notes may use, with their names (the options of the sponsors question)."""
+    """Sponsor ids a rule's sponsor_notes may use, with their names (the options of ``sponsor_question``)."""
+    sponsor_question: str = ""
+    """The question whose answer lists the researcher's sponsors (policy.toml ``sponsor_question``): a reason
+    shows the sponsor notes of those sponsors only (of every sponsor when none is ticked)."""
+    sources: dict[str, Source] = field(default_factory=dict)
+    """The registry of sources (policy/sources.toml), by id."""
+    facts: dict[str, Fact] = field(default_factory=dict)
+    """Shared legal facts, by id."""
+    cited: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Where the policy cites each source: source id to places (``rule:ID``, ``question:ID`` ...)."""
+
+    def guidance_pages(self) -> set[str]:
+        """Every guide page the policy links to: from its questions, rules, actions and measures."""
+        linked = (*self.questions, *self.rules, *self.actions.values(), *self.measures.values())
+        return {item.guidance for item in linked if item.guidance}

@@ -17,11 +17,13 @@ import datetime as _dt
 import functools
 import json
 import re
+from os import PathLike
+from pathlib import Path
 from typing import Any
 
+from . import _sources
 from ._errors import PolicyError
 from ._model import (
-    CITATION_KINDS,
     Action,
     Citation,
     CountryList,
@@ -33,9 +35,10 @@ from ._model import (
     condition_leaves,
 )
 from ._resources import package_root
-from .answer_types import TYPES
+from .answer_types import TYPES, example_answer
 
-__all__ = ["Policy", "answer_schema", "load_policy", "parsed_policy_json", "questions"]
+__all__ = ["Policy", "answer_schema", "example_answers", "load_policy", "parsed_policy_json", "questions",
+           "read_policy"]
 
 TIERS = ("low", "moderate", "high", "prohibited")
 QUESTION_TYPES = tuple(TYPES)
@@ -55,42 +58,77 @@ _GUIDANCE_FIX = "use one of the guide's pages, e.g. sanctions.md (no #anchor)"
 CONFIG_COUNTRY_LISTS = ("elevated_risk",)
 
 
-def _policy_root() -> Any:
+def _shipped_root() -> Any:
     """The policy folder inside the package (a Traversable, so it works from a wheel too)."""
     return package_root().joinpath("policy")
 
 
 PARSED_FILE = "_parsed.json"
 _DATE_TAG = "$toml-date"  # JSON has no dates: TOML dates and date-times travel as tagged strings
+_DATE_TYPES = {"date": _dt.date, "datetime": _dt.datetime, "time": _dt.time}
 
 
-def _parse(rel: str) -> dict[str, Any]:
-    # Imported here: the browser reads the pre-parsed policy and never loads the TOML parser.
-    import tomllib  # noqa: PLC0415
-
-    path = _policy_root().joinpath(*rel.split("/"))
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(f"policy/{rel}", "", f"not valid TOML: {exc}", "correct the syntax") from None
+def _untag(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1 and _DATE_TAG in obj:
+        type_name, text = obj[_DATE_TAG]
+        return _DATE_TYPES[type_name].fromisoformat(text)
+    return obj
 
 
-def _toml_files() -> list[str]:
-    """Every .toml file under policy/, as paths relative to it."""
-    found: list[str] = []
+class _Files:
+    """One policy folder's files: its TOML files, or the pre-parsed tables that the browser's copy carries."""
 
-    def walk(node: Any, prefix: str) -> None:
-        for child in node.iterdir():
-            if child.is_dir():
-                walk(child, f"{prefix}{child.name}/")
-            elif child.name.endswith(".toml"):
-                found.append(prefix + child.name)
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        path = root.joinpath(PARSED_FILE)
+        self.parsed: dict[str, str] | None = json.loads(path.read_text("utf-8")) if path.is_file() else None
 
-    walk(_policy_root(), "")
-    return sorted(found)
+    def parse(self, rel: str) -> dict[str, Any]:
+        # Imported here: the browser reads the pre-parsed policy and never loads the TOML parser.
+        import tomllib  # noqa: PLC0415
+
+        path = self.root.joinpath(*rel.split("/"))
+        try:
+            return tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise PolicyError(f"policy/{rel}", "", f"not valid TOML: {exc}", "correct the syntax") from None
+
+    def toml_files(self) -> list[str]:
+        """Every .toml file under the folder, as paths relative to it."""
+        found: list[str] = []
+
+        def walk(node: Any, prefix: str) -> None:
+            for child in node.iterdir():
+                if child.is_dir():
+                    walk(child, f"{prefix}{child.name}/")
+                elif child.name.endswith(".toml"):
+                    found.append(prefix + child.name)
+
+        walk(self.root, "")
+        return sorted(found)
+
+    def read(self, rel: str) -> dict[str, Any]:
+        if self.parsed is None:
+            return self.parse(rel)
+        if rel not in self.parsed:
+            raise PolicyError(f"policy/{rel}", "", f"missing from policy/{PARSED_FILE}", "rebuild the site")
+        return json.loads(self.parsed[rel], object_hook=_untag)
+
+    def in_folder(self, folder: str) -> list[str]:
+        """The .toml files directly inside ``folder``, as paths relative to the policy folder."""
+        if self.parsed is not None:
+            return sorted(rel for rel in self.parsed if rel.startswith(f"{folder}/") and rel.count("/") == 1)
+        base = self.root.joinpath(folder)
+        return sorted(f"{folder}/{p.name}" for p in base.iterdir() if p.name.endswith(".toml"))
+
+    def names(self) -> set[str]:
+        """The names of the files at the top of the folder."""
+        if self.parsed is not None:
+            return set(self.parsed)
+        return {p.name for p in self.root.iterdir()}
 
 
-def parsed_policy_json() -> str:
+def parsed_policy_json(root: str | PathLike[str] | None = None) -> str:
     """All policy files parsed, for the browser wheel: ``{relative path: JSON text of its table}``.
 
     Each table stays its own JSON text so that every load parses fresh objects
@@ -102,55 +140,23 @@ def parsed_policy_json() -> str:
             return {_DATE_TAG: [type(value).__name__, value.isoformat()]}
         raise TypeError(f"cannot store {type(value).__name__} in {PARSED_FILE}")
 
-    tables = {rel: json.dumps(_parse(rel), default=tag, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-              for rel in _toml_files()}
+    files = _files(root)
+    tables = {rel: json.dumps(files.parse(rel), default=tag, ensure_ascii=False, sort_keys=True,
+                              separators=(",", ":"))
+              for rel in files.toml_files()}
     return json.dumps(tables, ensure_ascii=False, sort_keys=True, indent=0)
 
 
-_DATE_KINDS = {"date": _dt.date, "datetime": _dt.datetime, "time": _dt.time}
-_parsed_cache: dict[str, dict[str, str] | None] = {}
+def _files(root: str | PathLike[str] | None) -> _Files:
+    return _Files(_shipped_root() if root is None else Path(root))
 
 
-def _untag(obj: dict[str, Any]) -> Any:
-    if len(obj) == 1 and _DATE_TAG in obj:
-        kind, text = obj[_DATE_TAG]
-        return _DATE_KINDS[kind].fromisoformat(text)
-    return obj
-
-
-def _parsed() -> dict[str, str] | None:
-    """The pre-parsed policy if this copy of the package carries one (the browser's does)."""
-    root = _policy_root()
-    key = str(root)
-    if key not in _parsed_cache:
-        path = root.joinpath(PARSED_FILE)
-        _parsed_cache[key] = json.loads(path.read_text("utf-8")) if path.is_file() else None
-    return _parsed_cache[key]
-
-
-def _read(rel: str) -> dict[str, Any]:
-    parsed = _parsed()
-    if parsed is None:
-        return _parse(rel)
-    if rel not in parsed:
-        raise PolicyError(f"policy/{rel}", "", f"missing from policy/{PARSED_FILE}", "rebuild the site")
-    return json.loads(parsed[rel], object_hook=_untag)
-
-
-def _policy_files(folder: str) -> list[str]:
-    parsed = _parsed()
-    if parsed is not None:
-        return sorted(rel for rel in parsed if rel.startswith(f"{folder}/") and rel.count("/") == 1)
-    base = _policy_root().joinpath(folder)
-    return sorted(f"{folder}/{p.name}" for p in base.iterdir() if p.name.endswith(".toml"))
-
-
-def _require(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, path: str) -> Any:
+def _require(table: dict[str, Any], key: str, expected: type | tuple[type, ...], where: str, path: str) -> Any:
     if key not in table:
         raise PolicyError(where, f"{path}{key}", "missing", f"add {key}")
     value = table[key]
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        name = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+    if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+        name = expected.__name__ if isinstance(expected, type) else "/".join(k.__name__ for k in expected)
         raise PolicyError(where, f"{path}{key}", f"must be {name}", f"give {key} as {name}")
     return value
 
@@ -161,24 +167,39 @@ def _allowed(table: dict[str, Any], keys: set[str], where: str, path: str) -> No
             raise PolicyError(where, f"{path}{key}", "unknown key", f"use one of: {', '.join(sorted(keys))}")
 
 
-def _optional(table: dict[str, Any], key: str, kind: type, where: str, path: str, *, default: Any) -> Any:
-    return _require(table, key, kind, where, path) if key in table else default
+def _optional(table: dict[str, Any], key: str, expected: type, where: str, path: str, *, default: Any) -> Any:
+    return _require(table, key, expected, where, path) if key in table else default
+
+
+def load_policy(root: str | PathLike[str] | None = None) -> Policy:
+    """The validated policy: the package's own (read once and kept), or the policy folder ``root``.
+
+    A folder given is read afresh on every call: tools and tests load edited copies.
+    """
+    return _shipped_policy() if root is None else read_policy(root)
 
 
 @functools.cache
-def load_policy() -> Policy:
-    meta = _read("policy.toml")
-    _allowed(meta, {"version", "as_of", "tiers"}, "policy/policy.toml", "")
+def _shipped_policy() -> Policy:
+    return read_policy()
+
+
+def read_policy(root: str | PathLike[str] | None = None) -> Policy:
+    """Load and validate the policy folder ``root`` (default: the package's own), keeping nothing."""
+    files = _files(root)
+    meta = files.read("policy.toml")
+    _allowed(meta, {"version", "as_of", "tiers", "sponsor_question"}, "policy/policy.toml", "")
     version = _require(meta, "version", str, "policy/policy.toml", "")
     as_of = _require(meta, "as_of", _dt.date, "policy/policy.toml", "")
     if tuple(_require(meta, "tiers", list, "policy/policy.toml", "")) != TIERS:
         raise PolicyError("policy/policy.toml", "tiers", "must be low, moderate, high, prohibited",
                           "the tier order is part of the public contract")
 
-    countries, names = _load_countries()
-    forms = _load_forms()
-    actions = _load_actions(forms)
-    questions = _load_questions()
+    registry = _Registry(*_sources.load_sources(files.read("sources.toml")))
+    countries, names = _load_countries(files, registry)
+    forms = _load_forms(files)
+    actions = _load_actions(files, forms, registry)
+    questions = _load_questions(files, registry)
     qindex = {q.id: q for q in questions}
     for q in questions:
         for key, cond in (("ask_if", q.ask_if), ("screen_if", q.screen_if)):
@@ -195,8 +216,14 @@ def load_policy() -> Policy:
         raise PolicyError("policy/questions.toml", f"question.{per_partner[1]}.type",
                           f"a second list of partners (after {per_partner[0]!r})",
                           "keep every partner in one partners question")
-    measures = _load_measures(forms)
-    rules = _load_rules(qindex, countries, actions, measures)
+    sponsor_question = _optional(meta, "sponsor_question", str, "policy/policy.toml", "", default="")
+    sponsor_type = TYPES[qindex[sponsor_question].type] if sponsor_question in qindex else None
+    if sponsor_question and (sponsor_type is None or not sponsor_type.takes_options or not sponsor_type.is_list):
+        raise PolicyError("policy/policy.toml", "sponsor_question", f"{sponsor_question!r} is not a question "
+                          "whose answer is a list of its own options", "name the question that asks for the sponsors")
+    sponsors = {o.value: o.label for o in qindex[sponsor_question].options} if sponsor_question else {}
+    measures = _load_measures(files, forms, registry)
+    rules = _load_rules(files, qindex, countries, actions, measures, sponsor_ids=list(sponsors), registry=registry)
     return Policy(
         version=version,
         as_of=as_of.isoformat(),
@@ -210,21 +237,52 @@ def load_policy() -> Policy:
         country_lists=countries,
         country_names=names,
         measures=measures,
-        sponsors={o.value: o.label for o in qindex["sponsors"].options} if "sponsors" in qindex else {},
+        sponsors=sponsors,
+        sponsor_question=sponsor_question,
+        sources=registry.sources,
+        facts=registry.facts,
+        cited={sid: tuple(places) for sid, places in registry.cited.items()},
     )
 
 
-def _load_countries() -> tuple[dict[str, CountryList], dict[str, str]]:
-    names_file = _read("countries/_names.toml")
+class _Registry:
+    """The sources and facts while the policy loads, and where each source is cited."""
+
+    def __init__(self, sources: dict[str, Any], facts: dict[str, Any]) -> None:
+        self.sources = sources
+        self.facts = facts
+        self.cited: dict[str, list[str]] = {sid: [] for sid in sources}
+
+    def text(self, table: dict[str, Any], key: str, where: str, path: str, used: list[str], *,
+             required: bool = True) -> str:
+        """A text field with its ``{fact:ID}`` includes written out; the facts' sources go into ``used``."""
+        raw = _require(table, key, str, where, path) if required or key in table else ""
+        text, ids = _sources.expand(raw, self.facts, where, f"{path}{key}")
+        used.extend(i for i in ids if i not in used)
+        return text
+
+    def cite(self, table: dict[str, Any], where: str, path: str, *, place: str, used: list[str],
+             texts: tuple[str, ...]) -> tuple[str, ...]:
+        """The ids under ``sources`` (optional), then those of included facts; legal text must cite one."""
+        ids = list(_sources.cite(table.get("sources"), self.sources, where, f"{path}sources", required=False))
+        ids += [i for i in used if i not in ids]
+        _sources.check_cited(" ".join(texts), tuple(ids), where, f"{path}sources")
+        for sid in ids:
+            self.cited[sid].append(place)
+        return tuple(ids)
+
+
+def _load_countries(files: _Files, registry: _Registry) -> tuple[dict[str, CountryList], dict[str, str]]:
+    names_file = files.read("countries/_names.toml")
     names = names_file.get("names", {})
     if not names:
         raise PolicyError("policy/countries/_names.toml", "names", "missing", "add the ISO code table")
     lists: dict[str, CountryList] = {}
-    for rel in _policy_files("countries"):
+    for rel in files.in_folder("countries"):
         if rel.endswith("_names.toml"):
             continue
         where = f"policy/{rel}"
-        data = _read(rel)
+        data = files.read(rel)
         _allowed(data, {"id", "title", "as_of", "countries", "citations", "notes"}, where, "")
         lid = _require(data, "id", str, where, "")
         if lid in CONFIG_COUNTRY_LISTS:
@@ -237,14 +295,14 @@ def _load_countries() -> tuple[dict[str, CountryList], dict[str, str]]:
             if code not in names:
                 raise PolicyError(where, f"countries[{i}]", f"{code!r} is not a known ISO code",
                                   "use an ISO 3166-1 alpha-2 code from _names.toml")
-        citations = _check_citations(data, where, "")
+        citations = _check_citations(data, where, registry, f"list:{lid}")
         lists[lid] = CountryList(id=lid, title=title, as_of=as_of.isoformat(), countries=tuple(codes),
                                  citations=citations, notes=_optional(data, "notes", str, where, "", default=""))
     return lists, names
 
 
-def _load_forms() -> dict[str, str]:
-    data = _read("forms.toml")
+def _load_forms(files) -> dict[str, str]:
+    data = files.read("forms.toml")
     out = {}
     for fid, entry in data.get("forms", {}).items():
         where = "policy/forms.toml"
@@ -254,31 +312,33 @@ def _load_forms() -> dict[str, str]:
     return out
 
 
-def _load_actions(forms: dict[str, str]) -> dict[str, Action]:
-    data = _read("actions.toml")
+def _load_actions(files: _Files, forms: dict[str, str], registry: _Registry) -> dict[str, Action]:
+    data = files.read("actions.toml")
     where = "policy/actions.toml"
     out = {}
     for aid, entry in data.get("actions", {}).items():
         path = f"actions.{aid}."
-        _allowed(entry, {"title", "why", "form", "guidance"}, where, path)
+        _allowed(entry, {"title", "why", "form", "guidance", "sources"}, where, path)
         title = _require(entry, "title", str, where, path)
-        why = _require(entry, "why", str, where, path)
+        used: list[str] = []
+        why = registry.text(entry, "why", where, path, used)
+        cited = registry.cite(entry, where, path, place=f"action:{aid}", used=used, texts=(title, why))
         form = _require(entry, "form", str, where, path)
         if form not in forms:
             raise PolicyError(where, f"{path}form", f"unknown form {form!r}", "declare it in forms.toml")
         if "guidance" in entry and entry["guidance"] not in GUIDANCE_PAGES:
             raise PolicyError(where, f"{path}guidance", f"{entry['guidance']!r} is not a guide page", _GUIDANCE_FIX)
-        out[aid] = Action(id=aid, title=title, why=why, form=form, guidance=entry.get("guidance", ""))
+        out[aid] = Action(id=aid, title=title, why=why, form=form, guidance=entry.get("guidance", ""), sources=cited)
     return out
 
 
-def _load_questions() -> list[Question]:
-    data = _read("questions.toml")
+def _load_questions(files: _Files, registry: _Registry) -> list[Question]:
+    data = files.read("questions.toml")
     where = "policy/questions.toml"
     questions = []
     seen: set[str] = set()
     keys = {"id", "section", "text", "type", "options", "help", "ask_if", "screen_if", "required", "unsure_todo",
-            "placeholder", "max_length", "guidance"}
+            "placeholder", "max_length", "guidance", "sources"}
     for i, q in enumerate(data.get("question", [])):
         qid = _require(q, "id", str, where, f"question[{i}].")
         path = f"question.{qid}."
@@ -286,47 +346,55 @@ def _load_questions() -> list[Question]:
         if not _ID.match(qid) or qid in seen:
             raise PolicyError(where, f"{path}id", "duplicate or malformed id", "use a unique lower_snake_case id")
         seen.add(qid)
-        text = _require(q, "text", str, where, path)
+        used: list[str] = []
+        text = registry.text(q, "text", where, path, used)
+        help_text = registry.text(q, "help", where, path, used, required=False)
+        unsure_todo = registry.text(q, "unsure_todo", where, path, used, required=False)
         section = _require(q, "section", str, where, path)
         qtype = _require(q, "type", str, where, path)
         if qtype not in TYPES:
             raise PolicyError(where, f"{path}type", f"unknown type {qtype!r}",
                               f"use one of: {', '.join(QUESTION_TYPES)}")
-        kind = TYPES[qtype]
+        atype = TYPES[qtype]
         options: list[Option] = []
-        if kind.takes_options:
+        if atype.takes_options:
             for j, opt in enumerate(_require(q, "options", list, where, path)):
                 if not isinstance(opt, dict) or not {"value", "label"} <= set(opt):
                     raise PolicyError(where, f"{path}options[{j}]", "needs value and label",
                                       "write {value=..., label=...}")
                 _allowed(opt, {"value", "label"}, where, f"{path}options[{j}].")
                 options.append(Option(value=_require(opt, "value", str, where, f"{path}options[{j}]."),
-                                      label=_require(opt, "label", str, where, f"{path}options[{j}].")))
+                                      label=registry.text(opt, "label", where, f"{path}options[{j}].", used)))
         elif "options" in q:
             raise PolicyError(where, f"{path}options", f"not used by type {qtype}", "remove it")
-        if kind.unsure_todo and not q.get("unsure_todo"):
+        if atype.unsure and not q.get("unsure_todo"):
             raise PolicyError(where, f"{path}unsure_todo", "missing",
                               "say what to find out, and how, when the answer is unsure")
         if "guidance" in q and q["guidance"] not in GUIDANCE_PAGES:
             raise PolicyError(where, f"{path}guidance", f"{q['guidance']!r} is not a guide page", _GUIDANCE_FIX)
         if not isinstance(q.get("required", False), bool):
             raise PolicyError(where, f"{path}required", "must be true or false", "write required = true")
-        if "screen_if" in q and not kind.screened:
+        if "screen_if" in q and not atype.screens_names:
             raise PolicyError(where, f"{path}screen_if", f"not used by type {qtype}", "remove it")
-        if "unsure_todo" in q and not kind.unsure_todo:
+        if "unsure_todo" in q and not atype.unsure:
             raise PolicyError(where, f"{path}unsure_todo", f"not used by type {qtype}", "remove it")
         # questions() prints the keys as written, then the defaults filled in (the published order).
         json_keys = [*q, *(k for k in ("required", "help", "max_length") if k not in q)]
+        labels = tuple(o.label for o in options)
+        cited = registry.cite(q, where, path, place=f"question:{qid}", used=used,
+                              texts=(text, help_text, unsure_todo, *labels))
+        if cited and "sources" not in json_keys:
+            json_keys.append("sources")
         questions.append(Question(
             id=qid, section=section, text=text, type=qtype,
-            help=_optional(q, "help", str, where, path, default=""),
+            help=help_text, sources=cited,
             options=tuple(options),
             ask_if=q.get("ask_if"),
             screen_if=q.get("screen_if"),
             required=q.get("required", False),
-            unsure_todo=_optional(q, "unsure_todo", str, where, path, default=""),
+            unsure_todo=unsure_todo,
             placeholder=_optional(q, "placeholder", str, where, path, default=""),
-            max_length=_optional(q, "max_length", int, where, path, default=kind.default_max_length),
+            max_length=_optional(q, "max_length", int, where, path, default=atype.default_max_length),
             guidance=q.get("guidance", ""),
             json_keys=tuple(json_keys),
         ))
@@ -335,55 +403,52 @@ def _load_questions() -> list[Question]:
     return questions
 
 
-def _load_measures(forms: dict[str, str]) -> dict[str, Measure]:
+def _load_measures(files: _Files, forms: dict[str, str], registry: _Registry) -> dict[str, Measure]:
     """Mitigation measures (policy/measures.toml), optional: without the file no rule lists measures."""
-    if "measures.toml" not in _toml_names():
+    if "measures.toml" not in files.names():
         return {}
-    data = _read("measures.toml")
+    data = files.read("measures.toml")
     where = "policy/measures.toml"
     out = {}
     for mid, entry in data.get("measures", {}).items():
         path = f"measures.{mid}."
         if not _ID.match(mid):
             raise PolicyError(where, f"measures.{mid}", "bad id", "use lower_snake_case")
-        _allowed(entry, {"title", "what", "guidance", "form"}, where, path)
+        _allowed(entry, {"title", "what", "guidance", "form", "sources"}, where, path)
         guidance = _optional(entry, "guidance", str, where, path, default="")
         if guidance and guidance not in GUIDANCE_PAGES:
             raise PolicyError(where, f"{path}guidance", f"{guidance!r} is not a guide page", _GUIDANCE_FIX)
         form = _optional(entry, "form", str, where, path, default="")
         if form and form not in forms:
             raise PolicyError(where, f"{path}form", f"unknown form {form!r}", "declare it in forms.toml")
-        out[mid] = Measure(id=mid, title=_require(entry, "title", str, where, path),
-                           what=_require(entry, "what", str, where, path), guidance=guidance, form=form)
+        used: list[str] = []
+        title = _require(entry, "title", str, where, path)
+        what = registry.text(entry, "what", where, path, used)
+        cited = registry.cite(entry, where, path, place=f"measure:{mid}", used=used, texts=(title, what))
+        out[mid] = Measure(id=mid, title=title, what=what, guidance=guidance, form=form, sources=cited)
     return out
 
 
-def _toml_names() -> set[str]:
-    parsed = _parsed()
-    if parsed is not None:
-        return set(parsed)
-    return {p.name for p in _policy_root().iterdir()}
-
-
-def _load_rules(qindex: dict[str, Question], countries: dict[str, CountryList],
-                actions: dict[str, Action], measures: dict[str, Measure]) -> list[Rule]:
+def _load_rules(files: _Files, qindex: dict[str, Question], countries: dict[str, CountryList],
+                actions: dict[str, Action], measures: dict[str, Measure], *, sponsor_ids: list[str],
+                registry: _Registry) -> list[Rule]:
     rules = []
     seen: set[str] = set()
-    files = _policy_files("rules")
-    if not files:
+    rels = files.in_folder("rules")
+    if not rels:
         raise PolicyError("policy/rules", "", "no rule files", "add at least one rule")
     keys = {"id", "title", "explanation", "what_to_do", "tier", "when", "actions", "citations", "guidance",
             "unsure_tier", "unsure_why", "sponsor_notes", "measures"}
-    sponsor_ids = [o.value for o in qindex["sponsors"].options] if "sponsors" in qindex else []
-    for rel in files:
+    for rel in rels:
         where = f"policy/{rel}"
-        rule = _read(rel)
+        rule = files.read(rel)
         _allowed(rule, keys, where, "")
         rid = _require(rule, "id", str, where, "")
         if rid in seen or rel != f"rules/{rid}.toml":
             raise PolicyError(where, "id", "must be unique and match the file name", f"rename to rules/{rid}.toml")
         seen.add(rid)
-        title, explanation, what_to_do = (_require(rule, key, str, where, "")
+        used: list[str] = []
+        title, explanation, what_to_do = (registry.text(rule, key, where, "", used)
                                           for key in ("title", "explanation", "what_to_do"))
         tier = _require(rule, "tier", str, where, "")
         if tier not in TIERS:
@@ -399,9 +464,7 @@ def _load_rules(qindex: dict[str, Question], countries: dict[str, CountryList],
         for i, aid in enumerate(action_ids):
             if aid not in actions:
                 raise PolicyError(where, f"actions[{i}]", f"unknown action {aid!r}", "declare it in actions.toml")
-        citations = _check_citations(rule, where, "")
-        if not citations:
-            raise PolicyError(where, "citations", "missing", "cite at least one source")
+        citations = _check_citations(rule, where, registry, f"rule:{rid}", used)
         unsure_tier = _optional(rule, "unsure_tier", str, where, "", default="")
         unsure_why = _optional(rule, "unsure_why", str, where, "", default="")
         if unsure_tier and (unsure_tier not in (*TIERS, "none") or
@@ -434,26 +497,14 @@ def _load_rules(qindex: dict[str, Question], countries: dict[str, CountryList],
     return rules
 
 
-def _check_citations(table: dict[str, Any], where: str, path: str) -> tuple[Citation, ...]:
-    """Each citation names its source, says what kind of source it is and when it was last checked."""
-    citations = []
-    for i, cite in enumerate(table.get("citations", [])):
-        at = f"{path}citations[{i}]."
-        if not isinstance(cite, dict) or not isinstance(cite.get("name"), str):
-            raise PolicyError(where, f"{at}name", "missing", "name the source")
-        _allowed(cite, {"name", "url", "kind", "checked", "note"}, where, at)
-        url = cite.get("url", "")
-        if url and not re.match(r"^https?://\S+$", url):
-            raise PolicyError(where, f"{at}url", "not a URL", "write a full https:// address")
-        kind = _require(cite, "kind", str, where, at)
-        if kind not in CITATION_KINDS:
-            raise PolicyError(where, f"{at}kind", f"unknown kind {kind!r}", f"use one of: {', '.join(CITATION_KINDS)}")
-        checked = _require(cite, "checked", _dt.date, where, at)
-        if isinstance(checked, _dt.datetime):
-            raise PolicyError(where, f"{at}checked", "must be a date", "write checked = YYYY-MM-DD")
-        citations.append(Citation(name=cite["name"], url=url, kind=kind, checked=checked.isoformat(),
-                                  note=_optional(cite, "note", str, where, at, default="")))
-    return tuple(citations)
+def _check_citations(table: dict[str, Any], where: str, registry: _Registry, place: str,
+                     used: list[str] | None = None) -> tuple[Citation, ...]:
+    """``citations``: at least one id from the registry (policy/sources.toml), each once."""
+    ids = list(_sources.cite(table.get("citations"), registry.sources, where, "citations"))
+    ids += [i for i in used or () if i not in ids]
+    for sid in ids:
+        registry.cited[sid].append(place)
+    return _sources.citations(ids, registry.sources)
 
 
 _LEAF_OPS = {"eq", "in", "any_in", "in_country_list", "answered"}
@@ -513,10 +564,10 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
         raise PolicyError(where, path, "needs exactly one operator", f"use one of: {', '.join(sorted(_LEAF_OPS))}")
     (op,) = ops
     q = qindex[qid]
-    kind = TYPES[q.type]
-    if op not in kind.operators:
+    atype = TYPES[q.type]
+    if op not in atype.operators:
         raise PolicyError(where, f"{path}.{op}", f"operator {op!r} does not apply to a {q.type} question",
-                          f"use one of: {', '.join(sorted(kind.operators))}")
+                          f"use one of: {', '.join(sorted(atype.operators))}")
     if op == "answered":
         if cond[op] is not True:
             raise PolicyError(where, f"{path}.answered", "must be true",
@@ -532,12 +583,12 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
             values = cond[op]
         else:
             raise PolicyError(where, f"{path}.{op}", "must be a non-empty list", "list the answers")
-        allowed = kind.values(q)
+        allowed = atype.values(q)
         for v in values:
             if allowed is not None and v not in allowed:
                 raise PolicyError(where, f"{path}.{op}", f"{v!r} is not an answer to {qid}",
                                   f"use one of: {', '.join(allowed)}")
-        if kind.monotone_sets and set(values) not in kind.monotone_sets:
+        if atype.monotone_sets and set(values) not in atype.monotone_sets:
             raise PolicyError(where, f"{path}.{op}", f"tests {sorted(values)}: a riskier answer would not match",
                               'test "yes", or ["yes", "unsure"] (answers are ordered yes > unsure > no)')
 
@@ -567,3 +618,8 @@ def answer_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "required": [q.id for q in policy.questions if q.required],
     }
+
+
+def example_answers(policy: Policy | None = None) -> dict[str, Any]:
+    """An example answer to every question of the policy (default: the package's), keyed by question id."""
+    return {q.id: example_answer(q) for q in (policy or load_policy()).questions}

@@ -59,9 +59,13 @@ class AnswerType:
     """Largest number of items in an answer (0: no limit beyond the choices)."""
     default_max_length: int = 0
     """Characters of free text (per item) when the question sets no ``max_length``; 0: no free text."""
-    unsure_todo: bool = False
-    """The question must say what to find out when the answer is "unsure" (``unsure_todo``)."""
-    screened: bool = False
+    unsure: str = ""
+    """The value that means "not sure" (empty: the type has none). The question must say what to find
+    out then (``unsure_todo``); the answer adds that to-do, and a rule that would fire if the answer
+    were ``unsure_reads_as`` fires at its unsure tier."""
+    unsure_reads_as: str = ""
+    """The value "not sure" is read as when a rule is tested at its unsure tier (the riskier answer)."""
+    screens_names: bool = False
     """Each value is a name screened against the restricted-party lists."""
     negatable: bool = False
     """``not`` may negate an eq/in condition on it: its options are alternatives, not a scale."""
@@ -70,6 +74,10 @@ class AnswerType:
     (``answered``, ``in_country_list`` on the partner's country) and a screening outcome of a partner's
     names are tested one partner at a time: a rule holds if it holds for at least one partner, and its
     reason names those partners. At most one question of the policy has such a type."""
+    reads_old: tuple[tuple[Question, str], ...] = ()
+    """Questions of an earlier questionnaire, each with the type its answers had, whose answers are read
+    together as one item of an answer of this type, each into the item key given (``assessments._legacy``:
+    old answers files and old tabs keep loading)."""
 
     def values(self, q: Question) -> list[str] | None:
         """The answers a condition may name, in display order; ``None`` if open."""
@@ -78,6 +86,14 @@ class AnswerType:
         if self.takes_options:
             return [o.value for o in q.options]
         return None
+
+    def is_unsure(self, value: Any) -> bool:
+        """Whether ``value`` is this type's "not sure" answer."""
+        return bool(self.unsure) and value == self.unsure
+
+    def read_unsure(self, value: Any) -> Any:
+        """``value``, with "not sure" read as the riskier answer (``unsure_reads_as``)."""
+        return self.unsure_reads_as if self.is_unsure(value) else value
 
     def choices(self, q: Question, policy: Policy) -> list[str] | None:
         """Every value an answer (or an item of a list answer) may take; ``None`` for free text."""
@@ -94,7 +110,7 @@ def _wrong(q: Question, value: Any, expected: str) -> AnswerError:
                        f"give {expected}")
 
 
-def clean_text(value: str, qid: str, max_length: int) -> str:
+def tidy_text(value: str, qid: str, max_length: int) -> str:
     """Unicode NFC, no control characters (ZWJ kept), single spaces; at most ``max_length`` characters."""
     text = unicodedata.normalize("NFC", value)
     # Control characters other than ordinary whitespace are never meaningful here.
@@ -156,7 +172,7 @@ def _clean_names(q: Question, value: Any, policy: Policy) -> list[str]:
     for v in value:
         if not isinstance(v, str):
             raise _wrong(q, value, "a list of names (text)")
-        text = clean_text(v, q.id, q.max_length)
+        text = tidy_text(v, q.id, q.max_length)
         if text and text not in names:
             names.append(text)
     return names
@@ -187,7 +203,7 @@ def _clean_partners(q: Question, value: Any, policy: Policy) -> list[dict[str, A
                               "give names as a list of text")
         clean_names: list[str] = []
         for n in names:
-            text = clean_text(n, q.id, q.max_length)
+            text = tidy_text(n, q.id, q.max_length)
             if text and text not in clean_names:
                 clean_names.append(text)
         partner: dict[str, Any] = {"names": clean_names}
@@ -211,7 +227,7 @@ def _clean_partners(q: Question, value: Any, policy: Policy) -> list[dict[str, A
 def _clean_text(q: Question, value: Any, policy: Policy) -> str:
     if not isinstance(value, str):
         raise _wrong(q, value, "text")
-    return clean_text(value, q.id, q.max_length)
+    return tidy_text(value, q.id, q.max_length)
 
 
 # --- JSON Schema fragments (key order is part of the schema contract) ---------
@@ -250,7 +266,7 @@ _COUNTRY_OPS = frozenset({"in_country_list", "answered"})
 
 TYPES: Mapping[str, AnswerType] = {t.name: t for t in (
     AnswerType("yes_no_unsure", "radio", _CHOICE_OPS, _clean_one_of, _schema_enum, lambda q: "yes",
-               options=YES_NO_UNSURE_OPTIONS, unsure_todo=True,
+               options=YES_NO_UNSURE_OPTIONS, unsure="unsure", unsure_reads_as="yes",
                monotone_sets=(frozenset({"yes"}), frozenset({"yes", "unsure"}))),
     AnswerType("yes_no", "radio", _CHOICE_OPS, _clean_one_of, _schema_enum, lambda q: "yes",
                options=YES_NO_OPTIONS, monotone_sets=(frozenset({"yes"}),)),
@@ -265,15 +281,23 @@ TYPES: Mapping[str, AnswerType] = {t.name: t for t in (
                default_max_length=DEFAULT_TEXT_LENGTH),
     AnswerType("names", "names", frozenset({"answered"}), _clean_names, _schema_names,
                lambda q: ["Skolkovo Institute of Science and Technology", "国防科技大学", "Tsinghua University"],
-               is_list=True, max_items=MAX_NAMES, default_max_length=DEFAULT_TEXT_LENGTH, screened=True),
+               is_list=True, max_items=MAX_NAMES, default_max_length=DEFAULT_TEXT_LENGTH, screens_names=True),
     AnswerType("partners", "partners", _COUNTRY_OPS, _clean_partners, _schema_partners,
                lambda q: [{"names": ["Technical University of Munich"], "country": "DE"},
                           {"names": ["Sharif University of Technology"], "country": "IR"},
                           {"names": ["Tsinghua University", "清华大学"], "country": "CN"}],
-               is_list=True, max_items=MAX_PARTNERS, default_max_length=DEFAULT_TEXT_LENGTH, screened=True,
-               per_partner=True),
+               is_list=True, max_items=MAX_PARTNERS, default_max_length=DEFAULT_TEXT_LENGTH, screens_names=True,
+               per_partner=True,
+               # Up to policy 2026.x the partner was one country and a list of names.
+               reads_old=((Question(id="partner_country", section="The partner", type="country",
+                                    text="In which country is the partner institution or company based?"),
+                           "country"),
+                          (Question(id="partner_names", section="The partner", type="names", max_length=300,
+                                    text="Names of the partner institutions or companies"),
+                           "names"))),
 )}
 """Every answer type by name, in the order the documentation lists them."""
+
 
 def answer_type(q: Question) -> AnswerType:
     return TYPES[q.type]
@@ -282,12 +306,3 @@ def answer_type(q: Question) -> AnswerType:
 def example_answer(q: Question) -> Any:
     """A valid answer to ``q`` (yes, every option, a listed country, real partner names...)."""
     return TYPES[q.type].example(q)
-
-
-def example_answers(policy: Policy | None = None) -> dict[str, Any]:
-    """An example answer to every question of the policy, keyed by question id."""
-    if policy is None:
-        from ._policy import load_policy  # noqa: PLC0415 - the policy module imports this one
-
-        policy = load_policy()
-    return {q.id: example_answer(q) for q in policy.questions}

@@ -115,13 +115,13 @@ def _no_duplicates(source: str) -> Any:
     return hook
 
 
-def _number(source: str, kind: type) -> Any:
+def _number(source: str, number_type: type) -> Any:
     def parse(text: str) -> Any:
         if len(text) > MAX_NUMBER_DIGITS:
             raise AnswerError(source, "", f"a number of {len(text):,} characters (more than {MAX_NUMBER_DIGITS})",
                               "answers never need such numbers; check the file")
-        value = kind(text)
-        if kind is float and value in (float("inf"), float("-inf")):
+        value = number_type(text)
+        if number_type is float and value in (float("inf"), float("-inf")):
             raise AnswerError(source, "", f"the number {text[:40]} is out of range", "check the file")
         return value
 

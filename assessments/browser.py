@@ -21,7 +21,7 @@ from typing import Any
 from . import prefill, watch
 from ._engine import assess, plan_markdown, validate_answers
 from ._errors import AnswerError, AssessmentsError
-from ._legacy import LEGACY_KEYS, migrate
+from ._legacy import migrate, replaced
 from ._policy import answer_schema, load_policy, questions
 from .config import Config, default_config
 
@@ -48,8 +48,9 @@ def check_import(answers: Any) -> dict[str, Any]:
 
     Every field is checked by the engine's own validation, one at a time, so
     one bad field does not cost the others. Keys of an earlier questionnaire are
-    first read into the current ones (``partner_country`` and ``partner_names``
-    into ``partners``: :mod:`._legacy`), and ``notices`` says so. Returns
+    first read into the current ones (for example ``partner_country`` and
+    ``partner_names`` into the partners question: :mod:`._legacy`), and
+    ``notices`` says so. Returns
     ``{"answers": cleaned, "left_out": [{"key", "reason"}], "notices": [...]}``;
     an ``answers`` that is not an object raises :class:`AnswerError` (nothing
     can be restored from it).
@@ -60,13 +61,15 @@ def check_import(answers: Any) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     left_out: list[dict[str, str]] = []
     notices: list[dict[str, Any]] = []
+    policy = load_policy()
     try:
-        answers, notices = migrate(answers, load_policy())
+        answers, notices = migrate(answers, policy)
     except AnswerError as exc:
         # Named by the question the old key is read into: the page shows the question's text.
-        left_out.append({"key": "partners", "reason": f"{exc.reason} (an answer of an earlier version of the "
+        target, olds = replaced(policy) or ("", ())
+        left_out.append({"key": target, "reason": f"{exc.reason} (an answer of an earlier version of the "
                          f"questionnaire, read into this question)"})
-        answers = {k: v for k, v in answers.items() if k not in LEGACY_KEYS}
+        answers = {k: v for k, v in answers.items() if k not in {old.id for old, _ in olds}}
     for key, value in answers.items():
         try:
             clean.update(validate_answers({key: value}, partial=True))

@@ -18,6 +18,7 @@ from ._errors import ConfigError
 from ._policy import load_policy
 from ._resources import package_root
 from .limits import (
+    LIST_AGE_DAYS_RANGE,
     MATCH_THRESHOLD,
     MAX_CONFIG_BYTES,
     MAX_CONFIG_ENTRIES,
@@ -29,13 +30,29 @@ from .limits import (
 )
 from .prefill import check_form as check_prefill
 
-_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$")
-_URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$")
-_ISO2 = re.compile(r"^[A-Z]{2}$")
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_ID = re.compile(r"^[a-z0-9_]{1,64}$")
+# Every pattern is used with fullmatch: `$` would also match before a final line break.
+# An address is one mailbox: no ?, & or = (mailto:x?bcc=...&body=... would add recipients and text
+# to every link built from it), no spaces, quotes or angle brackets.
+_EMAIL = re.compile(r"[A-Za-z0-9.!#$%'*+/^_`{|}~-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}")
+_URL = re.compile(r"https?://[^\s<>\"']+")
+_ISO2 = re.compile(r"[A-Z]{2}")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+_ID = re.compile(r"[a-z0-9_]{1,64}")
+_LIST_ID = re.compile(r"[a-z0-9_]{1,64}")
 # Digits with the usual separators, an optional leading + and an optional extension.
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]{1,28}[0-9)](?: ?(?:ext\.?|x) ?[0-9]{1,6})?$")
+_PHONE = re.compile(r"\+?[0-9][0-9 ()./-]{1,28}[0-9)](?: ?(?:ext\.?|x) ?[0-9]{1,6})?")
+# A logo: a relative path inside the configuration's folder, plain characters, an image type.
+_LOGO_PATH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]{0,199}")
+LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+# What makes an SVG run code or load something when it is opened as a page (the logo's own
+# address) or inlined: scripts, event attributes, foreign HTML, links and references elsewhere.
+_SVG_ACTIVE = re.compile(
+    r"<\s*(?:[a-z]+:)?(?:script|foreignobject|iframe|embed|object|handler|listener)\b"
+    r"|\bon[a-z]+\s*="
+    r"|(?:href|src)\s*=\s*[\"']?\s*(?!#)[^\s\"'>]"
+    r"|javascript:|<!entity|url\(\s*[\"']?\s*(?!#)",
+    re.IGNORECASE,
+)
 _MARKUP = frozenset('<>"')
 # Plain-text values shown on pages: (section, key) -> the longest value allowed. Every other
 # string is a URL, an address, a phone number, a colour, an id or a path, checked by its own pattern.
@@ -94,7 +111,8 @@ class Form:
 @dataclass(frozen=True)
 class Config:
     source: str
-    institution: dict[str, Any]
+    identity: dict[str, Any]
+    """The ``[institution]`` table: name, short name, website, office, review date, ``example``."""
     contacts: dict[str, Contact]
     forms: dict[str, Form]
     elevated_risk: tuple[str, ...]
@@ -110,7 +128,7 @@ class Config:
 
     def to_json(self) -> dict[str, Any]:
         """The subset the browser needs, JSON-ready (no dates as objects)."""
-        inst = dict(self.institution)
+        inst = dict(self.identity)
         inst["policy_last_reviewed"] = str(inst["policy_last_reviewed"])
         return {
             "institution": inst,
@@ -218,7 +236,7 @@ def _build(data: dict[str, Any], source: str) -> Config:
 
     inst = dict(data.get("institution", {}))
     inst.setdefault("example", False)
-    if not _URL.match(inst["website"]) or inst["website"].startswith("mailto:"):
+    if not _is_url(inst["website"], mailto=False):
         raise fail("institution.website", "not an http(s) URL", "write a full https:// address")
 
     warnings: list[str] = []
@@ -236,7 +254,7 @@ def _build(data: dict[str, Any], source: str) -> Config:
     if len(elevated) > MAX_CONFIG_ENTRIES:
         raise fail("countries.elevated_risk", f"more than {MAX_CONFIG_ENTRIES} countries", "list fewer countries")
     for i, code in enumerate(elevated):
-        if not isinstance(code, str) or not _ISO2.match(code) or code not in policy.country_names:
+        if not isinstance(code, str) or not _ISO2.fullmatch(code) or code not in policy.country_names:
             raise fail(f"countries.elevated_risk[{i}]", f"{code!r} is not an ISO 3166-1 alpha-2 code",
                        "use two capital letters, e.g. CN, HK, RU")
 
@@ -246,26 +264,29 @@ def _build(data: dict[str, Any], source: str) -> Config:
     if not low <= threshold <= high:
         raise fail("screening.threshold", "out of range", f"use a number between {low} and {high}")
     max_age = screening.get("max_list_age_days", MAX_LIST_AGE_DAYS)
-    if not 1 <= max_age <= 100 * 365:
+    shortest, longest = LIST_AGE_DAYS_RANGE
+    if not shortest <= max_age <= longest:
         raise fail("screening.max_list_age_days", "out of range", "use a number of days, e.g. 365")
     disabled = screening.get("disabled_lists", [])
     if len(disabled) > MAX_CONFIG_ENTRIES:
         raise fail("screening.disabled_lists", f"more than {MAX_CONFIG_ENTRIES} entries", "list fewer lists")
     for i, item in enumerate(disabled):
-        if not isinstance(item, str) or not re.match(r"^[a-z0-9_]+$", item):
+        if not isinstance(item, str) or not _LIST_ID.fullmatch(item):
             raise fail(f"screening.disabled_lists[{i}]", "not a list id",
                        "use list ids as shown on the screening page, e.g. os_section_1286")
 
     branding = dict(data.get("branding", {}))
+    if "logo" in branding:
+        _check_logo_path(branding["logo"], fail)
     for key in ("primary", "accent"):
         value = branding.get(key)
-        if value is not None and value not in _PALETTE and not _COLOR.match(value):
+        if value is not None and value not in _PALETTE and not _COLOR.fullmatch(value):
             raise fail(f"branding.{key}", f"{value!r} is not a colour",
                        "use a Material palette name (e.g. indigo) or #rrggbb")
 
     return Config(
         source=source,
-        institution=inst,
+        identity=inst,
         contacts=contacts,
         forms=forms,
         elevated_risk=tuple(elevated),
@@ -292,13 +313,13 @@ def _contacts(table: Any, fail: Any, warnings: list[str]) -> dict[str, Contact]:
             raise fail(f"contacts.{cid}.label", "missing", "add a label, e.g. the office name")
         if not (entry.get("email") or entry.get("url") or entry.get("phone")):
             raise fail(f"contacts.{cid}", "no way to reach it", "add an email, url or phone")
-        if entry.get("email") and not _EMAIL.match(entry["email"]):
+        if entry.get("email") and not _EMAIL.fullmatch(entry["email"]):
             raise fail(f"contacts.{cid}.email", f"{entry['email']!r} is not an email address",
-                       "write name@domain")
-        if entry.get("phone") and not _PHONE.match(entry["phone"]):
+                       "write one address, name@domain, with nothing after it (no ?, & or spaces)")
+        if entry.get("phone") and not _PHONE.fullmatch(entry["phone"]):
             raise fail(f"contacts.{cid}.phone", f"{entry['phone']!r} is not a phone number",
                        "write digits with spaces, dashes or brackets, an optional leading + and ext. 123")
-        if entry.get("url") and not _URL.match(entry["url"]):
+        if entry.get("url") and not _is_url(entry["url"]):
             raise fail(f"contacts.{cid}.url", "not a URL", "write a full https:// address")
         _warn_http(entry.get("url", ""), f"contacts.{cid}.url", warnings)
         out[cid] = Contact(id=cid, **entry)
@@ -319,9 +340,9 @@ def _forms(table: Any, contacts: dict[str, Contact], fail: Any, warnings: list[s
         for key in ("title", "url"):
             if not entry.get(key):
                 raise fail(f"forms.{fid}.{key}", "missing", f"add {key} to [forms.{fid}]")
-        if not _URL.match(entry["url"]):
+        if not _is_url(entry["url"]):
             raise fail(f"forms.{fid}.url", f"{entry['url']!r} is not a URL",
-                       "write a full https:// address or mailto:")
+                       "write a full https:// address, or mailto: and one address with nothing after it")
         _warn_http(entry["url"], f"forms.{fid}.url", warnings)
         if entry.get("contact") and entry["contact"] not in contacts:
             raise fail(f"forms.{fid}.contact", f"unknown contact {entry['contact']!r}",
@@ -343,9 +364,54 @@ def _check_ids(table: dict[str, Any], section: str, fail: Any) -> None:
     if len(table) > MAX_CONFIG_ENTRIES:
         raise fail(section, f"more than {MAX_CONFIG_ENTRIES} entries", "merge or remove some")
     for key in table:
-        if not _ID.match(key):
+        if not isinstance(key, str) or not _ID.fullmatch(key):
             raise fail(f"{section}.{_shown(key)}", "not an id",
                        "use lower-case letters, digits and _ (at most 64), e.g. research_security")
+
+
+def _is_url(value: str, mailto: bool = True) -> bool:
+    """An http(s) address, or (where allowed) mailto: with one address and nothing after it."""
+    if mailto and value.startswith("mailto:"):
+        return bool(_EMAIL.fullmatch(value[len("mailto:"):]))
+    return bool(_URL.fullmatch(value))
+
+
+def _check_logo_path(value: str, fail: Any) -> None:
+    parts = value.split("/")
+    if not _LOGO_PATH.fullmatch(value) or any(p in ("", ".", "..") for p in parts):
+        raise fail("branding.logo", f"{value[:80]!r} is not a path inside the configuration's folder",
+                   "put the logo next to the configuration file (or in a folder below it) and give its "
+                   "relative path, e.g. logo.svg or images/logo.png")
+    if not value.lower().endswith(LOGO_TYPES):
+        raise fail("branding.logo", f"{value[:80]!r} is not an image", f"use a {', '.join(LOGO_TYPES)} file")
+
+
+def check_logo_file(path: Path, source: str, limit: int = 1_000_000) -> None:
+    """Raise ConfigError (key branding.logo) unless ``path`` is a plain image file.
+
+    The logo is copied into the site and served from its origin, where an SVG opened as a
+    page runs its scripts: an SVG with a script, an event attribute, foreign HTML or a
+    reference to another file is refused; so is anything larger than ``limit`` bytes.
+    """
+    def fail(reason: str, fix: str) -> ConfigError:
+        return ConfigError(source, "branding.logo", reason, fix)
+
+    if not path.is_file():
+        raise fail(f"{path} does not exist", "give a path relative to the configuration file")
+    data = path.read_bytes()[: limit + 1]
+    if len(data) > limit:
+        raise fail(f"larger than {limit:,} bytes", "use a smaller image")
+    if path.suffix.lower() != ".svg":
+        return
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise fail("an SVG that is not UTF-8 text", "save the SVG as UTF-8") from None
+    found = _SVG_ACTIVE.search(text)
+    if found:
+        raise fail(f"the SVG contains {found.group(0).strip()[:40]!r} (a script, an event attribute or a "
+                   "reference to another file)", "export the logo as a plain SVG without scripts or links, "
+                   "or use a PNG")
 
 
 def _warn_http(url: str, key: str, warnings: list[str]) -> None:

@@ -23,7 +23,7 @@ import datetime as _dt
 import re
 from typing import Any
 
-from ._engine import assess, validate_answers
+from ._engine import assess_with_missing
 from ._errors import AnswerError
 from ._policy import load_policy
 from .config import Config
@@ -64,10 +64,8 @@ def assess_as_page(answers: Any, config: Config) -> dict[str, Any]:
     unanswered (the page shows no tier until it is empty: a partial form's "low" would read as an all-clear).
     ``basis`` (policy version, list dates) goes into the page's export, so the office can re-check it later.
     """
-    result = assess(answers, config=config, partial=True)
-    clean = validate_answers(answers, partial=True)
-    index = load_policy().question_index
-    result["missing"] = [qid for qid in result["asked"] if index[qid].required and qid not in clean]
+    result, missing = assess_with_missing(answers, config=config)
+    result["missing"] = missing
     result["basis"] = {"policy_version": result["policy_version"],
                        "lists": {lid: v["as_of"] for lid, v in versions(config)["lists"].items()}}
     return result

@@ -15,7 +15,7 @@ like a static host, and measures with Playwright and the system Chromium:
 - bytes transferred: the assessment page in total on a first visit (the
   worker's downloads included), by part, and Pyodide/engine bytes loaded by
   the guidance pages (should be none).
-- as people meet it (issue 17): a first visit over an emulated link (10 Mbit/s
+- as people meet it: a first visit over an emulated link (10 Mbit/s
   with 80 ms round trips, 50 Mbit/s with 40 ms; Chromium's DevTools protocol,
   Network.emulateNetworkConditions), a return visit the next day (same profile,
   the server sending the hosting guide's headers: immutable for content-hashed
@@ -31,13 +31,13 @@ like a static host, and measures with Playwright and the system Chromium:
   ratios of each round (the visit and its floor measured within seconds or
   minutes of each other), with their middle half: the machine's slower and
   faster spells move a whole run's medians by more than the targets' margins.
-- fetching ahead (issue 17): from a click on a guidance page's link to the
+- fetching ahead: from a click on a guidance page's link to the
   self-assessment until the engine is ready, in a fresh profile: without the
   prefetcher (site_src/prefetch-engine.js refused), with it and a plain click
   (the pointer reaches the link as it clicks), and with the pointer resting on
   the link for 1 s first; on localhost and over the slower emulated link.
 The figures and the machine they were measured on go into docs/performance.md.
-Targets (issue 6): ready cold <= 0.4x stock, warm <= 0.35x; first input <= 0.3 s;
+Targets: ready cold <= 0.4x stock, warm <= 0.35x; first input <= 0.3 s;
 no long task > 50 ms during boot; re-score p95 <= 30 ms; screening p95 <= 50 ms;
 guidance pages load no Pyodide bytes; assessment page <= 6 MB compressed.
 """
@@ -48,7 +48,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import shutil
 import statistics
 import subprocess
@@ -61,30 +60,24 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
-from tests.support.build import CHROMIUM_ARGS, chromium_path, site_copy  # noqa: E402
+from tests.support.build import CHROMIUM_ARGS, site_copy  # noqa: E402
 from tests.support.paths import TEST_DATA, scenarios  # noqa: E402
 from tests.support.server import ServerOptions, serve  # noqa: E402
 
 import _wheel  # noqa: E402 - hooks/ is loaded by path, like MkDocs does
-
-OBSERVE = """
-window.__boot = { longTasks: [] };
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) window.__boot.longTasks.push([e.startTime, e.duration]);
-}).observe({ type: "longtask", buffered: true });
-new MutationObserver(() => {
-  const state = document.documentElement.dataset.engine;
-  if (state === "ready" && !window.__boot.readyAt) {
-    window.__boot.readyAt = performance.now();
-    console.debug("rs-bench:ready");
-  } else if (state === "failed") {
-    console.debug("rs-bench:failed");
-  }
-}).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-engine"] });
-"""
+from boot_common import (  # noqa: E402
+    OBSERVE,
+    bare_page,
+    chromium_executable,
+    cpu_model,
+    goto_ready,
+    ratio_by_round,
+    recommended_cache_control,
+)
 
 STOCK_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Stock Pyodide</title></head>
@@ -109,35 +102,6 @@ try {
 """
 
 
-BARE_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Engine alone</title>
-<script type="module" src="../assets/js/engine.mjs"></script></head>
-<body><p>The site's engine module and worker on an empty page: the floor for the assessment page.</p></body></html>
-"""
-
-
-
-def _chromium() -> str:
-    path = chromium_path()
-    if path is None:
-        sys.exit("Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH")
-    return path
-
-
-def cpu_model() -> str:
-    """The processor's model name, for the figures' machine line ("" where /proc/cpuinfo is missing)."""
-    info = Path("/proc/cpuinfo")
-    if not info.exists():
-        return ""
-    models = [line.split(":", 1)[1].strip() for line in info.read_text().splitlines() if line.startswith("model name")]
-    return models[0] if models else ""
-
-
-def _bare_page(site: Path) -> None:
-    (site / "_bench_bare").mkdir(exist_ok=True)
-    (site / "_bench_bare" / "index.html").write_text(BARE_PAGE, encoding="utf-8")
-
-
 def _stock_page(site: Path) -> None:
     stock = site / "_bench_stock"
     (stock / "pyodide").mkdir(parents=True, exist_ok=True)
@@ -150,28 +114,13 @@ def _stock_page(site: Path) -> None:
     (stock / "hello-1.0-py3-none-any.whl").write_bytes(wheel)
 
 
-def _goto_ready(page: Any, url: str) -> None:
-    """Navigate and wait for the engine, without touching the page while it boots.
-
-    The page's own observer (OBSERVE) reports through the console. Polling from
-    here would cost the page main-thread time: a failing locator assertion
-    builds an accessibility snapshot of the whole page on every retry (measured
-    at ~340 ms of main-thread work per boot), and wait_for_function is eval,
-    which the pages' CSP forbids.
-    """
-    with page.expect_console_message(lambda m: m.text.startswith("rs-bench:"), timeout=120_000) as message:
-        page.goto(url)
-    if message.value.text != "rs-bench:ready":
-        raise SystemExit(f"{url}: the engine failed to start")
-
-
 def _ready_ms(browser: Browser, url: str, warm: bool) -> dict[str, Any]:
     context = browser.new_context(service_workers="block")  # the page alone; _network_visits has it
     page = context.new_page()
     page.add_init_script(OBSERVE)
     if warm:
-        _goto_ready(page, url)
-    _goto_ready(page, url)
+        goto_ready(page, url)
+    goto_ready(page, url)
     page.wait_for_timeout(100)
     data = page.evaluate("""() => ({
       ready: window.__boot.readyAt,
@@ -212,7 +161,7 @@ def _round_trips(browser: Browser, url: str, answers: list[dict[str, Any]], name
     context = browser.new_context(service_workers="block")  # the page alone; _network_visits has it
     page = context.new_page()
     page.add_init_script(OBSERVE)
-    _goto_ready(page, url)
+    goto_ready(page, url)
     times = page.evaluate(
         """async ([answers, names]) => {
           const { engine } = await import(new URL("../assets/js/engine.mjs", location.href).href);
@@ -263,7 +212,7 @@ def _bytes(browser: Browser, base: str, pages: list[str]) -> dict[str, Any]:
     for rel in pages:
         current["key"] = "assessment" if rel == "self-assessment/" else "guidance"
         if rel == "self-assessment/":
-            _goto_ready(page, base + rel)
+            goto_ready(page, base + rel)
             # Playwright reports a streamed response (the worker compiles the wasm as it
             # arrives) as finished only some time later: wait for it to be counted.
             for _ in range(150):
@@ -279,18 +228,12 @@ def _bytes(browser: Browser, base: str, pages: list[str]) -> dict[str, Any]:
     return totals
 
 
-# Links of issue 17: (label, Mbit/s, round-trip ms).
+# The emulated links: (label, Mbit/s, round-trip ms).
 LINKS = (("10 Mbit/s, 80 ms", 10, 80), ("50 Mbit/s, 40 ms", 50, 40))
 # Sequential round trips before the engine can start, at the least: connection, the
 # page, its module script, engine.mjs, the worker, pyodide.mjs, then the runtime and
 # standard library (fetched side by side). Each costs one latency.
 CHAIN_ROUND_TRIPS = 7
-HASHED = re.compile(r"^assets/(pyodide/[0-9a-f]{16}/|engine/.*\.[0-9a-f]{16}\.(whl|json)$)")
-
-
-def recommended_cache_control(rel: str) -> str:
-    """The hosting guide's headers: content-hashed files for good, everything else checked."""
-    return "public, max-age=31536000, immutable" if HASHED.match(rel) else "no-cache"
 
 
 def _emulate(page: Any, context: Any, mbit: float, rtt_ms: float) -> None:
@@ -304,7 +247,7 @@ def _emulate(page: Any, context: Any, mbit: float, rtt_ms: float) -> None:
 
 def _visit(page: Any, url: str) -> float:
     page.add_init_script(OBSERVE)
-    _goto_ready(page, url)
+    goto_ready(page, url)
     return page.evaluate("() => window.__boot.readyAt")
 
 
@@ -418,17 +361,6 @@ def _print_prefetch(results: dict[str, list[float]]) -> None:
               f"| {ahead:.0f} ms ({ahead - base:+.0f}) |")
 
 
-def ratio_by_round(values: list[float], floors: list[float]) -> tuple[float, float, float]:
-    """The median of the ratios of visits to the floor measured in the same round, and their middle half.
-
-    A round's visits come within seconds (minutes for the return visits) of each other, so
-    the machine's slower and faster spells, which move the medians of a whole run by more than
-    the targets' margins, cancel out of each ratio.
-    """
-    ratios = sorted(v / f for v, f in zip(values, floors, strict=True))
-    return statistics.median(ratios), ratios[len(ratios) // 4], ratios[(3 * len(ratios)) // 4]
-
-
 def _paired(values: list[float], floors: list[float]) -> str:
     median, low, high = ratio_by_round(values, floors)
     return f"{median:.2f}x by round (middle half {low:.2f}-{high:.2f})"
@@ -452,7 +384,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = site_copy(Path(tmp) / "site", args.site)
         _stock_page(site)
-        _bare_page(site)
+        bare_page(site)
         answers = [data["answers"] for data in scenarios().values()]
         names = [line.strip() for line in (TEST_DATA / "screening/pyodide_queries.txt")
                  .read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -462,7 +394,7 @@ def main() -> None:
 
         options = ServerOptions(gzip=True, cache_control_for=recommended_cache_control)
         with serve(site, options) as base, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+            browser = pw.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
             if args.prefetch_only:
                 ahead = _prefetch_visits(browser, base, args.runs)
                 browser.close()
@@ -497,7 +429,7 @@ def main() -> None:
         ("Engine ready, cold, against the engine alone", f"{med['ours_cold']:.0f} ms",
          f"floor {med['bare_cold']:.0f} ms: {med['ours_cold'] / med['bare_cold']:.2f}x; "
          + _paired([r["ready"] for r in runs["ours_cold"]], [r["ready"] for r in runs["bare_cold"]]),
-         "<= 1.05x (issue 17)"),
+         "<= 1.05x"),
         ("Engine ready, warm (median)", f"{med['ours_warm']:.0f} ms", f"stock {med['stock_warm']:.0f} ms: "
          f"{med['ours_warm'] / med['stock_warm']:.2f}x", "<= 0.35x"),
         ("Engine alone on an empty page, cold / warm (median)", f"{med['bare_cold']:.0f} / {med['bare_warm']:.0f} ms",
@@ -515,7 +447,7 @@ def main() -> None:
     ]
     worker = [r["timings"] for r in runs["ours_cold"] if r["timings"]]
     cpu = cpu_model()
-    chromium = subprocess.run([_chromium(), "--version"], capture_output=True, text=True, check=False).stdout
+    chromium = subprocess.run([chromium_executable(), "--version"], capture_output=True, text=True, check=False).stdout
     pyodide = json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"]
     print(f"Machine: {os.cpu_count()} cores {cpu}, {platform.platform()}, Python {platform.python_version()}, "
           f"{chromium.strip()}, Pyodide {pyodide}, {args.runs} runs")

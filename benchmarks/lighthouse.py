@@ -32,10 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from engine_boot import recommended_cache_control  # noqa: E402
-
 from tests.support.build import chromium_path, site_copy  # noqa: E402
 from tests.support.server import ServerOptions, serve  # noqa: E402
+
+from boot_common import recommended_cache_control  # noqa: E402
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 DEFAULT_LIGHTHOUSE = Path("/tmp/lh/node_modules/.bin/lighthouse")

@@ -26,7 +26,7 @@ the test server and Playwright), by part, beside the machine's capacity over the
 time (cores x elapsed), which says whether the start is bound by the processor.
 
 --cpus N runs the browser on the first N cores only (taskset), to see how the cost
-changes with the number of cores. Figures go into docs/performance.md (issue 17).
+changes with the number of cores. Figures go into docs/performance.md.
 """
 
 from __future__ import annotations
@@ -47,19 +47,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from engine_boot import (  # noqa: E402
-    OBSERVE,
-    _bare_page,
-    _chromium,
-    _goto_ready,
-    cpu_model,
-    ratio_by_round,
-    recommended_cache_control,
-)
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
 from tests.support.build import CHROMIUM_ARGS, site_copy  # noqa: E402
 from tests.support.server import ServerOptions, serve  # noqa: E402
+
+import boot_common  # noqa: E402 - benchmarks/ is on sys.path
 
 # Hides the page until engine.mjs sets data-engine on the root element (ready or failed).
 UNDRAWN_STYLE = "<style>html:not([data-engine=ready]):not([data-engine=failed]) body{display:none}</style>"
@@ -137,12 +130,12 @@ def _cpu_parts(before: dict[Any, tuple[str, str, int]], after: dict[Any, tuple[s
 def _load(browser: Browser, url: str) -> dict[str, Any]:
     context = browser.new_context(service_workers="block")
     page = context.new_page()
-    page.add_init_script(OBSERVE)
+    page.add_init_script(boot_common.OBSERVE)
     page.goto("about:blank")
     session = context.new_cdp_session(page)
     session.send("Performance.enable", {"timeDomain": "threadTicks"})
     before, started = _cpu_snapshot(), time.perf_counter()
-    _goto_ready(page, url)
+    boot_common.goto_ready(page, url)
     # Counters first, at once: Material's bundle starts when the engine is ready, and anything in
     # between (engine_boot._visit's evaluate, say) counts its work too (measured: 47 -> 58 ms).
     after, elapsed = _cpu_snapshot(), (time.perf_counter() - started) * 1000
@@ -163,7 +156,7 @@ def _median(values: list[float | None]) -> float | None:
 
 def _chromium_on(cpus: int | None, tmp: Path) -> tuple[str, int]:
     """The browser to launch, and the cores it runs on (a taskset wrapper for --cpus)."""
-    chromium = _chromium()
+    chromium = boot_common.chromium_executable()
     if not cpus:
         return chromium, os.cpu_count() or 1
     taskset = shutil.which("taskset")
@@ -184,11 +177,11 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         site = site_copy(Path(tmp) / "site", args.site)
-        _bare_page(site)
+        boot_common.bare_page(site)
         _undrawn_page(site)
         executable, cores = _chromium_on(args.cpus, Path(tmp))
         results: dict[str, list[dict[str, Any]]] = {key: [] for key, _, _ in PAGES}
-        options = ServerOptions(gzip=True, cache_control_for=recommended_cache_control)
+        options = ServerOptions(gzip=True, cache_control_for=boot_common.recommended_cache_control)
         with serve(site, options) as base, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
             for _, rel, _ in PAGES:  # the test server compresses each file on its first request: not measured
@@ -198,7 +191,7 @@ def main() -> None:
                     results[key].append(_load(browser, base + rel))
             browser.close()
 
-    cpu = cpu_model()
+    cpu = boot_common.cpu_model()
     print(f"Machine: {os.cpu_count()} cores {cpu}, {platform.platform()}; the browser on {cores} of them; "
           f"cold loads, {args.runs} rounds, medians")
     print()
@@ -208,7 +201,7 @@ def main() -> None:
     floor = results["bare"]
     for key, _, label in PAGES:
         rows = results[key]
-        ratio, low, high = ratio_by_round([r["ready"] for r in rows], [f["ready"] for f in floor])
+        ratio, low, high = boot_common.ratio_by_round([r["ready"] for r in rows], [f["ready"] for f in floor])
         fcp = _median([r["fcp"] for r in rows])
         parts = " / ".join(f"{_median([r[m] for r in rows]):.0f}" for m in METRICS[1:])
         print(f"| {label} | {_median([r['ready'] for r in rows]):.0f} ms "

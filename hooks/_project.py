@@ -28,6 +28,8 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 
 import assessments  # noqa: E402 - needs the sys.path entry above
 
+SITE_SRC = ROOT / "site_src"  # the browser modules, served as assets/js/ and assets/css/
+BUILD_CACHE = ROOT / "build"  # build results cached by content (bytecode, trimmed stdlib, compressed copies)
 CONFIG_ENV = "RS_CONFIG"
 INSTITUTION_KEY = "institution"
 

@@ -1,4 +1,4 @@
-// Brotli for hooks/assets.py (Python has no Brotli module here; Node's zlib does):
+// Brotli for hooks/_compress.py (Python has no Brotli module here; Node's zlib does):
 // reads [[input, output], ...] as JSON on stdin and writes each input compressed
 // at quality 11, the size hint given, as the best static compression.
 import { readFileSync, writeFileSync } from "node:fs";

@@ -6,7 +6,16 @@ A marker is an HTML comment ``<!-- NAMESPACE:NAME -->`` or
 - ``cfg:`` institution details from the configuration (forms, contacts, countries);
 - ``md:`` data-driven blocks (the questionnaire, the rules table, the screening lists);
 - ``guide:`` guide content (the readable glossary, the dated change log of
-  ``docs/data/changes.toml`` with its data for site_src/changes-since.mjs).
+  ``docs/data/changes.toml`` with its data for site_src/changes-since.mjs, the
+  shared legal facts and the page's sources from the registry
+  ``assessments/policy/sources.toml``, the office's review table).
+
+A page cites sources by id in its front matter (``sources: [id, ...]``); a fact
+included with ``<!-- guide:fact ID -->`` adds the ids it rests on.
+``<!-- guide:sources -->`` lists them. An unknown id, a page whose text cites a
+regulation, statute, executive order or proclamation (``assessments.mentions_law``,
+or front matter ``legal: true``) without sources, and sources without the
+marker stop the build.
 
 The change log's data also goes into the site as a file of its own
 (``CHANGES_JSON``, written by ``on_files``): the same bytes as the log page's
@@ -24,6 +33,7 @@ build, naming the page and the marker.
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import json
 import re
@@ -43,11 +53,12 @@ from mkdocs.utils import get_relative_url
 
 import assessments
 import assessments.limits
+import assessments.wording
 
-# Sibling hooks, imported by bare name: content.py owns the glossary file, screening.py the screening dataset.
+# Sibling hooks, imported by bare name: content.py owns the glossary file, screening_lists.py the screening dataset.
 import _project
 import content
-import screening
+import screening_lists
 
 # --- hooks -----------------------------------------------------------------
 
@@ -55,7 +66,8 @@ import screening
 # always see the page as it is served, whatever the order of hooks in mkdocs.yml.
 @event_priority(50)
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    context = _Context(page, config, _project.institution(config), assessments.load_policy())
+    policy = assessments.load_policy()
+    context = _Context(page, config, _project.institution(config), policy, _page_sources(page, policy, html_text))
     headings = [match.span() for match in HEADING.finditer(html_text)]
     found: set[str] = set()
 
@@ -70,6 +82,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
 
     html_text = MARKER.sub(replace, html_text)
     _check_engine_page(page, found)
+    _check_sources(page, context.sources, found)
     return html_text
 
 
@@ -100,6 +113,8 @@ class _Context:
     config: MkDocsConfig
     institution: assessments.Config
     policy: assessments.Policy
+    sources: tuple[str, ...] = ()
+    """The registry ids this page cites: its front matter's, then those of the facts it includes."""
 
     def fail(self, marker: str, reason: str, fix: str) -> PluginError:
         return PluginError(f"{self.page.file.src_uri}: marker <!-- {marker} -->: {reason} (fix: {fix})")
@@ -131,6 +146,36 @@ def _render(context: _Context, name: str, argument: str, marker: str) -> str:
     if argument and not entry.argument:
         raise context.fail(marker, "takes no argument", f"write <!-- {name} -->")
     return entry.render(context, argument)
+
+
+def _page_sources(page: Page, policy: assessments.Policy, html_text: str) -> tuple[str, ...]:
+    declared = page.meta.get(SOURCES_KEY, [])
+    if not isinstance(declared, list) or not all(isinstance(sid, str) for sid in declared):
+        raise PluginError(f"{page.file.src_uri}: front matter key {SOURCES_KEY!r}: {declared!r} is not a list of ids "
+                          f"(fix: write `{SOURCES_KEY}: [id, ...]` with ids from assessments/policy/sources.toml)")
+    for sid in declared:
+        if sid not in policy.sources:
+            raise PluginError(f"{page.file.src_uri}: front matter key {SOURCES_KEY!r}: unknown source {sid!r} "
+                              f"(fix: declare it in assessments/policy/sources.toml, or correct the id)")
+    ids = list(dict.fromkeys(declared))
+    for match in MARKER.finditer(html_text):
+        fact = policy.facts.get((match.group("argument") or "").strip()) if match.group("name") == FACT else None
+        if fact is not None:
+            ids += [sid for sid in fact.sources if sid not in ids]
+    return tuple(ids)
+
+
+def _check_sources(page: Page, sources: tuple[str, ...], found: set[str]) -> None:
+    """A page that states law cites its sources, and a page that cites sources lists them."""
+    legal = page.meta.get(LEGAL_KEY, False) is True or assessments.mentions_law(page.markdown or "")
+    if legal and not sources:
+        raise PluginError(f"{page.file.src_uri}: the page cites a regulation, statute, executive order or "
+                          f"proclamation but no source (fix: add `{SOURCES_KEY}: [id, ...]` to its front matter "
+                          f"with ids from assessments/policy/sources.toml, and <!-- {PAGE_SOURCES} --> under "
+                          f"its Sources heading)")
+    if sources and PAGE_SOURCES not in found:
+        raise PluginError(f"{page.file.src_uri}: the page cites sources but does not list them "
+                          f"(fix: add <!-- {PAGE_SOURCES} --> under its Sources heading)")
 
 
 def _check_engine_page(page: Page, found: set[str]) -> None:
@@ -171,7 +216,7 @@ def _glossary_filter(docs_dir: Path) -> Callable[[Any], Markup]:
 
 def _institution_field(field: str) -> Callable[[_Context, str], str]:
     def render(context: _Context, argument: str) -> str:
-        return html.escape(str(context.institution.institution[field]))
+        return html.escape(str(context.institution.identity[field]))
 
     return render
 
@@ -254,37 +299,68 @@ def _questionnaire_data(context: _Context) -> str:
                           "countries": answer_type.countries, "per_partner": answer_type.per_partner})
     country_lists = {name: sorted(context.institution.elevated_risk) if name == "elevated_risk"
                      else sorted(policy.country_lists[name].countries) for name in sorted(named_lists)}
-    lists = screening.list_table(context.institution)
+    lists = screening_lists.list_table(context.institution)
     data = {
         "questions": questions,
         "country_lists": country_lists,
         "screening_lists": [{"id": row["id"], "label": row["label"], "authority": row["authority"],
                              "published": row["published"], "retrieved": row["retrieved"], "as_of": row["as_of"],
                              "stale": row["stale"]} for row in lists["lists"] if not row["switched_off"]],
-        # Entries below the match threshold are shown only on request, and only from this score up:
-        # below it a "closest" entry is noise (an unrelated company for an ordinary university).
-        "closest_floor": 0.75,
+        # Entries below the match threshold are shown only on request, and only from this score up.
+        "closest_floor": assessments.limits.CLOSEST_FLOOR,
+        # Every limit the page applies itself (file size, nesting, lengths), from the one table.
+        "limits": assessments.limits.for_the_page(),
+        # The engine's words for tiers, what a reason rests on and when to ask first: the page repeats none.
+        "wording": {"tiers": assessments.wording.TIER_TEXT, "kinds": assessments.wording.KIND_TEXT,
+                    "ask_first": assessments.wording.ASK_FIRST},
     }
     # Safe inside <script>: no "</" can close the element early.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
 def _rules_table(context: _Context, argument: str) -> str:
-    return context.template("partials/rs-rules.html", policy=context.policy,
+    return context.template("partials/rs-rules.html", policy=context.policy, kinds=assessments.wording.KIND_TEXT,
                             docs_url=lambda path: context.url(_project.page_url(path)))
 
 
 def _screening_lists(context: _Context, argument: str) -> str:
-    return context.template("partials/rs-screening-lists.html", **screening.list_table(context.institution))
+    return context.template("partials/rs-screening-lists.html", **screening_lists.list_table(context.institution))
 
 
 def _screening_settings(context: _Context, argument: str) -> str:
-    return context.template("partials/rs-screening-settings.html", **screening.settings(context.institution))
+    return context.template("partials/rs-screening-settings.html", **screening_lists.settings(context.institution))
 
 
 def _glossary(context: _Context, argument: str) -> str:
     terms = content.load_glossary(Path(context.config.docs_dir) / content.GLOSSARY)
     return context.template("partials/guide-glossary.html", terms=terms)
+
+
+def _fact(context: _Context, argument: str) -> str:
+    fact = context.policy.facts.get(argument)
+    if fact is None:
+        raise context.fail(f"{FACT} {argument}", f"unknown fact {argument!r}",
+                           f"use one of: {', '.join(sorted(context.policy.facts))}")
+    return context.template("partials/guide-fact.html", fact=fact).strip()
+
+
+def _sources(context: _Context, argument: str) -> str:
+    if not context.sources:
+        raise context.fail(PAGE_SOURCES, "the page cites no source",
+                           f"add `{SOURCES_KEY}: [id, ...]` to its front matter")
+    return context.template("partials/guide-sources.html",
+                            sources=[context.policy.sources[sid] for sid in context.sources])
+
+
+def _source_review(context: _Context, argument: str) -> str:
+    """Every source with where it is used, how far it was verified and when it is due (the office's page)."""
+    today = _dt.date.today()
+    rows = []
+    for entry in assessments.sources_report(context.policy, Path(context.config.docs_dir), today):
+        rows.append(dict(entry, pages=[(p, context.url(_project.page_url(p))) for p in entry["pages"]]))
+    rows.sort(key=lambda r: (not r["due"], r["next_review"], r["id"]))
+    return context.template("partials/guide-source-review.html", rows=rows, today=today.isoformat(),
+                            due=sum(1 for r in rows if r["due"]))
 
 
 def _read_changes(docs_dir: Path) -> list[dict[str, Any]]:
@@ -307,7 +383,14 @@ def _changes(context: _Context, argument: str) -> str:
     except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
         raise context.fail("guide:changes", f"cannot read {CHANGES}: {error}",
                            f"keep one [[change]] table per entry in docs/{CHANGES}") from error
-    return context.template("partials/guide-changes.html", entries=entries, payload=Markup(_changes_payload(entries)))
+    sources = context.policy.sources
+    for entry in entries:
+        unknown = [sid for sid in entry.get("sources", []) if sid not in sources]
+        if unknown or not entry.get("sources"):
+            raise context.fail("guide:changes", f"entry {entry.get('id')!r}: unknown or missing sources {unknown}",
+                               "cite ids from assessments/policy/sources.toml in sources = [...]")
+    rows = [dict(e, cited=[sources[sid] for sid in e["sources"]]) for e in entries]
+    return context.template("partials/guide-changes.html", entries=rows, payload=Markup(_changes_payload(entries)))
 
 
 # --- data ------------------------------------------------------------------
@@ -318,6 +401,10 @@ QUESTIONNAIRE = "md:questionnaire"
 CHANGES = "data/changes.toml"  # under docs/: the dated log of rule changes (guide:changes)
 CHANGES_JSON = "assets/data/changes.json"  # in the site: its data, not content-hashed (changes with the log)
 ENGINE_KEY = "engine"  # front matter: this page runs the engine (overrides/main.html)
+SOURCES_KEY = "sources"  # front matter: the registry ids the page cites
+LEGAL_KEY = "legal"  # front matter: the page states law even if it names no regulation
+FACT = "guide:fact"
+PAGE_SOURCES = "guide:sources"
 
 MARKERS: dict[str, _Marker] = {
     **{f"cfg:institution.{field}": _Marker(_institution_field(field))
@@ -333,4 +420,7 @@ MARKERS: dict[str, _Marker] = {
     "md:screening-settings": _Marker(_screening_settings),
     "guide:glossary": _Marker(_glossary),
     "guide:changes": _Marker(_changes),
+    FACT: _Marker(_fact, argument="fact id"),
+    PAGE_SOURCES: _Marker(_sources),
+    "guide:source-review": _Marker(_source_review),
 }

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+
+from assessments import ConfigError
+from assessments.config import check_logo_file
 
 import _project
 
@@ -24,7 +28,6 @@ import _project
 mimetypes.add_type("application/wasm", ".wasm")
 mimetypes.add_type("text/javascript", ".mjs")
 
-LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 BRANDING_CSS = "assets/css/branding.css"
 # Under "mkdocs.": a warning about the configuration fails a --strict build, as MkDocs' own warnings do.
 log = logging.getLogger("mkdocs.hooks.validate")
@@ -38,8 +41,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in institution.warnings:
         log.warning(f"{institution.source}: {warning}")
     # Plain text without markup (assessments/config.py refuses <, > and "); the templates escape it too.
-    config.site_name = f"Research security guide: {institution.institution['short_name']}"
+    config.site_name = f"Research security guide: {institution.identity['short_name']}"
     _apply_palette(config, institution.branding)
+    _check_named_colours(config)
     logo = _logo_source(institution.branding, Path(institution.source))
     if logo is not None:
         config.theme["logo"] = f"assets/images/logo{logo.suffix.lower()}"
@@ -118,6 +122,75 @@ def _check_colour(key: str, colour: str) -> None:
                           "(fix: choose a darker shade)")
 
 
+MIN_CONTROL_CONTRAST = 3.0  # WCAG AA for controls and focus: the accent marks hover and focus
+
+
+def _material_palette() -> dict[tuple[str, str, str], dict[str, str]]:
+    """Material's colours for its palette names, read from the installed theme's palette CSS.
+
+    Keyed by (scheme: "default" or "slate", "primary" or "accent", name): the CSS variables set."""
+    import material  # noqa: PLC0415 - only when a palette name is checked
+
+    folder = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    sheets = sorted(folder.glob("palette.*.min.css"))
+    if not sheets:
+        raise PluginError("Material's palette stylesheet was not found (fix: reinstall mkdocs-material)")
+    table: dict[tuple[str, str, str], dict[str, str]] = {}
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", sheets[0].read_text(encoding="utf-8")):
+        decls = dict(re.findall(r"(--md-[\w-]+):\s*([^;]+)", body))
+        for selector in selectors.split(","):
+            m = re.fullmatch(r"\s*(\[data-md-color-scheme=slate\])?\[data-md-color-(primary|accent)=([\w-]+)\]\s*",
+                             selector)
+            if m:
+                table.setdefault(("slate" if m[1] else "default", m[2], m[3]), {}).update(decls)
+    return table
+
+
+def _named_colour_checks(scheme: str, primary: str | None,
+                         accent: str | None) -> list[tuple[str, str, str, float, float]]:
+    """(what, name, the colour measured, its ratio, the minimum) for a palette's named colours in one scheme."""
+    palette = _material_palette()
+    background = SLATE_BG if scheme == "slate" else LIGHT_BG
+    checks = []
+    if primary and primary != "custom":
+        base = palette.get(("default", "primary", primary), {})
+        over = palette.get((scheme, "primary", primary), {}) if scheme == "slate" else {}
+        fg, bg = base.get("--md-primary-fg-color"), base.get("--md-primary-bg-color", "#fff")[:7]
+        dark = base.get("--md-primary-fg-color--dark", fg)
+        link = over.get("--md-typeset-a-color") or (base.get("--md-typeset-a-color") if scheme != "slate" else None)
+        if scheme == "slate" and link is None:
+            link = base.get("--md-primary-fg-color--light", fg)
+        link = link or fg
+        if fg:
+            checks += [("link text", primary, link, contrast(link, background), MIN_CONTRAST),
+                       ("header text on the primary colour", primary, fg, contrast(_hex(bg), fg), MIN_CONTRAST),
+                       ("a hovered or pressed button", primary, dark, contrast(_hex(bg), dark), MIN_CONTRAST)]
+    if accent and accent != "custom":
+        fg = palette.get(("default", "accent", accent), {}).get("--md-accent-fg-color")
+        if fg:
+            ratio = contrast(fg, background)
+            checks.append(("hover and focus marks (accent)", accent, fg, ratio, MIN_CONTROL_CONTRAST))
+    return checks
+
+
+def _hex(colour: str) -> str:
+    return "#ffffff" if colour.lower() in ("#fff", "#ffffff") else ("#000000" if colour.lower() == "#000" else colour)
+
+
+def _check_named_colours(config: MkDocsConfig) -> None:
+    """A palette name gets the contrast check a #rrggbb colour gets, in each scheme it is used in:
+    the build stops on text below 4.5:1 or a control colour below 3:1, naming the colour and the ratio."""
+    for entry in config.theme.get("palette") or []:
+        scheme = entry.get("scheme", "default")
+        checks = _named_colour_checks(scheme, entry.get("primary"), entry.get("accent"))
+        for what, name, colour, ratio, minimum in checks:
+            if ratio < minimum:
+                raise PluginError(f"branding: the palette colour {name!r} ({colour}) gives {what} a contrast of "
+                                  f"{ratio:.2f}:1 in the {'dark' if scheme == 'slate' else 'light'} scheme; at least "
+                                  f"{minimum}:1 is needed (fix: choose a darker palette name such as indigo, or a "
+                                  "#rrggbb colour)")
+
+
 def _branding_css(colours: dict[str, str]) -> str:
     lines = ["/* Generated from [branding] in the institution configuration. */", ":root {"]
     dark: list[str] = []
@@ -145,11 +218,11 @@ def _logo_source(branding: dict[str, str], config_file: Path) -> Path | None:
     value = branding.get("logo")
     if not value:
         return None
-    path = (config_file.parent / value).resolve()
-    if path.suffix.lower() not in LOGO_TYPES:
-        raise PluginError(f"{config_file}: branding.logo: {value!r} is not an image "
-                          f"(fix: use a {', '.join(LOGO_TYPES)} file)")
-    if not path.is_file():
-        raise PluginError(f"{config_file}: branding.logo: {path} does not exist "
-                          "(fix: give a path relative to the configuration file)")
-    return path
+    # The path's shape (relative, inside the configuration's folder, an image type) was checked on
+    # load; the file's content is checked here, where the file is read.
+    path = config_file.parent / value
+    try:
+        check_logo_file(path, str(config_file))
+    except ConfigError as exc:
+        raise PluginError(str(exc)) from None
+    return path.resolve()

@@ -22,11 +22,11 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 
-// Only http(s) and mailto links from the configuration or the policy become links.
+// Only http(s), mailto and tel links from the configuration or the policy become links.
 export function safeHref(url) {
   try {
     const parsed = new URL(url, siteRoot);
-    return ["http:", "https:", "mailto:"].includes(parsed.protocol) ? parsed.href : null;
+    return ["http:", "https:", "mailto:", "tel:"].includes(parsed.protocol) ? parsed.href : null;
   } catch {
     return null;
   }

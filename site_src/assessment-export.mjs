@@ -37,10 +37,27 @@ function screeningLine(s) {
   return `${s.query}: ${OUTCOME_TEXT[s.outcome] || s.outcome}${lists.length ? ` (${lists.join("; ")})` : ""}`;
 }
 
+/** The engine's standing, as on the page: the tier (or where it stands) and one sentence of why. */
 function tierLine(res) {
-  const missing = res.missing || [];
-  return missing.length ? `Risk tier: not yet known (${missing.length} required question(s) unanswered: `
-    + `${missing.map(questionText).join("; ")})` : `Risk tier: ${res.tier.toUpperCase()}`;
+  const stand = res.standing;
+  return `Result: ${stand.text}${stand.why ? ` ${stand.why}` : ""}`;
+}
+
+/** The reasons that set the tier, and the others (the page's order). */
+function splitReasons(res) {
+  const tiered = ["final", "provisional"].includes(res.standing.state);
+  const top = tiered ? res.reasons.filter((r) => r.tier === res.tier) : res.reasons;
+  return [top, res.reasons.filter((r) => !top.includes(r))];
+}
+
+/** Next steps, one line per form (as on the page): the actions that share it named together. */
+function actionLines(res) {
+  const byForm = new Map();
+  for (const a of res.actions) {
+    if (byForm.has(a.form.url)) byForm.get(a.form.url).push(a); else byForm.set(a.form.url, [a]);
+  }
+  return [...byForm.values()].map(([a, ...also]) => `- ${[a, ...also].map((b) => b.title).join("; ")}: `
+    + `${a.form.url}${a.contact ? ` (${a.contact.label})` : ""}`);
 }
 
 /**
@@ -64,35 +81,31 @@ export function createExports(state, update) {
     const lines = header();
     if (!res) return [...lines, "No result yet.", "", "Answers:", ...answerLines()].join("\n");
     lines.push(`Policy: ${res.policy_version} (as of ${res.as_of})`, tierLine(res), "");
-    if (res.reasons.length) {
-      lines.push("Why:");
-      for (const r of res.reasons) {
-        lines.push(`- [${r.tier}] ${r.title}: ${r.explanation} What to do: ${r.what_to_do}`
-          + (r.basis ? ` Basis: ${KIND_TEXT[r.basis] || r.basis}.` : ""));
-        if ((r.unsure || []).length) {
-          lines.push(`  Because you answered "${answerText(r.unsure[0], "unsure")}" to: ${r.unsure.map(questionText).join("; ")}`);
-        }
-        for (const n of r.sponsor_notes || []) lines.push(`  ${n.name}: ${n.note}`);
-        for (const c of r.citations) {
-          lines.push(`  Source: ${c.name}${c.url ? ` <${c.url}>` : ""} (${KIND_TEXT[c.kind] || c.kind}`
-            + `${c.checked ? `, checked ${c.checked}` : ""})${c.note ? ` Not verified: ${c.note}` : ""}`);
-        }
+    if (res.actions.length) lines.push("Next steps:", ...actionLines(res), "");
+    const [top, others] = splitReasons(res);
+    const reasonLines = (r) => {
+      const out = [`- [${r.tier}] ${r.title}: ${r.explanation} What to do: ${r.what_to_do}`
+        + (r.basis ? ` Basis: ${KIND_TEXT[r.basis] || r.basis}.` : "")];
+      if ((r.unsure || []).length) {
+        out.push(`  Because you answered "${answerText(r.unsure[0], "unsure")}" to: ${r.unsure.map(questionText).join("; ")}`);
       }
-      lines.push("");
-    }
-    if (res.actions.length) {
-      lines.push("Next steps:");
-      for (const a of res.actions) lines.push(`- ${a.title}: ${a.form.url}`);
+      for (const n of r.sponsor_notes || []) out.push(`  ${n.name}: ${n.note}`);
+      for (const c of r.citations) {
+        out.push(`  Source: ${c.name}${c.url ? ` <${c.url}>` : ""} (${KIND_TEXT[c.kind] || c.kind}`
+          + `${c.checked ? `, checked ${c.checked}` : ""})`);
+      }
+      return out;
+    };
+    if (top.length) lines.push("Reasons that set the tier:", ...top.flatMap(reasonLines), "");
+    if (others.length) lines.push("Other reasons:", ...others.flatMap(reasonLines), "");
+    if (res.todo.length) {
+      lines.push("To find out:");
+      for (const t of res.todo) lines.push(`- ${t.text}`);
       lines.push("");
     }
     if ((res.plan || []).length) {
       lines.push("Draft mitigation plan (to discuss with the office, not an approval):");
       for (const m of res.plan) lines.push(`- ${m.title}: ${m.what}${m.form ? ` Form: ${m.form.title} <${m.form.url}>` : ""}`);
-      lines.push("");
-    }
-    if (res.todo.length) {
-      lines.push("To find out:");
-      for (const t of res.todo) lines.push(`- ${t.text}`);
       lines.push("");
     }
     if ((res.screening || []).length) {
@@ -110,22 +123,36 @@ export function createExports(state, update) {
     const head = header();
     if (!res) return [...head, "No result yet.", "", attach].join("\n");
     head.push(`Policy: ${res.policy_version} (as of ${res.as_of})`, tierLine(res));
-    // Most needed first; over the limit, lines are dropped from the last block up, whole lines only.
+    // The page's order; over the limit, lines are dropped from the last block up, whole lines only:
+    // the next steps and the reasons that set the tier are the last to go.
+    const [top, others] = splitReasons(res);
     const blocks = [
-      { title: "Next steps:", items: res.actions.map((a) => `- ${a.title}: ${a.form.url}`) },
+      { title: "Next steps:", items: actionLines(res), keep: true },
+      { title: "Reasons that set the tier:", items: top.map((r) => `- ${r.title}. What to do: ${r.what_to_do}`), keep: true },
       { title: "Partner names screened:", items: (res.screening || []).map((s) => `- ${screeningLine(s)}`) },
-      { title: "Draft mitigation plan:", items: (res.plan || []).map((m) => `- ${m.title}`) },
-      { title: "Why:", items: res.reasons.map((r) => `- [${r.tier}] ${r.title}`) },
+      { title: "Other reasons:", items: others.map((r) => `- [${r.tier}] ${r.title}`) },
       { title: "To find out:", items: res.todo.map((t) => `- ${t.text}`) },
+      { title: "Draft mitigation plan:", items: (res.plan || []).map((m) => `- ${m.title}`) },
     ].map((block) => ({ ...block, cut: 0 }));
     const render = () => [...head, ...blocks.filter((k) => k.items.length || k.cut).flatMap((k) => ["", k.title, ...k.items,
-      ...(k.cut ? [`- ... and ${k.cut} more (see the attached JSON)`] : [])]), "", attach];
+      ...(k.cut ? [`- ... and ${k.cut} more (in the attached JSON)`] : [])]), "", attach];
     let body = render();
     while (body.join("\n").length > MAILTO_MAX) {
-      const block = [...blocks].reverse().find((k) => k.items.length);
-      if (!block) break;
-      block.items.pop();
-      block.cut += 1;
+      const block = [...blocks].reverse().find((k) => k.items.length && !k.keep);
+      if (!block) {
+        // Still too long with only the kept blocks: their reasons by title alone, then whole lines.
+        if (blocks[1].items.some((line) => line.includes(". What to do: "))) {
+          blocks[1].items = top.map((r) => `- ${r.title}`);
+        } else {
+          const last = [...blocks].reverse().find((k) => k.items.length);
+          if (!last) break;
+          last.items.pop();
+          last.cut += 1;
+        }
+      } else {
+        block.items.pop();
+        block.cut += 1;
+      }
       body = render();
     }
     return body.join("\n");
@@ -224,7 +251,7 @@ export function createExports(state, update) {
     const to = root.dataset.rsOfficeEmail;
     const body = emailBody();
     const res = state.lastResult;
-    const tier = !res ? "no result" : (res.missing || []).length ? "incomplete" : res.tier;
+    const tier = !res ? "no result" : res.standing.short;
     const subject = `Self-assessment of an international collaboration: ${tier}`;
     // Built only now, on the click: nothing leaves the device until the user sends the mail.
     const a = el("a", { href: `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}` });

@@ -45,6 +45,8 @@ async function update() {
     return;
   }
   const mine = ++sequence;
+  // The first result waits for the screening index the engine builds after "ready": said in the bar too.
+  if (!state.lastResult && !engine.isWarm) renderSummary(null, state.lastAnswers, asked, "warming");
   const response = await engine.evaluate(state.lastAnswers);
   if (mine !== sequence) return; // a newer change has already been sent
   clearErrors();
@@ -105,15 +107,48 @@ const PRESETS = {
 
 // The activity comes in the query (?activity=...); a name only ever in the fragment
 // (#name=...), which the browser does not send to the server.
-function applyPreset(params, fragment) {
+function applyPreset(params, name) {
   const preset = Object.hasOwn(PRESETS, params.get("activity") || "") ? PRESETS[params.get("activity")] : null;
-  const name = (fragment.get("name") || "").trim().slice(0, 200);
   if (!preset && !name) return null;
   const answers = { ...(preset?.answers || {}) };
   if (name) answers.partners = [{ names: [name] }];
   if (name && !answers.activities) answers.activities = ["collaboration"];
   writeAnswers(answers);
   return preset?.focus || (name ? "partners" : null);
+}
+
+// The name in the fragment, taken out of the address bar and the history entry at once (the
+// entry is replaced, not added to): after this the name lives only in the form and this tab's storage.
+function takeFragmentName() {
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (!fragment.has("name")) return "";
+  history.replaceState(history.state, "", location.pathname + location.search);
+  return (fragment.get("name") || "").replace(/\s+/g, " ").trim().slice(0, 200);
+}
+
+// A name to check while answers are already here (a second name from the header search): a partner
+// of its own, unless a partner already has it; the names are screened once collaboration is chosen.
+function addPartnerName(name) {
+  const answers = readAnswers();
+  const partners = answers.partners || [];
+  const max = Number($("rs-q-partners")?.querySelector("[data-max]")?.dataset.max || Infinity);
+  if (!partners.some((p) => (p.names || []).includes(name))) {
+    if (partners.length >= max) {
+      say(`'${name}' was not added: the assessment takes at most ${max} partners. Remove one, then check the name again.`);
+      return "partners";
+    }
+    answers.partners = [...partners, { names: [name] }];
+  }
+  if (!(answers.activities || []).includes("collaboration")) answers.activities = [...(answers.activities || []), "collaboration"];
+  writeAnswers(answers);
+  return "partners";
+}
+
+function focusPartnerName(name) {
+  const boxes = [...document.querySelectorAll("#rs-q-partners textarea")];
+  const box = boxes.find((b) => b.value.split("\n").includes(name)) || boxes[0];
+  box?.scrollIntoView({ block: "center" });
+  box?.focus({ preventScroll: true });
 }
 
 // --- wiring ---------------------------------------------------------------------------
@@ -130,20 +165,33 @@ for (const type of ["pointerdown", "focusin", "keydown"]) {
 // meanwhile took the main thread from the engine's start on a two-core machine.
 engine.ready.then(fillRemainingCountryLists, fillRemainingCountryLists);
 
-const stored = loadAnswers();
-const restored = writeAnswers(stored);
+// Answers given before this module ran (a slow start on a busy device) are kept: the stored ones
+// are written into an untouched form only, never over what the person has just chosen.
+const early = Object.keys(readAnswers()).length > 0;
+const stored = early ? {} : loadAnswers();
+const restored = early ? [] : writeAnswers(stored);
 if (restored.length) state.legacy = Object.fromEntries(restored.map((key) => [key, stored[key]]));
 let focusId = null;
-const fragment = new URLSearchParams(location.hash.slice(1));
-if (!Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search), fragment);
-// The name is now in the form (and this tab's storage): keep it out of the address bar and history.
-if (fragment.has("name")) history.replaceState(null, "", location.pathname + location.search);
+const fragmentName = takeFragmentName();
+if (!early && !Object.keys(stored).length) focusId = applyPreset(new URLSearchParams(location.search), fragmentName);
+else if (fragmentName) focusId = addPartnerName(fragmentName);
+// Only the fragment changed (a link to this page with another #name=...): no new page load.
+window.addEventListener("hashchange", () => {
+  const name = takeFragmentName();
+  if (!name) return;
+  addPartnerName(name);
+  state.cleared = false;
+  update();
+  focusPartnerName(name);
+});
 state.lastAnswers = readAnswers();
 if (restored.length || focusId !== null || Object.keys(state.lastAnswers).length) saveAnswers(withLegacy(state.lastAnswers));
 showAsked(askedFor(state.lastAnswers));
 renderSummary(null, state.lastAnswers, askedFor(state.lastAnswers));
 renderPrintAnswers(state.lastAnswers, askedFor(state.lastAnswers));
-if (focusId) {
+if (fragmentName) {
+  focusPartnerName(fragmentName);
+} else if (focusId) {
   const target = $(`rs-q-${focusId}`);
   target?.scrollIntoView({ block: "center" });
   target?.querySelector("input, select, textarea")?.focus({ preventScroll: true });
@@ -162,6 +210,14 @@ const printDate = () => { $("rs-print-date").textContent = new Date().toISOStrin
 printDate();
 window.addEventListener("beforeprint", printDate);
 $("rs-print").addEventListener("click", () => { printDate(); window.print(); });
+// "Full details": every folded part of the result opens for the printout, and closes again after it.
+$("rs-print-full").addEventListener("click", () => {
+  const folded = [...$("rs-result-body").querySelectorAll("details:not([open])")];
+  for (const d of folded) d.open = true;
+  window.addEventListener("afterprint", () => { for (const d of folded) d.open = false; }, { once: true });
+  printDate();
+  window.print();
+});
 $("rs-download").addEventListener("click", download);
 // The plan's button is drawn with each result: one listener on the result.
 $("rs-result-body").addEventListener("click", (event) => { if (event.target.closest("#rs-plan-download")) downloadPlan(); });
@@ -193,7 +249,10 @@ engine.onState((state, detail) => {
 });
 engine.ready.then(async (info) => {
   setGuidanceUrls(info.guidanceUrls);
-  statusText.textContent = `Assessment engine ready (policy ${info.policy_version}). Results update as you answer.`;
+  const readyText = `Assessment engine ready (policy ${info.policy_version}). Results update as you answer.`;
+  statusText.textContent = engine.isWarm ? readyText : `Assessment engine ready (policy ${info.policy_version}). `
+    + "Preparing the screening lists: the first result follows in a few seconds.";
+  engine.warm.then(() => { if (engine.state === "ready") statusText.textContent = readyText; });
   if (state.legacy) {
     // Kept answers in old keys: the engine reads them into the current questions.
     const check = await engine.checkImport({ ...state.legacy, ...readAnswers() });

@@ -8,7 +8,7 @@ import { mountWheels } from "./engine-wheels.mjs";
 // hooks/assets.py rewrites this line (and the import above) in the built site with
 // the content-hashed names of the runtime's folder and the manifest, and the
 // trimmed lock file (no packages) inline. Keep each on one line.
-const BUILD = {"runtime": "pyodide/", "stdlib": "python_stdlib.pyc.zip", "manifest": "engine/manifest.json", "lock": null};
+const BUILD = {"runtime": "pyodide/", "stdlib": "python_stdlib.pyc.zip", "manifest": "engine/manifest.json", "lock": null, "sha256": {}};
 
 const ASSETS = new URL("../", import.meta.url);
 const progress = (stage, percent) => postMessage({ type: "progress", stage, percent });
@@ -19,16 +19,62 @@ async function sha256Hex(bytes) {
 }
 
 async function fetchOk(url) {
-  const response = await fetch(url);
+  const response = await siteFetch(url);
   if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
   return response;
+}
+
+// What Pyodide fetches from its folder (the WebAssembly, the standard library) is checked against the
+// SHA-256 the build recorded before Pyodide gets it. Its JavaScript modules arrive by import, which a
+// fetch wrapper cannot see: the service worker checks those (and every file) against the build's hashes.
+const siteFetch = self.fetch.bind(self);
+function checkRuntimeFetches(pyodideURL) {
+  let received = 0;
+  let reported = 0;
+  self.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), self.location.href);
+    const name = url.href.startsWith(pyodideURL.href) ? url.pathname.slice(pyodideURL.pathname.length) : "";
+    const expected = Object.hasOwn(BUILD.sha256 || {}, name) ? BUILD.sha256[name] : null;
+    if (!expected) return siteFetch(input, init);
+    const response = await siteFetch(input, init);
+    if (!response.ok || !response.body) return response;
+    // Read in chunks, saying so (engine.mjs declares a start without progress for a while failed).
+    const chunks = [];
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      if (received - reported > 1_000_000) {
+        reported = received;
+        progress("runtime", Math.min(50, 5 + Math.floor(received / 500_000)));
+      }
+    }
+    const bytes = await new Blob(chunks).arrayBuffer();
+    if ((await sha256Hex(bytes)) !== expected) {
+      // Said here: Pyodide catches a failed WebAssembly load and waits for ever.
+      postMessage({ type: "failed", reason: `${name}: checksum mismatch` });
+      throw new Error(`${name}: checksum mismatch`);
+    }
+    progress("runtime", Math.min(50, 5 + Math.floor(received / 500_000)));
+    return new Response(bytes, { status: 200, headers: response.headers });
+  };
 }
 
 async function boot(options) {
   const marks = { start: performance.now() };
   progress("runtime", 5);
   const pyodideURL = new URL(BUILD.runtime, ASSETS);
-  const manifestPromise = fetchOk(new URL(BUILD.manifest, ASSETS)).then((r) => r.json());
+  checkRuntimeFetches(pyodideURL);
+  // The manifest's name carries the first 16 hex digits of its SHA-256 (hooks/assets.py).
+  const manifestURL = new URL(BUILD.manifest, ASSETS);
+  const manifestPromise = fetchOk(manifestURL).then(async (r) => {
+    const bytes = await r.arrayBuffer();
+    const named = /\.([0-9a-f]{16})\.json$/.exec(manifestURL.pathname);
+    if (named && !(await sha256Hex(bytes)).startsWith(named[1])) throw new Error(`${manifestURL.pathname}: checksum mismatch`);
+    return JSON.parse(new TextDecoder().decode(bytes));
+  });
   // The engine wheels download and are checked while the runtime starts.
   const wheelsPromise = manifestPromise.then((manifest) => Promise.all(manifest.wheels.map(async (wheel) => {
     const url = new URL(`engine/${wheel.file}`, ASSETS); // the name carries its content hash
@@ -82,6 +128,8 @@ self.onmessage = async (event) => {
       postMessage({ type: "ready", info, guidanceUrls: manifest.guidance_urls });
       // Build the screening index while the person reads the form; requests wait behind it.
       try { api.warm(); } catch (error) { console.warn("[engine] warm-up failed", error); }
+      // The page says "preparing the screening lists" until now: its status and summary bar agree.
+      postMessage({ type: "warm" });
     } catch (error) {
       postMessage({ type: "failed", reason: String(error && error.message ? error.message : error) });
     }

@@ -4,6 +4,14 @@
 // (#name=...), which browsers never send to the server: the name stays on the
 // device, and the check runs in the browser on that page. Text is set with
 // textContent only. Loaded on every page by overrides/main.html.
+//
+// No other word typed here reaches an address: mkdocs.yml leaves out Material's
+// search.highlight, which put the query into the next page's address (?h=...).
+//
+// Keyboard: ArrowDown in the search box reaches the entry first (Material's own
+// ArrowDown only walks its result list), ArrowUp from it goes back to the box,
+// Enter on it opens it; Enter in the box opens it when the search found nothing
+// (with results, Enter opens the best one, as Material does).
 
 const ROOT = new URL("../../", import.meta.url); // this file is served from assets/js/
 const MIN_LENGTH = 2;
@@ -38,6 +46,24 @@ function setUp(input) {
     link.href = nameCheckUrl(query);
   };
   for (const type of ["input", "change", "focus"]) input.addEventListener(type, update);
+  // Handled here, before Material's keyboard handler on the window sees the key.
+  input.addEventListener("keydown", (event) => {
+    if (box.hidden || event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
+    const results = document.querySelector('[data-md-component="search-result"] .md-search-result__list [href]');
+    if (event.key === "ArrowDown" || (event.key === "Enter" && !results)) {
+      event.preventDefault();
+      event.stopPropagation();
+      if (event.key === "ArrowDown") link.focus();
+      else link.click();
+    }
+  });
+  link.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowUp") {
+      event.preventDefault();
+      event.stopPropagation();
+      input.focus();
+    }
+  });
   input.form?.addEventListener("reset", () => {
     box.hidden = true;
   });

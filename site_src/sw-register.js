@@ -34,6 +34,39 @@
     document.body.appendChild(box);
   }
 
+  // The engine could not start on a page the worker served from an older build whose engine was not
+  // kept offline (a newer build has replaced its files on the server): move to the newer build, once,
+  // without asking. The answers are in this tab's storage and come back after the reload.
+  function recover(registration) {
+    var KEY = "rs-sw-recovered";
+    try {
+      if (Date.now() - Number(sessionStorage.getItem(KEY) || 0) < 60000) return; // tried a moment ago
+    } catch (e) {
+      return; // no storage: a reload could not be told from a loop
+    }
+    function go(worker) {
+      try { sessionStorage.setItem(KEY, String(Date.now())); } catch (e) { return; }
+      reloading = true;
+      worker.postMessage({ type: "skip-waiting" });
+      // Should the new worker not take over soon (the old one still busy), leave the offline copy
+      // for this load: without a registration the reload comes from the network, the new build;
+      // the new worker then installs afresh, copying the checked files of the old cache, and removes it.
+      setTimeout(function () {
+        registration.unregister().then(function () { location.reload(); }, function () {});
+      }, 8000);
+    }
+    function whenInstalled(worker) {
+      if (worker.state === "installed") return go(worker);
+      worker.addEventListener("statechange", function () { if (worker.state === "installed") go(worker); });
+    }
+    if (registration.waiting) return go(registration.waiting);
+    if (registration.installing) return whenInstalled(registration.installing);
+    registration.update().then(function () {
+      var worker = registration.installing || registration.waiting;
+      if (worker) whenInstalled(worker);
+    }, function () {});
+  }
+
   function watch(registration) {
     if (!registration) return; // service workers blocked (a browser setting, or the tests)
     if (registration.waiting && navigator.serviceWorker.controller) notice(registration.waiting);
@@ -47,6 +80,7 @@
     navigator.serviceWorker.addEventListener("controllerchange", function () {
       if (reloading) location.reload();
     });
+    if (root.dataset.engine === "failed" && navigator.serviceWorker.controller) recover(registration);
     // On the self-assessment page: keep the engine's files for offline use.
     if (root.hasAttribute("data-engine")) {
       navigator.serviceWorker.ready.then(function (ready) {

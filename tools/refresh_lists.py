@@ -41,7 +41,7 @@ def download(url: str, dest: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=import_lists.SHARED)
+    parser.add_argument("--shared", type=Path, help="also read the list snapshots in this folder")
     parser.add_argument("--no-shared", action="store_true")
     parser.add_argument("--accept-drop", action="append", default=[], metavar="LIST_ID")
     parser.add_argument("--out", type=Path, default=import_lists.OUT)
@@ -64,7 +64,10 @@ def main(argv: list[str] | None = None) -> int:
                "--ofac-sdn", str(files["ofac_sdn"]), "--ofac-alt", str(files["ofac_alt"]),
                "--ofac-add", str(files["ofac_add"]), "--ofac-date", today, "--retrieved", today,
                "--out", str(args.out)]
-        cmd += ["--no-shared"] if args.no_shared else ["--shared", str(args.shared)]
+        if args.shared is not None:
+            cmd += ["--shared", str(args.shared)]
+        if args.no_shared:
+            cmd += ["--no-shared"]
         for lid in args.accept_drop:
             cmd += ["--accept-drop", lid]
         return import_lists.main(cmd)

@@ -4,7 +4,7 @@ One name prints a table (or JSON with --json: an object whose ``candidates``
 are best first). ``--file names.csv`` screens every name in the first column
 (or the column named ``name``) and writes CSV or JSON (--format) to stdout.
 
-Names are cleaned by the engine's one cleaner (``answer_types.clean_text``)
+Names are cleaned by the engine's one cleaner (``answer_types.tidy_text``)
 before they are screened. CSV cells that a spreadsheet would read as a formula
 (starting with = + - @ tab or carriage return) get a leading apostrophe, as
 OWASP recommends; the table printed to a terminal shows control characters
@@ -14,20 +14,27 @@ as visible escapes instead of passing them through.
 from __future__ import annotations
 
 import csv
-import io
 import json
+import os
 import re
 import sys
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from .._errors import AssessmentsError
-from ..answer_types import clean_text
+from ..answer_types import tidy_text
 from ..config import Config
-from ..limits import MAX_SCREEN_NAME_LENGTH, THRESHOLD_RANGE
+from ..limits import (
+    MAX_SCREEN_FILE_BYTES,
+    MAX_SCREEN_FILE_ROWS,
+    MAX_SCREEN_NAME_LENGTH,
+    MAX_SCREEN_ROW_CHARS,
+    THRESHOLD_RANGE,
+)
 from . import DISCLAIMER, screen_name, screen_person
 
-MAX_FILE_NAMES = 100_000
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 CSV_FIELDS = ["query", "outcome", "best_name", "matched_alias", "score", "match", "relation", "lists",
@@ -51,9 +58,12 @@ def run_screen(args: Any, config: Config) -> int:
                     "or --file names.csv")
     try:
         if args.file:
-            names = _read_names(args.file)
-            results = [screen_name(n, config, threshold=threshold) for n in names]
-            _write_many(results, "json" if args.json else args.format)  # --json also means JSON here
+            with _NamesFile(args.file) as names:
+                # Every row is checked before the first result is written; then each name is read again,
+                # screened and written in turn, so memory does not grow with the file.
+                names.check()
+                results = (screen_name(n, config, threshold=threshold) for n in names.names())
+                _write_many(results, "json" if args.json else args.format)  # --json also means JSON here
         else:
             name = _clean(args.name, "NAME")
             if not name:
@@ -114,40 +124,106 @@ def _bad(message: str) -> int:
     return 2
 
 
-def _read_names(path: str) -> list[str]:
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
-        if isinstance(exc, UnicodeDecodeError):
-            raise _InputError(f"--file {path}: not UTF-8 text (invalid byte at offset {exc.start}); "
-                              "save the CSV as UTF-8") from None
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise _InputError(f"--file {path}: cannot read ({reason}); pass an existing CSV file") from None
-    try:
-        rows = [r for r in csv.reader(io.StringIO(text)) if any(c.strip() for c in r)]
-    except csv.Error as exc:
-        raise _InputError(f"--file {path}: not a valid CSV ({exc})") from None
-    header = [c.strip().casefold() for c in rows[0]] if rows else []
-    col = header.index("name") if "name" in header else 0
-    if "name" in header:
-        rows = rows[1:]
-    if not rows:  # an empty file, blank lines only, or a header only: the same answer
-        raise _InputError(f"--file {path}: no names found; put one name per row (first column or a 'name' column)")
-    names = []
-    for n, row in enumerate(rows, start=2 if "name" in header else 1):
-        value = _clean(row[col], f"--file {path} row {n}") if col < len(row) else ""
-        if not value:
-            raise _InputError(f"--file {path} row {n}: empty name in column {col + 1}")
-        names.append(value)
-    if len(names) > MAX_FILE_NAMES:
-        raise _InputError(f"--file {path}: {len(names)} names; split it into files of at most {MAX_FILE_NAMES}")
-    return names
+class _NamesFile:
+    """A CSV of names, read as a stream: refused by size, line length and row count while it is read.
+
+    A file that cannot be read twice (a pipe) is copied to a temporary file as it is checked,
+    within the same size limit.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.raw: Any = None
+        self.spool: Any = None
+
+    def __enter__(self) -> _NamesFile:
+        try:
+            self.raw = Path(self.path).open("rb")
+            size = os.fstat(self.raw.fileno()).st_size if self.raw.seekable() else 0
+        except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise _InputError(f"--file {self.path}: cannot read ({reason}); pass an existing CSV file") from None
+        if size > MAX_SCREEN_FILE_BYTES:
+            raise _InputError(f"--file {self.path}: {size:,} bytes, more than {MAX_SCREEN_FILE_BYTES:,}; "
+                              f"split it into files of at most {MAX_SCREEN_FILE_ROWS:,} names")
+        if not self.raw.seekable():
+            self.spool = tempfile.TemporaryFile()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for handle in (self.raw, self.spool):
+            if handle is not None:
+                handle.close()
+
+    def _lines(self, source: Any, copy: Any = None) -> Iterator[str]:
+        """Lines of text, each bounded, the whole bounded in bytes; a copy kept when asked."""
+        seen = 0
+        number = 0
+        # Bytes: a UTF-8 character is at most 4 of them.
+        while line := source.readline(4 * MAX_SCREEN_ROW_CHARS + 1):
+            number += 1
+            seen += len(line)
+            if seen > MAX_SCREEN_FILE_BYTES:
+                raise _InputError(f"--file {self.path}: more than {MAX_SCREEN_FILE_BYTES:,} bytes; split it "
+                                  f"into files of at most {MAX_SCREEN_FILE_ROWS:,} names")
+            if len(line) > 4 * MAX_SCREEN_ROW_CHARS:
+                raise _InputError(f"--file {self.path} line {number}: longer than {MAX_SCREEN_ROW_CHARS:,} "
+                                  "characters; put one name per row")
+            try:
+                text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise _InputError(f"--file {self.path} line {number}: not UTF-8 text (invalid byte at offset "
+                                  f"{exc.start} of the line); save the CSV as UTF-8") from None
+            if len(text) > MAX_SCREEN_ROW_CHARS:
+                raise _InputError(f"--file {self.path} line {number}: longer than {MAX_SCREEN_ROW_CHARS:,} "
+                                  "characters; put one name per row")
+            if copy is not None:
+                copy.write(line)
+            yield text
+
+    def _rows(self, lines: Iterator[str]) -> Iterator[tuple[int, str]]:
+        """(row number, cleaned name) for every non-blank row; errors name the row."""
+        reader = csv.reader(lines)
+        col = 0
+        count = 0
+        try:
+            for n, row in enumerate(reader, start=1):
+                if not any(c.strip() for c in row):
+                    continue
+                if count == 0 and col == 0 and "name" in (header := [c.strip().casefold() for c in row]):
+                    col = header.index("name")
+                    count = -1  # a header row: not a name
+                    continue
+                count = max(count, 0) + 1
+                if count > MAX_SCREEN_FILE_ROWS:
+                    raise _InputError(f"--file {self.path}: more than {MAX_SCREEN_FILE_ROWS:,} names; split it "
+                                      f"into files of at most {MAX_SCREEN_FILE_ROWS:,}")
+                value = _clean(row[col], f"--file {self.path} row {n}") if col < len(row) else ""
+                if not value:
+                    raise _InputError(f"--file {self.path} row {n}: empty name in column {col + 1}")
+                yield n, value
+        except csv.Error as exc:
+            raise _InputError(f"--file {self.path}: not a valid CSV ({exc})") from None
+        if count <= 0:  # an empty file, blank lines only, or a header only: the same answer
+            raise _InputError(f"--file {self.path}: no names found; put one name per row (first column or a "
+                              "'name' column)")
+
+    def check(self) -> None:
+        """Read the whole file once, keeping nothing but (for a pipe) its copy."""
+        for _ in self._rows(self._lines(self.raw, self.spool)):
+            pass
+
+    def names(self) -> Iterator[str]:
+        source = self.spool if self.spool is not None else self.raw
+        source.seek(0)
+        for _, name in self._rows(self._lines(source)):
+            yield name
 
 
 def _clean(name: str, where: str) -> str:
     """The engine's cleaner, the one place names are cleaned (NFC, no control characters, single spaces)."""
     try:
-        return clean_text(name, where, MAX_SCREEN_NAME_LENGTH)
+        return tidy_text(name, where, MAX_SCREEN_NAME_LENGTH)
     except AssessmentsError as exc:
         raise _InputError(f"{where}: {exc.reason} ({exc.fix})") from None
 
@@ -164,10 +240,14 @@ def _shown(value: Any) -> str:
     return _CONTROL.sub(lambda m: ascii(m.group(0))[1:-1], str(value))
 
 
-def _write_many(results: list[dict[str, Any]], fmt: str) -> None:
+def _write_many(results: Iterable[dict[str, Any]], fmt: str) -> None:
     if fmt == "json":
-        json.dump({"results": results, "disclaimer": DISCLAIMER}, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        # {"results": [...], "disclaimer": ...}, one result at a time.
+        sys.stdout.write('{\n  "results": [')
+        for i, result in enumerate(results):
+            text = json.dumps(result, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+            sys.stdout.write(("," if i else "") + "\n    " + text)
+        sys.stdout.write(f'\n  ],\n  "disclaimer": {json.dumps(DISCLAIMER, ensure_ascii=False)}\n}}\n')
         return
     writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()

@@ -16,6 +16,7 @@ import gzip
 import hashlib
 import json
 import lzma
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -59,17 +60,116 @@ OPTIONAL_FIELDS = frozenset({"normalized", "former"})
 @lru_cache(maxsize=1)
 def list_metadata() -> dict[str, Any]:
     """lists.json: per list its label, authority, URL, dates (as_of, published, retrieved), licence,
-    transcription, record count and outcome. Raises DatasetError when the file is unreadable."""
+    transcription, record count and outcome. Raises DatasetError, naming the key, when the file is
+    unreadable or any field is missing or malformed (see :func:`check_metadata`)."""
     try:
         meta = json.loads(package_root().joinpath(*DATA_DIR, "lists.json").read_text("utf-8"))
-        if not isinstance(meta, dict) or not isinstance(meta["lists"], dict):
-            raise TypeError("not an object with a 'lists' object")
-        for key in ("records_file", "records_sha256"):
-            if not isinstance(meta[key], str):
-                raise TypeError(f"{key!r} is not text")
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise DatasetError(LISTS_FILE, "", f"cannot be read ({type(exc).__name__}: {exc})", REBUILD) from None
+    check_metadata(meta)
     return meta
+
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_LIST_ID = re.compile(r"[a-z0-9_]{1,64}")
+_DATA_FILE = re.compile(r"[a-z0-9_]{1,64}\.json\.(?:xz|gz)")
+_TEXT, _URL_TEXT, _DATE, _OPT_DATE, _COUNT, _FLAG = "text", "url", "date", "date or null", "count", "true/false"
+# Every field of a list's entry in lists.json: what it must be, and whether it may be left out.
+_LIST_FIELDS: dict[str, tuple[str, bool]] = {
+    "label": (_TEXT, True), "authority": (_TEXT, True), "url": (_URL_TEXT, True), "licence": (_TEXT, True),
+    "outcome": ("outcome", True), "outcome_reason": (_TEXT, True), "non_commercial": (_FLAG, True),
+    "as_of": (_DATE, True), "published": (_OPT_DATE, False), "retrieved": (_OPT_DATE, False),
+    "transcription": (_TEXT, True), "record_count": (_COUNT, True), "former_count": (_COUNT, False),
+    "previous_count": (_COUNT, False), "statutory": (_FLAG, False),
+}
+_OUTCOMES = ("prohibited", "high")
+
+
+def _field_problem(kind: str, value: Any) -> str | None:
+    """Why ``value`` is not a ``kind``, or None."""
+    if kind in (_TEXT, _URL_TEXT):
+        if not isinstance(value, str) or not value.strip() or len(value) > 4000:
+            return "must be non-empty text"
+        if kind == _URL_TEXT and not re.fullmatch(r"https?://[^\s<>\"']+", value):
+            return "must be an http(s) address"
+        return None
+    if kind in (_DATE, _OPT_DATE):
+        if value is None and kind == _OPT_DATE:
+            return None
+        try:
+            if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                _dt.date.fromisoformat(value)
+                return None
+        except ValueError:
+            pass
+        return f"{value!r:.40} is not a date (YYYY-MM-DD)" + (" or null" if kind == _OPT_DATE else "")
+    if kind == _COUNT:
+        return None if type(value) is int and 0 <= value <= 10_000_000 else "must be a whole number, 0 or more"
+    if kind == _FLAG:
+        return None if isinstance(value, bool) else "must be true or false"
+    if kind == "outcome":
+        return None if value in _OUTCOMES else f"must be one of {', '.join(_OUTCOMES)}"
+    raise AssertionError(kind)
+
+
+def _key(key: str) -> str:
+    """A key from the file for a message: at most 60 characters, anything invisible escaped."""
+    return ascii(key[:60])[1:-1]
+
+
+def check_metadata(meta: Any) -> None:
+    """Raise DatasetError (file lists.json, the key named) unless every field is present and well-formed.
+
+    The records and people files are checked against the checksums recorded here when they are read;
+    this file is what vouches for them, so nothing in it is taken on trust.
+    """
+    def fail(key: str, reason: str) -> DatasetError:
+        return DatasetError(LISTS_FILE, key, reason, REBUILD)
+
+    if not isinstance(meta, dict):
+        raise fail("", "not a JSON object")
+    for key, check in (("schema", lambda v: type(v) is int and v >= 1),
+                       ("dataset_version", lambda v: isinstance(v, str) and 0 < len(v) <= 200),
+                       ("records_file", lambda v: isinstance(v, str) and bool(_DATA_FILE.fullmatch(v))),
+                       ("records_sha256", lambda v: isinstance(v, str) and bool(_SHA256.fullmatch(v))),
+                       ("record_total", lambda v: _field_problem(_COUNT, v) is None),
+                       ("lists", lambda v: isinstance(v, dict) and bool(v))):
+        if key not in meta:
+            raise fail(key, "missing")
+        if not check(meta[key]):
+            raise fail(key, f"malformed ({meta[key]!r:.60})")
+    for lid, info in meta["lists"].items():
+        if not _LIST_ID.fullmatch(lid):
+            raise fail(f"lists.{_key(lid)}", "not a list id (lower-case letters, digits and _)")
+        if not isinstance(info, dict):
+            raise fail(f"lists.{lid}", "not an object")
+        for field, (kind, required) in _LIST_FIELDS.items():
+            if field not in info:
+                if required:
+                    raise fail(f"lists.{lid}.{field}", "missing")
+                continue
+            problem = _field_problem(kind, info[field])
+            if problem:
+                raise fail(f"lists.{lid}.{field}", problem)
+        unknown = sorted(set(info) - set(_LIST_FIELDS))
+        if unknown:
+            raise fail(f"lists.{lid}.{_key(unknown[0])}", "unknown field (a dataset from another version?)")
+    people = meta.get("people")
+    if people is not None:
+        if not isinstance(people, dict):
+            raise fail("people", "not an object")
+        for field, problem_of in (
+            ("file", lambda v: None if isinstance(v, str) and _DATA_FILE.fullmatch(v) else "not a data file name"),
+            ("sha256", lambda v: None if isinstance(v, str) and _SHA256.fullmatch(v) else "not a SHA-256"),
+            ("count", lambda v: _field_problem(_COUNT, v)),
+            ("list", lambda v: None if v in meta["lists"] else "not a list of this dataset"),
+            ("as_of", lambda v: _field_problem(_DATE, v)),
+        ):
+            if field not in people:
+                raise fail(f"people.{field}", "missing")
+            problem = problem_of(people[field])
+            if problem:
+                raise fail(f"people.{field}", problem)
 
 
 def decompress_records(file_name: str, blob: bytes) -> bytes:

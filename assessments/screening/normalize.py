@@ -18,16 +18,10 @@ from itertools import pairwise
 import anyascii as _anyascii_module
 from anyascii import anyascii
 
-from .._resources import read_binary as _read_binary
-from ..browser_package import use_anyascii_pack
-
-# anyascii reads each block of its table with importlib.resources.files(), which
-# inside a zip (the browser imports the wheel from its zip file) re-reads the
-# directory of ~650 entries per block: give it the same read on a cached root.
-_anyascii_module.read_binary = _read_binary
+from .._anyascii_pack import use_anyascii_pack
 
 # The browser's copy of anyascii comes without its 640 block files: the site
-# build packs them into one file in this package (see assessments/browser_package.py).
+# build packs them into one file in this package (see assessments/_anyascii_pack.py).
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.

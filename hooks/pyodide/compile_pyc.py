@@ -2,8 +2,9 @@
 
 ``main("stdlib", SOURCE.zip, OUT.zip)``: Pyodide's standard library as .pyc,
 without the modules a worker running the engine never uses.
-``main("modules", SOURCE.zip, OUT.zip)``: a .pyc beside each .py of SOURCE.zip
-(the layout zipimport reads: the site imports its wheels straight from the zip).
+``main("modules", SOURCE.zip, OUT.zip)``: a .pyc for each .py of SOURCE.zip, at
+the same path; the build ships it in place of the source (zipimport reads
+``module.pyc`` as it is: the site imports its wheels straight from the zip).
 
 The .pyc files are "unchecked hash" pycs made by the very Python build the
 browser runs (so the magic number matches): Python uses them without comparing

@@ -24,36 +24,15 @@ SAFETY = {"traceback", "linecache", "tokenize", "token", "warnings", "textwrap",
           "datetime", "random", "zlib", "gzip", "glob", "fnmatch", "tempfile"}
 ENCODINGS = {"__init__", "aliases", "ascii", "latin_1", "utf_8", "utf_8_sig", "utf_16", "utf_16_le", "utf_16_be",
              "utf_32", "utf_32_le", "utf_32_be", "raw_unicode_escape", "unicode_escape", "charmap"}
-NAMES = ["Skolkovo Institute of Science and Technology", "国防科技大学", "Tsinghua University"]
-
-
-def every_answer() -> dict[str, Any]:
-    """An answer to every question, so that every rule and screening condition is evaluated."""
-    import assessments  # noqa: PLC0415 - from the mounted wheel
-
-    answers: dict[str, Any] = {}
-    for q in assessments.questions():
-        t = q["type"]
-        if t in ("yes_no_unsure", "yes_no"):
-            answers[q["id"]] = "yes"
-        elif t == "choice":
-            answers[q["id"]] = q["options"][-1]["value"]
-        elif t == "multi":
-            answers[q["id"]] = [o["value"] for o in q["options"]]
-        elif t == "country":
-            answers[q["id"]] = "RU"
-        elif t == "countries":
-            answers[q["id"]] = ["CN", "IR"]
-        elif t == "names":
-            answers[q["id"]] = NAMES
-        else:
-            answers[q["id"]] = "text"
-    return answers
 
 
 def sample_payloads() -> dict[str, list[Any]]:
     """Payloads for each operation: a valid one and the invalid kinds that take other code paths."""
-    answers = every_answer()
+    import assessments  # noqa: PLC0415 - from the mounted wheel
+
+    # What a real assessment sends: an answer to every question (every rule and screening condition is
+    # evaluated, every name screened), built by the engine's own answer-type table.
+    answers = assessments.example_answers()
     invalid_answers = [[1], {"unknown": "x"}]
     return {
         "assess": [answers, {}, *invalid_answers],
@@ -61,7 +40,8 @@ def sample_payloads() -> dict[str, list[Any]]:
         "questions": [None],
         "schema": [None],
         "plan_markdown": [answers, {}, *invalid_answers],
-        "check_import": [answers, {"partner_blocked": "YES", "activities": "x"}, [1]],
+        "check_import": [answers, {"partner_blocked": "YES", "activities": "x"}, [1],
+                         {"partner_country": "RU", "partner_names": ["Lomonosov Moscow State University"]}],
         "screen": [{"name": "Московский государственный университет"}, {"name": "جامعة طهران"}, {"name": ""}],
         "record": [answers, {}, *invalid_answers],
         "compare": [{"answers": answers, "before": {"policy_version": "0", "lists": {}, "reasons": [], "matches": []}},
@@ -83,7 +63,12 @@ def exercise_engine() -> int:
     requests = [{"op": op, "payload": payload} for op in browser.OPS for payload in samples[op]]
     requests.append({"op": "nonsense"})
     for request in requests:
-        browser.handle(json.dumps(request))
+        reply = json.loads(browser.handle(json.dumps(request)))
+        # The first sample of each operation is the valid one: refused, it would trace an error path only.
+        valid = request["op"] in samples and request["payload"] is samples[request["op"]][0]
+        if valid and not reply["ok"]:
+            raise SystemExit(f"hooks/pyodide/trace.py: the valid sample of {request['op']!r} was refused "
+                             f"({reply['error']}): the trace would miss what a real request imports")
     browser.handle("{not json")
     browser.warm()
     return len(requests) + 1

@@ -163,7 +163,7 @@ def test_checklist_buttons_are_readable_in_both_schemes(browser: object, site_ur
     context.close()
 
 
-# --- "changed since you last looked" and the name check in the search (issue 15) --------
+# --- "changed since you last looked" and the name check in the search ------------------
 
 SEEN_KEY = "rs-changes-seen"
 CHANGES_JSON = "assets/data/changes.json"  # hooks/markers.py CHANGES_JSON: what guide pages read

@@ -1,4 +1,4 @@
-"""Hostile configuration values (issue 16) in real builds and real Chromium: each either stops
+"""Hostile configuration values in real builds and real Chromium: each either stops
 the build with a message naming the key, or ends up as inert text on pages whose
 Content-Security-Policy is the first element of <head>. And a name with private-use or
 lone-surrogate characters shows the panel of what the engine matched (the engine cleans

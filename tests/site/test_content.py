@@ -21,6 +21,8 @@ import jinja2
 import pytest
 from mkdocs.exceptions import PluginError
 
+import assessments
+
 from tests.support.content_html import BuiltPage, read_page, resolve
 from tests.support.content_seeds import FINGERPRINTS, RUN_LENGTH, load_fingerprints, runs
 from tests.support.paths import ROOT
@@ -64,7 +66,7 @@ def page(site: Path, source: str) -> BuiltPage:
 
 
 def all_pages(site: Path) -> list[Path]:
-    # 404.html is Material's and uses root-absolute links on purpose (it is served at any path).
+    # 404.html is served at any path: it has no links to check (tests/site/test_not_found_page.py).
     rels = [(p, p.relative_to(site).as_posix()) for p in sorted(site.rglob("*.html"))]
     return [p for p, rel in rels if not rel.startswith("assets/") and rel != "404.html"]
 
@@ -406,10 +408,10 @@ def test_no_site_script_listens_for_dom_content_loaded() -> None:
             assert "DOMContentLoaded" not in text, f"site_src/{path.name} listens for DOMContentLoaded"
 
 
-# --- topics of issue 15: the change log, task routing, new guidance, corrections ----
+# --- the change log, task routing, new guidance, corrections ------------------------
 
 CHANGES = DOCS / "data" / "changes.toml"
-CHANGE_KEYS = {"id", "date", "title", "summary", "source", "url", "checked", "evidence", "pages"}
+CHANGE_KEYS = {"id", "date", "title", "summary", "sources", "pages"}
 NEVER = r"(?!x)x"  # for corrections that add text rather than remove a wrong sentence
 ACTIVITIES = ["informal", "agreement", "visitor", "travel", "shipping", "paid", "names"]
 
@@ -427,10 +429,12 @@ def test_change_log_data_is_well_formed() -> None:
     assert dates == sorted(dates), "keep the log in date order"
     for entry in entries:
         assert set(entry) == CHANGE_KEYS, f"{entry.get('id')}: keys {sorted(set(entry) ^ CHANGE_KEYS)}"
-        assert isinstance(entry["date"], dt.date) and isinstance(entry["checked"], dt.date)
-        assert entry["checked"] <= dt.date.today() + dt.timedelta(days=1)
-        assert entry["evidence"] in {"primary", "secondary"}
-        assert str(entry["url"]).startswith("https://")
+        assert isinstance(entry["date"], dt.date)
+        registry = assessments.load_policy().sources
+        assert entry["sources"] and all(sid in registry for sid in entry["sources"]), entry["id"]
+        for sid in entry["sources"]:
+            assert registry[sid].url.startswith("https://"), sid
+            assert dt.date.fromisoformat(registry[sid].checked) <= dt.date.today() + dt.timedelta(days=1)
         assert len(str(entry["summary"]).split()) >= 10
         for source in entry["pages"]:  # type: ignore[attr-defined]
             assert (DOCS / source).exists(), f"{entry['id']}: no page {source}"
@@ -439,10 +443,15 @@ def test_change_log_data_is_well_formed() -> None:
 def test_change_log_page_shows_every_entry_with_date_and_source(built_site: Path) -> None:
     built_page = page(built_site, "changes.md")
     html = built(built_site, "changes.md").read_text(encoding="utf-8")
+    registry = assessments.load_policy().sources
     for entry in changes():
         assert str(entry["date"]) in built_page.text and str(entry["title"]) in built_page.text, entry["id"]
-        assert f'href="{entry["url"]}"' in html, f"{entry['id']}: source link missing"
-        assert f"checked {entry['checked']}" in built_page.text, f"{entry['id']}: checked date missing"
+        row = re.search(rf'<tr id="change-{entry["id"]}".*?</tr>', html, re.S)
+        assert row, entry["id"]
+        for sid in entry["sources"]:
+            source = registry[sid]
+            assert f'href="{source.url}"' in row.group(0), f"{entry['id']}: link to {sid} missing"
+            assert f"checked {source.checked}" in row.group(0), f"{entry['id']}: checked date of {sid} missing"
 
 
 def test_change_log_is_generated_from_the_data_through_the_marker(built_site: Path) -> None:
@@ -507,7 +516,7 @@ def test_talent_programs_is_in_the_navigation(built_site: Path) -> None:
     ("federal-sponsors.md", ["decision matrix", "five years", "Section 1286", "section 238", "NSF", "NIH",
                              "DOE", "NASA", "current-and-pending", "training", "Wolf Amendment"]),
     ("talent-programs.md", ["covered individual", "Section 1286", "country of concern", "offer letter",
-                            "Secrecy", "giving talks"]),
+                            "Secrecy", "scholarly presentations"]),
     ("worked-examples.md", ["Entity List", "Netherlands", "Section 1286", "lecture", "due diligence"]),
     ("travel.md", ["BAG", "740.14", "Russia and Belarus", "Device searches", "What to leave behind",
                    "734.18(a)(5)"]),
@@ -530,15 +539,16 @@ def test_new_topics_are_covered(built_site: Path, source: str, needles: list[str
     ("know-your-collaborator.md", NEVER, r"suspended the rule for one\s+year from 10 November 2025"),
     # 4. sanctions apply by location and residence; publishing and travel are authorised
     ("know-your-collaborator.md", r"citizen or resident of a comprehensively", r"ordinarily resident"),
-    ("sanctions.md", r"Ask before any research contact", r"560\.538"),
+    ("sanctions.md", r"Ask before any research contact", r"<!-- guide:fact publishing_licences -->"),
     # 5. Skoltech: new dealings barred from designation; the general license only wound down
     ("sanctions.md", r"collaborating with\s+researchers there became prohibited", r"\*\*new\*\* dealing"),
     # 6. ITAR 120.50: past permanent residencies do not count
-    ("visitors.md", r"ever held", r"\*\*currently\*\* hold permanent residence"),
+    # (the rule is one shared fact of the source registry, included on the page)
+    ("visitors.md", r"ever held", r"<!-- guide:fact deemed_export_countries -->"),
     # 7. end-to-end encrypted cloud data is not an export
     ("what-you-provide.md", NEVER, r"734\.18\(a\)\(5\)"),
     # 8. CHIPS section 10612 is 42 USC 19221; covered individuals and the sponsor test
-    ("glossary.md", r"10612 and 10638, 42 USC 19237", r"section 10612 \(foreign country of concern\),\s+42 USC 19221"),
+    ("glossary.md", r"10612 and 10638, 42 USC 19237", r"\nsources: \[.*\bchips_19221\b"),
     ("money-and-roles.md", NEVER, r"\*\*covered individual\*\*"),
     # 9. 126.1(d)(2) countries have exceptions
     ("know-your-collaborator.md", r"The US refuses licenses for defense", r"126\.1\(d\)\(2\)"),
@@ -550,7 +560,7 @@ def test_new_topics_are_covered(built_site: Path, source: str, needles: list[str
     ("travel.md", NEVER, r"License Exception BAG, 15 CFR 740\.14"),
     ("planning-international-activities.md", NEVER, r"10 CFR part 110"),
 ])
-def test_issue_15_corrections_stay_fixed(source: str, wrong: str, right: str) -> None:
+def test_corrected_guidance_stays_corrected(source: str, wrong: str, right: str) -> None:
     text = (DOCS / source).read_text(encoding="utf-8")
     assert not re.search(wrong, text, re.M), f"{source}: still says {wrong!r}"
     assert re.search(right, text), f"{source}: lacks {right!r}"
@@ -592,3 +602,30 @@ def test_theme_shows_the_review_date_and_sources_under_every_reviewed_page(built
 def test_pages_without_a_review_date_show_no_review_element(built_site: Path, source: str) -> None:
     assert "reviewed" not in (DOCS / source).read_text(encoding="utf-8").split("---")[1]
     assert 'class="guide-reviewed"' not in built(built_site, source).read_text(encoding="utf-8")
+
+
+# --- sources from the registry (assessments/policy/sources.toml) ---------------------
+
+@pytest.mark.parametrize("source", PAGES)
+def test_sources_section_is_generated_from_the_registry_ids_the_page_cites(built_site: Path, source: str) -> None:
+    policy = assessments.load_policy()
+    text = (DOCS / source).read_text(encoding="utf-8")
+    cited = assessments.sources.page_sources(text, policy)
+    html = built(built_site, source).read_text(encoding="utf-8")
+    listed = re.findall(r'<li id="source-([a-z0-9-]+)">', html)
+    assert listed == [sid.replace("_", "-") for sid in cited], f"{source}: Sources list differs from its ids"
+    if assessments.mentions_law(text):
+        assert cited, f"{source}: states law but cites no registry source"
+    # The verification status is for the office's page only.
+    section = html.rsplit('id="sources"', 1)[-1]
+    assert "Not verified" not in section and "secondary summary" not in section, source
+
+
+def test_the_office_review_page_lists_every_source_with_its_status(built_site: Path) -> None:
+    policy = assessments.load_policy()
+    html = (built_site / "source-review" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr id="review-([a-z0-9-]+)"', html)
+    assert sorted(rows) == sorted(sid.replace("_", "-") for sid in policy.sources)
+    assert "Due now" in html and "Not verified: the text could not be read here" in html
+    nav = (built_site / "hosting" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../source-review/"' in nav, "the office page belongs in the navigation beside hosting"

@@ -36,6 +36,8 @@ class ServerOptions:
     cache_control: str = "no-cache"
     # Per path (site-relative) instead of cache_control, e.g. immutable for content-hashed files.
     cache_control_for: Callable[[str], str] | None = None
+    # Answer a missing file with the site's 404.html (status 404), as static hosts do.
+    not_found_page: bool = False
 
 
 def _handler(root: Path, options: ServerOptions) -> type[SimpleHTTPRequestHandler]:
@@ -70,6 +72,14 @@ def _handler(root: Path, options: ServerOptions) -> type[SimpleHTTPRequestHandle
                     return
                 target = target / "index.html"
             if not target.is_file():
+                if options.not_found_page and (root / "404.html").is_file():
+                    body = (root / "404.html").read_bytes()
+                    self.send_response(HTTPStatus.NOT_FOUND)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return
             ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"

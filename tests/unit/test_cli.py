@@ -81,3 +81,37 @@ def test_bad_bytes_exit_2_the_same_from_stdin_and_a_file(data: bytes, tmp_path: 
     for proc in runs:
         assert proc.returncode == 2 and b"Traceback" not in proc.stderr, proc.stderr
     assert runs[0].stderr.replace(b"stdin", b"X") == runs[1].stderr.replace(str(path).encode(), b"X")
+
+
+def test_sources_lists_every_source_with_where_it_is_used() -> None:
+    proc = _run("sources", "--json")
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["id"]: r for r in json.loads(proc.stdout)}
+    assert rows.keys() == assessments.load_policy().sources.keys()
+    assert "rule:comprehensively_sanctioned_dealings" in rows["ofac_560_204"]["used_by"]
+    assert "visitors.md" in rows["itar_120_50"]["pages"]
+    assert "entry-ban-2025-06" in rows["proclamation_10949"]["changes"]
+    unused = [sid for sid, r in rows.items() if not (r["used_by"] or r["pages"] or r["changes"])]
+    assert not unused, f"declared but cited nowhere: {unused}"
+
+
+def test_sources_due_lists_the_never_verified_and_the_overdue() -> None:
+    proc = _run("sources", "--due", "2027-03-01")
+    assert proc.returncode == 0, proc.stderr
+    policy = assessments.load_policy()
+    unverified = [s.id for s in policy.sources.values() if s.verified == "unverified"]
+    overdue = [s.id for s in policy.sources.values() if s.verified != "unverified"
+               and s.next_review().isoformat() <= "2027-03-01"]
+    assert unverified and overdue
+    listed = [line.split()[0] for line in proc.stdout.splitlines() if line and not line.startswith(" ")][:-1]
+    assert sorted(listed) == sorted(unverified + overdue)
+    assert listed[: len(unverified)] == [sid for sid in listed if sid in unverified], "never verified first"
+    assert "how checked:" in proc.stdout and "used by:" in proc.stdout
+    assert proc.stdout.rstrip().endswith(f"{len(listed)} source(s) due on 2027-03-01")
+    assert "ear_734_8" not in listed  # read in its own text on 2026-11-22, reviewed yearly
+
+
+def test_sources_due_rejects_a_bad_date() -> None:
+    proc = _run("sources", "--due", "next march")
+    assert proc.returncode == 2
+    assert "--due" in proc.stderr and "YYYY-MM-DD" in proc.stderr

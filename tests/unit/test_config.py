@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 import assessments
 from assessments.config import parse_config
+from tests.support.hooks import load_hook
 from tests.support.paths import ROOT
 
 DEFAULT = (ROOT / "institution.toml").read_text(encoding="utf-8")
@@ -29,7 +33,7 @@ def test_shipped_configurations_load() -> None:
 def test_package_default_is_a_visibly_fictional_institution() -> None:
     """Without --config the command line uses an example whose addresses are plainly not real."""
     packaged = assessments.default_config()
-    assert packaged.institution["example"] is True
+    assert packaged.identity["example"] is True
     addresses = [c.email for c in packaged.contacts.values() if c.email] + [f.url for f in packaged.forms.values()]
     assert addresses and all("example.edu" in a for a in addresses)
 
@@ -117,3 +121,24 @@ def test_broken_configuration_names_key_and_fix(case: str) -> None:
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(assessments.ConfigError, match="cannot read the file"):
         assessments.load_config(tmp_path / "nowhere.toml")
+
+
+def _palette(primary: str, accent: str) -> Any:
+    """A theme palette as mkdocs.yml gives it: a light and a dark scheme with these colour names."""
+    return SimpleNamespace(theme={"palette": [{"scheme": "default", "primary": primary, "accent": accent},
+                                              {"scheme": "slate", "primary": primary, "accent": accent}]})
+
+
+def test_a_palette_name_gets_the_contrast_check_a_hex_colour_gets() -> None:
+    validate = load_hook("validate")
+    validate._check_named_colours(_palette("indigo", "indigo"))  # the shipped palette passes
+    validate._check_named_colours(_palette("brown", "deep-purple"))
+    with pytest.raises(PluginError) as caught:
+        validate._check_named_colours(_palette("deep-orange", "indigo"))
+    message = str(caught.value)
+    # The colour, what it is used for, the measured ratio and the minimum, in the scheme that fails.
+    assert "'deep-orange' (#ff6e42)" in message and "link text" in message
+    assert "2.78:1 in the light scheme" in message and "4.5:1" in message
+    with pytest.raises(PluginError, match=r"'teal' \(#00bda4\) gives hover and focus marks \(accent\) a contrast of "
+                                          r"2\.38:1 .* at least 3\.0:1"):
+        validate._check_named_colours(_palette("indigo", "teal"))

@@ -28,8 +28,43 @@ def test_empty_answers_are_valid_and_low() -> None:
     assert result["asked"] == ["activities", "sponsors", "talent_program", "graduate_channel_role",
                                "paid_recommendation_letters"]
     assert set(result) == {"tier", "reasons", "plan", "actions", "todo", "screening", "asked", "policy_version",
-                           "as_of", "disclaimer", "not_used", "notices"}
+                           "as_of", "disclaimer", "not_used", "notices", "standing", "provisional", "unanswered"}
     assert result["notices"] == []
+    # Nothing answered: no tier at all, in the words every entry point shows.
+    assert result["standing"]["state"] == "empty" and result["provisional"]
+    assert result["standing"]["text"] == "No tier yet: nothing is answered."
+
+
+def test_a_tier_is_provisional_while_questions_shown_are_unanswered() -> None:
+    # One of the visitor section's questions answered: an unanswered question is not a "no".
+    result = _assess({"activities": ["visitor"]})
+    stand = result["standing"]
+    assert stand["state"] == "provisional" and result["provisional"]
+    assert "visitor_listed" in result["unanswered"] and len(result["unanswered"]) == len(stand["unanswered"])
+    n = len(result["unanswered"])
+    assert stand["text"] == f"Low so far; {n} questions in the sections you chose are unanswered."
+    assert stand["short"] == f"Low so far ({n} unanswered)"
+    # A tier found so far is a floor, never a final tier.
+    higher = _assess({"activities": ["visitor"], "visitor_listed": "yes"})
+    assert higher["standing"]["text"].startswith(f"At least {higher['tier']} so far; ")
+    assert higher["standing"]["why"].startswith("Because: ")
+
+
+def test_every_question_answered_or_not_sure_gives_the_final_tier() -> None:
+    answers = {"activities": ["visitor"]}
+    while (open_ids := _assess(answers)["unanswered"]):
+        answers[open_ids[0]] = _answer_for(open_ids[0])
+    result = _assess(answers)
+    assert result["standing"]["state"] == "final" and not result["provisional"]
+    assert result["standing"]["text"] == assessments.wording.TIER_TEXT[result["tier"]]
+    assert result["standing"]["short"] == f"Tier: {result['tier']}"
+
+
+def _answer_for(qid: str) -> object:
+    q = assessments.load_policy().question_index[qid]
+    if q.type == "yes_no_unsure":
+        return "unsure"
+    return assessments.example_answer(q)
 
 
 def test_sections_open_with_the_activities_ticked() -> None:
@@ -76,9 +111,12 @@ def test_reasons_carry_citations_and_guidance_actions_carry_forms() -> None:
     assert result["tier"] == "prohibited"
     reason = result["reasons"][0]
     assert reason["rule"] == "comprehensively_sanctioned_dealings"
-    assert reason["citations"][0]["url"].startswith("https://")
-    assert reason["citations"][0]["kind"] == "law" and reason["basis"] == "law"
-    assert reason["citations"][0]["checked"] == "2026-11-26"
+    cite = reason["citations"][0]
+    source = assessments.load_policy().sources[cite["id"]]
+    assert cite == {"id": source.id, "name": source.title, "url": source.url, "kind": "law", "checked": source.checked}
+    assert cite["url"].startswith("https://") and reason["basis"] == "law"
+    # How far a source was verified is for the office's review page, never for the result.
+    assert not {"verified", "how", "note"} & set(cite)
     assert reason["guidance"] == "sanctions.md"
     action = result["actions"][0]
     assert action["id"] == "stop_and_contact"
@@ -140,7 +178,7 @@ def test_questions_export_ask_if_and_help() -> None:
     assert qs["visitor_lab_proprietary"]["ask_if"] == {"q": "visitor_lab_sponsored", "in": ["yes", "unsure"]}
     assert all(q["help"] for q in qs.values())
     names = [q["id"] for q in qs.values() if q["type"] == "names"]
-    assert names == ["visitor_institutions"]  # the partners' names are in partners (issue 13)
+    assert names == ["visitor_institutions"]  # the partners' names are in partners
     assert [q["id"] for q in qs.values() if q["type"] == "partners"] == ["partners"]
     assert qs["partners"]["screen_if"] == {"q": "activities", "any_in": ["collaboration"]}
 
@@ -210,7 +248,7 @@ def test_schema_and_value_checks_agree_for_every_type() -> None:
 
 
 def test_every_triggered_rule_brings_measures_into_the_plan() -> None:
-    """Issue 13: a draft mitigation plan, from data; every rule that fires names at least one measure."""
+    """A draft mitigation plan, from data; every rule that fires names at least one measure."""
     policy = assessments.load_policy()
     assert all(rule.measures for rule in policy.rules)
     answers = {**COLLAB, "collaboration_type": "formal", "partner_country": "CN", "exchange": ["data", "equipment"],

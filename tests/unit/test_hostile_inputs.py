@@ -1,4 +1,4 @@
-"""A fixed corpus of hostile inputs (issue 16): every malformed answers file, configuration
+"""A fixed corpus of hostile inputs: every malformed answers file, configuration
 and CSV exits 2 (or fails to load) with a message naming the field and the reason; nothing
 raises an uncaught error. benchmarks/fuzz.py throws generated inputs at the same entry points."""
 
@@ -84,7 +84,7 @@ def _edit(pattern: str, replacement: str) -> str:
     return text
 
 
-# The hostile configurations of issue 16 (and a few more): each refused, naming the key.
+# Hostile configurations: each refused, naming the key.
 HOSTILE_CONFIGS = {
     "title breakout": (_edit(r"^short_name = .*$", 'short_name = "EU</title><script>alert(3)</script>"'),
                        "institution.short_name", "markup"),
@@ -138,7 +138,7 @@ def test_ordinary_phone_numbers_pass(phone: str) -> None:
 
 def test_plain_text_with_ampersands_and_apostrophes_passes() -> None:
     config = parse_config(_edit(r'^name = "Example University"$', "name = \"Queen's R&D Institute\""), "ok.toml")
-    assert config.institution["name"] == "Queen's R&D Institute"
+    assert config.identity["name"] == "Queen's R&D Institute"
 
 
 # --- screen --file ------------------------------------------------------------

@@ -8,6 +8,7 @@ pages with the session's `built_site` (built by the command line).
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -26,6 +27,7 @@ from mkdocs.theme import Theme
 
 import assessments
 import assessments.config
+import assessments.limits
 from tests.support.hooks import load_hook
 from tests.support.paths import HOOKS, NORTHBRIDGE, ROOT
 
@@ -39,11 +41,11 @@ THEME = Theme(name="material", custom_dir=str(ROOT / "overrides"))
 
 
 def run_pass(html: str, institution: assessments.Config | None = None, meta: dict[str, Any] | None = None,
-             src: str = "page.md") -> str:
-    """The marker pass on one page, as MkDocs calls it after Markdown."""
+             src: str = "page.md", markdown: str = "") -> str:
+    """The marker pass on one page, as MkDocs calls it after Markdown (``markdown``: the page's source)."""
     config = SimpleNamespace(theme=THEME, docs_dir=str(ROOT / "docs"),
                              extra={"institution": institution or assessments.default_config()})
-    page = SimpleNamespace(file=SimpleNamespace(src_uri=src), url="page/", meta=meta or {})
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=src), url="page/", meta=meta or {}, markdown=markdown)
     return markers.on_page_content(html, page, config, None)  # type: ignore[arg-type]
 
 
@@ -60,15 +62,67 @@ def test_every_namespace_is_replaced_in_one_pass() -> None:
 
 def test_the_rules_table_names_each_source_with_its_kind_and_checked_date() -> None:
     out = run_pass("<!-- md:rules-table -->")
-    kinds = {"law": "Law", "agency": "Agency rule", "institutional": "Institutional policy"}
+    kinds = {"law": "Law", "agency": "Agency rule", "institutional": "Institutional policy",
+             "secondary": "Secondary source"}
     for rule in assessments.load_policy().rules:
         row = re.search(rf'<tr id="rule-{rule.id.replace("_", "-")}">(.*?)</tr>', out, re.S)
         assert row, rule.id
         text = re.sub(r"<[^>]+>", "", row.group(1))
         for c in rule.citations:
             assert f"({kinds[c.kind]}, checked {c.checked})" in text, (rule.id, c.name)
-            if c.note:
-                assert "Not verified: " + c.note.replace("'", "&#39;") in text, (rule.id, c.name)
+    # How far a source was verified is on the office's review page only.
+    assert "Not verified" not in out and "rs-citation__note" not in out
+
+
+# --- sources and shared facts from the registry ------------------------------------
+
+def test_a_fact_is_its_registry_text_and_its_sources_join_the_pages() -> None:
+    policy = assessments.load_policy()
+    fact = policy.facts["deemed_export_countries"]
+    out = run_pass("<p>Rule: <!-- guide:fact deemed_export_countries --></p>\n<h2>Sources</h2>\n"
+                   "<!-- guide:sources -->", meta={"sources": ["mit_ten_key_points"]}, src="visitors.md")
+    text = html.unescape(re.sub(r"<[^>]+>", "", out))
+    assert fact.text in text
+    listed = re.findall(r'<li id="source-([^"]+)">', out)
+    assert listed == [sid.replace("_", "-") for sid in ("mit_ten_key_points", *fact.sources)]
+    for sid in ("mit_ten_key_points", *fact.sources):
+        source = policy.sources[sid]
+        assert f'href="{source.url}"' in out and f"checked {source.checked}" in text
+    assert "verified" not in text.lower(), "the verification status is for the office's page only"
+
+
+@pytest.mark.parametrize(("meta", "markdown", "html", "message"), [
+    ({"sources": ["no_such_source"]}, "", "<!-- guide:sources -->",
+     r"^visitors\.md: front matter key 'sources': unknown source 'no_such_source' \(fix: declare it in "
+     r"assessments/policy/sources\.toml"),
+    ({}, "Releasing it is an export (15 CFR 734.13).", "<p>x</p>",
+     r"^visitors\.md: the page cites a regulation, statute, executive order or proclamation but no source"),
+    ({}, "Under Proclamation 10949 entry is suspended.", "<p>x</p>", r"cites a regulation"),
+    ({"legal": True}, "No citation in the words.", "<p>x</p>", r"cites a regulation"),
+    ({"sources": ["ear_734_8"]}, "", "<p>x</p>", r"^visitors\.md: the page cites sources but does not list them"),
+    ({}, "", "<!-- guide:sources -->", r"marker <!-- guide:sources -->: the page cites no source"),
+    ({}, "", "<p><!-- guide:fact no_such_fact --></p>", r"marker <!-- guide:fact no_such_fact -->: unknown fact"),
+    ({"sources": "ear_734_8"}, "", "<!-- guide:sources -->", r"'sources': 'ear_734_8' is not a list of ids"),
+])
+def test_sources_on_a_page_fail_the_build_when_wrong_or_missing(meta: dict[str, Any], markdown: str, html: str,
+                                                                 message: str) -> None:
+    with pytest.raises(PluginError, match=message):
+        run_pass(html, meta=meta, markdown=markdown, src="visitors.md")
+
+
+def test_the_office_review_table_lists_every_source_due_first() -> None:
+    policy = assessments.load_policy()
+    out = run_pass("<!-- guide:source-review -->", src="source-review.md")
+    rows = re.findall(r'<tr id="review-([^"]+)"( class="guide-source-review--due")?>', out)
+    assert sorted(r[0] for r in rows) == sorted(sid.replace("_", "-") for sid in policy.sources)
+    due = [bool(r[1]) for r in rows]
+    assert due == sorted(due, reverse=True) and any(due), "due rows first, and some are due"
+    unverified = next(s for s in policy.sources.values() if s.verified == "unverified")
+    row = re.search(rf'<tr id="review-{unverified.id.replace("_", "-")}"[^>]*>(.*?)</tr>', out, re.S)
+    assert row and "Due now" in row.group(1) and "Not verified" in row.group(1)
+    # Where it is used: a rule citing it by id, and a page listing it.
+    assert re.search(r'<code>rule:comprehensively_sanctioned_dealings</code>', out)
+    assert 'href="../visitors/"' in out
 
 
 def test_the_registry_covers_every_namespace_with_renderers() -> None:
@@ -79,7 +133,7 @@ def test_the_registry_covers_every_namespace_with_renderers() -> None:
 @pytest.mark.parametrize(("marker", "fix"), [
     ("cfg:nope", "use one of: cfg:contact, cfg:contacts-table"),
     ("md:screening-table", "use one of: md:questionnaire, md:rules-table, md:screening-lists"),
-    ("guide:glosary", "use one of: guide:changes, guide:glossary"),
+    ("guide:glosary", "use one of: guide:changes, guide:fact, guide:glossary"),
     ("cfg:institution.example", "cfg:institution.name"),
 ])
 def test_an_unknown_marker_fails_naming_page_and_marker(marker: str, fix: str) -> None:
@@ -182,6 +236,16 @@ def test_the_questionnaire_renderer_writes_no_page_meta() -> None:
     meta = {"engine": True}
     run_pass("<!-- md:questionnaire -->", meta=meta)
     assert meta == {"engine": True}
+
+
+def test_the_page_reads_its_limits_from_the_engines_table() -> None:
+    out = run_pass("<!-- md:questionnaire -->", meta={"engine": True})
+    data = re.search(r'<script type="application/json" id="rs-policy-data">(.*?)</script>', out, re.S)
+    assert data, "no questionnaire data on the page"
+    page = json.loads(data.group(1))
+    assert page["limits"] == assessments.limits.for_the_page()
+    assert page["limits"]["answers_file_bytes"] == assessments.limits.MAX_ANSWERS_FILE_BYTES
+    assert page["closest_floor"] == assessments.limits.CLOSEST_FLOOR
 
 
 def test_the_questionnaire_asks_what_the_engine_asks_with_the_institutions_configuration(

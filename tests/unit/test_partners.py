@@ -1,4 +1,4 @@
-"""Issue 13: several partners per assessment, each with names and a country, each screened.
+"""Several partners per assessment, each with names and a country, each screened.
 
 The tier is the highest over all partners; a reason that concerns partners names them
 (``reasons[].partners``); screening results are keyed by question, partner and name;
@@ -66,12 +66,12 @@ def test_a_mixed_condition_holds_for_one_partner_not_across_partners() -> None:
 def test_screening_outcomes_count_for_the_partner_whose_name_it_is() -> None:
     screened = [{"question": "partners", "partner": 2, "position": 1, "outcome": "prohibited"},
                 {"question": "partners", "partner": 0, "position": 0, "outcome": "none"}]
-    result = assessments.assess({**FORMAL, "partners": [DE, IR, CN]}, screened=screened)
+    result = assessments.assess({**FORMAL, "partners": [DE, IR, CN]}, screening_results=screened)
     assert result["tier"] == "prohibited"
     assert _named(result)["screening_direct_prohibited"] == [2]
     # A visitor's name (no partner) is about no partner.
     visitor = [{"question": "visitor_institutions", "position": 0, "outcome": "high"}]
-    result = assessments.assess({**FORMAL, "partners": [DE]}, screened=visitor)
+    result = assessments.assess({**FORMAL, "partners": [DE]}, screening_results=visitor)
     assert _named(result)["screening_direct_high"] == []
 
 

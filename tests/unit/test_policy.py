@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import assessments
-from assessments import GUIDANCE_PAGES, Policy, PolicyError, reload_policy
+from assessments import GUIDANCE_PAGES, Policy, PolicyError, load_policy, reload_policy
 from assessments.browser_package import PARSED_FILE, parsed_policy_json
 
 SHIPPED = Path(str(resources.files("assessments").joinpath("policy")))
@@ -32,7 +32,7 @@ _COPY: list[Path] = []  # the copy the running test edits
 
 
 def _load() -> Policy:
-    return reload_policy(_COPY[0] if _COPY else None)  # fresh: each test edits the files
+    return load_policy(_COPY[0]) if _COPY else reload_policy()  # fresh: each test edits the files
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -89,6 +89,24 @@ BAD_EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
      "rules/military_end_use.toml", "id"),
     ("no citations", lambda r: _edit(_rule(r, "appointed_visitor"), "citations = [", "sources = ["),
      "rules/appointed_visitor.toml", "sources"),
+    ("citation of an undeclared source", lambda r: _edit(_rule(r, "appointed_visitor"), 'citations = ["',
+                                                         'citations = ["no_such_source", "'),
+     "rules/appointed_visitor.toml", "citations[0]"),
+    ("a source cited twice", lambda r: _edit(_rule(r, "appointed_visitor"), 'citations = ["mit_ten_key_points"',
+                                             'citations = ["mit_ten_key_points", "mit_ten_key_points"'),
+     "rules/appointed_visitor.toml", "citations[1]"),
+    ("citations written out instead of ids", lambda r: _edit(_rule(r, "appointed_visitor"), 'citations = ["',
+                                                             'citations = [{ name = "x" }, "'),
+     "rules/appointed_visitor.toml", "citations[0]"),
+    ("unknown fact included in a rule", lambda r: _edit(_rule(r, "appointed_visitor"), 'explanation = "',
+                                                        'explanation = "{fact:no_such_fact} '),
+     "rules/appointed_visitor.toml", "explanation"),
+    ("question that states law without a source", lambda r: _edit(r / "questions.toml",
+                                                                   'sources = ["bis_deemed_export_faq"]\n', ""),
+     "questions.toml", "question.team_foreign_person.sources"),
+    ("measure citing an undeclared source", lambda r: _edit(r / "measures.toml", '[measures.screen_parties]\n',
+                                                            '[measures.screen_parties]\nsources = ["nope"]\n'),
+     "measures.toml", "measures.screen_parties.sources[0]"),
     ("follow-up on a later question", lambda r: _edit(r / "questions.toml",
                                                      'ask_if = { q = "personal_compensation", in = ["yes", "unsure"] }',
                                                      'ask_if = { q = "talent_program", in = ["yes", "unsure"] }'),
@@ -112,19 +130,40 @@ BAD_EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
     ("option with an unknown key", lambda r: _edit(r / "questions.toml", 'value = "informal"',
                                                    'value = "informal", hint = "x"'),
      "questions.toml", "question.collaboration_type.options[0].hint"),
-    ("citation without a kind", lambda r: _edit(_rule(r, "appointed_visitor"), ', kind = "institutional"', ""),
-     "rules/appointed_visitor.toml", "citations[0].kind"),
-    ("citation of an unknown kind", lambda r: _edit(_rule(r, "appointed_visitor"), 'kind = "institutional"',
-                                                    'kind = "rumour"'),
-     "rules/appointed_visitor.toml", "citations[0].kind"),
-    ("citation without a checked date", lambda r: _edit(_rule(r, "appointed_visitor"), ", checked = 2026-11-22", ""),
-     "rules/appointed_visitor.toml", "citations[0].checked"),
+    ("source without a kind", lambda r: _edit(r / "sources.toml", 'kind = "law"\nsection = "734.8(a)-(c)"',
+                                               'section = "734.8(a)-(c)"'),
+     "sources.toml", "sources.ear_734_8.kind"),
+    ("source of an unknown kind", lambda r: _edit(r / "sources.toml", 'kind = "law"\nsection = "734.8(a)-(c)"',
+                                                  'kind = "rumour"\nsection = "734.8(a)-(c)"'),
+     "sources.toml", "sources.ear_734_8.kind"),
+    ("source without a checked date", lambda r: _edit(r / "sources.toml", 'checked = 2026-11-22\nverified = "text"\n'
+                                                      'how = "Read in a stored copy of the current section text',
+                                                      'verified = "text"\n'
+                                                      'how = "Read in a stored copy of the current section text'),
+     "sources.toml", "sources.ear_734_8.checked"),
+    ("source with an unknown verification",
+     lambda r: _edit(r / "sources.toml", 'verified = "text"', 'verified = "yes"'),
+     "sources.toml", "sources.ear_734_8.verified"),
+    ("source without a review interval", lambda r: _edit(r / "sources.toml", "review_days = 365\n", ""),
+     "sources.toml", "sources.ear_734_8.review_days"),
+    ("law without a URL", lambda r: _edit(r / "sources.toml",
+                                          'url = "https://www.ecfr.gov/current/title-15/section-734.8"\n', ""),
+     "sources.toml", "sources.ear_734_8.url"),
+    ("source with an unknown key", lambda r: _edit(r / "sources.toml", "[sources.ear_734_8]\n",
+                                                   "[sources.ear_734_8]\nnote = \"x\"\n"),
+     "sources.toml", "sources.ear_734_8.note"),
+    ("fact citing an undeclared source", lambda r: _edit(r / "sources.toml", 'sources = ["ear_734_13", "itar_120_50"]',
+                                                         'sources = ["ear_734_13", "nope"]'),
+     "sources.toml", "facts.deemed_export_countries.sources[1]"),
     ("unsure lowered below moderate without a reason",
      lambda r: _edit(_rule(r, "military_end_use"), 'tier = "high"', 'tier = "high"\nunsure_tier = "low"'),
      "rules/military_end_use.toml", "unsure_why"),
     ("unsure tier above the rule's tier",
      lambda r: _edit(_rule(r, "critical_technology"), 'tier = "moderate"', 'tier = "moderate"\nunsure_tier = "high"'),
      "rules/critical_technology.toml", "unsure_tier"),
+    ("sponsor question that lists no sponsors", lambda r: _edit(r / "policy.toml", 'sponsor_question = "sponsors"',
+                                                               'sponsor_question = "partners"'),
+     "policy.toml", "sponsor_question"),
     ("options on a yes/no question", lambda r: _edit(r / "questions.toml", 'id = "military_end_use"',
                                                     'id = "military_end_use"\noptions = []'),
      "questions.toml", "question.military_end_use.options"),
@@ -161,7 +200,7 @@ def test_no_question_about_nationality_or_ethnicity() -> None:
 
 
 def test_ethnicity_never_asked_and_citizenship_only_for_deemed_exports() -> None:
-    """Issue 13: citizenship and permanent residency are legal factors for deemed exports only
+    """Citizenship and permanent residency are legal factors for deemed exports only
     (15 CFR 734.13(b), 22 CFR 120.50(b)); ethnicity is never asked, anywhere."""
     for q in assessments.questions():
         words = " ".join([q["text"], q["help"], *(o["label"] for o in q.get("options", []))])
@@ -182,7 +221,7 @@ def test_syria_is_not_comprehensively_sanctioned_but_is_arms_embargoed() -> None
     assert "SY" in lists["itar_126_1"].countries
     assert "KH" not in lists["itar_126_1"].countries  # removed 2025-11-07
     assert "NI" in lists["itar_126_1"].countries  # added 2024-03-15
-    # China includes Hong Kong and Macau (issue 13: they were missing, so HK/MO partners escaped China's rules).
+    # China includes Hong Kong and Macau: without them HK/MO partners would escape China's rules.
     assert set(lists["countries_of_concern"].countries) == {"CN", "HK", "MO", "IR", "KP", "RU"}
 
 
@@ -224,3 +263,29 @@ def test_pre_parsed_policy_missing_a_file_names_it(policy_copy: Path) -> None:
     with pytest.raises(PolicyError) as err:
         _load()
     assert err.value.where == "policy/forms.toml" and "rebuild" in err.value.fix
+
+
+def test_every_source_is_declared_once() -> None:
+    sources = assessments.load_policy().sources.values()
+    titles = [s.title for s in sources]
+    assert len(titles) == len(set(titles)), "a source declared twice under two ids"
+    for s in sources:
+        assert s.says and s.section and s.how and 1 <= s.review_days <= 1100, s.id
+
+
+def test_shared_facts_are_written_out_where_included() -> None:
+    policy = assessments.load_policy()
+    fact = policy.facts["encrypted_data_abroad"]
+    help_text = policy.question_index["travel_controlled_data"].help
+    assert fact.text in help_text and "{fact:" not in help_text
+    rule = policy.rule_index["travel_controlled_data"]
+    assert fact.text in rule.explanation
+    assert set(fact.sources) <= {c.id for c in rule.citations}, "an included fact's sources join the citations"
+    assert policy.facts["deemed_export_countries"].text in policy.question_index["team_release_countries"].help
+
+
+def test_the_itar_country_rule_counts_current_permanent_residency_only() -> None:
+    # 22 CFR 120.50(b): every citizenship held now or before, and permanent residency held now.
+    text = assessments.load_policy().facts["deemed_export_countries"].text
+    assert "holds or has ever held" in text and "permanent residency now" in text
+    assert "a past permanent residency does not count" in text

@@ -1,6 +1,6 @@
 """China includes Hong Kong and Macau: every rule and list that names China treats them the same.
 
-Issue 13: a talent program with transfer terms sponsored from CN was prohibited, the same from HK or
+A talent program with transfer terms sponsored from CN was prohibited, the same from HK or
 MO only high, because the country lists named CN alone. These tests keep it from coming back.
 """
 

@@ -33,7 +33,7 @@ CASES = _load_cases()
 
 def _fired(answers: dict[str, Any], outcomes: list[str]) -> list[str]:
     screened = [{"name": "(case)", "outcome": o} for o in outcomes]
-    result = assessments.assess(answers, screened=screened)
+    result = assessments.assess(answers, screening_results=screened)
     if not outcomes:  # given no screening results, the same as not screening at all
         assert result == assessments.assess(answers, screening=False)
     return [r["rule"] for r in result["reasons"]]

@@ -97,7 +97,7 @@ def test_nudt_is_a_high_match_on_the_entity_list(query: str) -> None:
 
 def test_harbin_institute_of_technology_is_a_match_and_so_is_its_school() -> None:
     assert screen_name("Harbin Institute of Technology", CONFIG)["outcome"] == "high"
-    # Issue 14: the listing covers the whole organisation, so a school of a listed university is a
+    # The listing covers the whole organisation, so a school of a listed university is a
     # direct hit (this test used to expect "related", which under-reported it).
     for query in ("Harbin Institute of Technology School of Astronautics",
                   "School of Astronautics, Harbin Institute of Technology"):
@@ -253,7 +253,7 @@ def test_engine_ignores_unlisted_partners() -> None:
     assert not any(r["rule"].startswith("screening_") for r in result["reasons"])
 
 
-# --- issue 14: the 2026 SDN copy, staleness, formerly listed entries ------------------
+# --- the 2026 SDN copy, staleness, formerly listed entries -----------------------------
 
 def test_central_bank_of_syria_is_formerly_listed_not_a_hit() -> None:
     # The 2024 copy made this a direct SDN match (prohibited); OFAC removed it on 2025-06-30.
@@ -289,13 +289,13 @@ def test_the_engine_gives_high_not_prohibited_for_a_stale_match() -> None:
     answers = {"activities": ["collaboration"], "collaboration_type": "informal",
                "partner_names": ["Joint Stock Company Grozneftegaz"]}
     screened = [screen_name("Joint Stock Company Grozneftegaz", strict, today=TODAY)]
-    result = assessments.assess(answers, config=strict, partial=True, screened=screened)
+    result = assessments.assess(answers, config=strict, partial=True, screening_results=screened)
     assert result["tier"] == "high"
     assert "screening_stale_match" in [r["rule"] for r in result["reasons"]]
 
 
 def test_a_listed_common_word_is_no_match_among_other_words() -> None:
-    # Issue 14: "OOO PARTNER" is on the SDN list; its only word, "partner", matched this at 1.00 (prohibited).
+    # "OOO PARTNER" is on the SDN list; its only word, "partner", matched this at 1.00 (prohibited).
     result = screen_name("Example Partner Institute", CONFIG, today=TODAY)
     assert result["outcome"] == "none" and not any(c["match"] for c in result["candidates"])
     partner = next(c for c in result["candidates"] if c["name"] == "OOO PARTNER")

@@ -1,4 +1,4 @@
-"""hooks/screening.py: the build stops on a bad dataset or configuration; the list table and
+"""hooks/screening_lists.py: the build stops on a bad dataset or configuration; the list table and
 settings render through the marker pass (hooks/markers.py)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from assessments.screening import dataset
 from tests.support.hooks import load_hook
 from tests.support.paths import HOOKS
 
-hook = load_hook("screening")
+hook = load_hook("screening_lists")
 THEME = Theme(name="material", custom_dir=str(HOOKS.parent / "overrides"))
 
 

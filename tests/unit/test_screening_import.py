@@ -255,7 +255,7 @@ def test_every_list_has_complete_metadata() -> None:
         assert info["outcome"] in ("prohibited", "high")
         assert info["url"].startswith("https://")
         assert info["record_count"] > 0
-    # The 2024-05-03 SDN copy was replaced by that of 2026-07-11 (issue 14).
+    # The 2024-05-03 SDN copy was replaced by that of 2026-07-11.
     assert meta["lists"]["us_ofac_sdn"]["as_of"] == "2026-07-11"
     assert meta["lists"]["us_ofac_sdn"]["retrieved"] == "2026-07-11"
     assert meta["lists"]["us_ofac_sdn"]["outcome"] == "prohibited"

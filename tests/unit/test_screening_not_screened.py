@@ -1,4 +1,4 @@
-"""Never "no match" without lists: disabled lists, an empty dataset and corrupt data files (issue 14)."""
+"""Never "no match" without lists: disabled lists, an empty dataset and corrupt data files."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ from assessments.screening import dataset
 
 import _project
 
-log = logging.getLogger("mkdocs.hooks.screening")
+log = logging.getLogger("mkdocs.hooks.screening_lists")
 
 
 # --- hooks -----------------------------------------------------------------
