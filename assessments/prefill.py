@@ -127,7 +127,7 @@ def _values(result: dict[str, Any], answers: Any, config: Config, form: dict[str
         "policy_version": str(result.get("policy_version", "")),
         "date": _dt.date.today().isoformat(),
         "form": form.get("title", ""),
-        "institution": str(config.institution.get("short_name", "")),
+        "institution": str(config.identity.get("short_name", "")),
     }
 
 
