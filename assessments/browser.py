@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import prefill, watch
+from . import handoff, watch
 from ._engine import assess, plan_markdown, validate_answers
 from ._errors import AnswerError, AssessmentsError
 from ._legacy import migrate, replaced
@@ -40,7 +40,7 @@ def _assess(payload: Any) -> Any:
     # it is empty (a partial form's "low" would read as an all-clear).
     # The assessing is shared with the office's batch re-check (assessments.watch).
     result = watch.assess_as_page(payload, _config())
-    return prefill.attach(result, payload, _config())
+    return handoff.attach(result, payload, _config())
 
 
 def check_import(answers: Any) -> dict[str, Any]:
@@ -142,7 +142,7 @@ OPS: dict[str, Callable[[Any], Any]] = {
 
 - ``assess``: an answers object, assessed as a form still being filled in (the page); the result also says
   what it was assessed with (``basis``: policy version, list dates) and, for a next step whose form declares a
-  prefill, the exact fields, values and URL (``actions[].form.prefill``: :func:`assessments.prefill.attach`);
+  prefill, the exact fields, values and URL (``actions[].form.prefill``: :func:`assessments.handoff.attach`);
 - ``assess_complete``: an answers object that must be complete (as ``python -m assessments assess``);
 - ``check_import``: an answers object read from a file: the fields this questionnaire takes, cleaned, and
   the fields it leaves out with the reason;
