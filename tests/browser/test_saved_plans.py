@@ -214,7 +214,8 @@ def _see_change(page: Page, url: str) -> None:
 def test_saved_plan_is_rechecked_against_a_newer_list_and_nothing_carries_it(
         browser: Browser, served: tuple[str, Path], sites: dict[str, Path], tmp_path: Path) -> None:
     url, folder = served
-    context = browser.new_context(accept_downloads=True)
+    # Online, without the offline copy (which would keep serving the first build: see the offline test).
+    context = browser.new_context(accept_downloads=True, service_workers="block")
     requests = _record_requests(context)
     page = context.new_page()
     _save_plan(page, url)
@@ -275,7 +276,7 @@ def test_prefilled_form_receives_exactly_the_fields_shown_and_only_after_the_cli
     url, _ = served
     port, received = standin
     received.clear()
-    context = browser.new_context(ignore_https_errors=True)
+    context = browser.new_context(ignore_https_errors=True, service_workers="block")
     page = context.new_page()
     page.goto(url + "self-assessment/")
     _ready(page)
