@@ -291,6 +291,9 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
         for q in policy.questions
         if q.id in asked and _is_unsure(q.id, answers, policy)
     ]
+    # A possible match is something to find out: the screening result words it (its ``todo``).
+    todo += [{"question": s.get("question", ""), "text": s["todo"], "guidance": "screening.md"}
+             for s in screened if s.get("todo")]
     todo += [
         {"question": qid, "text": f"Answer this question: {policy.question_index[qid].text}",
          "guidance": policy.question_index[qid].guidance}

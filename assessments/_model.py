@@ -233,6 +233,9 @@ class Policy:
     sponsor_question: str = ""
     """The question whose answer lists the researcher's sponsors (policy.toml ``sponsor_question``): a reason
     shows the sponsor notes of those sponsors only (of every sponsor when none is ticked)."""
+    activity_question: str = ""
+    """The question whose answer lists what the plan involves (policy.toml ``activity_question``): a prefilled
+    form's ``activities`` field shows its labels."""
     sources: dict[str, Source] = field(default_factory=dict)
     """The registry of sources (policy/sources.toml), by id."""
     facts: dict[str, Fact] = field(default_factory=dict)

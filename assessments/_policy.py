@@ -188,7 +188,7 @@ def read_policy(root: str | PathLike[str] | None = None) -> Policy:
     """Load and validate the policy folder ``root`` (default: the package's own), keeping nothing."""
     files = _files(root)
     meta = files.read("policy.toml")
-    _allowed(meta, {"version", "as_of", "tiers", "sponsor_question"}, "policy/policy.toml", "")
+    _allowed(meta, {"version", "as_of", "tiers", "sponsor_question", "activity_question"}, "policy/policy.toml", "")
     version = _require(meta, "version", str, "policy/policy.toml", "")
     as_of = _require(meta, "as_of", _dt.date, "policy/policy.toml", "")
     if tuple(_require(meta, "tiers", list, "policy/policy.toml", "")) != TIERS:
@@ -216,11 +216,8 @@ def read_policy(root: str | PathLike[str] | None = None) -> Policy:
         raise PolicyError("policy/questions.toml", f"question.{per_partner[1]}.type",
                           f"a second list of partners (after {per_partner[0]!r})",
                           "keep every partner in one partners question")
-    sponsor_question = _optional(meta, "sponsor_question", str, "policy/policy.toml", "", default="")
-    sponsor_type = TYPES[qindex[sponsor_question].type] if sponsor_question in qindex else None
-    if sponsor_question and (sponsor_type is None or not sponsor_type.takes_options or not sponsor_type.is_list):
-        raise PolicyError("policy/policy.toml", "sponsor_question", f"{sponsor_question!r} is not a question "
-                          "whose answer is a list of its own options", "name the question that asks for the sponsors")
+    sponsor_question = _options_question(meta, "sponsor_question", qindex, "the sponsors")
+    activity_question = _options_question(meta, "activity_question", qindex, "what the plan involves")
     sponsors = {o.value: o.label for o in qindex[sponsor_question].options} if sponsor_question else {}
     measures = _load_measures(files, forms, registry)
     rules = _load_rules(files, qindex, countries, actions, measures, sponsor_ids=list(sponsors), registry=registry)
@@ -239,6 +236,7 @@ def read_policy(root: str | PathLike[str] | None = None) -> Policy:
         measures=measures,
         sponsors=sponsors,
         sponsor_question=sponsor_question,
+        activity_question=activity_question,
         sources=registry.sources,
         facts=registry.facts,
         cited={sid: tuple(places) for sid, places in registry.cited.items()},
@@ -270,6 +268,16 @@ class _Registry:
         for sid in ids:
             self.cited[sid].append(place)
         return tuple(ids)
+
+
+def _options_question(meta: dict[str, Any], key: str, qindex: dict[str, Question], asks: str) -> str:
+    """A question named in policy.toml whose answer must be a list of its own options ("" when not named)."""
+    qid = _optional(meta, key, str, "policy/policy.toml", "", default="")
+    qtype = TYPES[qindex[qid].type] if qid in qindex else None
+    if qid and (qtype is None or not qtype.takes_options or not qtype.is_list):
+        raise PolicyError("policy/policy.toml", key, f"{qid!r} is not a question whose answer is a list of its "
+                          "own options", f"name the question that asks for {asks}")
+    return qid
 
 
 def _load_countries(files: _Files, registry: _Registry) -> tuple[dict[str, CountryList], dict[str, str]]:
@@ -508,7 +516,7 @@ def _check_citations(table: dict[str, Any], where: str, registry: _Registry, pla
 
 
 _LEAF_OPS = {"eq", "in", "any_in", "in_country_list", "answered"}
-_SCREENING_OUTCOMES = ("prohibited", "high", "stale_match", "related", "not_screened")
+_SCREENING_OUTCOMES = ("prohibited", "high", "stale_match", "possible_match", "related", "not_screened")
 # Which operators each question type accepts (answer_types.TYPES[...].operators).
 # Together with the checks on the values below, this keeps every condition
 # monotone: a riskier answer (yes over unsure over no, one more option ticked,
@@ -550,7 +558,7 @@ def _check_condition(cond: Any, qindex: dict[str, Question], countries: dict[str
         _allowed(cond, {"screening"}, where, path + ".")
         if cond["screening"] not in _SCREENING_OUTCOMES:
             raise PolicyError(where, f"{path}.screening", f"unknown screening outcome {cond['screening']!r}",
-                              "use prohibited, high, stale_match, related or not_screened")
+                              "use prohibited, high, stale_match, possible_match, related or not_screened")
         return
     _allowed(cond, {"q"} | _LEAF_OPS, where, path + ".")
     qid = cond.get("q")

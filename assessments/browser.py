@@ -14,15 +14,18 @@ reason, fix}}``: errors never escape as exceptions.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from collections.abc import Callable
 from typing import Any
 
-from . import handoff, watch
+from . import prefill, watch
 from ._engine import assess, plan_markdown, validate_answers
 from ._errors import AnswerError, AssessmentsError
 from ._legacy import migrate, replaced
 from ._policy import answer_schema, load_policy, questions
+from .answers_file import read_answers_bytes
 from .config import Config, default_config
 
 _state: dict[str, Any] = {}
@@ -40,21 +43,29 @@ def _assess(payload: Any) -> Any:
     # it is empty (a partial form's "low" would read as an all-clear).
     # The assessing is shared with the office's batch re-check (assessments.watch).
     result = watch.assess_as_page(payload, _config())
-    return handoff.attach(result, payload, _config())
+    return prefill.attach(result, payload, _config(), load_policy())
 
 
 def check_import(answers: Any) -> dict[str, Any]:
     """Sort a restored answers object into what this questionnaire takes and what it leaves out.
 
-    Every field is checked by the engine's own validation, one at a time, so
-    one bad field does not cost the others. Keys of an earlier questionnaire are
-    first read into the current ones (for example ``partner_country`` and
-    ``partner_names`` into the partners question: :mod:`._legacy`), and
-    ``notices`` says so. Returns
-    ``{"answers": cleaned, "left_out": [{"key", "reason"}], "notices": [...]}``;
-    an ``answers`` that is not an object raises :class:`AnswerError` (nothing
-    can be restored from it).
+    ``answers`` is an answers object (kept in the page's storage), or a string:
+    the bytes of a file, base64-encoded, read by the one reader of answers
+    files (:func:`assessments.answers_file.read_answers_bytes`: size, encoding,
+    nesting, duplicate keys, numbers). Bytes, not text: text decoded by the
+    browser would already have lost invalid UTF-8 and UTF-16. A file saved by
+    the page (``{"format": ..., "answers": {...}, "result": ...}``) gives its
+    ``answers``. Every field is checked by the engine's own validation, one at
+    a time, so one bad field does not cost the others. Keys of an earlier
+    questionnaire are first read into the current ones (for example
+    ``partner_country`` and ``partner_names`` into the partners question:
+    :mod:`._legacy`), and ``notices`` says so. Returns ``{"answers": cleaned,
+    "left_out": [{"key", "reason"}], "notices": [...]}``; a file that cannot be
+    read, or holds no object, raises :class:`AnswerError` (nothing can be
+    restored from it).
     """
+    if isinstance(answers, str):
+        answers = _read_file(answers)
     if not isinstance(answers, dict):
         raise AnswerError("answers", "", f"must be a JSON object keyed by question id, not {type(answers).__name__}",
                           "restore a file saved by this page")
@@ -80,6 +91,17 @@ def check_import(answers: Any) -> dict[str, Any]:
         except RecursionError:
             left_out.append({"key": str(key)[:80], "reason": "nested too deeply to be an answer"})
     return {"answers": clean, "left_out": left_out, "notices": notices}
+
+
+def _read_file(encoded: str) -> Any:
+    try:
+        data = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise AnswerError("request", "payload", "not base64", "send the file's bytes base64-encoded") from None
+    value = read_answers_bytes(data, "the file")
+    if isinstance(value, dict) and isinstance(value.get("answers"), dict):
+        return value["answers"]  # a file saved by the page: its answers, not its result
+    return value
 
 
 def _assess_complete(payload: Any) -> Any:
@@ -142,10 +164,10 @@ OPS: dict[str, Callable[[Any], Any]] = {
 
 - ``assess``: an answers object, assessed as a form still being filled in (the page); the result also says
   what it was assessed with (``basis``: policy version, list dates) and, for a next step whose form declares a
-  prefill, the exact fields, values and URL (``actions[].form.prefill``: :func:`assessments.handoff.attach`);
+  prefill, the exact fields, values and URL (``actions[].form.prefill``: :func:`assessments.prefill.attach`);
 - ``assess_complete``: an answers object that must be complete (as ``python -m assessments assess``);
-- ``check_import``: an answers object read from a file: the fields this questionnaire takes, cleaned, and
-  the fields it leaves out with the reason;
+- ``check_import``: an answers object, or a file's bytes base64-encoded (:func:`check_import`): the fields
+  this questionnaire takes, cleaned, and the fields it leaves out with the reason;
 - ``plan_markdown``: an answers object (as ``assess``): the draft mitigation plan as Markdown text
   (:func:`assessments.plan_markdown` of that result), for the page's "Download the draft plan";
 - ``record``: an answers object (as ``assess``): what a saved plan keeps (policy version, list dates, tier,

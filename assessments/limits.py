@@ -22,6 +22,12 @@ MATCH_THRESHOLD = 0.86
 """Default score from which a list entry counts as a match (``[screening] threshold`` overrides it)."""
 THRESHOLD_RANGE = (0.5, 1.0)
 """The scores a configured threshold may take, both ends included."""
+POSSIBLE_BAND = 0.10
+"""Width of the possible-match band: a same-entity candidate scoring this much below the threshold or less
+(and not yet a match) is a possible match that the office checks. Chosen on the tuning part of the
+evaluation set (docs/screening.md: the flagged rate on listed spellings against the rate on unlisted names)."""
+MAX_AFFILIATION_PARTS = 4
+"""Parts of a pasted affiliation line screened on their own (beyond the whole line)."""
 PERSON_MATCH_THRESHOLD = 0.93
 """Score from which a listed individual is a possible name match (people screening, ``[screening] screen_people``):
 stricter than for organisations, since many people share a name and a person's name alone never identifies them."""

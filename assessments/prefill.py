@@ -11,18 +11,22 @@ whose query parameters hold named fields in braces:
 :func:`check_template` validates a template when the configuration is loaded
 (unknown fields, a target that is not https (or mailto: for a mail), braces
 outside parameter values, and a URL that could grow past
-:data:`MAX_PREFILL_URL` are refused, naming the key). :func:`build` makes the
-URL and the exact parameters and values; :func:`assessments.handoff.attach`
-puts them on each next step whose form declares a template, once, for the page. The page shows
+:data:`MAX_PREFILL_URL` are refused, naming the key). :func:`attach` adds to
+each next step whose form declares one ``form.prefill``: the exact parameters
+and values and the URL they make, built here once for the page. The page shows
 them and opens the URL only when the person clicks; nothing is sent otherwise.
 The default configuration declares none: its next steps stay plain links.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Any
 from urllib.parse import quote, unquote
+
+from ._model import Policy
+from .answer_types import TYPES
 
 MAX_PREFILL_URL = 2_000
 """Characters a prefilled URL may have: longer ones are cut by mail programs and refused by some servers."""
@@ -32,6 +36,7 @@ FIELDS: dict[str, tuple[str, int]] = {
     "reasons": ("the titles of the reasons", 500),
     "partners": ("the partners' names and countries", 400),
     "countries": ("the partners' countries", 150),
+    "activities": ("the planned activities", 150),
     "matches": ("the list matches: name and list", 400),
     "policy_version": ("the policy version", 40),
     "date": ("today's date", 20),
@@ -92,6 +97,39 @@ def check_form(fid: str, entry: dict[str, Any], fail: Any) -> None:
         check_template(f"forms.{fid}.{kind}", entry[kind], fail)
 
 
+def _values(result: dict[str, Any], answers: Any, config: Any, form: dict[str, Any], policy: Policy) -> dict[str, str]:
+    answers = answers if isinstance(answers, dict) else {}
+    partner_q = next((q for q in policy.questions if TYPES[q.type].per_partner), None)
+    partners = [p for p in (answers.get(partner_q.id) if partner_q else None) or [] if isinstance(p, dict)]
+    names = lambda code: policy.country_names.get(code, code) if isinstance(code, str) else ""  # noqa: E731
+    activity_q = policy.question_index.get(policy.activity_question)
+    labels = {o.value: o.label for o in activity_q.options} if activity_q else {}
+    chosen = (answers.get(activity_q.id) if activity_q else None) or []
+    partner_text = []
+    for p in partners:
+        who = ", ".join(n for n in p.get("names") or [] if isinstance(n, str))
+        where = names(p.get("country"))
+        partner_text.append(f"{who} ({where})" if who and where else who or where)
+    matches = []
+    for s in result.get("screening") or []:
+        for c in s.get("candidates") or []:
+            if c.get("match"):
+                matches.append(f"{s['query']}: {', '.join(entry['label'] for entry in c.get('lists') or [])}")
+    missing = result.get("missing") or []
+    return {
+        "tier": "incomplete" if missing else str(result.get("tier", "")),
+        "reasons": "; ".join(r["title"] for r in result.get("reasons") or []),
+        "partners": "; ".join(t for t in partner_text if t),
+        "countries": ", ".join(dict.fromkeys(names(p.get("country")) for p in partners if p.get("country"))),
+        "activities": "; ".join(labels.get(a, str(a)) for a in chosen),
+        "matches": "; ".join(dict.fromkeys(matches)),
+        "policy_version": str(result.get("policy_version", "")),
+        "date": _dt.date.today().isoformat(),
+        "form": form.get("title", ""),
+        "institution": str(config.identity.get("short_name", "")),
+    }
+
+
 def _fit(text: str, budget: int) -> str:
     """The longest start of ``text`` whose percent-encoding fits ``budget`` characters (an ellipsis if cut)."""
     if len(quote(text, safe="")) <= budget:
@@ -119,3 +157,18 @@ def build(template: str, values: dict[str, str]) -> dict[str, Any]:
         params.append({"name": unquote(name), "value": text, "fields": fields})
     url = base + "?" + "&".join(f"{quote(p['name'], safe='')}={quote(p['value'], safe='')}" for p in params)
     return {"url": url, "target": base, "fields": params}
+
+
+def attach(result: dict[str, Any], answers: Any, config: Any, policy: Policy) -> dict[str, Any]:
+    """Add ``form.prefill`` to each next step whose form declares a template (the page's result)."""
+    for action in result.get("actions") or []:
+        form = action.get("form") or {}
+        entry = config.forms.get(form.get("id", ""))
+        template = entry and (entry.prefill_url or entry.prefill_mail)
+        if not template:
+            continue
+        made = build(template, _values(result, answers, config, form, policy))
+        made["kind"] = "url" if entry.prefill_url else "mail"
+        form["prefill"] = made
+    return result
+

@@ -168,7 +168,7 @@ def _round_trips(browser: Browser, url: str, answers: list[dict[str, Any]], name
           const rescore = [], screen = [];
           for (let round = 0; round < 4; round++) {
             for (const a of answers) {
-              const t = performance.now(); const r = await engine.evaluate(a); rescore.push(performance.now() - t);
+              const t = performance.now(); const r = await engine.assess(a); rescore.push(performance.now() - t);
               if (!r.ok) throw new Error(JSON.stringify(r.error));
             }
           }

@@ -2,6 +2,10 @@
 
 Usage: python benchmarks/screening_quality.py [--threshold 0.86] [--sweep] [--misses]
 
+This is the first set (evaluation.csv, which the matcher was tuned on). The figures by kind of
+spelling, on the tune and the held-out split, with the possible-match band, come from
+benchmarks/screening_quality_by_kind.py.
+
 Every row of tests/data/screening/evaluation.csv has an expected relation:
 ``direct`` (a listed entity spelled another way: ``expected`` names it),
 ``related`` (an unlisted organisation one of whose parts is listed: ``expected``

@@ -280,10 +280,11 @@ def _questionnaire(context: _Context, argument: str) -> str:
 
 def _questionnaire_data(context: _Context) -> str:
     """What the page needs before the engine has started, as JSON for a <script type="application/json">:
-    each question's text, answer labels and ask_if condition (the policy's own data, read by a
-    generic condition interpreter in site_src/assessment-policy.mjs, which a browser test proves
-    agrees with the engine on every golden scenario), the country lists the conditions name
-    (elevated_risk from this institution's configuration), and the screening lists' dates."""
+    each question's text, answer labels, length limit and ask_if condition (the policy's own data, read
+    by the generic condition interpreter in site_src/assessment-asked.mjs, which
+    tests/site/test_page_interpreter.py checks against the engine's op `assess` on random answer sets),
+    the country lists the conditions name (elevated_risk from this institution's configuration), the
+    screening lists' dates, and the limits the page applies (assessments.limits.for_the_page: it writes none)."""
     policy = context.policy
     questions = []
     named_lists: set[str] = set()
@@ -296,7 +297,8 @@ def _questionnaire_data(context: _Context) -> str:
                            if "in_country_list" in leaf)
         questions.append({"id": q["id"], "section": q["section"], "text": q["text"], "type": q["type"],
                           "required": bool(q.get("required")), "ask_if": q.get("ask_if"), "options": labels,
-                          "countries": answer_type.countries, "per_partner": answer_type.per_partner})
+                          "countries": answer_type.countries, "per_partner": answer_type.per_partner,
+                          **({"max_length": q["max_length"]} if "max_length" in q else {})})
     country_lists = {name: sorted(context.institution.elevated_risk) if name == "elevated_risk"
                      else sorted(policy.country_lists[name].countries) for name in sorted(named_lists)}
     lists = screening_lists.list_table(context.institution)

@@ -6,29 +6,23 @@
 import { engine } from "./engine.mjs";
 import { el, root, say } from "./assessment-dom.mjs";
 import { clearForm, readAnswers, writeAnswers } from "./assessment-form.mjs";
-import { answerText, questionText } from "./assessment-policy.mjs";
+import { LIMITS, answerText, questionText } from "./assessment-policy.mjs";
 import { KIND_TEXT, alertMessage } from "./assessment-result.mjs";
 import { OUTCOME_TEXT } from "./assessment-screening.mjs";
 
 const EXPORT_FORMAT = "research-security-assessment/1";
 export const MAILTO_MAX = 1800; // characters of body: mail programs truncate or refuse longer mailto: URLs
-const MAX_FILE_BYTES = 2_000_000;
-const MAX_DEPTH = 8; // a saved file is {answers: {id: [text]}}: anything deeper is not an answers file
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Nesting depth of parsed JSON, without recursion (a crafted file cannot exhaust the stack). */
-function depth(value) {
-  let deepest = 0;
-  const stack = [[value, 1]];
-  while (stack.length) {
-    const [node, d] = stack.pop();
-    if (node === null || typeof node !== "object") continue;
-    deepest = Math.max(deepest, d);
-    if (deepest > MAX_DEPTH) return deepest;
-    for (const child of Object.values(node)) stack.push([child, d + 1]);
-  }
-  return deepest;
+/** A file's bytes, base64-encoded: the engine reads them (check_import), the page never parses them. */
+function fileBase64(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result.slice(reader.result.indexOf(",") + 1));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
 }
 
 function screeningLine(s) {
@@ -192,20 +186,20 @@ export function createExports(state, update) {
 
   const refuse = (why) => alertMessage(`That file was not restored: ${why}. Your answers are unchanged.`);
 
-  /** Read, check with the engine's own validation, and only then replace the answers. */
+  /** Read and check by the engine (the one reader of answers files: assessments/answers_file.py, the
+   * same as the command line's), and only then replace the answers. */
   async function importFile(file) {
-    let data;
-    try {
-      if (file.size > MAX_FILE_BYTES) throw new Error("it is larger than 2 MB");
-      data = JSON.parse(await file.text());
-    } catch (error) {
-      refuse(`it could not be read as JSON (${error.message})`);
+    // Not read at all past the engine's own limit (assessments/limits.py, in the page's build-time data).
+    const max = LIMITS.answers_file_bytes;
+    if (file.size > max) {
+      refuse(`it has ${file.size.toLocaleString("en")} bytes, more than ${max.toLocaleString("en")}`);
       return;
     }
-    if (depth(data) > MAX_DEPTH) { refuse("it is nested far deeper than a saved self-assessment"); return; }
-    const answers = data && typeof data === "object" && !Array.isArray(data) ? (data.answers ?? data) : null;
-    if (!answers || typeof answers !== "object" || Array.isArray(answers)) {
-      refuse("it holds no answers object");
+    let bytes;
+    try {
+      bytes = await fileBase64(file);
+    } catch (error) {
+      refuse(`it could not be read (${error?.message || error})`);
       return;
     }
     if (engine.state !== "ready") say("Checking the file once the assessment engine is ready...");
@@ -215,8 +209,12 @@ export function createExports(state, update) {
       refuse("the assessment engine, which checks the file, could not start on this device");
       return;
     }
-    const check = await engine.checkImport(answers);
-    if (!check.ok) { refuse(check.error.reason); return; }
+    const check = await engine.checkImport(bytes);
+    if (!check.ok) {
+      const { key, reason, fix } = check.error;
+      refuse(`${key ? `${key}: ` : ""}${reason}${fix ? ` (${fix})` : ""}`);
+      return;
+    }
     const { answers: clean, left_out: leftOut } = check.result;
     if (!Object.keys(clean).length) {
       refuse(leftOut.length ? `none of its answers fit this questionnaire (${describe(leftOut)})` : "it holds no answers");

@@ -257,13 +257,18 @@ export function saveAnswers(answers) {
   }
 }
 
+/** The answers kept for this tab; anything stored that is not an answers object is removed (the
+ * engine checks the values themselves: writeAnswers restores text only, check_import the rest). */
 export function loadAnswers() {
+  let parsed;
   try {
-    const parsed = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || "{}");
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? parsed : {};
+    parsed = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || "{}");
   } catch {
-    return {};
+    parsed = null;
   }
+  if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed;
+  try { sessionStorage.removeItem(STORAGE_KEY); } catch { /* storage unavailable */ }
+  return {};
 }
 
 /** Show the questions asked (the engine's list, or the policy interpreter's before it runs); a section

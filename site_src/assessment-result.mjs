@@ -97,8 +97,7 @@ function renderActions(actions) {
     el("p", { class: "rs-contact" }, a.contact ? [el("strong", {}, a.contact.label),
       a.contact.email ? [": ", link(`mailto:${a.contact.email}`, a.contact.email)] : null,
       a.contact.phone ? [", ", telLink(a.contact.phone)] : null, ". "] : null,
-    a.why, a.also.length ? ` The same form also covers: ${a.also.map((b) => b.title).join("; ")}.` : null),
-    prefillHandoff(a))));
+    a.why, a.also.length ? ` The same form also covers: ${a.also.map((b) => b.title).join("; ")}.` : null), prefillHandoff(a))));
 }
 
 /** A folded group: a summary with its count, the content on request. */
@@ -159,7 +158,7 @@ function resultDetails(res) {
         el("strong", {}, s.query), ": ", OUTCOME_TEXT[s.outcome] || s.outcome))),
       ...warnings.map((w) => el("p", { class: "rs-warning" }, linkified(w))),
       fold("Screening details and list dates", screening.length, el("ul", { class: "rs-screen-details" }, screening.map((s) => {
-        const lists = [...new Set((s.candidates || []).filter((c) => c.match).flatMap((c) => (c.lists || [])
+        const lists = [...new Set((s.candidates || []).filter((c) => c.match || c.possible).flatMap((c) => (c.lists || [])
           .map((l) => `${l.label} (current to ${l.as_of}${l.stale ? ", out of date" : ""})`)))];
         return el("li", {}, el("strong", {}, s.query), lists.length ? `. Lists: ${lists.join("; ")}` : "",
           s.summary ? [el("br"), el("span", { class: "rs-screen__summary" }, s.summary)] : null);

@@ -1,20 +1,24 @@
 // Each name's screening beside the name, in the questionnaire's screening panels: the
-// engine's outcome and summary, why a name was not screened, the matches, formerly listed
-// entries and the closest entries below the threshold, each list with its dates.
+// engine's outcome in plain words (match, possible match, no match) and summary, why a name was
+// not screened, the matches and possible matches (never folded away: list, date, the words that
+// matched, why, "check this with the office"), formerly listed entries and similar listed names,
+// each list with its dates, and how old the lists are today.
 import { el, link } from "./assessment-dom.mjs";
 import { form } from "./assessment-form.mjs";
 import { POLICY } from "./assessment-policy.mjs";
 
-// Wording for the engine's screening outcomes (assessments/screening: `outcome`); each result
-// also carries its own one-sentence `summary`, shown beside this.
+// Wording for the engine's screening outcomes (assessments/screening: `outcome`), in the three
+// outcomes a researcher reads (match, possible match, no match); each result also carries its own
+// one-sentence `summary`, shown beside this when it says more.
 export const OUTCOME_TEXT = {
-  prohibited: "Listed: collaboration is prohibited",
-  high: "Listed on a restricted or research-security list",
-  stale_match: "A possible match on an out-of-date list: the office confirms",
+  prohibited: "Match: on a list that prohibits all dealings",
+  high: "Match: on a restricted-party or research-security list",
+  stale_match: "Match on an out-of-date list only: the office confirms",
+  possible_match: "Possible match: check this with the office",
   related: "A related entry is listed: check it",
   not_screened: "Not screened: this name was not checked against any list",
-  formerly_listed: "Formerly listed, not a hit",
-  none: "No listed entry reached the match threshold",
+  formerly_listed: "Formerly listed, not a hit (no match)",
+  none: "No match on the lists screened",
 };
 
 /** A list with its dates: when the authority published it, when the copy was retrieved, what it is current to. */
@@ -27,20 +31,55 @@ const listCell = (lists) => (lists || []).map((l, i) => el("span", { class: "rs-
   link(l.url, l.label), ` (${l.authority ? `${l.authority}; ` : ""}${listDates(l)})`,
   l.stale ? el("strong", { class: "rs-stale" }, " out-of-date list") : null));
 
-function candidateTable(caption, rows) {
-  return el("div", { class: "rs-table-scroll" }, el("table", { class: "rs-candidates" },
-    el("caption", {}, caption),
-    el("thead", {}, el("tr", {}, ["Listed name", "Verdict", "Matched on", "Score", "Relation", "Lists and dates"]
-      .map((h) => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, rows.map((c) => el("tr", { "data-match": c.match ? "true" : "false", "data-status": c.status || "listed" },
-      el("td", { "data-label": "Listed name" }, c.name, c.note ? el("small", {}, ` (${c.note})`) : null,
-        c.status === "formerly_listed" ? el("em", {}, " (formerly listed)") : null),
-      el("td", { "data-label": "Verdict" }, c.verdict || (c.match ? "match" : "no match")),
-      el("td", { "data-label": "Matched on" }, c.matched_alias || c.name),
-      el("td", { "data-label": "Score" }, Number(c.score).toFixed(2)),
-      el("td", { "data-label": "Relation" }, c.relation === "related" ? "related (sub-unit or parent)" : "direct"),
-      el("td", { "data-label": "Lists and dates" }, c.lists?.length ? listCell(c.lists)
-        : (c.former || []).map((f, i) => [i ? "; " : "", `${f.label}: ${f.text}`])))))));
+// How a candidate relates to the typed name, in words (the engine's `why`).
+const HOW = {
+  exact: "the same name", tokens: "the same words, spelled or ordered differently",
+  official_acronym: "the acronym the list gives", unit_of_listed: "a unit of the listed organisation",
+  listed_is_part: "a listed part of this organisation", query_is_part: "this name contains the listed one",
+};
+
+/** One listed entry as a short block: its name, how it was found, its lists with their dates. */
+function entryBlock(c, kind) {
+  return el("li", { class: `rs-entry rs-entry--${kind}`, "data-match": c.match ? "true" : "false",
+    "data-possible": c.possible ? "true" : "false", "data-status": c.status || "listed" },
+  el("p", {}, el("strong", {}, c.name), c.note ? el("small", {}, ` (${c.note})`) : null,
+    c.status === "formerly_listed" ? el("em", {}, " (formerly listed)") : null),
+  c.matched_alias && c.matched_alias !== c.name ? el("p", {}, "Listed as: ", c.matched_alias) : null,
+  kind === "possible" ? [
+    el("p", {}, "Why: ", c.possible_reason),
+    c.matched_words?.length ? el("p", {}, "Words that matched: ", c.matched_words.join(", ")) : null,
+    c.part ? el("p", {}, "Part of what you typed: ", el("q", {}, c.part)) : null,
+  ] : kind === "match" ? el("p", {}, "Found as: ", HOW[c.why] || "a close spelling",
+    c.part ? [", in the part ", el("q", {}, c.part)] : null) : null,
+  kind === "near" && c.difference ? el("p", {}, c.difference[0].toUpperCase() + c.difference.slice(1)) : null,
+  c.lists?.length ? el("p", { class: "rs-entry__lists" }, "On: ", listCell(c.lists))
+    : (c.former || []).map((f) => el("p", {}, `${f.label}: ${f.text}`)),
+  kind === "possible" ? el("p", { class: "rs-entry__check" }, el("strong", {}, "Check this with the office"),
+    " before you share anything or sign an agreement.") : null);
+}
+
+function entryList(title, rows, kind) {
+  return [el("p", { class: "rs-entries__title" }, el("strong", {}, title)),
+    el("ul", { class: `rs-entries rs-candidates rs-entries--${kind}` }, rows.map((c) => entryBlock(c, kind)))];
+}
+
+// How old the screened lists are today (the engine's `currency`) and what to do once one is past
+// the configured age: said once per panel.
+function currencyLine(currency) {
+  if (!currency?.length) return null;
+  const stale = currency.filter((l) => l.stale);
+  const days = (n) => `${n} day${n === 1 ? "" : "s"}`;
+  if (stale.length) {
+    return el("div", { class: "rs-currency rs-currency--stale" }, el("p", {}, el("strong", {}, "Out-of-date lists: "),
+      stale.map((l, i) => [i ? "; " : "", link(l.url, l.label), ` is ${days(l.age_days)} old (current to ${l.as_of})`]),
+      `. They are past the ${days(stale[0].max_age_days)} this copy allows: entries added since are missing. `
+      + "Before you rely on a no-match, ask the research security office to screen the name against the current lists."));
+  }
+  const oldest = currency.reduce((a, b) => (b.age_days > a.age_days ? b : a));
+  const until = currency.map((l) => l.stale_from).filter(Boolean).sort()[0];
+  return el("p", { class: "rs-currency" }, `Lists screened: ${currency.length}, the oldest current to ${oldest.as_of} `
+    + `(${days(oldest.age_days)} old today).`, until ? ` They count as out of date from ${until} `
+    + `(after ${days(oldest.max_age_days)}); from then, ask the office to screen against the current lists.` : "");
 }
 
 // The engine keys every screening result by its question and the name's position
@@ -55,6 +94,7 @@ export function renderScreening(screening) {
     if (!entries.length) { panel.replaceChildren(); continue; }
     panel.replaceChildren(
       ...entries.map(screeningEntry),
+      currencyLine(entries[0].currency),
       el("p", { class: "rs-screening__note" }, entries[0].disclaimer
         || "Screening is an aid: no match is not a clearance."),
     );
@@ -72,16 +112,24 @@ function notScreenedLines(s) {
 function screeningEntry(s) {
   const candidates = s.candidates || [];
   const hits = candidates.filter((c) => c.match);
+  // Possible matches are never folded away: each with its list, date, the words that matched and why.
+  const possible = candidates.filter((c) => !c.match && c.possible);
   // Formerly listed entries at or above the threshold: shown as such, never as hits.
-  const former = candidates.filter((c) => !c.match && c.status === "formerly_listed" && Number(c.score) >= Number(s.threshold));
-  // Entries below the threshold only on request, and only from the build's floor score up.
-  const near = hits.length ? [] : candidates.filter((c) => !former.includes(c) && Number(c.score) >= POLICY.closest_floor).slice(0, 3);
+  const former = candidates.filter((c) => !c.match && !c.possible && c.status === "formerly_listed"
+    && Number(c.score) >= Number(s.threshold));
+  // Similar listed names that are no match: only on request, and only from the build's floor score up.
+  const near = hits.length || possible.length ? [] : candidates.filter((c) => !former.includes(c)
+    && Number(c.score) >= POLICY.closest_floor).slice(0, 3);
+  const headline = OUTCOME_TEXT[s.outcome] || s.outcome;
+  // The summary sentence only where it says more than the headline (a no-match says it once).
+  const summary = s.summary && !["none", "formerly_listed"].includes(s.outcome) ? s.summary : null;
   return el("div", { class: `rs-screen rs-screen--${s.outcome}`, "data-outcome": s.outcome },
-    el("p", {}, el("strong", {}, s.query), ": ", OUTCOME_TEXT[s.outcome] || s.outcome),
-    s.summary ? el("p", { class: "rs-screen__summary" }, s.summary) : null,
+    el("p", {}, el("strong", {}, s.query), ": ", headline),
+    summary ? el("p", { class: "rs-screen__summary" }, summary) : null,
     ...notScreenedLines(s),
-    hits.length ? candidateTable(`Matches for ${s.query}`, hits) : null,
-    former.length ? candidateTable(`Formerly listed entries for ${s.query} (removed from the list: not hits)`, former) : null,
-    near.length ? el("details", { class: "rs-near" }, el("summary", {}, `Closest entries below the threshold (${near.length})`),
-      candidateTable(`Closest entries for ${s.query} (below the threshold, not matches)`, near)) : null);
+    hits.length ? entryList(`Listed: ${s.query}`, hits, "match") : null,
+    possible.length ? entryList(`Possible matches for ${s.query}`, possible, "possible") : null,
+    former.length ? entryList(`Formerly listed (removed from the list: not matches) for ${s.query}`, former, "former") : null,
+    near.length ? el("details", { class: "rs-near" }, el("summary", {}, `Similar listed names, not matches (${near.length})`),
+      entryList(`Similar listed names for ${s.query} (not matches)`, near, "near")) : null);
 }

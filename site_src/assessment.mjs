@@ -1,7 +1,8 @@
 // The self-assessment page: wiring. It asks the engine (engine.mjs) for a result
 // on every change and hands it to the renderer; it never decides anything itself.
-//   assessment-policy.mjs  the policy data generated at build time: which questions are
-//                          asked before the engine runs (a generic ask_if interpreter), labels
+//   assessment-policy.mjs  the policy data generated at build time: labels, limits
+//   assessment-asked.mjs   which questions are asked before the engine runs (a generic ask_if
+//                          interpreter, checked against the engine's op `assess`)
 //   assessment-form.mjs    the questionnaire's controls, storage, asked questions
 //   assessment-result.mjs  the result, reasons, next steps, summary bar
 //   assessment-screening.mjs  each name's screening panel beside the name
@@ -13,7 +14,7 @@ import {
   STORAGE_KEY, clearForm, fillCountries, fillRemainingCountryLists, filterCountries, form, loadAnswers,
   onPartnerButton, readAnswers, saveAnswers, showAsked, showChosenCountries, writeAnswers,
 } from "./assessment-form.mjs";
-import { askedFor } from "./assessment-policy.mjs";
+import { QUESTIONS, askedFor } from "./assessment-policy.mjs";
 import { clearErrors, renderEmpty, renderError, renderPrintAnswers, renderResult, renderSummary } from "./assessment-result.mjs";
 import { createExports } from "./assessment-export.mjs";
 import { initSavedPlans } from "./saved-plans-ui.mjs";
@@ -47,7 +48,7 @@ async function update() {
   const mine = ++sequence;
   // The first result waits for the screening index the engine builds after "ready": said in the bar too.
   if (!state.lastResult && !engine.isWarm) renderSummary(null, state.lastAnswers, asked, "warming");
-  const response = await engine.evaluate(state.lastAnswers);
+  const response = await engine.assess(state.lastAnswers);
   if (mine !== sequence) return; // a newer change has already been sent
   clearErrors();
   if (response.ok) {
@@ -123,7 +124,8 @@ function takeFragmentName() {
   const fragment = new URLSearchParams(location.hash.slice(1));
   if (!fragment.has("name")) return "";
   history.replaceState(history.state, "", location.pathname + location.search);
-  return (fragment.get("name") || "").replace(/\s+/g, " ").trim().slice(0, 200);
+  // At most as long as a partner's name may be (the engine refuses longer ones).
+  return (fragment.get("name") || "").replace(/\s+/g, " ").trim().slice(0, QUESTIONS.get("partners").max_length);
 }
 
 // A name to check while answers are already here (a second name from the header search): a partner

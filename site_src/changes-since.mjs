@@ -22,6 +22,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function readSeen() {
   try {
     const value = window.localStorage.getItem(STORAGE_KEY);
+    if (value !== null && !DATE.test(value)) window.localStorage.removeItem(STORAGE_KEY); // not a date: start afresh
     return value && DATE.test(value) ? value : null;
   } catch {
     return null; // storage unavailable (private mode): every visit is a first visit

@@ -12,10 +12,15 @@ function storageKey(name) {
 // Storage can be unavailable (private mode, disabled cookies): the checklist
 // then still works for the visit, it just forgets the ticks.
 function load(name, ids) {
-  let saved = {};
+  let saved = null;
   try {
-    saved = JSON.parse(window.localStorage.getItem(storageKey(name)) || "{}") || {};
+    saved = JSON.parse(window.localStorage.getItem(storageKey(name)) || "{}");
   } catch {
+    saved = null;
+  }
+  if (!saved || typeof saved !== "object" || Array.isArray(saved)) {
+    // Not what save() writes: removed, so that the next visit starts clean too.
+    try { window.localStorage.removeItem(storageKey(name)); } catch { /* storage unavailable */ }
     saved = {};
   }
   const state = {};

@@ -1,8 +1,8 @@
 // The one module that owns the Python engine. It starts Pyodide in a module
 // Web Worker as soon as it is imported and exposes a narrow API:
 //   engine.ready            a promise of {policy_version, as_of}
-//   engine.evaluate(answers) -> {ok, result | error}
-//   engine.checkImport(answers) -> {ok, result: {answers, left_out} | error}
+//   engine.assess(answers)  -> {ok, result | error}            (the op `assess` of assessments.browser)
+//   engine.checkImport(answers or a file's bytes in base64) -> {ok, result: {answers, left_out} | error}
 //   engine.planMarkdown(answers) -> {ok, result: "# Draft mitigation plan ..." | error}
 //   engine.screen(name)      -> {ok, result | error}
 //   engine.record(answers), engine.compare({answers, before | export}) -> saved plans (assessments/watch.py)
@@ -110,7 +110,7 @@ function createEngine() {
     get isWarm() { return isWarm; },
     get state() { return state; },
     get detail() { return detail; },
-    evaluate: (answers) => request("assess", answers),
+    assess: (answers) => request("assess", answers),
     checkImport: (answers) => request("check_import", answers),
     planMarkdown: (answers) => request("plan_markdown", answers),
     // Saved plans (saved-plans-ui.mjs): the engine's record of an assessment, and what changed since one.

@@ -18,12 +18,23 @@
     });
     return color;
   }
+  // A stored palette that is not what Material writes ({index, color} with an index of one of
+  // the options and text colours) is removed: Material's bundle would throw on it on every page.
+  var options = document.querySelectorAll("input[name='__palette']");
+  function valid(value) {
+    if (typeof value !== "object" || Array.isArray(value) || !value.color || typeof value.color !== "object") return false;
+    if (!(Number.isInteger(value.index) && value.index >= 0 && value.index < options.length)) return false;
+    return Object.keys(value.color).every(function (key) { return typeof value.color[key] === "string"; });
+  }
   var palette = window.__md_get("__palette");
+  if (palette !== null && !valid(palette)) {
+    try { localStorage.removeItem(window.__md_scope.pathname + ".__palette"); } catch (e) { /* storage refused */ }
+    palette = null;
+  }
   var color = palette && palette.color;
   if (!color) {
-    var first = document.querySelector("input[name='__palette']");
-    if (!first) return;
-    color = colorOf(first);
+    if (!options.length) return;
+    color = colorOf(options[0]);
   }
   if (color.media === "(prefers-color-scheme)") {
     var media = matchMedia("(prefers-color-scheme: light)");

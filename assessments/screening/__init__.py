@@ -12,10 +12,28 @@ from typing import Any
 
 from .._errors import AnswerError
 from ..config import Config, default_config
-from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES, MAX_SCREEN_NAME_LENGTH, PERSON_MATCH_THRESHOLD, THRESHOLD_RANGE
-from .dataset import DatasetError, check_disabled, is_stale, list_info, list_metadata, people, people_present, records
-from .index import Index
-from .normalize import normalized
+from ..limits import (
+    MATCH_THRESHOLD,
+    MAX_AFFILIATION_PARTS,
+    MAX_CANDIDATES,
+    MAX_SCREEN_NAME_LENGTH,
+    PERSON_MATCH_THRESHOLD,
+    POSSIBLE_BAND,
+    THRESHOLD_RANGE,
+)
+from .dataset import (
+    DatasetError,
+    check_disabled,
+    is_stale,
+    list_currency,
+    list_info,
+    list_metadata,
+    people,
+    people_present,
+    records,
+)
+from .index import DERIVED_ACRONYM_SCORE, KIND_WORDS, SURE_ACRONYM_LEN, Comparison, CrossScript, Index, best_comparison
+from .normalize import DISTINGUISHING, GENERIC, ORG_WORDS, SUBUNIT_WORDS, acronym, affiliation_parts, normalized, tokens
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -25,10 +43,12 @@ DISCLAIMER = (
     "Screening is an aid, not a clearance or a legal determination: no match does not mean a partner is "
     "cleared, and a match must be confirmed by your research security office. Lists are as of the dates shown."
 )
-OUTCOMES = ("none", "formerly_listed", "not_screened", "related", "stale_match", "high", "prohibited")
+OUTCOMES = ("none", "formerly_listed", "not_screened", "related", "possible_match", "stale_match", "high",
+            "prohibited")
 """Every value of a result's ``outcome``, least to most serious (see docs/screening.md)."""
 _RANK = {o: i for i, o in enumerate(OUTCOMES)}
 STALE_MATCH = "a possible match on an out-of-date list: the office confirms"
+POSSIBLE_MATCH = "possible match: check this with the office"
 _INDEX: Index | None = None
 _PEOPLE_INDEX: Index | None = None
 PERSON_OUTCOMES = ("none", "not_screened", "possible_match")
@@ -78,6 +98,9 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 today: _dt.date | None = None) -> dict[str, Any]:
     """Screen one name; candidates best first (at most ``limits.MAX_CANDIDATES``), with the outcome for the engine.
 
+    Three outcomes for a listed entry: a match (at or above the threshold), a possible match (a
+    candidate in the band below it, a listed name found whole inside the typed one, one letter away
+    in one word, or found in one part of a pasted affiliation line: the office checks it), or none.
     Raises DatasetError when the shipped list data cannot be read (the command line and the
     build stop on it; screen_for_assessment() turns it into "not_screened" results).
     """
@@ -94,44 +117,38 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
     if disabled:
         allowed = {i for i, r in enumerate(index.records)
                    if any(lid not in disabled for lid in r.lists) or any(f[0] not in disabled for f in r.former)}
-    _, hits = index.search(name, limit=MAX_CANDIDATES, allowed=allowed, threshold=threshold) if usable else ((), [])
-    candidates = []
+    found: dict[int, dict[str, Any]] = {}
+    if usable:
+        _, hits = index.search(name, limit=SEARCH_DEPTH, allowed=allowed, threshold=threshold)
+        for hit in hits:
+            _keep(found, _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today))
+        # Across scripts (Korean, Persian, Chinese, Russian): guesses, so possible matches at most.
+        across = _cross_script(index)
+        for variant in across.variants(name):
+            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
+                _keep_across(found, cand, f"the institutional words read in English: \u201c{variant}\u201d", threshold)
+        for hit in across.skeleton_hits(name, PART_DEPTH):
+            if allowed is None or hit.record in allowed:
+                cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
+                _keep_across(found, cand, "the consonants of the words match the listed name's", threshold)
+        parts = affiliation_parts(name)[:MAX_AFFILIATION_PARTS]
+        for part in parts:
+            _, part_hits = index.search(part, limit=PART_DEPTH, allowed=allowed, threshold=threshold)
+            for hit in part_hits:
+                cand = _candidate(index, part, hit, threshold, part, config, disabled, meta_lists, today)
+                if _unit_of_another(part, parts):
+                    continue  # "Institute of Solid State Physics, University of Latvia": that university's unit
+                if cand["kind"] in MATCH_KINDS and not _only_units_besides(part, parts):
+                    cand = _as_possible(cand, f"found in one part of what you typed: \u201c{part}\u201d")
+                if cand["kind"] in MATCH_KINDS or cand["kind"] == "possible_match":
+                    _keep(found, cand)
+    ranked = sorted(found.values(), key=lambda c: (-_ORDER[c["kind"]], -c["score"]))[:MAX_CANDIDATES]
     outcome = "none"
-    for hit in hits:
-        rec = index.records[hit.record]
-        lists = [list_info(lid, config.max_list_age_days, today) for lid in rec.lists if lid not in disabled]
-        former = [{"id": lid, "label": meta_lists[lid]["label"], "removed": date or None, "text": text}
-                  for lid, date, text in rec.former if lid not in disabled]
-        same = hit.relation == "same" and hit.score >= threshold
-        match = same and bool(lists)
-        fresh = [i for i in lists if not i["stale"]]
-        if match and fresh:
-            kind = "prohibited" if any(i["outcome"] == "prohibited" for i in fresh) else "high"
-        elif match:
-            kind = "stale_match"  # only out-of-date lists: never prohibited on its own
-        elif same and former:
-            kind = "formerly_listed"
-        elif hit.relation == "related" and lists:
-            kind = "related"
-        else:
-            kind = "none"
-        candidates.append({
-            "name": rec.name,
-            "matched_alias": hit.alias,
-            "score": hit.score,
-            "match": match,
-            "relation": hit.relation,
-            "why": hit.detail,
-            "status": "listed" if lists else "formerly_listed",
-            "verdict": _verdict(kind, former),
-            "record_id": rec.id,
-            "countries": list(rec.countries),
-            "note": rec.note,
-            "lists": [{k: v for k, v in info.items() if k != "outcome"} for info in lists],
-            "former": former,
-        })
-        if _RANK[kind] > _RANK[outcome]:
-            outcome = kind
+    for cand in ranked:
+        if _RANK[cand["kind"]] > _RANK[outcome]:
+            outcome = cand["kind"]
+    candidates = [{k: v for k, v in c.items() if k != "kind"} for c in ranked]
     if unscreened and _RANK[outcome] < _RANK["not_screened"]:
         outcome = "not_screened"
     stale = [lid for lid in meta_lists if lid in usable and is_stale(lid, config.max_list_age_days, today)]
@@ -145,9 +162,182 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         "not_screened": unscreened,
         "stale_lists": stale,
         "summary": _summary(outcome, candidates, unscreened),
+        "todo": _todo(name, outcome, candidates),
+        "currency": [{"id": lid, "label": meta_lists[lid]["label"], "as_of": meta_lists[lid]["as_of"],
+                      "url": meta_lists[lid]["url"], "stale": is_stale(lid, config.max_list_age_days, today),
+                      **list_currency(lid, config.max_list_age_days, today)} for lid in meta_lists if lid in usable],
         "warnings": stale_warnings(config, today),
         "disclaimer": DISCLAIMER,
     }
+
+
+SEARCH_DEPTH = 30  # candidates the structural tests look at before the best MAX_CANDIDATES are kept
+PART_DEPTH = 5
+MATCH_KINDS = frozenset({"prohibited", "high", "stale_match"})
+# Candidate order: matches, then possible matches, related entries, and the rest by score.
+_ORDER = {"prohibited": 6, "high": 6, "stale_match": 6, "possible_match": 5, "related": 4,
+          "formerly_listed": 3, "none": 0}
+# Details that are never more than a low candidate: a common word in common, initials the matcher derived.
+_NEVER_POSSIBLE = frozenset({"common_word", "acronym", "short_alias"})
+_DIFFERENCE = frozenset({"extends_listed_name", "different_kind", "different_generic"})
+
+
+def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, config: Config,  # noqa: PLR0917
+               disabled: set[str], meta_lists: dict[str, Any], today: _dt.date | None) -> dict[str, Any]:
+    """One candidate, with its kind: a match kind, "possible_match", "related", "formerly_listed" or "none"."""
+    rec = index.records[hit.record]
+    lists = [_list_info(lid, config.max_list_age_days, today) for lid in rec.lists if lid not in disabled]
+    former = [{"id": lid, "label": meta_lists[lid]["label"], "removed": date or None, "text": text}
+              for lid, date, text in rec.former if lid not in disabled]
+    same = hit.relation == "same" and hit.score >= threshold
+    cmp = best_comparison(index, query, hit)
+    possible = ""
+    if same and lists:
+        fresh = [i for i in lists if not i["stale"]]
+        if fresh:
+            kind = "prohibited" if any(i["outcome"] == "prohibited" for i in fresh) else "high"
+        else:
+            kind = "stale_match"  # only out-of-date lists: never prohibited on its own
+    elif same and former:
+        kind = "formerly_listed"
+    elif lists and (possible := _possible_reason(hit, cmp, threshold)):
+        kind = "possible_match"
+    elif hit.relation == "related" and lists:
+        kind = "related"
+    else:
+        kind = "none"
+    cand = {
+        "name": rec.name,
+        "matched_alias": index.alias_text[cmp.aid] if possible and cmp else hit.alias,
+        "score": hit.score,
+        "match": kind in MATCH_KINDS,
+        "possible": kind == "possible_match",
+        "relation": hit.relation,
+        "why": hit.detail,
+        "status": "listed" if lists else "formerly_listed",
+        "verdict": _verdict(kind, former),
+        "possible_reason": possible,
+        "matched_words": list(cmp.matched) if cmp else [],
+        "typed_only": list(cmp.typed_only) if cmp else [],
+        "listed_only": list(cmp.listed_only) if cmp else [],
+        "part": part,
+        "difference": _difference(cmp) if kind not in MATCH_KINDS else "",
+        "record_id": rec.id,
+        "countries": list(rec.countries),
+        "note": rec.note,
+        "lists": [{k: v for k, v in info.items() if k != "outcome"} for info in lists],
+        "former": former,
+        "kind": kind,
+    }
+    return cand
+
+
+_LIST_INFO: dict[tuple[str, int, _dt.date], dict[str, Any]] = {}
+
+
+def _list_info(lid: str, max_age_days: int, today: _dt.date | None) -> dict[str, Any]:
+    """list_info() once per list, age and day (every candidate on a list says the same about it)."""
+    key = (lid, max_age_days, today or _dt.date.today())
+    if key not in _LIST_INFO:
+        if len(_LIST_INFO) > 256:
+            _LIST_INFO.clear()
+        _LIST_INFO[key] = list_info(lid, max_age_days, key[2])
+    return dict(_LIST_INFO[key])
+
+
+def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
+    """Why a listed candidate below the threshold is a possible match, or "" when it is not one."""
+    if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias and \
+            len(acronym(hit.alias)) >= SURE_ACRONYM_LEN - 1:
+        # Four or more initials typed as they are, fitting one listed name only ("KIAM").
+        return "the initials of the listed name"
+    if cmp is None:
+        return ""
+    if cmp.typo:
+        return f"one letter differs: you typed \u201c{cmp.typo[0]}\u201d, the list has \u201c{cmp.typo[1]}\u201d"
+    if cmp.contains:
+        return "the listed name opens what you typed, followed by: " + ", ".join(cmp.typed_only)
+    if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
+        return ""
+    differ = [*cmp.typed_only, *cmp.listed_only]
+    # In the band, only names that differ in generic words; where those words can name another kind of
+    # body ("of Technology", "Medical"), only when the words in common name one organisation.
+    if not all(t in GENERIC or t in DISTINGUISHING for t in differ):
+        return ""
+    if any(t in DISTINGUISHING for t in cmp.typed_only):
+        return ""  # "Astrakhan State Medical University" adds a word naming another body to a listed name
+    if any(t in KIND_WORDS for t in differ) and (not cmp.rare or (cmp.typed_only and cmp.listed_only)):
+        return ""  # another kind of body, or words on both sides that tell two bodies apart
+    if cmp.edited:
+        return ""  # a name spelled differently is the one-letter test's to find, not the band's ("KAIST", "Karst")
+    if hit.detail in _DIFFERENCE or differ:
+        typed = ", ".join(cmp.typed_only) or "nothing more"
+        listed = ", ".join(cmp.listed_only) or "nothing more"
+        return (f"close, but the names differ in words that can name another organisation "
+                f"(you typed: {typed}; the list has: {listed})")
+    return "close to the listed name, though not close enough to be a match"
+
+
+def _difference(cmp: Comparison | None) -> str:
+    """The words that make a similar name another organisation ("Medical", "of Technology"), said plainly."""
+    if cmp is None or not cmp.matched:
+        return ""
+    typed = [t for t in cmp.typed_only if t in KIND_WORDS]
+    listed = [t for t in cmp.listed_only if t in KIND_WORDS]
+    if not typed and not listed:
+        return ""
+    sides = [f"you typed {', '.join(typed)}"] if typed else []
+    sides += [f"the list has {', '.join(listed)}"] if listed else []
+    return f"probably another organisation: {' and '.join(sides)}"
+
+
+def _as_possible(cand: dict[str, Any], reason: str) -> dict[str, Any]:
+    return {**cand, "kind": "possible_match", "match": False, "possible": True,
+            "verdict": _verdict("possible_match", []), "possible_reason": reason}
+
+
+def _keep(found: dict[int, dict[str, Any]], cand: dict[str, Any]) -> None:
+    """Keep the strongest candidate per listed record (a match over a possible match, then the score)."""
+    key = cand["record_id"]
+    old = found.get(key)
+    if old is None or (_ORDER[cand["kind"]], cand["score"]) > (_ORDER[old["kind"]], old["score"]):
+        found[key] = cand
+
+
+_CROSS: CrossScript | None = None
+_ACROSS_DETAILS = frozenset({"exact", "tokens", "unit_of_listed", "skeleton"})
+
+
+def _cross_script(index: Index) -> CrossScript:
+    global _CROSS  # noqa: PLW0603 - a per-process cache, as get_index()
+    if _CROSS is None or _CROSS.index is not index:
+        _CROSS = CrossScript(index)
+    return _CROSS
+
+
+def _keep_across(found: dict[int, dict[str, Any]], cand: dict[str, Any], reason: str, threshold: float) -> None:
+    """A candidate found across scripts: a possible match when it scores near the threshold, never a match."""
+    # The glossary's reading must reach the threshold on its own; a skeleton may fall a little short of it.
+    floor = threshold - POSSIBLE_BAND / 2 if cand["why"] == "skeleton" else threshold
+    if cand["lists"] and cand["relation"] == "same" and cand["why"] in _ACROSS_DETAILS and cand["score"] >= floor:
+        _keep(found, _as_possible(cand, reason))
+
+
+def _unit_of_another(part: str, parts: list[str]) -> bool:
+    """True when ``part`` names a unit ("Institute of X", "Laboratory of Y") and the next part of the line
+    is the organisation it belongs to: the unit's name alone is no evidence about a listed namesake."""
+    toks = tokens(part)
+    if not toks or toks[0] not in SUBUNIT_WORDS or part not in parts:
+        return False
+    later = parts[parts.index(part) + 1:]
+    return any(not part.endswith(p) and any(t in ORG_WORDS for t in tokens(p)) for p in later)
+
+
+def _only_units_besides(part: str, parts: list[str]) -> bool:
+    """True when every other organisation-like part of a line is a unit (department, school, laboratory):
+    the line names one organisation and its unit, so a match on the organisation's part is a match."""
+    return all(p == part or not tokens(p) or tokens(p)[0] in SUBUNIT_WORDS or part.endswith(p) or p.endswith(part)
+               for p in parts)
 
 
 def _verdict(kind: str, former: list[dict[str, Any]]) -> str:
@@ -157,8 +347,13 @@ def _verdict(kind: str, former: list[dict[str, Any]]) -> str:
         "prohibited": "match on a list that prohibits all dealings",
         "high": "match on an export-control or research-security list",
         "stale_match": STALE_MATCH,
+        "possible_match": POSSIBLE_MATCH,
         "related": "a related entry is listed (a part or the parent of this name): check it",
     }.get(kind, "no match")
+
+
+def _lists_text(cand: dict[str, Any]) -> str:
+    return "; ".join(f"{i['label']}, as of {i['as_of']}" for i in cand["lists"])
 
 
 def _summary(outcome: str, candidates: list[dict[str, Any]], unscreened: list[dict[str, Any]]) -> str:
@@ -168,8 +363,19 @@ def _summary(outcome: str, candidates: list[dict[str, Any]], unscreened: list[di
         return f"Not screened: {why}. This is not a clearance: ask the research security office."
     best = next((c for c in candidates if c["verdict"] != "no match"), None)
     if best is None:
-        return "No listed entry reached the match threshold on the lists screened."
+        return "No listed entry matches this name on the lists screened."
+    if best["possible"]:
+        return f"Possible match: {best['name']} ({_lists_text(best)}). Check this with the research security office."
     return f"{best['name']}: {best['verdict']}."
+
+
+def _todo(name: str, outcome: str, candidates: list[dict[str, Any]]) -> str:
+    """What the researcher does about a possible match (the engine lists it among the things to find out)."""
+    if outcome != "possible_match":
+        return ""
+    best = next(c for c in candidates if c["possible"])
+    return (f"Check with the research security office whether \u201c{name}\u201d is the listed {best['name']} "
+            f"({_lists_text(best)}) before you share anything or sign an agreement.")
 
 
 def not_screened_result(name: str, reason: str, config: Config | None = None) -> dict[str, Any]:
@@ -178,7 +384,8 @@ def not_screened_result(name: str, reason: str, config: Config | None = None) ->
     unscreened = [{"list": None, "reason": reason}]
     return {"query": " ".join(str(name).split()), "normalized": "", "threshold": config.threshold,
             "candidates": [], "outcome": "not_screened", "screened": False, "not_screened": unscreened,
-            "stale_lists": [], "summary": _summary("not_screened", [], unscreened), "warnings": [],
+            "stale_lists": [], "summary": _summary("not_screened", [], unscreened), "todo": "", "currency": [],
+            "warnings": [],
             "disclaimer": DISCLAIMER}
 
 

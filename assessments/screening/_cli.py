@@ -37,8 +37,12 @@ from . import DISCLAIMER, screen_name, screen_person
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-CSV_FIELDS = ["query", "outcome", "best_name", "matched_alias", "score", "match", "relation", "lists",
-              "record_id", "warnings"]
+CSV_FIELDS = ["query", "outcome", "result", "best_name", "matched_alias", "score", "match", "possible",
+              "possible_reason", "matched_words", "part", "relation", "lists", "record_id", "todo", "warnings"]
+# The three outcomes a person reads, from the engine's outcome values.
+RESULT_WORDS = {"prohibited": "match", "high": "match", "stale_match": "match (out-of-date list)",
+                "possible_match": "possible match", "related": "no match (a related entry is listed)",
+                "formerly_listed": "no match (formerly listed)", "not_screened": "not screened", "none": "no match"}
 
 
 def run_screen(args: Any, config: Config) -> int:
@@ -256,13 +260,19 @@ def _write_many(results: Iterable[dict[str, Any]], fmt: str) -> None:
         writer.writerow({key: _cell(value) for key, value in {
             "query": r["query"],
             "outcome": r["outcome"],
+            "result": RESULT_WORDS.get(r["outcome"], r["outcome"]),
             "best_name": best["name"] if best else "",
             "matched_alias": best["matched_alias"] if best else "",
             "score": best["score"] if best else "",
             "match": best["match"] if best else False,
+            "possible": best["possible"] if best else False,
+            "possible_reason": best["possible_reason"] if best else "",
+            "matched_words": " ".join(best["matched_words"]) if best else "",
+            "part": best["part"] if best else "",
             "relation": best["relation"] if best else "",
             "lists": "; ".join(f"{i['label']} (as of {i['as_of']})" for i in best["lists"]) if best else "",
             "record_id": best["record_id"] if best else "",
+            "todo": r.get("todo", ""),
             "warnings": " | ".join(r["warnings"]),
         }.items()})
 
@@ -272,17 +282,27 @@ def _print_table(result: dict[str, Any]) -> None:
         sys.stdout.write(_shown(text) + "\n")
 
     write(f"Screening: {result['query']}  (normalised: {result['normalized']})")
-    write(f"Outcome: {result['outcome']}   threshold: {result['threshold']}")
+    write(f"Result: {RESULT_WORDS.get(result['outcome'], result['outcome'])}   (outcome {result['outcome']}, "
+          f"threshold {result['threshold']})")
     write(f"{result['summary']}\n")
     if not result["candidates"] and result["screened"]:
         write("No candidates on the enabled lists.")
     for c in result["candidates"]:
-        flag = "MATCH  " if c["match"] else ("related" if c["relation"] == "related" and c["lists"] else
-                                             "former " if not c["lists"] else "       ")
+        flag = "MATCH   " if c["match"] else "POSSIBLE" if c.get("possible") else (
+            "related " if c["relation"] == "related" and c["lists"] else "former  " if not c["lists"] else "        ")
         line = f"{flag} {c['score']:.2f}  {c['name']}"
         if c["matched_alias"] != c["name"]:
             line += f"  [matched: {c['matched_alias']}]"
         write(line)
+        if c.get("possible"):
+            write(f"          why: {c['possible_reason']}")
+            if c["matched_words"]:
+                write(f"          words that matched: {', '.join(c['matched_words'])}")
+            if c["part"]:
+                write(f"          part of what you typed: {c['part']}")
+            write("          check this with the research security office")
+        elif c.get("difference"):
+            write(f"          {c['difference']}")
         for i in c["lists"]:
             stale = "  (STALE)" if i["stale"] else ""
             write(f"          {i['label']}, as of {i['as_of']}{stale}")
@@ -290,6 +310,8 @@ def _print_table(result: dict[str, Any]) -> None:
             write(f"          formerly listed: {f['text']}")
         if c["note"]:
             write(f"          note: {c['note']}")
+    if result.get("todo"):
+        write(f"\nTo do: {result['todo']}")
     for w in result["warnings"]:
         write(f"\nWarning: {w}")
     write(f"\n{result['disclaimer']}")

@@ -290,7 +290,17 @@ def list_info(lid: str, max_age_days: int, today: _dt.date | None = None) -> dic
     meta = list_metadata()["lists"][lid]
     return {"id": lid, "label": meta["label"], "authority": meta["authority"], "as_of": meta["as_of"],
             "published": meta.get("published"), "retrieved": meta.get("retrieved"),
-            "url": meta["url"], "stale": is_stale(lid, max_age_days, today), "outcome": meta["outcome"]}
+            "url": meta["url"], "stale": is_stale(lid, max_age_days, today), "outcome": meta["outcome"],
+            **list_currency(lid, max_age_days, today)}
+
+
+def list_currency(lid: str, max_age_days: int, today: _dt.date | None = None) -> dict[str, Any]:
+    """How old a list is on ``today`` (``age_days``), and from which date it counts as out of date
+    (``stale_from``; None for a statutory list, which never is)."""
+    meta = list_metadata()["lists"][lid]
+    as_of = _dt.date.fromisoformat(meta["as_of"])
+    stale_from = None if meta.get("statutory", False) else (as_of + _dt.timedelta(days=max_age_days + 1)).isoformat()
+    return {"age_days": list_age_days(lid, today), "max_age_days": max_age_days, "stale_from": stale_from}
 
 
 def dataset_problems(max_drop: float = MAX_RECORD_DROP) -> list[str]:

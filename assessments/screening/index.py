@@ -28,7 +28,18 @@ from dataclasses import dataclass
 from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES
 from .dataset import Record
 from .normalize import _HAN as HAN
-from .normalize import COMMON_WORDS, GENERIC, SUBUNIT_WORDS, TYPE_WORDS, acronym, names_company, tokens
+from .normalize import (
+    COMMON_WORDS,
+    DISTINGUISHING,
+    GENERIC,
+    OPTIONAL,
+    SUBUNIT_WORDS,
+    TYPE_WORDS,
+    acronym,
+    names_company,
+    pinyin_pairs,
+    tokens,
+)
 
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
@@ -63,6 +74,7 @@ class Hit:
     # "query_is_part", "unit_of_listed", "extends_listed_name", "different_kind", "common_word",
     # "different_generic"
     detail: str
+    aid: int = -1  # the alias scored (-1: none in particular)
 
 
 class Index:
@@ -71,6 +83,9 @@ class Index:
         self.alias_text: list[str] = []
         self.alias_record: list[int] = []
         self.alias_tokens: list[tuple[str, ...]] = []
+        # Tokens of an alias that count only when the query has them (an honorific's surname).
+        self.alias_optional: dict[int, frozenset[str]] = {}
+        self.record_aliases: dict[int, list[int]] = {}
         postings: dict[str, list[int]] = {}
         derived: dict[str, set[int]] = {}
         for rid, rec in enumerate(self.records):
@@ -82,8 +97,12 @@ class Index:
                     continue
                 seen.add(toks)
                 aid = len(self.alias_text)
+                if OPTIONAL in form:
+                    self.alias_optional[aid] = frozenset(t[1:] for t in toks if t.startswith(OPTIONAL))
+                    toks = tuple(t.lstrip(OPTIONAL) for t in toks)
                 self.alias_text.append(alias)
                 self.alias_record.append(rid)
+                self.record_aliases.setdefault(rid, []).append(aid)
                 self.alias_tokens.append(toks)
                 for t in toks:
                     postings.setdefault(t, []).append(aid)
@@ -155,12 +174,15 @@ class Index:
         qtoks = tokens(query)
         if not qtoks:
             return qtoks, []
+        optional = frozenset(t[1:] for t in qtoks if t.startswith(OPTIONAL))
+        if optional:
+            qtoks = tuple(t.lstrip(OPTIONAL) for t in qtoks)
         hits: list[Hit | None] = []
         typed_as_acronym = query.strip().isupper() and len(qtoks) == 1
         # A typed legal form ("Corp.") names a kind of body, as a type word ("University") does.
         company = names_company(query)
         for n, variant in enumerate(self._spacing_variants(qtoks)):
-            found = self._search_tokens(variant, typed_as_acronym, bool(HAN.search(query)), company)
+            found = self._search_tokens(variant, typed_as_acronym, bool(HAN.search(query)), company, optional)
             if n:
                 found = [dataclasses.replace(h, score=round(h.score * RESPACED_FACTOR, 4))
                          if h and h.detail in RESPACED_DETAILS else None for h in found]
@@ -177,16 +199,23 @@ class Index:
                     break
             if i + 1 < len(qtoks) and t + qtoks[i + 1] in self.postings:
                 variants.append((*qtoks[:i], t + qtoks[i + 1], *qtoks[i + 2:]))
-        return variants[:3]
+        variants = variants[:3]
+        # A name typed in pinyin ("Beijing Ligong Daxue") meets the lists' names in Han characters.
+        pairs = pinyin_pairs(qtoks)
+        if pairs and pairs not in variants:
+            variants.append(pairs)
+        return variants
 
     def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False,
-                       han: bool = False, company: bool = False) -> list[Hit | None]:
+                       han: bool = False, company: bool = False,
+                       optional: frozenset[str] = frozenset()) -> list[Hit | None]:
         # Generic and common words must be spelled right: "state" one edit from "estate", or "ocean"
         # from "ozean", is another word, not a typo.
         near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC or q in COMMON_WORDS
                 else self.neighbours(q) for q in qtoks}
         candidates = self._candidates(qtoks, near)
-        hits = [self._score(qtoks, near, aid, typed_as_acronym, han, company=company) for aid in candidates]
+        hits = [self._score(qtoks, near, aid, typed_as_acronym, han, company=company, optional=optional)
+                for aid in candidates]
         hits += self._acronym_hits(qtoks, typed_as_acronym)
         return hits
 
@@ -227,20 +256,27 @@ class Index:
             out.update(self.postings[t])
         # Names made of common words ("University of Electronic Science and Technology of China"):
         # the aliases sharing the most of the query's exact words, narrowed word by word, bounded.
-        exact = sorted((q for q in qtoks if q in self.postings), key=lambda t: len(self.postings[t]))
-        if exact:
-            common = set(self.postings[exact[0]])
-            for t in exact[1:]:
-                narrowed = common & set(self.postings[t])
-                if narrowed:
-                    common = narrowed
-            out.update(sorted(common)[:BLOCK_MAX_CANDIDATES])
+        exact = [q for q in qtoks if q in self.postings]
+        # A typo in a generic word ("Techology") is read as the word, to find the names made of such words.
+        typos = {q: t for q in qtoks if q not in GENERIC for t in near[q] if t in GENERIC and t != q}
+        fixed = [t for t in dict.fromkeys(typos.get(q, q) for q in qtoks) if t in self.postings]
+        for group in (exact, fixed) if typos else (exact,):
+            words = sorted(group, key=lambda t: len(self.postings[t]))
+            if words:
+                common = set(self.postings[words[0]])
+                for t in words[1:]:
+                    narrowed = common & set(self.postings[t])
+                    if narrowed:
+                        common = narrowed
+                out.update(sorted(common)[:BLOCK_MAX_CANDIDATES])
         return out
 
     def _score(self, qtoks: tuple[str, ...], near: dict[str, dict[str, float]], aid: int,
-               typed_as_acronym: bool = False, han: bool = False, *, company: bool = False) -> Hit | None:
+               typed_as_acronym: bool = False, han: bool = False, *, company: bool = False,
+               optional: frozenset[str] = frozenset()) -> Hit | None:
         atoks = self.alias_tokens[aid]
         aset = set(atoks)
+        a_optional = self.alias_optional.get(aid, frozenset())
         wq_total = wq_matched = 0.0
         matched_alias: dict[str, float] = {}
         for q in qtoks:
@@ -249,6 +285,8 @@ class Index:
             for t, s in sims.items():
                 if t in aset and s > best_s:
                     best_t, best_s = t, s
+            if best_t is None and q in optional:
+                continue  # an honorific's surname the listed name leaves out: neither for nor against
             wq = self.weight(best_t) if best_t and best_s == 1.0 else self.weight(q)
             wq_total += wq
             if best_t:
@@ -259,6 +297,8 @@ class Index:
         wa_total = wa_matched = 0.0
         extra_subunit = False
         for t in atoks:
+            if t in a_optional and t not in matched_alias:
+                continue
             w = self.weight(t)
             wa_total += w
             if t in matched_alias:
@@ -278,14 +318,15 @@ class Index:
             # An acronym the list gives, typed exactly as the list writes it, that spells the listed
             # name and belongs to one record only ("HIT"): an exact match. Otherwise only a candidate.
             if typed_as_acronym and score >= 0.999 and aid in self.official_acronyms:
-                return Hit(rid, self.alias_text[aid], 1.0, "same", "official_acronym")
-            return Hit(rid, self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE), 4), "same", "short_alias")
-        q_extra = [q for q in qtoks if not any(t in aset for t in near[q])]
-        a_extra = [t for t in atoks if t not in matched_alias]
+                return Hit(rid, self.alias_text[aid], 1.0, "same", "official_acronym", aid)
+            return Hit(rid, self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE), 4), "same", "short_alias",
+                       aid)
+        q_extra = [q for q in qtoks if not any(t in aset for t in near[q]) and q not in optional]
+        a_extra = [t for t in atoks if t not in matched_alias and t not in a_optional]
         if len(atoks) == 1 and q_extra and (atoks[0] in COMMON_WORDS or atoks[0] in GENERIC):
             # A listed name that is one common word ("OOO PARTNER") found among other typed words
             # ("Example Partner Institute"): a word in common, not the listed entity. Only a low candidate.
-            return Hit(rid, self.alias_text[aid], round(min(score, COMMON_WORD_SCORE), 4), "same", "common_word")
+            return Hit(rid, self.alias_text[aid], round(min(score, COMMON_WORD_SCORE), 4), "same", "common_word", aid)
         if cover_q >= CONTAINED and cover_a <= 1 - EXTRA_MIN and distinctive_q and extra_subunit and \
                 _is_part(qtoks, atoks, lambda q, t: t in near[q], unit_last=han):
             # The listed name is the typed name plus a unit ("Tsinghua University Center for X"): a listed
@@ -309,6 +350,11 @@ class Index:
             # The typed name extends a listed one with more words: "X University of Technology" is
             # another institution than the listed "X University".
             detail = "extends_listed_name"
+        elif cover_a >= CONTAINED and any(q in DISTINGUISHING for q in q_extra) and \
+                not any(q in SUBUNIT_WORDS for q in q_extra):
+            # A word that names another institution added to a listed name, anywhere: "Tianjin University
+            # of Technology" or "Tianjin Medical University" is not the listed Tianjin University.
+            detail = "extends_listed_name"
         elif any(q in TYPE_WORDS for q in q_extra) and any(t in TYPE_WORDS for t in a_extra):
             # Different kinds of body ("Applied Physics Laboratory" against "Institute of Applied Physics").
             detail = "different_kind"
@@ -329,7 +375,7 @@ class Index:
             # Ranked by how fully the smaller name is contained, which says more than a partial
             # overlap; capped below the threshold in _best(), since a related entry is never a match.
             score = max(cover_q, cover_a) * RELATED_FACTOR
-        return Hit(self.alias_record[aid], self.alias_text[aid], round(score, 4), relation, detail)
+        return Hit(self.alias_record[aid], self.alias_text[aid], round(score, 4), relation, detail, aid)
 
     def _acronym_hits(self, qtoks: tuple[str, ...], typed_as_acronym: bool) -> list[Hit]:
         """A one-word query may be an acronym: explicit ones are aliases already, derived ones are here.
@@ -347,7 +393,7 @@ class Index:
             score = SURE_ACRONYM_SCORE if sure else DERIVED_ACRONYM_SCORE
         else:
             score = DERIVED_ACRONYM_SCORE - 0.1
-        return [Hit(self.alias_record[aid], self.alias_text[aid], score, "same", "acronym") for aid in aids]
+        return [Hit(self.alias_record[aid], self.alias_text[aid], score, "same", "acronym", aid) for aid in aids]
 
 
 def _is_part(small: tuple[str, ...], big: tuple[str, ...], same: Callable[[str, str], bool],
@@ -388,3 +434,202 @@ def one_edit(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     return a[i:] == b[i + 1:]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How a typed name and one listed alias line up, word by word (normalised words)."""
+
+    matched: tuple[str, ...]      # words of the listed alias found in the typed name (exactly or nearly)
+    typed_only: tuple[str, ...]   # typed words the alias lacks
+    listed_only: tuple[str, ...]  # alias words the typed name lacks
+    typo: tuple[str, str] | None  # (typed word, listed word) when the only difference is one edit in one word
+    contains: bool                # the alias opens the typed name, which adds words naming no other body
+    rare: bool                    # a matched word is rare on the lists (a name of its own, not a city)
+    edited: bool                  # a distinctive word matched only nearly (spelled differently)
+    aid: int                      # the alias compared
+
+
+TYPO_WORD_LEN = 6  # a five-letter word one letter from a listed one is as often another name ("KAIST", "Karst")
+EVIDENCE_FLOOR = 0.4  # below this score no alias can open the typed name or differ from it by one letter
+RARE_WORD = 3      # a typed word in fewer aliases than this may be a typo (the lists have typos of their own)
+RARE_NAME = 12     # a distinctive word in at most this many aliases names one organisation, not a place
+KIND_WORDS = TYPE_WORDS | DISTINGUISHING | frozenset({"daxue", "xueyuan", "yanjiu", "jiusuo"})
+
+
+def best_comparison(index: Index, query: str, hit: Hit) -> Comparison | None:
+    """The comparison with the record's alias that gives the strongest evidence: one edit away, then the
+    listed name whole inside the typed one, else the alias the score came from."""
+    if hit.aid < 0 or hit.score < EVIDENCE_FLOOR:
+        return None
+    first = compare(index, query, hit.aid)
+    if first.typo or first.contains or hit.score >= MATCH_THRESHOLD:
+        return first
+    # Only aliases that can give evidence: no longer than the typed name, sharing its first or second word.
+    qtoks = [t.lstrip(OPTIONAL) for t in tokens(query)]
+    heads = set(qtoks[:2])
+    found = [compare(index, query, aid) for aid in index.record_aliases.get(hit.record, ())
+             if aid != hit.aid and len(index.alias_tokens[aid]) <= len(qtoks)
+             and (index.alias_tokens[aid][0] in heads or len(index.alias_tokens[aid]) == len(qtoks))]
+    return next((c for c in found if c.typo), None) or next((c for c in found if c.contains), None) or first
+
+
+def _consecutive(positions: list[int]) -> bool:
+    """The alias's words in the typed name one after another, in order ("X" in "X Shenzhen Campus",
+    not scattered over "X University of Information Science and Technology")."""
+    return positions == list(range(positions[0], positions[0] + len(positions))) if positions else False
+
+
+def _near(q: str, t: str) -> bool:
+    if q == t:
+        return True
+    if min(len(q), len(t)) < MIN_TYPO_LEN:
+        return False
+    # Two edits only in long words that start alike (transliterations: "lobachevskogo" / "lobachevsky").
+    return one_edit(q, t) or (min(len(q), len(t)) >= LONG_TYPO_LEN and q[:2] == t[:2] and _within_two(q, t))
+
+
+def _within_two(a: str, b: str) -> bool:
+    """True when a and b are at most two edits apart (Levenshtein)."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > 2:
+            return False
+        prev = cur
+    return prev[-1] <= 2
+
+
+def compare(index: Index, query: str, aid: int) -> Comparison:
+    """Line up ``query`` with alias ``aid`` of the index: the evidence a possible match shows."""
+    qtoks = tuple(t.lstrip(OPTIONAL) for t in tokens(query))
+    atoks = index.alias_tokens[aid]
+    optional = index.alias_optional.get(aid, frozenset())
+    used: set[int] = set()
+    pairs: dict[str, str] = {}  # alias word -> typed word
+    for t in atoks:
+        for i, q in enumerate(qtoks):
+            if i not in used and _near(q, t):
+                used.add(i)
+                pairs[t] = q
+                break
+    matched = tuple(t for t in atoks if t in pairs)
+    typed_only = tuple(q for i, q in enumerate(qtoks) if i not in used)
+    listed_only = tuple(t for t in atoks if t not in pairs and t not in optional)
+    edits = [(q, t) for t, q in pairs.items() if q != t]
+    # One edit in one word, and the typed word is no word of the lists (a typo, not another name).
+    typo = edits[0] if len(edits) == 1 and not typed_only and not listed_only and one_edit(*edits[0]) and \
+        len(edits[0][0]) >= TYPO_WORD_LEN and len(index.postings.get(edits[0][0], ())) < RARE_WORD else None
+    han = bool(HAN.search(index.alias_text[aid]))
+    own = [t for t in atoks if t not in GENERIC and t not in COMMON_WORDS and len(t) >= 3 and not t.isdigit()]
+    # The alias opens the typed name, or follows its own initials ("MAI Moscow Aviation Institute").
+    lead = 1 if len(qtoks) > 1 and qtoks[0] == acronym(index.alias_text[aid]) else 0
+    contains = (not listed_only and bool(typed_only) and bool(qtoks) and bool(atoks)
+                and pairs.get(atoks[0]) == qtoks[lead]
+                and all(pairs[t] == t for t in matched) and len(atoks) >= (3 if han else 2) and bool(own)
+                and not any(q in KIND_WORDS for q in typed_only)
+                and _consecutive([qtoks.index(pairs[t]) for t in matched]))
+    rare = any(t not in GENERIC and pairs[t] == t and len(index.postings.get(t, ())) <= RARE_NAME for t in matched)
+    edited = any(q != t and t not in GENERIC for t, q in pairs.items())
+    return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited, aid)
+
+
+# --- across scripts ---------------------------------------------------------------------------------
+
+CROSS_SCRIPT_COUNTRIES = frozenset({"IR", "IQ", "SY", "LB", "YE", "AF", "AE", "SA", "OM", "QA", "KW", "BH", "JO",
+                                    "EG", "LY", "SD", "PS"})
+"""Countries whose listed names are often written in Persian or Arabic script: their aliases get consonant
+skeletons (built on the first Persian or Arabic query, so the other queries never pay for it)."""
+
+
+class CrossScript:
+    """Names typed in Korean, Persian/Arabic, Chinese or Russian script against the lists' romanised names,
+    through the shared script data (assessments/screening/scripts.py): a glossary of institutional words
+    turns "조선무역은행" into "korea trading bank", and Persian and Latin names both become consonant
+    skeletons of their words ("بانک ملی ایران" and "Bank Melli Iran": "bnk ml rn"). A hit this way is a
+    guess across scripts: the caller shows it as a possible match, never as a match."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._skeletons: Index | None = None
+        self._owner: list[int] = []
+
+    def variants(self, query: str) -> list[str]:
+        """Latin renderings of a non-Latin query: the glossary's English words with the other runs
+        romanised, for Korean, Chinese and Russian; empty for a Latin query."""
+        from .scripts import glossary, script_of  # noqa: PLC0415 - read only for a non-Latin query
+
+        if script_of(query) not in ("hangul", "han", "cyrillic", "arabic"):
+            return []
+        english = " ".join(glossary().english(query))
+        return [english] if english and tokens(english) != tokens(query) else []
+
+    def skeleton_hits(self, query: str, limit: int) -> list[Hit]:
+        """Records whose skeleton form meets the query's, for a Persian or Arabic query (else none)."""
+        from .scripts import script_of  # noqa: PLC0415
+
+        if script_of(query) != "arabic":
+            return []
+        index = self._skeleton_index()
+        found: list[Hit] = []
+        for form in dict.fromkeys(_skeleton_forms(query)):
+            if form.strip():
+                found += index.search(form, limit=limit)[1]
+        best: dict[int, Hit] = {}
+        for hit in found:
+            rid = self._owner[hit.record]
+            if hit.relation == "same" and (rid not in best or hit.score > best[rid].score):
+                aid = self.index.record_aliases[rid][0] if self.index.record_aliases.get(rid) else -1
+                best[rid] = Hit(rid, self.index.alias_text[aid] if aid >= 0 else hit.alias, hit.score, "same",
+                                "skeleton", aid)
+        return sorted(best.values(), key=lambda h: -h.score)[:limit]
+
+    def _skeleton_index(self) -> Index:
+        if self._skeletons is None:
+            records = []
+            for rid, rec in enumerate(self.index.records):
+                if not CROSS_SCRIPT_COUNTRIES & set(rec.countries):
+                    continue
+                forms = [f for a in (rec.name, *rec.aliases) for f in _skeleton_forms(a)]
+                if forms:
+                    records.append(Record(rec.id, forms[0], tuple(forms[1:]), rec.countries, rec.lists, ""))
+                    self._owner.append(rid)
+            self._skeletons = Index(records)
+        return self._skeletons
+
+
+def _skeleton_forms(text: str) -> list[str]:
+    """Two forms of a name for the skeleton index: every word as its skeleton, and the glossary's English
+    words kept with the other words as skeletons ("Sharif University of Technology": "srf university
+    technology", as "دانشگاه صنعتی شریف" gives)."""
+    from .scripts import glossary, script_of, skeleton  # noqa: PLC0415
+
+    gloss = glossary()
+    english_words = _glossary_english(gloss)
+    if script_of(text) == "latin":
+        # The normalised words (no "of", "Co.", "Ltd."), so that filler leaves no skeleton behind.
+        words = [t.lstrip(OPTIONAL) for t in tokens(text)]
+        return [" ".join(skeleton(w) for w in words),
+                " ".join(w if w in english_words else skeleton(w) for w in words)]
+    whole = skeleton(text)
+    mixed = []
+    for seg in gloss.segment(text):
+        if seg.english:
+            mixed.append(seg.english[0])
+        else:
+            mixed += [w if w in english_words else skeleton(w) for w in seg.text.split()]
+    return [whole, " ".join(w for w in mixed if w)]
+
+
+_ENGLISH_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _glossary_english(gloss: object) -> frozenset[str]:
+    key = id(gloss)
+    if key not in _ENGLISH_WORDS:
+        _ENGLISH_WORDS[key] = frozenset(w for term in gloss.terms for w in term.en)  # type: ignore[attr-defined]
+    return _ENGLISH_WORDS[key]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import pairwise
 
 import anyascii as _anyascii_module
@@ -25,7 +26,7 @@ from .._anyascii_pack import use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 4
+NORMALIZATION_VERSION = 5
 
 
 def _words(text: str) -> frozenset[str]:
@@ -55,6 +56,43 @@ _LEGAL_PHRASES = [
 ]
 _LEGAL_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in
                                                  sorted(_LEGAL_PHRASES, key=len, reverse=True)) + r")\b")
+
+# Official status words that Russian institutions put before or after their name ("Federal State
+# Budgetary Educational Institution of Higher Education", "National Research University", the Russian
+# abbreviation fgbou vo),
+# as the folded text reads them in English and in transliterated Russian. They say what kind of public
+# body it is, not which one, and people leave them out or keep them at will, so both sides drop them.
+_STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovatelskiy universitet)\)|\b(?:"
+                     + "|".join([
+    r"federal(?:noe)? (?:state|gosudarstvennoe)(?: (?:budgetary|budget|autonomous|unitary|treasury|byudzhetnoe|"
+    r"avtonomnoe|unitarnoe|kazennoe))?(?: (?:educational|scientific|science|obrazovatelnoe|nauchnoe))?"
+    r" (?:institution|enterprise|uchrezhdenie|predpriyatie)(?: (?:of )?(?:higher (?:professional )?education|"
+    r"of science|nauki|vysshego (?:professionalnogo )?obrazovaniya))?",
+    r"(?:fgbou|fgaou|fgou|fgbu|fgbun|fgbnu|fgup|fgau|fku) vo",
+    r"fgbou|fgaou|fgbun|fgbnu",
+    r"national research(?= \S+ \S)", r"natsionalnyy issledovatelskiy(?= \S+ \S)",
+    r"national research university(?= \S)", r"natsionalnyy issledovatelskiy universitet(?= \S)",
+]) + r")")
+# "named after N. E. Bauman", "imeni N. E. Baumana" (Cyrillic, folded), "im. N. I. Lobachevskogo": the
+# honorific, its initials and the surname (kept, below), then any title that follows it ("the First
+# President of Russia").
+_HONORIFIC = re.compile(
+    r"\b(?:named after|imeni|im(?= (?:[a-z] ){1,3}))((?: (?:the )?(?:first president of russia|academician|"
+    r"akademika|pervogo prezidenta rossii))?)((?: [a-z]){0,3}) ([a-z]{3,})"
+    r"((?: (?:the )?(?:first president of russia|pervogo prezidenta rossii))?)")
+OPTIONAL = "~"
+"""Marks a token that counts when the other name has it and is ignored when not (an honorific's surname)."""
+# A word in capitals in brackets after a name is its acronym ("Harbin Institute of Technology (HIT)"):
+# the name says it already.
+_PAREN_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&.-]{1,9})\s*\)")
+
+
+def _abbreviates(short: str, before: str) -> bool:
+    """True when ``short``'s letters are, in order, initials of the words before it ("HIT" after
+    "Harbin Institute of Technology"), not a place ("(UK)") that tells a subsidiary apart."""
+    letters = [c for c in short.casefold() if c.isalpha()]
+    initials = iter(w[0] for w in re.findall(r"[A-Za-z]+", before.casefold()))
+    return len(letters) >= 2 and all(c in initials for c in letters)
 
 # Native-script filler removed before transliteration: the PLA prefix that
 # Chinese military names carry, and Chinese company suffixes.
@@ -120,8 +158,20 @@ university institute academy college laboratory center school factory plant bure
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_MARK = "\x01"  # marks a syllable transliterated from Han: never a filler word
 _NON_ALNUM = re.compile(r"[^a-z0-9\x01]+")
+_NON_ALNUM_PAREN = re.compile(r"[^a-z0-9\x01()]+")
+_NON_WORD = re.compile(r"[^a-z0-9\x01~]+")
 _PAREN = re.compile(r"\(([^()]*)\)")
-_NAMED_AFTER = re.compile(r"\b(?:named after|imeni)\b.*$")
+
+
+def surname_stem(word: str) -> str:
+    """A Russian surname without its case ending, the same for "Baumana" and "Bauman", "Lobachevskogo" and
+    "Lobachevsky": an honorific puts the surname in the genitive, an English name in the nominative."""
+    for end in ("skogo", "skiy", "skii", "skoy", "sky", "ski"):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            return word[: -len(end)] + "sk"
+    if word.endswith(("ova", "eva", "ina", "yna")) or (word.endswith("a") and word[-2:-1] not in "aeiouy"):
+        return word[:-1]
+    return word
 
 
 def fold(text: str) -> str:
@@ -141,15 +191,22 @@ def fold(text: str) -> str:
     return "".join(out).casefold()
 
 
+@lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[str, ...]:
-    """Comparable tokens of a name, in their original order, without repeats."""
+    """Comparable tokens of a name, in their original order, without repeats (cached: the matcher asks
+    for the same typed name and its parts several times)."""
+    if "(" in text:
+        text = _PAREN_ACRONYM.sub(lambda m: " " if _abbreviates(m.group(1), text[:m.start()]) else m.group(0), text)
     folded = fold(text)
     folded = folded.replace("'", "").replace("`", "").replace("\u2019", "")
-    folded = _NON_ALNUM.sub(" ", folded)
+    folded = " ".join(_NON_ALNUM_PAREN.sub(" ", folded).replace("(", " (").replace(")", ") ").split())
     folded = _LEGAL_PHRASE_RE.sub(" ", folded)
-    # "... named after B.N. Yeltsin, the First President of Russia": an honorific, not the name.
-    folded = _NAMED_AFTER.sub(" ", folded) if _NAMED_AFTER.search(folded) and \
-        _NAMED_AFTER.sub(" ", folded).strip() else folded
+    stripped = " ".join(_STATUS.sub(" ", folded).split())
+    folded = stripped if stripped.strip("() ") else folded
+    # "... named after B.N. Yeltsin, the First President of Russia": the honorific is not the name, but its
+    # surname often is part of the English name ("Bauman Moscow State Technical University"): an optional token.
+    folded = _HONORIFIC.sub(lambda m: f" {OPTIONAL}{surname_stem(m.group(3))} ", folded)
+    folded = _NON_WORD.sub(" ", folded)
     raw: list[str] = []
     han: set[str] = set()
     run: list[str] = []  # consecutive Han syllables
@@ -183,7 +240,12 @@ def names_company(text: str) -> bool:
 
 
 def normalized(text: str) -> str:
-    """A readable normal form: the tokens joined by spaces."""
+    """A readable normal form: the tokens joined by spaces (an optional token without its mark)."""
+    return " ".join(t.lstrip(OPTIONAL) for t in tokens(text))
+
+
+def form(text: str) -> str:
+    """The normal form the dataset stores and the index reads: the tokens, optional ones marked."""
     return " ".join(tokens(text))
 
 
@@ -199,3 +261,121 @@ def acronym(text: str) -> str:
     words = [w for w in folded.split() if w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1]
     return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
+
+
+# Words that tell one institution from another of the same place or name ("Tianjin Medical University" is
+# not Tianjin University, "X University of Technology" not X University): a listed name found inside a
+# typed one with such a word added is no possible match. Han pairs: 医院 hospital, 附属 affiliated, 师范
+# normal, 医科 medical; Persian: pezeshki (medical).
+DISTINGUISHING = _words("""
+medical medicine normal agricultural agriculture forestry pharmaceutical pharmacy teachers finance financial
+economics economic law political foreign languages language studies sports arts art music petroleum mining
+maritime polytechnic traditional posts telecommunications railway nursing dental health pedagogical humanities
+business commerce textile chemical technology technical science aeronautics astronautics electronics hospital clinic
+yiyuan fushu shifan yike pzshky
+""")
+
+# Words that make a part of an affiliation line a candidate organisation rather than a place.
+ORG_WORDS = TYPE_WORDS | SUBUNIT_WORDS | COMPANY_FORMS | _words("""
+academy corporation group bank ministry agency organization organisation society council enterprise association
+foundation holdings industry technology science research engineering polytechnic daxue xueyuan yanjiu jiusuo
+""")
+ADDRESS_WORDS = _words("""
+street st str road rd avenue ave boulevard blvd lane prospekt prospect pr ul ulitsa pereulok shosse highway
+building bld bldg block floor room suite box district province oblast krai region po lu jie hao
+""")
+_PART_SPLIT = re.compile(r"\s*(?:[,;|\n\uff0c\uff1b\u3001\u060c]|\s-\s)\s*")
+_PAREN_PART = re.compile(r"\(([^()]{3,})\)")
+_OF_AT = re.compile(r"\s(?:of|at|in)\s", re.IGNORECASE)
+
+
+def affiliation_parts(text: str) -> list[str]:
+    """The parts of an affiliation line that could name an organisation, in order, without the whole line.
+
+    "School of Physics, Harbin Institute of Technology, Harbin 150001, China" gives "School of Physics"
+    and "Harbin Institute of Technology" (a city, a postcode and a country are no organisation); a unit
+    followed by "of" or "at" gives what follows ("College of Computing of X" gives "Computing of X" and
+    "X"); a name in brackets gives the brackets' content and the rest.
+    """
+    pieces = [p for p in _PART_SPLIT.split(text) if p.strip()]
+    parts: list[str] = []
+    for piece in pieces:
+        inner = _PAREN_PART.findall(piece)
+        outer = " ".join(_PAREN_PART.sub(" ", piece).split())
+        for cand in [outer, *inner]:
+            toks = tokens(cand) if cand else ()
+            if not toks or all(t.isdigit() for t in toks):
+                continue
+            if len(pieces) > 1 and cand is not pieces[0] and not any(t in ORG_WORDS for t in toks) and (
+                    sum(len(t) > 1 for t in toks) < 3 or any(t in ADDRESS_WORDS or t.isdigit() for t in toks)):
+                continue  # a city, a country, a street address
+            parts.append(cand)
+            if toks[0] in SUBUNIT_WORDS:
+                # "School of Physics of X", "Laboratory of Y at X": what follows the unit may be the organisation.
+                for m in _OF_AT.finditer(cand):
+                    rest = cand[m.end():]
+                    if any(t in ORG_WORDS for t in tokens(rest)) and rest not in parts:
+                        parts.append(rest)
+    whole = " ".join(text.split())
+    return [p for p in dict.fromkeys(parts) if p != whole]
+
+
+# The syllables of Hanyu Pinyin without tones (the 410 of the standard syllable table, ü written v): a
+# name typed in pinyin ("Haerbin Gongye Daxue") is cut into syllables and paired as Han characters are.
+PINYIN = _words("""
+a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen
+ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong
+cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dia dian diao die ding diu dong dou du duan dui
+dun duo e ei en eng er fa fan fang fei fen feng fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua
+guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji
+jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua
+kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long
+lou lu luan lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai
+nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nuo nv nve o ou pa pai pan
+pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu
+quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha
+shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su
+suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan
+wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi
+yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei
+zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+""") | {"nu", "lu"}  # anyascii writes 女 and 绿 without the umlaut
+
+
+def pinyin_syllables(word: str) -> list[str] | None:
+    """``word`` cut into pinyin syllables (longest first, backtracking), or None when it is not pinyin."""
+    if not word.isalpha():
+        return None
+    memo: dict[int, list[str] | None] = {len(word): []}
+
+    def cut(i: int) -> list[str] | None:
+        if i not in memo:
+            memo[i] = None
+            for j in range(min(len(word), i + 6), i, -1):
+                if word[i:j] in PINYIN and (rest := cut(j)) is not None:
+                    memo[i] = [word[i:j], *rest]
+                    break
+        return memo[i]
+    return cut(0)
+
+
+# The company suffixes that fold() drops from Han names, in pinyin: 集团, 公司, 有限, 股份, 责任, 有限公司.
+_PINYIN_FILLER = _words("jituan gongsi youxian gufen zeren youxiangongsi gufenyouxiangongsi")
+
+
+def pinyin_pairs(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A name typed in pinyin as the overlapping syllable pairs a name in Han characters gives, or None
+    unless every word is pinyin and the name has at least two words and four syllables."""
+    if len(words) < 2:
+        return None
+    syllables: list[str] = []
+    for w in words:
+        if w in _PINYIN_FILLER:
+            continue
+        cut = pinyin_syllables(w)
+        if not cut:
+            return None
+        syllables += cut
+    if len(syllables) < 4:
+        return None
+    return tuple(dict.fromkeys(a + b for a, b in pairwise(syllables)))

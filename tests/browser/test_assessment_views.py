@@ -2,8 +2,9 @@
 built site: visible text and layout (inner_text, bounding boxes, scrollWidth),
 not only attributes. Result wording, sources and list names, no tier before the
 required answers, phone layout, print, the email body, hostile import files,
-links from the home page, and the policy interpreter that decides which
-questions show before the engine is ready (proved against the engine)."""
+links from the home page, and questions that show before the engine is ready
+(the interpreter behind them is checked against the engine in
+tests/site/test_page_interpreter.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 import assessments
 from tests.support.browser import settle_animations
 from tests.support.build import build_site
-from tests.support.paths import ROOT, scenarios
+from tests.support.paths import ROOT
 from tests.support.server import ServerOptions, serve
 from tests.support.ui import fill_answers, result_tier, wait_ready
 
@@ -154,11 +155,25 @@ def test_email_body_holds_next_steps_and_screening(assessment: Page) -> None:
     assert "partner_names" not in body and "partner_country" not in body
 
 
-HOSTILE_FILES: dict[str, Any] = {
-    "deep": None,  # written as text: 20,000 nested lists in partner_names
-    "list": [1, 2, 3],
-    "answers-list": {"answers": [1]},
-    "nothing-fits": {"answers": {"partner_blocked": "YES", "nonsense": 1}},
+_SAVED = {"format": "research-security-assessment/1", "answers": {"activities": ["travel"]}}
+# The file's bytes -> what the page says (the engine's reason: assessments/answers_file.py reads the file,
+# as it does for the command line).
+HOSTILE_FILES: dict[str, tuple[bytes, str]] = {
+    "deep": (b'{"answers": {"partners": ' + b"[" * 20000 + b"]" * 20000 + b"}}", "nested more than 32 levels deep"),
+    "list": (b"[1, 2, 3]", "must be a JSON object"),
+    "answers-list": (b'{"answers": [1]}', "none of its answers fit"),
+    "nothing-fits": (json.dumps({"answers": {"partner_blocked": "YES", "nonsense": 1}}).encode(),
+                     "none of its answers fit"),
+    "duplicate-key": (b'{"answers": {"activities": ["travel"], "activities": ["visitor"]}}',
+                      "activities: the key appears twice in one object"),
+    "utf-16": (json.dumps(_SAVED).encode("utf-16"), "UTF-16 text, not UTF-8 (save the file as UTF-8)"),
+    "latin-1": ('{"answers": {"partners": [{"names": ["Universit\u00e9 Laval"]}]}}'.encode("latin-1"),
+                "not UTF-8 text: byte 0xe9"),
+    "5000-digit-number": (b'{"answers": {"activities": ' + b"9" * 5000 + b"}}", "a number of 5,000 characters"),
+    "1e400": (b'{"answers": {"activities": 1e400}}', "the number 1e400 is out of range"),
+    "too-large": (b" " * assessments.limits.MAX_ANSWERS_FILE_BYTES + b"{}",
+                  f"more than {assessments.limits.MAX_ANSWERS_FILE_BYTES:,}"),
+    "not-json": (b"{not json", "not valid JSON"),
 }
 
 
@@ -169,13 +184,15 @@ def test_hostile_import_files_leave_the_answers_as_they_were(assessment: Page, t
     expect(assessment.locator("#rs-result")).not_to_have_attribute("data-tier", "")
     tier = result_tier(assessment)
     path = tmp_path / f"{name}.json"
-    data = HOSTILE_FILES[name]
-    deep = '{"answers": {"partner_names": ' + "[" * 20000 + "]" * 20000 + "}}"
-    path.write_text(deep if name == "deep" else json.dumps(data), encoding="utf-8")
+    data, reason = HOSTILE_FILES[name]
+    path.write_bytes(data)
     errors: list[str] = []
     assessment.on("pageerror", lambda e: errors.append(str(e)))
     assessment.locator("#rs-import").set_input_files(str(path))
-    expect(assessment.locator("#rs-alert")).to_contain_text("unchanged", timeout=15_000)
+    alert = assessment.locator("#rs-alert")
+    expect(alert).to_contain_text("That file was not restored", timeout=15_000)
+    expect(alert).to_contain_text(reason)
+    expect(alert).to_contain_text("Your answers are unchanged.")
     assert errors == []
     expect(assessment.locator("#rs-q-partners select")).to_have_value("JP")
     assert result_tier(assessment) == tier
@@ -247,20 +264,6 @@ def test_a_name_link_fills_the_names_and_stored_answers_win(page: Page, site_url
     page.goto(site_url + "self-assessment/?activity=visitor")
     expect(page.locator("#rs-q-activities input[value='visitor']")).not_to_be_checked()
     expect(page.locator("#rs-q-activities input[value='travel']")).to_be_checked()
-
-
-def test_the_page_decides_which_questions_show_as_the_engine_does(page: Page, site_url: str) -> None:
-    """Before the engine is ready the page shows questions from the policy's ask_if data: on every
-    golden scenario (and some partial forms) that agrees with the engine's `asked`."""
-    page.goto(site_url + "self-assessment/")
-    sets = [{}, {"activities": ["collaboration"]}, {"activities": ["money"], "personal_compensation": "unsure"}]
-    for data in scenarios().values():
-        sets.append(assessments.validate_answers(data["answers"], partial=True))
-    module = site_url + "assets/js/assessment-policy.mjs"
-    script = "async ([url, sets]) => { const m = await import(url); return sets.map((a) => m.askedFor(a)); }"
-    got = page.evaluate(script, [module, sets])
-    expected = [assessments.assess(a, screening=False, partial=True)["asked"] for a in sets]
-    assert got == expected
 
 
 def test_questions_are_answerable_before_the_engine_is_ready(page: Page, site_url: str) -> None:

@@ -151,4 +151,4 @@ def test_names_with_private_use_and_lone_surrogates_show_their_match(page: Page,
         entry = entries.nth(i)
         expect(entry).to_have_attribute("data-outcome", re.compile("^(high|prohibited)$"))
         expect(entry.locator("strong").first).to_have_text(shown)
-        expect(entry.locator("tr[data-match='true']")).not_to_have_count(0)
+        expect(entry.locator("[data-match='true']")).not_to_have_count(0)

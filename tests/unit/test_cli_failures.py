@@ -140,7 +140,7 @@ def test_damaged_list_metadata_exits_2_naming_file_and_key(case: str, package_co
     try:
         screen = _run(["screen", "Beijing Institute"], cwd=package_copy)
         assess = _run(["assess", "-"], cwd=package_copy, input=json.dumps(assessments.example_answers()).encode())
-        # What the build runs (hooks/screening.py stops the build with these problems).
+        # What the build runs (hooks/screening_lists.py stops the build with these problems).
         build = subprocess.run([sys.executable, "-c", "from assessments.screening import dataset;"
                                 "print(dataset.dataset_problems())"], cwd=package_copy, capture_output=True,
                                text=True, timeout=120, check=False)

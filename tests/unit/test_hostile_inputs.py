@@ -4,16 +4,20 @@ raises an uncaught error. benchmarks/fuzz.py throws generated inputs at the same
 
 from __future__ import annotations
 
+import base64
 import codecs
 import csv
 import io
+import json
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import assessments
+from assessments import browser
 from assessments.__main__ import main
 from assessments.answers_file import read_answers_bytes
 from assessments.config import parse_config
@@ -185,3 +189,31 @@ def test_table_output_carries_no_control_sequences(capsys: pytest.CaptureFixture
     out = capsys.readouterr().out
     assert code == 0
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out)
+
+
+def _page_import(data: bytes) -> dict[str, Any]:
+    """What the page gets for a file it imports: the engine's check_import on the file's bytes."""
+    request = {"op": "check_import", "payload": base64.b64encode(data).decode("ascii")}
+    return json.loads(browser.handle(json.dumps(request)))
+
+
+@pytest.mark.parametrize("case", list(ANSWERS))
+def test_the_page_imports_through_the_same_reader(case: str) -> None:
+    """One reader for the page and the command line: every malformed file is refused with the CLI's reason."""
+    data, needle = ANSWERS[case]
+    reply = _page_import(data)
+    if reply["ok"]:  # read, but nothing in it fits: the page says so and changes nothing
+        result = reply["result"]
+        assert result["answers"] == {} and any(needle in f["reason"] for f in result["left_out"]), reply
+    else:
+        error = reply["error"]
+        assert needle in f"{error['key']}: {error['reason']}" or needle in error["reason"], reply
+
+
+def test_the_page_imports_its_own_saved_file_and_bare_answers() -> None:
+    saved = {"format": "research-security-assessment/1", "answers": {"activities": ["travel"]}, "result": None}
+    for content in (saved, saved["answers"]):
+        reply = _page_import(json.dumps(content).encode())
+        assert reply == {"ok": True, "result": {"answers": {"activities": ["travel"]}, "left_out": [], "notices": []}}
+    refused = json.loads(browser.handle(json.dumps({"op": "check_import", "payload": "not base64!"})))
+    assert refused["ok"] is False and refused["error"]["reason"] == "not base64"

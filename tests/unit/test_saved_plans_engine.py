@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import assessments
-from assessments import browser, handoff, prefill, watch
+from assessments import browser, prefill, watch
 from assessments.__main__ import main
 from assessments.watch_batch import run_batch, safe_cell
 from tests.support.paths import ROOT
@@ -182,7 +182,7 @@ def test_a_bad_prefill_template_is_refused_naming_the_key(line: str, reason: str
 
 def test_default_configuration_keeps_plain_links() -> None:
     result = watch.assess_as_page(ANSWERS, assessments.default_config())
-    handoff.attach(result, ANSWERS, assessments.default_config())
+    prefill.attach(result, ANSWERS, assessments.default_config(), assessments.load_policy())
     assert result["actions"] and all("prefill" not in a["form"] for a in result["actions"])
 
 

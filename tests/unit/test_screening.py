@@ -29,7 +29,19 @@ def lists_of(candidate: dict) -> set[str]:
     ("OOO Sigma-Tekh", "sigma tekh"),                                   # Russian legal form, hyphen
     ("Limited Liability Company Example Plant", "example plant"),       # multi-word legal form
     ("The Company", "the company"),                                     # only filler: kept
-    ("Ural Federal University named after B.N. Yeltsin", "ural federal university"),
+    # An honorific's surname without its case ending (an optional token: see test_honorific_surname_is_optional).
+    ("Ural Federal University named after B.N. Yeltsin", "ural federal university yeltsin"),
+    ("Московский государственный технический университет имени Н. Э. Баумана",  # noqa: RUF001 - Cyrillic
+     "moskovskiy gosudarstvennyy tekhnicheskiy university bauman"),
+    ("МГТУ им. Н.Э. Баумана", "mgtu bauman"),  # noqa: RUF001 - Cyrillic on purpose
+    # Official status words before or after the name, and an acronym in brackets, are dropped.
+    ("Moscow Institute of Physics and Technology (National Research University)",
+     "moscow institute physics technology"),
+    ("Federal State Budgetary Educational Institution of Higher Education Moscow Aviation Institute",
+     "moscow aviation institute"),
+    ("Национальный исследовательский Томский политехнический университет", "tomskiy politekhnicheskiy university"),
+    ("Harbin Institute of Technology (HIT)", "harbin institute technology"),
+    ("Huawei Technologies (UK) Co., Ltd.", "huawei technology uk"),  # a place, not an acronym
 ])
 def test_normalisation(raw: str, expected: str) -> None:
     assert normalized(raw) == expected
@@ -153,7 +165,8 @@ def test_result_shape_and_order() -> None:
         assert c["match"] == (c["relation"] == "same" and c["score"] >= CONFIG.threshold and bool(c["lists"]))
         assert c["status"] in ("listed", "formerly_listed") and isinstance(c["verdict"], str)
         for entry in c["lists"]:
-            assert set(entry) == {"id", "label", "authority", "as_of", "published", "retrieved", "url", "stale"}
+            assert set(entry) == {"id", "label", "authority", "as_of", "published", "retrieved", "url", "stale",
+                                  "age_days", "max_age_days", "stale_from"}
     assert "not a clearance" in result["disclaimer"]
 
 
@@ -170,6 +183,8 @@ def test_index_is_built_once() -> None:
 # --- configuration ----------------------------------------------------------------
 
 def test_threshold_decides_what_is_a_match() -> None:
+    # The lists' own "Hangzhao" for Hangzhou: a match at the default threshold, nothing at a strict one
+    # (a respelled name is no possible match in the band, and "Hangzhou" is a word of the lists, no typo).
     assert screen_name("Hangzhou Dianzi University", CONFIG, threshold=0.95)["outcome"] == "none"
     strict = dataclasses.replace(CONFIG, threshold=0.99)
     assert not screen_name("Hangzhou Dianzi University", strict)["candidates"][0]["match"]

@@ -29,7 +29,7 @@ def test_one_name_as_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_one_name_as_a_table(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["Tsinghua University"], capsys)
     assert code == 0
-    assert "Outcome: related" in out and "not a clearance" in out
+    assert "(outcome related," in out and "not a clearance" in out
     assert "as of" in out
 
 

@@ -27,7 +27,7 @@ def _with_config(**changes: object) -> SimpleNamespace:
 
 def _marker_pass(html: str, config: SimpleNamespace) -> str:
     markers = load_hook("markers")
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="screening.md"), url="screening/", meta={})
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="screening.md"), url="screening/", meta={}, markdown="")
     return markers.on_page_content(html, page, config, None)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from assessments.limits import MAX_RECORD_DROP
 from assessments.screening.dataset import RECORD_FIELDS
-from assessments.screening.normalize import NORMALIZATION_VERSION, normalized
+from assessments.screening.normalize import NORMALIZATION_VERSION, form, normalized
 
 from .common import DATA, ImportError_, country_names
 
@@ -124,7 +124,7 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
     for key, entry in sorted(merged.items()):
         rid = hashlib.sha1(key.encode()).hexdigest()[:10]
         # The normal forms of the name and aliases, so the browser need not recompute them.
-        forms = [normalized(a) for a in [entry["name"], *entry["aliases"]]]
+        forms = [form(a) for a in [entry["name"], *entry["aliases"]]]
         row = {"id": rid, "name": entry["name"], "aliases": entry["aliases"], "countries": entry["countries"],
                "lists": [order.index(lid) for lid in entry["lists"]], "note": "; ".join(entry["notes"]),
                "normalized": forms, "former": entry.get("former", [])}

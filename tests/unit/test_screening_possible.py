@@ -1,0 +1,115 @@
+"""The three outcomes of screening a name (match, possible match, no match), names as people write
+them (status words, honorifics, pinyin, affiliation lines) and what a possible match does to the
+assessment."""
+
+from __future__ import annotations
+
+import pytest
+
+import assessments
+from assessments.screening import screen_name
+from assessments.screening.normalize import affiliation_parts, pinyin_pairs, tokens
+
+CONFIG = assessments.default_config()
+RAISED = ("high", "prohibited", "possible_match")
+
+
+def _best(result: dict) -> dict:
+    return next(c for c in result["candidates"] if c["match"] or c["possible"])
+
+
+@pytest.mark.parametrize("name", [
+    "Moscow Institute of Physics and Technology (National Research University)",
+    "Federal State Budgetary Educational Institution of Higher Education Moscow Aviation Institute",
+    "Московский государственный технический университет имени Н. Э. Баумана",  # noqa: RUF001 - Cyrillic
+    "Harbin Institute of Technology (HIT)",
+])
+def test_status_words_honorifics_and_bracketed_acronyms_still_match(name: str) -> None:
+    assert screen_name(name, CONFIG)["outcome"] in ("high", "prohibited")
+
+
+def test_an_honorific_surname_counts_only_when_the_other_name_has_it() -> None:
+    assert tokens("Ural Federal University named after B.N. Yeltsin")[-1] == "~yeltsin"
+    # The English name without the honorific still matches the listed one with it.
+    result = screen_name("Ural Federal University", CONFIG)
+    assert result["outcome"] in ("high", "prohibited") and "Ural Federal University" in result["candidates"][0]["name"]
+
+
+def test_a_listed_name_opening_a_longer_one_is_a_possible_match_with_its_evidence() -> None:
+    result = screen_name("Harbin Institute of Technology Shenzhen Campus", CONFIG)
+    assert result["outcome"] == "possible_match"
+    best = _best(result)
+    assert best["name"] == "Harbin Institute of Technology" and not best["match"] and best["possible"]
+    assert best["matched_words"] == ["harbin", "institute", "technology"]
+    assert "shenzhen" in best["possible_reason"] and best["lists"] and best["lists"][0]["as_of"]
+    assert result["summary"].startswith("Possible match: Harbin Institute of Technology")
+    assert "Check this with the research security office" in result["summary"]
+    assert result["todo"].startswith("Check with the research security office whether")
+
+
+def test_one_letter_away_in_a_word_is_a_possible_match_above_the_threshold() -> None:
+    result = screen_name("Skolkovo Institute of Science and Tehcnology", CONFIG, threshold=0.99)
+    best = _best(result)
+    assert result["outcome"] == "possible_match" and not best["match"]
+    assert best["possible_reason"] == ("one letter differs: you typed \u201ctehcnology\u201d, "
+                                       "the list has \u201ctechnology\u201d")
+
+
+@pytest.mark.parametrize("name", ["Tianjin University of Technology", "Tianjin Medical University",
+                                  "Nizhny Novgorod State Technical University", "Astrakhan State Medical University",
+                                  "Nanjing University of Information Science and Technology"])
+def test_a_word_naming_another_body_stops_a_match_and_a_possible_match(name: str) -> None:
+    result = screen_name(name, CONFIG)
+    assert result["outcome"] == "none", result["candidates"][:1]
+
+
+def test_the_difference_is_named() -> None:
+    best = screen_name("Tianjin University of Technology", CONFIG)["candidates"][0]
+    assert best["name"] == "Tianjin University"
+    assert best["difference"] == "probably another organisation: you typed technology"
+
+
+def test_an_affiliation_line_is_split_into_the_parts_that_can_be_organisations() -> None:
+    line = "School of Physics, Harbin Institute of Technology, 92 West Dazhi Street, Harbin 150001, China"
+    assert affiliation_parts(line) == ["School of Physics", "Harbin Institute of Technology"]
+    result = screen_name(line, CONFIG)
+    assert result["outcome"] in ("high", "prohibited")
+    assert _best(result)["part"] == "Harbin Institute of Technology"
+
+
+def test_a_listed_organisation_beside_another_in_a_line_is_a_possible_match() -> None:
+    result = screen_name("Stanford University; Harbin Institute of Technology", CONFIG)
+    best = _best(result)
+    assert result["outcome"] == "possible_match" and best["part"] == "Harbin Institute of Technology"
+
+
+def test_a_unit_followed_by_its_own_university_is_no_evidence() -> None:
+    assert screen_name("Institute of Solid State Physics, University of Latvia", CONFIG)["outcome"] == "none"
+
+
+def test_pinyin_meets_the_lists_chinese_names() -> None:
+    assert pinyin_pairs(("haerbin", "gongye", "daxue")) == ("haer", "erbin", "bingong", "gongye", "yeda", "daxue")
+    assert pinyin_pairs(("harvard", "university")) is None
+    for name in ("Haerbin Gongye Daxue", "Beijing Ligong Daxue", "Zhongguo Hangtian Keji Jituan"):
+        assert screen_name(name, CONFIG)["outcome"] in ("high", "prohibited"), name
+
+
+def test_each_result_says_how_old_its_lists_are() -> None:
+    import datetime as dt  # noqa: PLC0415 - only here
+
+    result = screen_name("Example Unlisted Institute", CONFIG, today=dt.date(2026, 12, 6))
+    assert result["outcome"] == "none"
+    assert result["summary"] == "No listed entry matches this name on the lists screened."
+    ofac = next(c for c in result["currency"] if c["id"] == "us_ofac_sdn")
+    assert ofac["age_days"] == (dt.date(2026, 12, 6) - dt.date.fromisoformat(ofac["as_of"])).days
+    assert ofac["stale_from"] and ofac["max_age_days"] == CONFIG.max_list_age_days
+
+
+def test_a_possible_match_makes_the_assessment_moderate_with_a_to_do_never_prohibited() -> None:
+    answers = {"activities": ["collaboration"], "collaboration_type": "informal",
+               "partners": [{"names": ["Harbin Institute of Technology Shenzhen Campus"], "country": "CN"}]}
+    result = assessments.assess(answers)
+    rules = {r["rule"]: r["tier"] for r in result["reasons"]}
+    assert rules.get("screening_possible_match") == "moderate"
+    assert result["tier"] in ("moderate", "high") and result["tier"] != "prohibited"
+    assert any(t["text"].startswith("Check with the research security office whether") for t in result["todo"])
