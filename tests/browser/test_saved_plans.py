@@ -28,6 +28,7 @@ from urllib.request import urlopen
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.support.build import build_site
 from tests.support.paths import ROOT
@@ -352,8 +353,11 @@ CACHED = """async (needle) => {
 
 def _wait_engine_cached(page: Page, needle: str = "") -> None:
     for _ in range(600):
-        if page.evaluate(CACHED, needle):
-            return
+        try:
+            if page.evaluate(CACHED, needle):
+                return
+        except PlaywrightError:
+            pass  # the page reloaded under the new build meanwhile (the update notice's Reload): ask again
         page.wait_for_timeout(200)
     raise AssertionError("the engine and the versions file were not kept for offline use")
 
