@@ -42,7 +42,7 @@ WITHOUT_MARKUP_CHECK = (
 )
 
 
-def _edit(text: str, pattern: str, value: str) -> str:
+def _set_literal(text: str, pattern: str, value: str) -> str:
     # TOML literal strings ('...') take " and < as they are.
     out, count = re.subn(pattern, lambda m: f"{m.group(1)} = '{value}'", text, count=1, flags=re.M)
     assert count == 1, pattern
@@ -51,10 +51,10 @@ def _edit(text: str, pattern: str, value: str) -> str:
 
 @pytest.fixture(scope="module")
 def markup_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    text = _edit(DEFAULT, r"^(short_name) = .*$", SHORT_NAME)
-    text = _edit(text, r'^(name) = "Example University"$', NAME)
-    text = _edit(text, r'^(label) = "Research security office"$', LABEL)
-    text = _edit(text, r'^(title) = "Export control review request"$', TITLE)
+    text = _set_literal(DEFAULT, r"^(short_name) = .*$", SHORT_NAME)
+    text = _set_literal(text, r'^(name) = "Example University"$', NAME)
+    text = _set_literal(text, r'^(label) = "Research security office"$', LABEL)
+    text = _set_literal(text, r'^(title) = "Export control review request"$', TITLE)
     folder = tmp_path_factory.mktemp("markup-config")
     config = folder / "institution.toml"
     config.write_text(text, encoding="utf-8")
@@ -71,7 +71,7 @@ def test_the_validator_is_really_off() -> None:
     """The control: with the check on, the same values stop the build's configuration."""
     import assessments.config  # noqa: PLC0415
 
-    text = _edit(DEFAULT, r"^(short_name) = .*$", SHORT_NAME)
+    text = _set_literal(DEFAULT, r"^(short_name) = .*$", SHORT_NAME)
     with pytest.raises(assessments.ConfigError, match="markup"):
         assessments.config.parse_config(text, "institution.toml")
 
