@@ -122,7 +122,7 @@ def test_values_are_inert_text_in_chromium(entity_site: Path, page: Page, path: 
             expect(page.locator("#form-export-control-review a")).to_have_text(TITLE)
         if path == "self-assessment/":
             wait_ready(page)
-        page.wait_for_timeout(300)
+        page.wait_for_load_state("networkidle")  # every script has loaded and run: a dialog would have opened
     assert dialogs == []
     assert site_pages(entity_site)
 

@@ -262,7 +262,7 @@ def test_saved_plan_is_rechecked_against_a_newer_list_and_nothing_carries_it(
     expect(page.locator(".rs-saved-plan")).not_to_contain_text("Changed since you last looked")
     page.goto(url + "visitors/")
     expect(page.locator("h1")).to_be_visible()
-    page.wait_for_timeout(1000)
+    page.wait_for_load_state("networkidle")  # the notice script has read versions.json and decided
     expect(page.locator(".rs-saved-notice")).to_have_count(0)
 
     # One button removes every saved plan from the device.
@@ -291,7 +291,7 @@ def test_prefilled_form_receives_exactly_the_fields_shown_and_only_after_the_cli
     assert shown["risk"] == "moderate"
     assert shown["who"] == f"{PARTNER} (China)"
     assert shown["why"]
-    page.wait_for_timeout(1000)
+    page.wait_for_load_state("networkidle")  # whatever the page would send has been sent
     assert received == [], "the form received something before the click"
     # Other next steps keep their plain links.
     expect(page.locator("[data-prefill-for]")).to_have_count(1)
@@ -329,7 +329,7 @@ def test_saved_plan_is_rechecked_offline_after_one_visit(
     assert page.evaluate("() => localStorage.getItem('rs-saved-plans')") is None
     page.goto(url + "visitors/")
     expect(page.locator("h1")).to_be_visible()
-    page.wait_for_timeout(1000)
+    page.wait_for_load_state("networkidle")  # the notice script has read versions.json and decided
     expect(page.locator(".rs-saved-notice")).to_have_count(0)
     context.close()
 

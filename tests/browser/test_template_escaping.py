@@ -128,5 +128,5 @@ def test_values_show_as_text_in_chromium(markup_site: Path, page: Page, path: st
             page.screenshot(path="/tmp/security-escaped-assessment.png")
         else:
             page.screenshot(path=f"/tmp/security-escaped-{path.strip('/') or 'home'}.png")
-        page.wait_for_timeout(300)
+        page.wait_for_load_state("networkidle")  # every script has loaded and run: a dialog would have opened
     assert dialogs == []
