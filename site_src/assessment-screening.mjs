@@ -75,9 +75,12 @@ function currencyLine(currency) {
       `. They are past the ${days(stale[0].max_age_days)} this copy allows: entries added since are missing. `
       + "Before you rely on a no-match, ask the research security office to screen the name against the current lists."));
   }
-  const oldest = currency.reduce((a, b) => (b.age_days > a.age_days ? b : a));
-  const until = currency.map((l) => l.stale_from).filter(Boolean).sort()[0];
-  return el("p", { class: "rs-currency" }, `Lists screened: ${currency.length}, the oldest current to ${oldest.as_of} `
+  // Lists fixed by law (no stale_from) never age: the oldest of the others says how current the screening is.
+  const ageing = currency.filter((l) => l.stale_from);
+  if (!ageing.length) return null;
+  const oldest = ageing.reduce((a, b) => (b.age_days > a.age_days ? b : a));
+  const until = ageing.map((l) => l.stale_from).sort()[0];
+  return el("p", { class: "rs-currency" }, `Lists screened: ${currency.length}; the oldest copy is current to ${oldest.as_of} `
     + `(${days(oldest.age_days)} old today).`, until ? ` They count as out of date from ${until} `
     + `(after ${days(oldest.max_age_days)}); from then, ask the office to screen against the current lists.` : "");
 }

@@ -23,8 +23,9 @@ PALETTES = ["{", "[]", '"slate"', '{"index": 99, "color": {"scheme": "slate"}}',
 SEEN = ["{", "yesterday", "[]"]
 CHECKLIST = ["{", "[true, 1]", '"all"']
 ANSWERS = ["{", "[1, 2]", "null", '{"activities": 5, "collaboration_type": {"a": 1}, "partners": "x"}']
+PLANS = ["{", '{"a": 1}', '[null, 5, {"answers": "x"}]']
 CASES = [{"local": {PALETTE: palette, "rs-changes-seen": SEEN[i % len(SEEN)],
-                    "rs-checklist:travel": CHECKLIST[i % len(CHECKLIST)]},
+                    "rs-checklist:travel": CHECKLIST[i % len(CHECKLIST)], "rs-saved-plans": PLANS[i % len(PLANS)]},
           "session": {"rs-answers-v1": ANSWERS[i % len(ANSWERS)]}} for i, palette in enumerate(PALETTES)]
 SET = """([local, session]) => {
   const scope = new URL(document.querySelector("[data-md-scope]").dataset.mdScope, location).pathname;
