@@ -284,6 +284,11 @@ def _result(answers: dict[str, Any], asked: set[str], screened: list[dict[str, A
     reasons.sort(key=lambda r: (-_RANK[r["tier"]], r["rule"]))
     for reason in reasons:
         action_ids += [a for a in policy.rule_index[reason["rule"]].actions if a not in action_ids]
+    # One form, not two: an action covered by another is offered as that one (unless `unless` holds).
+    action_ids = list(dict.fromkeys(
+        policy.actions[a].covered_by if policy.actions[a].covered_by and not (
+            policy.actions[a].unless and _fires(policy.actions[a].unless, answers, policy, config, outcomes)[0])
+        else a for a in action_ids))
     tier = max((r["tier"] for r in reasons), key=_RANK.__getitem__, default="low")
 
     todo = [

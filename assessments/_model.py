@@ -164,6 +164,10 @@ class Action:
     form: str
     guidance: str = ""
     sources: tuple[str, ...] = ()
+    # Another action that does this one's job, offered in its place unless ``unless`` holds (a
+    # visitor's screening covers the names of a plan without a collaboration): one form, not two.
+    covered_by: str = ""
+    unless: Any = None
 
 
 @dataclass(frozen=True)

@@ -211,6 +211,9 @@ def read_policy(root: str | PathLike[str] | None = None) -> Policy:
                 raise PolicyError("policy/questions.toml", f"question.{q.id}.{key}",
                                   "a question cannot depend on screening results",
                                   "screening runs after the answers are in; use a rule instead")
+    for action in actions.values():
+        if action.unless is not None:
+            _check_condition(action.unless, qindex, countries, "policy/actions.toml", f"actions.{action.id}.unless")
     per_partner = [q.id for q in questions if TYPES[q.type].per_partner]
     if len(per_partner) > 1:
         raise PolicyError("policy/questions.toml", f"question.{per_partner[1]}.type",
@@ -326,7 +329,7 @@ def _load_actions(files: _Files, forms: dict[str, str], registry: _Registry) -> 
     out = {}
     for aid, entry in data.get("actions", {}).items():
         path = f"actions.{aid}."
-        _allowed(entry, {"title", "why", "form", "guidance", "sources"}, where, path)
+        _allowed(entry, {"title", "why", "form", "guidance", "sources", "covered_by", "unless"}, where, path)
         title = _require(entry, "title", str, where, path)
         used: list[str] = []
         why = registry.text(entry, "why", where, path, used)
@@ -336,7 +339,14 @@ def _load_actions(files: _Files, forms: dict[str, str], registry: _Registry) -> 
             raise PolicyError(where, f"{path}form", f"unknown form {form!r}", "declare it in forms.toml")
         if "guidance" in entry and entry["guidance"] not in GUIDANCE_PAGES:
             raise PolicyError(where, f"{path}guidance", f"{entry['guidance']!r} is not a guide page", _GUIDANCE_FIX)
-        out[aid] = Action(id=aid, title=title, why=why, form=form, guidance=entry.get("guidance", ""), sources=cited)
+        covered_by = _optional(entry, "covered_by", str, where, path, default="")
+        unless = _optional(entry, "unless", dict, where, path, default=None)
+        out[aid] = Action(id=aid, title=title, why=why, form=form, guidance=entry.get("guidance", ""), sources=cited,
+                          covered_by=covered_by, unless=unless)
+    for aid, action in out.items():
+        if action.covered_by and action.covered_by not in out:
+            raise PolicyError(where, f"actions.{aid}.covered_by", f"unknown action {action.covered_by!r}",
+                              "name an action of this file")
     return out
 
 

@@ -123,7 +123,7 @@ export function createExports(state, update) {
     const blocks = [
       { title: "Next steps:", items: actionLines(res), keep: true },
       { title: "Reasons that set the tier:", items: top.map((r) => `- ${r.title}. What to do: ${r.what_to_do}`), keep: true },
-      { title: "Partner names screened:", items: (res.screening || []).map((s) => `- ${screeningLine(s)}`) },
+      { title: "Partner names screened:", items: (res.screening || []).map((s) => `- ${screeningLine(s)}`), keep: true },
       { title: "Other reasons:", items: others.map((r) => `- [${r.tier}] ${r.title}`) },
       { title: "To find out:", items: res.todo.map((t) => `- ${t.text}`) },
       { title: "Draft mitigation plan:", items: (res.plan || []).map((m) => `- ${m.title}`) },
@@ -134,9 +134,13 @@ export function createExports(state, update) {
     while (body.join("\n").length > MAILTO_MAX) {
       const block = [...blocks].reverse().find((k) => k.items.length && !k.keep);
       if (!block) {
-        // Still too long with only the kept blocks: their reasons by title alone, then whole lines.
+        // Still too long with only the kept blocks: the reasons by title alone, then the screened
+        // names from the last, then whole lines from the end.
         if (blocks[1].items.some((line) => line.includes(". What to do: "))) {
           blocks[1].items = top.map((r) => `- ${r.title}`);
+        } else if (blocks[2].items.length > 1) {
+          blocks[2].items.pop();
+          blocks[2].cut += 1;
         } else {
           const last = [...blocks].reverse().find((k) => k.items.length);
           if (!last) break;

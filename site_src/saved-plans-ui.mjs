@@ -71,7 +71,9 @@ function recordColumn(title, record) {
 }
 
 function changeBox(plan) {
-  const check = plan.change || plan.lastCheck;
+  // A researcher's own plan shows a change until it is marked as seen; a plan opened from a file
+  // (the office's view) always shows then and now side by side.
+  const check = plan.imported ? plan.lastCheck : plan.change;
   if (!check) return null;
   const { diff, before, now } = check;
   const office = plan.imported;

@@ -236,8 +236,21 @@ def test_update_window_reaches_a_working_engine(sw_context: BrowserContext, site
         requested: list[str] = []
         sw_context.on("request", lambda r: requested.append(r.url))
         page.goto(url + "self-assessment/")
-        # The old page's engine asks for the old manifest (gone); the page moves to the new build.
-        expect(page.locator("html")).to_have_attribute("data-engine", "ready", timeout=120_000)
+        # The old page's engine asks for the old manifest (gone); the page moves to the new build,
+        # whose engine asks for the new one, and starts.
+        retried = False
+        for _ in range(360):
+            try:
+                state = page.locator("html").get_attribute("data-engine", timeout=5_000)
+                status = page.locator("#rs-engine-status-text").text_content(timeout=5_000) or ""
+            except Exception:  # the page is being replaced (the move to the new build)
+                state, status = "", ""
+            if state == "ready":
+                break
+            if state == "failed" and "no progress" in status and not retried:
+                retried = True  # a machine too loaded to start it: once more
+                page.reload()
+            page.wait_for_timeout(500)
         expect(page.locator("#rs-engine-status-text")).to_contain_text("Assessment engine ready")
         assert any(u.endswith(new_manifest) for u in requested), "the new build's engine was not used"
         # Clean-up: one cache, the new build's.
@@ -247,26 +260,23 @@ def test_update_window_reaches_a_working_engine(sw_context: BrowserContext, site
 
 @pytest.mark.parametrize("target", ["pyodide.asm.wasm", "python_stdlib.pyc.zip", "manifest", "wheel"])
 def test_engine_refuses_a_changed_runtime_manifest_or_wheel_without_the_worker(
-        browser: Browser, site_url: str, built_site: Path, target: str) -> None:
+        browser: Browser, site_copy: Path, target: str) -> None:
     """Without the service worker (blocked here) the engine itself checks what it loads against the
-    hashes the build recorded: a changed file stops it with a checksum message, never runs."""
-    manifest, wheel = _engine_files(built_site)
-    pattern = {"manifest": "**/" + manifest.rsplit("/", 1)[1], "wheel": "**/" + wheel.rsplit("/", 1)[1]}.get(
-        target, f"**/assets/pyodide/*/{target}")
+    hashes the build recorded: a server with a changed file stops it with a checksum message."""
+    manifest, wheel = _engine_files(site_copy)
+    rel = {"manifest": manifest, "wheel": wheel}.get(target) or next(
+        p.relative_to(site_copy).as_posix() for p in site_copy.glob(f"assets/pyodide/*/{target}"))
+    path = site_copy / rel
+    body = path.read_bytes()
+    path.write_bytes(body[:-16] + (bytes(16) if body[-16:] != bytes(16) else b"\x01" * 16))
     context = browser.new_context(service_workers="block")
-    changed: list[str] = []
-
-    def tamper(route: Any) -> None:
-        response = route.fetch()
-        body = response.body()
-        body = body[:-16] + bytes(16) if body[-16:] != bytes(16) else body[:-16] + b"\x01" * 16
-        changed.append(route.request.url)
-        route.fulfill(response=response, body=body)
-
-    context.route(pattern, tamper)
-    page = context.new_page()
-    page.goto(site_url + "self-assessment/")
-    expect(page.locator("html")).to_have_attribute("data-engine", "failed", timeout=90_000)
-    assert changed, f"{target} was not requested"
-    expect(page.locator("#rs-engine-status-text")).to_contain_text("checksum mismatch")
+    with serve(site_copy) as url:
+        page = context.new_page()
+        page.goto(url + "self-assessment/")
+        status = _settled(page)
+        if "no progress" in status:  # a machine too loaded to start it at all: once more
+            page.reload()
+            status = _settled(page)
+        assert page.locator("html").get_attribute("data-engine") == "failed"
+        assert f"{rel.rsplit('/', 1)[1]}: checksum mismatch" in status, status
     context.close()

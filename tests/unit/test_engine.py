@@ -259,3 +259,16 @@ def test_sponsor_notes_follow_the_sponsors_ticked() -> None:
     notes = next(r for r in _assess({"sponsors": ["nsf"], "own_coc_funding": "yes"})["reasons"]
                  if r["rule"] == "own_funding_country_of_concern")["sponsor_notes"]
     assert [n["sponsor"] for n in notes] == ["nsf"]
+
+
+def test_a_visitor_plan_offers_one_screening_form() -> None:
+    listed = [{"question": "visitor_institutions", "position": 0, "outcome": "high"}]
+    visitor = {"activities": ["visitor"], "visitor_institutions": ["Harbin Institute of Technology"]}
+    actions = [a["id"] for a in _assess(visitor, screening_results=listed)["actions"]]
+    assert "request_visitor_screening" in actions and "request_collaboration_screening" not in actions
+    assert actions.count("request_visitor_screening") == 1
+    # With a collaboration too, the collaboration's screening stays a form of its own.
+    both = {**visitor, "activities": ["visitor", "collaboration"], "collaboration_type": "formal",
+            "visitor_listed": "yes"}
+    actions = [a["id"] for a in _assess(both, screening_results=listed)["actions"]]
+    assert {"request_visitor_screening", "request_collaboration_screening"} <= set(actions)
