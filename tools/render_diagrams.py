@@ -3,7 +3,8 @@
 Usage: .venv/bin/python tools/render_diagrams.py [--check]
 
 Every ```mermaid fence in docs/ is drawn with the site's pinned Mermaid
-(node_modules/mermaid, from `npm ci`) in the system Chromium (through
+(node_modules/mermaid, a dev dependency: run `npm ci`, which ./dev's
+`npm ci --omit=dev` leaves out) in the system Chromium (through
 Playwright), configured as Material for MkDocs configures it in the browser
 (its diagram styles, which colour everything with its ``--md-mermaid-*`` custom
 properties, so the one SVG follows the light and dark schemes). The file is
@@ -129,7 +130,7 @@ def main() -> None:
             print(f"stale: {key}.svg (no fence uses it)")
         sys.exit(1 if missing or stale else 0)
     if not MERMAID.exists():
-        sys.exit(f"{MERMAID} is missing: run `npm ci`")
+        sys.exit(f"{MERMAID} is missing: run `npm ci` (Mermaid is a dev dependency, which ./dev leaves out)")
     browser_path = chromium_path()
     if browser_path is None:
         sys.exit("Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH")

@@ -44,16 +44,6 @@ def _asked_answers(answers: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in answers.items() if k in asked}
 
 
-@pytest.fixture
-def assessment(page: Page, site_url: str) -> Page:
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(site_url + "self-assessment/")
-    wait_ready(page)
-    yield page
-    assert dialogs == [], f"a script ran from user input: {dialogs}"
-
-
 def test_every_tier_has_a_flow() -> None:
     assert set(SCENARIOS) == set(TIERS), f"golden scenarios cover only {sorted(SCENARIOS)}"
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -21,9 +20,6 @@ from playwright.sync_api import Browser, Page, Route, expect
 
 import assessments
 from tests.support.browser import settle_animations
-from tests.support.build import build_site
-from tests.support.paths import ROOT
-from tests.support.server import ServerOptions, serve
 from tests.support.ui import fill_answers, result_tier, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -32,13 +28,6 @@ LISTED = ["Harbin Institute of Technology", "University of Oxford", "Tsinghua Un
           "Beijing University of Aeronautics and Astronautics", "Northwestern Polytechnical University"]
 SCREENED = {"activities": ["collaboration"], "collaboration_type": "formal",
             "partners": [{"names": LISTED, "country": "CN"}]}
-
-
-@pytest.fixture
-def assessment(page: Page, site_url: str) -> Iterator[Page]:
-    page.goto(site_url + "self-assessment/")
-    wait_ready(page)
-    yield page
 
 
 def _screened(page: Page, answers: dict[str, Any] = SCREENED) -> None:
@@ -292,15 +281,6 @@ def _axe(page: Page) -> list[str]:
     settle_animations(page)
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
             for v in Axe().run(page).response["violations"]]
-
-
-@pytest.fixture(scope="module")
-def northbridge_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    dest = tmp_path_factory.mktemp("northbridge")
-    proc = build_site(dest, ROOT / "tests" / "data" / "institutions" / "northbridge.toml")
-    assert proc.returncode == 0, proc.stderr
-    with serve(dest, ServerOptions()) as url:
-        yield url
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

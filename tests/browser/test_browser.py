@@ -51,7 +51,7 @@ def test_no_page_requests_another_origin(context: BrowserContext, built_site: Pa
         page.goto(site_url + rel, wait_until="load")
         if rel == "self-assessment/":
             wait_ready(page)
-        page.wait_for_timeout(150)  # let late scripts (search index) start their requests
+        page.wait_for_load_state("networkidle")  # late scripts (the search index) have made their requests
         violations += [f"{rel}: {v}" for v in csp_violations(page)]
     page.close()
     assert violations == [], violations

@@ -25,14 +25,6 @@ DEFAULT_MARKERS = ("Example University", "Example U", "example.edu", "Office of 
 SUB_PATH = "/research-security/"
 
 
-@pytest.fixture(scope="module")
-def northbridge_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dest = tmp_path_factory.mktemp("northbridge-site")
-    proc = build_site(dest, config=NORTHBRIDGE)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return dest
-
-
 def test_other_institution_shows_its_own_details_everywhere(northbridge_site: Path) -> None:
     pages = page_sources(northbridge_site)
     leaks = [f"{name}: {marker}" for name, html in pages.items() for marker in DEFAULT_MARKERS if marker in html]
@@ -97,30 +89,25 @@ def test_assessment_under_a_sub_path_with_another_configuration(page: Page, sub_
     assert [u for u in requests if not u.startswith(origin)] == []
     assert any(u.endswith(".whl") or ".whl?" in u for u in local)
     # Guidance links in the result resolve under the sub-path too.
-    guidance = result.locator(".rs-reason a").first.get_attribute("href") or ""
-    assert urlsplit(guidance).path.startswith(SUB_PATH)
+    # (A reason also links its sources on other sites: only this site's links are guidance.)
+    hrefs = result.locator(".rs-reason a").evaluate_all("els => els.map(e => e.href)")
+    guidance = [href for href in hrefs if href.startswith(origin)]
+    assert guidance and all(urlsplit(href).path.startswith(SUB_PATH) for href in guidance), hrefs
 
 
-BROKEN_BUILDS = {
-    "missing form url": (r'url = "https://forms.northbridge.test/guests"\n', "", "forms.visitor_screening.url"),
-    "unknown key": (r"\[screening\]\n", "[screening]\nthreshhold = 0.9\n", "screening.threshhold"),
-    "bad country": (r"elevated_risk = \[.*\]", 'elevated_risk = ["CN", "XX"]', "countries.elevated_risk[1]"),
-    "bad email": (r'"risu@northbridge.test"', '"risu(at)northbridge"', "contacts.research_security.email"),
-    "missing logo": (r"\[branding\]\n", '[branding]\nlogo = "logo.svg"\n', "branding.logo"),
-}
-
-
-@pytest.mark.parametrize("case", sorted(BROKEN_BUILDS))
-def test_broken_configuration_stops_the_build(case: str, tmp_path: Path) -> None:
-    pattern, replacement, key = BROKEN_BUILDS[case]
-    text, count = re.subn(pattern, replacement, NORTHBRIDGE.read_text(encoding="utf-8"), count=1)
+def test_broken_configuration_stops_the_build(tmp_path: Path) -> None:
+    # The one real refused build of a configuration: the hook's own check (a logo file that does not
+    # exist) stops `mkdocs build`, naming the key, the fix and the file. The loader's refusals are
+    # checked without a build in tests/unit/test_config.py.
+    text, count = re.subn(r"\[branding\]\n", '[branding]\nlogo = "logo.svg"\n', NORTHBRIDGE.read_text(encoding="utf-8"),
+                          count=1)
     assert count == 1
     config = tmp_path / "institution.toml"
     config.write_text(text, encoding="utf-8")
     proc = build_site(tmp_path / "site", config=config)
     assert proc.returncode != 0
     output = proc.stdout + proc.stderr
-    assert key in output and "fix:" in output, output[-2000:]
+    assert "branding.logo" in output and "fix:" in output, output[-2000:]
     assert str(config) in output
 
 

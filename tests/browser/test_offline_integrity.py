@@ -196,8 +196,7 @@ def test_a_failed_install_leaves_no_cache(sw_context: BrowserContext, site_copy:
         }"""
         _wait_for(page, lambda: page.evaluate(state)["registered"], "the worker to be registered")
         settled = _wait_for(page, lambda: (s := page.evaluate(state)) and not s["busy"] and s, "the install to fail")
-        page.wait_for_timeout(1000)
-        assert page.evaluate(state)["caches"] == [], settled
+        _wait_for(page, lambda: page.evaluate(state)["caches"] == [], f"the failed install's cache to go ({settled})")
         page.reload()
         expect(page.locator("h1")).to_be_visible()  # the site works without its offline copy
 

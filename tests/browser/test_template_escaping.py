@@ -41,7 +41,7 @@ WITHOUT_MARKUP_CHECK = (
 )
 
 
-def _edit(text: str, pattern: str, value: str) -> str:
+def _set_literal(text: str, pattern: str, value: str) -> str:
     # TOML literal strings ('...') take " and < as they are.
     out, count = re.subn(pattern, lambda m: f"{m.group(1)} = '{value}'", text, count=1, flags=re.M)
     assert count == 1, pattern
@@ -50,10 +50,10 @@ def _edit(text: str, pattern: str, value: str) -> str:
 
 @pytest.fixture(scope="module")
 def markup_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    text = _edit(DEFAULT, r"^(short_name) = .*$", SHORT_NAME)
-    text = _edit(text, r'^(name) = "Example University"$', NAME)
-    text = _edit(text, r'^(label) = "Research security office"$', LABEL)
-    text = _edit(text, r'^(title) = "Export control review request"$', TITLE)
+    text = _set_literal(DEFAULT, r"^(short_name) = .*$", SHORT_NAME)
+    text = _set_literal(text, r'^(name) = "Example University"$', NAME)
+    text = _set_literal(text, r'^(label) = "Research security office"$', LABEL)
+    text = _set_literal(text, r'^(title) = "Export control review request"$', TITLE)
     folder = tmp_path_factory.mktemp("markup-config")
     config = folder / "institution.toml"
     config.write_text(text, encoding="utf-8")
@@ -70,7 +70,7 @@ def test_the_validator_is_really_off() -> None:
     """The control: with the check on, the same values stop the build's configuration."""
     import assessments.config  # noqa: PLC0415
 
-    text = _edit(DEFAULT, r"^(short_name) = .*$", SHORT_NAME)
+    text = _set_literal(DEFAULT, r"^(short_name) = .*$", SHORT_NAME)
     with pytest.raises(assessments.ConfigError, match="markup"):
         assessments.config.parse_config(text, "institution.toml")
 
@@ -130,5 +130,5 @@ def test_values_show_as_text_in_chromium(markup_site: Path, page: Page, path: st
             page.screenshot(path="/tmp/security-escaped-assessment.png")
         else:
             page.screenshot(path=f"/tmp/security-escaped-{path.strip('/') or 'home'}.png")
-        page.wait_for_timeout(300)
+        page.wait_for_load_state("networkidle")  # every script has loaded and run: a dialog would have opened
     assert dialogs == []

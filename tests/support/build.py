@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.support.paths import ROOT
@@ -37,10 +38,16 @@ def build_site(
     if config is not None:
         env["RS_CONFIG"] = str(config)
     env.update(extra_env or {})
-    return subprocess.run(
+    start = time.monotonic()
+    proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
     )
+    # RS_BUILD_LOG=FILE counts the builds of a run: one line per build (config, exit code, seconds).
+    if log := os.environ.get("RS_BUILD_LOG"):
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{config or 'institution.toml'}\t{proc.returncode}\t{time.monotonic() - start:.1f}\n")
+    return proc
 
 
 def site_copy(dest: Path, existing: Path | None = None) -> Path:

@@ -12,11 +12,11 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 import assessments
-from assessments.config import parse_config
+from assessments.config import load_config, parse_config
+from tests.support.edits import DEFAULT_CONFIG as DEFAULT
+from tests.support.edits import edit_config as _edit
 from tests.support.hooks import load_hook
-from tests.support.paths import ROOT
-
-DEFAULT = (ROOT / "institution.toml").read_text(encoding="utf-8")
+from tests.support.paths import NORTHBRIDGE, ROOT
 
 
 def test_shipped_configurations_load() -> None:
@@ -42,12 +42,6 @@ def test_round_trip_through_json() -> None:
     config = assessments.load_config(ROOT / "institution.toml")
     again = assessments.Config.from_json(config.to_json())
     assert again.to_json() == config.to_json()
-
-
-def _edit(pattern: str, replacement: str) -> str:
-    text, count = re.subn(pattern, replacement, DEFAULT, count=1, flags=re.M)
-    assert count == 1, f"test edit {pattern!r} did not apply"
-    return text
 
 
 BROKEN = {
@@ -142,3 +136,41 @@ def test_a_palette_name_gets_the_contrast_check_a_hex_colour_gets() -> None:
     with pytest.raises(PluginError, match=r"'teal' \(#00bda4\) gives hover and focus marks \(accent\) a contrast of "
                                           r"2\.38:1 .* at least 3\.0:1"):
         validate._check_named_colours(_palette("indigo", "teal"))
+
+
+# The department copy's configuration, broken one way at a time: each is refused by the loader,
+# naming the file, the key and the fix (tests/browser/test_department_copy.py keeps one real refused build).
+BROKEN_NORTHBRIDGE = {
+    "missing form url": (r'url = "https://forms.northbridge.test/guests"\n', "", "forms.visitor_screening.url"),
+    "unknown key": (r"\[screening\]\n", "[screening]\nthreshhold = 0.9\n", "screening.threshhold"),
+    "bad country": (r"elevated_risk = \[.*\]", 'elevated_risk = ["CN", "XX"]', "countries.elevated_risk[1]"),
+    "bad email": (r'"risu@northbridge.test"', '"risu(at)northbridge"', "contacts.research_security.email"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_NORTHBRIDGE))
+def test_broken_department_configuration_is_refused_naming_file_key_and_fix(case: str, tmp_path: Path) -> None:
+    pattern, replacement, key = BROKEN_NORTHBRIDGE[case]
+    text, count = re.subn(pattern, replacement, NORTHBRIDGE.read_text(encoding="utf-8"), count=1)
+    assert count == 1
+    config = tmp_path / "institution.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(assessments.ConfigError) as info:
+        load_config(config)
+    assert info.value.key == key and info.value.fix
+    assert str(config) in str(info.value)
+
+
+def test_an_unencrypted_form_link_is_a_warning_that_fails_a_strict_build() -> None:
+    text = _edit(r'^url = "https://forms.example.edu/coi-disclosure"$', 'url = "http://forms.example.edu/coi"')
+    warnings = parse_config(text, "institution.toml").warnings
+    assert any(w.startswith("forms.coi_disclosure.url:") and "http://" in w for w in warnings), warnings
+
+
+def test_an_unencrypted_prefill_link_is_refused_naming_the_key() -> None:
+    line = 'url = "https://forms.example.edu/collaboration-screening"'
+    text = DEFAULT.replace(line, f'{line}\nprefill_url = "http://forms.example.edu/s?risk={{tier}}"', 1)
+    assert text != DEFAULT
+    with pytest.raises(assessments.ConfigError) as info:
+        parse_config(text, "institution.toml")
+    assert info.value.key == "forms.collaboration_screening.prefill_url" and "https://" in str(info.value)

@@ -5,23 +5,13 @@ load with the key named."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 import assessments
 from assessments.config import check_logo_file, parse_config
-from tests.support.paths import ROOT
-
-DEFAULT = (ROOT / "institution.toml").read_text(encoding="utf-8")
-
-
-def _edit(pattern: str, replacement: str, text: str = DEFAULT) -> str:
-    out, count = re.subn(pattern, lambda _: replacement, text, count=1, flags=re.M)
-    assert count == 1, f"test edit {pattern!r} did not apply"
-    return out
-
+from tests.support.edits import edit_config as _edit
 
 REFUSED = {
     "email with extra recipients and a body": (

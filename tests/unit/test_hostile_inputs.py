@@ -21,9 +21,8 @@ from assessments import browser
 from assessments.__main__ import main
 from assessments.answers_file import read_answers_bytes
 from assessments.config import parse_config
-from tests.support.paths import ROOT
-
-DEFAULT = (ROOT / "institution.toml").read_text(encoding="utf-8")
+from tests.support.edits import DEFAULT_CONFIG as DEFAULT
+from tests.support.edits import edit_config as _edit
 
 # bytes of an answers file -> a fragment of the error message
 ANSWERS = {
@@ -49,7 +48,7 @@ ANSWERS = {
 }
 
 
-def _assess(data: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+def _assess_cli(data: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
             via: str) -> tuple[int, str]:
     if via == "file":
         path = tmp_path / "answers.json"
@@ -67,7 +66,7 @@ def test_malformed_answers_exit_2_the_same_from_a_file_and_stdin(
     case: str, via: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data, needle = ANSWERS[case]
-    code, err = _assess(data, tmp_path, monkeypatch, capsys, via)
+    code, err = _assess_cli(data, tmp_path, monkeypatch, capsys, via)
     assert code == 2, err
     assert needle in err and err.startswith("error: ") and "Traceback" not in err
 
@@ -80,12 +79,6 @@ def test_answers_to_questions_not_asked_are_listed_as_not_used() -> None:
     result = assessments.assess({"activities": ["travel"], "visitor_country": "RU"}, screening=False)
     assert result["not_used"] == ["visitor_country"]
     assert assessments.assess({}, screening=False)["not_used"] == []
-
-
-def _edit(pattern: str, replacement: str) -> str:
-    text, count = re.subn(pattern, replacement.replace("\\", "\\\\"), DEFAULT, count=1, flags=re.M)
-    assert count == 1, pattern
-    return text
 
 
 # Hostile configurations: each refused, naming the key.

@@ -16,16 +16,13 @@ import assessments
 from assessments import AnswerError
 from assessments import browser as _browser
 from assessments.limits import MAX_NAMES, MAX_PARTNERS
+from tests.support.edits import assess_unscreened as _assess
 from tests.support.paths import scenarios
 
 FORMAL = {"activities": ["collaboration"], "collaboration_type": "formal"}
 DE = {"names": ["Technical University of Munich"], "country": "DE"}
 IR = {"names": ["Sharif University of Technology"], "country": "IR"}
 CN = {"names": ["Tsinghua University", "清华大学"], "country": "CN"}
-
-
-def _assess(answers: dict[str, Any], **kw: Any) -> dict[str, Any]:
-    return assessments.assess(answers, screening=False, **kw)
 
 
 def _named(result: dict[str, Any]) -> dict[str, list[int]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import tomllib
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -35,7 +36,7 @@ def _load() -> Policy:
     return load_policy(_COPY[0]) if _COPY else reload_policy()  # fresh: each test edits the files
 
 
-def _edit(path: Path, old: str, new: str) -> None:
+def _patch(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path.name}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -43,7 +44,8 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_shipped_policy_loads() -> None:
     policy = assessments.load_policy()
-    assert policy.version and policy.as_of == "2026-11-26"
+    meta = tomllib.loads((resources.files("assessments") / "policy" / "policy.toml").read_text(encoding="utf-8"))
+    assert policy.version and policy.as_of == meta["as_of"].isoformat()
     assert len(policy.rules) >= 40
     assert {"comprehensively_sanctioned", "countries_of_concern", "itar_126_1"} <= set(policy.country_lists)
 
@@ -57,114 +59,114 @@ def _rule(root: Path, rid: str) -> Path:
 
 
 BAD_EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
-    ("unknown tier", lambda r: _edit(_rule(r, "military_end_use"), 'tier = "high"', 'tier = "severe"'),
+    ("unknown tier", lambda r: _patch(_rule(r, "military_end_use"), 'tier = "high"', 'tier = "severe"'),
      "rules/military_end_use.toml", "tier"),
-    ("unknown question", lambda r: _edit(_rule(r, "military_end_use"), 'q = "military_end_use"',
+    ("unknown question", lambda r: _patch(_rule(r, "military_end_use"), 'q = "military_end_use"',
                                          'q = "no_such_question"'),
      "rules/military_end_use.toml", "when.all[1].q"),
-    ("unsure-only test breaks monotonicity", lambda r: _edit(_rule(r, "military_end_use"),
+    ("unsure-only test breaks monotonicity", lambda r: _patch(_rule(r, "military_end_use"),
                                                               '{ q = "military_end_use", eq = "yes" }',
                                                               '{ q = "military_end_use", eq = "unsure" }'),
      "rules/military_end_use.toml", "when.all[1].eq"),
-    ("negated yes/no question", lambda r: _edit(_rule(r, "military_end_use"),
+    ("negated yes/no question", lambda r: _patch(_rule(r, "military_end_use"),
                                                '{ q = "military_end_use", eq = "yes" }',
                                                '{ not = { q = "military_end_use", eq = "no" } }'),
      "rules/military_end_use.toml", "when.all[1].not"),
-    ("answered = false", lambda r: _edit(_rule(r, "military_end_use"), '{ q = "military_end_use", eq = "yes" }',
+    ("answered = false", lambda r: _patch(_rule(r, "military_end_use"), '{ q = "military_end_use", eq = "yes" }',
                                         '{ q = "military_end_use", answered = false }'),
      "rules/military_end_use.toml", "when.all[1].answered"),
-    ("country tested one by one", lambda r: _edit(_rule(r, "elevated_risk_country"),
+    ("country tested one by one", lambda r: _patch(_rule(r, "elevated_risk_country"),
                                                  'in_country_list = "elevated_risk"', 'eq = "CN"'),
      "rules/elevated_risk_country.toml", "when.all[1].eq"),
-    ("unknown country list", lambda r: _edit(_rule(r, "elevated_risk_country"), '"elevated_risk"', '"risky"'),
+    ("unknown country list", lambda r: _patch(_rule(r, "elevated_risk_country"), '"elevated_risk"', '"risky"'),
      "rules/elevated_risk_country.toml", "when.all[1].in_country_list"),
-    ("anchor in guidance", lambda r: _edit(_rule(r, "military_end_use"), '"know-your-collaborator.md"',
+    ("anchor in guidance", lambda r: _patch(_rule(r, "military_end_use"), '"know-your-collaborator.md"',
                                           '"know-your-collaborator.md#screening"'),
      "rules/military_end_use.toml", "guidance"),
-    ("unknown action", lambda r: _edit(_rule(r, "military_end_use"), '"request_export_control_review"]',
+    ("unknown action", lambda r: _patch(_rule(r, "military_end_use"), '"request_export_control_review"]',
                                       '"call_a_lawyer"]'),
      "rules/military_end_use.toml", "actions[1]"),
-    ("file name mismatch", lambda r: _edit(_rule(r, "military_end_use"), 'id = "military_end_use"',
+    ("file name mismatch", lambda r: _patch(_rule(r, "military_end_use"), 'id = "military_end_use"',
                                           'id = "military"'),
      "rules/military_end_use.toml", "id"),
-    ("no citations", lambda r: _edit(_rule(r, "appointed_visitor"), "citations = [", "sources = ["),
+    ("no citations", lambda r: _patch(_rule(r, "appointed_visitor"), "citations = [", "sources = ["),
      "rules/appointed_visitor.toml", "sources"),
-    ("citation of an undeclared source", lambda r: _edit(_rule(r, "appointed_visitor"), 'citations = ["',
+    ("citation of an undeclared source", lambda r: _patch(_rule(r, "appointed_visitor"), 'citations = ["',
                                                          'citations = ["no_such_source", "'),
      "rules/appointed_visitor.toml", "citations[0]"),
-    ("a source cited twice", lambda r: _edit(_rule(r, "appointed_visitor"), 'citations = ["mit_ten_key_points"',
+    ("a source cited twice", lambda r: _patch(_rule(r, "appointed_visitor"), 'citations = ["mit_ten_key_points"',
                                              'citations = ["mit_ten_key_points", "mit_ten_key_points"'),
      "rules/appointed_visitor.toml", "citations[1]"),
-    ("citations written out instead of ids", lambda r: _edit(_rule(r, "appointed_visitor"), 'citations = ["',
+    ("citations written out instead of ids", lambda r: _patch(_rule(r, "appointed_visitor"), 'citations = ["',
                                                              'citations = [{ name = "x" }, "'),
      "rules/appointed_visitor.toml", "citations[0]"),
-    ("unknown fact included in a rule", lambda r: _edit(_rule(r, "appointed_visitor"), 'explanation = "',
+    ("unknown fact included in a rule", lambda r: _patch(_rule(r, "appointed_visitor"), 'explanation = "',
                                                         'explanation = "{fact:no_such_fact} '),
      "rules/appointed_visitor.toml", "explanation"),
-    ("question that states law without a source", lambda r: _edit(r / "questions.toml",
+    ("question that states law without a source", lambda r: _patch(r / "questions.toml",
                                                                    'sources = ["bis_deemed_export_faq"]\n', ""),
      "questions.toml", "question.team_foreign_person.sources"),
-    ("measure citing an undeclared source", lambda r: _edit(r / "measures.toml", '[measures.screen_parties]\n',
+    ("measure citing an undeclared source", lambda r: _patch(r / "measures.toml", '[measures.screen_parties]\n',
                                                             '[measures.screen_parties]\nsources = ["nope"]\n'),
      "measures.toml", "measures.screen_parties.sources[0]"),
-    ("follow-up on a later question", lambda r: _edit(r / "questions.toml",
+    ("follow-up on a later question", lambda r: _patch(r / "questions.toml",
                                                      'ask_if = { q = "personal_compensation", in = ["yes", "unsure"] }',
                                                      'ask_if = { q = "talent_program", in = ["yes", "unsure"] }'),
      "questions.toml", "question.payer_country.ask_if.q"),
-    ("yes/no/unsure without a to-do", lambda r: _edit(r / "questions.toml",
+    ("yes/no/unsure without a to-do", lambda r: _patch(r / "questions.toml",
                                                      'unsure_todo = "Find out whether the topic',
                                                      'unsure_hint = "Find out whether the topic'),
      "questions.toml", "question.military_end_use.unsure_hint"),
-    ("bad country code", lambda r: _edit(r / "countries" / "itar_126_1.toml", '"ZW"', '"ZZ"'),
+    ("bad country code", lambda r: _patch(r / "countries" / "itar_126_1.toml", '"ZW"', '"ZZ"'),
      "countries/itar_126_1.toml", "countries[25]"),
-    ("undated list", lambda r: _edit(r / "countries" / "itar_126_1.toml", "as_of = 2026-11-26", ""),
+    ("undated list", lambda r: _patch(r / "countries" / "itar_126_1.toml", "as_of = 2026-11-26", ""),
      "countries/itar_126_1.toml", "as_of"),
-    ("action with unknown form", lambda r: _edit(r / "actions.toml", 'form = "travel_guidance"', 'form = "travel"'),
+    ("action with unknown form", lambda r: _patch(r / "actions.toml", 'form = "travel_guidance"', 'form = "travel"'),
      "actions.toml", "actions.get_travel_guidance.form"),
-    ("broken TOML", lambda r: _edit(r / "policy.toml", 'version = "', 'version = '),
+    ("broken TOML", lambda r: _patch(r / "policy.toml", 'version = "', 'version = '),
      "policy.toml", ""),
-    ("max_length not a number", lambda r: _edit(r / "questions.toml", "max_length = 300", 'max_length = "300"'),
+    ("max_length not a number", lambda r: _patch(r / "questions.toml", "max_length = 300", 'max_length = "300"'),
      "questions.toml", "question.partners.max_length"),
-    ("option value not text", lambda r: _edit(r / "questions.toml", 'value = "informal"', "value = 1"),
+    ("option value not text", lambda r: _patch(r / "questions.toml", 'value = "informal"', "value = 1"),
      "questions.toml", "question.collaboration_type.options[0].value"),
-    ("option with an unknown key", lambda r: _edit(r / "questions.toml", 'value = "informal"',
+    ("option with an unknown key", lambda r: _patch(r / "questions.toml", 'value = "informal"',
                                                    'value = "informal", hint = "x"'),
      "questions.toml", "question.collaboration_type.options[0].hint"),
-    ("source without a kind", lambda r: _edit(r / "sources.toml", 'kind = "law"\nsection = "734.8(a)-(c)"',
+    ("source without a kind", lambda r: _patch(r / "sources.toml", 'kind = "law"\nsection = "734.8(a)-(c)"',
                                                'section = "734.8(a)-(c)"'),
      "sources.toml", "sources.ear_734_8.kind"),
-    ("source of an unknown kind", lambda r: _edit(r / "sources.toml", 'kind = "law"\nsection = "734.8(a)-(c)"',
+    ("source of an unknown kind", lambda r: _patch(r / "sources.toml", 'kind = "law"\nsection = "734.8(a)-(c)"',
                                                   'kind = "rumour"\nsection = "734.8(a)-(c)"'),
      "sources.toml", "sources.ear_734_8.kind"),
-    ("source without a checked date", lambda r: _edit(r / "sources.toml", 'checked = 2026-11-22\nverified = "text"\n'
+    ("source without a checked date", lambda r: _patch(r / "sources.toml", 'checked = 2026-11-22\nverified = "text"\n'
                                                       'how = "Read in a stored copy of the current section text',
                                                       'verified = "text"\n'
                                                       'how = "Read in a stored copy of the current section text'),
      "sources.toml", "sources.ear_734_8.checked"),
     ("source with an unknown verification",
-     lambda r: _edit(r / "sources.toml", 'verified = "text"', 'verified = "yes"'),
+     lambda r: _patch(r / "sources.toml", 'verified = "text"', 'verified = "yes"'),
      "sources.toml", "sources.ear_734_8.verified"),
-    ("source without a review interval", lambda r: _edit(r / "sources.toml", "review_days = 365\n", ""),
+    ("source without a review interval", lambda r: _patch(r / "sources.toml", "review_days = 365\n", ""),
      "sources.toml", "sources.ear_734_8.review_days"),
-    ("law without a URL", lambda r: _edit(r / "sources.toml",
+    ("law without a URL", lambda r: _patch(r / "sources.toml",
                                           'url = "https://www.ecfr.gov/current/title-15/section-734.8"\n', ""),
      "sources.toml", "sources.ear_734_8.url"),
-    ("source with an unknown key", lambda r: _edit(r / "sources.toml", "[sources.ear_734_8]\n",
+    ("source with an unknown key", lambda r: _patch(r / "sources.toml", "[sources.ear_734_8]\n",
                                                    "[sources.ear_734_8]\nnote = \"x\"\n"),
      "sources.toml", "sources.ear_734_8.note"),
-    ("fact citing an undeclared source", lambda r: _edit(r / "sources.toml", 'sources = ["ear_734_13", "itar_120_50"]',
+    ("fact citing an undeclared source", lambda r: _patch(r / "sources.toml", 'sources = ["ear_734_13", "itar_120_50"]',
                                                          'sources = ["ear_734_13", "nope"]'),
      "sources.toml", "facts.deemed_export_countries.sources[1]"),
     ("unsure lowered below moderate without a reason",
-     lambda r: _edit(_rule(r, "military_end_use"), 'tier = "high"', 'tier = "high"\nunsure_tier = "low"'),
+     lambda r: _patch(_rule(r, "military_end_use"), 'tier = "high"', 'tier = "high"\nunsure_tier = "low"'),
      "rules/military_end_use.toml", "unsure_why"),
     ("unsure tier above the rule's tier",
-     lambda r: _edit(_rule(r, "critical_technology"), 'tier = "moderate"', 'tier = "moderate"\nunsure_tier = "high"'),
+     lambda r: _patch(_rule(r, "critical_technology"), 'tier = "moderate"', 'tier = "moderate"\nunsure_tier = "high"'),
      "rules/critical_technology.toml", "unsure_tier"),
-    ("sponsor question that lists no sponsors", lambda r: _edit(r / "policy.toml", 'sponsor_question = "sponsors"',
+    ("sponsor question that lists no sponsors", lambda r: _patch(r / "policy.toml", 'sponsor_question = "sponsors"',
                                                                'sponsor_question = "partners"'),
      "policy.toml", "sponsor_question"),
-    ("options on a yes/no question", lambda r: _edit(r / "questions.toml", 'id = "military_end_use"',
+    ("options on a yes/no question", lambda r: _patch(r / "questions.toml", 'id = "military_end_use"',
                                                     'id = "military_end_use"\noptions = []'),
      "questions.toml", "question.military_end_use.options"),
 ]
@@ -182,7 +184,7 @@ def test_bad_policy_is_rejected_with_file_and_key(policy_copy: Path, what: str, 
 
 
 def test_not_is_allowed_on_a_choice_question(policy_copy: Path) -> None:
-    _edit(_rule(policy_copy, "informal_collaboration"), '{ q = "collaboration_type", eq = "informal" }',
+    _patch(_rule(policy_copy, "informal_collaboration"), '{ q = "collaboration_type", eq = "informal" }',
           '{ not = { q = "collaboration_type", eq = "formal" } }')
     assert "informal_collaboration" in _load().rule_index
 

@@ -242,29 +242,29 @@ def test_statutory_lists_are_never_stale() -> None:
 
 # --- the engine ---------------------------------------------------------------------
 
-def _assess(names: list[str]) -> dict:
+def _assess_with_names(names: list[str]) -> dict:
     answers = {"activities": ["collaboration"], "collaboration_type": "informal", "partner_names": names}
     return assessments.assess(answers, partial=True)
 
 
 def test_engine_raises_the_tier_for_direct_hits() -> None:
-    result = _assess(["Skoltech"])
+    result = _assess_with_names(["Skoltech"])
     assert result["tier"] == "prohibited"
     assert "screening_direct_prohibited" in [r["rule"] for r in result["reasons"]]
-    result = _assess(["NUDT"])
+    result = _assess_with_names(["NUDT"])
     assert result["tier"] == "high"
     assert "screening_direct_high" in [r["rule"] for r in result["reasons"]]
 
 
 def test_engine_adds_a_check_reason_for_related_entries() -> None:
-    result = _assess(["Tsinghua University"])
+    result = _assess_with_names(["Tsinghua University"])
     rules = [r["rule"] for r in result["reasons"]]
     assert "screening_related" in rules and "screening_direct_high" not in rules
     assert result["screening"][0]["outcome"] == "related"
 
 
 def test_engine_ignores_unlisted_partners() -> None:
-    result = _assess(["University of Tokyo"])
+    result = _assess_with_names(["University of Tokyo"])
     assert not any(r["rule"].startswith("screening_") for r in result["reasons"])
 
 
