@@ -22,7 +22,10 @@ const printAnswers = $("rs-print-answers");
 // data); the tier's words come with each result (result.standing).
 export const KIND_TEXT = POLICY.wording.kinds;
 
-const questionLink = (qid) => el("a", { href: `#rs-q-${qid}`, "data-question": qid }, questionText(qid));
+// A question asked of each partner sits inside every partner's block: its link leads to the partners question.
+const partnersId = POLICY.questions.find((q) => q.per_partner)?.id;
+const anchorOf = (qid) => (partnersId && POLICY.questions.find((q) => q.id === qid)?.of_each_partner ? partnersId : qid);
+const questionLink = (qid) => el("a", { href: `#rs-q-${anchorOf(qid)}`, "data-question": qid }, questionText(qid));
 
 // How far a source was verified is for the office's review page; the researcher reads what to do.
 function citationItem(c) {

@@ -247,7 +247,8 @@ def test_copy_email_and_print(assessment: Page, context: BrowserContext, site_ur
     assessment.locator("#rs-copy").click()
     expect(assessment.locator("#rs-tools-status")).to_contain_text("copied")
     copied = assessment.evaluate("navigator.clipboard.readText()")
-    assert "Risk tier: PROHIBITED" in copied and "The partner institutions or companies" in copied and "Iran" in copied
+    assert re.search(r"Result: (Prohibited|At least prohibited)", copied), copied
+    assert "The partner institutions or companies" in copied and "Iran" in copied
     assert "partner_country" not in copied and '"partners"' not in copied, \
         "answers are listed by question text, not internal id"
 
@@ -296,7 +297,9 @@ def test_works_under_strict_content_security_policy(page: Page, served: str) -> 
     fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "formal",
         "partners": [{"country": "IR"}]})
     expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
-    assert csp_violations(page) == []
+    # The result's folded parts use Material's details icons, data: images as the search results' icons
+    # below: this minimal policy refuses them, the one the hosting guide recommends allows them.
+    assert [v for v in csp_violations(page) if v != "img-src data"] == []
     # Material's search worker, started by search-after-engine.js with importScripts.
     # (Material's result icons are data: images, which this minimal policy refuses;
     # the policy the hosting guide recommends allows them: img-src 'self' data:.)

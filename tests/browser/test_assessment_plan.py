@@ -100,9 +100,18 @@ def test_the_draft_plan_download_is_the_engine_plan(page: Page, site_url: str) -
 
 
 def test_sources_show_their_kind_and_checked_date_and_reasons_their_basis(page: Page, site_url: str) -> None:
-    answers = scenarios()["15_unsure_partner_background"]["answers"]
-    _open(page, site_url, answers)
-    result = _engine_result(answers)
+    # Scenario 56 rests on a source that could not be read here: its reasons say "ask the office first".
+    shown_ask_first = False
+    for name in ("15_unsure_partner_background", "56_travel_germany_controlled_data"):
+        answers = scenarios()[name]["answers"]
+        _open(page, site_url, answers)
+        result = _engine_result(answers)
+        shown_ask_first |= any(c.get("ask_first") for r in result["reasons"] for c in r["citations"])
+        _check_sources(page, result)
+    assert shown_ask_first, "no source with a note to show"
+
+
+def _check_sources(page: Page, result: dict[str, Any]) -> None:
     for reason in result["reasons"]:
         block = page.locator(f"#rs-reason-{reason['rule']}")
         expect(block.locator(".rs-basis")).to_have_text(f"Basis: {KINDS[reason['basis']]}")
@@ -117,8 +126,6 @@ def test_sources_show_their_kind_and_checked_date_and_reasons_their_basis(page: 
             assert "Not verified" not in text
         if any(c.get("ask_first") for c in reason["citations"]):
             expect(block.locator(".rs-ask-first")).to_contain_text("ask the office before you act")
-    assert any(c.get("ask_first") for r in result["reasons"] for c in r["citations"]), "no source with a note to show"
-    expect(page.locator("#rs-result")).not_to_contain_text("Not verified")
 
 
 def test_not_sure_reasons_name_the_question_and_link_to_it(page: Page, site_url: str) -> None:
@@ -133,10 +140,15 @@ def test_not_sure_reasons_name_the_question_and_link_to_it(page: Page, site_url:
         links = block.locator("a")
         expect(links).to_have_text([index[q].text for q in reason["unsure"]])
         for link, qid in zip(links.all(), reason["unsure"], strict=True):
-            expect(link).to_have_attribute("href", f"#rs-q-{qid}")
+            expect(link).to_have_attribute("href", f"#rs-q-{_anchor(index, qid)}")
     link = page.locator(f"#rs-reason-{unsure[0]['rule']} .rs-unsure a").first
     link.click()
-    expect(page.locator(f"#rs-q-{unsure[0]['unsure'][0]}")).to_be_in_viewport()
+    expect(page.locator(f"#rs-q-{_anchor(index, unsure[0]['unsure'][0])}")).to_be_in_viewport()
+
+
+def _anchor(index: dict, qid: str) -> str:
+    """Where a question's link leads: a question asked of each partner is inside the partners question."""
+    return "partners" if index[qid].of_each_partner else qid
 
 
 def test_sponsor_notes_and_the_plan_reach_copy_and_email(page: Page, site_url: str) -> None:
