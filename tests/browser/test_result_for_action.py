@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 import assessments
+from tests.support.browser import settle_animations
 from tests.support.ui import fill_answers, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -181,6 +182,7 @@ def test_country_filter_has_a_border_and_buttons_keep_contrast_when_hovered(
     assert box.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
     button = page.locator("#rs-print")
     button.hover()
+    settle_animations(page)  # the hover colours are a transition: measure where it ends
     colours = button.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
     assert _contrast(*colours) >= 4.5, f"hovered button {colours} in the {scheme} scheme"
     context.close()
