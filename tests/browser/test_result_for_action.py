@@ -183,7 +183,13 @@ def test_country_filter_has_a_border_and_buttons_keep_contrast_when_hovered(
     button = page.locator("#rs-print")
     button.hover()
     settle_animations(page)  # the hover colours are a transition: measure where it ends
-    colours = button.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+    # A transparent button shows what is behind it: the first ancestor with a background of its own.
+    colours = button.evaluate("""e => {
+      let bg = e;
+      const clear = (el) => /^rgba\\(.*,0\\)$/.test(getComputedStyle(el).backgroundColor.replace(/\\s/g, ""));
+      while (bg && clear(bg)) bg = bg.parentElement;
+      return [getComputedStyle(e).color, bg ? getComputedStyle(bg).backgroundColor : "rgb(255, 255, 255)"];
+    }""")
     assert _contrast(*colours) >= 4.5, f"hovered button {colours} in the {scheme} scheme"
     context.close()
 
