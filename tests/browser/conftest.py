@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.support.ui import wait_ready
 
@@ -20,3 +22,19 @@ def assessment(page: Page, site_url: str) -> Iterator[Page]:
     wait_ready(page)
     yield page
     assert dialogs == [], f"a script ran from user input: {dialogs}"
+
+
+@pytest.fixture
+def site_copy(built_site: Path, tmp_path: Path) -> Path:
+    """A copy of the built site this test may change (a new build, a tampered file) or stop serving (offline)."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("*.br", "*.gz"))
+    return copy
+
+
+@pytest.fixture
+def sw_context(browser: Browser) -> Iterator[BrowserContext]:
+    """A context of its own with service workers allowed (the others block them)."""
+    context = browser.new_context(service_workers="allow")
+    yield context
+    context.close()

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 import assessments
 from tests.support.paths import ROOT, scenarios
@@ -49,21 +47,6 @@ CACHE_DUMP = """async () => {
   }
   return out;
 }"""
-
-
-@pytest.fixture
-def site_copy(built_site: Path, tmp_path: Path) -> Path:
-    """A copy of the built site this test may change (a new build) or stop serving (offline)."""
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("*.br", "*.gz"))
-    return copy
-
-
-@pytest.fixture
-def sw_context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(service_workers="allow")
-    yield context
-    context.close()
 
 
 def _caches(page: Page, needle: str = PARTNER) -> dict[str, list[dict[str, Any]]]:

@@ -12,9 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -57,20 +55,6 @@ DIGESTS = """async (keys) => {
   }
   return out;
 }"""
-
-
-@pytest.fixture
-def site_copy(built_site: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("*.br", "*.gz"))
-    return copy
-
-
-@pytest.fixture
-def sw_context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(service_workers="allow")
-    yield context
-    context.close()
 
 
 def _engine_files(site: Path) -> tuple[str, str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.support.ui import wait_ready
 
@@ -29,14 +29,20 @@ def _wait_for(page: object, requests: list[str], names: tuple[str, ...]) -> None
     raise AssertionError(f"the engine was not fetched ahead: {_engine_requests(requests)}")
 
 
-@pytest.mark.parametrize("how", ["hover", "focus"])
-def test_engine_is_fetched_ahead_only_after_hover_or_focus(browser: Browser, site_url: str, how: str) -> None:
+def _travel_page(browser: Browser, site_url: str) -> tuple[BrowserContext, Page, list[str]]:
+    """A guidance page in a context of its own, loaded and idle, with every request it makes from now on."""
     context = browser.new_context(service_workers="block")
     requests: list[str] = []
     context.on("request", lambda r: requests.append(r.url))
     page = context.new_page()
     page.goto(site_url + "travel/")
     page.wait_for_load_state("networkidle")
+    return context, page, requests
+
+
+@pytest.mark.parametrize("how", ["hover", "focus"])
+def test_engine_is_fetched_ahead_only_after_hover_or_focus(browser: Browser, site_url: str, how: str) -> None:
+    context, page, requests = _travel_page(browser, site_url)
     page.mouse.move(5, 400)  # pointing at the page, not at a link to the assessment
     page.wait_for_timeout(500)
     assert _engine_requests(requests) == [], "a guidance page loaded engine files unasked"
@@ -59,12 +65,7 @@ def test_engine_is_fetched_ahead_only_after_hover_or_focus(browser: Browser, sit
 
 
 def test_other_links_fetch_nothing_and_the_assessment_page_has_no_prefetcher(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(service_workers="block")
-    requests: list[str] = []
-    context.on("request", lambda r: requests.append(r.url))
-    page = context.new_page()
-    page.goto(site_url + "travel/")
-    page.wait_for_load_state("networkidle")
+    context, page, requests = _travel_page(browser, site_url)
     page.locator("article a[href$='sanctions/']").first.hover()
     page.locator("article a[href$='sanctions/']").first.focus()
     page.wait_for_timeout(500)

@@ -81,15 +81,8 @@ def nginx_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     conf.write_text(f"daemon off;\n{user}worker_processes 1;\npid {tmp}/nginx.pid;\nerror_log {tmp}/error.log;\n"
                     f"events {{}}\nhttp {{\n    access_log off;\n{temp}    default_type application/octet-stream;\n"
                     f"    server {{\n        listen 127.0.0.1:{port};\n{sample}\n    }}\n}}\n", encoding="utf-8")
-    check = subprocess.run([nginx, "-t", "-p", str(tmp), "-c", str(conf)], capture_output=True, text=True, check=False)
-    assert check.returncode == 0, f"nginx -t refuses the guide's sample:\n{check.stderr}"
-    proc = subprocess.Popen([nginx, "-p", str(tmp), "-c", str(conf)], stderr=subprocess.DEVNULL)
-    try:
-        _wait_for(port, proc, tmp / "error.log")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    yield from _run_server("nginx", [nginx, "-t", "-p", str(tmp), "-c", str(conf)],
+                           [nginx, "-p", str(tmp), "-c", str(conf)], port, tmp)
 
 
 APACHE_MODULES = ("mpm_event", "authz_core", "mime", "headers", "rewrite", "deflate", "filter", "alias", "dir")
@@ -108,9 +101,14 @@ def apache_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> It
                     f"DirectoryIndex index.html\nAlias {PREFIX} \"{built_site}/\"\n"
                     f"<Directory \"{built_site}\">\n    Require all granted\n    AllowOverride None\n"
                     f"{_sample('Apache')}\n</Directory>\n", encoding="utf-8")
-    check = subprocess.run([apache, "-t", "-f", str(conf)], capture_output=True, text=True, check=False)
-    assert check.returncode == 0, f"apache2 -t refuses the guide's sample:\n{check.stderr}"
-    proc = subprocess.Popen([apache, "-X", "-f", str(conf)], stderr=subprocess.DEVNULL)
+    yield from _run_server("apache2", [apache, "-t", "-f", str(conf)], [apache, "-X", "-f", str(conf)], port, tmp)
+
+
+def _run_server(name: str, check_cmd: list[str], run_cmd: list[str], port: int, tmp: Path) -> Iterator[str]:
+    """Check the configuration (`-t`: the guide's sample must pass as written), start the server, yield its URL."""
+    check = subprocess.run(check_cmd, capture_output=True, text=True, check=False)
+    assert check.returncode == 0, f"{name} -t refuses the guide's sample:\n{check.stderr}"
+    proc = subprocess.Popen(run_cmd, stderr=subprocess.DEVNULL)
     try:
         _wait_for(port, proc, tmp / "error.log")
         yield f"http://127.0.0.1:{port}"
