@@ -311,9 +311,8 @@ def _questionnaire_data(context: _Context) -> str:
         "screening_lists": [{"id": row["id"], "label": row["label"], "authority": row["authority"],
                              "published": row["published"], "retrieved": row["retrieved"], "as_of": row["as_of"],
                              "stale": row["stale"]} for row in lists["lists"] if not row["switched_off"]],
-        # Entries below the match threshold are shown only on request, and only from this score up.
-        "closest_floor": assessments.limits.CLOSEST_FLOOR,
-        # Every limit the page applies itself (file size, nesting, lengths), from the one table.
+        # Every limit the page applies itself (file size, nesting, lengths, the score from which entries
+        # below the match threshold are offered on request: closest_floor), from the one table.
         "limits": assessments.limits.for_the_page(),
         # The engine's words for tiers, what a reason rests on and when to ask first: the page repeats none.
         "wording": {"tiers": assessments.wording.TIER_TEXT, "kinds": assessments.wording.KIND_TEXT,

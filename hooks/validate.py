@@ -10,6 +10,7 @@ theme.
 
 from __future__ import annotations
 
+import colorsys
 import logging
 import mimetypes
 import re
@@ -128,7 +129,9 @@ MIN_CONTROL_CONTRAST = 3.0  # WCAG AA for controls and focus: the accent marks h
 def _material_palette() -> dict[tuple[str, str, str], dict[str, str]]:
     """Material's colours for its palette names, read from the installed theme's palette CSS.
 
-    Keyed by (scheme: "default" or "slate", "primary" or "accent", name): the CSS variables set."""
+    Keyed by (where, "primary" or "accent", name): the CSS variables set, where is "default" (both
+    schemes), "slate" (the dark scheme only) or "light" (the light scheme only: Material's
+    ``:not([data-md-color-scheme=slate])``)."""
     import material  # noqa: PLC0415 - only when a palette name is checked
 
     folder = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
@@ -139,10 +142,11 @@ def _material_palette() -> dict[tuple[str, str, str], dict[str, str]]:
     for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", sheets[0].read_text(encoding="utf-8")):
         decls = dict(re.findall(r"(--md-[\w-]+):\s*([^;]+)", body))
         for selector in selectors.split(","):
-            m = re.fullmatch(r"\s*(\[data-md-color-scheme=slate\])?\[data-md-color-(primary|accent)=([\w-]+)\]\s*",
-                             selector)
+            m = re.fullmatch(r"\s*(\[data-md-color-scheme=slate\])?\[data-md-color-(primary|accent)=([\w-]+)\]"
+                             r"(:not\(\[data-md-color-scheme=slate\]\))?\s*", selector)
             if m:
-                table.setdefault(("slate" if m[1] else "default", m[2], m[3]), {}).update(decls)
+                where = "slate" if m[1] else ("light" if m[4] else "default")
+                table.setdefault((where, m[2], m[3]), {}).update(decls)
     return table
 
 
@@ -154,27 +158,62 @@ def _named_colour_checks(scheme: str, primary: str | None,
     checks = []
     if primary and primary != "custom":
         base = palette.get(("default", "primary", primary), {})
-        over = palette.get((scheme, "primary", primary), {}) if scheme == "slate" else {}
-        fg, bg = base.get("--md-primary-fg-color"), base.get("--md-primary-bg-color", "#fff")[:7]
-        dark = base.get("--md-primary-fg-color--dark", fg)
-        link = over.get("--md-typeset-a-color") or (base.get("--md-typeset-a-color") if scheme != "slate" else None)
-        if scheme == "slate" and link is None:
-            link = base.get("--md-primary-fg-color--light", fg)
-        link = link or fg
+        over = palette.get(("slate" if scheme == "slate" else "light", "primary", primary), {})
+        fg = base.get("--md-primary-fg-color")
         if fg:
+            # Colours with transparency are measured as painted: over the page, or over the colour behind them.
+            fill = _opaque(fg, background)
+            text = _opaque(base.get("--md-primary-bg-color", "#ffffff"), fill)
+            # A hovered, focused or pressed button (docs/assets/css/site.css): the primary's dark shade,
+            # with the primary's text colour.
+            dark = _opaque(base.get("--md-primary-fg-color--dark", fg), background)
+            pressed_text = _opaque(base.get("--md-primary-bg-color", "#ffffff"), dark)
+            link = over.get("--md-typeset-a-color") or base.get("--md-typeset-a-color")
+            if link is None:  # Material's dark scheme colours links with the primary's light shade
+                link = base.get("--md-primary-fg-color--light", fg) if scheme == "slate" else fg
+            link = _opaque(link, background)
             checks += [("link text", primary, link, contrast(link, background), MIN_CONTRAST),
-                       ("header text on the primary colour", primary, fg, contrast(_hex(bg), fg), MIN_CONTRAST),
-                       ("a hovered or pressed button", primary, dark, contrast(_hex(bg), dark), MIN_CONTRAST)]
+                       ("header text on the primary colour", primary, fill, contrast(text, fill), MIN_CONTRAST),
+                       ("a hovered or pressed button", primary, dark, contrast(pressed_text, dark), MIN_CONTRAST)]
     if accent and accent != "custom":
         fg = palette.get(("default", "accent", accent), {}).get("--md-accent-fg-color")
         if fg:
-            ratio = contrast(fg, background)
-            checks.append(("hover and focus marks (accent)", accent, fg, ratio, MIN_CONTROL_CONTRAST))
+            mark = _opaque(fg, background)
+            checks.append(("hover and focus marks (accent)", accent, mark, contrast(mark, background),
+                           MIN_CONTROL_CONTRAST))
     return checks
 
 
-def _hex(colour: str) -> str:
-    return "#ffffff" if colour.lower() in ("#fff", "#ffffff") else ("#000000" if colour.lower() == "#000" else colour)
+def _rgba(colour: str) -> tuple[float, float, float, float]:
+    """A CSS colour as Material's palette writes them (#rgb, #rgba, #rrggbb, #rrggbbaa, rgb(a), hsl(a),
+    with ``var(--md-hue)`` read as 0: it only appears with a saturation of 0%) as (r, g, b in 0-255, alpha)."""
+    value = colour.strip().lower()
+    if value.startswith("#"):
+        digits = value[1:]
+        if len(digits) in (3, 4):
+            digits = "".join(ch * 2 for ch in digits)
+        if len(digits) not in (6, 8) or not re.fullmatch(r"[0-9a-f]+", digits):
+            raise PluginError(f"branding: Material's palette colour {colour!r} could not be read")
+        alpha = int(digits[6:8], 16) / 255 if len(digits) == 8 else 1.0
+        return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16), alpha
+    m = re.fullmatch(r"(rgba?|hsla?)\((.*)\)", re.sub(r"var\([^)]*\)", "0", value))
+    if not m:
+        raise PluginError(f"branding: Material's palette colour {colour!r} could not be read")
+    parts = [p for p in re.split(r"[\s,/]+", m[2]) if p]
+    numbers = [float(p.rstrip("%")) / (100 if p.endswith("%") and i == 3 else 1) for i, p in enumerate(parts)]
+    alpha = numbers[3] if len(numbers) > 3 else 1.0
+    if m[1].startswith("rgb"):
+        return numbers[0], numbers[1], numbers[2], alpha
+    h, sat, light = numbers[0] / 360, numbers[1] / 100, numbers[2] / 100
+    r, g, b = colorsys.hls_to_rgb(h % 1, light, sat)
+    return r * 255, g * 255, b * 255, alpha
+
+
+def _opaque(colour: str, behind: str) -> str:
+    """The #rrggbb a colour shows as when painted over ``behind`` (an opaque #rrggbb)."""
+    r, g, b, alpha = _rgba(colour)
+    br, bg, bb, _ = _rgba(behind)
+    return "#" + "".join(f"{round(c * alpha + d * (1 - alpha)):02x}" for c, d in ((r, br), (g, bg), (b, bb)))
 
 
 def _check_named_colours(config: MkDocsConfig) -> None:

@@ -5,7 +5,7 @@
 // each list with its dates, and how old the lists are today.
 import { el, link } from "./assessment-dom.mjs";
 import { form } from "./assessment-form.mjs";
-import { POLICY } from "./assessment-policy.mjs";
+import { LIMITS, POLICY } from "./assessment-policy.mjs";
 
 // Wording for the engine's screening outcomes (assessments/screening: `outcome`), in the three
 // outcomes a researcher reads (match, possible match, no match); each result also carries its own
@@ -122,7 +122,7 @@ function screeningEntry(s) {
     && Number(c.score) >= Number(s.threshold));
   // Similar listed names that are no match: only on request, and only from the build's floor score up.
   const near = hits.length || possible.length ? [] : candidates.filter((c) => !former.includes(c)
-    && Number(c.score) >= POLICY.closest_floor).slice(0, 3);
+    && Number(c.score) >= LIMITS.closest_floor).slice(0, 3);
   const headline = OUTCOME_TEXT[s.outcome] || s.outcome;
   // The summary sentence only where it says more than the headline (a no-match says it once).
   const summary = s.summary && !["none", "formerly_listed"].includes(s.outcome) ? s.summary : null;

@@ -34,13 +34,26 @@ function checked(plan) {
   };
 }
 
+/** The saved plans. A stored value that cannot be read as plans is removed; entries that are not
+ * plans are removed from it, and every readable plan is kept as it was stored. */
 export function loadPlans() {
+  let stored;
   try {
-    const data = JSON.parse(localStorage.getItem(STORAGE_KEY) || "[]");
-    return Array.isArray(data) ? data.map(checked).filter(Boolean) : [];
+    stored = localStorage.getItem(STORAGE_KEY);
   } catch {
-    return []; // storage unavailable or unreadable: no saved plans
+    return []; // storage switched off: no saved plans
   }
+  if (stored === null) return [];
+  let data;
+  try { data = JSON.parse(stored); } catch { data = null; }
+  const kept = Array.isArray(data) ? data.filter((plan) => checked(plan) !== null) : [];
+  if (!Array.isArray(data) || kept.length !== data.length) {
+    try {
+      if (kept.length) localStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
+      else localStorage.removeItem(STORAGE_KEY);
+    } catch { /* read-only storage: the damaged value stays, and is skipped again next time */ }
+  }
+  return kept.map(checked);
 }
 
 /** Throws when the browser refuses (storage full or switched off): the caller says so. */

@@ -150,7 +150,7 @@ DRAWN = {"index.md": "Do I need to submit anything", "what-you-provide.md": "Inf
 def test_flowchart_is_in_the_page_as_a_drawing_with_text(built_site: Path, source: str) -> None:
     html = built(built_site, source).read_text(encoding="utf-8")
     assert '<pre class="mermaid">' not in html, f"{source}: a diagram was left as source"
-    svgs = re.findall(r'<div class="mermaid rs-diagram"><svg id="rs-diagram-[0-9a-f]{16}".*?</svg></div>', html, re.S)
+    svgs = re.findall(r'<div class="mermaid rs-diagram"[^>]*><svg id="rs-diagram-[0-9a-f]{16}".*?</svg></div>', html, re.S)
     assert len(svgs) == 1, f"{source}: expected one drawn diagram"
     svg = svgs[0]
     title = re.search(r"<title[^>]*>([^<]*)</title>", svg)
@@ -194,7 +194,7 @@ def test_a_changed_diagram_without_a_new_drawing_stops_the_build_with_the_comman
     replaced = diagrams.on_page_content(f'<pre class="mermaid"><code>{escaped}</code></pre>', fake, None, None)  # type: ignore[arg-type]
     assert "<svg" not in replaced and "flowchart" not in replaced
     final = diagrams.on_post_page(replaced, fake, None)  # type: ignore[arg-type]
-    assert final.startswith('<div class="mermaid rs-diagram"><svg') and "What will you provide?" in final
+    assert final.startswith('<div class="mermaid rs-diagram"') and "><svg id=" in final and "What will you provide?" in final
 
 
 # --- checklists ------------------------------------------------------------

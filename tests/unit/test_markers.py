@@ -245,7 +245,8 @@ def test_the_page_reads_its_limits_from_the_engines_table() -> None:
     page = json.loads(data.group(1))
     assert page["limits"] == assessments.limits.for_the_page()
     assert page["limits"]["answers_file_bytes"] == assessments.limits.MAX_ANSWERS_FILE_BYTES
-    assert page["closest_floor"] == assessments.limits.CLOSEST_FLOOR
+    assert page["limits"]["closest_floor"] == assessments.limits.CLOSEST_FLOOR
+    assert "closest_floor" not in page, "the floor is written twice (once in limits is the one copy)"
 
 
 def test_the_questionnaire_asks_what_the_engine_asks_with_the_institutions_configuration(
