@@ -7,9 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.support.ui import wait_ready
+
+# What a person sees may take a moment longer when the machine is busy (the suite runs a browser per
+# core): assertions wait up to 15 s instead of Playwright's 5 s. A passing check returns as soon as it
+# holds, so this only changes how long a failure takes to report.
+expect.set_options(timeout=15_000)
 
 
 @pytest.fixture
