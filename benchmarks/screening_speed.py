@@ -71,7 +71,8 @@ def pyodide(qs: list[str]) -> dict[str, object]:
 def report(label: str, res: dict[str, object]) -> None:
     lat = res["latencies_ms"]
     assert isinstance(lat, list)
-    print(f"{label} (Python {res['python']}): index build {res['build_s']:.2f} s, first query "
+    print(f"{label} (Python {res['python']}): index build {res['build_s']:.2f} s (then built while idle "
+          f"{res['prepare_s']:.2f} s), first query "
           f"{res['first_query_ms']:.1f} ms, per query p50 {statistics.median(lat):.1f} ms, "
           f"p95 {percentile(lat, 0.95):.1f} ms, max {max(lat):.1f} ms over {len(lat)} queries")
 
