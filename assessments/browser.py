@@ -217,13 +217,15 @@ def prepare_screening() -> None:
         from .screening import get_index  # noqa: PLC0415 - optional subpackage
     except ImportError:
         return
+    collecting = gc.isenabled()
     gc.disable()
     try:
         get_index()
     except AssessmentsError:
         return
     finally:
-        gc.enable()
+        if collecting:
+            gc.enable()
     gc.freeze()
 
 
