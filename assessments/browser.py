@@ -6,8 +6,10 @@ browser's Web Worker (site_src/engine-worker.mjs), the Pyodide test driver
 (hooks/pyodide/trace.py, which sends every operation in :data:`OPS`).
 
 Call :func:`init` once with the site's configuration, then :func:`handle` for
-every request ``{"op": NAME, "payload": ...}``; :func:`warm` builds the
-screening index ahead of the first screening. Replies are
+every request ``{"op": NAME, "payload": ...}``. :func:`init` builds the
+screening index, so that the first result with partner names waits for
+nothing once the worker says "ready"; :func:`warm_step` builds, one piece per
+call, what the index otherwise builds on first use. Replies are
 ``{"ok": true, "result": ...}`` or ``{"ok": false, "error": {where, key,
 reason, fix}}``: errors never escape as exceptions.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import gc
 import json
 from collections.abc import Callable
 from typing import Any
@@ -197,20 +200,51 @@ def init(config_json: str) -> str:
     policy = load_policy()
     # Warm up: the first real request should not pay for imports and parsing.
     assess({}, config=config, screening=False)
+    prepare_screening()
     return json.dumps({"policy_version": policy.version, "as_of": policy.as_of})
 
 
-def warm() -> None:
-    """Build the screening index now, before the first name is typed.
+def prepare_screening() -> None:
+    """Build the screening index now, while the engine starts (docs/performance.md#first-result).
 
-    The worker calls this right after it reports ready, so that the page is
-    usable at once and the first screening does not pay for the index.
+    The garbage collector is off while the index is built (it would walk the
+    growing index again and again for nothing: the index is all live data), and
+    what exists then is frozen out of later collections, so that screenings do
+    not walk the index either. A dataset that cannot be read is not an error
+    here: each screening then says so ("not screened", naming the file).
     """
     try:
         from .screening import get_index  # noqa: PLC0415 - optional subpackage
     except ImportError:
         return
-    get_index()
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        get_index()
+    except AssessmentsError:
+        return
+    finally:
+        if collecting:
+            gc.enable()
+    gc.freeze()
+
+
+def warm_step() -> bool:
+    """Build one more part of the screening index that is otherwise built on first use; False when none
+    is left (or there is no index). The worker calls it while no request waits."""
+    try:
+        from .screening import get_index  # noqa: PLC0415 - optional subpackage
+
+        return get_index().prepare_next()
+    except (ImportError, AssessmentsError):
+        return False
+
+
+def warm() -> None:
+    """The screening index built and every part of it prepared (the build's trace calls it)."""
+    prepare_screening()
+    while warm_step():
+        pass
 
 
 def handle(request_json: str) -> str:

@@ -1,6 +1,6 @@
 """Time to the first complete result with two partner names, beside engine ready: prints figures, asserts nothing.
 
-Usage: python benchmarks/first_result.py [--runs 5] [--site DIR]
+Usage: python benchmarks/first_result.py [--runs 5] [--site DIR] [--against DIR]
 
 A person who answered before the engine was ready (the answers are in the tab's
 storage when the page opens: a formal project with two partners, one of them
@@ -11,11 +11,16 @@ scripts (Playwright's init script, outside the page's Content-Security-Policy).
 Each load is cold (a new browser context); the site is served on 127.0.0.1
 with gzip like a static host. Target: the first complete result within 1.2x of
 engine ready. The figures go into docs/performance.md.
+
+``--against DIR`` loads another built site (an earlier build, say) in turn with
+the first, load by load, so that both meet the same spells of a shared
+machine, and prints its figures too.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -68,27 +73,10 @@ def _load(browser: Browser, url: str) -> dict[str, float]:
     return marks
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
-    args = parser.parse_args()
-    executable = chromium_path()
-    if executable is None:
-        sys.exit("Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH")
-    with tempfile.TemporaryDirectory() as tmp:
-        site = site_copy(Path(tmp) / "site", args.site)
-        with serve(site, ServerOptions(gzip=True)) as base, sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            _load(browser, base + "self-assessment/")  # the server compresses each file on its first request
-            rows = [_load(browser, base + "self-assessment/") for _ in range(args.runs)]
-            browser.close()
+def _table(rows: list[dict[str, float]]) -> None:
     ready = [r["ready"] for r in rows]
     result = [r["result"] for r in rows]
     ratios = sorted(b / a for a, b in zip(ready, result, strict=True))
-    print(f"Machine: {os.cpu_count()} cores, {platform.platform()}, load average {os.getloadavg()[0]:.1f}; "
-          f"{args.runs} cold loads, medians")
-    print()
     print("| measure | median | each load |")
     print("| --- | --- | --- |")
     print(f"| engine ready | {statistics.median(ready):.0f} ms | {', '.join(f'{v:.0f}' for v in ready)} |")
@@ -96,6 +84,38 @@ def main() -> None:
           f"| {', '.join(f'{v:.0f}' for v in result)} |")
     print(f"| ratio (result / ready), by load | {statistics.median(ratios):.2f}x "
           f"| {', '.join(f'{v:.2f}' for v in ratios)} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--against", type=Path, help="another built site, loaded in turn with the first")
+    args = parser.parse_args()
+    executable = chromium_path()
+    if executable is None:
+        sys.exit("Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH")
+    with tempfile.TemporaryDirectory() as tmp:
+        site = site_copy(Path(tmp) / "site", args.site)
+        with contextlib.ExitStack() as stack, sync_playwright() as pw:
+            bases = [stack.enter_context(serve(site, ServerOptions(gzip=True)))]
+            if args.against:
+                bases.append(stack.enter_context(serve(args.against, ServerOptions(gzip=True))))
+            browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            for base in bases:
+                _load(browser, base + "self-assessment/")  # the server compresses each file on its first request
+            rows: list[list[dict[str, float]]] = [[] for _ in bases]
+            for _ in range(args.runs):
+                for n, base in enumerate(bases):
+                    rows[n].append(_load(browser, base + "self-assessment/"))
+            browser.close()
+    print(f"Machine: {os.cpu_count()} cores, {platform.platform()}, load average {os.getloadavg()[0]:.1f}; "
+          f"{args.runs} cold loads, medians")
+    for n, site_rows in enumerate(rows):
+        print()
+        if args.against:
+            print(f"{'this build' if n == 0 else args.against}:")
+        _table(site_rows)
     print()
     print("Target: the first complete result within 1.2x of engine ready.")
 

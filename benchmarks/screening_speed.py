@@ -8,7 +8,7 @@ Pyodide run imports the wheels the site ships (built by hooks/assets.py's
 engine_wheels, as the site build does; needs Node) into Pyodide from
 node_modules and times the calls inside Python (no JavaScript overhead):
 benchmarks/screening_speed_pyodide.py.
-Target: p95 at most 50 ms per query inside Pyodide.
+Target: p95 under 20 ms per query inside Pyodide.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from assessments.screening import dataset  # noqa: E402
 
 EVAL = ROOT / "tests" / "data" / "screening" / "evaluation.csv"
 DATA = ROOT / "assessments" / "data" / "lists"
-TARGET_P95_MS = 50.0
+TARGET_P95_MS = 20.0
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -71,7 +71,8 @@ def pyodide(qs: list[str]) -> dict[str, object]:
 def report(label: str, res: dict[str, object]) -> None:
     lat = res["latencies_ms"]
     assert isinstance(lat, list)
-    print(f"{label} (Python {res['python']}): index build {res['build_s']:.2f} s, first query "
+    print(f"{label} (Python {res['python']}): index build {res['build_s']:.2f} s (then built while idle "
+          f"{res['prepare_s']:.2f} s), first query "
           f"{res['first_query_ms']:.1f} ms, per query p50 {statistics.median(lat):.1f} ms, "
           f"p95 {percentile(lat, 0.95):.1f} ms, max {max(lat):.1f} ms over {len(lat)} queries")
 
@@ -95,7 +96,7 @@ def main() -> int:
         report(f"Pyodide (Node {node})", res)
         print(f"  Pyodide load + wheel mount {res['load_s']:.2f} s")
         p95 = percentile(res["latencies_ms"], 0.95)  # type: ignore[arg-type]
-        print(f"  target p95 <= {TARGET_P95_MS:.0f} ms inside Pyodide: {'met' if p95 <= TARGET_P95_MS else 'NOT met'}")
+        print(f"  target p95 < {TARGET_P95_MS:.0f} ms inside Pyodide: {'met' if p95 < TARGET_P95_MS else 'NOT met'}")
     return 0
 
 

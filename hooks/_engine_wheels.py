@@ -20,6 +20,10 @@ import _project
 import _wheel
 
 ENGINE_DEPENDENCIES = ("anyascii",)
+# The command line (python -m assessments): the browser never runs it, and __main__ reads its docstring,
+# which the browser's bytecode leaves out (hooks/pyodide/compile_pyc.py).
+COMMAND_LINE_ONLY = frozenset({"assessments/__main__.py", "assessments/watch_batch.py",
+                               "assessments/screening/_cli.py"})
 
 
 def _wheel_with_bytecode(name: str, version: str, entries: list[tuple[str, bytes]], requires: list[str]) -> bytes:
@@ -48,6 +52,7 @@ def engine_wheels(dest: Path, *, people: bool = False) -> list[dict[str, Any]]:
     # The browser form of the package (assessments/browser_package.py): the policy
     # already parsed in place of its TOML files, anyascii's block files packed into one.
     entries = browser_package.browser_entries(_wheel.package_entries(_project.ROOT / "assessments"))
+    entries = [(path, data) for path, data in entries if path not in COMMAND_LINE_ONLY]
     if not people:
         entries = [(path, data) for path, data in entries if path != PEOPLE_ENTRY]
     deps = []

@@ -185,7 +185,7 @@ function linkified(text) {
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The compact summary in view while answering, and the progress bar: the engine's standing, in its words. */
-export function renderSummary(res, answers, asked, waiting = "starting") {
+export function renderSummary(res, answers, asked) {
   const open = asked.filter((qid) => !(qid in answers));
   answeredBar.max = Math.max(asked.length, 1);
   answeredBar.value = asked.length - open.length;
@@ -193,8 +193,7 @@ export function renderSummary(res, answers, asked, waiting = "starting") {
   const progress = `${asked.length - open.length} of ${asked.length} questions answered`;
   if (!Object.keys(answers).length) { summaryText.textContent = `No tier yet: nothing is answered. ${progress}.`; return; }
   if (!res) {
-    summaryText.textContent = waiting === "warming" ? `No tier yet: preparing the screening lists. ${progress}.`
-      : `No tier yet: the assessment engine is starting. ${progress}.`;
+    summaryText.textContent = `No tier yet: the assessment engine is starting. ${progress}.`;
     return;
   }
   const stand = res.standing;

@@ -46,8 +46,6 @@ async function update() {
     return;
   }
   const mine = ++sequence;
-  // The first result waits for the screening index the engine builds after "ready": said in the bar too.
-  if (!state.lastResult && !engine.isWarm) renderSummary(null, state.lastAnswers, asked, "warming");
   const response = await engine.assess(state.lastAnswers);
   if (mine !== sequence) return; // a newer change has already been sent
   clearErrors();
@@ -252,9 +250,7 @@ engine.onState((state, detail) => {
 engine.ready.then(async (info) => {
   setGuidanceUrls(info.guidanceUrls);
   const readyText = `Assessment engine ready (policy ${info.policy_version}). Results update as you answer.`;
-  statusText.textContent = engine.isWarm ? readyText : `Assessment engine ready (policy ${info.policy_version}). `
-    + "Preparing the screening lists: the first result follows in a few seconds.";
-  engine.warm.then(() => { if (engine.state === "ready") statusText.textContent = readyText; });
+  statusText.textContent = readyText;
   if (state.legacy) {
     // Kept answers in old keys: the engine reads them into the current questions.
     const check = await engine.checkImport({ ...state.legacy, ...readAnswers() });

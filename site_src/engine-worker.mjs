@@ -119,17 +119,29 @@ async function boot(options) {
 
 let booted = null;
 
+// What the screening index builds on first use (api.warm_step: one piece per call, each some tens of
+// milliseconds) is built while no request comes: each request puts it off by IDLE_MS, so that a request
+// never waits behind it.
+const IDLE_MS = 400;
+let idleTimer = 0;
+function prepareWhenIdle(api) {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    let more = false;
+    try { more = api.warm_step(); } catch (error) { console.warn("[engine] preparing the screening index failed", error); }
+    if (more) prepareWhenIdle(api);
+  }, IDLE_MS);
+}
+
 self.onmessage = async (event) => {
   const message = event.data || {};
   if (message.type === "boot") {
     booted = boot(message.options || {});
     try {
       const { api, info, manifest } = await booted;
+      // api.init built the screening index: from "ready" on, nothing a request needs is still to come.
       postMessage({ type: "ready", info, guidanceUrls: manifest.guidance_urls });
-      // Build the screening index while the person reads the form; requests wait behind it.
-      try { api.warm(); } catch (error) { console.warn("[engine] warm-up failed", error); }
-      // The page says "preparing the screening lists" until now: its status and summary bar agree.
-      postMessage({ type: "warm" });
+      prepareWhenIdle(api);
     } catch (error) {
       postMessage({ type: "failed", reason: String(error && error.message ? error.message : error) });
     }
@@ -140,6 +152,7 @@ self.onmessage = async (event) => {
     try {
       const { api } = await booted;
       response = JSON.parse(api.handle(JSON.stringify({ op: message.op, payload: message.payload })));
+      prepareWhenIdle(api);
     } catch (error) {
       response = { ok: false, error: { where: "engine", key: "", reason: String(error), fix: "" } };
     }

@@ -7,8 +7,6 @@
 //   engine.screen(name)      -> {ok, result | error}
 //   engine.record(answers), engine.compare({answers, before | export}) -> saved plans (assessments/watch.py)
 //   engine.onState(fn)       fn(state, detail) for "loading" | "ready" | "failed"
-//   engine.warm              a promise, resolved once the screening index is built after "ready"
-//                            (the first screening waits for it), or when the engine fails
 // It marks <html data-engine="loading|ready|failed">. The UI never touches Pyodide.
 
 const STALL_MS = 15000; // no progress for this long: the engine is declared failed
@@ -26,9 +24,6 @@ function createEngine() {
   let rejectReady;
   const ready = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
   ready.catch(() => {}); // failure is reported through onState as well
-  let resolveWarm;
-  let isWarm = false;
-  const warm = new Promise((resolve) => { resolveWarm = resolve; }).then(() => { isWarm = true; });
 
   // Other parts of the page that should not compete with the engine's start for
   // the processor (Material's search index, see search-after-engine.js) wait for
@@ -54,7 +49,6 @@ function createEngine() {
     pending.clear();
     setState("failed", { reason });
     rejectReady(new Error(reason));
-    resolveWarm();
   };
   const armStall = () => {
     clearTimeout(stallTimer);
@@ -79,8 +73,6 @@ function createEngine() {
         window.__rsEngineTimings = message.info.timings;
         setState("ready", message.info);
         resolveReady({ ...message.info, guidanceUrls: message.guidanceUrls });
-      } else if (message.type === "warm") {
-        resolveWarm();
       } else if (message.type === "failed") {
         fail(message.reason);
       } else if (message.type === "reply") {
@@ -106,8 +98,6 @@ function createEngine() {
 
   return {
     ready,
-    warm,
-    get isWarm() { return isWarm; },
     get state() { return state; },
     get detail() { return detail; },
     assess: (answers) => request("assess", answers),

@@ -211,11 +211,12 @@ def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
     if any(len(r) != width for r in rows):
         raise ConfigError(LISTS_FILE, "records_file", f"a record does not have the {width} fields {fields}",
                           "regenerate the dataset with python tools/import_lists.py")
-    return tuple(Record(r[i_id], r[i_name], tuple(r[i_aliases]), tuple(r[i_countries]),
-                        tuple(names[i] for i in r[i_lists]), r[i_note],
-                        tuple(r[i_forms]) if i_forms is not None else (),
-                        tuple((names[f[0]], f[1], f[2]) for f in r[i_former]) if i_former is not None else ())
-                 for r in rows)
+    # List comprehensions rather than generators: this runs while the browser's engine starts.
+    return tuple([Record(r[i_id], r[i_name], tuple(r[i_aliases]), tuple(r[i_countries]),
+                         tuple([names[i] for i in r[i_lists]]), r[i_note],
+                         tuple(r[i_forms]) if i_forms is not None else (),
+                         tuple([(names[f[0]], f[1], f[2]) for f in r[i_former]]) if i_former is not None else ())
+                  for r in rows])
 
 
 def records_path() -> str:

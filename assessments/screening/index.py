@@ -20,10 +20,10 @@ looked up in their own table.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES
 from .dataset import Record
@@ -64,8 +64,9 @@ RESPACED_FACTOR = 0.9     # a respaced query ("jiao tong" for "jiaotong") is a g
 RESPACED_DETAILS = frozenset({"exact", "tokens"})
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """One scored alias (a tuple: the matcher makes some ten thousand a second)."""
+
     record: int
     alias: str
     score: float
@@ -75,6 +76,27 @@ class Hit:
     # "different_generic"
     detail: str
     aid: int = -1  # the alias scored (-1: none in particular)
+
+
+class _Query:
+    """What scoring a typed name against each candidate alias needs, worked out once per name."""
+
+    __slots__ = ("company", "distinctive", "han", "near", "optional", "qtoks", "reverse", "typed_as_acronym",
+                 "weights")
+
+    def __init__(self, index: Index, qtoks: tuple[str, ...], near: dict[str, dict[str, float]],  # noqa: PLR0917
+                 typed_as_acronym: bool, han: bool, company: bool, optional: frozenset[str]) -> None:
+        self.qtoks, self.near, self.optional = qtoks, near, optional
+        self.typed_as_acronym, self.han, self.company = typed_as_acronym, han, company
+        self.weights = [index.weight(q) for q in qtoks]
+        # Vocabulary word -> (typed word's position, similarity, rank among that word's neighbours).
+        reverse: dict[str, list[tuple[int, float, int]]] = {}
+        for qi, q in enumerate(qtoks):
+            for rank, (t, s) in enumerate(near[q].items()):
+                reverse.setdefault(t, []).append((qi, s, rank))
+        self.reverse = reverse
+        # A related entry needs a real name in the query: "KTH" inside "KTH Group Spol" proves nothing.
+        self.distinctive = any(q not in GENERIC and len(q) >= MIN_TYPO_LEN - 1 for q in qtoks)
 
 
 class Index:
@@ -87,50 +109,100 @@ class Index:
         self.alias_optional: dict[int, frozenset[str]] = {}
         self.record_aliases: dict[int, list[int]] = {}
         postings: dict[str, list[int]] = {}
-        derived: dict[str, set[int]] = {}
+        # (The loop is written for speed: the browser builds the index while the engine starts.)
+        add_text, add_record, add_tokens = self.alias_text.append, self.alias_record.append, self.alias_tokens.append
+        singles: list[int] = []  # aliases of one short token ("HIT")
+        aid = 0
         for rid, rec in enumerate(self.records):
             seen: set[tuple[str, ...]] = set()
-            forms = rec.forms or tuple(" ".join(tokens(a)) for a in (rec.name, *rec.aliases))
-            for alias, form in zip((rec.name, *rec.aliases), forms, strict=True):
+            names = (rec.name, *rec.aliases)
+            forms = rec.forms or tuple(" ".join(tokens(a)) for a in names)
+            first = aid
+            for alias, form in zip(names, forms, strict=True):
                 toks = tuple(form.split())
                 if not toks or toks in seen:
                     continue
                 seen.add(toks)
-                aid = len(self.alias_text)
                 if OPTIONAL in form:
                     self.alias_optional[aid] = frozenset(t[1:] for t in toks if t.startswith(OPTIONAL))
                     toks = tuple(t.lstrip(OPTIONAL) for t in toks)
-                self.alias_text.append(alias)
-                self.alias_record.append(rid)
-                self.record_aliases.setdefault(rid, []).append(aid)
-                self.alias_tokens.append(toks)
+                add_text(alias)
+                add_record(rid)
+                add_tokens(toks)
                 for t in toks:
-                    postings.setdefault(t, []).append(aid)
-                initials = acronym(alias) if len(toks) >= 3 else ""
-                if len(initials) >= 3:
-                    derived.setdefault(initials, set()).add(aid)
+                    found = postings.get(t)
+                    if found is None:
+                        postings[t] = [aid]
+                    else:
+                        found.append(aid)
+                if len(toks) == 1 and len(toks[0]) <= SHORT_ALIAS:
+                    singles.append(aid)
+                aid += 1
+            if aid > first:
+                self.record_aliases[rid] = list(range(first, aid))
         self.postings = postings
-        self.derived_acronyms = derived
         # Short aliases (HIT) that spell their record's name and belong to that record only.
         short: dict[str, set[int]] = {}
-        for aid, toks in enumerate(self.alias_tokens):
-            if len(toks) == 1 and len(toks[0]) <= SHORT_ALIAS:
-                short.setdefault(self.alias_text[aid].strip(), set()).add(self.alias_record[aid])
+        for aid in singles:
+            short.setdefault(self.alias_text[aid].strip(), set()).add(self.alias_record[aid])
         self.official_acronyms = {
-            aid for aid, toks in enumerate(self.alias_tokens)
-            if len(toks) == 1 and len(toks[0]) <= SHORT_ALIAS and self.alias_text[aid].strip().isupper()
-            and len(short[self.alias_text[aid].strip()]) == 1
-            and toks[0] == acronym(self.records[self.alias_record[aid]].name)}
+            aid for aid in singles
+            if self.alias_text[aid].strip().isupper() and len(short[self.alias_text[aid].strip()]) == 1
+            and self.alias_tokens[aid][0] == acronym(self.records[self.alias_record[aid]].name)}
         n = len(self.alias_text) or 1
         self.max_idf = math.log(n + 1)
         self.idf = {t: math.log((n + 1) / (len(p) + 0.5)) for t, p in postings.items()}
-        # One-deletion neighbourhoods of the vocabulary (SymSpell): finds tokens one edit away.
-        deletes: dict[str, list[str]] = {}
-        for t in postings:
-            if len(t) >= MIN_TYPO_LEN and not t.isdigit():
-                for i in range(len(t)):
-                    deletes.setdefault(t[:i] + t[i + 1:], []).append(t)
-        self.deletes = deletes
+        # Each vocabulary token's weight, as weight() gives it (the scoring loop reads it from here).
+        self._weights = {t: w * GENERIC_FACTOR if t in GENERIC else w for t, w in self.idf.items()}
+        # Built on first use (so that the index is ready sooner): the one-deletion neighbourhoods of the
+        # vocabulary by token length (deletes_of_length), and the initials of long names (derived_acronyms).
+        self._deletes: dict[int, dict[str, list[str]]] = {}
+        self._derived: dict[str, set[int]] | None = None
+
+    @property
+    def derived_acronyms(self) -> dict[str, set[int]]:
+        """Initials of the aliases of three or more words ("nudt") -> those aliases."""
+        if self._derived is None:
+            derived: dict[str, set[int]] = {}
+            for aid, toks in enumerate(self.alias_tokens):
+                initials = acronym(self.alias_text[aid]) if len(toks) >= 3 else ""
+                if len(initials) >= 3:
+                    derived.setdefault(initials, set()).add(aid)
+            self._derived = derived
+        return self._derived
+
+    def deletes_of_length(self, length: int) -> dict[str, list[str]]:
+        """One-deletion neighbourhoods (SymSpell) of the vocabulary's tokens of ``length`` letters: each
+        string one letter shorter -> the tokens it comes from, in vocabulary order. Built per length on
+        first use: a query word of n letters needs lengths n and n + 1 only."""
+        found = self._deletes.get(length)
+        if found is None:
+            found = {}
+            if length >= MIN_TYPO_LEN:
+                for t in self.postings:
+                    if len(t) == length and not t.isdigit():
+                        for i in range(length):
+                            found.setdefault(t[:i] + t[i + 1:], []).append(t)
+            self._deletes[length] = found
+        return found
+
+    def prepare_next(self) -> bool:
+        """Build one of the parts kept for later (a length's deletion neighbourhoods, the derived initials);
+        False once none is left. The browser's worker calls it while no request waits, so that no
+        screening pays for them; a screening that needs a part first builds it itself."""
+        for length in sorted({len(t) for t in self.postings}):
+            if length >= MIN_TYPO_LEN and length not in self._deletes:
+                self.deletes_of_length(length)
+                return True
+        if self._derived is None:
+            _ = self.derived_acronyms
+            return True
+        return False
+
+    def prepare(self) -> None:
+        """Build every part kept for later now."""
+        while self.prepare_next():
+            pass
 
     def list_counts(self) -> dict[str, int]:
         """Records per list id (current listings only)."""
@@ -155,7 +227,8 @@ class Index:
             return found
         keys = {token} | {token[:i] + token[i + 1:] for i in range(len(token))}
         for key in keys:
-            for cand in self.deletes.get(key, ()):
+            # The tokens that ``key`` is a one-letter deletion of are one letter longer than it.
+            for cand in self.deletes_of_length(len(key) + 1).get(key, ()):
                 if cand == token or cand in found:
                     continue
                 # A shared one-deletion key means at most two edits apart; two edits only count in long words.
@@ -184,7 +257,7 @@ class Index:
         for n, variant in enumerate(self._spacing_variants(qtoks)):
             found = self._search_tokens(variant, typed_as_acronym, bool(HAN.search(query)), company, optional)
             if n:
-                found = [dataclasses.replace(h, score=round(h.score * RESPACED_FACTOR, 4))
+                found = [h._replace(score=round(h.score * RESPACED_FACTOR, 4))
                          if h and h.detail in RESPACED_DETAILS else None for h in found]
             hits += found
         return qtoks, self._best(hits, allowed, threshold)[:limit]
@@ -214,8 +287,8 @@ class Index:
         near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC or q in COMMON_WORDS
                 else self.neighbours(q) for q in qtoks}
         candidates = self._candidates(qtoks, near)
-        hits = [self._score(qtoks, near, aid, typed_as_acronym, han, company=company, optional=optional)
-                for aid in candidates]
+        query = _Query(self, qtoks, near, typed_as_acronym, han, company, optional)
+        hits = [self._score(query, aid) for aid in candidates]
         hits += self._acronym_hits(qtoks, typed_as_acronym)
         return hits
 
@@ -227,9 +300,9 @@ class Index:
                 continue
             hit = raw
             if hit.detail in CAPPED and hit.score >= threshold:
-                hit = dataclasses.replace(hit, score=round(max(threshold - 0.02, 0.0), 4))
+                hit = hit._replace(score=round(max(threshold - 0.02, 0.0), 4))
             if hit.relation == "related" and hit.score >= threshold:
-                hit = dataclasses.replace(hit, score=round(max(threshold - 0.01, 0.0), 4))
+                hit = hit._replace(score=round(max(threshold - 0.01, 0.0), 4))
             pool = same if hit.relation == "same" else related
             if hit.record not in pool or hit.score > pool[hit.record].score:
                 pool[hit.record] = hit
@@ -271,35 +344,46 @@ class Index:
                 out.update(sorted(common)[:BLOCK_MAX_CANDIDATES])
         return out
 
-    def _score(self, qtoks: tuple[str, ...], near: dict[str, dict[str, float]], aid: int,
-               typed_as_acronym: bool = False, han: bool = False, *, company: bool = False,
-               optional: frozenset[str] = frozenset()) -> Hit | None:
+    def _score(self, query: _Query, aid: int) -> Hit | None:
+        qtoks, near, optional = query.qtoks, query.near, query.optional
         atoks = self.alias_tokens[aid]
-        aset = set(atoks)
+        # For each typed word (by position), the best alias word among its neighbours: the highest
+        # similarity, and of equal ones the first in the neighbours' order.
+        best: dict[int, tuple[float, int, str]] = {}
+        reverse = query.reverse
+        for t in atoks:
+            for qi, s, rank in reverse.get(t, ()):
+                b = best.get(qi)
+                if b is None or s > b[0] or (s == b[0] and rank < b[1]):
+                    best[qi] = (s, rank, t)
+        if not best:
+            return None
+        typed_as_acronym, han, company = query.typed_as_acronym, query.han, query.company
         a_optional = self.alias_optional.get(aid, frozenset())
         wq_total = wq_matched = 0.0
         matched_alias: dict[str, float] = {}
-        for q in qtoks:
-            sims = near[q]
-            best_t, best_s = None, 0.0
-            for t, s in sims.items():
-                if t in aset and s > best_s:
-                    best_t, best_s = t, s
-            if best_t is None and q in optional:
-                continue  # an honorific's surname the listed name leaves out: neither for nor against
-            wq = self.weight(best_t) if best_t and best_s == 1.0 else self.weight(q)
+        weights = query.weights
+        for qi, q in enumerate(qtoks):
+            b = best.get(qi)
+            if b is None:
+                if q in optional:
+                    continue  # an honorific's surname the listed name leaves out: neither for nor against
+                wq_total += weights[qi]
+                continue
+            wq = weights[qi]
             wq_total += wq
-            if best_t:
-                wq_matched += wq * best_s
-                matched_alias[best_t] = max(matched_alias.get(best_t, 0.0), best_s)
+            best_s, _, best_t = b
+            wq_matched += wq * best_s
+            matched_alias[best_t] = max(matched_alias.get(best_t, 0.0), best_s)
         if not matched_alias:
             return None
         wa_total = wa_matched = 0.0
         extra_subunit = False
+        vocab_weights = self._weights
         for t in atoks:
             if t in a_optional and t not in matched_alias:
                 continue
-            w = self.weight(t)
+            w = vocab_weights[t]
             wa_total += w
             if t in matched_alias:
                 wa_matched += w * matched_alias[t]
@@ -309,8 +393,7 @@ class Index:
         cover_q = wq_matched / wq_total
         cover_a = wa_matched / wa_total
         relation, detail = "same", ("exact" if score >= 0.999 else "tokens")
-        # A related entry needs a real name in the query: "KTH" inside "KTH Group Spol" proves nothing.
-        distinctive_q = any(q not in GENERIC and len(q) >= MIN_TYPO_LEN - 1 for q in qtoks)
+        distinctive_q = query.distinctive
         rid = self.alias_record[aid]
         short_alias = len(atoks) == 1 and len(atoks[0]) <= SHORT_ALIAS and \
             self.alias_text[aid] != self.records[rid].name
@@ -321,7 +404,7 @@ class Index:
                 return Hit(rid, self.alias_text[aid], 1.0, "same", "official_acronym", aid)
             return Hit(rid, self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE), 4), "same", "short_alias",
                        aid)
-        q_extra = [q for q in qtoks if not any(t in aset for t in near[q]) and q not in optional]
+        q_extra = [q for qi, q in enumerate(qtoks) if qi not in best and q not in optional]
         a_extra = [t for t in atoks if t not in matched_alias and t not in a_optional]
         if len(atoks) == 1 and q_extra and (atoks[0] in COMMON_WORDS or atoks[0] in GENERIC):
             # A listed name that is one common word ("OOO PARTNER") found among other typed words

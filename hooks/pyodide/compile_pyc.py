@@ -29,16 +29,19 @@ EXCLUDED = {
     "trace", "turtle", "turtledemo", "unittest", "venv", "webbrowser", "wsgiref", "xmlrpc", "zipapp",
 }
 
-# The standard library is compiled as by "python -OO": no docstrings, no asserts
-# (CPython's own test suite runs that way), a fifth less to download. Pyodide's
-# own packages keep theirs: they build their JavaScript API docs from docstrings.
+# The standard library and the engine's wheels are compiled as by "python -OO": no
+# docstrings, no asserts (CPython's own test suite runs that way), a fifth less to
+# download. The engine reads no docstring and asserts nothing outside its command
+# line, which the browser wheel leaves out (hooks/_engine_wheels.py); the Pyodide
+# test tier runs it so compiled. Pyodide's own packages keep theirs: they build
+# their JavaScript API docs from docstrings.
 KEEP_DOCSTRINGS = {"pyodide", "_pyodide"}
 MODES = ("stdlib", "modules")
 
 
 def pyc(mode: str, name: str, source: bytes) -> bytes:
     top = name.split("/", maxsplit=1)[0].removesuffix(".py")
-    optimize = 2 if mode == "stdlib" and top not in KEEP_DOCSTRINGS else 0
+    optimize = 0 if top in KEEP_DOCSTRINGS else 2
     code = compile(source, name, "exec", dont_inherit=True, optimize=optimize)
     return _code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
 
