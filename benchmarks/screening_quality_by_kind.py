@@ -232,6 +232,8 @@ def score_rows(rows: Iterable[dict[str, str]], rankings: Iterable[Ranking],
             misses.append(f"{row['query']} ({row['kind']})")
         elif relation == "none" and any(k == "direct" for _, _, k in ranking):
             misses.append(f"false direct: {row['query']} ({row['kind']})")
+        elif relation == "none" and any(k == "possible" for _, _, k in ranking):
+            misses.append(f"possible on unlisted: {row['query']} ({row['kind']})")
     out: dict[str, Any] = {"overall": {}, "by_kind": {}, "by_script": {}, "misses": misses}
     for (name, relation), g in sorted(groups.items()):
         level, key = name.split(":", 1)

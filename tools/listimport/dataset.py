@@ -158,6 +158,7 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
 
 
 CURATED_FILE = DATA / "curated_aliases.toml"
+ROR_FILE = DATA / "ror_aliases.toml"  # written by tools/ror_aliases.py from ROR (CC0), the ROR id as each source
 
 
 def read_curated(path: Path = CURATED_FILE) -> list[dict[str, Any]]:
@@ -169,7 +170,13 @@ def read_curated(path: Path = CURATED_FILE) -> list[dict[str, Any]]:
     for i, e in enumerate(entries):
         if not e.get("listed") or not e.get("aliases") or not e.get("source"):
             raise ImportError_(f"{path}: alias entry {i + 1} needs listed, aliases and source")
+        e["file"] = path.name
     return entries
+
+
+def read_alias_files() -> list[dict[str, Any]]:
+    """The curated short forms, then the aliases from ROR (when that file is there)."""
+    return read_curated(CURATED_FILE) + (read_curated(ROR_FILE) if ROR_FILE.exists() else [])
 
 
 def add_curated_aliases(merged: dict[str, dict[str, Any]], curated: list[dict[str, Any]],
@@ -188,9 +195,10 @@ def add_curated_aliases(merged: dict[str, dict[str, Any]], curated: list[dict[st
         key = by_form.get(normalized(e["listed"]))
         if key is None:
             if not strict:
-                print(f"note: {CURATED_FILE.name}: {e['listed']!r} is not in this import; skipped", file=sys.stderr)
+                print(f"note: {e.get('file', CURATED_FILE.name)}: {e['listed']!r} is not in this import; skipped",
+                      file=sys.stderr)
                 continue
-            raise ImportError_(f"{CURATED_FILE.name}: {e['listed']!r} is not a listed name or alias; "
+            raise ImportError_(f"{e.get('file', CURATED_FILE.name)}: {e['listed']!r} is not a listed name or alias; "
                                "fix the entry or remove it if the entity left the lists")
         entry = merged[key]
         for alias in e["aliases"]:
