@@ -50,7 +50,6 @@ from listimport.dataset import (  # noqa: E402
     build_dataset,
     build_people,
     read_alias_files,
-    read_curated,
     read_previous,
     unpack_name,
     write_dataset,

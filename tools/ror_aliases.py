@@ -113,7 +113,7 @@ def parse_org(data: dict[str, Any]) -> RorOrg:
 
 
 def _version_key(path: str) -> tuple[tuple[int, ...], str]:
-    return tuple(int(x) for x in re.findall(r"\d+", path.split("/")[0])), path
+    return tuple(int(x) for x in re.findall(r"\d+", path.split("/", maxsplit=1)[0])), path
 
 
 def read_ror(path: Path) -> dict[str, RorOrg]:

@@ -128,6 +128,11 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
                 cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the institutional words read in English: \u201c{variant}\u201d", threshold)
+        han = _korean_as_chinese(name)
+        if han:
+            for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                cand = _candidate(index, han, hit, threshold, "", config, disabled, meta_lists, today)
+                _keep_across(found, cand, f"the Korean name read in Chinese characters: \u201c{han}\u201d", threshold)
         for hit in across.skeleton_hits(name, PART_DEPTH):
             if allowed is None or hit.record in allowed:
                 cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
@@ -321,6 +326,15 @@ def _keep_across(found: dict[int, dict[str, Any]], cand: dict[str, Any], reason:
     floor = threshold - POSSIBLE_BAND / 2 if cand["why"] == "skeleton" else threshold
     if cand["lists"] and cand["relation"] == "same" and cand["why"] in _ACROSS_DETAILS and cand["score"] >= floor:
         _keep(found, _as_possible(cand, reason))
+
+
+def _korean_as_chinese(name: str) -> str:
+    """A Korean name of a Chinese institution read back into its Chinese name (scripts.Glossary.chinese)."""
+    if not any("\uac00" <= ch <= "\ud7a3" for ch in name):
+        return ""
+    from .scripts import glossary  # noqa: PLC0415 - read only for a Korean query
+
+    return glossary().chinese(name)
 
 
 def _unit_of_another(part: str, parts: list[str]) -> bool:
