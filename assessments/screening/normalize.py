@@ -26,7 +26,7 @@ from .._anyascii_pack import use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 5
+NORMALIZATION_VERSION = 6
 
 
 def _words(text: str) -> frozenset[str]:
@@ -155,6 +155,12 @@ TYPE_WORDS = _words("""
 university institute academy college laboratory center school factory plant bureau hospital
 """)
 
+# "(Chinese) People's Liberation Army" or "PLA" before the name of a Chinese military institution: written or
+# left out at will ("PLA Rocket Force University of Engineering"), as 中国人民解放军 is in Chinese (fold() drops
+# that). Dropped on both sides when the rest still has a word of its own (not "PLA General Hospital", "PLA
+# Polytechnic University").
+_PLA = re.compile(r"^(?:the )?(?:chinese )?(?:peoples liberation army|pla)(?: of china)? ")
+
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_MARK = "\x01"  # marks a syllable transliterated from Han: never a filler word
 _NON_ALNUM = re.compile(r"[^a-z0-9\x01]+")
@@ -203,6 +209,9 @@ def tokens(text: str) -> tuple[str, ...]:
     folded = _LEGAL_PHRASE_RE.sub(" ", folded)
     stripped = " ".join(_STATUS.sub(" ", folded).split())
     folded = stripped if stripped.strip("() ") else folded
+    if (pla := _PLA.match(folded)) and any(w.isalpha() and w not in GENERIC and w not in TYPE_WORDS and w not in
+                                           LEGAL_FORMS and w not in DISTINGUISHING for w in folded[pla.end():].split()):
+        folded = folded[pla.end():]
     # "... named after B.N. Yeltsin, the First President of Russia": the honorific is not the name, but its
     # surname often is part of the English name ("Bauman Moscow State Technical University"): an optional token.
     folded = _HONORIFIC.sub(lambda m: f" {OPTIONAL}{surname_stem(m.group(3))} ", folded)

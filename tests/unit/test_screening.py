@@ -183,11 +183,13 @@ def test_index_is_built_once() -> None:
 # --- configuration ----------------------------------------------------------------
 
 def test_threshold_decides_what_is_a_match() -> None:
-    # The lists' own "Hangzhao" for Hangzhou: a match at the default threshold, nothing at a strict one
-    # (a respelled name is no possible match in the band, and "Hangzhou" is a word of the lists, no typo).
-    assert screen_name("Hangzhou Dianzi University", CONFIG, threshold=0.95)["outcome"] == "none"
+    # "Defence" for the list's "Defense": a match at the default threshold, nothing at a strict one
+    # (a respelled name is no possible match in the band, and "Defence" is a word of the lists, no typo).
+    name = "National University of Defence Technology"
+    assert screen_name(name, CONFIG)["outcome"] == "high"
+    assert screen_name(name, CONFIG, threshold=0.95)["outcome"] == "none"
     strict = dataclasses.replace(CONFIG, threshold=0.99)
-    assert not screen_name("Hangzhou Dianzi University", strict)["candidates"][0]["match"]
+    assert not screen_name(name, strict)["candidates"][0]["match"]
 
 
 @pytest.mark.parametrize(("name", "threshold", "key"), [
@@ -355,3 +357,15 @@ def test_curated_short_forms_match(query: str, expected: str) -> None:
 def test_section_1260h_chinese_names_are_indexed() -> None:
     result = screen_name("中国电子科技集团公司第十四研究所", CONFIG, today=TODAY)
     assert any(c["match"] and "us_dod_1260h" in lists_of(c) for c in result["candidates"])
+
+
+def test_a_pla_prefix_is_written_or_left_out_at_will() -> None:
+    rocket = "Rocket Force University of Engineering"
+    assert normalized(f"PLA {rocket}") == normalized(rocket)
+    assert normalized("People's Liberation Army National University of Defense Technology") == \
+        normalized("National University of Defense Technology")
+    # Kept when what follows names no body of its own.
+    assert normalized("Chinese PLA General Hospital") != normalized("General Hospital")
+    assert "pla" in normalized("PLA Polytechnic University")
+    result = screen_name("Second Artillery Engineering University", CONFIG)  # ROR: "PLA Second Artillery ..."
+    assert result["candidates"][0]["name"] == "Rocket Force Engineering University" and result["outcome"] == "high"
