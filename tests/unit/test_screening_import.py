@@ -96,6 +96,17 @@ def test_duplicates_under_several_countries_count_once() -> None:
     assert meta["lists"]["us_bis_entity_list"]["record_count"] == len(records) == 2
 
 
+def test_a_place_in_brackets_or_misspelled_is_no_alias() -> None:
+    rows = [_rec("Example First Machinery Group Co., Ltd. (Inner Mongolia)", ["Inner Monoglia", "Example One Machine",
+                                                                            "光启", "Sernia"])]
+    _, blob = imp.build_dataset({"us_dod_1260h": {"as_of": "2026-08-18", "source": "fixture", "records": rows}}, {})
+    (rec,) = dataset.parse_records(json.loads(lzma.decompress(blob)))
+    assert rec.name == "Example First Machinery Group Co., Ltd."
+    assert "Inner Mongolia" not in rec.aliases and "Inner Monoglia" not in rec.aliases
+    # Names that are not places stay, short or Han ones too (光启 reads guangqi, a letter from Guangxi).
+    assert {"Example One Machine", "光启", "Sernia"} <= set(rec.aliases)
+
+
 def test_records_are_read_by_their_field_names() -> None:
     lists = imp.read_kaist(FIXTURES / "kaist_sample.json")
     _, blob = imp.build_dataset({"us_bis_entity_list": {"as_of": "2026-08-18", "source": "fixture",

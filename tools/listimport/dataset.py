@@ -13,9 +13,10 @@ from typing import Any
 
 from assessments.limits import MAX_RECORD_DROP
 from assessments.screening.dataset import RECORD_FIELDS
+from assessments.screening.index import one_edit
 from assessments.screening.normalize import NORMALIZATION_VERSION, form, normalized
 
-from .common import DATA, ImportError_, country_names
+from .common import DATA, REGION_NAMES, ImportError_, country_names
 
 SCHEMA_VERSION = 1
 RECORDS_FILE = "records.json.xz"
@@ -61,7 +62,7 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
     for lid in lists:
         if lid not in sources:
             raise ImportError_(f"list {lid!r} has no metadata; add [lists.{lid}] to tools/data/list_sources.toml")
-    places = {normalized(n) for n in country_names()}
+    places = {normalized(n) for n in (*country_names(), *REGION_NAMES)}
     merged: dict[str, dict[str, Any]] = {}
     counts: dict[str, int] = {lid: 0 for lid in order}
     for lid in order:
@@ -81,7 +82,7 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
                 entry["name"] = rec["name"]
             for spelling in [rec["name"], *rec["aliases"]]:
                 alias = " ".join(spelling.split())
-                if normalized(alias) in places and spelling != rec["name"]:
+                if spelling != rec["name"] and _is_place(normalized(alias), places):
                     continue  # a bare place name among the aliases (an address), not a name
                 if alias and alias != entry["name"] and alias not in entry["aliases"]:
                     entry["aliases"].append(alias)
@@ -155,6 +156,14 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
         "lists": meta_lists,
     }
     return lists_json, blob
+
+
+def _is_place(form: str, places: set[str]) -> bool:
+    """A country or region name, or one misspelled by a letter ("Inner Monoglia"): never an organisation's name."""
+    if form in places:
+        return True
+    # Latin names of eight letters or more only: shorter ones and Han syllables meet places by chance ("光启": guangqi).
+    return len(form) >= 8 and form.isascii() and any(p[0] == form[0] and one_edit(form, p) for p in places)
 
 
 CURATED_FILE = DATA / "curated_aliases.toml"
