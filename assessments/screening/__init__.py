@@ -8,6 +8,7 @@ miss is not a clearance, and every result names the lists and their dates.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Any
 
 from .._errors import AnswerError
@@ -133,7 +134,7 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
                 cand = _candidate(index, han, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the Korean name read in Chinese characters: \u201c{han}\u201d", threshold)
-        for hit in across.skeleton_hits(name, PART_DEPTH):
+        for hit in across.skeleton_hits(name, PART_DEPTH, romanised=bool(_PERSIAN_EZAFE.search(name))):
             if allowed is None or hit.record in allowed:
                 cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, "the consonants of the words match the listed name's", threshold)
@@ -326,6 +327,11 @@ def _keep_across(found: dict[int, dict[str, Any]], cand: dict[str, Any], reason:
     floor = threshold - POSSIBLE_BAND / 2 if cand["why"] == "skeleton" else threshold
     if cand["lists"] and cand["relation"] == "same" and cand["why"] in _ACROSS_DETAILS and cand["score"] >= floor:
         _keep(found, _as_possible(cand, reason))
+
+
+# A romanised Persian name joins its words with the ezafe ("Daneshgah-e Sanati-ye Sharif", "Bank-e Tejarat"):
+# such a name is compared on consonant skeletons too, as the name in Persian script is.
+_PERSIAN_EZAFE = re.compile(r"[a-z]-(?:e|ye)\b", re.IGNORECASE)
 
 
 def _korean_as_chinese(name: str) -> str:

@@ -153,3 +153,14 @@ def test_a_korean_reading_is_a_possible_match_never_a_match() -> None:
     best = result["candidates"][0]
     assert result["outcome"] == "possible_match" and not best["match"]
     assert best["name"] == "Harbin Institute of Technology" and "哈尔滨工业大学" in best["possible_reason"]
+
+
+def test_a_romanised_persian_name_is_compared_on_consonant_skeletons() -> None:
+    from assessments.screening import screen_name  # noqa: PLC0415
+
+    result = screen_name("Bank-e Tejarat")
+    assert result["outcome"] == "possible_match"
+    best = result["candidates"][0]
+    assert best["name"] == "BANK TEJARAT" and "consonants" in best["possible_reason"]
+    # Without the ezafe a Latin name is not read as Persian: its consonants alone are no evidence.
+    assert all("consonants" not in c["possible_reason"] for c in screen_name("Dnshgh Snt Shrf")["candidates"])
