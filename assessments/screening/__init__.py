@@ -206,7 +206,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
             kind = "stale_match"  # only out-of-date lists: never prohibited on its own
     elif same and former:
         kind = "formerly_listed"
-    elif lists and (possible := _possible_reason(hit, cmp, threshold)):
+    elif lists and (possible := _possible_reason(hit, cmp, threshold) or _own_short_alias(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
         kind = "related"
@@ -282,6 +282,28 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
         return (f"close, but the names differ in words that can name another organisation "
                 f"(you typed: {typed}; the list has: {listed})")
     return "close to the listed name, though not close enough to be a match"
+
+
+_SHORT_OWNERS: dict[int, dict[str, int]] = {}
+
+
+def _own_short_alias(index: Index, query: str, hit: Any) -> str:
+    """A short alias of the record ("VTB", "ВТБ": too short to be a match) typed exactly as written, in
+    capitals, and carried by this record only: a possible match."""
+    typed = query.strip()
+    if hit.detail != "short_alias" or hit.alias != typed or not typed.isupper():
+        return ""
+    owners = _SHORT_OWNERS.get(id(index))
+    if owners is None:
+        _SHORT_OWNERS.clear()
+        counts: dict[str, set[int]] = {}
+        for aid, text in enumerate(index.alias_text):
+            if len(text.strip()) <= 4:
+                counts.setdefault(text.strip(), set()).add(index.alias_record[aid])
+        owners = _SHORT_OWNERS[id(index)] = {t: len(r) for t, r in counts.items()}
+    if owners.get(typed) != 1:
+        return ""
+    return "a short form this entry carries, typed as it is written"
 
 
 def _difference(cmp: Comparison | None) -> str:

@@ -369,3 +369,12 @@ def test_a_pla_prefix_is_written_or_left_out_at_will() -> None:
     assert "pla" in normalized("PLA Polytechnic University")
     result = screen_name("Second Artillery Engineering University", CONFIG)  # ROR: "PLA Second Artillery ..."
     assert result["candidates"][0]["name"] == "Rocket Force Engineering University" and result["outcome"] == "high"
+
+
+def test_a_short_form_the_entry_alone_carries_typed_as_written_is_a_possible_match() -> None:
+    # ПСБ: Promsvyazbank's brand (a curated alias). Three letters are too few for a match.
+    result = screen_name("ПСБ", CONFIG)
+    best = result["candidates"][0]
+    assert result["outcome"] == "possible_match" and not best["match"]
+    assert best["name"] == "PROMSVYAZBANK PUBLIC JOINT STOCK COMPANY" and "short form" in best["possible_reason"]
+    assert screen_name("псб", CONFIG)["outcome"] == "none"  # not as written
