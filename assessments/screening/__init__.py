@@ -288,10 +288,11 @@ _SHORT_OWNERS: dict[int, dict[str, int]] = {}
 
 
 def _own_short_alias(index: Index, query: str, hit: Any) -> str:
-    """A short alias of the record ("VTB", "ВТБ": too short to be a match) typed exactly as written, in
-    capitals, and carried by this record only: a possible match."""
+    """A short alias of the record in Cyrillic or another non-Latin script ("ВТБ": too short to be a match)
+    typed exactly as written, in capitals, and carried by this record only: a possible match. Not a Latin
+    one: the lists give a parent's acronym to its units ("CAS" for a CAS centre)."""
     typed = query.strip()
-    if hit.detail != "short_alias" or hit.alias != typed or not typed.isupper():
+    if hit.detail != "short_alias" or hit.alias != typed or not typed.isupper() or typed.isascii():
         return ""
     owners = _SHORT_OWNERS.get(id(index))
     if owners is None:
