@@ -26,7 +26,7 @@ from .._anyascii_pack import use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 6
+NORMALIZATION_VERSION = 7
 
 
 def _words(text: str) -> frozenset[str]:
@@ -155,6 +155,22 @@ TYPE_WORDS = _words("""
 university institute academy college laboratory center school factory plant bureau hospital
 """)
 
+# The Russian Academy of Sciences and its branches, written out or abbreviated, in English and in
+# transliterated Russian: "X SB RAS" is "X of the Siberian Branch of the Russian Academy of Sciences",
+# "X СО РАН" is "X Сибирского отделения Российской академии наук".  # noqa: RUF003
+_ACADEMY_PHRASES = [  # after another word only: the Academy's own name stays as it is
+    (re.compile(r"(?<=\w) (?:of )?(?:the )?russian academy of sciences?\b"), " ras "),
+    (re.compile(r"(?<=\w) rossi[iy]sko[iy] akademii nauk\b"), " ran "),
+    (re.compile(r"(?<=\w) (?:of )?(?:the )?siberian branch\b(?: of)?"), " sb "),
+    (re.compile(r"(?<=\w) sibirskogo otdeleniya\b"), " so "),
+    (re.compile(r"(?<=\w) (?:of )?(?:the )?ural branch\b(?: of)?"), " ub "),
+    (re.compile(r"(?<=\w) uralskogo otdeleniya\b"), " uro "),
+    (re.compile(r"(?<=\w) (?:of )?(?:the )?far east(?:ern)? branch\b(?: of)?"), " feb "),
+    (re.compile(r"(?<=\w) dalnevostochnogo otdeleniya\b"), " dvo "),
+    # "Federal Research Center X": a status, as "National Research University" is (kept when nothing follows).
+    (re.compile(r"\b(?:federal research cent(?:er|re)|federalnyy issledovatelskiy tsentr)(?= \S+ \S)"), " "),
+]
+
 # "(Chinese) People's Liberation Army" or "PLA" before the name of a Chinese military institution: written or
 # left out at will ("PLA Rocket Force University of Engineering"), as 中国人民解放军 is in Chinese (fold() drops
 # that). Dropped on both sides when the rest still has a word of its own (not "PLA General Hospital", "PLA
@@ -207,6 +223,9 @@ def tokens(text: str) -> tuple[str, ...]:
     folded = folded.replace("'", "").replace("`", "").replace("\u2019", "")
     folded = " ".join(_NON_ALNUM_PAREN.sub(" ", folded).replace("(", " (").replace(")", ") ").split())
     folded = _LEGAL_PHRASE_RE.sub(" ", folded)
+    if "academ" in folded or "branch" in folded or "otdeleniya" in folded or "federal" in folded:
+        for pattern, short in _ACADEMY_PHRASES:
+            folded = pattern.sub(short, folded)
     stripped = " ".join(_STATUS.sub(" ", folded).split())
     folded = stripped if stripped.strip("() ") else folded
     if (pla := _PLA.match(folded)) and any(w.isalpha() and w not in GENERIC and w not in TYPE_WORDS and w not in

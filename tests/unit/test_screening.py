@@ -379,3 +379,21 @@ def test_a_short_form_the_entry_alone_carries_typed_as_written_is_a_possible_mat
     assert best["name"] == "PROMSVYAZBANK PUBLIC JOINT STOCK COMPANY" and "short form" in best["possible_reason"]
     lower = screen_name("псб", CONFIG)
     assert lower["outcome"] == "none", lower["candidates"][:2]  # not as written
+
+
+@pytest.mark.parametrize(("short", "full"), [
+    ("Boreskov Institute of Catalysis SB RAS",
+     "Boreskov Institute of Catalysis of the Siberian Branch of the Russian Academy of Sciences"),
+    ("Институт катализа им. Г. К. Борескова СО РАН",  # noqa: RUF001
+     "Институт катализа им. Г.К. Борескова Сибирского отделения Российской академии наук"),  # noqa: RUF001
+    ("Boreskov Institute of Catalysis", "Federal Research Center Boreskov Institute of Catalysis"),
+])
+def test_the_academy_of_sciences_written_out_or_abbreviated_is_one_name(short: str, full: str) -> None:
+    assert normalized(short) == normalized(full)
+
+
+def test_the_academy_stays_a_word_of_the_name() -> None:
+    # Not dropped: "Institute of Applied Physics" elsewhere is not the Academy's institute of that name.
+    assert normalized("Institute of Applied Physics RAS") != normalized("Institute of Applied Physics")
+    assert normalized("Federal Research Center") == "federal research center"
+    assert normalized("Russian Academy of Sciences") == "russia academy science"  # the Academy itself
