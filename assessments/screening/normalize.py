@@ -26,7 +26,7 @@ from .._anyascii_pack import use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 7
+NORMALIZATION_VERSION = 9
 
 
 def _words(text: str) -> frozenset[str]:
@@ -68,6 +68,9 @@ _STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovat
     r"avtonomnoe|unitarnoe|kazennoe))?(?: (?:educational|scientific|science|obrazovatelnoe|nauchnoe))?"
     r" (?:institution|enterprise|uchrezhdenie|predpriyatie)(?: (?:of )?(?:higher (?:professional )?education|"
     r"of science|nauki|vysshego (?:professionalnogo )?obrazovaniya))?",
+    r"federal(?:noe)? (?:budgetary|budget|autonomous|unitary|treasury|byudzhetnoe|avtonomnoe|unitarnoe|kazennoe)"
+    r"(?: (?:educational|scientific|science|obrazovatelnoe|nauchnoe))? (?:institution|enterprise|uchrezhdenie|"
+    r"predpriyatie)(?: of science| nauki)?",
     r"(?:fgbou|fgaou|fgou|fgbu|fgbun|fgbnu|fgup|fgau|fku) vo",
     r"fgbou|fgaou|fgbun|fgbnu",
     r"national research(?= \S+ \S)", r"natsionalnyy issledovatelskiy(?= \S+ \S)",
@@ -96,7 +99,8 @@ def _abbreviates(short: str, before: str) -> bool:
 
 # Native-script filler removed before transliteration: the PLA prefix that
 # Chinese military names carry, and Chinese company suffixes.
-_NATIVE_FILLER = re.compile("中国人民解放军|股份有限公司|有限责任公司|有限公司|集团|公司|株式会社")
+_NATIVE_FILLER = re.compile("中国人民解放军|中國人民解放軍|股份有限公司|有限责任公司|"
+                            "有限責任公司|有限公司|集团|集團|公司|株式会社")
 
 # Abbreviations and spelling variants mapped to one canonical token.
 CANONICAL = {

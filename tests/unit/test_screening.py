@@ -397,3 +397,11 @@ def test_the_academy_stays_a_word_of_the_name() -> None:
     assert normalized("Institute of Applied Physics RAS") != normalized("Institute of Applied Physics")
     assert normalized("Federal Research Center") == "federal research center"
     assert normalized("Russian Academy of Sciences") == "russia academy science"  # the Academy itself
+
+
+@pytest.mark.parametrize(("written", "plain"), [
+    ("中國人民解放軍國防科技大學", "国防科技大学"),  # the PLA prefix in traditional characters
+    ('Federal Autonomous Institution "Central Institute of Aviation Motors"', "Central Institute of Aviation Motors"),
+])
+def test_status_words_and_honorifics_as_people_write_them(written: str, plain: str) -> None:
+    assert normalized(written) == normalized(plain)
