@@ -140,6 +140,7 @@ def test_a_korean_name_of_a_chinese_institution_reads_back_into_chinese() -> Non
     assert g.chinese("하얼빈공업대학교") == "哈尔滨工业大学"
     assert g.chinese("중국공정물리연구원") == "中国工程物理研究院"
     assert g.chinese("다롄 이공대학") == "大连理工大学"
+    assert g.chinese("하얼빈 군사공정학원") == "哈尔滨军事工程学院"  # Sino-Korean readings: 군사 军事, 학원 学院
     # A word with no glossary reading (a DPRK body's name, Korean words) gives no reading at all.
     assert g.chinese("조선무역은행") == ""  # 무역 is 贸易 and 外贸 in the glossary: no one reading
     assert g.chinese("선전선동부") == ""
