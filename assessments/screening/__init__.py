@@ -34,7 +34,18 @@ from .dataset import (
     records,
 )
 from .index import DERIVED_ACRONYM_SCORE, KIND_WORDS, SURE_ACRONYM_LEN, Comparison, CrossScript, Index, best_comparison
-from .normalize import DISTINGUISHING, GENERIC, ORG_WORDS, SUBUNIT_WORDS, acronym, affiliation_parts, normalized, tokens
+from .normalize import (
+    DISTINGUISHING,
+    GENERIC,
+    ORG_WORDS,
+    SUBUNIT_WORDS,
+    TYPE_WORDS,
+    acronym,
+    affiliation_parts,
+    names_company,
+    normalized,
+    tokens,
+)
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -197,6 +208,8 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
               for lid, date, text in rec.former if lid not in disabled]
     same = hit.relation == "same" and hit.score >= threshold
     cmp = best_comparison(index, query, hit)
+    other_kind = _typed_kind_not_a_company(index, query, hit, cmp) if same and lists else ""
+    same = same and not other_kind
     possible = ""
     if same and lists:
         fresh = [i for i in lists if not i["stale"]]
@@ -206,7 +219,8 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
             kind = "stale_match"  # only out-of-date lists: never prohibited on its own
     elif same and former:
         kind = "formerly_listed"
-    elif lists and (possible := _possible_reason(hit, cmp, threshold) or _own_short_alias(index, query, hit)):
+    elif lists and (possible := other_kind or _possible_reason(hit, cmp, threshold) or
+                    _own_short_alias(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
         kind = "related"
@@ -282,6 +296,18 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
         return (f"close, but the names differ in words that can name another organisation "
                 f"(you typed: {typed}; the list has: {listed})")
     return "close to the listed name, though not close enough to be a match"
+
+
+def _typed_kind_not_a_company(index: Index, query: str, hit: Any, cmp: Comparison | None) -> str:
+    """A typed university or institute close to a listed company's name ("Beijing Institute of Aerospace
+    Technology", "Beijing Aerospace Technology Co."): another kind of body, so a possible match at most."""
+    if cmp is None or hit.detail != "tokens" or names_company(query):
+        return ""
+    kinds = [t for t in cmp.typed_only if t in TYPE_WORDS]
+    if not kinds or not names_company(index.alias_text[cmp.aid]):
+        return ""
+    return (f"close, but you typed {', '.join(kinds)}: the listed entry is a company "
+            f"({index.alias_text[cmp.aid]})")
 
 
 _SHORT_OWNERS: dict[int, dict[str, int]] = {}

@@ -26,7 +26,7 @@ from .._anyascii_pack import use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 9
+NORMALIZATION_VERSION = 10
 
 
 def _words(text: str) -> frozenset[str]:
@@ -108,7 +108,7 @@ CANONICAL = {
     "universidad": "university", "universita": "university",
     "inst": "institute", "institut": "institute", "instituto": "institute", "institutes": "institute",
     "tech": "technology", "techn": "technology", "technol": "technology", "technologies": "technology",
-    "technological": "technology", "tekhnologii": "technology", "tekhnologiy": "technology",
+    "tekhnologii": "technology", "tekhnologiy": "technology",
     "sci": "science", "sciences": "science", "scientific": "science",
     "centre": "center", "ctr": "center", "centers": "center", "centres": "center", "tsentr": "center",
     "lab": "laboratory", "labs": "laboratory", "laboratories": "laboratory", "lab.": "laboratory",

@@ -405,3 +405,13 @@ def test_the_academy_stays_a_word_of_the_name() -> None:
 ])
 def test_status_words_and_honorifics_as_people_write_them(written: str, plain: str) -> None:
     assert normalized(written) == normalized(plain)
+
+
+def test_a_typed_institute_near_a_listed_company_is_a_possible_match_at_most() -> None:
+    # The list's "Beijing Aerospace Technology Limited Liability Company" (an alias of Beijing Tianhua).
+    result = screen_name("Beijing Institute of Aerospace Technology", CONFIG)
+    best = result["candidates"][0]
+    assert result["outcome"] == "possible_match" and not best["match"]
+    assert "institute" in best["possible_reason"] and "company" in best["possible_reason"]
+    # "Technological University" is its own word, not "University of Technology" in another order.
+    assert normalized("Harbin Technological University") != normalized("Harbin University of Technology")
