@@ -24,7 +24,9 @@ it adds tools/data/curated_aliases.toml.
 Strict about ambiguity, since an alias shared by two organisations would flag an
 unlisted partner:
 - a listed record that meets two ROR records, or a ROR record met by two listed
-  records through their aliases only (not their names), is skipped;
+  records through their aliases only (not their names), is skipped; so is a
+  meeting through a ROR name that ends another of that record's names after a
+  unit's name (a parent's name given among a unit's: "Institute of X of <parent>");
 - an alias is dropped when any other ROR record carries it (as a name, label,
   alias or acronym), when another listed record carries it, or when it is the
   initials of another listed record's name;
@@ -91,7 +93,7 @@ def parse_org(data: dict[str, Any]) -> RorOrg:
     rels = data.get("relationships") or []
     pred = [r["id"] for r in rels if str(r.get("type", "")).lower() == "predecessor"]
     succ = [r["id"] for r in rels if str(r.get("type", "")).lower() == "successor"]
-    if "names" in data:  # schema 2
+    if isinstance(data.get("names"), list):  # schema 2
         names = []
         display = ""
         for n in data["names"]:
@@ -169,9 +171,14 @@ def map_records(listed: list[Record], orgs: dict[str, RorOrg], skip: set[str] = 
     """ROR id -> the listed records it is (strict: see the module's docstring)."""
     by_form: dict[str, set[str]] = defaultdict(set)
     for org in orgs.values():
+        forms = {normalized(v) for v, _ in org.names}
         for value, kind in org.names:
             form = normalized(value)
-            if kind == "name" and form and len(form.split()) >= 2:
+            if kind == "name" and form and len(form.split()) >= 2 and \
+                    not any(f.endswith(f" {form}") and set(f[:-len(form)].split()) & TYPE_WORDS for f in forms):
+                # (a name that ends another of the record's names after a unit's is its parent's: "Kazan
+                # Scientific Center ..." among the names of an "Institute of ... of Kazan Scientific Center";
+                # not "Osipyan Institute of Solid State Physics RAS")
                 by_form[form].add(org.id)
     found: dict[str, dict[str, bool]] = defaultdict(dict)  # ror id -> {listed record id: by its name}
     by_id = {r.id: r for r in listed}
@@ -199,9 +206,10 @@ def map_records(listed: list[Record], orgs: dict[str, RorOrg], skip: set[str] = 
     return out
 
 
-def _taken(orgs: dict[str, RorOrg], everyone: list[Record]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+def _taken(orgs: dict[str, RorOrg], everyone: list[Record],
+           skip: set[str] = frozenset()) -> tuple[dict[str, set[str]], dict[str, set[str]]]:  # type: ignore[assignment]
     """Who carries each form: ROR ids by form (any name or acronym), listed record ids by form (names,
-    aliases and the initials of the name)."""
+    aliases not in ``skip`` and the initials of the name)."""
     ror_by_form: dict[str, set[str]] = defaultdict(set)
     for org in orgs.values():
         for value, _ in org.names:
@@ -210,7 +218,7 @@ def _taken(orgs: dict[str, RorOrg], everyone: list[Record]) -> tuple[dict[str, s
                 ror_by_form[form.replace(" ", "")].add(org.id)
     listed_by_form: dict[str, set[str]] = defaultdict(set)
     for rec in everyone:
-        for value in (rec.name, *rec.aliases):
+        for value in (rec.name, *(a for a in rec.aliases if a not in skip)):
             if form := normalized(value):
                 listed_by_form[form].add(rec.id)
                 listed_by_form[form.replace(" ", "")].add(rec.id)
@@ -219,10 +227,11 @@ def _taken(orgs: dict[str, RorOrg], everyone: list[Record]) -> tuple[dict[str, s
     return ror_by_form, listed_by_form
 
 
-def aliases_for(org: RorOrg, recs: list[Record], orgs: dict[str, RorOrg], ror_by_form: dict[str, set[str]],
-                listed_by_form: dict[str, set[str]]) -> list[str]:
-    """The names of ``org`` (and of a predecessor it alone succeeds) that may be added to ``recs``."""
-    own = {f for rec in recs for f, _ in _listed_forms(rec, set())}
+def aliases_for(org: RorOrg, recs: list[Record], orgs: dict[str, RorOrg], ror_by_form: dict[str, set[str]],  # noqa: PLR0917
+                listed_by_form: dict[str, set[str]], skip: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    """The names of ``org`` (and of a predecessor it alone succeeds) that may be added to ``recs`` (``skip``:
+    the aliases an earlier run added, which the records carry now)."""
+    own = {f for rec in recs for f, _ in _listed_forms(rec, skip)}
     mine = {r.id for r in recs}
     names = list(org.names)
     for pid in org.predecessors:
@@ -250,16 +259,12 @@ def build(orgs: dict[str, RorOrg], everyone: list[Record], skip: set[str] = froz
     """The [[alias]] entries: one per listed record that gains an alias."""
     listed = [r for r in everyone if any(in_set(r, lid) for lid in SETS)]
     mapping = map_records(listed, orgs, skip)
-    ror_by_form, listed_by_form = _taken(orgs, [r for r in everyone])
-    # Forms the previous run added are not evidence of who else carries a name.
-    for value in skip:
-        form = normalized(value)
-        for key in (form, form.replace(" ", "")):
-            listed_by_form.pop(key, None)
+    # Aliases an earlier run added are in the dataset now: not evidence of who else carries a name.
+    ror_by_form, listed_by_form = _taken(orgs, everyone, skip)
     entries = []
     for oid in sorted(mapping):
         recs = mapping[oid]
-        found = aliases_for(orgs[oid], recs, orgs, ror_by_form, listed_by_form)
+        found = aliases_for(orgs[oid], recs, orgs, ror_by_form, listed_by_form, skip)
         if not found:
             continue
         where = f", {release}" if release else ""

@@ -145,3 +145,13 @@ def test_the_committed_aliases_are_sourced_and_in_the_dataset() -> None:
     for entry in data:
         assert entry["ror"].startswith("https://ror.org/") and entry["ror"] in entry["source"]
         assert set(entry["aliases"]) <= carried, entry["listed"]
+
+
+def test_a_parent_name_among_a_units_names_maps_nothing() -> None:
+    unit = _v2("08unit", [("Arbuz Institute of Chemistry", "en", ["ror_display"]),
+                          ("Arbuz Institute of Chemistry of Kazan Snow Center", "en", ["alias"]),
+                          ("Kazan Snow Center", "en", ["alias"]), ("Институт химии Арбуза", "ru", ["label"])], "RU")
+    orgs = {o.id: o for o in map(ror.parse_org, [*DUMP, unit])}
+    assert ror.build(orgs, [_listed("Kazan Snow Center", countries=("RU",))]) == []
+    assert ror.build(orgs, [_listed("Arbuz Institute of Chemistry", countries=("RU",))])[0]["aliases"][-1] == \
+        "Институт химии Арбуза"
