@@ -44,6 +44,9 @@ from assessments.limits import MAX_CANDIDATES  # noqa: E402
 from assessments.screening import get_index, screen_name  # noqa: E402
 from assessments.screening.normalize import normalized  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from screening_quality_by_kind import aliases, rapidfuzz_ranked  # noqa: E402 - one copy of the baselines' alias table
+
 EVAL = ROOT / "tests" / "data" / "screening" / "evaluation.csv"
 Ranking = list[tuple[int, float, str]]  # (record index, score, report: "direct", "related" or "")
 RELATED_BAND = 0.10
@@ -82,18 +85,8 @@ def _report(score: float, threshold: float, first: bool) -> str:
     return "related" if first and score >= threshold - RELATED_BAND else ""
 
 
-def _aliases() -> tuple[list[str], list[int]]:
-    index = get_index()
-    texts, owners = [], []
-    for i, r in enumerate(index.records):
-        for a in (r.name, *r.aliases):
-            texts.append(a)
-            owners.append(i)
-    return texts, owners
-
-
 def difflib_baseline(threshold: float) -> Callable[[str], Ranking]:
-    texts, owners = _aliases()
+    texts, owners = aliases()
     lowered = [t.casefold() for t in texts]
 
     def rank(query: str) -> Ranking:
@@ -114,21 +107,8 @@ def difflib_baseline(threshold: float) -> Callable[[str], Ranking]:
 
 
 def rapidfuzz_baseline(threshold: float) -> Callable[[str], Ranking]:
-    from rapidfuzz import fuzz, process, utils  # noqa: PLC0415 - benchmark-only dependency
-
-    texts, owners = _aliases()
-    processed = [utils.default_process(t) for t in texts]
-
-    def rank(query: str) -> Ranking:
-        found = process.extract(utils.default_process(query), processed, scorer=fuzz.token_set_ratio,
-                                processor=None, limit=60)
-        best: dict[int, float] = {}
-        for _, score, pos in found:
-            owner = owners[pos]
-            best[owner] = max(best.get(owner, 0.0), score / 100)
-        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATES]
-        return [(i, s, _report(s, threshold, n == 0)) for n, (i, s) in enumerate(ranked)]
-    return rank
+    ranked = rapidfuzz_ranked()
+    return lambda query: [(i, s, _report(s, threshold, n == 0)) for n, (i, s) in enumerate(ranked(query))]
 
 
 def _ratio(a: int, b: int) -> float:

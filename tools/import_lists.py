@@ -13,7 +13,10 @@ Inputs, either or both:
   add.csv (--ofac-sdn, --ofac-alt, --ofac-add). A list read from an official
   file replaces the same list from the snapshots.
 - tools/data/curated_aliases.toml: widely used short forms of listed
-  institutions (acronyms, Chinese and Russian abbreviations), each with its source.
+  institutions (acronyms, Chinese and Russian abbreviations), each with its source;
+- tools/data/ror_aliases.toml: names of listed institutions in other scripts and
+  languages, acronyms and former names from ROR (written by tools/ror_aliases.py),
+  each with its ROR id as the source.
 
 Every list records its publication date (when the authority published the
 version copied, if the copy says), its retrieval date (when the copy was
@@ -21,7 +24,7 @@ taken) and ``as_of`` (the date the copy is known current to, used for the
 staleness check).
 
 Usage:
-  python tools/import_lists.py --shared ../shared/data/lists   # snapshots -> dataset
+  python tools/import_lists.py --shared DIR   # DIR: the list snapshots (e.g. /work/shared/data/lists)
   python tools/import_lists.py --csl-json consolidated.json --csl-date 2026-11-20
   python tools/import_lists.py --ofac-sdn sdn.csv --ofac-alt alt.csv --ofac-add add.csv --ofac-date 2026-11-20
 
@@ -46,7 +49,7 @@ from listimport.csl import group_official, read_csl_csv, read_csl_json  # noqa: 
 from listimport.dataset import (  # noqa: E402
     build_dataset,
     build_people,
-    read_curated,
+    read_alias_files,
     read_previous,
     unpack_name,
     write_dataset,
@@ -84,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         lists = collect(args)
         previous = read_previous(args.out)
         lists_json, records_blob = build_dataset(lists, previous, accept_drop=set(args.accept_drop),
-                                                 curated=read_curated(), strict_curated=_use_shared(args))
+                                                 curated=read_alias_files(), strict_curated=_use_shared(args))
     except ImportError_ as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

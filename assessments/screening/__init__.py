@@ -8,6 +8,7 @@ miss is not a clearance, and every result names the lists and their dates.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Any
 
 from .._errors import AnswerError
@@ -33,7 +34,18 @@ from .dataset import (
     records,
 )
 from .index import DERIVED_ACRONYM_SCORE, KIND_WORDS, SURE_ACRONYM_LEN, Comparison, CrossScript, Index, best_comparison
-from .normalize import DISTINGUISHING, GENERIC, ORG_WORDS, SUBUNIT_WORDS, acronym, affiliation_parts, normalized, tokens
+from .normalize import (
+    DISTINGUISHING,
+    GENERIC,
+    ORG_WORDS,
+    SUBUNIT_WORDS,
+    TYPE_WORDS,
+    acronym,
+    affiliation_parts,
+    names_company,
+    normalized,
+    tokens,
+)
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -128,7 +140,12 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
                 cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the institutional words read in English: \u201c{variant}\u201d", threshold)
-        for hit in across.skeleton_hits(name, PART_DEPTH):
+        han = _korean_as_chinese(name)
+        if han:
+            for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                cand = _candidate(index, han, hit, threshold, "", config, disabled, meta_lists, today)
+                _keep_across(found, cand, f"the Korean name read in Chinese characters: \u201c{han}\u201d", threshold)
+        for hit in across.skeleton_hits(name, PART_DEPTH, romanised=bool(_PERSIAN_EZAFE.search(name))):
             if allowed is None or hit.record in allowed:
                 cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, "the consonants of the words match the listed name's", threshold)
@@ -191,6 +208,8 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
               for lid, date, text in rec.former if lid not in disabled]
     same = hit.relation == "same" and hit.score >= threshold
     cmp = best_comparison(index, query, hit)
+    other_kind = _typed_kind_not_a_company(index, query, hit, cmp) if same and lists else ""
+    same = same and not other_kind
     possible = ""
     if same and lists:
         fresh = [i for i in lists if not i["stale"]]
@@ -200,7 +219,8 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
             kind = "stale_match"  # only out-of-date lists: never prohibited on its own
     elif same and former:
         kind = "formerly_listed"
-    elif lists and (possible := _possible_reason(hit, cmp, threshold)):
+    elif lists and (possible := other_kind or _possible_reason(hit, cmp, threshold) or
+                    _own_short_alias(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
         kind = "related"
@@ -278,6 +298,41 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
     return "close to the listed name, though not close enough to be a match"
 
 
+def _typed_kind_not_a_company(index: Index, query: str, hit: Any, cmp: Comparison | None) -> str:
+    """A typed university or institute close to a listed company's name ("Beijing Institute of Aerospace
+    Technology", "Beijing Aerospace Technology Co."): another kind of body, so a possible match at most."""
+    if cmp is None or hit.detail != "tokens" or names_company(query):
+        return ""
+    kinds = [t for t in cmp.typed_only if t in TYPE_WORDS]
+    if not kinds or not names_company(index.alias_text[cmp.aid]):
+        return ""
+    return (f"close, but you typed {', '.join(kinds)}: the listed entry is a company "
+            f"({index.alias_text[cmp.aid]})")
+
+
+_SHORT_OWNERS: dict[int, dict[str, int]] = {}
+
+
+def _own_short_alias(index: Index, query: str, hit: Any) -> str:
+    """A short alias of the record in Cyrillic or another non-Latin script ("ВТБ": too short to be a match)
+    typed exactly as written, in capitals, and carried by this record only: a possible match. Not a Latin
+    one: the lists give a parent's acronym to its units ("CAS" for a CAS centre)."""
+    typed = query.strip()
+    if hit.detail != "short_alias" or hit.alias != typed or not typed.isupper() or typed.isascii():
+        return ""
+    owners = _SHORT_OWNERS.get(id(index))
+    if owners is None:
+        _SHORT_OWNERS.clear()
+        counts: dict[str, set[int]] = {}
+        for aid, text in enumerate(index.alias_text):
+            if len(text.strip()) <= 4:
+                counts.setdefault(text.strip(), set()).add(index.alias_record[aid])
+        owners = _SHORT_OWNERS[id(index)] = {t: len(r) for t, r in counts.items()}
+    if owners.get(typed) != 1:
+        return ""
+    return "a short form this entry carries, typed as it is written"
+
+
 def _difference(cmp: Comparison | None) -> str:
     """The words that make a similar name another organisation ("Medical", "of Technology"), said plainly."""
     if cmp is None or not cmp.matched:
@@ -321,6 +376,20 @@ def _keep_across(found: dict[int, dict[str, Any]], cand: dict[str, Any], reason:
     floor = threshold - POSSIBLE_BAND / 2 if cand["why"] == "skeleton" else threshold
     if cand["lists"] and cand["relation"] == "same" and cand["why"] in _ACROSS_DETAILS and cand["score"] >= floor:
         _keep(found, _as_possible(cand, reason))
+
+
+# A romanised Persian name joins its words with the ezafe ("Daneshgah-e Sanati-ye Sharif", "Bank-e Tejarat"):
+# such a name is compared on consonant skeletons too, as the name in Persian script is.
+_PERSIAN_EZAFE = re.compile(r"[a-z]-(?:e|ye)\b", re.IGNORECASE)
+
+
+def _korean_as_chinese(name: str) -> str:
+    """A Korean name of a Chinese institution read back into its Chinese name (scripts.Glossary.chinese)."""
+    if not any("\uac00" <= ch <= "\ud7a3" for ch in name):
+        return ""
+    from .scripts import glossary  # noqa: PLC0415 - read only for a Korean query
+
+    return glossary().chinese(name)
 
 
 def _unit_of_another(part: str, parts: list[str]) -> bool:

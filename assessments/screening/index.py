@@ -651,11 +651,12 @@ class CrossScript:
         english = " ".join(glossary().english(query))
         return [english] if english and tokens(english) != tokens(query) else []
 
-    def skeleton_hits(self, query: str, limit: int) -> list[Hit]:
-        """Records whose skeleton form meets the query's, for a Persian or Arabic query (else none)."""
+    def skeleton_hits(self, query: str, limit: int, romanised: bool = False) -> list[Hit]:
+        """Records whose skeleton form meets the query's, for a Persian or Arabic query, or a romanised
+        Persian one when the caller says so (``romanised``: "Bank-e Tejarat"); else none."""
         from .scripts import script_of  # noqa: PLC0415
 
-        if script_of(query) != "arabic":
+        if script_of(query) != "arabic" and not romanised:
             return []
         index = self._skeleton_index()
         found: list[Hit] = []

@@ -26,7 +26,7 @@ from .._anyascii_pack import use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 5
+NORMALIZATION_VERSION = 10
 
 
 def _words(text: str) -> frozenset[str]:
@@ -68,6 +68,9 @@ _STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovat
     r"avtonomnoe|unitarnoe|kazennoe))?(?: (?:educational|scientific|science|obrazovatelnoe|nauchnoe))?"
     r" (?:institution|enterprise|uchrezhdenie|predpriyatie)(?: (?:of )?(?:higher (?:professional )?education|"
     r"of science|nauki|vysshego (?:professionalnogo )?obrazovaniya))?",
+    r"federal(?:noe)? (?:budgetary|budget|autonomous|unitary|treasury|byudzhetnoe|avtonomnoe|unitarnoe|kazennoe)"
+    r"(?: (?:educational|scientific|science|obrazovatelnoe|nauchnoe))? (?:institution|enterprise|uchrezhdenie|"
+    r"predpriyatie)(?: of science| nauki)?",
     r"(?:fgbou|fgaou|fgou|fgbu|fgbun|fgbnu|fgup|fgau|fku) vo",
     r"fgbou|fgaou|fgbun|fgbnu",
     r"national research(?= \S+ \S)", r"natsionalnyy issledovatelskiy(?= \S+ \S)",
@@ -96,7 +99,8 @@ def _abbreviates(short: str, before: str) -> bool:
 
 # Native-script filler removed before transliteration: the PLA prefix that
 # Chinese military names carry, and Chinese company suffixes.
-_NATIVE_FILLER = re.compile("中国人民解放军|股份有限公司|有限责任公司|有限公司|集团|公司|株式会社")
+_NATIVE_FILLER = re.compile("中国人民解放军|中國人民解放軍|股份有限公司|有限责任公司|"
+                            "有限責任公司|有限公司|集团|集團|公司|株式会社")
 
 # Abbreviations and spelling variants mapped to one canonical token.
 CANONICAL = {
@@ -104,7 +108,7 @@ CANONICAL = {
     "universidad": "university", "universita": "university",
     "inst": "institute", "institut": "institute", "instituto": "institute", "institutes": "institute",
     "tech": "technology", "techn": "technology", "technol": "technology", "technologies": "technology",
-    "technological": "technology", "tekhnologii": "technology", "tekhnologiy": "technology",
+    "tekhnologii": "technology", "tekhnologiy": "technology",
     "sci": "science", "sciences": "science", "scientific": "science",
     "centre": "center", "ctr": "center", "centers": "center", "centres": "center", "tsentr": "center",
     "lab": "laboratory", "labs": "laboratory", "laboratories": "laboratory", "lab.": "laboratory",
@@ -155,6 +159,28 @@ TYPE_WORDS = _words("""
 university institute academy college laboratory center school factory plant bureau hospital
 """)
 
+# The Russian Academy of Sciences and its branches, written out or abbreviated, in English and in
+# transliterated Russian: "X SB RAS" is "X of the Siberian Branch of the Russian Academy of Sciences",
+# "X СО РАН" is "X Сибирского отделения Российской академии наук".  # noqa: RUF003
+_ACADEMY_PHRASES = [  # after another word only: the Academy's own name stays as it is
+    (re.compile(r"(?<=\w) (?:of )?(?:the )?russian academy of sciences?\b"), " ras "),
+    (re.compile(r"(?<=\w) rossi[iy]sko[iy] akademii nauk\b"), " ran "),
+    (re.compile(r"(?<=\w) (?:of )?(?:the )?siberian branch\b(?: of)?"), " sb "),
+    (re.compile(r"(?<=\w) sibirskogo otdeleniya\b"), " so "),
+    (re.compile(r"(?<=\w) (?:of )?(?:the )?ural branch\b(?: of)?"), " ub "),
+    (re.compile(r"(?<=\w) uralskogo otdeleniya\b"), " uro "),
+    (re.compile(r"(?<=\w) (?:of )?(?:the )?far east(?:ern)? branch\b(?: of)?"), " feb "),
+    (re.compile(r"(?<=\w) dalnevostochnogo otdeleniya\b"), " dvo "),
+    # "Federal Research Center X": a status, as "National Research University" is (kept when nothing follows).
+    (re.compile(r"\b(?:federal research cent(?:er|re)|federalnyy issledovatelskiy tsentr)(?= \S+ \S)"), " "),
+]
+
+# "(Chinese) People's Liberation Army" or "PLA" before the name of a Chinese military institution: written or
+# left out at will ("PLA Rocket Force University of Engineering"), as 中国人民解放军 is in Chinese (fold() drops
+# that). Dropped on both sides when the rest still has a word of its own (not "PLA General Hospital", "PLA
+# Polytechnic University").
+_PLA = re.compile(r"^(?:the )?(?:chinese )?(?:peoples liberation army|pla)(?: of china)? ")
+
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HAN_MARK = "\x01"  # marks a syllable transliterated from Han: never a filler word
 _NON_ALNUM = re.compile(r"[^a-z0-9\x01]+")
@@ -201,8 +227,14 @@ def tokens(text: str) -> tuple[str, ...]:
     folded = folded.replace("'", "").replace("`", "").replace("\u2019", "")
     folded = " ".join(_NON_ALNUM_PAREN.sub(" ", folded).replace("(", " (").replace(")", ") ").split())
     folded = _LEGAL_PHRASE_RE.sub(" ", folded)
+    if "academ" in folded or "branch" in folded or "otdeleniya" in folded or "federal" in folded:
+        for pattern, short in _ACADEMY_PHRASES:
+            folded = pattern.sub(short, folded)
     stripped = " ".join(_STATUS.sub(" ", folded).split())
     folded = stripped if stripped.strip("() ") else folded
+    if (pla := _PLA.match(folded)) and any(w.isalpha() and w not in GENERIC and w not in TYPE_WORDS and w not in
+                                           LEGAL_FORMS and w not in DISTINGUISHING for w in folded[pla.end():].split()):
+        folded = folded[pla.end():]
     # "... named after B.N. Yeltsin, the First President of Russia": the honorific is not the name, but its
     # surname often is part of the English name ("Bauman Moscow State Technical University"): an optional token.
     folded = _HONORIFIC.sub(lambda m: f" {OPTIONAL}{surname_stem(m.group(3))} ", folded)

@@ -15,6 +15,8 @@ browser's trimmed standard library need not carry a TOML parser):
         between them, longest glossary word first: "哈尔滨工业大学" -> 哈尔滨 | 工业 (industry, ...) |
         大学 (university). Chinese and Korean words may start anywhere; Persian and Russian ones
         only at a word start and end at a word end.
+    ``Glossary.chinese(text) -> str``: a Korean name read back into Chinese characters when every word of
+        it has one Chinese reading in the glossary ("하얼빈 공업대학" -> "哈尔滨工业大学"), else "".
     ``Glossary.english(text) -> list[str]``: the glossary words as their usual English word and the
         other runs romanised (``romanize``), in order: "하얼빈 공업대학" -> ["haeolbin", "polytechnic", "university"].
     ``parse_glossary(data, where)``: the checks, on an already parsed document (for tests).
@@ -128,6 +130,9 @@ class Glossary:
     # folded native form -> English words (all terms that give the form, usual words first)
     _index: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
     _longest: int = field(default=0, repr=False, compare=False)
+    # folded Korean form -> its Chinese reading: from the terms with one simplified Chinese form only,
+    # and only where every such term agrees (총국 is 总公司 and 局: no reading)
+    _han: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def lookup(self, word: str) -> tuple[str, ...]:
         """The English words a native institutional word stands for; () when it is not in the glossary."""
@@ -167,6 +172,20 @@ class Glossary:
                     continue
                 return piece
         return ""
+
+    def chinese(self, text: str) -> str:
+        """A Korean name read back into Chinese characters, when every word of it is a glossary word with
+        one Chinese reading: "하얼빈 공업대학" -> "哈尔滨工业大学" (the Korean name of a Chinese institution is
+        its Chinese name read in Korean). "" for any other text, or when a word has no reading."""
+        if script_of(text) != "hangul":
+            return ""
+        out = []
+        for seg in self.segment(text):
+            reading = self._han.get(seg.text) if seg.english else None
+            if reading is None:
+                return ""
+            out.append(reading)
+        return "".join(out)
 
     def english(self, text: str) -> list[str]:
         """The text as English glossary words (the usual word of each) and romanised runs, in order."""
@@ -241,7 +260,13 @@ def parse_glossary(data: Any, where: str = GLOSSARY_FILE) -> Glossary:
                 words = index.setdefault(fold_text(v), [])
                 words += [w for w in en if w not in words]
     longest = max(len(k) for k in index)
-    return Glossary(tuple(terms), meta["checked"], {k: tuple(v) for k, v in index.items()}, longest)
+    han: dict[str, set[str]] = {}
+    for term in terms:
+        if len(term.forms.get("zh_hans", ())) == 1:
+            for ko in term.forms.get("ko", ()):
+                han.setdefault(fold_text(ko), set()).add(term.forms["zh_hans"][0])
+    readings = {k: next(iter(v)) for k, v in han.items() if len(v) == 1}
+    return Glossary(tuple(terms), meta["checked"], {k: tuple(v) for k, v in index.items()}, longest, readings)
 
 
 @lru_cache(maxsize=1)

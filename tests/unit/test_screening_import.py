@@ -8,6 +8,7 @@ import json
 import lzma
 import re
 import sys
+import tomllib
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -93,6 +94,17 @@ def test_duplicates_under_several_countries_count_once() -> None:
     sample = [r for r in records if r.name == "Sample Avionics Company"]
     assert len(sample) == 1 and sample[0].countries == ("CN", "HK", "RU")
     assert meta["lists"]["us_bis_entity_list"]["record_count"] == len(records) == 2
+
+
+def test_a_place_in_brackets_or_misspelled_is_no_alias() -> None:
+    rows = [_rec("Example First Machinery Group Co., Ltd. (Inner Mongolia)", ["Inner Monoglia", "Example One Machine",
+                                                                            "光启", "Sernia"])]
+    _, blob = imp.build_dataset({"us_dod_1260h": {"as_of": "2026-08-18", "source": "fixture", "records": rows}}, {})
+    (rec,) = dataset.parse_records(json.loads(lzma.decompress(blob)))
+    assert rec.name == "Example First Machinery Group Co., Ltd."
+    assert "Inner Mongolia" not in rec.aliases and "Inner Monoglia" not in rec.aliases
+    # Names that are not places stay, short or Han ones too (光启 reads guangqi, a letter from Guangxi).
+    assert {"Example One Machine", "光启", "Sernia"} <= set(rec.aliases)
 
 
 def test_records_are_read_by_their_field_names() -> None:
@@ -268,9 +280,14 @@ def test_every_list_has_complete_metadata() -> None:
 
 
 def test_committed_records_have_no_hangul_and_iso_countries() -> None:
+    # Korean text from the KAIST transcription stays out; a sourced Korean alias (curated or from ROR) is in.
     hangul = re.compile("[\uac00-\ud7a3]")
+    sourced = {a for f in ("curated_aliases.toml", "ror_aliases.toml")
+               for e in tomllib.loads((ROOT / "tools" / "data" / f).read_text("utf-8"))["alias"] for a in e["aliases"]}
+    assert any(hangul.search(a) for a in sourced)
     for rec in dataset.records():
-        assert not hangul.search(rec.name) and not any(hangul.search(a) for a in rec.aliases), rec.name
+        assert not hangul.search(rec.name), rec.name
+        assert not any(hangul.search(a) and a not in sourced for a in rec.aliases), rec.name
         assert all(re.fullmatch(r"[A-Z]{2}", c) for c in rec.countries), (rec.name, rec.countries)
         assert rec.lists or rec.former  # listed now, or formerly listed
 

@@ -38,15 +38,18 @@ def test_lookup_gives_the_english_word(word: str, english: str) -> None:
 
 
 def test_lookup_of_an_unknown_word_is_empty() -> None:
-    assert glossary().lookup("哈尔滨") == ()
+    assert glossary().lookup("牡丹江") == ()
     assert glossary().lookup("") == ()
 
 
 def test_segment_cuts_chinese_and_korean_anywhere_and_persian_and_russian_at_words() -> None:
     g = glossary()
     assert [(s.text, s.english[:1]) for s in g.segment("哈尔滨工业大学")] == [
-        ("哈尔滨", ()), ("工业", ("polytechnic",)), ("大学", ("university",))]
-    assert g.english("하얼빈 공업대학") == ["haeolbin", "polytechnic", "university"]
+        ("哈尔滨", ("harbin",)), ("工业", ("polytechnic",)), ("大学", ("university",))]
+    assert [(s.text, s.english[:1]) for s in g.segment("牡丹江工业大学")] == [
+        ("牡丹江", ()), ("工业", ("polytechnic",)), ("大学", ("university",))]
+    assert g.english("하얼빈 공업대학") == ["harbin", "polytechnic", "university"]
+    assert g.english("모란강 공업대학") == ["morangang", "polytechnic", "university"]
     assert g.english("조선중앙은행") == ["korea", "central", "bank"]
     assert g.english("بانک ملی ایران") == ["bank", "national", "iran"]
     # A Russian glossary word inside a longer word is not cut out of it.
@@ -129,3 +132,36 @@ def test_a_term_with_no_native_form_is_refused() -> None:
 def test_the_glossary_is_small_enough_for_the_page() -> None:
     size = len(package_root().joinpath("data", "scripts", "glossary.json").read_bytes())
     assert size < 40_000
+
+
+def test_a_korean_name_of_a_chinese_institution_reads_back_into_chinese() -> None:
+    g = glossary()
+    assert g.chinese("하얼빈 공업대학") == "哈尔滨工业大学"
+    assert g.chinese("하얼빈공업대학교") == "哈尔滨工业大学"
+    assert g.chinese("중국공정물리연구원") == "中国工程物理研究院"
+    assert g.chinese("다롄 이공대학") == "大连理工大学"
+    assert g.chinese("하얼빈 군사공정학원") == "哈尔滨军事工程学院"  # Sino-Korean readings: 군사 军事, 학원 学院
+    # A word with no glossary reading (a DPRK body's name, Korean words) gives no reading at all.
+    assert g.chinese("조선무역은행") == ""  # 무역 is 贸易 and 外贸 in the glossary: no one reading
+    assert g.chinese("선전선동부") == ""
+    assert g.chinese("哈尔滨工业大学") == "" and g.chinese("Harbin") == ""
+
+
+def test_a_korean_reading_is_a_possible_match_never_a_match() -> None:
+    from assessments.screening import screen_name  # noqa: PLC0415
+
+    result = screen_name("하얼빈 공업대학")
+    best = result["candidates"][0]
+    assert result["outcome"] == "possible_match" and not best["match"]
+    assert best["name"] == "Harbin Institute of Technology" and "哈尔滨工业大学" in best["possible_reason"]
+
+
+def test_a_romanised_persian_name_is_compared_on_consonant_skeletons() -> None:
+    from assessments.screening import screen_name  # noqa: PLC0415
+
+    result = screen_name("Bank-e Tejarat")
+    assert result["outcome"] == "possible_match"
+    best = result["candidates"][0]
+    assert best["name"] == "BANK TEJARAT" and "consonants" in best["possible_reason"]
+    # Without the ezafe a Latin name is not read as Persian: its consonants alone are no evidence.
+    assert all("consonants" not in c["possible_reason"] for c in screen_name("Dnshgh Snt Shrf")["candidates"])

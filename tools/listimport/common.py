@@ -50,6 +50,16 @@ def country_names() -> dict[str, str]:
     return names
 
 
+# China's province-level divisions (ISO 3166-2:CN subdivision names, with the usual English spellings): a list
+# entry's bracketed qualifier "(Inner Mongolia)" or "(Beijing)" says where it is, and is no name of it.
+REGION_NAMES = (
+    "Anhui", "Beijing", "Chongqing", "Fujian", "Gansu", "Guangdong", "Guangxi", "Guizhou", "Hainan", "Hebei",
+    "Heilongjiang", "Henan", "Hubei", "Hunan", "Jiangsu", "Jiangxi", "Jilin", "Liaoning", "Inner Mongolia",
+    "Nei Mongol", "Ningxia", "Qinghai", "Shaanxi", "Shandong", "Shanghai", "Shanxi", "Sichuan", "Tianjin", "Tibet",
+    "Xizang", "Xinjiang", "Yunnan", "Zhejiang",
+)
+
+
 def date_arg(value: str | None, flag: str) -> str:
     if not value:
         raise ImportError_(f"{flag} is required with an official file: the date the file was published")

@@ -13,9 +13,10 @@ from typing import Any
 
 from assessments.limits import MAX_RECORD_DROP
 from assessments.screening.dataset import RECORD_FIELDS
+from assessments.screening.index import one_edit
 from assessments.screening.normalize import NORMALIZATION_VERSION, form, normalized
 
-from .common import DATA, ImportError_, country_names
+from .common import DATA, REGION_NAMES, ImportError_, country_names
 
 SCHEMA_VERSION = 1
 RECORDS_FILE = "records.json.xz"
@@ -61,7 +62,7 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
     for lid in lists:
         if lid not in sources:
             raise ImportError_(f"list {lid!r} has no metadata; add [lists.{lid}] to tools/data/list_sources.toml")
-    places = {normalized(n) for n in country_names()}
+    places = {normalized(n) for n in (*country_names(), *REGION_NAMES)}
     merged: dict[str, dict[str, Any]] = {}
     counts: dict[str, int] = {lid: 0 for lid in order}
     for lid in order:
@@ -81,7 +82,7 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
                 entry["name"] = rec["name"]
             for spelling in [rec["name"], *rec["aliases"]]:
                 alias = " ".join(spelling.split())
-                if normalized(alias) in places and spelling != rec["name"]:
+                if spelling != rec["name"] and _is_place(normalized(alias), places):
                     continue  # a bare place name among the aliases (an address), not a name
                 if alias and alias != entry["name"] and alias not in entry["aliases"]:
                     entry["aliases"].append(alias)
@@ -157,7 +158,16 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
     return lists_json, blob
 
 
+def _is_place(form: str, places: set[str]) -> bool:
+    """A country or region name, or one misspelled by a letter ("Inner Monoglia"): never an organisation's name."""
+    if form in places:
+        return True
+    # Latin names of eight letters or more only: shorter ones and Han syllables meet places by chance ("光启": guangqi).
+    return len(form) >= 8 and form.isascii() and any(p[0] == form[0] and one_edit(form, p) for p in places)
+
+
 CURATED_FILE = DATA / "curated_aliases.toml"
+ROR_FILE = DATA / "ror_aliases.toml"  # written by tools/ror_aliases.py from ROR (CC0), the ROR id as each source
 
 
 def read_curated(path: Path = CURATED_FILE) -> list[dict[str, Any]]:
@@ -169,7 +179,13 @@ def read_curated(path: Path = CURATED_FILE) -> list[dict[str, Any]]:
     for i, e in enumerate(entries):
         if not e.get("listed") or not e.get("aliases") or not e.get("source"):
             raise ImportError_(f"{path}: alias entry {i + 1} needs listed, aliases and source")
+        e["file"] = path.name
     return entries
+
+
+def read_alias_files() -> list[dict[str, Any]]:
+    """The curated short forms, then the aliases from ROR (when that file is there)."""
+    return read_curated(CURATED_FILE) + (read_curated(ROR_FILE) if ROR_FILE.exists() else [])
 
 
 def add_curated_aliases(merged: dict[str, dict[str, Any]], curated: list[dict[str, Any]],
@@ -188,9 +204,10 @@ def add_curated_aliases(merged: dict[str, dict[str, Any]], curated: list[dict[st
         key = by_form.get(normalized(e["listed"]))
         if key is None:
             if not strict:
-                print(f"note: {CURATED_FILE.name}: {e['listed']!r} is not in this import; skipped", file=sys.stderr)
+                print(f"note: {e.get('file', CURATED_FILE.name)}: {e['listed']!r} is not in this import; skipped",
+                      file=sys.stderr)
                 continue
-            raise ImportError_(f"{CURATED_FILE.name}: {e['listed']!r} is not a listed name or alias; "
+            raise ImportError_(f"{e.get('file', CURATED_FILE.name)}: {e['listed']!r} is not a listed name or alias; "
                                "fix the entry or remove it if the entity left the lists")
         entry = merged[key]
         for alias in e["aliases"]:
