@@ -1,6 +1,7 @@
 """The self-assessment page in real Chromium, against the built site served on
 127.0.0.1: complete flows for every tier, failure of the engine download,
-hostile input, export and re-import, privacy, accessibility and a strict CSP."""
+hostile input, export and re-import, privacy and a strict CSP (accessibility:
+test_accessibility.py)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 import assessments
-from tests.support.browser import collect_csp_violations, csp_violations, settle_animations
+from tests.support.browser import collect_csp_violations, csp_violations
 from tests.support.paths import scenarios
 from tests.support.server import ServerOptions, serve
-from tests.support.site import site_pages
 from tests.support.ui import fill_answers, search_finds, wait_engine, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -305,31 +304,3 @@ def test_works_under_strict_content_security_policy(page: Page, served: str) -> 
     # the policy the hosting guide recommends allows them: img-src 'self' data:.)
     search_finds(page, "sanctions")
     assert [v for v in csp_violations(page) if v != "img-src data"] == []
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_accessibility_violations_on_any_page(
-    browser: Browser, built_site: Path, site_url: str, scheme: str
-) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    axe = Axe()
-    problems = []
-    for rel in site_pages(built_site):
-        page.goto(site_url + rel)
-        if rel == "self-assessment/":
-            wait_ready(page)
-            fill_answers(
-                page, {"activities": ["collaboration"], "collaboration_type": "formal",
-                    "partners": [{"names": ["Skoltech"], "country": "IR"}]}
-            )
-            expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
-        # Filling the form scrolls, and Material fades the header title in: axe would
-        # measure the colours half-way through that transition. Measure what stays.
-        settle_animations(page)
-        results = axe.run(page)
-        for violation in results.response["violations"]:
-            targets = [n["target"] for n in violation["nodes"]][:3]
-            problems.append(f"{scheme} {rel or '/'}: {violation['id']} ({violation['impact']}): {targets}")
-    context.close()
-    assert problems == [], "\n".join(problems)
