@@ -37,7 +37,12 @@ function checkRuntimeFetches(pyodideURL) {
     const expected = Object.hasOwn(BUILD.sha256 || {}, name) ? BUILD.sha256[name] : null;
     if (!expected) return siteFetch(input, init);
     const response = await siteFetch(input, init);
-    if (!response.ok || !response.body) return response;
+    if (!response.ok || !response.body) {
+      // Said at once, for the same reason as a checksum mismatch below: the page shows its fallback
+      // now instead of after the no-progress wait (a host or filter that refuses .wasm files).
+      postMessage({ type: "failed", reason: `${name}: HTTP ${response.status}` });
+      throw new Error(`${name}: HTTP ${response.status}`);
+    }
     // Read in chunks, saying so (engine.mjs declares a start without progress for a while failed).
     const chunks = [];
     const reader = response.body.getReader();

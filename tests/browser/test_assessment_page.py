@@ -278,7 +278,9 @@ def test_blocked_engine_download_falls_back_and_keeps_answers(page: Page, served
     page.locator("#rs-q-activities input[value='collaboration']").check()
     wait_engine(page, "failed")
     expect(page.locator("#rs-fallback")).to_be_visible()
+    # Said at once and with the reason, not after the engine's no-progress wait.
     expect(page.locator("#rs-engine-status")).to_contain_text("could not start")
+    expect(page.locator("#rs-engine-status")).to_contain_text("pyodide.asm.wasm: HTTP 403")
     expect(page.locator("#rs-fallback a[href^='mailto:']").first).to_be_visible()
     search_finds(page, "visitor")  # the search waits for the engine: "failed" releases it too
     page.locator("#rs-q-partners select").select_option("FR")
