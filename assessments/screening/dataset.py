@@ -28,7 +28,8 @@ from .normalize import NORMALIZATION_VERSION
 
 DATA_DIR = ("data", "lists")
 LISTS_FILE = "assessments/data/lists/lists.json"
-REBUILD = "rebuild the dataset with python tools/import_lists.py (or reinstall the package)"
+REBUILD = ("rebuild the dataset with python tools/import_lists.py --shared DIR (DIR: the list snapshots;"
+           " docs/screening.md), or reinstall the package")
 
 
 class DatasetError(ConfigError):
@@ -179,7 +180,8 @@ def decompress_records(file_name: str, blob: bytes) -> bytes:
     if file_name.endswith(".gz"):
         return gzip.decompress(blob)
     raise ConfigError(LISTS_FILE, "records_file",
-                      f"unknown compression of {file_name!r}", "use records.json.xz (python tools/import_lists.py)")
+                      f"unknown compression of {file_name!r}",
+                      "use records.json.xz (python tools/import_lists.py --shared DIR)")
 
 
 def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
@@ -191,7 +193,7 @@ def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
     fields = data.get("fields")
     if not isinstance(fields, list) or len(set(fields)) != len(fields):
         raise ConfigError(LISTS_FILE, "records_file", "the records file has no valid 'fields' list",
-                          "regenerate the dataset with python tools/import_lists.py")
+                          "regenerate the dataset with python tools/import_lists.py --shared DIR")
     missing = [f for f in RECORD_FIELDS if f not in fields and f not in OPTIONAL_FIELDS]
     unknown = [f for f in fields if f not in RECORD_FIELDS]
     if missing or unknown:
@@ -199,7 +201,7 @@ def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
             ([f"unknown {', '.join(map(str, unknown))}"] if unknown else [])
         raise ConfigError(LISTS_FILE, "records_file",
                           f"record fields {fields} are not {list(RECORD_FIELDS)} ({'; '.join(problems)})",
-                          "regenerate the dataset with python tools/import_lists.py, or update "
+                          "regenerate the dataset with python tools/import_lists.py --shared DIR, or update "
                           "assessments/screening/dataset.py to read the new fields")
     col = {f: i for i, f in enumerate(fields)}
     i_id, i_name, i_aliases, i_countries, i_lists, i_note = (col[f] for f in RECORD_FIELDS[:6])
@@ -210,7 +212,7 @@ def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
     rows = data["records"]
     if any(len(r) != width for r in rows):
         raise ConfigError(LISTS_FILE, "records_file", f"a record does not have the {width} fields {fields}",
-                          "regenerate the dataset with python tools/import_lists.py")
+                          "regenerate the dataset with python tools/import_lists.py --shared DIR")
     # List comprehensions rather than generators: this runs while the browser's engine starts.
     return tuple([Record(r[i_id], r[i_name], tuple(r[i_aliases]), tuple(r[i_countries]),
                          tuple([names[i] for i in r[i_lists]]), r[i_note],
@@ -321,7 +323,7 @@ def dataset_problems(max_drop: float = MAX_RECORD_DROP) -> list[str]:
     if hashlib.sha256(blob).hexdigest() != meta["records_sha256"]:
         problems.append(f"{where}: records_sha256 does not match {meta['records_file']}: the records were changed "
                         "without the metadata, or the file is corrupt or truncated; regenerate both with "
-                        "python tools/import_lists.py")
+                        "python tools/import_lists.py --shared DIR")
     try:
         loaded = load_records(blob, verify=False)
     except DatasetError as exc:
@@ -334,7 +336,7 @@ def dataset_problems(max_drop: float = MAX_RECORD_DROP) -> list[str]:
         have, stated, before = counts.get(lid, 0), info["record_count"], info.get("previous_count", 0)
         if have != stated:
             problems.append(f"{where}: list {lid} has {have} records but its metadata states {stated}: "
-                            "regenerate the dataset with python tools/import_lists.py")
+                            "regenerate the dataset with python tools/import_lists.py --shared DIR")
         if before and stated < before * (1 - max_drop):
             problems.append(f"{where}: list {lid} dropped from {before} to {stated} records (more than "
                             f"{int(max_drop * 100)}%): check the source; if the drop is real, rerun "
