@@ -93,7 +93,8 @@ def test_no_accessibility_violations_hovered_and_pressed_included(
                                 "partners": [{"names": ["Skoltech"], "country": "IR"}]})
             expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
         where = f"{copy} {scheme} /{rel}"
-        problems += _violations(axe, page, where)
+        if copy != "default":  # the default site at rest: every page in test_accessibility.py
+            problems += _violations(axe, page, where)
         for selector in _controls(page):
             button = page.locator(selector)
             button.scroll_into_view_if_needed()
