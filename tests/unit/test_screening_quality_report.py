@@ -80,7 +80,7 @@ def test_the_markdown_tables_show_each_split_and_method() -> None:
     assert text.index("Held-out split") < text.index("Tune split")
     assert "| typo | 2 | 1.00 | 0.50 | 1.00 | 1.00 | 0.50 | 1.00 |" in text
     assert "ours flagged | ours direct | ours first 3 | difflib flagged" in text
-    assert "| this site's matcher | 2 | 1 (0.50) | 1 (0.50) | 2 (1.00) |" in text
+    assert "| this site's matcher | 2 | 1 (50.0 %) | 1 (50.0 %) | 2 (100.0 %) |" in text
     assert "| Chinese characters | 1 |" in text
     # The tune split was measured for one method only: its tables have one method's columns.
     tune = text[text.index("Tune split"):]
