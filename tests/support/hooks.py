@@ -1,9 +1,10 @@
-"""Load a hook module by path, as MkDocs does, for unit tests of the hooks."""
+"""Load a hook module by path, as MkDocs does, and a script of tools/ or benchmarks/ by path, for unit tests."""
 
 from __future__ import annotations
 
 import importlib.util
 import sys
+from pathlib import Path
 from types import ModuleType
 
 from tests.support.paths import HOOKS
@@ -17,5 +18,15 @@ def load_hook(name: str) -> ModuleType:
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # as MkDocs does (dataclasses look their module up)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_script(name: str, path: Path) -> ModuleType:
+    """A script that is not a package module (tools/*.py, benchmarks/*.py) loaded by path as ``name``."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses in the script look their module up
     spec.loader.exec_module(module)
     return module

@@ -3,35 +3,24 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import lzma
 import re
-import sys
 import tomllib
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 import assessments
 from assessments.screening import dataset
+from tests.support.hooks import load_script
 from tests.support.paths import ROOT, TEST_DATA
 
 FIXTURES = TEST_DATA / "screening"
 
 
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-imp = _load("import_lists", ROOT / "tools" / "import_lists.py")
+imp = load_script("import_lists", ROOT / "tools" / "import_lists.py")
 
 
 def _rec(name: str, aliases: list[str] | None = None, countries: list[str] | None = None) -> dict[str, Any]:
@@ -304,7 +293,7 @@ def test_refresh_offline_changes_nothing(tmp_path: Path, monkeypatch: pytest.Mon
                                          capsys: pytest.CaptureFixture[str]) -> None:
     import urllib.error  # noqa: PLC0415
 
-    refresh = _load("refresh_lists", ROOT / "tools" / "refresh_lists.py")
+    refresh = load_script("refresh_lists", ROOT / "tools" / "refresh_lists.py")
     assert all(url.startswith("https://") for url in refresh.SOURCES.values())
 
     def offline(url: str, dest: Path) -> None:

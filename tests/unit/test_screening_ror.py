@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 import tomllib
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from assessments.screening import dataset
 from assessments.screening.dataset import Record
+from tests.support.hooks import load_script
 from tests.support.paths import ROOT
 
-
-def _load(name: str, path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ror = _load("ror_aliases", ROOT / "tools" / "ror_aliases.py")
+ror = load_script("ror_aliases", ROOT / "tools" / "ror_aliases.py")
 
 
 def _v2(rid: str, names: list[tuple[str, str, list[str]]], country: str = "CN",
