@@ -87,10 +87,7 @@ MIN_CONTRAST = 4.5  # WCAG AA for text: links are text in the primary colour
 
 
 def _luminance(colour: str) -> float:
-    value = colour.lstrip("#")
-    if len(value) == 3:
-        value = "".join(ch * 2 for ch in value)
-    channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [c / 255 for c in _rgba(colour)[:3]]
     r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -103,10 +100,7 @@ def contrast(a: str, b: str) -> float:
 
 def _lighter_for_dark(colour: str, background: str = SLATE_BG) -> str:
     """The colour mixed with white, just enough to reach MIN_CONTRAST on the dark background."""
-    value = colour.lstrip("#")
-    if len(value) == 3:
-        value = "".join(ch * 2 for ch in value)
-    rgb = [int(value[i:i + 2], 16) for i in (0, 2, 4)]
+    rgb = _rgba(colour)[:3]
     for step in range(101):
         mixed = "#" + "".join(f"{round(c + (255 - c) * step / 100):02x}" for c in rgb)
         if contrast(mixed, background) >= MIN_CONTRAST + 0.1:
