@@ -310,9 +310,6 @@ def _typed_kind_not_a_company(index: Index, query: str, hit: Any, cmp: Compariso
             f"({index.alias_text[cmp.aid]})")
 
 
-_SHORT_OWNERS: dict[int, dict[str, int]] = {}
-
-
 def _own_short_alias(index: Index, query: str, hit: Any) -> str:
     """A short alias of the record in Cyrillic or another non-Latin script ("ВТБ": too short to be a match)
     typed exactly as written, in capitals, and carried by this record only: a possible match. Not a Latin
@@ -320,15 +317,7 @@ def _own_short_alias(index: Index, query: str, hit: Any) -> str:
     typed = query.strip()
     if hit.detail != "short_alias" or hit.alias != typed or not typed.isupper() or typed.isascii():
         return ""
-    owners = _SHORT_OWNERS.get(id(index))
-    if owners is None:
-        _SHORT_OWNERS.clear()
-        counts: dict[str, set[int]] = {}
-        for aid, text in enumerate(index.alias_text):
-            if len(text.strip()) <= 4:
-                counts.setdefault(text.strip(), set()).add(index.alias_record[aid])
-        owners = _SHORT_OWNERS[id(index)] = {t: len(r) for t, r in counts.items()}
-    if owners.get(typed) != 1:
+    if len(typed) > 4 or index.short_alias_owners.get(typed) != 1:
         return ""
     return "a short form this entry carries, typed as it is written"
 

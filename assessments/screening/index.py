@@ -149,6 +149,8 @@ class Index:
             aid for aid in singles
             if self.alias_text[aid].strip().isupper() and len(short[self.alias_text[aid].strip()]) == 1
             and self.alias_tokens[aid][0] == acronym(self.records[self.alias_record[aid]].name)}
+        # How many records carry each short alias, as written ("ВТБ" -> 1).
+        self.short_alias_owners = {text: len(owners) for text, owners in short.items()}
         n = len(self.alias_text) or 1
         self.max_idf = math.log(n + 1)
         self.idf = {t: math.log((n + 1) / (len(p) + 0.5)) for t, p in postings.items()}
