@@ -18,8 +18,6 @@ system Chromium through Playwright.
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.build import CHROMIUM_ARGS, build_site, chromium_path
+from tests.support.build import CHROMIUM_ARGS, build_site, chromium_path, shared_build
 from tests.support.paths import NORTHBRIDGE, TESTS
 from tests.support.server import ServerOptions, serve
 
@@ -38,30 +36,6 @@ def _chromium() -> str:
     if path is None:
         pytest.fail("Chromium not found: install it (apt-get install chromium) or set CHROMIUM_PATH")
     return path
-
-
-def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str,
-                 build: Callable[[Path], CompletedProcess[str]]) -> Path:
-    """Build once per run into ``<run's temp folder>/name``, whichever test process asks first.
-
-    Under pytest-xdist each worker has its own base temp folder inside the run's: the build goes
-    into the parent they share, under a file lock; a failed build is remembered, so every worker
-    reports the same output instead of building again."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent
-    dest, done, failed = root / name, root / f"{name}.built", root / f"{name}.failed"
-    with open(root / f"{name}.lock", "w", encoding="utf-8") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not done.exists() and not failed.exists():
-            proc = build(dest)
-            if proc.returncode == 0:
-                done.touch()
-            else:
-                failed.write_text(f"{proc.stdout}\n{proc.stderr}", encoding="utf-8")
-    if failed.exists():
-        pytest.fail(f"mkdocs build --strict of {name} failed:\n{failed.read_text(encoding='utf-8')}")
-    return dest
 
 
 _BUILDS: dict[str, Callable[[Path], CompletedProcess[str]]] = {

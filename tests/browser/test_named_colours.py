@@ -19,7 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from tests.support.browser import settle_animations
-from tests.support.build import build_site
+from tests.support.build import build_site, shared_build
 from tests.support.paths import INSTITUTIONS
 from tests.support.server import ServerOptions, serve
 from tests.support.ui import fill_answers, wait_ready
@@ -32,11 +32,7 @@ PAGES = ["", "federal-sponsors/", "self-assessment/"]
 
 @pytest.fixture(scope="session")
 def named_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dest = tmp_path_factory.mktemp("named-colours-site")
-    proc = build_site(dest, config=NAMED)
-    if proc.returncode != 0:
-        pytest.fail(f"mkdocs build --strict of the named-colour copy failed:\n{proc.stdout}\n{proc.stderr}")
-    return dest
+    return shared_build(tmp_path_factory, "named-colours-site", lambda dest: build_site(dest, config=NAMED))
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,18 @@
-"""Build the site with the real hooks, and find the system Chromium (tests and benchmarks)."""
+"""Build the site with the real hooks (once per test run across test processes: shared_build), and find the
+system Chromium (tests and benchmarks)."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from tests.support.paths import ROOT
 
@@ -58,4 +63,28 @@ def site_copy(dest: Path, existing: Path | None = None) -> Path:
     proc = build_site(dest)
     if proc.returncode != 0:
         sys.exit(proc.stdout + proc.stderr)
+    return dest
+
+
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str,
+                 build: Callable[[Path], subprocess.CompletedProcess[str]]) -> Path:
+    """Build once per run into ``<run's temp folder>/name``, whichever test process asks first.
+
+    Under pytest-xdist each worker has its own base temp folder inside the run's: the build goes
+    into the parent they share, under a file lock; a failed build is remembered, so every worker
+    reports the same output instead of building again."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    dest, done, failed = root / name, root / f"{name}.built", root / f"{name}.failed"
+    with open(root / f"{name}.lock", "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists() and not failed.exists():
+            proc = build(dest)
+            if proc.returncode == 0:
+                done.touch()
+            else:
+                failed.write_text(f"{proc.stdout}\n{proc.stderr}", encoding="utf-8")
+    if failed.exists():
+        pytest.fail(f"mkdocs build --strict of {name} failed:\n{failed.read_text(encoding='utf-8')}")
     return dest
