@@ -127,14 +127,18 @@ let booted = null;
 // What the screening index builds on first use (api.warm_step: one piece per call, each some tens of
 // milliseconds) is built while no request comes: each request puts it off by IDLE_MS, so that a request
 // never waits behind it.
+// Once every part is built (or building one failed), nothing more is scheduled.
 const IDLE_MS = 400;
 let idleTimer = 0;
+let prepared = false;
 function prepareWhenIdle(api) {
+  if (prepared) return;
   clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
     let more = false;
     try { more = api.warm_step(); } catch (error) { console.warn("[engine] preparing the screening index failed", error); }
     if (more) prepareWhenIdle(api);
+    else prepared = true;
   }, IDLE_MS);
 }
 
