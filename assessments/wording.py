@@ -30,6 +30,29 @@ TIER_TEXT = {
 KIND_TEXT = {"law": "Law", "agency": "Agency rule", "institutional": "Institutional policy",
              "secondary": "Secondary source"}
 
+# A screened name's outcome (assessments.screening: ``outcome``), as the headline beside the name: the
+# three outcomes a researcher reads (match, possible match, no match) and why a name was not screened.
+SCREENING_TEXT = {
+    "prohibited": "Match: on a list that prohibits all dealings",
+    "high": "Match: on a restricted-party or research-security list",
+    "stale_match": "Match on an out-of-date list only: the office confirms",
+    "possible_match": "Possible match: check this with the office",
+    "related": "A related entry is listed: check it",
+    "not_screened": "Not screened: this name was not checked against any list",
+    "formerly_listed": "Formerly listed, not a hit (no match)",
+    "none": "No match on the lists screened",
+}
+
+# How a matched entry relates to the typed name (a candidate's ``why``).
+FOUND_AS_TEXT = {
+    "exact": "the same name",
+    "tokens": "the same words, spelled or ordered differently",
+    "official_acronym": "the acronym the list gives",
+    "unit_of_listed": "a unit of the listed organisation",
+    "listed_is_part": "a listed part of this organisation",
+    "query_is_part": "this name contains the listed one",
+}
+
 # Under a reason one of whose sources could not be read here (a citation's ``ask_first``).
 ASK_FIRST = "Its source is being re-checked by the office: ask the office before you act on this reason alone."
 

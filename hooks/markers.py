@@ -316,7 +316,9 @@ def _questionnaire_data(context: _Context) -> str:
         "limits": assessments.limits.for_the_page(),
         # The engine's words for tiers, what a reason rests on and when to ask first: the page repeats none.
         "wording": {"tiers": assessments.wording.TIER_TEXT, "kinds": assessments.wording.KIND_TEXT,
-                    "ask_first": assessments.wording.ASK_FIRST},
+                    "ask_first": assessments.wording.ASK_FIRST,
+                    "screening": assessments.wording.SCREENING_TEXT,
+                    "found_as": assessments.wording.FOUND_AS_TEXT},
     }
     # Safe inside <script>: no "</" can close the element early.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

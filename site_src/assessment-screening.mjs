@@ -7,19 +7,10 @@ import { el, link } from "./assessment-dom.mjs";
 import { form } from "./assessment-form.mjs";
 import { LIMITS, POLICY } from "./assessment-policy.mjs";
 
-// Wording for the engine's screening outcomes (assessments/screening: `outcome`), in the three
-// outcomes a researcher reads (match, possible match, no match); each result also carries its own
-// one-sentence `summary`, shown beside this when it says more.
-export const OUTCOME_TEXT = {
-  prohibited: "Match: on a list that prohibits all dealings",
-  high: "Match: on a restricted-party or research-security list",
-  stale_match: "Match on an out-of-date list only: the office confirms",
-  possible_match: "Possible match: check this with the office",
-  related: "A related entry is listed: check it",
-  not_screened: "Not screened: this name was not checked against any list",
-  formerly_listed: "Formerly listed, not a hit (no match)",
-  none: "No match on the lists screened",
-};
+// The engine's words for a screened name's outcome (assessments/wording.py SCREENING_TEXT, in the
+// build's policy data): match, possible match, no match, and why a name was not screened. Each
+// result also carries its own one-sentence `summary`, shown beside this when it says more.
+export const OUTCOME_TEXT = POLICY.wording.screening;
 
 /** A list with its dates: when the authority published it, when the copy was retrieved, what it is current to. */
 export function listDates(l) {
@@ -31,12 +22,8 @@ const listCell = (lists) => (lists || []).map((l, i) => el("span", { class: "rs-
   link(l.url, l.label), ` (${l.authority ? `${l.authority}; ` : ""}${listDates(l)})`,
   l.stale ? el("strong", { class: "rs-stale" }, " out-of-date list") : null));
 
-// How a candidate relates to the typed name, in words (the engine's `why`).
-const HOW = {
-  exact: "the same name", tokens: "the same words, spelled or ordered differently",
-  official_acronym: "the acronym the list gives", unit_of_listed: "a unit of the listed organisation",
-  listed_is_part: "a listed part of this organisation", query_is_part: "this name contains the listed one",
-};
+// How a candidate relates to the typed name, in the engine's words (FOUND_AS_TEXT, by its `why`).
+const HOW = POLICY.wording.found_as;
 
 /** One listed entry as a short block: its name, how it was found, its lists with their dates. */
 function entryBlock(c, kind) {
@@ -130,7 +117,7 @@ function screeningEntry(s) {
     el("p", {}, el("strong", {}, s.query), ": ", headline),
     summary ? el("p", { class: "rs-screen__summary" }, summary) : null,
     ...notScreenedLines(s),
-    hits.length ? entryList(`Listed: ${s.query}`, hits, "match") : null,
+    hits.length ? entryList(`Matches for ${s.query}`, hits, "match") : null,
     possible.length ? entryList(`Possible matches for ${s.query}`, possible, "possible") : null,
     former.length ? entryList(`Formerly listed (removed from the list: not matches) for ${s.query}`, former, "former") : null,
     near.length ? el("details", { class: "rs-near" }, el("summary", {}, `Similar listed names, not matches (${near.length})`),

@@ -191,8 +191,9 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
 SEARCH_DEPTH = 30  # candidates the structural tests look at before the best MAX_CANDIDATES are kept
 PART_DEPTH = 5
 MATCH_KINDS = frozenset({"prohibited", "high", "stale_match"})
-# Candidate order: matches, then possible matches, related entries, and the rest by score.
-_ORDER = {"prohibited": 6, "high": 6, "stale_match": 6, "possible_match": 5, "related": 4,
+# Candidate order: matches (on a list that prohibits all dealings first: the entry that sets the
+# outcome is read first), then possible matches, related entries, and the rest by score.
+_ORDER = {"prohibited": 7, "high": 6, "stale_match": 6, "possible_match": 5, "related": 4,
           "formerly_listed": 3, "none": 0}
 # Details that are never more than a low candidate: a common word in common, initials the matcher derived.
 _NEVER_POSSIBLE = frozenset({"common_word", "acronym", "short_alias"})
@@ -419,7 +420,11 @@ def _summary(outcome: str, candidates: list[dict[str, Any]], unscreened: list[di
     if outcome == "not_screened":
         why = "; ".join(u["reason"] for u in unscreened)
         return f"Not screened: {why}. This is not a clearance: ask the research security office."
-    best = next((c for c in candidates if c["verdict"] != "no match"), None)
+    # The entry that set the outcome (a name on a high-tier list and on one that prohibits all
+    # dealings is told as the latter), else the first that is more than no match.
+    told = _verdict(outcome, [])
+    best = next((c for c in candidates if c["verdict"] == told != "no match"), None) \
+        or next((c for c in candidates if c["verdict"] != "no match"), None)
     if best is None:
         return "No listed entry matches this name on the lists screened."
     if best["possible"]:
