@@ -8,7 +8,8 @@ A marker is an HTML comment ``<!-- NAMESPACE:NAME -->`` or
 - ``guide:`` guide content (the readable glossary, the dated change log of
   ``docs/data/changes.toml`` with its data for site_src/changes-since.mjs, the
   shared legal facts and the page's sources from the registry
-  ``assessments/policy/sources.toml``, the office's review table).
+  ``assessments/policy/sources.toml``, the office's review table, and the curated
+  aliases of the screening lists not yet checked against a page).
 
 A page cites sources by id in its front matter (``sources: [id, ...]``); a fact
 included with ``<!-- guide:fact ID -->`` adds the ids it rests on.
@@ -369,6 +370,11 @@ def _source_review(context: _Context, argument: str) -> str:
                             due=sum(1 for r in rows if r["due"]))
 
 
+def _alias_review(context: _Context, argument: str) -> str:
+    """The curated aliases not yet checked against the page they name (the office's page only)."""
+    return context.template("partials/guide-alias-review.html", **screening_lists.alias_review())
+
+
 def _read_changes(docs_dir: Path) -> list[dict[str, Any]]:
     """The entries of docs/data/changes.toml; raises OSError, TOMLDecodeError or KeyError."""
     return tomllib.loads((docs_dir / CHANGES).read_text(encoding="utf-8"))["change"]
@@ -429,4 +435,5 @@ MARKERS: dict[str, _Marker] = {
     FACT: _Marker(_fact, argument="fact id"),
     PAGE_SOURCES: _Marker(_sources),
     "guide:source-review": _Marker(_source_review),
+    "guide:alias-review": _Marker(_alias_review),
 }

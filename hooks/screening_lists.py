@@ -10,12 +10,19 @@
   (the configured threshold and staleness age) are markers of hooks/markers.py,
   rendered from :func:`list_table` and :func:`settings` through
   ``overrides/partials/rs-screening-*.html``. The dataset is read here only.
+- ``<!-- guide:alias-review -->`` on the office's review page: every entry of
+  ``tools/data/curated_aliases.toml`` whose ``checked`` still says "not yet"
+  (listed name, aliases, the source named, what was tried), from
+  :func:`alias_review`. The shipped records carry no verification status, so the
+  committed alias file is read; researchers never see it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import tomllib
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -83,5 +90,36 @@ def settings(institution: assessments.Config) -> dict[str, Any]:
             "disabled_lists": institution.disabled_lists}
 
 
+def alias_review(path: Path | None = None) -> dict[str, Any]:
+    """The curated alias entries not yet checked against a page: ``entries`` (listed, aliases, source, tried),
+    ``total`` (entries in the file) and ``path`` (as the page names it); ``missing`` when the copy has no file.
+
+    An entry is unchecked when its ``checked`` starts with "not yet" (the importer's file keeps what was tried
+    after the colon). A file that cannot be read as the importer reads it stops the build, naming the file.
+    """
+    path = path or CURATED_ALIASES
+    shown = path.relative_to(_project.ROOT).as_posix() if path.is_relative_to(_project.ROOT) else str(path)
+    if not path.exists():
+        return {"entries": [], "total": 0, "path": shown, "missing": True}
+    try:
+        entries = tomllib.loads(path.read_text(encoding="utf-8")).get("alias", [])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise PluginError(f"{shown}: cannot read the curated aliases ({exc}); "
+                          "fix the file so that tools/import_lists.py can read it") from None
+    rows = []
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not entry.get("listed") or not entry.get("aliases"):
+            raise PluginError(f"{shown}: alias entry {number} needs listed and aliases")
+        checked = str(entry.get("checked", "")).strip()
+        if checked.lower().startswith(NOT_YET):
+            rows.append({"number": number, "listed": entry["listed"], "aliases": list(entry["aliases"]),
+                         "source": entry.get("source", ""),
+                         "tried": checked[len(NOT_YET):].lstrip(" :").strip()})
+    return {"entries": rows, "total": len(entries), "path": shown, "missing": False}
+
+
 # --- data ------------------------------------------------------------------
+
+CURATED_ALIASES = _project.ROOT / "tools" / "data" / "curated_aliases.toml"
+NOT_YET = "not yet"  # how a curated entry's `checked` begins until someone read the page it names
 

@@ -11,6 +11,7 @@ import html
 import json
 import re
 import tomllib
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -122,7 +123,7 @@ def test_the_registry_covers_every_namespace_with_renderers() -> None:
 @pytest.mark.parametrize(("marker", "fix"), [
     ("cfg:nope", "use one of: cfg:contact, cfg:contacts-table"),
     ("md:screening-table", "use one of: md:questionnaire, md:rules-table, md:screening-lists"),
-    ("guide:glosary", "use one of: guide:changes, guide:fact, guide:glossary"),
+    ("guide:glosary", "use one of: guide:alias-review, guide:changes, guide:fact, guide:glossary"),
     ("cfg:institution.example", "cfg:institution.name"),
 ])
 def test_an_unknown_marker_fails_naming_page_and_marker(marker: str, fix: str) -> None:
@@ -268,3 +269,46 @@ def test_hooks_fail_clearly_without_the_loaded_configuration() -> None:
     with pytest.raises(PluginError, match=r"holds no loaded configuration \(fix: list hooks/validate\.py"):
         markers._project.institution(config)
 
+
+
+def _unchecked_entries(path: Path) -> dict[int, dict[str, Any]]:
+    """The curated entries whose `checked` says "not yet", by their number in the file (read here, not by the hook)."""
+    entries = tomllib.loads(path.read_text(encoding="utf-8"))["alias"]
+    return {n: e for n, e in enumerate(entries, 1) if str(e.get("checked", "")).lower().startswith("not yet")}
+
+
+def test_the_office_page_lists_exactly_the_curated_aliases_not_yet_checked() -> None:
+    curated = ROOT / "tools" / "data" / "curated_aliases.toml"
+    unchecked = _unchecked_entries(curated)
+    out = run_pass("<!-- guide:alias-review -->", src="source-review.md")
+    rows = dict(re.findall(r'<tr id="alias-review-(\d+)"[^>]*>(.*?)</tr>', out, re.S))
+    # Every unchecked entry is shown, and no checked one: the section is empty only when nothing is unchecked.
+    assert sorted(int(n) for n in rows) == sorted(unchecked)
+    for number, entry in unchecked.items():
+        text = html.unescape(re.sub(r"<[^>]+>", "", rows[str(number)]))
+        assert entry["listed"] in text and all(a in text for a in entry["aliases"]), number
+        assert entry["source"] in text, number
+        tried = entry["checked"].split(":", 1)[1].strip() if ":" in entry["checked"] else ""
+        assert tried in text, number
+    if unchecked:
+        assert f"<strong>{len(unchecked)}</strong> of" in out and "not been checked" in out
+    else:
+        assert "were checked against a page" in out
+
+
+def test_the_alias_review_says_when_all_are_checked_or_the_file_is_missing_or_broken(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lists = markers.screening_lists
+    checked = tmp_path / "curated_aliases.toml"
+    checked.write_text('[[alias]]\nlisted = "X University"\naliases = ["XU"]\nsource = "s"\n'
+                       'checked = "2026-12-07: page read"\n', encoding="utf-8")
+    monkeypatch.setattr(lists, "CURATED_ALIASES", checked)
+    out = run_pass("<!-- guide:alias-review -->", src="source-review.md")
+    assert "All 1 entries" in out and "alias-review-" not in out.replace("guide-alias-review", "")
+    monkeypatch.setattr(lists, "CURATED_ALIASES", tmp_path / "absent.toml")
+    assert "This copy has no" in run_pass("<!-- guide:alias-review -->", src="source-review.md")
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[[alias]]\nlisted = "X"\naliases = [\n', encoding="utf-8")
+    monkeypatch.setattr(lists, "CURATED_ALIASES", broken)
+    with pytest.raises(PluginError, match=r"broken\.toml: cannot read the curated aliases"):
+        run_pass("<!-- guide:alias-review -->", src="source-review.md")
