@@ -63,15 +63,17 @@ function checkRuntimeFetches(pyodideURL) {
       throw new Error(`${name}: checksum mismatch`);
     }
     progress("runtime", Math.min(50, 5 + Math.floor(received / 500_000)));
-    if (name.endsWith(".gzip")) return new Response(await gunzip(bytes), { status: 200 });
-    return new Response(bytes, { status: 200, headers: response.headers });
+    if (!name.endsWith(".gzip")) return new Response(bytes, { status: 200, headers: response.headers });
+    // The standard library comes as one gzip-compressed zip (hooks/_runtime.py), checked as it came:
+    // Pyodide gets the zip itself.
+    try {
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      return new Response(await new Response(stream).arrayBuffer(), { status: 200 });
+    } catch (error) {
+      postMessage({ type: "failed", reason: `${name}: cannot be decompressed (${error})` });
+      throw error;
+    }
   };
-}
-
-// The standard library comes as one gzip-compressed zip (hooks/_runtime.py), checked as it came: Pyodide
-// gets the zip itself.
-async function gunzip(bytes) {
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
 }
 
 async function boot(options) {

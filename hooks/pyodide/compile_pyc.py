@@ -33,9 +33,9 @@ EXCLUDED = {
 # docstrings, no asserts (CPython's own test suite runs that way), a fifth less to
 # download. The engine reads no docstring and asserts nothing outside its command
 # line, which the browser wheel leaves out (hooks/_engine_wheels.py); the Pyodide
-# test tier runs it so compiled. Pyodide's own packages (pyodide, _pyodide) too: at
-# run time they read no docstring of their own (_pyodide.docstring takes a missing
-# one as empty); Pyodide's documentation build is what reads them.
+# test tier runs it so compiled. Pyodide's own packages (pyodide, _pyodide) too: it
+# starts and runs the engine without them (_pyodide.docstring takes a missing one
+# as empty); the Pyodide test tier runs on this build.
 OPTIMIZE = 2
 MODES = ("stdlib", "modules")
 
