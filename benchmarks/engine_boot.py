@@ -1,6 +1,6 @@
 """Self-assessment speed and size in headless Chromium: prints figures, asserts nothing.
 
-Usage: python benchmarks/engine_boot.py [--runs 5] [--site DIR] [--network-only | --prefetch-only]
+Usage: python benchmarks/engine_boot.py [--runs 5] [--site DIR] [--network-only | --prefetch-only | --bytes-only]
 
 Builds the site (or uses --site), serves it on 127.0.0.1 with gzip and ETags
 like a static host, and measures with Playwright and the system Chromium:
@@ -189,7 +189,7 @@ def _bytes(browser: Browser, base: str, pages: list[str]) -> dict[str, Any]:
     context = browser.new_context(service_workers="block")  # the page alone; _network_visits has it
     page = context.new_page()
     page.add_init_script(OBSERVE)
-    totals: dict[str, Any] = {"assessment": 0, "guidance_runtime": 0, "parts": {}}
+    totals: dict[str, Any] = {"assessment": 0, "guidance_runtime": 0, "parts": {}, "files": {}}
     current = {"key": ""}
 
     def on_finished(request: Any) -> None:
@@ -202,6 +202,7 @@ def _bytes(browser: Browser, base: str, pages: list[str]) -> dict[str, Any]:
                     else "standard library" if name.startswith("python_")
                     else "engine wheels" if name.endswith(".whl") else "page, styles, scripts, search")
             totals["parts"][part] = totals["parts"].get(part, 0) + size
+            totals["files"][name] = totals["files"].get(name, 0) + size
             totals.setdefault("seen", set()).add(name)
         elif "/assets/pyodide/" in request.url or "/assets/engine/" in request.url:
             totals["guidance_runtime"] += size
@@ -221,6 +222,13 @@ def _bytes(browser: Browser, base: str, pages: list[str]) -> dict[str, Any]:
                 page.wait_for_timeout(100)
             else:
                 raise SystemExit("the runtime's download was never reported as finished")
+            # What the page loads once the engine is ready (Material's bundle, its search worker and
+            # index): counted once nothing more has arrived for a second, so that every run counts it.
+            quiet, count = 0, -1
+            while quiet < 2:
+                quiet = quiet + 1 if len(totals["files"]) == count and count >= 0 else 0
+                count = len(totals["files"])
+                page.wait_for_timeout(500)
         else:
             page.goto(base + rel)
         page.wait_for_timeout(300)
@@ -379,6 +387,8 @@ def main() -> None:
                         help="only the emulated links, return and offline visits (with the floor they need)")
     parser.add_argument("--prefetch-only", action="store_true",
                         help="only the click-to-ready times with and without fetching ahead")
+    parser.add_argument("--bytes-only", action="store_true",
+                        help="only the first visit's bytes: in total, by part and by file")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -395,6 +405,11 @@ def main() -> None:
         options = ServerOptions(gzip=True, cache_control_for=recommended_cache_control)
         with serve(site, options) as base, sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+            if args.bytes_only:
+                sizes = _bytes(browser, base, pages)
+                browser.close()
+                _print_bytes(sizes, len(pages))
+                return
             if args.prefetch_only:
                 ahead = _prefetch_visits(browser, base, args.runs)
                 browser.close()
@@ -471,6 +486,21 @@ def main() -> None:
     _print_network(net, sizes, runs)
     print()
     _print_prefetch(ahead)
+
+
+def _print_bytes(sizes: dict[str, Any], pages: int) -> None:
+    print(f"Assessment page, first visit, bytes transferred (gzip): {sizes['assessment'] / 1e6:.3f} MB "
+          f"(target <= 6 MB); Pyodide/engine bytes on {pages - 1} guidance pages: {sizes['guidance_runtime']}")
+    print()
+    print("| part | bytes |")
+    print("| --- | --- |")
+    for part, size in sorted(sizes["parts"].items(), key=lambda kv: -kv[1]):
+        print(f"| {part} | {size / 1e6:.3f} MB |")
+    print()
+    print("| file | bytes |")
+    print("| --- | --- |")
+    for name, size in sorted(sizes["files"].items(), key=lambda kv: -kv[1]):
+        print(f"| {name or '(page)'} | {size / 1e3:.1f} KB |")
 
 
 def _print_network(net: list[dict[str, Any]], sizes: dict[str, Any], runs: dict[str, list[dict[str, Any]]]) -> None:

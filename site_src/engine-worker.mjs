@@ -8,7 +8,7 @@ import { mountWheels } from "./engine-wheels.mjs";
 // hooks/assets.py rewrites this line (and the import above) in the built site with
 // the content-hashed names of the runtime's folder and the manifest, and the
 // trimmed lock file (no packages) inline. Keep each on one line.
-const BUILD = {"runtime": "pyodide/", "stdlib": "python_stdlib.pyc.zip", "manifest": "engine/manifest.json", "lock": null, "sha256": {}};
+const BUILD = {"runtime": "pyodide/", "stdlib": "python_stdlib.pyc.zip.gzip", "manifest": "engine/manifest.json", "lock": null, "sha256": {}};
 
 const ASSETS = new URL("../", import.meta.url);
 const progress = (stage, percent) => postMessage({ type: "progress", stage, percent });
@@ -63,7 +63,16 @@ function checkRuntimeFetches(pyodideURL) {
       throw new Error(`${name}: checksum mismatch`);
     }
     progress("runtime", Math.min(50, 5 + Math.floor(received / 500_000)));
-    return new Response(bytes, { status: 200, headers: response.headers });
+    if (!name.endsWith(".gzip")) return new Response(bytes, { status: 200, headers: response.headers });
+    // The standard library comes as one gzip-compressed zip (hooks/_runtime.py), checked as it came:
+    // Pyodide gets the zip itself.
+    try {
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      return new Response(await new Response(stream).arrayBuffer(), { status: 200 });
+    } catch (error) {
+      postMessage({ type: "failed", reason: `${name}: cannot be decompressed (${error})` });
+      throw error;
+    }
   };
 }
 
@@ -93,7 +102,7 @@ async function boot(options) {
     indexURL: pyodideURL.href,
     lockFileContents: lock,
     packageBaseUrl: pyodideURL.href,
-    // The standard library precompiled to bytecode at build time (hooks/precompile.mjs).
+    // The standard library precompiled to bytecode at build time (hooks/precompile.mjs), gzip-compressed.
     stdLibURL: new URL(options.stdLibURL || BUILD.stdlib, pyodideURL).href,
     stdout: () => {},
     stderr: (line) => console.warn("[engine]", line),

@@ -33,16 +33,27 @@ EXCLUDED = {
 # docstrings, no asserts (CPython's own test suite runs that way), a fifth less to
 # download. The engine reads no docstring and asserts nothing outside its command
 # line, which the browser wheel leaves out (hooks/_engine_wheels.py); the Pyodide
-# test tier runs it so compiled. Pyodide's own packages keep theirs: they build
-# their JavaScript API docs from docstrings.
-KEEP_DOCSTRINGS = {"pyodide", "_pyodide"}
+# test tier runs it so compiled. Pyodide's own packages (pyodide, _pyodide) too: it
+# starts and runs the engine without them (_pyodide.docstring takes a missing one
+# as empty); the Pyodide test tier runs on this build.
+OPTIMIZE = 2
 MODES = ("stdlib", "modules")
 
+# Compiled without the column offsets of every instruction ("python -X no_debug_ranges",
+# set by hooks/precompile.mjs through PYTHONNODEBUGRANGES): line numbers stay in tracebacks, the
+# ^^^ markers under the failing part of a line go. The offsets barely compress: leaving them
+# out takes about a third off the compressed standard library and bytecode.
+NO_DEBUG_RANGES_FIX = "start Pyodide with PYTHONNODEBUGRANGES=1 (hooks/precompile.mjs does)"
 
-def pyc(mode: str, name: str, source: bytes) -> bytes:
-    top = name.split("/", maxsplit=1)[0].removesuffix(".py")
-    optimize = 0 if top in KEEP_DOCSTRINGS else 2
-    code = compile(source, name, "exec", dont_inherit=True, optimize=optimize)
+
+def has_debug_ranges() -> bool:
+    """True when this interpreter's compiler records column offsets (the flag is not in effect)."""
+    code = compile("x.y", "<probe>", "eval", dont_inherit=True)
+    return any(start is not None for _, _, start, _ in code.co_positions())
+
+
+def pyc(name: str, source: bytes) -> bytes:
+    code = compile(source, name, "exec", dont_inherit=True, optimize=OPTIMIZE)
     return _code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
 
 
@@ -57,6 +68,8 @@ def main(mode: str, source_path: str, out_path: str) -> str:
     """Write OUT.zip; return a JSON summary (modules compiled, kept as source, Python version)."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    if has_debug_ranges():
+        raise RuntimeError(f"the compiler records column offsets, which the site leaves out: {NO_DEBUG_RANGES_FIX}")
     compiled = kept = 0
     with zipfile.ZipFile(source_path) as src, \
             zipfile.ZipFile(out_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
@@ -70,7 +83,7 @@ def main(mode: str, source_path: str, out_path: str) -> str:
                     dst.writestr(entry(name), body)
                 continue
             try:
-                data = pyc(mode, name, body)
+                data = pyc(name, body)
             except SyntaxError:
                 kept += 1  # test fixtures with deliberate syntax errors stay as source
                 if mode == "stdlib":

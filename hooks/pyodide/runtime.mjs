@@ -11,11 +11,13 @@ const IO_DIR = "/tmp/host-io";
 
 /**
  * A Pyodide with the given wheels importable exactly as the browser worker mounts them.
- * @param {{stdLibURL?: string, wheels?: string[]}} options host paths
+ * @param {{stdLibURL?: string, wheels?: string[], env?: Record<string, string>}} options host paths, and
+ *   environment variables for Python's start (e.g. PYTHONNODEBUGRANGES for the build's compiler)
  */
-export async function startPyodide({ stdLibURL, wheels = [] } = {}) {
+export async function startPyodide({ stdLibURL, wheels = [], env } = {}) {
   const options = { stdout: () => {}, stderr: (s) => console.error(s) };
   if (stdLibURL) options.stdLibURL = stdLibURL;
+  if (env) options.env = env;
   const pyodide = await loadPyodide(options);
   // (A Node Buffer is not a plain Uint8Array: copy it into one.)
   mountWheels(pyodide, await Promise.all(wheels.map(async (wheel) => (

@@ -74,8 +74,19 @@ def exercise_engine() -> int:
     return len(requests) + 1
 
 
+def stored(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
+    """An entry written as it is (not deflated): the build compresses the whole zip in one piece
+    (hooks/_runtime.py), which compresses better than file by file, and zipimport reads such an
+    entry without inflating it."""
+    entry = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+    entry.compress_type = zipfile.ZIP_STORED
+    entry.external_attr = info.external_attr
+    return entry
+
+
 def main(stdlib_path: str, source_path: str, out_path: str) -> str:
-    """Write OUT.zip: STDLIB.zip's modules the engine imported, and the safety list from SOURCE.zip."""
+    """Write OUT.zip (entries stored): STDLIB.zip's modules the engine imported, and the safety list from
+    SOURCE.zip."""
     sent = exercise_engine()
     zip_prefix = next(p for p in sys.path if p.endswith(".zip")) + "/"
     used = set()
@@ -91,11 +102,11 @@ def main(stdlib_path: str, source_path: str, out_path: str) -> str:
             packages.add("/".join(parts[:i]) + "/__init__.pyc")
     kept = as_source = 0
     with zipfile.ZipFile(stdlib_path) as compiled, zipfile.ZipFile(source_path) as source, \
-            zipfile.ZipFile(out_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
+            zipfile.ZipFile(out_path, "w", compression=zipfile.ZIP_STORED) as dst:
         for info in compiled.infolist():
             name = info.filename
             if name in used or name in packages or not name.endswith(".pyc"):
-                dst.writestr(info, compiled.read(info))
+                dst.writestr(stored(info), compiled.read(info))
                 kept += 1
         have = {i.filename.removesuffix("c") for i in dst.infolist()}
         for info in source.infolist():
@@ -104,7 +115,7 @@ def main(stdlib_path: str, source_path: str, out_path: str) -> str:
             top = parts[0].removesuffix(".py")
             wanted = top in SAFETY or (top == "encodings" and parts[-1].removesuffix(".py") in ENCODINGS)
             if wanted and name.endswith(".py") and name not in have:
-                dst.writestr(info, source.read(info))
+                dst.writestr(stored(info), source.read(info))
                 as_source += 1
         total = len(compiled.infolist())
     return json.dumps({"requests": sent, "bytecode": kept, "source": as_source, "of": total})

@@ -242,7 +242,7 @@ def test_update_window_reaches_a_working_engine(sw_context: BrowserContext, site
         page.screenshot(path="/tmp/security-update-window.png")
 
 
-@pytest.mark.parametrize("target", ["pyodide.asm.wasm", "python_stdlib.pyc.zip", "manifest", "wheel"])
+@pytest.mark.parametrize("target", ["pyodide.asm.wasm", "python_stdlib.pyc.zip.gzip", "manifest", "wheel"])
 def test_engine_refuses_a_changed_runtime_manifest_or_wheel_without_the_worker(
         browser: Browser, site_copy: Path, target: str) -> None:
     """Without the service worker (blocked here) the engine itself checks what it loads against the

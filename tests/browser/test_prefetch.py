@@ -13,7 +13,7 @@ from tests.support.ui import wait_ready
 pytestmark = pytest.mark.browser
 
 ENGINE = re.compile(r"/assets/(pyodide|engine)/")
-EXPECTED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.pyc.zip", ".whl")
+EXPECTED = ("pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.pyc.zip.gzip", ".whl")
 
 
 def _engine_requests(requests: list[str]) -> list[str]:

@@ -7,6 +7,7 @@ runtimes answer through the dispatcher the page's worker uses
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -33,10 +34,13 @@ def _node() -> str:
 
 
 @pytest.fixture(scope="module")
-def runtime_files(built_site: Path) -> list[Path]:
-    """The standard library zip and the wheels, exactly as the site serves them."""
+def runtime_files(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The standard library zip and the wheels, exactly as the site serves them (the standard library
+    decompressed, as the browser's worker does before Pyodide reads it)."""
     manifest = json.loads((built_site / "assets/engine/manifest.json").read_text(encoding="utf-8"))
-    stdlib = next(built_site.glob("assets/pyodide/*/python_stdlib.pyc.zip"))  # in its content-hashed folder
+    packed = next(built_site.glob("assets/pyodide/*/python_stdlib.pyc.zip.gzip"))  # in its content-hashed folder
+    stdlib = tmp_path_factory.mktemp("runtime") / "python_stdlib.pyc.zip"
+    stdlib.write_bytes(gzip.decompress(packed.read_bytes()))
     return [stdlib] + [built_site / "assets/engine" / w["file"] for w in manifest["wheels"]]
 
 
@@ -107,3 +111,38 @@ def test_engine_matches_cpython_inside_pyodide(runtime_files: list[Path], tmp_pa
     # Valid answers were assessed and names screened, not only refused.
     assert all(got["ok"] for label, got in zip(labels, out["results"], strict=True)
                if label.startswith(("scenario:", "screen:", "questions", "schema")))
+
+
+SHOW_POSITIONS = """
+import { startPyodide } from "./hooks/pyodide/runtime.mjs";
+const [stdLibURL, ...wheels] = process.argv.slice(1);
+const pyodide = await startPyodide({ stdLibURL, wheels });
+process.stdout.write(pyodide.runPython(`
+import json, traceback
+import assessments.answers_file
+def positions(code):
+    return [p for p in code.co_positions() if p[0] is not None]
+found = {}
+for name, code in (("stdlib", json.JSONDecoder.raw_decode.__code__),
+                   ("engine", assessments.answers_file.parse_answers.__code__)):
+    found[name] = {"lines": len(positions(code)), "columns": sum(p[2] is not None for p in positions(code))}
+try:
+    json.loads("{")
+except ValueError as exc:
+    found["traceback"] = traceback.format_exception(exc)
+json.dumps(found)
+`));
+process.exit(0);
+"""
+
+
+def test_shipped_bytecode_keeps_line_numbers_without_column_offsets(runtime_files: list[Path]) -> None:
+    """The standard library and the engine are compiled as by "python -X no_debug_ranges" (a third less to
+    download): a traceback in the browser still names each line, without the ^^^ markers under it."""
+    proc = subprocess.run([_node(), "--input-type=module", "-e", SHOW_POSITIONS, *map(str, runtime_files)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr
+    found = json.loads(proc.stdout)
+    for part in ("stdlib", "engine"):
+        assert found[part]["lines"] > 0 and found[part]["columns"] == 0, (part, found[part])
+    assert any(', line ' in line for line in found["traceback"]), found["traceback"]

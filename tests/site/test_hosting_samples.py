@@ -137,6 +137,13 @@ def _check_host(url: str, site: Path, encodings: dict[str, str]) -> None:
         assert headers.get("content-encoding") == {".br": "br", ".gz": "gzip"}[suffix], headers
         assert body == (site / (wasm + suffix)).read_bytes(), f"{suffix}: not the build's precompressed copy"
         assert headers.get("cache-control") == "public, max-age=31536000, immutable", headers
+    # The standard library, compressed by the build: sent as it is, with no Content-Encoding (the engine
+    # checks the bytes that arrive against the build's hash, then decompresses them), cached for a year.
+    packed = next(site.glob("assets/pyodide/*/python_stdlib.pyc.zip.gzip")).relative_to(site).as_posix()
+    status, headers, body = _get(url + PREFIX + packed, "br, gzip")
+    assert status == 200 and "content-encoding" not in headers, headers
+    assert body == (site / packed).read_bytes(), "the standard library was not sent as the build wrote it"
+    assert headers.get("cache-control") == "public, max-age=31536000, immutable", headers
     # Outside the sub-path nothing of the site is served.
     with pytest.raises(urllib.error.HTTPError):
         _get(url + "/self-assessment/", "identity")
