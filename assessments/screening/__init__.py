@@ -275,7 +275,9 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
         return ""
     if cmp.typo:
         return f"one letter differs: you typed \u201c{cmp.typo[0]}\u201d, the list has \u201c{cmp.typo[1]}\u201d"
-    if cmp.contains:
+    # A listed name made of words many names share ("National Defense University") opening a longer one
+    # ("... Washington") is no evidence, unless the typed name also opens with its initials.
+    if cmp.contains and (cmp.specific or cmp.led):
         return "the listed name opens what you typed, followed by: " + ", ".join(cmp.typed_only)
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
@@ -288,6 +290,13 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
         return ""  # "Astrakhan State Medical University" adds a word naming another body to a listed name
     if any(t in KIND_WORDS for t in differ) and (not cmp.rare or (cmp.typed_only and cmp.listed_only)):
         return ""  # another kind of body, or words on both sides that tell two bodies apart
+    if cmp.typed_only and cmp.listed_only:
+        return ""  # one word put for another ("Beijing" for "Shanghai", "China" for "Iran"): another body
+    if cmp.listed_only and any(t in DISTINGUISHING for t in cmp.listed_only) and \
+            any(t in TYPE_WORDS for t in cmp.matched):
+        # The listed name adds the words of another kind of institution to the typed one ("Changchun
+        # University" against the listed "Changchun University of Science and Technology").
+        return ""
     if cmp.edited:
         return ""  # a name spelled differently is the one-letter test's to find, not the band's ("KAIST", "Karst")
     if hit.detail in _DIFFERENCE or differ:

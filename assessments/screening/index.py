@@ -473,7 +473,9 @@ class Index:
             return []
         aids = self.derived_acronyms.get(qtoks[0], set())
         records = {self.alias_record[a] for a in aids}
-        if len(records) == 1:
+        # One name is one organisation, even where two records carry it (a body on two lists, imported
+        # as two entries: "Beijing University of Aeronautics and Astronautics" as a name and as an alias).
+        if len(records) == 1 or len({self.alias_tokens[a] for a in aids}) == 1:
             sure = typed_as_acronym and len(qtoks[0]) >= SURE_ACRONYM_LEN
             score = SURE_ACRONYM_SCORE if sure else DERIVED_ACRONYM_SCORE
         else:
@@ -533,12 +535,16 @@ class Comparison:
     rare: bool                    # a matched word is rare on the lists (a name of its own, not a city)
     edited: bool                  # a distinctive word matched only nearly (spelled differently)
     aid: int                      # the alias compared
+    led: bool = False             # the typed name opens with the alias's initials ("MAI Moscow Aviation Institute")
+    specific: bool = False        # few aliases carry all the alias's own words (a name, not "National Defense ...")
 
 
 TYPO_WORD_LEN = 6  # a five-letter word one letter from a listed one is as often another name ("KAIST", "Karst")
 EVIDENCE_FLOOR = 0.4  # below this score no alias can open the typed name or differ from it by one letter
 RARE_WORD = 3      # a typed word in fewer aliases than this may be a typo (the lists have typos of their own)
 RARE_NAME = 12     # a distinctive word in at most this many aliases names one organisation, not a place
+SPECIFIC_NAME = 40  # aliases that may carry all the own words of a name that names one organisation (with its
+# units and spellings): "Harbin Institute of Technology" (harbin: 30), not "National Defense University" (117)
 KIND_WORDS = TYPE_WORDS | DISTINGUISHING | frozenset({"daxue", "xueyuan", "yanjiu", "jiusuo"})
 
 
@@ -620,7 +626,14 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
                 and _consecutive([qtoks.index(pairs[t]) for t in matched]))
     rare = any(t not in GENERIC and pairs[t] == t and len(index.postings.get(t, ())) <= RARE_NAME for t in matched)
     edited = any(q != t and t not in GENERIC for t, q in pairs.items())
-    return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited, aid)
+    specific = False
+    if contains:
+        common = None
+        for t in own:
+            found = set(index.postings.get(t, ()))
+            common = found if common is None else common & found
+        specific = common is not None and len(common) <= SPECIFIC_NAME
+    return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited, aid, bool(lead), specific)
 
 
 # --- across scripts ---------------------------------------------------------------------------------

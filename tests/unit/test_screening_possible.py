@@ -63,6 +63,19 @@ def test_a_word_naming_another_body_stops_a_match_and_a_possible_match(name: str
     assert result["outcome"] == "none", result["candidates"][:1]
 
 
+@pytest.mark.parametrize(("name", "listed"), [
+    ("Beijing Jiaotong University", "Shanghai Jiao Tong University"),  # one place for another
+    ("Agricultural Bank of China", "BANK KESHAVARZI IRAN"),  # one country for another
+    ("Changchun University", "Changchung University of Science and Technology"),  # a shorter name of another body
+    ("National Defense Academy of Japan", "Second Academy of Natural Sciences"),  # common words, then a country
+])
+def test_a_close_name_of_another_body_is_no_possible_match(name: str, listed: str) -> None:
+    result = screen_name(name, CONFIG)
+    assert result["outcome"] == "none", [c for c in result["candidates"] if c["possible"]][:1]
+    # The listed name is still shown among the nearest entries, for the researcher to compare.
+    assert listed in [c["name"] for c in result["candidates"]]
+
+
 def test_the_difference_is_named() -> None:
     best = screen_name("Tianjin University of Technology", CONFIG)["candidates"][0]
     assert best["name"] == "Tianjin University"
