@@ -271,6 +271,9 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
             len(acronym(hit.alias)) >= SURE_ACRONYM_LEN - 1:
         # Four or more initials typed as they are, fitting one listed name only ("KIAM").
         return "the initials of the listed name"
+    if hit.detail == "unchecked_alias":
+        return (f"found through another name of the listed entry, \u201c{hit.alias}\u201d, whose source is not yet "
+                "checked")
     if cmp is None:
         return ""
     if cmp.typo:
@@ -358,7 +361,7 @@ def _keep(found: dict[int, dict[str, Any]], cand: dict[str, Any]) -> None:
 
 
 _CROSS: CrossScript | None = None
-_ACROSS_DETAILS = frozenset({"exact", "tokens", "unit_of_listed", "skeleton"})
+_ACROSS_DETAILS = frozenset({"exact", "tokens", "unit_of_listed", "skeleton", "unchecked_alias"})
 
 
 def _cross_script(index: Index) -> CrossScript:

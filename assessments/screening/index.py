@@ -73,7 +73,7 @@ class Hit(NamedTuple):
     relation: str  # "same" or "related"
     # why: "exact", "tokens", "acronym", "official_acronym", "short_alias", "listed_is_part",
     # "query_is_part", "unit_of_listed", "extends_listed_name", "different_kind", "common_word",
-    # "different_generic"
+    # "different_generic", "unchecked_alias" (a match only through an alias whose source is not yet checked)
     detail: str
     aid: int = -1  # the alias scored (-1: none in particular)
 
@@ -112,17 +112,22 @@ class Index:
         # (The loop is written for speed: the browser builds the index while the engine starts.)
         add_text, add_record, add_tokens = self.alias_text.append, self.alias_record.append, self.alias_tokens.append
         singles: list[int] = []  # aliases of one short token ("HIT")
+        # Aliases that rest only on a source not yet checked: a match through one is a possible match at most.
+        self.unchecked: set[int] = set()
         aid = 0
         for rid, rec in enumerate(self.records):
             seen: set[tuple[str, ...]] = set()
             names = (rec.name, *rec.aliases)
             forms = rec.forms or tuple(" ".join(tokens(a)) for a in names)
             first = aid
-            for alias, form in zip(names, forms, strict=True):
+            unchecked = {n + 1 for n in rec.unchecked} if rec.unchecked else None
+            for pos, (alias, form) in enumerate(zip(names, forms, strict=True)):
                 toks = tuple(form.split())
                 if not toks or toks in seen:
                     continue
                 seen.add(toks)
+                if unchecked and pos in unchecked:
+                    self.unchecked.add(aid)
                 if OPTIONAL in form:
                     self.alias_optional[aid] = frozenset(t[1:] for t in toks if t.startswith(OPTIONAL))
                     toks = tuple(t.lstrip(OPTIONAL) for t in toks)
@@ -305,6 +310,11 @@ class Index:
                 hit = hit._replace(score=round(max(threshold - 0.02, 0.0), 4))
             if hit.relation == "related" and hit.score >= threshold:
                 hit = hit._replace(score=round(max(threshold - 0.01, 0.0), 4))
+            elif hit.score >= threshold and hit.aid in self.unchecked:
+                # Only through an alias whose source is not yet checked: below the threshold, where the
+                # caller shows it as a possible match; another alias of the record reaching the threshold
+                # still makes the record a match.
+                hit = hit._replace(score=round(max(threshold - 0.01, 0.0), 4), detail="unchecked_alias")
             pool = same if hit.relation == "same" else related
             if hit.record not in pool or hit.score > pool[hit.record].score:
                 pool[hit.record] = hit
