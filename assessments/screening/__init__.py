@@ -136,8 +136,12 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             _keep(found, _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today))
         # Across scripts (Korean, Persian, Chinese, Russian): guesses, so possible matches at most.
         across = _cross_script(index)
+        # A Korean name often leaves out the country the lists' English names of North Korean bodies open with.
+        implied = _KOREA if any("\uac00" <= ch <= "\ud7a3" for ch in name) else ()
+        implied += across.other_words(name)
         for variant in across.variants(name):
-            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold,
+                                    implied=implied)[1]:
                 cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the institutional words read in English: \u201c{variant}\u201d", threshold)
         han = _korean_as_chinese(name)
@@ -361,6 +365,7 @@ def _keep(found: dict[int, dict[str, Any]], cand: dict[str, Any]) -> None:
 
 
 _CROSS: CrossScript | None = None
+_KOREA = ("korea",)
 _ACROSS_DETAILS = frozenset({"exact", "tokens", "unit_of_listed", "skeleton", "unchecked_alias"})
 
 

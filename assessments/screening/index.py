@@ -250,11 +250,15 @@ class Index:
     # --- search ----------------------------------------------------------
 
     def search(self, query: str, limit: int = MAX_CANDIDATES, allowed: set[int] | None = None,
-               threshold: float = MATCH_THRESHOLD) -> tuple[tuple[str, ...], list[Hit]]:
+               threshold: float = MATCH_THRESHOLD, implied: tuple[str, ...] = ()) -> tuple[tuple[str, ...], list[Hit]]:
+        """The best hits for ``query``; ``implied``: words the typed name may leave out (the country in a
+        name read across scripts), added to it as words that count only where a listed name has them."""
         qtoks = tokens(query)
         if not qtoks:
             return qtoks, []
-        optional = frozenset(t[1:] for t in qtoks if t.startswith(OPTIONAL))
+        extra = tuple(t for t in implied if t not in qtoks)
+        qtoks += extra
+        optional = frozenset(t[1:] for t in qtoks if t.startswith(OPTIONAL)) | frozenset(extra)
         if optional:
             qtoks = tuple(t.lstrip(OPTIONAL) for t in qtoks)
         hits: list[Hit | None] = []
@@ -669,12 +673,34 @@ class CrossScript:
     def variants(self, query: str) -> list[str]:
         """Latin renderings of a non-Latin query: the glossary's English words with the other runs
         romanised, for Korean, Chinese and Russian; empty for a Latin query."""
-        from .scripts import glossary, script_of  # noqa: PLC0415 - read only for a non-Latin query
+        from .scripts import glossary, romanize_mr, script_of  # noqa: PLC0415 - read only for a non-Latin query
 
         if script_of(query) not in ("hangul", "han", "cyrillic", "arabic"):
             return []
-        english = " ".join(glossary().english(query))
-        return [english] if english and tokens(english) != tokens(query) else []
+        out = []
+        # Korean: the proper names in the Revised Romanization and in McCune-Reischauer, the system of the
+        # lists' North Korean names ("Ryonbong", "Tanchon"), and the whole name in McCune-Reischauer, word
+        # by word, as the lists also give them ("Choson Kwangop Kaebal Muyok Hoesa").
+        korean = script_of(query) == "hangul"
+        for north in (False, True) if korean else (False,):
+            english = " ".join(glossary().english(query, north=north))
+            if english and tokens(english) != tokens(query) and english not in out:
+                out.append(english)
+        if korean:
+            words = " ".join(romanize_mr(seg.text) for seg in glossary().segment(query))
+            if tokens(words) and words not in out:
+                out.append(words)
+        return out
+
+    def other_words(self, query: str) -> tuple[str, ...]:
+        """The glossary's other English words for the institutional words of a non-Latin query (무역: "foreign",
+        "trade" beside the usual "trading"): words a listed name may use instead, counted only where it does."""
+        from .scripts import glossary, script_of  # noqa: PLC0415
+
+        if script_of(query) not in ("hangul", "han", "cyrillic", "arabic"):
+            return ()
+        words = [w for seg in glossary().segment(query) for w in seg.english[1:]]
+        return tuple(dict.fromkeys(words))
 
     def skeleton_hits(self, query: str, limit: int, romanised: bool = False) -> list[Hit]:
         """Records whose skeleton form meets the query's, for a Persian or Arabic query, or a romanised
