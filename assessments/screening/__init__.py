@@ -40,7 +40,6 @@ from .normalize import (
     ORG_WORDS,
     SUBUNIT_WORDS,
     TYPE_WORDS,
-    acronym,
     affiliation_parts,
     names_company,
     normalized,
@@ -223,7 +222,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
             kind = "stale_match"  # only out-of-date lists: never prohibited on its own
     elif same and former:
         kind = "formerly_listed"
-    elif lists and (possible := other_kind or _possible_reason(hit, cmp, threshold) or
+    elif lists and (possible := other_kind or _possible_reason(hit, cmp, threshold, query) or
                     _own_short_alias(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
@@ -269,10 +268,10 @@ def _list_info(lid: str, max_age_days: int, today: _dt.date | None) -> dict[str,
     return dict(_LIST_INFO[key])
 
 
-def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
+def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: str = "") -> str:
     """Why a listed candidate below the threshold is a possible match, or "" when it is not one."""
     if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias and \
-            len(acronym(hit.alias)) >= SURE_ACRONYM_LEN - 1:
+            len(query.strip()) >= SURE_ACRONYM_LEN - 1:
         # Four or more initials typed as they are, fitting one listed name only ("KIAM").
         return "the initials of the listed name"
     if hit.detail == "unchecked_alias":

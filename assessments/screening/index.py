@@ -36,6 +36,7 @@ from .normalize import (
     SUBUNIT_WORDS,
     TYPE_WORDS,
     acronym,
+    acronym_variants,
     names_company,
     pinyin_pairs,
     tokens,
@@ -165,18 +166,31 @@ class Index:
         # vocabulary by token length (deletes_of_length), and the initials of long names (derived_acronyms).
         self._deletes: dict[int, dict[str, list[str]]] = {}
         self._derived: dict[str, set[int]] | None = None
+        self._derived_other: dict[str, set[int]] = {}
 
     @property
     def derived_acronyms(self) -> dict[str, set[int]]:
         """Initials of the aliases of three or more words ("nudt") -> those aliases."""
         if self._derived is None:
             derived: dict[str, set[int]] = {}
+            other: dict[str, set[int]] = {}
             for aid, toks in enumerate(self.alias_tokens):
-                initials = acronym(self.alias_text[aid]) if len(toks) >= 3 else ""
-                if len(initials) >= 3:
+                if len(toks) < 2:
+                    continue
+                text = self.alias_text[aid]
+                initials = acronym(text)
+                if len(initials) >= 3 and len(toks) >= 3:
                     derived.setdefault(initials, set()).add(aid)
-            self._derived = derived
+                for more in acronym_variants(text, initials):
+                    other.setdefault(more, set()).add(aid)
+            self._derived, self._derived_other = derived, other
         return self._derived
+
+    @property
+    def derived_other(self) -> dict[str, set[int]]:
+        """Other initials of the aliases (``normalize.acronym_variants``: "njust", "cetc") -> those aliases."""
+        _ = self.derived_acronyms
+        return self._derived_other
 
     def deletes_of_length(self, length: int) -> dict[str, list[str]]:
         """One-deletion neighbourhoods (SymSpell) of the vocabulary's tokens of ``length`` letters: each
@@ -485,12 +499,14 @@ class Index:
         """
         if len(qtoks) != 1 or not (3 <= len(qtoks[0]) <= 8) or not qtoks[0].isalpha():
             return []
-        aids = self.derived_acronyms.get(qtoks[0], set())
+        usual = self.derived_acronyms.get(qtoks[0], set())
+        aids = usual | self.derived_other.get(qtoks[0], set())
         records = {self.alias_record[a] for a in aids}
         # One name is one organisation, even where two records carry it (a body on two lists, imported
         # as two entries: "Beijing University of Aeronautics and Astronautics" as a name and as an alias).
         if len(records) == 1 or len({self.alias_tokens[a] for a in aids}) == 1:
-            sure = typed_as_acronym and len(qtoks[0]) >= SURE_ACRONYM_LEN
+            # Only the usual initials can make a match; the other spellings of them are a possible match at most.
+            sure = typed_as_acronym and len(qtoks[0]) >= SURE_ACRONYM_LEN and aids == usual
             score = SURE_ACRONYM_SCORE if sure else DERIVED_ACRONYM_SCORE
         else:
             score = DERIVED_ACRONYM_SCORE - 0.1

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, product
 
 import anyascii as _anyascii_module
 from anyascii import anyascii
@@ -293,6 +293,46 @@ def acronym(text: str) -> str:
     words = [w for w in folded.split() if w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1]
     return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
+
+
+# Words an acronym may or may not take a letter from ("CETC": China Electronics Technology Group Corporation).
+_ACRONYM_OPTIONAL = frozenset({"group", "corporation", "corp", "company", "co", "limited", "ltd", "holdings"})
+_ACRONYM_MAX = 16  # spellings of a name's initials at most (a longer name keeps its usual initials only)
+
+
+@lru_cache(maxsize=4096)
+def _initial_choices(w: str) -> tuple[str, ...]:
+    """The letters a word can give to initials: none or its first for a closing company word, its first or
+    one per syllable for a two-syllable pinyin word, its first for any other word; () for filler."""
+    if w.isdigit() or len(w) <= 1:
+        return ()
+    if w in _ACRONYM_OPTIONAL:
+        return ("", w[0])
+    if w in LEGAL_FORMS:
+        return ()
+    syllables = pinyin_syllables(w) if len(w) >= 6 else None
+    return (w[0], syllables[0][0] + syllables[1][0]) if syllables and len(syllables) == 2 else (w[0],)
+
+
+def acronym_variants(text: str, usual: str | None = None) -> frozenset[str]:
+    """Other initials of a name, as organisations form their own, besides ``acronym``: with or without
+    a letter for a closing "Group", "Corporation" or "Limited" ("CNNC", "CATL"), and a two-syllable pinyin
+    word giving a letter for each syllable ("NJUST": Nanjing University of Science and Technology,
+    "CXMT": ChangXin Memory Technologies). Empty when the name has fewer than three words."""
+    if _HAN.search(text):
+        return frozenset()
+    folded = _NON_ALNUM.sub(" ", fold(_PAREN.sub(" ", text)).replace("'", "").replace(_HAN_MARK, ""))
+    choices = [c for c in map(_initial_choices, folded.split()) if c]
+    if sum(c[0] != "" for c in choices) < 2:
+        return frozenset()
+    count = 1
+    for c in choices:
+        count *= len(c)
+    if count > _ACRONYM_MAX:
+        return frozenset()
+    found = {"".join(p) for p in product(*choices)}
+    found.discard(acronym(text) if usual is None else usual)  # ``usual``: acronym(text), when known
+    return frozenset(a for a in found if len(a) >= 3)
 
 
 # Words that tell one institution from another of the same place or name ("Tianjin Medical University" is

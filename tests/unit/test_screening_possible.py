@@ -107,6 +107,31 @@ def test_the_shipped_unchecked_aliases_give_possible_matches_with_the_reason() -
     assert "not yet checked" in cand["possible_reason"] and name in cand["possible_reason"]
 
 
+@pytest.mark.parametrize(("name", "initials"), [
+    ("Nanjing University of Science and Technology", "njust"),  # a two-syllable pinyin word, a letter each
+    ("China National Nuclear Corporation", "cnnc"),  # a letter for the closing Corporation
+    ("Contemporary Amperex Technology Co., Ltd.", "catl"),
+    ("China Electronics Technology Group Corporation", "cetc"),  # none for Group, one for Corporation
+])
+def test_other_initials_of_a_name(name: str, initials: str) -> None:
+    from assessments.screening.normalize import acronym, acronym_variants  # noqa: PLC0415
+
+    assert initials in acronym_variants(name) and initials != acronym(name)
+
+
+def test_other_initials_fitting_one_name_are_a_possible_match_never_a_match() -> None:
+    from assessments.screening.dataset import Record  # noqa: PLC0415
+    from assessments.screening.index import Index  # noqa: PLC0415
+
+    index = Index([Record("a", "Changxin Memory Technologies Co., Ltd.", (), ("CN",), ("us_dod_1260h",), ""),
+                   Record("b", "Example Memory Devices", (), ("CN",), ("us_dod_1260h",), ""),
+                   Record("c", "Cixi Memory Tools Company", (), ("CN",), ("us_dod_1260h",), "")])
+    (hit,) = index.search("CXMT")[1]
+    assert hit.detail == "acronym" and hit.record == 0 and hit.score < assessments.default_config().threshold
+    # Initials two names can have: only a low candidate each.
+    assert all(h.score < 0.8 for h in index.search("CMTC")[1])
+
+
 def test_the_difference_is_named() -> None:
     best = screen_name("Tianjin University of Technology", CONFIG)["candidates"][0]
     assert best["name"] == "Tianjin University"
