@@ -199,6 +199,7 @@ _ORDER = {"prohibited": 6, "high": 6, "stale_match": 6, "possible_match": 5, "re
           "formerly_listed": 3, "none": 0}
 # Details that are never more than a low candidate: a common word in common, initials the matcher derived.
 _NEVER_POSSIBLE = frozenset({"common_word", "acronym", "short_alias"})
+_RENAMED_KINDS = frozenset({"university", "institute", "college", "academy"})
 _DIFFERENCE = frozenset({"extends_listed_name", "different_kind", "different_generic"})
 
 
@@ -294,6 +295,12 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return ""
     if any(t in DISTINGUISHING for t in cmp.typed_only):
         return ""  # "Astrakhan State Medical University" adds a word naming another body to a listed name
+    if len(cmp.typed_only) == len(cmp.listed_only) == 1 and {*cmp.typed_only, *cmp.listed_only} <= _RENAMED_KINDS \
+            and cmp.rare and not cmp.edited:
+        # The same name but for the kind of school, and a word of it names few entries: often the body's
+        # former name ("Guilin Institute of Electronic Technology", now a university of the same words).
+        return (f"the listed name with another kind of institution: you typed {cmp.typed_only[0]}, the list has "
+                f"{cmp.listed_only[0]} (a former name of the listed body, or another one)")
     if any(t in KIND_WORDS for t in differ) and (not cmp.rare or (cmp.typed_only and cmp.listed_only)):
         return ""  # another kind of body, or words on both sides that tell two bodies apart
     if cmp.typed_only and cmp.listed_only:

@@ -132,6 +132,17 @@ def test_other_initials_fitting_one_name_are_a_possible_match_never_a_match() ->
     assert all(h.score < 0.8 for h in index.search("CMTC")[1])
 
 
+def test_the_listed_name_with_another_kind_of_school_is_a_possible_match_when_its_words_name_few_entries() -> None:
+    # Chinese institutes that became universities keep their other words.
+    result = screen_name("Guilin Institute of Electronic Technology", CONFIG)
+    best = _best(result)
+    assert result["outcome"] == "possible_match" and best["name"] == "Guilin University of Electronic Technology"
+    assert "you typed institute, the list has university" in best["possible_reason"]
+    # Not when the words left are a place many names share: Beijing University of Technology is not the
+    # listed Beijing Institute of Technology.
+    assert screen_name("Beijing University of Technology", CONFIG)["outcome"] == "none"
+
+
 def test_the_difference_is_named() -> None:
     best = screen_name("Tianjin University of Technology", CONFIG)["candidates"][0]
     assert best["name"] == "Tianjin University"
