@@ -57,7 +57,8 @@ def test_one_letter_away_in_a_word_is_a_possible_match_above_the_threshold() -> 
 
 @pytest.mark.parametrize("name", ["Tianjin University of Technology", "Tianjin Medical University",
                                   "Nizhny Novgorod State Technical University", "Astrakhan State Medical University",
-                                  "Nanjing University of Information Science and Technology"])
+                                  "Nanjing University of Information Science and Technology",
+                                  "Sun Yat-sen Technological University"])
 def test_a_word_naming_another_body_stops_a_match_and_a_possible_match(name: str) -> None:
     result = screen_name(name, CONFIG)
     assert result["outcome"] == "none", result["candidates"][:1]
