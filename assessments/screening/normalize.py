@@ -26,7 +26,7 @@ from .._anyascii_pack import use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 10
+NORMALIZATION_VERSION = 11
 
 
 def _words(text: str) -> frozenset[str]:
@@ -83,6 +83,8 @@ _HONORIFIC = re.compile(
     r"\b(?:named after|imeni|im(?= (?:[a-z] ){1,3}))((?: (?:the )?(?:first president of russia|academician|"
     r"akademika|pervogo prezidenta rossii))?)((?: [a-z]){0,3}) ([a-z]{3,})"
     r"((?: (?:the )?(?:first president of russia|pervogo prezidenta rossii))?)")
+# "named after Sergo Ordzhonikidze" at the end of a name: a given name and the surname, both optional.
+_HONORIFIC_FULL = re.compile(r"\b(?:named after|imeni) ([a-z]{3,}) ([a-z]{3,})(?= \(|$)")
 OPTIONAL = "~"
 """Marks a token that counts when the other name has it and is ignored when not (an honorific's surname)."""
 # A word in capitals in brackets after a name is its acronym ("Harbin Institute of Technology (HIT)"):
@@ -237,6 +239,7 @@ def tokens(text: str) -> tuple[str, ...]:
         folded = folded[pla.end():]
     # "... named after B.N. Yeltsin, the First President of Russia": the honorific is not the name, but its
     # surname often is part of the English name ("Bauman Moscow State Technical University"): an optional token.
+    folded = _HONORIFIC_FULL.sub(lambda m: f" {OPTIONAL}{m.group(1)} {OPTIONAL}{surname_stem(m.group(2))} ", folded)
     folded = _HONORIFIC.sub(lambda m: f" {OPTIONAL}{surname_stem(m.group(3))} ", folded)
     folded = _NON_WORD.sub(" ", folded)
     raw: list[str] = []

@@ -144,6 +144,13 @@ def test_the_listed_name_with_another_kind_of_school_is_a_possible_match_when_it
     assert screen_name("Beijing University of Technology", CONFIG)["outcome"] == "none"
 
 
+def test_an_honorific_with_a_given_name_at_the_end_counts_only_when_the_other_name_has_it() -> None:
+    assert tokens("Moscow Aviation Institute named after Sergo Ordzhonikidze")[-2:] == ("~sergo", "~ordzhonikidze")
+    result = screen_name("Moscow Aviation Institute named after Sergo Ordzhonikidze", CONFIG)
+    assert result["outcome"] in ("high", "prohibited")
+    assert result["candidates"][0]["name"] == "Moscow Aviation Institute"
+
+
 def test_the_difference_is_named() -> None:
     best = screen_name("Tianjin University of Technology", CONFIG)["candidates"][0]
     assert best["name"] == "Tianjin University"
