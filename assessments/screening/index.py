@@ -58,7 +58,10 @@ SURE_ACRONYM_LEN = 5
 RELATED_FACTOR = 0.85     # score of a fully contained related entry, before the cap below the threshold
 COMMON_WORD_SCORE = 0.6  # a one-word listed name that is a common word, found among other typed words
 # Shown below the threshold, never a match.
-CAPPED = frozenset({"extends_listed_name", "different_kind", "common_word", "different_generic"})
+CAPPED = frozenset({"extends_listed_name", "different_kind", "common_word", "different_generic", "other_country"})
+PLACE_COUNTRY = {"china": "CN", "chinese": "CN", "beijing": "CN", "shanghai": "CN", "russia": "RU", "russian": "RU",
+                 "moscow": "RU", "iran": "IR", "iranian": "IR"}
+"""The place words among the generic words, and the country each is in."""
 RESPACED_FACTOR = 0.9     # a respaced query ("jiao tong" for "jiaotong") is a guess: it ranks a little lower
 # A respaced query may only match a name as a whole: a guessed split ("phys ics") or join ("so ran" ->
 # "soran") that merely contains a listed short name is no evidence of a part or a unit of it.
@@ -436,6 +439,11 @@ class Index:
                        aid)
         q_extra = [q for qi, q in enumerate(qtoks) if qi not in best and q not in optional]
         a_extra = [t for t in atoks if t not in matched_alias and t not in a_optional]
+        places = {PLACE_COUNTRY[q] for q in q_extra if q in PLACE_COUNTRY}
+        if places and self.records[rid].countries and not places & set(self.records[rid].countries):
+            # The typed name adds a place of another country than the listed entry's: "Institut Pasteur of
+            # Shanghai" is not the listed "Pasteur Institute" of Iran. Shown below the threshold.
+            return Hit(rid, self.alias_text[aid], round(score, 4), "same", "other_country", aid)
         if len(atoks) == 1 and q_extra and (atoks[0] in COMMON_WORDS or atoks[0] in GENERIC):
             # A listed name that is one common word ("OOO PARTNER") found among other typed words
             # ("Example Partner Institute"): a word in common, not the listed entity. Only a low candidate.
@@ -448,7 +456,7 @@ class Index:
             # other words ("Nanjing University of Science and Technology" for Nanjing University).
             relation, detail = "related", "listed_is_part"
         elif cover_a >= CONTAINED and cover_q <= 1 - EXTRA_MIN and any(t not in GENERIC for t in matched_alias) \
-                and any(q in SUBUNIT_WORDS for q in q_extra):
+                and any(q in SUBUNIT_WORDS for q in q_extra) and self._names_a_body(aid):
             if _is_part(atoks, qtoks, lambda t, q: t in near[q]):
                 # A school or laboratory of a listed organisation: the listing covers the whole organisation.
                 relation, detail = "same", "unit_of_listed"
@@ -489,6 +497,22 @@ class Index:
             # overlap; capped below the threshold in _best(), since a related entry is never a match.
             score = max(cover_q, cover_a) * RELATED_FACTOR
         return Hit(self.alias_record[aid], self.alias_text[aid], round(score, 4), relation, detail, aid)
+
+    def _names_a_body(self, aid: int) -> bool:
+        """True when an alias reads as the name of an organisation that can have units: it has a word for a
+        kind of body ("Shandong University"), or its own words are found together in few aliases ("Huawei").
+        Not a field's name that a unit takes too: "Advanced Technologies" in "Institute of Advanced
+        Technology", "Chemical Industry" in "Research Institute of Chemical Industry"."""
+        atoks = self.alias_tokens[aid]
+        if any(t in TYPE_WORDS for t in atoks):
+            return True
+        common: set[int] | None = None
+        for t in atoks:
+            if t in GENERIC or t in COMMON_WORDS:
+                continue
+            found = self.postings.get(t, ())
+            common = set(found) if common is None else common & set(found)
+        return common is not None and len(common) <= SPECIFIC_NAME
 
     def _acronym_hits(self, qtoks: tuple[str, ...], typed_as_acronym: bool) -> list[Hit]:
         """A one-word query may be an acronym: explicit ones are aliases already, derived ones are here.

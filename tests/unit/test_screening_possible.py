@@ -151,6 +151,21 @@ def test_an_honorific_with_a_given_name_at_the_end_counts_only_when_the_other_na
     assert result["candidates"][0]["name"] == "Moscow Aviation Institute"
 
 
+@pytest.mark.parametrize("name", [
+    "Shenzhen Institutes of Advanced Technology",  # a listed "Advanced Technologies" names a field here
+    "Zhejiang Research Institute of Chemical Industry",  # a listed "Chemical Industry Company"
+    "Institut Pasteur of Shanghai",  # the listed Pasteur Institute is Iran's
+])
+def test_a_unit_named_by_its_field_or_a_namesake_in_another_country_is_no_match(name: str) -> None:
+    result = screen_name(name, CONFIG)
+    assert not any(c["match"] for c in result["candidates"]), result["candidates"][:1]
+
+
+def test_a_unit_of_a_listed_university_is_still_a_match() -> None:
+    result = screen_name("Qilu Hospital of Shandong University", CONFIG)
+    assert result["outcome"] in ("high", "prohibited") and result["candidates"][0]["name"] == "Shandong University"
+
+
 def test_the_difference_is_named() -> None:
     best = screen_name("Tianjin University of Technology", CONFIG)["candidates"][0]
     assert best["name"] == "Tianjin University"
