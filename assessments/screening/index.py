@@ -21,6 +21,7 @@ looked up in their own table.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -35,6 +36,7 @@ from .normalize import (
     OPTIONAL,
     SUBUNIT_WORDS,
     TYPE_WORDS,
+    _initial_choices,
     acronym,
     acronym_variants,
     names_company,
@@ -68,6 +70,10 @@ RESPACED_FACTOR = 0.9     # a respaced query ("jiao tong" for "jiaotong") is a g
 RESPACED_DETAILS = frozenset({"exact", "tokens"})
 
 
+# Words that may or may not give a letter to a name's initials (normalize.acronym_variants), as written.
+_MAY_VARY = re.compile(r"(?i)\b(?:group|corp|corporation|company|co|limited|ltd|holdings)\b")
+
+
 class Hit(NamedTuple):
     """One scored alias (a tuple: the matcher makes some ten thousand a second)."""
 
@@ -85,8 +91,8 @@ class Hit(NamedTuple):
 class _Query:
     """What scoring a typed name against each candidate alias needs, worked out once per name."""
 
-    __slots__ = ("company", "distinctive", "han", "near", "optional", "qtoks", "reverse", "typed_as_acronym",
-                 "weights")
+    __slots__ = ("company", "distinctive", "han", "near", "optional", "places", "qtoks", "reverse",
+                 "typed_as_acronym", "weights")
 
     def __init__(self, index: Index, qtoks: tuple[str, ...], near: dict[str, dict[str, float]],  # noqa: PLR0917
                  typed_as_acronym: bool, han: bool, company: bool, optional: frozenset[str]) -> None:
@@ -101,6 +107,8 @@ class _Query:
         self.reverse = reverse
         # A related entry needs a real name in the query: "KTH" inside "KTH Group Spol" proves nothing.
         self.distinctive = any(q not in GENERIC and len(q) >= MIN_TYPO_LEN - 1 for q in qtoks)
+        # Whether a typed word names a country or a city in one (most names have none: nothing to check).
+        self.places = any(q in PLACE_COUNTRY for q in qtoks)
 
 
 class Index:
@@ -170,6 +178,7 @@ class Index:
         self._deletes: dict[int, dict[str, list[str]]] = {}
         self._derived: dict[str, set[int]] | None = None
         self._derived_other: dict[str, set[int]] = {}
+        self._body: dict[int, bool] = {}  # alias -> whether it reads as a body's name (_names_a_body)
 
     @property
     def derived_acronyms(self) -> dict[str, set[int]]:
@@ -184,6 +193,8 @@ class Index:
                 initials = acronym(text)
                 if len(initials) >= 3 and len(toks) >= 3:
                     derived.setdefault(initials, set()).add(aid)
+                if not (_MAY_VARY.search(text) or any(len(_initial_choices(t)) > 1 for t in toks)):
+                    continue  # no word that could give its initials another way
                 for more in acronym_variants(text, initials):
                     other.setdefault(more, set()).add(aid)
             self._derived, self._derived_other = derived, other
@@ -439,7 +450,7 @@ class Index:
                        aid)
         q_extra = [q for qi, q in enumerate(qtoks) if qi not in best and q not in optional]
         a_extra = [t for t in atoks if t not in matched_alias and t not in a_optional]
-        places = {PLACE_COUNTRY[q] for q in q_extra if q in PLACE_COUNTRY}
+        places = query.places and {PLACE_COUNTRY[q] for q in q_extra if q in PLACE_COUNTRY}
         if places and self.records[rid].countries and not places & set(self.records[rid].countries):
             # The typed name adds a place of another country than the listed entry's: "Institut Pasteur of
             # Shanghai" is not the listed "Pasteur Institute" of Iran. Shown below the threshold.
@@ -503,16 +514,20 @@ class Index:
         kind of body ("Shandong University"), or its own words are found together in few aliases ("Huawei").
         Not a field's name that a unit takes too: "Advanced Technologies" in "Institute of Advanced
         Technology", "Chemical Industry" in "Research Institute of Chemical Industry"."""
+        known = self._body.get(aid)
+        if known is not None:
+            return known
         atoks = self.alias_tokens[aid]
-        if any(t in TYPE_WORDS for t in atoks):
-            return True
-        common: set[int] | None = None
-        for t in atoks:
-            if t in GENERIC or t in COMMON_WORDS:
-                continue
-            found = self.postings.get(t, ())
-            common = set(found) if common is None else common & set(found)
-        return common is not None and len(common) <= SPECIFIC_NAME
+        answer = any(t in TYPE_WORDS for t in atoks)
+        if not answer:
+            common: set[int] | None = None
+            for t in sorted((t for t in atoks if t not in GENERIC and t not in COMMON_WORDS),
+                            key=lambda t: len(self.postings.get(t, ()))):
+                found = self.postings.get(t, ())
+                common = set(found) if common is None else common.intersection(found)
+            answer = common is not None and len(common) <= SPECIFIC_NAME
+        self._body[aid] = answer
+        return answer
 
     def _acronym_hits(self, qtoks: tuple[str, ...], typed_as_acronym: bool) -> list[Hit]:
         """A one-word query may be an acronym: explicit ones are aliases already, derived ones are here.

@@ -303,7 +303,7 @@ _ACRONYM_OPTIONAL = frozenset({"group", "corporation", "corp", "company", "co", 
 _ACRONYM_MAX = 16  # spellings of a name's initials at most (a longer name keeps its usual initials only)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=32768)  # the lists' vocabulary, about 15,000 words
 def _initial_choices(w: str) -> tuple[str, ...]:
     """The letters a word can give to initials: none or its first for a closing company word, its first or
     one per syllable for a two-syllable pinyin word, its first for any other word; () for filler."""
