@@ -143,6 +143,12 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                                     implied=implied)[1]:
                 cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the institutional words read in English: \u201c{variant}\u201d", threshold)
+        for variant, words in across.name_variants(name):
+            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold,
+                                    implied=(*implied, *words))[1]:
+                cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
+                _keep_across(found, cand, f"the names read in Latin letters: \u201c{variant}\u201d, with the "
+                                          f"institutional words in any of their English words", threshold)
         han = _korean_as_chinese(name)
         if han:
             for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:

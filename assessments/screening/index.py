@@ -747,6 +747,28 @@ class CrossScript:
                 out.append(words)
         return out
 
+    def name_variants(self, query: str) -> list[tuple[str, tuple[str, ...]]]:
+        """A Korean query as its proper names alone, romanised (McCune-Reischauer, then the Revised
+        Romanization), with every English word of its institutional words as words that count only where a
+        listed name has them: "모스크바 항공대학교" -> ("moseukeuba"...) is not needed when the glossary knows
+        Moscow, but "단천상업은행" -> "tanchon sangop" with bank implied. Empty when the query has no proper name
+        outside the glossary (its institutional words alone are no evidence)."""
+        from .scripts import glossary, romanize, romanize_mr, script_of  # noqa: PLC0415
+
+        if script_of(query) != "hangul":
+            return []
+        segments = glossary().segment(query)
+        runs = [seg.text for seg in segments if not seg.english]
+        if not runs:
+            return []
+        implied = tuple(dict.fromkeys(w for seg in segments for w in seg.english))
+        out: list[tuple[str, tuple[str, ...]]] = []
+        for read in (romanize_mr, romanize):
+            text = " ".join(read(w) for r in runs for w in _korean_words(r))
+            if any(len(t) >= 3 for t in tokens(text)) and text not in [o[0] for o in out]:
+                out.append((text, implied))
+        return out
+
     def other_words(self, query: str) -> tuple[str, ...]:
         """The glossary's other English words for the institutional words of a non-Latin query (무역: "foreign",
         "trade" beside the usual "trading"): words a listed name may use instead, counted only where it does."""
@@ -790,6 +812,21 @@ class CrossScript:
                     self._owner.append(rid)
             self._skeletons = Index(records)
         return self._skeletons
+
+
+def _korean_words(run: str) -> list[str]:
+    """A run of Hangul written solid cut into words of two syllables (most Sino-Korean words are), a last
+    odd syllable joining the word before: "단천상업" -> ["단천", "상업"]; a run of three or fewer stays whole."""
+    out = []
+    for word in run.split():
+        if len(word) < 4 or not all("\uac00" <= ch <= "\ud7a3" for ch in word):
+            out.append(word)
+            continue
+        cut = [word[i:i + 2] for i in range(0, len(word) - len(word) % 2, 2)]
+        if len(word) % 2:
+            cut[-1] += word[-1]
+        out += cut
+    return out
 
 
 def _skeleton_forms(text: str) -> list[str]:

@@ -102,6 +102,18 @@ def test_a_north_korean_name_in_hangul_meets_the_lists_romanised_name() -> None:
     assert best["name"] == "KANGBONG TRADING CORPORATION" and "kangbong" in best["possible_reason"]
 
 
+@pytest.mark.parametrize(("hangul", "listed", "read"), [
+    ("단천상업은행", "Tanchon Commercial Bank", "tanchon commercial"),  # 상업: glossary, 단천: McCune-Reischauer
+    ("청송련합", "Green Pine Associated Corporation", "chongsong ryonhap"),  # a name written solid, cut in words
+])
+def test_a_north_korean_name_written_solid_meets_its_listed_name(hangul: str, listed: str, read: str) -> None:
+    from assessments.screening import screen_name  # noqa: PLC0415
+
+    result = screen_name(hangul)
+    best = next(c for c in result["candidates"] if c["possible"])
+    assert result["outcome"] == "possible_match" and best["name"] == listed and read in best["possible_reason"]
+
+
 def test_romanize_keeps_other_characters_and_uses_anyascii_for_other_scripts() -> None:
     assert romanize_hangul("KAIST 대학") == "KAIST daehak"
     assert romanize("北京").lower().replace(" ", "") == "beijing"
