@@ -741,6 +741,10 @@ class CrossScript:
             english = " ".join(glossary().english(query, north=north))
             if english and tokens(english) != tokens(query) and english not in out:
                 out.append(english)
+        if korean and out and "university" in out[0].split():
+            # 대학 names universities and institutes alike: 모스크바 물리기술대학, the Moscow Institute of Physics
+            # and Technology.
+            out.append(" ".join("institute" if w == "university" else w for w in out[0].split()))
         if korean:
             words = " ".join(romanize_mr(seg.text) for seg in glossary().segment(query))
             if tokens(words) and words not in out:

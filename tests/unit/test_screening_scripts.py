@@ -105,6 +105,7 @@ def test_a_north_korean_name_in_hangul_meets_the_lists_romanised_name() -> None:
 @pytest.mark.parametrize(("hangul", "listed", "read"), [
     ("단천상업은행", "Tanchon Commercial Bank", "tanchon commercial"),  # 상업: glossary, 단천: McCune-Reischauer
     ("청송련합", "Green Pine Associated Corporation", "chongsong ryonhap"),  # a name written solid, cut in words
+    ("모스크바 물리기술대학", "Moscow Institute of Physics and Technology", "institute"),  # 대학: an institute too
 ])
 def test_a_north_korean_name_written_solid_meets_its_listed_name(hangul: str, listed: str, read: str) -> None:
     from assessments.screening import screen_name  # noqa: PLC0415
