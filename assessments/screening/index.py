@@ -285,7 +285,6 @@ class Index:
         if not qtoks:
             return qtoks, []
         extra = tuple(t for t in implied if t not in qtoks)
-        qtoks += extra
         optional = frozenset(t[1:] for t in qtoks if t.startswith(OPTIONAL)) | frozenset(extra)
         if optional:
             qtoks = tuple(t.lstrip(OPTIONAL) for t in qtoks)
@@ -294,7 +293,9 @@ class Index:
         # A typed legal form ("Corp.") names a kind of body, as a type word ("University") does.
         company = names_company(query)
         for n, variant in enumerate(self._spacing_variants(qtoks)):
-            found = self._search_tokens(variant, typed_as_acronym, bool(HAN.search(query)), company, optional)
+            # Implied words are scored, never respaced or used to select candidates.
+            found = self._search_tokens(variant + extra, typed_as_acronym, bool(HAN.search(query)), company,
+                                        optional, typed=len(variant))
             if n:
                 found = [h._replace(score=round(h.score * RESPACED_FACTOR, 4))
                          if h and h.detail in RESPACED_DETAILS else None for h in found]
@@ -320,12 +321,13 @@ class Index:
 
     def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False,
                        han: bool = False, company: bool = False,
-                       optional: frozenset[str] = frozenset()) -> list[Hit | None]:
+                       optional: frozenset[str] = frozenset(), *, typed: int | None = None) -> list[Hit | None]:
         # Generic and common words must be spelled right: "state" one edit from "estate", or "ocean"
         # from "ozean", is another word, not a typo.
         near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC or q in COMMON_WORDS
                 else self.neighbours(q) for q in qtoks}
-        candidates = self._candidates(qtoks, near)
+        # ``typed``: the first words are the typed ones, the rest implied words, which select no candidates.
+        candidates = self._candidates(qtoks[:typed], near)
         query = _Query(self, qtoks, near, typed_as_acronym, han, company, optional)
         hits = [self._score(query, aid) for aid in candidates]
         hits += self._acronym_hits(qtoks, typed_as_acronym)
