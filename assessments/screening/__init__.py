@@ -40,7 +40,6 @@ from .normalize import (
     ORG_WORDS,
     SUBUNIT_WORDS,
     TYPE_WORDS,
-    acronym,
     affiliation_parts,
     names_company,
     normalized,
@@ -136,10 +135,20 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             _keep(found, _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today))
         # Across scripts (Korean, Persian, Chinese, Russian): guesses, so possible matches at most.
         across = _cross_script(index)
+        # A Korean name often leaves out the country the lists' English names of North Korean bodies open with.
+        implied = _KOREA if any("\uac00" <= ch <= "\ud7a3" for ch in name) else ()
+        implied += across.other_words(name)
         for variant in across.variants(name):
-            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold,
+                                    implied=implied)[1]:
                 cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the institutional words read in English: \u201c{variant}\u201d", threshold)
+        for variant, words in across.name_variants(name):
+            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold,
+                                    implied=(*implied, *words))[1]:
+                cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
+                _keep_across(found, cand, f"the names read in Latin letters: \u201c{variant}\u201d, with the "
+                                          f"institutional words in any of their English words", threshold)
         han = _korean_as_chinese(name)
         if han:
             for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
@@ -197,6 +206,7 @@ _ORDER = {"prohibited": 7, "high": 6, "stale_match": 6, "possible_match": 5, "re
           "formerly_listed": 3, "none": 0}
 # Details that are never more than a low candidate: a common word in common, initials the matcher derived.
 _NEVER_POSSIBLE = frozenset({"common_word", "acronym", "short_alias"})
+_RENAMED_KINDS = frozenset({"university", "institute", "college", "academy"})
 _DIFFERENCE = frozenset({"extends_listed_name", "different_kind", "different_generic"})
 
 
@@ -220,7 +230,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
             kind = "stale_match"  # only out-of-date lists: never prohibited on its own
     elif same and former:
         kind = "formerly_listed"
-    elif lists and (possible := other_kind or _possible_reason(hit, cmp, threshold) or
+    elif lists and (possible := other_kind or _possible_reason(hit, cmp, threshold, query) or
                     _own_short_alias(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
@@ -266,17 +276,24 @@ def _list_info(lid: str, max_age_days: int, today: _dt.date | None) -> dict[str,
     return dict(_LIST_INFO[key])
 
 
-def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
+def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: str = "") -> str:
     """Why a listed candidate below the threshold is a possible match, or "" when it is not one."""
     if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias and \
-            len(acronym(hit.alias)) >= SURE_ACRONYM_LEN - 1:
+            len(query.strip()) >= SURE_ACRONYM_LEN - 1:
         # Four or more initials typed as they are, fitting one listed name only ("KIAM").
         return "the initials of the listed name"
+    if hit.detail == "other_country":
+        return ""  # the typed name places itself in another country than the listed entry
+    if hit.detail == "unchecked_alias":
+        return (f"found through another name of the listed entry, \u201c{hit.alias}\u201d, whose source is not yet "
+                "checked")
     if cmp is None:
         return ""
     if cmp.typo:
         return f"one letter differs: you typed \u201c{cmp.typo[0]}\u201d, the list has \u201c{cmp.typo[1]}\u201d"
-    if cmp.contains:
+    # A listed name made of words many names share ("National Defense University") opening a longer one
+    # ("... Washington") is no evidence, unless the typed name also opens with its initials.
+    if cmp.contains and (cmp.specific or cmp.led):
         return "the listed name opens what you typed, followed by: " + ", ".join(cmp.typed_only)
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
@@ -287,8 +304,21 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float) -> str:
         return ""
     if any(t in DISTINGUISHING for t in cmp.typed_only):
         return ""  # "Astrakhan State Medical University" adds a word naming another body to a listed name
+    if len(cmp.typed_only) == len(cmp.listed_only) == 1 and {*cmp.typed_only, *cmp.listed_only} <= _RENAMED_KINDS \
+            and cmp.rare and not cmp.edited:
+        # The same name but for the kind of school, and a word of it names few entries: often the body's
+        # former name ("Guilin Institute of Electronic Technology", now a university of the same words).
+        return (f"the listed name with another kind of institution: you typed {cmp.typed_only[0]}, the list has "
+                f"{cmp.listed_only[0]} (a former name of the listed body, or another one)")
     if any(t in KIND_WORDS for t in differ) and (not cmp.rare or (cmp.typed_only and cmp.listed_only)):
         return ""  # another kind of body, or words on both sides that tell two bodies apart
+    if cmp.typed_only and cmp.listed_only:
+        return ""  # one word put for another ("Beijing" for "Shanghai", "China" for "Iran"): another body
+    if cmp.listed_only and any(t in DISTINGUISHING for t in cmp.listed_only) and \
+            any(t in TYPE_WORDS for t in cmp.matched):
+        # The listed name adds the words of another kind of institution to the typed one ("Changchun
+        # University" against the listed "Changchun University of Science and Technology").
+        return ""
     if cmp.edited:
         return ""  # a name spelled differently is the one-letter test's to find, not the band's ("KAIST", "Karst")
     if hit.detail in _DIFFERENCE or differ:
@@ -350,7 +380,8 @@ def _keep(found: dict[int, dict[str, Any]], cand: dict[str, Any]) -> None:
 
 
 _CROSS: CrossScript | None = None
-_ACROSS_DETAILS = frozenset({"exact", "tokens", "unit_of_listed", "skeleton"})
+_KOREA = ("korea",)
+_ACROSS_DETAILS = frozenset({"exact", "tokens", "unit_of_listed", "skeleton", "unchecked_alias"})
 
 
 def _cross_script(index: Index) -> CrossScript:

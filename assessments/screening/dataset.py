@@ -50,11 +50,14 @@ class Record:
     forms: tuple[str, ...] = ()
     # Lists the entity has left: (list id, removal date or "", what to tell the user).
     former: tuple[tuple[str, str, str], ...] = ()
+    # Positions in ``aliases`` of the aliases that rest only on a source not yet checked (a curated alias whose
+    # source page was not read): a name found only through one of them is a possible match at most.
+    unchecked: tuple[int, ...] = ()
 
 
-RECORD_FIELDS = ("id", "name", "aliases", "countries", "lists", "note", "normalized", "former")
+RECORD_FIELDS = ("id", "name", "aliases", "countries", "lists", "note", "normalized", "former", "unchecked")
 """The columns of a row in records.json, as its ``fields`` list names them (written by tools/import_lists.py)."""
-OPTIONAL_FIELDS = frozenset({"normalized", "former"})
+OPTIONAL_FIELDS = frozenset({"normalized", "former", "unchecked"})
 """Columns a dataset may leave out (the matcher then normalises the names itself)."""
 
 
@@ -207,6 +210,7 @@ def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
     i_id, i_name, i_aliases, i_countries, i_lists, i_note = (col[f] for f in RECORD_FIELDS[:6])
     i_forms = col.get("normalized") if data.get("normalization") == NORMALIZATION_VERSION else None
     i_former = col.get("former")
+    i_unchecked = col.get("unchecked")
     width = len(fields)
     names = data["lists"]
     rows = data["records"]
@@ -217,7 +221,8 @@ def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
     return tuple([Record(r[i_id], r[i_name], tuple(r[i_aliases]), tuple(r[i_countries]),
                          tuple([names[i] for i in r[i_lists]]), r[i_note],
                          tuple(r[i_forms]) if i_forms is not None else (),
-                         tuple([(names[f[0]], f[1], f[2]) for f in r[i_former]]) if i_former is not None else ())
+                         tuple([(names[f[0]], f[1], f[2]) for f in r[i_former]]) if i_former is not None else (),
+                         tuple(r[i_unchecked]) if i_unchecked is not None else ())
                   for r in rows])
 
 

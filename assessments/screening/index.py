@@ -21,6 +21,7 @@ looked up in their own table.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -35,7 +36,9 @@ from .normalize import (
     OPTIONAL,
     SUBUNIT_WORDS,
     TYPE_WORDS,
+    _initial_choices,
     acronym,
+    acronym_variants,
     names_company,
     pinyin_pairs,
     tokens,
@@ -57,11 +60,18 @@ SURE_ACRONYM_LEN = 5
 RELATED_FACTOR = 0.85     # score of a fully contained related entry, before the cap below the threshold
 COMMON_WORD_SCORE = 0.6  # a one-word listed name that is a common word, found among other typed words
 # Shown below the threshold, never a match.
-CAPPED = frozenset({"extends_listed_name", "different_kind", "common_word", "different_generic"})
+CAPPED = frozenset({"extends_listed_name", "different_kind", "common_word", "different_generic", "other_country"})
+PLACE_COUNTRY = {"china": "CN", "chinese": "CN", "beijing": "CN", "shanghai": "CN", "russia": "RU", "russian": "RU",
+                 "moscow": "RU", "iran": "IR", "iranian": "IR"}
+"""The place words among the generic words, and the country each is in."""
 RESPACED_FACTOR = 0.9     # a respaced query ("jiao tong" for "jiaotong") is a guess: it ranks a little lower
 # A respaced query may only match a name as a whole: a guessed split ("phys ics") or join ("so ran" ->
 # "soran") that merely contains a listed short name is no evidence of a part or a unit of it.
 RESPACED_DETAILS = frozenset({"exact", "tokens"})
+
+
+# Words that may or may not give a letter to a name's initials (normalize.acronym_variants), as written.
+_MAY_VARY = re.compile(r"(?i)\b(?:group|corp|corporation|company|co|limited|ltd|holdings)\b")
 
 
 class Hit(NamedTuple):
@@ -73,7 +83,7 @@ class Hit(NamedTuple):
     relation: str  # "same" or "related"
     # why: "exact", "tokens", "acronym", "official_acronym", "short_alias", "listed_is_part",
     # "query_is_part", "unit_of_listed", "extends_listed_name", "different_kind", "common_word",
-    # "different_generic"
+    # "different_generic", "unchecked_alias" (a match only through an alias whose source is not yet checked)
     detail: str
     aid: int = -1  # the alias scored (-1: none in particular)
 
@@ -81,8 +91,8 @@ class Hit(NamedTuple):
 class _Query:
     """What scoring a typed name against each candidate alias needs, worked out once per name."""
 
-    __slots__ = ("company", "distinctive", "han", "near", "optional", "qtoks", "reverse", "typed_as_acronym",
-                 "weights")
+    __slots__ = ("company", "distinctive", "han", "near", "optional", "places", "qtoks", "reverse",
+                 "typed_as_acronym", "weights")
 
     def __init__(self, index: Index, qtoks: tuple[str, ...], near: dict[str, dict[str, float]],  # noqa: PLR0917
                  typed_as_acronym: bool, han: bool, company: bool, optional: frozenset[str]) -> None:
@@ -97,6 +107,8 @@ class _Query:
         self.reverse = reverse
         # A related entry needs a real name in the query: "KTH" inside "KTH Group Spol" proves nothing.
         self.distinctive = any(q not in GENERIC and len(q) >= MIN_TYPO_LEN - 1 for q in qtoks)
+        # Whether a typed word names a country or a city in one (most names have none: nothing to check).
+        self.places = any(q in PLACE_COUNTRY for q in qtoks)
 
 
 class Index:
@@ -112,17 +124,22 @@ class Index:
         # (The loop is written for speed: the browser builds the index while the engine starts.)
         add_text, add_record, add_tokens = self.alias_text.append, self.alias_record.append, self.alias_tokens.append
         singles: list[int] = []  # aliases of one short token ("HIT")
+        # Aliases that rest only on a source not yet checked: a match through one is a possible match at most.
+        self.unchecked: set[int] = set()
         aid = 0
         for rid, rec in enumerate(self.records):
             seen: set[tuple[str, ...]] = set()
             names = (rec.name, *rec.aliases)
             forms = rec.forms or tuple(" ".join(tokens(a)) for a in names)
             first = aid
-            for alias, form in zip(names, forms, strict=True):
+            unchecked = {n + 1 for n in rec.unchecked} if rec.unchecked else None
+            for pos, (alias, form) in enumerate(zip(names, forms, strict=True)):
                 toks = tuple(form.split())
                 if not toks or toks in seen:
                     continue
                 seen.add(toks)
+                if unchecked and pos in unchecked:
+                    self.unchecked.add(aid)
                 if OPTIONAL in form:
                     self.alias_optional[aid] = frozenset(t[1:] for t in toks if t.startswith(OPTIONAL))
                     toks = tuple(t.lstrip(OPTIONAL) for t in toks)
@@ -160,18 +177,34 @@ class Index:
         # vocabulary by token length (deletes_of_length), and the initials of long names (derived_acronyms).
         self._deletes: dict[int, dict[str, list[str]]] = {}
         self._derived: dict[str, set[int]] | None = None
+        self._derived_other: dict[str, set[int]] = {}
+        self._body: dict[int, bool] = {}  # alias -> whether it reads as a body's name (_names_a_body)
 
     @property
     def derived_acronyms(self) -> dict[str, set[int]]:
         """Initials of the aliases of three or more words ("nudt") -> those aliases."""
         if self._derived is None:
             derived: dict[str, set[int]] = {}
+            other: dict[str, set[int]] = {}
             for aid, toks in enumerate(self.alias_tokens):
-                initials = acronym(self.alias_text[aid]) if len(toks) >= 3 else ""
-                if len(initials) >= 3:
+                if len(toks) < 2:
+                    continue
+                text = self.alias_text[aid]
+                initials = acronym(text)
+                if len(initials) >= 3 and len(toks) >= 3:
                     derived.setdefault(initials, set()).add(aid)
-            self._derived = derived
+                if not (_MAY_VARY.search(text) or any(len(_initial_choices(t)) > 1 for t in toks)):
+                    continue  # no word that could give its initials another way
+                for more in acronym_variants(text, initials):
+                    other.setdefault(more, set()).add(aid)
+            self._derived, self._derived_other = derived, other
         return self._derived
+
+    @property
+    def derived_other(self) -> dict[str, set[int]]:
+        """Other initials of the aliases (``normalize.acronym_variants``: "njust", "cetc") -> those aliases."""
+        _ = self.derived_acronyms
+        return self._derived_other
 
     def deletes_of_length(self, length: int) -> dict[str, list[str]]:
         """One-deletion neighbourhoods (SymSpell) of the vocabulary's tokens of ``length`` letters: each
@@ -245,11 +278,14 @@ class Index:
     # --- search ----------------------------------------------------------
 
     def search(self, query: str, limit: int = MAX_CANDIDATES, allowed: set[int] | None = None,
-               threshold: float = MATCH_THRESHOLD) -> tuple[tuple[str, ...], list[Hit]]:
+               threshold: float = MATCH_THRESHOLD, implied: tuple[str, ...] = ()) -> tuple[tuple[str, ...], list[Hit]]:
+        """The best hits for ``query``; ``implied``: words the typed name may leave out (the country in a
+        name read across scripts), added to it as words that count only where a listed name has them."""
         qtoks = tokens(query)
         if not qtoks:
             return qtoks, []
-        optional = frozenset(t[1:] for t in qtoks if t.startswith(OPTIONAL))
+        extra = tuple(t for t in implied if t not in qtoks)
+        optional = frozenset(t[1:] for t in qtoks if t.startswith(OPTIONAL)) | frozenset(extra)
         if optional:
             qtoks = tuple(t.lstrip(OPTIONAL) for t in qtoks)
         hits: list[Hit | None] = []
@@ -257,7 +293,9 @@ class Index:
         # A typed legal form ("Corp.") names a kind of body, as a type word ("University") does.
         company = names_company(query)
         for n, variant in enumerate(self._spacing_variants(qtoks)):
-            found = self._search_tokens(variant, typed_as_acronym, bool(HAN.search(query)), company, optional)
+            # Implied words are scored, never respaced or used to select candidates.
+            found = self._search_tokens(variant + extra, typed_as_acronym, bool(HAN.search(query)), company,
+                                        optional, typed=len(variant))
             if n:
                 found = [h._replace(score=round(h.score * RESPACED_FACTOR, 4))
                          if h and h.detail in RESPACED_DETAILS else None for h in found]
@@ -283,12 +321,13 @@ class Index:
 
     def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False,
                        han: bool = False, company: bool = False,
-                       optional: frozenset[str] = frozenset()) -> list[Hit | None]:
+                       optional: frozenset[str] = frozenset(), *, typed: int | None = None) -> list[Hit | None]:
         # Generic and common words must be spelled right: "state" one edit from "estate", or "ocean"
         # from "ozean", is another word, not a typo.
         near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC or q in COMMON_WORDS
                 else self.neighbours(q) for q in qtoks}
-        candidates = self._candidates(qtoks, near)
+        # ``typed``: the first words are the typed ones, the rest implied words, which select no candidates.
+        candidates = self._candidates(qtoks[:typed], near)
         query = _Query(self, qtoks, near, typed_as_acronym, han, company, optional)
         hits = [self._score(query, aid) for aid in candidates]
         hits += self._acronym_hits(qtoks, typed_as_acronym)
@@ -305,6 +344,11 @@ class Index:
                 hit = hit._replace(score=round(max(threshold - 0.02, 0.0), 4))
             if hit.relation == "related" and hit.score >= threshold:
                 hit = hit._replace(score=round(max(threshold - 0.01, 0.0), 4))
+            elif hit.score >= threshold and hit.aid in self.unchecked:
+                # Only through an alias whose source is not yet checked: below the threshold, where the
+                # caller shows it as a possible match; another alias of the record reaching the threshold
+                # still makes the record a match.
+                hit = hit._replace(score=round(max(threshold - 0.01, 0.0), 4), detail="unchecked_alias")
             pool = same if hit.relation == "same" else related
             if hit.record not in pool or hit.score > pool[hit.record].score:
                 pool[hit.record] = hit
@@ -408,6 +452,11 @@ class Index:
                        aid)
         q_extra = [q for qi, q in enumerate(qtoks) if qi not in best and q not in optional]
         a_extra = [t for t in atoks if t not in matched_alias and t not in a_optional]
+        places = query.places and {PLACE_COUNTRY[q] for q in q_extra if q in PLACE_COUNTRY}
+        if places and self.records[rid].countries and not places & set(self.records[rid].countries):
+            # The typed name adds a place of another country than the listed entry's: "Institut Pasteur of
+            # Shanghai" is not the listed "Pasteur Institute" of Iran. Shown below the threshold.
+            return Hit(rid, self.alias_text[aid], round(score, 4), "same", "other_country", aid)
         if len(atoks) == 1 and q_extra and (atoks[0] in COMMON_WORDS or atoks[0] in GENERIC):
             # A listed name that is one common word ("OOO PARTNER") found among other typed words
             # ("Example Partner Institute"): a word in common, not the listed entity. Only a low candidate.
@@ -420,7 +469,7 @@ class Index:
             # other words ("Nanjing University of Science and Technology" for Nanjing University).
             relation, detail = "related", "listed_is_part"
         elif cover_a >= CONTAINED and cover_q <= 1 - EXTRA_MIN and any(t not in GENERIC for t in matched_alias) \
-                and any(q in SUBUNIT_WORDS for q in q_extra):
+                and any(q in SUBUNIT_WORDS for q in q_extra) and self._names_a_body(aid):
             if _is_part(atoks, qtoks, lambda t, q: t in near[q]):
                 # A school or laboratory of a listed organisation: the listing covers the whole organisation.
                 relation, detail = "same", "unit_of_listed"
@@ -462,6 +511,26 @@ class Index:
             score = max(cover_q, cover_a) * RELATED_FACTOR
         return Hit(self.alias_record[aid], self.alias_text[aid], round(score, 4), relation, detail, aid)
 
+    def _names_a_body(self, aid: int) -> bool:
+        """True when an alias reads as the name of an organisation that can have units: it has a word for a
+        kind of body ("Shandong University"), or its own words are found together in few aliases ("Huawei").
+        Not a field's name that a unit takes too: "Advanced Technologies" in "Institute of Advanced
+        Technology", "Chemical Industry" in "Research Institute of Chemical Industry"."""
+        known = self._body.get(aid)
+        if known is not None:
+            return known
+        atoks = self.alias_tokens[aid]
+        answer = any(t in TYPE_WORDS for t in atoks)
+        if not answer:
+            common: set[int] | None = None
+            for t in sorted((t for t in atoks if t not in GENERIC and t not in COMMON_WORDS),
+                            key=lambda t: len(self.postings.get(t, ()))):
+                found = self.postings.get(t, ())
+                common = set(found) if common is None else common.intersection(found)
+            answer = common is not None and len(common) <= SPECIFIC_NAME
+        self._body[aid] = answer
+        return answer
+
     def _acronym_hits(self, qtoks: tuple[str, ...], typed_as_acronym: bool) -> list[Hit]:
         """A one-word query may be an acronym: explicit ones are aliases already, derived ones are here.
 
@@ -471,10 +540,14 @@ class Index:
         """
         if len(qtoks) != 1 or not (3 <= len(qtoks[0]) <= 8) or not qtoks[0].isalpha():
             return []
-        aids = self.derived_acronyms.get(qtoks[0], set())
+        usual = self.derived_acronyms.get(qtoks[0], set())
+        aids = usual | self.derived_other.get(qtoks[0], set())
         records = {self.alias_record[a] for a in aids}
-        if len(records) == 1:
-            sure = typed_as_acronym and len(qtoks[0]) >= SURE_ACRONYM_LEN
+        # One name is one organisation, even where two records carry it (a body on two lists, imported
+        # as two entries: "Beijing University of Aeronautics and Astronautics" as a name and as an alias).
+        if len(records) == 1 or len({self.alias_tokens[a] for a in aids}) == 1:
+            # Only the usual initials can make a match; the other spellings of them are a possible match at most.
+            sure = typed_as_acronym and len(qtoks[0]) >= SURE_ACRONYM_LEN and aids == usual
             score = SURE_ACRONYM_SCORE if sure else DERIVED_ACRONYM_SCORE
         else:
             score = DERIVED_ACRONYM_SCORE - 0.1
@@ -533,12 +606,16 @@ class Comparison:
     rare: bool                    # a matched word is rare on the lists (a name of its own, not a city)
     edited: bool                  # a distinctive word matched only nearly (spelled differently)
     aid: int                      # the alias compared
+    led: bool = False             # the typed name opens with the alias's initials ("MAI Moscow Aviation Institute")
+    specific: bool = False        # few aliases carry all the alias's own words (a name, not "National Defense ...")
 
 
 TYPO_WORD_LEN = 6  # a five-letter word one letter from a listed one is as often another name ("KAIST", "Karst")
 EVIDENCE_FLOOR = 0.4  # below this score no alias can open the typed name or differ from it by one letter
 RARE_WORD = 3      # a typed word in fewer aliases than this may be a typo (the lists have typos of their own)
 RARE_NAME = 12     # a distinctive word in at most this many aliases names one organisation, not a place
+SPECIFIC_NAME = 40  # aliases that may carry all the own words of a name that names one organisation (with its
+# units and spellings): "Harbin Institute of Technology" (harbin: 30), not "National Defense University" (117)
 KIND_WORDS = TYPE_WORDS | DISTINGUISHING | frozenset({"daxue", "xueyuan", "yanjiu", "jiusuo"})
 
 
@@ -620,7 +697,14 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
                 and _consecutive([qtoks.index(pairs[t]) for t in matched]))
     rare = any(t not in GENERIC and pairs[t] == t and len(index.postings.get(t, ())) <= RARE_NAME for t in matched)
     edited = any(q != t and t not in GENERIC for t, q in pairs.items())
-    return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited, aid)
+    specific = False
+    if contains:
+        common = None
+        for t in own:
+            found = set(index.postings.get(t, ()))
+            common = found if common is None else common & found
+        specific = common is not None and len(common) <= SPECIFIC_NAME
+    return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited, aid, bool(lead), specific)
 
 
 # --- across scripts ---------------------------------------------------------------------------------
@@ -646,12 +730,60 @@ class CrossScript:
     def variants(self, query: str) -> list[str]:
         """Latin renderings of a non-Latin query: the glossary's English words with the other runs
         romanised, for Korean, Chinese and Russian; empty for a Latin query."""
-        from .scripts import glossary, script_of  # noqa: PLC0415 - read only for a non-Latin query
+        from .scripts import glossary, romanize_mr, script_of  # noqa: PLC0415 - read only for a non-Latin query
 
         if script_of(query) not in ("hangul", "han", "cyrillic", "arabic"):
             return []
-        english = " ".join(glossary().english(query))
-        return [english] if english and tokens(english) != tokens(query) else []
+        out = []
+        # Korean: the proper names in the Revised Romanization and in McCune-Reischauer, the system of the
+        # lists' North Korean names ("Ryonbong", "Tanchon"), and the whole name in McCune-Reischauer, word
+        # by word, as the lists also give them ("Choson Kwangop Kaebal Muyok Hoesa").
+        korean = script_of(query) == "hangul"
+        for north in (False, True) if korean else (False,):
+            english = " ".join(glossary().english(query, north=north))
+            if english and tokens(english) != tokens(query) and english not in out:
+                out.append(english)
+        if korean and out and "university" in out[0].split():
+            # 대학 names universities and institutes alike: 모스크바 물리기술대학, the Moscow Institute of Physics
+            # and Technology.
+            out.append(" ".join("institute" if w == "university" else w for w in out[0].split()))
+        if korean:
+            words = " ".join(romanize_mr(seg.text) for seg in glossary().segment(query))
+            if tokens(words) and words not in out:
+                out.append(words)
+        return out
+
+    def name_variants(self, query: str) -> list[tuple[str, tuple[str, ...]]]:
+        """A Korean query as its proper names alone, romanised (McCune-Reischauer, then the Revised
+        Romanization), with every English word of its institutional words as words that count only where a
+        listed name has them: "모스크바 항공대학교" -> ("moseukeuba"...) is not needed when the glossary knows
+        Moscow, but "단천상업은행" -> "tanchon sangop" with bank implied. Empty when the query has no proper name
+        outside the glossary (its institutional words alone are no evidence)."""
+        from .scripts import glossary, romanize, romanize_mr, script_of  # noqa: PLC0415
+
+        if script_of(query) != "hangul":
+            return []
+        segments = glossary().segment(query)
+        runs = [seg.text for seg in segments if not seg.english]
+        if not runs:
+            return []
+        implied = tuple(dict.fromkeys(w for seg in segments for w in seg.english))
+        out: list[tuple[str, tuple[str, ...]]] = []
+        for read in (romanize_mr, romanize):
+            text = " ".join(read(w) for r in runs for w in _korean_words(r))
+            if any(len(t) >= 3 for t in tokens(text)) and text not in [o[0] for o in out]:
+                out.append((text, implied))
+        return out
+
+    def other_words(self, query: str) -> tuple[str, ...]:
+        """The glossary's other English words for the institutional words of a non-Latin query (무역: "foreign",
+        "trade" beside the usual "trading"): words a listed name may use instead, counted only where it does."""
+        from .scripts import glossary, script_of  # noqa: PLC0415
+
+        if script_of(query) not in ("hangul", "han", "cyrillic", "arabic"):
+            return ()
+        words = [w for seg in glossary().segment(query) for w in seg.english[1:]]
+        return tuple(dict.fromkeys(words))
 
     def skeleton_hits(self, query: str, limit: int, romanised: bool = False) -> list[Hit]:
         """Records whose skeleton form meets the query's, for a Persian or Arabic query, or a romanised
@@ -686,6 +818,21 @@ class CrossScript:
                     self._owner.append(rid)
             self._skeletons = Index(records)
         return self._skeletons
+
+
+def _korean_words(run: str) -> list[str]:
+    """A run of Hangul written solid cut into words of two syllables (most Sino-Korean words are), a last
+    odd syllable joining the word before: "단천상업" -> ["단천", "상업"]; a run of three or fewer stays whole."""
+    out = []
+    for word in run.split():
+        if len(word) < 4 or not all("\uac00" <= ch <= "\ud7a3" for ch in word):
+            out.append(word)
+            continue
+        cut = [word[i:i + 2] for i in range(0, len(word) - len(word) % 2, 2)]
+        if len(word) % 2:
+            cut[-1] += word[-1]
+        out += cut
+    return out
 
 
 def _skeleton_forms(text: str) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, product
 
 import anyascii as _anyascii_module
 from anyascii import anyascii
@@ -26,7 +26,7 @@ from .._anyascii_pack import use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 10
+NORMALIZATION_VERSION = 11
 
 
 def _words(text: str) -> frozenset[str]:
@@ -83,6 +83,8 @@ _HONORIFIC = re.compile(
     r"\b(?:named after|imeni|im(?= (?:[a-z] ){1,3}))((?: (?:the )?(?:first president of russia|academician|"
     r"akademika|pervogo prezidenta rossii))?)((?: [a-z]){0,3}) ([a-z]{3,})"
     r"((?: (?:the )?(?:first president of russia|pervogo prezidenta rossii))?)")
+# "named after Sergo Ordzhonikidze" at the end of a name: a given name and the surname, both optional.
+_HONORIFIC_FULL = re.compile(r"\b(?:named after|imeni) ([a-z]{3,}) ([a-z]{3,})(?= \(|$)")
 OPTIONAL = "~"
 """Marks a token that counts when the other name has it and is ignored when not (an honorific's surname)."""
 # A word in capitals in brackets after a name is its acronym ("Harbin Institute of Technology (HIT)"):
@@ -237,6 +239,7 @@ def tokens(text: str) -> tuple[str, ...]:
         folded = folded[pla.end():]
     # "... named after B.N. Yeltsin, the First President of Russia": the honorific is not the name, but its
     # surname often is part of the English name ("Bauman Moscow State Technical University"): an optional token.
+    folded = _HONORIFIC_FULL.sub(lambda m: f" {OPTIONAL}{m.group(1)} {OPTIONAL}{surname_stem(m.group(2))} ", folded)
     folded = _HONORIFIC.sub(lambda m: f" {OPTIONAL}{surname_stem(m.group(3))} ", folded)
     folded = _NON_WORD.sub(" ", folded)
     raw: list[str] = []
@@ -295,6 +298,46 @@ def acronym(text: str) -> str:
 
 
 
+# Words an acronym may or may not take a letter from ("CETC": China Electronics Technology Group Corporation).
+_ACRONYM_OPTIONAL = frozenset({"group", "corporation", "corp", "company", "co", "limited", "ltd", "holdings"})
+_ACRONYM_MAX = 16  # spellings of a name's initials at most (a longer name keeps its usual initials only)
+
+
+@lru_cache(maxsize=32768)  # the lists' vocabulary, about 15,000 words
+def _initial_choices(w: str) -> tuple[str, ...]:
+    """The letters a word can give to initials: none or its first for a closing company word, its first or
+    one per syllable for a two-syllable pinyin word, its first for any other word; () for filler."""
+    if w.isdigit() or len(w) <= 1:
+        return ()
+    if w in _ACRONYM_OPTIONAL:
+        return ("", w[0])
+    if w in LEGAL_FORMS:
+        return ()
+    syllables = pinyin_syllables(w) if len(w) >= 6 else None
+    return (w[0], syllables[0][0] + syllables[1][0]) if syllables and len(syllables) == 2 else (w[0],)
+
+
+def acronym_variants(text: str, usual: str | None = None) -> frozenset[str]:
+    """Other initials of a name, as organisations form their own, besides ``acronym``: with or without
+    a letter for a closing "Group", "Corporation" or "Limited" ("CNNC", "CATL"), and a two-syllable pinyin
+    word giving a letter for each syllable ("NJUST": Nanjing University of Science and Technology,
+    "CXMT": ChangXin Memory Technologies). Empty when the name has fewer than three words."""
+    if _HAN.search(text):
+        return frozenset()
+    folded = _NON_ALNUM.sub(" ", fold(_PAREN.sub(" ", text)).replace("'", "").replace(_HAN_MARK, ""))
+    choices = [c for c in map(_initial_choices, folded.split()) if c]
+    if sum(c[0] != "" for c in choices) < 2:
+        return frozenset()
+    count = 1
+    for c in choices:
+        count *= len(c)
+    if count > _ACRONYM_MAX:
+        return frozenset()
+    found = {"".join(p) for p in product(*choices)}
+    found.discard(acronym(text) if usual is None else usual)  # ``usual``: acronym(text), when known
+    return frozenset(a for a in found if len(a) >= 3)
+
+
 # Words that tell one institution from another of the same place or name ("Tianjin Medical University" is
 # not Tianjin University, "X University of Technology" not X University): a listed name found inside a
 # typed one with such a word added is no possible match. Han pairs: 医院 hospital, 附属 affiliated, 师范
@@ -303,7 +346,8 @@ DISTINGUISHING = _words("""
 medical medicine normal agricultural agriculture forestry pharmaceutical pharmacy teachers finance financial
 economics economic law political foreign languages language studies sports arts art music petroleum mining
 maritime polytechnic traditional posts telecommunications railway nursing dental health pedagogical humanities
-business commerce textile chemical technology technical science aeronautics astronautics electronics hospital clinic
+business commerce education textile chemical technology technical technological science
+aeronautics astronautics electronics hospital clinic
 yiyuan fushu shifan yike pzshky
 """)
 

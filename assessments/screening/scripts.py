@@ -32,6 +32,8 @@ Romanisation:
         alef and initial vav) are dropped, doubled consonants merge, a final h (heh) is dropped;
         classes: t (te, tah), s (theh, seen, sad), z (thal, zain, dad, zah), h (hah, heh), x (khah, kh),
         G (ghain, qaf, gh, q), S (sheen, sh), C (tcheh, ch), Z (jeh, zh), k (keheh, kaf, c), v (vav, v, w).
+    ``romanize_mr(text)``: McCune-Reischauer romanisation of Korean in plain letters, as the lists write North
+        Korean names: "련봉" -> "ryonbong", "단천" -> "tanchon".
     ``romanize(text)``: Hangul by ``romanize_hangul``, everything else by anyascii (pinyin for Chinese).
     ``script_of(text)``: "han", "hangul", "arabic", "cyrillic" or "latin": the first non-Latin script in the text.
 """
@@ -187,14 +189,16 @@ class Glossary:
             out.append(reading)
         return "".join(out)
 
-    def english(self, text: str) -> list[str]:
-        """The text as English glossary words (the usual word of each) and romanised runs, in order."""
+    def english(self, text: str, north: bool = False) -> list[str]:
+        """The text as English glossary words (the usual word of each) and romanised runs, in order;
+        ``north``: Hangul runs by McCune-Reischauer (``romanize_mr``), as the lists write North Korean names."""
         words: list[str] = []
         for seg in self.segment(text):
             if seg.english:
                 words.append(seg.english[0])
             else:
-                words += [w for w in re.split(r"[^a-z0-9]+", romanize(seg.text).lower()) if w]
+                latin = romanize(romanize_mr(seg.text)) if north else romanize(seg.text)
+                words += [w for w in re.split(r"[^a-z0-9]+", latin.lower()) if w]
         return words
 
 
@@ -336,6 +340,62 @@ def romanize_hangul(text: str) -> str:
             out.append("l")
         else:
             out.append(stay)
+    return "".join(out)
+
+
+# --- Korean: McCune-Reischauer, as North Korean names are written on the lists ---------------------
+# The tables of the McCune-Reischauer system (University of Chicago Library, East Asian collection,
+# "McCune-Reischauer Romanization System"; BGN/PCGN, "Romanization of Korean for the Democratic People's
+# Republic of Korea", 1945 agreement): an unaspirated consonant is voiced between voiced sounds (k/g,
+# t/d, p/b, ch/j), ㄹ is r before a vowel and l elsewhere, ㅓ ŏ, ㅡ ŭ. Written as the lists write it, without
+# breves and apostrophes: 련봉 -> "ryonbong", 단천 -> "tanchon", 광선 -> "kwangson", 조선 -> "choson".
+
+_MR_INITIALS = (("k", "g"), ("kk", "kk"), ("n", "n"), ("t", "d"), ("tt", "tt"), ("r", "r"), ("m", "m"),
+                ("p", "b"), ("pp", "pp"), ("s", "s"), ("ss", "ss"), ("", ""), ("ch", "j"), ("tch", "tch"),
+                ("ch", "ch"), ("k", "k"), ("t", "t"), ("p", "p"), ("h", "h"))
+"""Each initial as (voiceless: at a word start and after a voiceless final, voiced: after a vowel or m, n, ng, l)."""
+_MR_VOWELS = ("a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
+              "yu", "u", "ui", "i")
+_MR_FINALS = ("", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t",
+              "ng", "t", "t", "k", "t", "p", "t")
+_MR_VOICED_AFTER = frozenset({"", "n", "m", "ng", "l"})
+# Finals that move onto a following silent ㅇ (as in the Revised Romanization above): the voiced reading.
+_MR_MOVED = {1: "g", 2: "kk", 4: "n", 7: "d", 8: "r", 16: "m", 17: "b", 19: "s", 20: "ss", 22: "j", 23: "ch",
+             24: "k", 25: "t", 26: "p"}
+
+
+def romanize_mr(text: str) -> str:
+    """McCune-Reischauer romanisation of the Hangul syllables in ``text`` (other characters kept), in
+    plain letters as the lists write North Korean names: "조선련봉총회사" -> "chosonryonbongchonghoesa"."""
+    out: list[str] = []
+    chars = unicodedata.normalize("NFC", text)
+    parts = [_syllable(ch) for ch in chars]
+    prev_final: str | None = None  # the romanised final of the syllable before (None: a word start)
+    carried = ""
+    for n, ch in enumerate(chars):
+        syl = parts[n]
+        if syl is None:
+            out.append(ch)
+            prev_final, carried = None, ""
+            continue
+        ini, vow, fin = syl
+        if carried:
+            initial = carried
+        elif prev_final is None:
+            initial = _MR_INITIALS[ini][0]
+        elif ini == _RIEUL:
+            if prev_final == "n":
+                out[-1] = out[-1][:-1] + "l"  # ㄴㄹ reads ll
+            initial = "l" if prev_final in ("l", "n") else "r" if prev_final == "" else "n"
+        else:
+            initial = _MR_INITIALS[ini][1 if prev_final in _MR_VOICED_AFTER else 0]
+        carried = ""
+        nxt = parts[n + 1] if n + 1 < len(parts) else None
+        final = _MR_FINALS[fin]
+        if nxt is not None and nxt[0] == _SILENT and fin in _MR_MOVED:
+            carried, final = _MR_MOVED[fin], ""
+        out.append(initial + _MR_VOWELS[vow] + final)
+        prev_final = final
     return "".join(out)
 
 

@@ -96,6 +96,27 @@ def test_a_place_in_brackets_or_misspelled_is_no_alias() -> None:
     assert {"Example One Machine", "光启", "Sernia"} <= set(rec.aliases)
 
 
+def test_an_alias_from_a_source_not_yet_checked_is_marked_as_such() -> None:
+    rows = [_rec("Example Institute of Physics", ["EIP Listed"]), _rec("Other Example Works")]
+    curated = [
+        {"listed": "Example Institute of Physics", "aliases": ["Example Phys Inst", "EIP Listed"],
+         "source": "https://example.org/about", "checked": "not yet: source page not opened"},
+        {"listed": "Example Institute of Physics", "aliases": ["Example Physics"],
+         "source": "https://example.org/charter", "checked": "stored copy read 2026-12-01"},
+        # The same alias from a checked source as well: it no longer rests on the unchecked one alone.
+        {"listed": "Other Example Works", "aliases": ["OEW Plant"], "source": "https://example.org/a",
+         "checked": "Not yet opened"},
+        {"listed": "Other Example Works", "aliases": ["OEW Plant"], "source": "ROR https://ror.org/0example"},
+    ]
+    _, blob = imp.build_dataset({"us_dod_1260h": {"as_of": "2026-08-18", "source": "fixture", "records": rows}}, {},
+                                curated=curated)
+    by_name = {r.name: r for r in dataset.parse_records(json.loads(lzma.decompress(blob)))}
+    inst = by_name["Example Institute of Physics"]
+    # Only the alias the unchecked entry added; the list's own alias and the checked entry's stay plain.
+    assert [inst.aliases[i] for i in inst.unchecked] == ["Example Phys Inst"]
+    assert by_name["Other Example Works"].unchecked == ()
+
+
 def test_records_are_read_by_their_field_names() -> None:
     lists = imp.read_kaist(FIXTURES / "kaist_sample.json")
     _, blob = imp.build_dataset({"us_bis_entity_list": {"as_of": "2026-08-18", "source": "fixture",

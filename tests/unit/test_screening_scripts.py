@@ -10,7 +10,15 @@ import pytest
 from assessments._errors import ConfigError
 from assessments._resources import package_root
 from assessments.screening import scripts
-from assessments.screening.scripts import glossary, parse_glossary, romanize, romanize_hangul, script_of, skeleton
+from assessments.screening.scripts import (
+    glossary,
+    parse_glossary,
+    romanize,
+    romanize_hangul,
+    romanize_mr,
+    script_of,
+    skeleton,
+)
 
 
 def _raw() -> dict:
@@ -71,6 +79,40 @@ def test_zero_width_non_joiner_and_arabic_letter_variants_fold_to_one_spelling()
 ])
 def test_revised_romanization_of_hangul(hangul: str, latin: str) -> None:
     assert romanize_hangul(hangul) == latin
+
+
+# North Korean names as the lists write them (McCune-Reischauer without breves and apostrophes).
+@pytest.mark.parametrize(("hangul", "latin"), [
+    ("련봉", "ryonbong"), ("단천", "tanchon"), ("광선", "kwangson"), ("조선", "choson"), ("평양", "pyongyang"),
+    ("대성", "taesong"), ("광업", "kwangop"), ("개발", "kaebal"), ("무역", "muyok"), ("회사", "hoesa"),
+    ("정찰", "chongchal"), ("총국", "chongguk"), ("전략", "chollyak"), ("고려", "koryo"), ("금강", "kumgang"),
+])
+def test_mccune_reischauer_romanization_of_hangul(hangul: str, latin: str) -> None:
+    assert romanize_mr(hangul) == latin
+
+
+def test_a_north_korean_name_in_hangul_meets_the_lists_romanised_name() -> None:
+    from assessments.screening import screen_name  # noqa: PLC0415
+
+    # No Korean alias on the lists: the proper name read by McCune-Reischauer ("Kangbong", not the
+    # Revised Romanization's "Gangbong"), the institutional words through the glossary.
+    result = screen_name("강봉무역회사")
+    best = result["candidates"][0]
+    assert result["outcome"] == "possible_match" and not best["match"] and best["possible"]
+    assert best["name"] == "KANGBONG TRADING CORPORATION" and "kangbong" in best["possible_reason"]
+
+
+@pytest.mark.parametrize(("hangul", "listed", "read"), [
+    ("단천상업은행", "Tanchon Commercial Bank", "tanchon commercial"),  # 상업: glossary, 단천: McCune-Reischauer
+    ("청송련합", "Green Pine Associated Corporation", "chongsong ryonhap"),  # a name written solid, cut in words
+    ("모스크바 물리기술대학", "Moscow Institute of Physics and Technology", "institute"),  # 대학: an institute too
+])
+def test_a_north_korean_name_written_solid_meets_its_listed_name(hangul: str, listed: str, read: str) -> None:
+    from assessments.screening import screen_name  # noqa: PLC0415
+
+    result = screen_name(hangul)
+    best = next(c for c in result["candidates"] if c["possible"])
+    assert result["outcome"] == "possible_match" and best["name"] == listed and read in best["possible_reason"]
 
 
 def test_romanize_keeps_other_characters_and_uses_anyascii_for_other_scripts() -> None:

@@ -128,7 +128,8 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
         forms = [form(a) for a in [entry["name"], *entry["aliases"]]]
         row = {"id": rid, "name": entry["name"], "aliases": entry["aliases"], "countries": entry["countries"],
                "lists": [order.index(lid) for lid in entry["lists"]], "note": "; ".join(entry["notes"]),
-               "normalized": forms, "former": entry.get("former", [])}
+               "normalized": forms, "former": entry.get("former", []),
+               "unchecked": [i for i, a in enumerate(entry["aliases"]) if a in entry.get("unchecked", ())]}
         records.append([row[field] for field in RECORD_FIELDS])
     # Each record is a row of the columns "fields" names (read by name in assessments/screening/dataset.py).
     payload = {"schema": SCHEMA_VERSION, "normalization": NORMALIZATION_VERSION, "lists": order,
@@ -210,9 +211,20 @@ def add_curated_aliases(merged: dict[str, dict[str, Any]], curated: list[dict[st
             raise ImportError_(f"{e.get('file', CURATED_FILE.name)}: {e['listed']!r} is not a listed name or alias; "
                                "fix the entry or remove it if the entity left the lists")
         entry = merged[key]
+        unchecked = entry.setdefault("unchecked", set())
         for alias in e["aliases"]:
             if alias != entry["name"] and alias not in entry["aliases"]:
                 entry["aliases"].append(alias)
+                if is_unchecked(e):
+                    unchecked.add(alias)
+            elif not is_unchecked(e):
+                unchecked.discard(alias)  # a checked source gives it too
+
+
+def is_unchecked(entry: dict[str, Any]) -> bool:
+    """True for an alias entry whose source has not been read yet (its ``checked`` starts with "not yet"):
+    the matcher shows a name found only through such an alias as a possible match, never as a match."""
+    return str(entry.get("checked", "")).strip().lower().startswith("not yet")
 
 
 _AKA_IN_NAME = re.compile(r"\s+(?:a\.k\.a\.|f\.k\.a\.|formerly known as|also known as)\s+", re.I)
