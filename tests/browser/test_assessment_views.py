@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 
 import assessments
 from tests.support.browser import settle_animations
-from tests.support.ui import fill_answers, result_tier, wait_ready
+from tests.support.ui import email_link, fill_answers, result_tier, wait_ready
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path("/tmp")
@@ -121,20 +121,11 @@ def test_print_starts_with_the_tier_and_is_dated(assessment: Page) -> None:
     assessment.emulate_media(media="screen")
 
 
-def _mailto(page: Page) -> str:
-    page.evaluate("""() => { window.__mailto = [];
-      document.addEventListener('click', (e) => { const a = e.target.closest('a[href^="mailto:"]');
-        if (a) { window.__mailto.push(a.href); e.preventDefault(); } }, true); }""")
-    page.locator("#rs-email").click()
-    [href] = page.evaluate("window.__mailto")
-    return parse_qs(urlsplit(href).query)["body"][0]
-
-
 def test_email_body_holds_next_steps_and_screening(assessment: Page) -> None:
     many = {**SCREENED, "partners": [{"names": LISTED + [f"Example Partner Institute {i}" for i in range(15)],
                                       "country": "CN"}]}
     _screened(assessment, many)
-    body = _mailto(assessment)
+    body = parse_qs(urlsplit(email_link(assessment)).query)["body"][0]
     assert len(body) <= 1800
     result = assessments.assess(many)
     assert "Next steps:" in body
