@@ -17,12 +17,11 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 import assessments
 from assessments.screening import dataset
-from tests.support.browser import settle_animations
+from tests.support.browser import axe_violations, settle_animations
 from tests.support.build import build_site
 from tests.support.paths import ROOT, scenarios
 from tests.support.server import ServerOptions, serve
@@ -297,8 +296,8 @@ def test_axe_clean_with_the_plan_and_screening_shown(browser: Browser, site_url:
         details.locator("summary").click()
     settle_animations(page)
     violations = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-                  for v in Axe().run(page).response["violations"]]
+                  for v in axe_violations(page)]
     page.goto(site_url + "sanctions/")
-    violations += [f"sanctions: {v['id']}" for v in Axe().run(page).response["violations"]]
+    violations += [f"sanctions: {v['id']}" for v in axe_violations(page)]
     context.close()
     assert violations == [], "\n".join(violations)

@@ -15,11 +15,10 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, Route, expect
 
 import assessments
-from tests.support.browser import settle_animations
+from tests.support.browser import axe_violations, settle_animations
 from tests.support.ui import email_link, fill_answers, result_tier, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -273,7 +272,7 @@ def test_questions_are_answerable_before_the_engine_is_ready(page: Page, site_ur
 def _axe(page: Page) -> list[str]:
     settle_animations(page)
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in Axe().run(page).response["violations"]]
+            for v in axe_violations(page)]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
