@@ -49,7 +49,7 @@ _RESTORE_STORAGE = """([local, session]) => {
 
 
 class SharedAssessment:
-    """One self-assessment page, started once for the tests of a module (starting Pyodide and the
+    """One self-assessment page, started once for the tests of a test process (starting Pyodide and the
     screening index is most of a browser test's time), and reset between them."""
 
     def __init__(self, page: Page, url: str) -> None:
@@ -103,7 +103,7 @@ class _NotFresh(Exception):
     """The shared page does not read as a fresh one: start it again."""
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def _shared_assessment(browser: Browser, browser_context_args: dict[str, Any], site_url: str
                        ) -> Iterator[SharedAssessment]:
     context = browser.new_context(**browser_context_args)
@@ -116,7 +116,7 @@ def assessment(_shared_assessment: SharedAssessment) -> Iterator[Page]:
     """The self-assessment page of the default build, its engine ready, its form empty; no dialog may
     open meanwhile (a dialog would mean a script ran from what was typed).
 
-    The tests of a module share one page, started once, and each begins where a person who pressed
+    The tests of a test process share one page, started once, and each begins where a person who pressed
     "Clear answers" would (SharedAssessment.start_over): same questions shown, nothing chosen or typed,
     nothing stored but what the first start stored, default viewport and media. The result then says
     the answers were cleared instead of the first visit's invitation. A test about the first load
