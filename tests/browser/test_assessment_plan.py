@@ -17,16 +17,15 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 import assessments
 from assessments.screening import dataset
-from tests.support.browser import settle_animations
+from tests.support.browser import axe_violations, settle_animations
 from tests.support.build import build_site
 from tests.support.paths import ROOT, scenarios
 from tests.support.server import ServerOptions, serve
-from tests.support.ui import fill_answers, wait_ready
+from tests.support.ui import email_link, fill_answers, wait_ready
 
 pytestmark = pytest.mark.browser
 KINDS = {"law": "Law", "agency": "Agency rule", "institutional": "Institutional policy"}
@@ -40,6 +39,11 @@ RICH = {"activities": ["collaboration"], "collaboration_type": "formal",
 def _open(page: Page, url: str, answers: dict[str, Any]) -> None:
     page.goto(url + "self-assessment/")
     wait_ready(page)
+    _show(page, answers)
+
+
+def _show(page: Page, answers: dict[str, Any]) -> None:
+    """Answer on a page whose engine is ready; wait for each name's screening and a tier."""
     fill_answers(page, answers)
     names = [n for partner in answers.get("partners", []) for n in partner.get("names", [])]
     if names:
@@ -53,12 +57,12 @@ def _engine_result(answers: dict[str, Any], config: assessments.Config | None = 
 
 # --- reasons and the plan -----------------------------------------------------
 
-def test_high_scenario_shows_the_plan_with_its_measures_and_form_links(page: Page, site_url: str) -> None:
+def test_high_scenario_shows_the_plan_with_its_measures_and_form_links(assessment: Page) -> None:
     answers = scenarios()["03_formal_china_elevated_review"]["answers"]
-    _open(page, site_url, answers)
+    _show(assessment, answers)
     result = _engine_result(answers)
     assert result["tier"] == "high" and result["plan"]
-    plan = page.locator(".rs-plan")
+    plan = assessment.locator(".rs-plan")
     expect(plan.locator("h3")).to_have_text("Draft mitigation plan")
     items = plan.locator(".rs-measure")
     expect(items).to_have_count(len(result["plan"]))
@@ -76,17 +80,17 @@ def test_high_scenario_shows_the_plan_with_its_measures_and_form_links(page: Pag
             expect(link).to_have_text(measure["form"]["title"])
             expect(link).to_have_attribute("href", measure["form"]["url"])
     # Print keeps the plan (and drops its download button).
-    page.emulate_media(media="print")
+    assessment.emulate_media(media="print")
     expect(plan).to_be_visible()
     expect(plan.locator("#rs-plan-download")).to_be_hidden()
-    page.emulate_media(media="screen")
+    assessment.emulate_media(media="screen")
 
 
-def test_the_draft_plan_download_is_the_engine_plan(page: Page, site_url: str) -> None:
+def test_the_draft_plan_download_is_the_engine_plan(assessment: Page) -> None:
     answers = scenarios()["03_formal_china_elevated_review"]["answers"]
-    _open(page, site_url, answers)
-    with page.expect_download() as info:
-        page.locator("#rs-plan-download").click()
+    _show(assessment, answers)
+    with assessment.expect_download() as info:
+        assessment.locator("#rs-plan-download").click()
     download = info.value
     assert re.fullmatch(r"draft-mitigation-plan-\d{4}-\d{2}-\d{2}\.md", download.suggested_filename)
     text = Path(download.path()).read_text(encoding="utf-8")
@@ -99,15 +103,17 @@ def test_the_draft_plan_download_is_the_engine_plan(page: Page, site_url: str) -
     assert "Addresses: " in text
 
 
-def test_sources_show_their_kind_and_checked_date_and_reasons_their_basis(page: Page, site_url: str) -> None:
+def test_sources_show_their_kind_and_checked_date_and_reasons_their_basis(assessment: Page) -> None:
     # Scenario 56 rests on a source that could not be read here: its reasons say "ask the office first".
     shown_ask_first = False
     for name in ("15_unsure_partner_background", "56_travel_germany_controlled_data"):
         answers = scenarios()[name]["answers"]
-        _open(page, site_url, answers)
+        assessment.locator("#rs-clear").click()  # the second scenario starts from an empty form too
+        expect(assessment.locator("#rs-result")).to_have_attribute("data-tier", "")
+        _show(assessment, answers)
         result = _engine_result(answers)
         shown_ask_first |= any(c.get("ask_first") for r in result["reasons"] for c in r["citations"])
-        _check_sources(page, result)
+        _check_sources(assessment, result)
     assert shown_ask_first, "no source with a note to show"
 
 
@@ -128,22 +134,22 @@ def _check_sources(page: Page, result: dict[str, Any]) -> None:
             expect(block.locator(".rs-ask-first")).to_contain_text("ask the office before you act")
 
 
-def test_not_sure_reasons_name_the_question_and_link_to_it(page: Page, site_url: str) -> None:
+def test_not_sure_reasons_name_the_question_and_link_to_it(assessment: Page) -> None:
     answers = scenarios()["15_unsure_partner_background"]["answers"]
-    _open(page, site_url, answers)
+    _show(assessment, answers)
     index = assessments.load_policy().question_index
     unsure = [r for r in _engine_result(answers)["reasons"] if r["unsure"]]
     assert unsure
     for reason in unsure:
-        block = page.locator(f"#rs-reason-{reason['rule']}").locator(".rs-unsure")
+        block = assessment.locator(f"#rs-reason-{reason['rule']}").locator(".rs-unsure")
         assert "Not sure" in block.inner_text()
         links = block.locator("a")
         expect(links).to_have_text([index[q].text for q in reason["unsure"]])
         for link, qid in zip(links.all(), reason["unsure"], strict=True):
             expect(link).to_have_attribute("href", f"#rs-q-{_anchor(index, qid)}")
-    link = page.locator(f"#rs-reason-{unsure[0]['rule']} .rs-unsure a").first
+    link = assessment.locator(f"#rs-reason-{unsure[0]['rule']} .rs-unsure a").first
     link.click()
-    expect(page.locator(f"#rs-q-{_anchor(index, unsure[0]['unsure'][0])}")).to_be_in_viewport()
+    expect(assessment.locator(f"#rs-q-{_anchor(index, unsure[0]['unsure'][0])}")).to_be_in_viewport()
 
 
 def _anchor(index: dict, qid: str) -> str:
@@ -151,54 +157,51 @@ def _anchor(index: dict, qid: str) -> str:
     return "partners" if index[qid].of_each_partner else qid
 
 
-def test_sponsor_notes_and_the_plan_reach_copy_and_email(page: Page, site_url: str) -> None:
+def test_sponsor_notes_and_the_plan_reach_copy_and_email(assessment: Page) -> None:
     answers = {**RICH, "own_copublications": "yes"}
-    _open(page, site_url, answers)
+    _show(assessment, answers)
     result = _engine_result(answers)
     notes = [n for r in result["reasons"] for n in r["sponsor_notes"]]
     assert notes
-    shown = page.locator(".rs-sponsor-notes").all_text_contents()  # folded under "Why this applies"
+    shown = assessment.locator(".rs-sponsor-notes").all_text_contents()  # folded under "Why this applies"
     for n in notes:
         assert any(n["name"] in s and n["note"] in s for s in shown), n
-    page.evaluate("() => { navigator.clipboard.writeText = async (t) => { window.__copied = t; }; }")
-    page.locator("#rs-copy").click()
-    copied = page.evaluate("window.__copied")
+    assessment.context.grant_permissions(["clipboard-read", "clipboard-write"],
+                                         origin="{0.scheme}://{0.netloc}".format(urlsplit(assessment.url)))
+    assessment.locator("#rs-copy").click()
+    expect(assessment.locator("#rs-tools-status")).to_contain_text("copied")
+    copied = assessment.evaluate("navigator.clipboard.readText()")
     assert "Draft mitigation plan" in copied and all(m["title"] in copied for m in result["plan"])
     assert re.search(r"Source: .+ \((Law|Agency rule|Institutional policy), checked \d{4}-\d{2}-\d{2}\)", copied)
-    page.evaluate("""() => { window.__mailto = [];
-      document.addEventListener('click', (e) => { const a = e.target.closest('a[href^="mailto:"]');
-        if (a) { window.__mailto.push(a.href); e.preventDefault(); } }, true); }""")
-    page.locator("#rs-email").click()
-    [href] = page.evaluate("window.__mailto")
-    body = parse_qs(urlsplit(href).query)["body"][0]
+    body = parse_qs(urlsplit(email_link(assessment)).query)["body"][0]
     assert len(body) <= 1800 and "Draft mitigation plan:" in body and body.rstrip().endswith("attached.")
 
 
 # --- screening ----------------------------------------------------------------
 
-def test_a_formerly_listed_name_is_said_so_and_never_a_hit(page: Page, site_url: str) -> None:
-    _open(page, site_url, {"activities": ["collaboration"], "collaboration_type": "informal",
-                           "partners": [{"names": [FORMER], "country": "SY"}]})
-    panel = page.locator("#rs-q-partners .rs-screen")
+def test_a_formerly_listed_name_is_said_so_and_never_a_hit(assessment: Page) -> None:
+    _show(assessment, {"activities": ["collaboration"], "collaboration_type": "informal",
+                       "partners": [{"names": [FORMER], "country": "SY"}]})
+    panel = assessment.locator("#rs-q-partners .rs-screen")
     expect(panel).to_have_attribute("data-outcome", "formerly_listed")
     text = panel.inner_text()
     assert "Formerly listed, not a hit" in text and "formerly listed" in text
     assert "removed from the SDN list on 2025-06-30" in text
     assert "Listed:" not in text and "Listed on" not in text and "Matches for" not in text
     expect(panel.locator("[data-match='true']")).to_have_count(0)
-    summary = page.locator(".rs-screen-summary li").inner_text()
+    summary = assessment.locator(".rs-screen-summary li").inner_text()
     assert "Formerly listed" in summary and "Listed:" not in summary
 
 
-def test_the_screening_table_shows_the_list_dates(page: Page, site_url: str) -> None:
-    _open(page, site_url, {"activities": ["collaboration"], "collaboration_type": "informal",
-                           "partners": [{"names": ["Beihang University"], "country": "CN"}]})
+def test_the_screening_table_shows_the_list_dates(assessment: Page) -> None:
+    _show(assessment, {"activities": ["collaboration"], "collaboration_type": "informal",
+                       "partners": [{"names": ["Beihang University"], "country": "CN"}]})
     meta = dataset.list_metadata()["lists"]["ca_named_research_organizations"]
-    table = page.locator("#rs-q-partners .rs-candidates").first.inner_text()
+    table = assessment.locator("#rs-q-partners .rs-candidates").first.inner_text()
     assert f"published {meta['published']}, retrieved {meta['retrieved']}, current to {meta['as_of']}" in table
-    summary = page.locator(".rs-screen-summary li").inner_text()
+    summary = assessment.locator(".rs-screen-summary li").inner_text()
     assert "Beihang University" in summary
-    details = page.locator(".rs-screen-details li").text_content() or ""  # folded with the list dates
+    details = assessment.locator(".rs-screen-details li").text_content() or ""  # folded with the list dates
     assert "Beihang University" in details and "current to" in details
 
 
@@ -250,16 +253,16 @@ def test_a_name_not_screened_says_why_and_never_reads_as_no_match(page: Page, ed
 # --- layout, keyboard, accessibility -------------------------------------------
 
 @pytest.mark.parametrize("width", [360, 390])
-def test_everything_shown_fits_a_phone(page: Page, site_url: str, width: int) -> None:
-    page.set_viewport_size({"width": width, "height": 844})
-    _open(page, site_url, RICH)
-    for details in page.locator(".rs-near").all():
+def test_everything_shown_fits_a_phone(assessment: Page, width: int) -> None:
+    assessment.set_viewport_size({"width": width, "height": 844})
+    _show(assessment, RICH)
+    for details in assessment.locator(".rs-near").all():
         details.locator("summary").click()
-    expect(page.locator(".rs-plan")).to_be_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    expect(assessment.locator(".rs-plan")).to_be_visible()
+    assert assessment.evaluate("document.documentElement.scrollWidth") <= width
     for selector in (".rs-plan", ".rs-reasons", "#rs-q-partners .rs-screening", ".rs-screen-summary"):
         # Measured in one step in the page: a late engine reply may re-render the result between two steps.
-        left, right = page.locator(selector).first.evaluate(
+        left, right = assessment.locator(selector).first.evaluate(
             "(e) => { const r = e.getBoundingClientRect(); return [r.left, r.right]; }")
         assert left >= 0 and right <= width, selector
 
@@ -293,8 +296,8 @@ def test_axe_clean_with_the_plan_and_screening_shown(browser: Browser, site_url:
         details.locator("summary").click()
     settle_animations(page)
     violations = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-                  for v in Axe().run(page).response["violations"]]
+                  for v in axe_violations(page)]
     page.goto(site_url + "sanctions/")
-    violations += [f"sanctions: {v['id']}" for v in Axe().run(page).response["violations"]]
+    violations += [f"sanctions: {v['id']}" for v in axe_violations(page)]
     context.close()
     assert violations == [], "\n".join(violations)

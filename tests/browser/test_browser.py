@@ -1,18 +1,16 @@
-"""The built site in real Chromium over HTTP on 127.0.0.1: the engine boots,
-answers produce a tier, and no page requests anything from another origin."""
+"""The built site in real Chromium over HTTP on 127.0.0.1: the engine boots and answers produce a
+tier; the diagram needs no script; Material's search and bundle start after the engine (that no page
+requests anything from another origin is checked on the walk of every page in test_accessibility.py)."""
 
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.support.browser import CSP_COLLECTOR, csp_violations
-from tests.support.site import site_pages
 from tests.support.ui import fill_answers, search_finds, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -25,38 +23,6 @@ def test_engine_becomes_ready_and_answers(page: Page, site_url: str) -> None:
         "partners": [{"country": "IR"}]})
     result = page.locator("#rs-result")
     expect(result).to_have_attribute("data-tier", "prohibited")
-
-
-def test_no_page_requests_another_origin(context: BrowserContext, built_site: Path, site_url: str) -> None:
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
-    foreign: list[str] = []
-    seen: list[str] = []
-
-    def record(request: object) -> None:
-        url = request.url  # type: ignore[attr-defined]
-        seen.append(url)
-        if not (url.startswith(origin) or url.startswith(("data:", "blob:", "about:"))):
-            foreign.append(url)
-
-    context.on("request", record)
-    # Anything that tries to leave is cut off, so a failure cannot hang on the closed network.
-    context.route(lambda url: not url.startswith(origin), lambda route: route.abort())
-    # Every page carries a Content-Security-Policy; nothing on it may trip it.
-    context.add_init_script(CSP_COLLECTOR)
-    pages = site_pages(built_site)
-    assert "" in pages and "self-assessment/" in pages
-    page = context.new_page()
-    violations = []
-    for rel in pages:
-        page.goto(site_url + rel, wait_until="load")
-        if rel == "self-assessment/":
-            wait_ready(page)
-        page.wait_for_load_state("networkidle")  # late scripts (the search index) have made their requests
-        violations += [f"{rel}: {v}" for v in csp_violations(page)]
-    page.close()
-    assert violations == [], violations
-    assert any(url.endswith("pyodide.asm.wasm") for url in seen), "the engine page did not load Pyodide"
-    assert foreign == [], f"requests to other origins: {sorted(set(foreign))}"
 
 
 def test_diagram_is_drawn_without_a_script_and_search_still_runs(page: Page, site_url: str) -> None:

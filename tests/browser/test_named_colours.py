@@ -15,10 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from tests.support.browser import settle_animations
+from tests.support.browser import axe_violations, settle_animations
 from tests.support.build import build_site, shared_build
 from tests.support.paths import INSTITUTIONS
 from tests.support.server import ServerOptions, serve
@@ -41,12 +40,11 @@ def named_url(named_site: Path) -> Iterator[str]:
         yield url
 
 
-def _violations(axe: Axe, page: Page, where: str, context: str | None = None) -> list[str]:
+def _violations(page: Page, where: str, context: str | None = None) -> list[str]:
     settle_animations(page)
-    results = axe.run(page, context=context) if context else axe.run(page)
     return [f"{where}: {v['id']} ({v['impact']}): "
             + "; ".join(f"{n['target']} {n.get('failureSummary', '')[:160]!r}" for n in v["nodes"][:3])
-            for v in results.response["violations"]]
+            for v in axe_violations(page, context)]
 
 
 def _controls(page: Page) -> list[str]:
@@ -72,7 +70,6 @@ def test_no_accessibility_violations_hovered_and_pressed_included(
     base = request.getfixturevalue("site_url" if copy == "default" else "named_url")
     context = browser.new_context(color_scheme=scheme, service_workers="block")
     page = context.new_page()
-    axe = Axe()
     problems: list[str] = []
     pressed_somewhere = False
     primary = tomllib.loads(NAMED.read_text(encoding="utf-8"))["branding"]["primary"] if copy != "default" else None
@@ -90,15 +87,15 @@ def test_no_accessibility_violations_hovered_and_pressed_included(
             expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
         where = f"{copy} {scheme} /{rel}"
         if copy != "default":  # the default site at rest: every page in test_accessibility.py
-            problems += _violations(axe, page, where)
+            problems += _violations(page, where)
         for selector in _controls(page):
             button = page.locator(selector)
             button.scroll_into_view_if_needed()
             button.hover()
-            problems += _violations(axe, page, f"{where} hovered {selector}", selector)
+            problems += _violations(page, f"{where} hovered {selector}", selector)
             # Pressed: the mouse goes down on the button and leaves it before going up (no click).
             page.mouse.down()
-            problems += _violations(axe, page, f"{where} pressed {selector}", selector)
+            problems += _violations(page, f"{where} pressed {selector}", selector)
             page.mouse.move(0, 0)
             page.mouse.up()
             pressed_somewhere = True

@@ -3,13 +3,12 @@ the result says which partner each reason concerns (visible text)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.ui import fill_answers, result_tier, wait_ready
+from tests.support.ui import fill_answers, result_tier
 
 pytestmark = pytest.mark.browser
 SCREENSHOT = Path("/tmp/partners-two-partners-390.png")
@@ -17,11 +16,9 @@ BLOCKED = "Is the partner, or the institution they work for, blocked by US sanct
 
 
 @pytest.fixture
-def phone(page: Page, site_url: str) -> Iterator[Page]:
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(site_url + "self-assessment/")
-    wait_ready(page)
-    yield page
+def phone(assessment: Page) -> Page:
+    assessment.set_viewport_size({"width": 390, "height": 844})
+    return assessment
 
 
 def test_two_partners_each_answer_for_themselves_and_reasons_name_them(phone: Page) -> None:

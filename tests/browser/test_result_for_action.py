@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 
 import assessments
 from tests.support.browser import settle_animations
-from tests.support.ui import fill_answers, wait_ready
+from tests.support.ui import email_link, fill_answers, wait_ready
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path("/tmp")
@@ -58,12 +58,7 @@ def phone_dark(browser: Browser, site_url: str) -> Iterator[Page]:
 
 
 def _mailto(page: Page) -> tuple[str, str]:
-    page.evaluate("""() => { window.__mailto = [];
-      document.addEventListener('click', (e) => { const a = e.target.closest('a[href^="mailto:"]');
-        if (a && a.closest('.rs-tools, body > a')) { window.__mailto.push(a.href); e.preventDefault(); } }, true); }""")
-    page.locator("#rs-email").click()
-    [href] = page.evaluate("window.__mailto")
-    query = parse_qs(urlsplit(href).query)
+    query = parse_qs(urlsplit(email_link(page)).query)
     return query["subject"][0], query["body"][0]
 
 

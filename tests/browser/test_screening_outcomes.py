@@ -12,16 +12,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.ui import fill_answers, wait_ready
+from tests.support.ui import fill_answers
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
-def _screen(page: Page, site_url: str, name: str, *, width: int = 1280) -> None:
+def _screen(page: Page, name: str, *, width: int = 1280) -> None:
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(site_url + "self-assessment/")
-    wait_ready(page)
     fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "informal"})
     page.locator("#rs-q-partners").get_by_label("Partner 1: names").fill(name)
     expect(page.locator("#rs-q-partners .rs-screen")).to_have_count(1, timeout=30_000)
@@ -32,9 +30,9 @@ def _shot(page: Page, name: str) -> None:
     page.locator("#rs-q-partners").screenshot(path=str(SHOTS / f"screening-{name}.png"))
 
 
-def test_a_listed_name_with_its_status_suffix_typed_on_a_phone_is_raised(page: Page, site_url: str) -> None:
-    _screen(page, site_url, "Moscow Institute of Physics and Technology (National Research University)", width=375)
-    entry = page.locator("#rs-q-partners .rs-screen")
+def test_a_listed_name_with_its_status_suffix_typed_on_a_phone_is_raised(assessment: Page) -> None:
+    _screen(assessment, "Moscow Institute of Physics and Technology (National Research University)", width=375)
+    entry = assessment.locator("#rs-q-partners .rs-screen")
     expect(entry).to_have_attribute("data-outcome", re.compile("^(high|prohibited|possible_match)$"))
     text = entry.inner_text()
     assert re.search(r"\b(Match|Possible match)\b", text), text
@@ -44,15 +42,15 @@ def test_a_listed_name_with_its_status_suffix_typed_on_a_phone_is_raised(page: P
     # Plain words, no developer's table: no "Verdict", "Score 1.00" or "Relation direct".
     for jargon in ("Verdict", "Score", "Relation"):
         assert jargon not in text, jargon
-    width = page.evaluate("document.documentElement.scrollWidth")
+    width = assessment.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, f"the page scrolls sideways on a phone ({width} px)"
-    _shot(page, "status-suffix-phone")
+    _shot(assessment, "status-suffix-phone")
 
 
-def test_an_affiliation_line_from_a_paper_is_raised_with_the_part_that_matched(page: Page, site_url: str) -> None:
+def test_an_affiliation_line_from_a_paper_is_raised_with_the_part_that_matched(assessment: Page) -> None:
     line = "Harbin Institute of Technology Shenzhen Campus, University Town, Shenzhen 518055, China"
-    _screen(page, site_url, line)
-    entry = page.locator("#rs-q-partners .rs-screen")
+    _screen(assessment, line)
+    entry = assessment.locator("#rs-q-partners .rs-screen")
     expect(entry).to_have_attribute("data-outcome", re.compile("^(high|prohibited|possible_match)$"))
     flagged = entry.locator("[data-match='true'], [data-possible='true']").first
     expect(flagged).to_be_visible()
@@ -60,9 +58,9 @@ def test_an_affiliation_line_from_a_paper_is_raised_with_the_part_that_matched(p
     expect(flagged).to_contain_text(re.compile(r"current to \d{4}-\d{2}-\d{2}"))
 
 
-def test_a_possible_match_is_shown_in_full_and_asks_to_check_with_the_office(page: Page, site_url: str) -> None:
-    _screen(page, site_url, "Harbin Institute of Technology Shenzhen Campus")
-    entry = page.locator("#rs-q-partners .rs-screen")
+def test_a_possible_match_is_shown_in_full_and_asks_to_check_with_the_office(assessment: Page) -> None:
+    _screen(assessment, "Harbin Institute of Technology Shenzhen Campus")
+    entry = assessment.locator("#rs-q-partners .rs-screen")
     expect(entry).to_have_attribute("data-outcome", "possible_match")
     possible = entry.locator("[data-possible='true']").first
     expect(possible).to_be_visible()  # never folded away in a <details>
@@ -73,23 +71,23 @@ def test_a_possible_match_is_shown_in_full_and_asks_to_check_with_the_office(pag
         assert shown in text, shown
     assert re.search(r"current to \d{4}-\d{2}-\d{2}", text)
     expect(entry).to_contain_text("Possible match: check this with the office")
-    result = page.locator("#rs-result")
+    result = assessment.locator("#rs-result")
     expect(result).to_have_attribute("data-tier", re.compile("^(moderate|high)$"))
     expect(result.locator("[data-rule='screening_possible_match']")).to_have_count(1)
     expect(result.locator(".rs-todo")).to_contain_text("Check with the research security office whether")
-    _shot(page, "possible-match")
+    _shot(assessment, "possible-match")
 
 
-def test_a_listed_bank_written_in_cyrillic_is_raised(page: Page, site_url: str) -> None:
-    _screen(page, site_url, "Банк ВТБ")
-    entry = page.locator("#rs-q-partners .rs-screen")
+def test_a_listed_bank_written_in_cyrillic_is_raised(assessment: Page) -> None:
+    _screen(assessment, "Банк ВТБ")
+    entry = assessment.locator("#rs-q-partners .rs-screen")
     expect(entry).to_have_attribute("data-outcome", re.compile("^(high|prohibited|possible_match)$"))
     expect(entry.locator("[data-match='true'], [data-possible='true']").first).to_contain_text("VTB")
 
 
-def test_an_unlisted_university_of_technology_is_no_direct_match(page: Page, site_url: str) -> None:
-    _screen(page, site_url, "Tianjin University of Technology")
-    entry = page.locator("#rs-q-partners .rs-screen")
+def test_an_unlisted_university_of_technology_is_no_direct_match(assessment: Page) -> None:
+    _screen(assessment, "Tianjin University of Technology")
+    entry = assessment.locator("#rs-q-partners .rs-screen")
     expect(entry).not_to_have_attribute("data-outcome", re.compile("^(high|prohibited|stale_match)$"))
     expect(entry.locator("[data-match='true']")).to_have_count(0)
     text = entry.inner_text()
@@ -98,12 +96,12 @@ def test_an_unlisted_university_of_technology_is_no_direct_match(page: Page, sit
     assert text.count("No match") <= 1 and "reached the match threshold" not in text
     entry.locator("details.rs-near summary").click()
     expect(entry.locator("details.rs-near")).to_contain_text("Probably another organisation: you typed technology")
-    _shot(page, "unlisted-university-of-technology")
+    _shot(assessment, "unlisted-university-of-technology")
 
 
-def test_the_panel_says_how_old_the_lists_are(page: Page, site_url: str) -> None:
-    _screen(page, site_url, "Example Unlisted Institute")
-    currency = page.locator("#rs-q-partners .rs-currency")
+def test_the_panel_says_how_old_the_lists_are(assessment: Page) -> None:
+    _screen(assessment, "Example Unlisted Institute")
+    currency = assessment.locator("#rs-q-partners .rs-currency")
     expect(currency).to_have_count(1)
     age = re.compile(r"the oldest copy is current to \d{4}-\d{2}-\d{2} \(\d+ days? old today\)")
     expect(currency).to_contain_text(age)

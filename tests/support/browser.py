@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Page
 
 # Installed before any page script runs: every violation the browser reports is kept.
@@ -29,3 +30,15 @@ def settle_animations(page: Page) -> None:
     AbortError, which is not a failure here.
     """
     page.evaluate("Promise.allSettled(document.getAnimations().map((a) => a.finished))")
+
+
+def axe_violations(page: Page, context: str | None = None) -> list[dict]:
+    """What axe-core reports as violations on the page as it is now (all its rules), in the element
+    `context` (a CSS selector) or the whole document.
+
+    axe is put into a document once, not before every run: a page checked several times (hovered,
+    pressed) does not parse its 500 kB again each time."""
+    if not page.evaluate("typeof window.axe === 'object' && typeof window.axe.run === 'function'"):
+        page.evaluate(AXE_SCRIPT)
+    results = page.evaluate("([context]) => axe.run(context ?? document, {resultTypes: ['violations']})", [context])
+    return results["violations"]

@@ -84,6 +84,21 @@ _FILL: dict[str, Callable[[Locator, list[Any]], None]] = {
 assert set(_FILL) == set(assessments.answer_types.WIDGETS), "a widget kind without a way to fill it"
 
 
+def email_link(page: Page) -> str:
+    """Click "Email" and return the mailto: address the page opens (the mail program is never started).
+
+    The click on the link the page builds is caught and cancelled; the catcher is installed once per
+    document, so a page shared by several tests never reports one click twice."""
+    page.evaluate("""() => { window.__mailto = [];
+      if (window.__mailtoCaught) return;
+      window.__mailtoCaught = true;
+      document.addEventListener('click', (e) => { const a = e.target.closest('a[href^="mailto:"]');
+        if (a && a.closest('.rs-tools, body > a')) { window.__mailto.push(a.href); e.preventDefault(); } }, true); }""")
+    page.locator("#rs-email").click()
+    [href] = page.evaluate("window.__mailto")
+    return href
+
+
 def result_tier(page: Page) -> str:
     return page.get_attribute("#rs-result", "data-tier") or ""
 
