@@ -102,7 +102,7 @@ def list_partner(project: Path) -> None:
     meta = json.loads((lists / "lists.json").read_text(encoding="utf-8"))
     data = json.loads(lzma.decompress((lists / meta["records_file"]).read_bytes()))
     row = {"id": "testadded01", "name": PARTNER, "aliases": [], "countries": ["CN"],
-           "lists": [data["lists"].index(NEW_LIST)], "note": "", "normalized": [], "former": []}
+           "lists": [data["lists"].index(NEW_LIST)], "note": "", "normalized": [], "former": [], "unchecked": []}
     data["records"].append([row[field] for field in data["fields"]])
     blob = lzma.compress(json.dumps(data, ensure_ascii=False).encode("utf-8"))
     (lists / meta["records_file"]).write_bytes(blob)
