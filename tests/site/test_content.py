@@ -630,7 +630,7 @@ def test_the_office_review_page_lists_every_source_with_its_status(built_site: P
     # The curated aliases still marked "not yet", and only those, are listed for the office.
     curated = tomllib.loads((ROOT / "tools" / "data" / "curated_aliases.toml").read_text(encoding="utf-8"))["alias"]
     unchecked = [n for n, e in enumerate(curated, 1) if str(e.get("checked", "")).lower().startswith("not yet")]
-    shown = [int(n) for n in re.findall(r'<tr id="alias-review-(\d+)"', html)]
+    shown = [int(n) for n in re.findall(r'<li id="alias-review-(\d+)"', html)]
     assert shown == unchecked
     assert 'id="aliases-not-checked"' in html
     nav = (built_site / "hosting" / "index.html").read_text(encoding="utf-8")

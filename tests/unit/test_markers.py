@@ -281,7 +281,7 @@ def test_the_office_page_lists_exactly_the_curated_aliases_not_yet_checked() -> 
     curated = ROOT / "tools" / "data" / "curated_aliases.toml"
     unchecked = _unchecked_entries(curated)
     out = run_pass("<!-- guide:alias-review -->", src="source-review.md")
-    rows = dict(re.findall(r'<tr id="alias-review-(\d+)"[^>]*>(.*?)</tr>', out, re.S))
+    rows = dict(re.findall(r'<li id="alias-review-(\d+)"[^>]*>(.*?)</li>', out, re.S))
     # Every unchecked entry is shown, and no checked one: the section is empty only when nothing is unchecked.
     assert sorted(int(n) for n in rows) == sorted(unchecked)
     for number, entry in unchecked.items():
@@ -293,7 +293,7 @@ def test_the_office_page_lists_exactly_the_curated_aliases_not_yet_checked() -> 
     if unchecked:
         assert f"<strong>{len(unchecked)}</strong> of" in out and "not been checked" in out
         # The office's working table stays out of the site search every visitor downloads.
-        assert "<table data-search-exclude>" in out
+        assert '<ul class="guide-alias-review__entries" data-search-exclude>' in out
     else:
         assert "were checked against a page" in out
 
