@@ -111,15 +111,14 @@ def alias_review(path: Path | None = None) -> dict[str, Any]:
         if not isinstance(entry, dict) or not entry.get("listed") or not entry.get("aliases"):
             raise PluginError(f"{shown}: alias entry {number} needs listed and aliases")
         checked = str(entry.get("checked", "")).strip()
-        if checked.lower().startswith(NOT_YET):
+        if dataset.source_unchecked(checked):
             rows.append({"number": number, "listed": entry["listed"], "aliases": list(entry["aliases"]),
                          "source": entry.get("source", ""),
-                         "tried": checked[len(NOT_YET):].lstrip(" :").strip()})
+                         "tried": checked[len(dataset.NOT_YET_CHECKED):].lstrip(" :").strip()})
     return {"entries": rows, "total": len(entries), "path": shown, "missing": False}
 
 
 # --- data ------------------------------------------------------------------
 
 CURATED_ALIASES = _project.ROOT / "tools" / "data" / "curated_aliases.toml"
-NOT_YET = "not yet"  # how a curated entry's `checked` begins until someone read the page it names
 

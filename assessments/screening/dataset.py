@@ -55,6 +55,17 @@ class Record:
     unchecked: tuple[int, ...] = ()
 
 
+NOT_YET_CHECKED = "not yet"
+"""How the ``checked`` note of a curated alias entry (tools/data/curated_aliases.toml) begins until someone
+has read the page its source names: the importer marks such aliases ``unchecked`` in the records, and the
+office's review page lists the entries."""
+
+
+def source_unchecked(checked: object) -> bool:
+    """True for a curated alias entry's ``checked`` note that says its source was not read yet."""
+    return str(checked or "").strip().lower().startswith(NOT_YET_CHECKED)
+
+
 RECORD_FIELDS = ("id", "name", "aliases", "countries", "lists", "note", "normalized", "former", "unchecked")
 """The columns of a row in records.json, as its ``fields`` list names them (written by tools/import_lists.py)."""
 OPTIONAL_FIELDS = frozenset({"normalized", "former", "unchecked"})

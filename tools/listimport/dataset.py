@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from assessments.limits import MAX_RECORD_DROP
-from assessments.screening.dataset import RECORD_FIELDS
+from assessments.screening.dataset import RECORD_FIELDS, source_unchecked
 from assessments.screening.index import one_edit
 from assessments.screening.normalize import NORMALIZATION_VERSION, form, normalized
 
@@ -215,16 +215,11 @@ def add_curated_aliases(merged: dict[str, dict[str, Any]], curated: list[dict[st
         for alias in e["aliases"]:
             if alias != entry["name"] and alias not in entry["aliases"]:
                 entry["aliases"].append(alias)
-                if is_unchecked(e):
+                if source_unchecked(e.get("checked")):
                     unchecked.add(alias)
-            elif not is_unchecked(e):
+            elif not source_unchecked(e.get("checked")):
                 unchecked.discard(alias)  # a checked source gives it too
 
-
-def is_unchecked(entry: dict[str, Any]) -> bool:
-    """True for an alias entry whose source has not been read yet (its ``checked`` starts with "not yet"):
-    the matcher shows a name found only through such an alias as a possible match, never as a match."""
-    return str(entry.get("checked", "")).strip().lower().startswith("not yet")
 
 
 _AKA_IN_NAME = re.compile(r"\s+(?:a\.k\.a\.|f\.k\.a\.|formerly known as|also known as)\s+", re.I)
