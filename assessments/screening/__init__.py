@@ -37,6 +37,7 @@ from .index import DERIVED_ACRONYM_SCORE, KIND_WORDS, SURE_ACRONYM_LEN, Comparis
 from .normalize import (
     DISTINGUISHING,
     GENERIC,
+    HANGUL,
     ORG_WORDS,
     SUBUNIT_WORDS,
     TYPE_WORDS,
@@ -136,7 +137,7 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         # Across scripts (Korean, Persian, Chinese, Russian): guesses, so possible matches at most.
         across = _cross_script(index)
         # A Korean name often leaves out the country the lists' English names of North Korean bodies open with.
-        implied = _KOREA if any("\uac00" <= ch <= "\ud7a3" for ch in name) else ()
+        implied = _KOREA if HANGUL.search(name) else ()
         implied += across.other_words(name)
         for variant in across.variants(name):
             for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold,
@@ -406,7 +407,7 @@ _PERSIAN_EZAFE = re.compile(r"[a-z]-(?:e|ye)\b", re.IGNORECASE)
 
 def _korean_as_chinese(name: str) -> str:
     """A Korean name of a Chinese institution read back into its Chinese name (scripts.Glossary.chinese)."""
-    if not any("\uac00" <= ch <= "\ud7a3" for ch in name):
+    if not HANGUL.search(name):
         return ""
     from .scripts import glossary  # noqa: PLC0415 - read only for a Korean query
 

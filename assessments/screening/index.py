@@ -30,9 +30,11 @@ from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES
 from .dataset import Record
 from .normalize import _HAN as HAN
 from .normalize import (
+    ACRONYM_OPTIONAL,
     COMMON_WORDS,
     DISTINGUISHING,
     GENERIC,
+    HANGUL,
     OPTIONAL,
     SUBUNIT_WORDS,
     TYPE_WORDS,
@@ -71,7 +73,7 @@ RESPACED_DETAILS = frozenset({"exact", "tokens"})
 
 
 # Words that may or may not give a letter to a name's initials (normalize.acronym_variants), as written.
-_MAY_VARY = re.compile(r"(?i)\b(?:group|corp|corporation|company|co|limited|ltd|holdings)\b")
+_MAY_VARY = re.compile(r"(?i)\b(?:" + "|".join(sorted(ACRONYM_OPTIONAL)) + r")\b")
 
 
 class Hit(NamedTuple):
@@ -520,16 +522,20 @@ class Index:
         if known is not None:
             return known
         atoks = self.alias_tokens[aid]
-        answer = any(t in TYPE_WORDS for t in atoks)
-        if not answer:
-            common: set[int] | None = None
-            for t in sorted((t for t in atoks if t not in GENERIC and t not in COMMON_WORDS),
-                            key=lambda t: len(self.postings.get(t, ()))):
-                found = self.postings.get(t, ())
-                common = set(found) if common is None else common.intersection(found)
-            answer = common is not None and len(common) <= SPECIFIC_NAME
+        answer = any(t in TYPE_WORDS for t in atoks) or \
+            self.carried_by_few([t for t in atoks if t not in GENERIC and t not in COMMON_WORDS])
         self._body[aid] = answer
         return answer
+
+    def carried_by_few(self, words: Iterable[str]) -> bool:
+        """True when some words are found together in few aliases (SPECIFIC_NAME at most): a name of one
+        organisation with its units and spellings ("Harbin Institute of Technology"), not words many names
+        share ("National Defense University"). False for no words."""
+        common: set[int] | None = None
+        for t in sorted(words, key=lambda t: len(self.postings.get(t, ()))):
+            found = self.postings.get(t, ())
+            common = set(found) if common is None else common.intersection(found)
+        return common is not None and len(common) <= SPECIFIC_NAME
 
     def _acronym_hits(self, qtoks: tuple[str, ...], typed_as_acronym: bool) -> list[Hit]:
         """A one-word query may be an acronym: explicit ones are aliases already, derived ones are here.
@@ -697,13 +703,7 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
                 and _consecutive([qtoks.index(pairs[t]) for t in matched]))
     rare = any(t not in GENERIC and pairs[t] == t and len(index.postings.get(t, ())) <= RARE_NAME for t in matched)
     edited = any(q != t and t not in GENERIC for t, q in pairs.items())
-    specific = False
-    if contains:
-        common = None
-        for t in own:
-            found = set(index.postings.get(t, ()))
-            common = found if common is None else common & found
-        specific = common is not None and len(common) <= SPECIFIC_NAME
+    specific = contains and index.carried_by_few(own)
     return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited, aid, bool(lead), specific)
 
 
@@ -825,7 +825,7 @@ def _korean_words(run: str) -> list[str]:
     odd syllable joining the word before: "단천상업" -> ["단천", "상업"]; a run of three or fewer stays whole."""
     out = []
     for word in run.split():
-        if len(word) < 4 or not all("\uac00" <= ch <= "\ud7a3" for ch in word):
+        if len(word) < 4 or HANGUL.sub("", word):
             out.append(word)
             continue
         cut = [word[i:i + 2] for i in range(0, len(word) - len(word) % 2, 2)]

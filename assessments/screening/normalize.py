@@ -184,6 +184,8 @@ _ACADEMY_PHRASES = [  # after another word only: the Academy's own name stays as
 _PLA = re.compile(r"^(?:the )?(?:chinese )?(?:peoples liberation army|pla)(?: of china)? ")
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+"""A Hangul syllable (a name written in Korean)."""
 _HAN_MARK = "\x01"  # marks a syllable transliterated from Han: never a filler word
 _NON_ALNUM = re.compile(r"[^a-z0-9\x01]+")
 _NON_ALNUM_PAREN = re.compile(r"[^a-z0-9\x01()]+")
@@ -299,7 +301,7 @@ def acronym(text: str) -> str:
 
 
 # Words an acronym may or may not take a letter from ("CETC": China Electronics Technology Group Corporation).
-_ACRONYM_OPTIONAL = frozenset({"group", "corporation", "corp", "company", "co", "limited", "ltd", "holdings"})
+ACRONYM_OPTIONAL = frozenset({"group", "corporation", "corp", "company", "co", "limited", "ltd", "holdings"})
 _ACRONYM_MAX = 16  # spellings of a name's initials at most (a longer name keeps its usual initials only)
 
 
@@ -309,7 +311,7 @@ def _initial_choices(w: str) -> tuple[str, ...]:
     one per syllable for a two-syllable pinyin word, its first for any other word; () for filler."""
     if w.isdigit() or len(w) <= 1:
         return ()
-    if w in _ACRONYM_OPTIONAL:
+    if w in ACRONYM_OPTIONAL:
         return ("", w[0])
     if w in LEGAL_FORMS:
         return ()
