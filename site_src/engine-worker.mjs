@@ -28,6 +28,12 @@ async function fetchOk(url) {
 // SHA-256 the build recorded before Pyodide gets it. Its JavaScript modules arrive by import, which a
 // fetch wrapper cannot see: the service worker checks those (and every file) against the build's hashes.
 const siteFetch = self.fetch.bind(self);
+// A runtime file that cannot be used is said at once (the page shows its fallback now, not after the
+// no-progress wait: Pyodide catches a failed WebAssembly load and waits for ever), then thrown.
+function refused(reason) {
+  postMessage({ type: "failed", reason });
+  return new Error(reason);
+}
 function checkRuntimeFetches(pyodideURL) {
   let received = 0;
   let reported = 0;
@@ -37,12 +43,8 @@ function checkRuntimeFetches(pyodideURL) {
     const expected = Object.hasOwn(BUILD.sha256 || {}, name) ? BUILD.sha256[name] : null;
     if (!expected) return siteFetch(input, init);
     const response = await siteFetch(input, init);
-    if (!response.ok || !response.body) {
-      // Said at once, for the same reason as a checksum mismatch below: the page shows its fallback
-      // now instead of after the no-progress wait (a host or filter that refuses .wasm files).
-      postMessage({ type: "failed", reason: `${name}: HTTP ${response.status}` });
-      throw new Error(`${name}: HTTP ${response.status}`);
-    }
+    // A host or filter that refuses the file (.wasm files, for one).
+    if (!response.ok || !response.body) throw refused(`${name}: HTTP ${response.status}`);
     // Read in chunks, saying so (engine.mjs declares a start without progress for a while failed).
     const chunks = [];
     const reader = response.body.getReader();
@@ -57,11 +59,7 @@ function checkRuntimeFetches(pyodideURL) {
       }
     }
     const bytes = await new Blob(chunks).arrayBuffer();
-    if ((await sha256Hex(bytes)) !== expected) {
-      // Said here: Pyodide catches a failed WebAssembly load and waits for ever.
-      postMessage({ type: "failed", reason: `${name}: checksum mismatch` });
-      throw new Error(`${name}: checksum mismatch`);
-    }
+    if ((await sha256Hex(bytes)) !== expected) throw refused(`${name}: checksum mismatch`);
     progress("runtime", Math.min(50, 5 + Math.floor(received / 500_000)));
     if (!name.endsWith(".gzip")) return new Response(bytes, { status: 200, headers: response.headers });
     // The standard library comes as one gzip-compressed zip (hooks/_runtime.py), checked as it came:
@@ -70,8 +68,7 @@ function checkRuntimeFetches(pyodideURL) {
       const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
       return new Response(await new Response(stream).arrayBuffer(), { status: 200 });
     } catch (error) {
-      postMessage({ type: "failed", reason: `${name}: cannot be decompressed (${error})` });
-      throw error;
+      throw refused(`${name}: cannot be decompressed (${error})`);
     }
   };
 }
