@@ -105,3 +105,19 @@ def test_the_panel_says_how_old_the_lists_are(assessment: Page) -> None:
     expect(currency).to_have_count(1)
     age = re.compile(r"the oldest copy is current to \d{4}-\d{2}-\d{2} \(\d+ days? old today\)")
     expect(currency).to_contain_text(age)
+
+
+def test_a_name_on_two_lists_is_told_by_the_list_that_prohibits_all_dealings(assessment: Page) -> None:
+    """A university on the DoD 1286 list and, under another name, on OFAC's SDN list: the headline, the
+    summary and the first match all speak of the list that prohibits all dealings, on a phone."""
+    name = "Bauman Moscow State Technical University (National Research University)"
+    _screen(assessment, name, width=390)
+    entry = assessment.locator("#rs-q-partners .rs-screen")
+    expect(entry).to_have_attribute("data-outcome", "prohibited")
+    expect(entry.locator("p").first).to_have_text(f"{name}: Match: on a list that prohibits all dealings")
+    expect(entry.locator(".rs-screen__summary")).to_contain_text("match on a list that prohibits all dealings")
+    expect(entry.locator(".rs-entries__title").first).to_have_text(f"Matches for {name}")
+    matches = entry.locator(".rs-entries--match > li")
+    expect(matches).to_have_count(2)
+    expect(matches.first).to_contain_text("OFAC Specially Designated Nationals")
+    expect(matches.nth(1)).to_contain_text("DoD Section 1286 list")
