@@ -25,7 +25,8 @@ def test_the_set_is_large_enough_in_listed_spellings_and_unlisted_names() -> Non
     held = Counter(r["kind"] for r in HELDOUT)
     for kind in ("affiliation_line", "korean_script", "persian_script", "chinese_traditional", "chinese_brand",
                  "status_affix", "named_after", "school_of", "department", "unlisted_distinguishing_word",
-                 "unlisted_shared_city", "unlisted_native"):
+                 "unlisted_shared_city", "unlisted_native", "former_name", "russian_short", "acronym",
+                 "chinese_abbreviation", "extra_words", "short_form", "brand_name"):
         assert held[kind] >= 10, f"too few held-out {kind} rows: {held[kind]}"
 
 
