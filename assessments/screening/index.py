@@ -35,6 +35,7 @@ from .normalize import (
     DISTINGUISHING,
     GENERIC,
     HANGUL,
+    LEGAL_FORMS,
     OPTIONAL,
     SUBUNIT_WORDS,
     TYPE_WORDS,
@@ -137,7 +138,8 @@ class Index:
             unchecked = {n + 1 for n in rec.unchecked} if rec.unchecked else None
             for pos, (alias, form) in enumerate(zip(names, forms, strict=True)):
                 toks = tuple(form.split())
-                if not toks or toks in seen:
+                if not toks or toks in seen or (pos and all(t in LEGAL_FORMS for t in toks)):
+                    # (an alias made only of a legal form, "LIMITED" among a group's aliases, names nobody)
                     continue
                 seen.add(toks)
                 if unchecked and pos in unchecked:
@@ -181,6 +183,7 @@ class Index:
         self._derived: dict[str, set[int]] | None = None
         self._derived_other: dict[str, set[int]] = {}
         self._body: dict[int, bool] = {}  # alias -> whether it reads as a body's name (_names_a_body)
+        self._spec: dict[int, bool] = {}  # alias -> whether its own words name one body (_specific)
 
     @property
     def derived_acronyms(self) -> dict[str, set[int]]:
@@ -291,13 +294,14 @@ class Index:
         if optional:
             qtoks = tuple(t.lstrip(OPTIONAL) for t in qtoks)
         hits: list[Hit | None] = []
+        exact = exact_words(query, qtoks)
         typed_as_acronym = query.strip().isupper() and len(qtoks) == 1
         # A typed legal form ("Corp.") names a kind of body, as a type word ("University") does.
         company = names_company(query)
         for n, variant in enumerate(self._spacing_variants(qtoks)):
             # Implied words are scored, never respaced or used to select candidates.
             found = self._search_tokens(variant + extra, typed_as_acronym, bool(HAN.search(query)), company,
-                                        optional, typed=len(variant))
+                                        optional, typed=len(variant), exact=exact)
             if n:
                 found = [h._replace(score=round(h.score * RESPACED_FACTOR, 4))
                          if h and h.detail in RESPACED_DETAILS else None for h in found]
@@ -323,10 +327,12 @@ class Index:
 
     def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False,
                        han: bool = False, company: bool = False,
-                       optional: frozenset[str] = frozenset(), *, typed: int | None = None) -> list[Hit | None]:
+                       optional: frozenset[str] = frozenset(), *, typed: int | None = None,
+                       exact: frozenset[str] = frozenset()) -> list[Hit | None]:
         # Generic and common words must be spelled right: "state" one edit from "estate", or "ocean"
-        # from "ozean", is another word, not a typo.
-        near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC or q in COMMON_WORDS
+        # from "ozean", is another word, not a typo; so must the words of exact_words() (a place name, a
+        # syllable pair read from Chinese characters).
+        near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC or q in COMMON_WORDS or q in exact
                 else self.neighbours(q) for q in qtoks}
         # ``typed``: the first words are the typed ones, the rest implied words, which select no candidates.
         candidates = self._candidates(qtoks[:typed], near)
@@ -471,7 +477,11 @@ class Index:
             # other words ("Nanjing University of Science and Technology" for Nanjing University).
             relation, detail = "related", "listed_is_part"
         elif cover_a >= CONTAINED and cover_q <= 1 - EXTRA_MIN and any(t not in GENERIC for t in matched_alias) \
-                and any(q in SUBUNIT_WORDS for q in q_extra) and self._names_a_body(aid):
+                and any(q in SUBUNIT_WORDS for q in q_extra) and self._names_a_body(aid) and \
+                (len(atoks) > 1 or atoks[0] in near[qtoks[0]]):
+            # (A one-word listed name owns a unit only when it opens the typed name, "Huawei Noah's Ark Lab":
+            # "International Research Centre on Karst" is a centre on a subject, "A.P. Ershov Institute of
+            # Informatics Systems" named after a person.)
             if _is_part(atoks, qtoks, lambda t, q: t in near[q]):
                 # A school or laboratory of a listed organisation: the listing covers the whole organisation.
                 relation, detail = "same", "unit_of_listed"
@@ -507,6 +517,13 @@ class Index:
             # Microelectronics Corporation" against "United Microelectronics Center", "Golden Corp."
             # against "Golden International".
             detail = "different_generic"
+        if detail == "tokens" and q_extra and relation == "same" and any(t in TYPE_WORDS for t in atoks) and \
+                not self._specific(aid):
+            # A listed institution named by words many names share ("Institute of Engineering Physics",
+            # "Institute of Electric Power"), and the typed name adds words of its own ("Moscow Engineering
+            # Physics Institute", "China Electric Power Research Institute"): the words in common name no one
+            # body. (Not a company: "China State Shipbuilding Corporation" names one whatever its words.)
+            detail = "extends_listed_name"
         if relation == "related":
             # Ranked by how fully the smaller name is contained, which says more than a partial
             # overlap; capped below the threshold in _best(), since a related entry is never a match.
@@ -526,6 +543,15 @@ class Index:
             self.carried_by_few([t for t in atoks if t not in GENERIC and t not in COMMON_WORDS])
         self._body[aid] = answer
         return answer
+
+    def _specific(self, aid: int) -> bool:
+        """True when an alias's own words (not generic, not common) are found together in few aliases: the
+        name of one organisation, not one many share."""
+        known = self._spec.get(aid)
+        if known is None:
+            own = [t for t in self.alias_tokens[aid] if t not in GENERIC and t not in COMMON_WORDS]
+            known = self._spec[aid] = self.carried_by_few(own)
+        return known
 
     def carried_by_few(self, words: Iterable[str]) -> bool:
         """True when some words are found together in few aliases (SPECIFIC_NAME at most): a name of one
@@ -648,6 +674,18 @@ def _consecutive(positions: list[int]) -> bool:
     return positions == list(range(positions[0], positions[0] + len(positions))) if positions else False
 
 
+def exact_words(query: str, qtoks: tuple[str, ...]) -> frozenset[str]:
+    """The typed words that only match themselves: a known place name (scripts.places(): "Henan" is another
+    province than "Hunan", "Changshu" another city than "Changsha"), and the syllable pairs of a name typed in
+    Chinese characters (河南 and 湖南 differ in a character, not by a typing error: "henan" / "hunan")."""
+    from .scripts import places  # noqa: PLC0415 - a small file, read once
+
+    found = {q for q in qtoks if q in places()}
+    if HAN.search(query):
+        found.update(t.lstrip(OPTIONAL) for t in tokens("".join(ch if HAN.match(ch) else " " for ch in query)))
+    return frozenset(found)
+
+
 def _near(q: str, t: str) -> bool:
     if q == t:
         return True
@@ -677,11 +715,12 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
     qtoks = tuple(t.lstrip(OPTIONAL) for t in tokens(query))
     atoks = index.alias_tokens[aid]
     optional = index.alias_optional.get(aid, frozenset())
+    exact = exact_words(query, qtoks)
     used: set[int] = set()
     pairs: dict[str, str] = {}  # alias word -> typed word
     for t in atoks:
         for i, q in enumerate(qtoks):
-            if i not in used and _near(q, t):
+            if i not in used and (q == t if q in exact else _near(q, t)):
                 used.add(i)
                 pairs[t] = q
                 break

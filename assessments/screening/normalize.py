@@ -343,7 +343,10 @@ def acronym_variants(text: str, usual: str | None = None) -> frozenset[str]:
 # Words that tell one institution from another of the same place or name ("Tianjin Medical University" is
 # not Tianjin University, "X University of Technology" not X University): a listed name found inside a
 # typed one with such a word added is no possible match. Han pairs: 医院 hospital, 附属 affiliated, 师范
-# normal, 医科 medical; Persian: pezeshki (medical).
+# normal, 医科 medical; Persian: pezeshki (medical). Pinyin words, as a name typed in pinyin writes them and as
+# Chinese characters give them: 科技 science and technology, 理工 (science and) technology, 农业 agriculture, 林业
+# forestry, 财经 finance and economics, 政法 politics and law, 医药 medicine ("Shandong Keji Daxue", 山东科技大学, is
+# not Shandong University).
 DISTINGUISHING = _words("""
 medical medicine normal agricultural agriculture forestry pharmaceutical pharmacy teachers finance financial
 economics economic law political foreign languages language studies sports arts art music petroleum mining
@@ -351,6 +354,7 @@ maritime polytechnic traditional posts telecommunications railway nursing dental
 business commerce education textile chemical technology technical technological science
 aeronautics astronautics electronics hospital clinic
 yiyuan fushu shifan yike pzshky
+keji ligong nongye linye caijing zhengfa yiyao
 """)
 
 # Words that make a part of an affiliation line a candidate organisation rather than a place.
@@ -382,8 +386,8 @@ def affiliation_parts(text: str) -> list[str]:
         outer = " ".join(_PAREN_PART.sub(" ", piece).split())
         for cand in [outer, *inner]:
             toks = tokens(cand) if cand else ()
-            if not toks or all(t.isdigit() for t in toks):
-                continue
+            if not toks or all(t.isdigit() or t in LEGAL_FORMS for t in toks):
+                continue  # a postcode, or a legal form alone ("Co., Limited" cut at the comma)
             if len(pieces) > 1 and cand is not pieces[0] and not any(t in ORG_WORDS for t in toks) and (
                     sum(len(t) > 1 for t in toks) < 3 or any(t in ADDRESS_WORDS or t.isdigit() for t in toks)):
                 continue  # a city, a country, a street address

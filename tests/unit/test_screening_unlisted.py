@@ -1,0 +1,94 @@
+"""Real unlisted organisations that share a place, a word or a form with a listed one: what keeps them from a
+match (found with benchmarks/screening_probe_unlisted.py on ROR's organisations), and the listed spellings
+the same rules must still find."""
+
+from __future__ import annotations
+
+import pytest
+
+import assessments
+from assessments.screening import screen_name
+from assessments.screening.scripts import places
+
+CONFIG = assessments.default_config()
+MATCH = ("high", "prohibited")
+
+
+def _listed_names(result: dict) -> list[str]:
+    return [c["name"] for c in result["candidates"] if c["match"] or c["possible"]]
+
+
+def test_the_place_names_are_read_from_the_shipped_file() -> None:
+    found = places()
+    assert {"henan", "hunan", "changshu", "changsha", "nanchang"} <= found
+    assert "huawai" not in found and "tianjing" not in found  # typing errors are no places
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("Henan University", "Hunan University"),  # another province, one letter away
+    ("Changshu Institute of Technology", "National University of Defense Technology"),  # "Changsha Institute ..."
+    ("Nanchang University", "Nanjing University of Aeronautics and Astronautics"),  # "Nanhang University"
+])
+def test_a_place_name_spelled_right_is_no_typing_error_of_another_place(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert listed not in _listed_names(result)
+    assert result["outcome"] not in MATCH
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("Tianjing University", "Tianjin University"),  # no place: a typing error still matches
+    ("Dailan University of Technology", "Dalian University of Technology"),
+    ("Hunan University", "Hunan University"),
+])
+def test_a_typing_error_in_a_place_name_still_matches(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in MATCH and result["candidates"][0]["name"] == listed
+
+
+def test_chinese_characters_are_matched_exactly_not_one_letter_of_pinyin_away() -> None:
+    # 河南 (Henan) and 湖南 (Hunan) differ in a character; their syllables differ in one letter.
+    assert "Hunan University" not in _listed_names(screen_name("河南大学", CONFIG))
+    assert screen_name("湖南大学", CONFIG)["candidates"][0]["name"] == "Hunan University"
+    # 燧原科技 (Enflame) is not 銳元科技 (suiyuan / ruiyuan).
+    assert screen_name("燧原科技", CONFIG)["outcome"] not in MATCH
+
+
+def test_a_legal_form_alone_is_no_name() -> None:
+    # "LIMITED" is among the aliases of China Communications Construction Group; a company's "Co., Limited",
+    # cut at the comma, is no evidence of it.
+    result = screen_name("InventisBio Co., Limited", CONFIG)
+    assert "China Communications Construction Group Limited" not in _listed_names(result)
+    assert result["outcome"] not in MATCH
+    assert screen_name("China Communications Construction Group Limited", CONFIG)["outcome"] in MATCH
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("International Research Centre on Karst", "Karst, OOO"),  # a centre on a subject
+    ("A.P. Ershov Institute of Informatics Systems", "Lev Anatolyevich Yershov"),  # named after a person
+    ("Kazan Aviation Institute named after A.N. Tupolev", "Tupolev JSC"),
+])
+def test_a_one_word_listed_name_owns_a_unit_only_when_it_opens_the_typed_name(typed: str, listed: str) -> None:
+    assert listed not in [c["name"] for c in screen_name(typed, CONFIG)["candidates"] if c["match"]]
+
+
+def test_a_one_word_listed_name_opening_a_unit_still_matches() -> None:
+    result = screen_name("Huawei Technologies Co., Ltd., Shenzhen, Guangdong", CONFIG)
+    assert result["outcome"] in MATCH and result["candidates"][0]["name"] == "Huawei Technologies Co., Ltd."
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("Shāndōng Kējì Dàxué", "Shandong University"),  # 山东科技大学, Shandong University of Science and Technology
+    ("山东科技大学", "Shandong University"),
+])
+def test_a_pinyin_word_naming_another_kind_of_school_keeps_it_apart(typed: str, listed: str) -> None:
+    assert listed not in _listed_names(screen_name(typed, CONFIG))
+
+
+def test_a_listed_institute_named_by_common_words_extended_by_other_words_is_no_match() -> None:
+    # The listed "Institute of Engineering Physics" (ANO, Serpukhov) is not the Moscow Engineering Physics Institute.
+    result = screen_name("Moscow Engineering Physics Institute", CONFIG)
+    assert "AUTONOMOUS NON PROFIT ORGANIZATION INSTITUTE OF ENGINEERING PHYSICS" not in [
+        c["name"] for c in result["candidates"] if c["match"]]
+    # A company named by its trade stays one: the former name of a listed group still matches it.
+    listed = screen_name("China Shipbuilding Industry Corporation", CONFIG)
+    assert "China State Shipbuilding Corporation Limited" in [c["name"] for c in listed["candidates"] if c["match"]]
