@@ -26,7 +26,7 @@ from .._anyascii_pack import use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 11
+NORMALIZATION_VERSION = 12
 
 
 def _words(text: str) -> frozenset[str]:
@@ -182,6 +182,9 @@ _ACADEMY_PHRASES = [  # after another word only: the Academy's own name stays as
 # that). Dropped on both sides when the rest still has a word of its own (not "PLA General Hospital", "PLA
 # Polytechnic University").
 _PLA = re.compile(r"^(?:the )?(?:chinese )?(?:peoples liberation army|pla)(?: of china)? ")
+# ... or after it, as English names of PLA hospitals and schools write it ("The 988th Hospital of the Joint Service
+# Support Force of the Chinese People's Liberation Army").
+_PLA_END = re.compile(r" (?:of )?(?:the )?(?:chinese )?(?:peoples liberation army|pla)(?: of china)?$")
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -191,6 +194,13 @@ _NON_ALNUM = re.compile(r"[^a-z0-9\x01]+")
 _NON_ALNUM_PAREN = re.compile(r"[^a-z0-9\x01()]+")
 _NON_WORD = re.compile(r"[^a-z0-9\x01~]+")
 _PAREN = re.compile(r"\(([^()]*)\)")
+
+
+def _own_word(text: str, kind: bool = False) -> bool:
+    """True when a text has a word of its own: not generic, no kind of body, no legal form, no distinguishing
+    word (``kind``: a distinguishing word counts, "Railway Engineering Institute")."""
+    return any(w.isalpha() and w not in GENERIC and w not in TYPE_WORDS and w not in LEGAL_FORMS and
+               (kind or w not in DISTINGUISHING) for w in text.split())
 
 
 def surname_stem(word: str) -> str:
@@ -236,9 +246,10 @@ def tokens(text: str) -> tuple[str, ...]:
             folded = pattern.sub(short, folded)
     stripped = " ".join(_STATUS.sub(" ", folded).split())
     folded = stripped if stripped.strip("() ") else folded
-    if (pla := _PLA.match(folded)) and any(w.isalpha() and w not in GENERIC and w not in TYPE_WORDS and w not in
-                                           LEGAL_FORMS and w not in DISTINGUISHING for w in folded[pla.end():].split()):
+    if (pla := _PLA.match(folded)) and _own_word(folded[pla.end():]):
         folded = folded[pla.end():]
+    if (pla := _PLA_END.search(folded)) and _own_word(folded[:pla.start()], kind=True):
+        folded = folded[:pla.start()]
     # "... named after B.N. Yeltsin, the First President of Russia": the honorific is not the name, but its
     # surname often is part of the English name ("Bauman Moscow State Technical University"): an optional token.
     folded = _HONORIFIC_FULL.sub(lambda m: f" {OPTIONAL}{m.group(1)} {OPTIONAL}{surname_stem(m.group(2))} ", folded)

@@ -8,6 +8,7 @@ import pytest
 
 import assessments
 from assessments.screening import screen_name
+from assessments.screening.normalize import tokens
 from assessments.screening.scripts import places
 
 CONFIG = assessments.default_config()
@@ -92,3 +93,13 @@ def test_a_listed_institute_named_by_common_words_extended_by_other_words_is_no_
     # A company named by its trade stays one: the former name of a listed group still matches it.
     listed = screen_name("China Shipbuilding Industry Corporation", CONFIG)
     assert "China State Shipbuilding Corporation Limited" in [c["name"] for c in listed["candidates"] if c["match"]]
+
+
+def test_the_pla_after_a_name_is_left_out_as_before_it() -> None:
+    assert tokens("The 988th Hospital of the Joint Service Support Force of the Chinese People's Liberation Army") \
+        == ("988th", "hospital", "joint", "service", "support", "force")
+    assert tokens("Army Engineering University of the PLA") == tokens("Army Engineering University")
+    assert tokens("People's Liberation Army") == ("peoples", "liberation", "army")  # nothing else: kept
+    # "People's Liberation Army" is also an alias of a Peruvian group on the SDN list: a PLA hospital is not its unit.
+    result = screen_name("General Hospital of Central Theater Command of People's Liberation Army", CONFIG)
+    assert "SHINING PATH" not in _listed_names(result)
