@@ -47,6 +47,9 @@ from .normalize import (
     tokens,
 )
 
+# Words that end the name of a body that is no school or institute: an army, a ministry, a bank.
+BODY_NOUNS = frozenset({"force", "forces", "army", "navy", "corps", "ministry", "bank", "agency", "committee",
+                        "commission", "administration", "command", "police", "guard"})
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
 TYPO2_SIM = 0.75          # two edits away ("hangzhou" / "hangzhao"), only for long tokens
@@ -501,6 +504,12 @@ class Index:
             # A word that names another institution added to a listed name, anywhere: "Tianjin University
             # of Technology" or "Tianjin Medical University" is not the listed Tianjin University.
             detail = "extends_listed_name"
+        elif not q_extra and qtoks[-1] in BODY_NOUNS and any(t in TYPE_WORDS for t in a_extra) and \
+                not any(q in TYPE_WORDS for q in qtoks):
+            # The typed name is a body of its own ("Air Force", "Chinese People's Armed Police Force") and the
+            # listed one is a school or institute of it ("Air Force Research Institute", "... Armed Police
+            # Forces Academy"): another body.
+            detail = "different_kind"
         elif any(q in TYPE_WORDS for q in q_extra) and any(t in TYPE_WORDS for t in a_extra):
             # Different kinds of body ("Applied Physics Laboratory" against "Institute of Applied Physics").
             detail = "different_kind"

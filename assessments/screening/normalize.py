@@ -373,6 +373,9 @@ ORG_WORDS = TYPE_WORDS | SUBUNIT_WORDS | COMPANY_FORMS | _words("""
 academy corporation group bank ministry agency organization organisation society council enterprise association
 foundation holdings industry technology science research engineering polytechnic daxue xueyuan yanjiu jiusuo
 """)
+# Organisation words that name a field, not a body: what follows "Institute of" that is only these ("Institute
+# of Information Engineering") is the unit's subject, not the organisation it belongs to.
+FIELD_WORDS = _words("technology science research engineering industry")
 ADDRESS_WORDS = _words("""
 street st str road rd avenue ave boulevard blvd lane prospekt prospect pr ul ulitsa pereulok shosse highway
 building bld bldg block floor room suite box district province oblast krai region po lu jie hao
@@ -407,7 +410,7 @@ def affiliation_parts(text: str) -> list[str]:
                 # "School of Physics of X", "Laboratory of Y at X": what follows the unit may be the organisation.
                 for m in _OF_AT.finditer(cand):
                     rest = cand[m.end():]
-                    if any(t in ORG_WORDS for t in tokens(rest)) and rest not in parts:
+                    if any(t in ORG_WORDS and t not in FIELD_WORDS for t in tokens(rest)) and rest not in parts:
                         parts.append(rest)
     whole = " ".join(text.split())
     return [p for p in dict.fromkeys(parts) if p != whole]

@@ -8,7 +8,7 @@ import pytest
 
 import assessments
 from assessments.screening import screen_name
-from assessments.screening.normalize import tokens
+from assessments.screening.normalize import affiliation_parts, tokens
 from assessments.screening.scripts import places
 
 CONFIG = assessments.default_config()
@@ -103,3 +103,25 @@ def test_the_pla_after_a_name_is_left_out_as_before_it() -> None:
     # "People's Liberation Army" is also an alias of a Peruvian group on the SDN list: a PLA hospital is not its unit.
     result = screen_name("General Hospital of Central Theater Command of People's Liberation Army", CONFIG)
     assert "SHINING PATH" not in _listed_names(result)
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("Chinese People's Armed Police Force", "People's Armed Police Command College"),  # the force, not its academy
+    ("People's Liberation Army Air Force", "Air Force Research Institute"),
+])
+def test_a_body_of_its_own_is_not_its_school_or_institute(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert listed not in [c["name"] for c in result["candidates"] if c["match"]]
+
+
+def test_the_subject_of_an_institute_is_not_the_organisation_it_belongs_to() -> None:
+    # "Institute of Information Engineering" (of the Chinese Academy of Sciences): "Information Engineering" is its
+    # subject, not the listed Information Engineering University.
+    assert affiliation_parts("Institute of Information Engineering") == []
+    assert screen_name("Institute of Information Engineering", CONFIG)["outcome"] not in MATCH
+    # What follows "of" that names a body is still read as the organisation, and a school of it is its unit.
+    parts = affiliation_parts("School of Physics of Harbin Institute of Technology")
+    assert parts[-1] == "Harbin Institute of Technology"
+    line = screen_name("School of Mechanical Engineering, Dalian University of Technology, Dalian 116024, China",
+                       CONFIG)
+    assert line["outcome"] in MATCH and line["candidates"][0]["name"] == "Dalian University of Technology"
