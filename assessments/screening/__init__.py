@@ -283,6 +283,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
             len(query.strip()) >= SURE_ACRONYM_LEN - 1:
         # Four or more initials typed as they are, fitting one listed name only ("KIAM").
         return "the initials of the listed name"
+    if hit.detail == "honorific_acronym":
+        return "the initials of the listed name, with the surname of its honorific or its Academy branch"
     if hit.detail == "other_country":
         return ""  # the typed name places itself in another country than the listed entry
     if hit.detail == "unchecked_alias":

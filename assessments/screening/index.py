@@ -50,6 +50,9 @@ from .normalize import (
 # Words that end the name of a body that is no school or institute: an army, a ministry, a bank.
 BODY_NOUNS = frozenset({"force", "forces", "army", "navy", "corps", "ministry", "bank", "agency", "committee",
                         "commission", "administration", "command", "police", "guard"})
+# The Russian Academy of Sciences and its branches as normalize.tokens() abbreviates them: no part of an
+# institute's own initials ("IK SO RAN" in Cyrillic: ik).
+_ACADEMY_ABBREVIATIONS = frozenset({"ras", "ran", "sb", "so", "ub", "uro", "feb", "dvo"})
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
 TYPO2_SIM = 0.75          # two edits away ("hangzhou" / "hangzhao"), only for long tokens
@@ -63,10 +66,14 @@ EXTRA_MIN = 0.25          # share of the other side that must be extra for a "re
 DERIVED_ACRONYM_SCORE = 0.8  # initials the matcher derived itself: shown, never a match on its own
 SURE_ACRONYM_SCORE = 0.9  # derived initials typed in capitals, 5+ letters, fitting one record only
 SURE_ACRONYM_LEN = 5
+# Initials with the surname of the name's honorific or the Academy's branch (in Cyrillic, "MGTU im. Baumana", "IK SO
+# RAN"): more than initials alone, still a guess.
+HONORIFIC_ACRONYM_SCORE = 0.85
 RELATED_FACTOR = 0.85     # score of a fully contained related entry, before the cap below the threshold
 COMMON_WORD_SCORE = 0.6  # a one-word listed name that is a common word, found among other typed words
 # Shown below the threshold, never a match.
-CAPPED = frozenset({"extends_listed_name", "different_kind", "common_word", "different_generic", "other_country"})
+CAPPED = frozenset({"extends_listed_name", "different_kind", "common_word", "different_generic", "other_country",
+                    "honorific_acronym"})
 PLACE_COUNTRY = {"china": "CN", "chinese": "CN", "beijing": "CN", "shanghai": "CN", "russia": "RU", "russian": "RU",
                  "moscow": "RU", "iran": "IR", "iranian": "IR"}
 """The place words among the generic words, and the country each is in."""
@@ -87,7 +94,7 @@ class Hit(NamedTuple):
     alias: str
     score: float
     relation: str  # "same" or "related"
-    # why: "exact", "tokens", "acronym", "official_acronym", "short_alias", "listed_is_part",
+    # why: "exact", "tokens", "acronym", "honorific_acronym", "official_acronym", "short_alias", "listed_is_part",
     # "query_is_part", "unit_of_listed", "extends_listed_name", "different_kind", "common_word",
     # "different_generic", "unchecked_alias" (a match only through an alias whose source is not yet checked)
     detail: str
@@ -342,6 +349,8 @@ class Index:
         query = _Query(self, qtoks, near, typed_as_acronym, han, company, optional)
         hits = [self._score(query, aid) for aid in candidates]
         hits += self._acronym_hits(qtoks, typed_as_acronym)
+        if len(qtoks) > 1 and (optional or _ACADEMY_ABBREVIATIONS.intersection(qtoks)):
+            hits += self._honorific_acronym_hits(qtoks, optional)
         return hits
 
     def _best(self, hits: list[Hit | None], allowed: set[int] | None, threshold: float) -> list[Hit]:
@@ -461,6 +470,13 @@ class Index:
                 return Hit(rid, self.alias_text[aid], 1.0, "same", "official_acronym", aid)
             return Hit(rid, self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE), 4), "same", "short_alias",
                        aid)
+        if len(matched_alias) == 1 and len(next(iter(matched_alias))) <= SHORT_ALIAS + 1 and \
+                ((optional and not optional & set(matched_alias)) or
+                 (a_optional and not a_optional & set(matched_alias))):
+            # Initials alone in common, and an honorific's surname on one side only ("IPM im. Keldysha" against
+            # "IPM Limited", "MGTU" against "MGTU im. Baumana" in Cyrillic: Murmansk's MGTU too): never a match.
+            return Hit(rid, self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE - 0.1), 4), "same",
+                       "short_alias", aid)
         q_extra = [q for qi, q in enumerate(qtoks) if qi not in best and q not in optional]
         a_extra = [t for t in atoks if t not in matched_alias and t not in a_optional]
         places = query.places and {PLACE_COUNTRY[q] for q in q_extra if q in PLACE_COUNTRY}
@@ -571,6 +587,34 @@ class Index:
             found = self.postings.get(t, ())
             common = set(found) if common is None else common.intersection(found)
         return common is not None and len(common) <= SPECIFIC_NAME
+
+    def _honorific_acronym_hits(self, qtoks: tuple[str, ...], optional: frozenset[str]) -> list[Hit]:
+        """Initials with the honorific's surname or the Academy's branch (in Cyrillic, "MGTU im. N. E. Baumana",
+        "IPM im. Keldysha", "IK SO RAN"): the records carrying that surname or branch whose name has those initials
+        (the words' first letters, the surname and the Academy's abbreviations left out) or carries them as a word.
+        A derived guess: a possible match at most."""
+        qualifiers = [q for q in qtoks if q in optional or q in _ACADEMY_ABBREVIATIONS]
+        rest = [q for q in qtoks if q not in qualifiers]
+        if len(rest) != 1 or not qualifiers or not (2 <= len(rest[0]) <= 8 and rest[0].isalpha()):
+            return []
+        short = rest[0]
+        common: set[int] | None = None
+        for q in sorted(qualifiers, key=lambda t: len(self.postings.get(t, ()))):
+            posted = self.postings.get(q, ())
+            common = set(posted) if common is None else common & set(posted)
+        found: dict[int, int] = {}
+        for aid in sorted(common or ()):
+            rid = self.alias_record[aid]
+            if rid in found:
+                continue
+            for other in self.record_aliases.get(rid, ()):
+                words = [t for t in self.alias_tokens[other] if t not in qualifiers and t not in _ACADEMY_ABBREVIATIONS
+                         and t not in self.alias_optional.get(other, ()) and not t.isdigit()]
+                if (short in words and len(short) > 2) or (len(words) >= 2 and "".join(w[0] for w in words) == short):
+                    found[rid] = other
+                    break
+        return [Hit(rid, self.alias_text[aid], HONORIFIC_ACRONYM_SCORE, "same", "honorific_acronym", aid)
+                for rid, aid in found.items()]
 
     def _acronym_hits(self, qtoks: tuple[str, ...], typed_as_acronym: bool) -> list[Hit]:
         """A one-word query may be an acronym: explicit ones are aliases already, derived ones are here.

@@ -83,6 +83,9 @@ _HONORIFIC = re.compile(
     r"\b(?:named after|imeni|im(?= (?:[a-z] ){1,3}))((?: (?:the )?(?:first president of russia|academician|"
     r"akademika|pervogo prezidenta rossii))?)((?: [a-z]){0,3}) ([a-z]{3,})"
     r"((?: (?:the )?(?:first president of russia|pervogo prezidenta rossii))?)")
+# "им." before a surname written without initials ("ИПМ им. Келдыша"): the honorific "имени" abbreviated, read as
+# "имени" so that the surname is the honorific's (the pattern above needs initials after a bare "im").
+_CYRILLIC_IM = re.compile("(?<!\\w)\u0438\u043c\\.\\s*(?=[\u0410-\u042f])")
 # "named after Sergo Ordzhonikidze" at the end of a name: a given name and the surname, both optional.
 _HONORIFIC_FULL = re.compile(r"\b(?:named after|imeni) ([a-z]{3,}) ([a-z]{3,})(?= \(|$)")
 OPTIONAL = "~"
@@ -235,6 +238,8 @@ def fold(text: str) -> str:
 def tokens(text: str) -> tuple[str, ...]:
     """Comparable tokens of a name, in their original order, without repeats (cached: the matcher asks
     for the same typed name and its parts several times)."""
+    if "им." in text:
+        text = _CYRILLIC_IM.sub("имени ", text)
     if "(" in text:
         text = _PAREN_ACRONYM.sub(lambda m: " " if _abbreviates(m.group(1), text[:m.start()]) else m.group(0), text)
     folded = fold(text)

@@ -125,3 +125,28 @@ def test_the_subject_of_an_institute_is_not_the_organisation_it_belongs_to() -> 
     line = screen_name("School of Mechanical Engineering, Dalian University of Technology, Dalian 116024, China",
                        CONFIG)
     assert line["outcome"] in MATCH and line["candidates"][0]["name"] == "Dalian University of Technology"
+
+
+def test_an_abbreviated_honorific_without_initials_is_still_an_honorific() -> None:
+    assert tokens("ИПМ им. Келдыша") == ("ipm", "~keldysh")
+    assert tokens("ИПМ им. М.В. Келдыша РАН") == ("ipm", "~keldysh", "ran")  # noqa: RUF001
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("МГТУ имени Н.Э. Баумана", "Bauman Moscow State Technical University"),  # noqa: RUF001
+    ("ИПМ им. Келдыша", "Keldysh Institute of Applied Mathematics"),
+    ("ИК СО РАН", "Federal Research Center Boreskov Institute of Catalysis"),  # noqa: RUF001
+])
+def test_russian_initials_with_the_honorific_or_the_academy_branch_are_a_possible_match(typed: str,
+                                                                                          listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    found = next(c for c in result["candidates"] if c["name"] == listed)
+    assert found["possible"] and "initials of the listed name" in found["possible_reason"]
+
+
+def test_initials_alone_never_meet_a_name_with_an_honorific_on_one_side_only() -> None:
+    # МГТУ is also Murmansk State Technical University: the listed "МГТУ им. Баумана" needs the surname.
+    assert screen_name("МГТУ", CONFIG)["outcome"] == "none"
+    # A typed surname the one-word listed name lacks ("IPM Limited") makes it no match either.
+    result = screen_name("ИПМ им. Келдыша", CONFIG)
+    assert result["outcome"] == "possible_match" and "IPM LIMITED" not in _listed_names(result)
