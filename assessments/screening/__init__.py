@@ -41,6 +41,7 @@ from .normalize import (
     ORG_WORDS,
     SUBUNIT_WORDS,
     TYPE_WORDS,
+    acronym,
     affiliation_parts,
     names_company,
     normalized,
@@ -231,7 +232,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
             kind = "stale_match"  # only out-of-date lists: never prohibited on its own
     elif same and former:
         kind = "formerly_listed"
-    elif lists and (possible := other_kind or _possible_reason(hit, cmp, threshold, query) or
+    elif lists and (possible := other_kind or _possible_reason(hit, cmp, threshold, query, rec.name) or
                     _own_short_alias(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
@@ -277,11 +278,16 @@ def _list_info(lid: str, max_age_days: int, today: _dt.date | None) -> dict[str,
     return dict(_LIST_INFO[key])
 
 
-def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: str = "") -> str:
+def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: str = "", name: str = "") -> str:
     """Why a listed candidate below the threshold is a possible match, or "" when it is not one."""
     if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias and \
             len(query.strip()) >= SURE_ACRONYM_LEN - 1:
         # Four or more initials typed as they are, fitting one listed name only ("KIAM").
+        return "the initials of the listed name"
+    if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias == name and \
+            _school_initials(query, name):
+        # Three capitals that are the usual initials of one listed school's name (its name on the list, not
+        # another of its names: "DUT", Dalian University of Technology), as papers abbreviate universities.
         return "the initials of the listed name"
     if hit.detail == "honorific_acronym":
         return "the initials of the listed name, with the surname of its honorific or its Academy branch"
@@ -330,6 +336,18 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return (f"close, but the names differ in words that can name another organisation "
                 f"(you typed: {typed}; the list has: {listed})")
     return "close to the listed name, though not close enough to be a match"
+
+
+def _school_initials(query: str, alias: str) -> bool:
+    """True when ``query`` is three capital letters that are the usual initials of ``alias``, the name of a
+    university, institute, academy or college (not of a company: three letters fit too many of those)."""
+    typed = query.strip()
+    return len(typed) == 3 and typed.isalpha() and typed.isupper() and typed.isascii() and \
+        acronym(alias) == typed.casefold() and any(t in _SCHOOL_WORDS for t in tokens(alias)) and \
+        not names_company(alias)
+
+
+_SCHOOL_WORDS = frozenset({"university", "institute", "academy", "college"})
 
 
 def _typed_kind_not_a_company(index: Index, query: str, hit: Any, cmp: Comparison | None) -> str:

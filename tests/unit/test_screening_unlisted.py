@@ -150,3 +150,13 @@ def test_initials_alone_never_meet_a_name_with_an_honorific_on_one_side_only() -
     # A typed surname the one-word listed name lacks ("IPM Limited") makes it no match either.
     result = screen_name("ИПМ им. Келдыша", CONFIG)
     assert result["outcome"] == "possible_match" and "IPM LIMITED" not in _listed_names(result)
+
+
+def test_three_capitals_that_are_a_listed_schools_initials_are_a_possible_match() -> None:
+    result = screen_name("DUT", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert _listed_names(result) == ["Dalian University of Technology"]
+    assert result["candidates"][0]["possible_reason"] == "the initials of the listed name"
+    # Not a company's initials ("United Arctic Company": UAC), and not lower case.
+    assert screen_name("UAC", CONFIG)["outcome"] == "none"
+    assert screen_name("dut", CONFIG)["outcome"] == "none"
