@@ -701,6 +701,7 @@ RARE_WORD = 3      # a typed word in fewer aliases than this may be a typo (the 
 RARE_NAME = 12     # a distinctive word in at most this many aliases names one organisation, not a place
 SPECIFIC_NAME = 40  # aliases that may carry all the own words of a name that names one organisation (with its
 # units and spellings): "Harbin Institute of Technology" (harbin: 30), not "National Defense University" (117)
+_SCHOOL_WORDS = frozenset({"university", "college", "school", "hospital", "daxue", "xueyuan"})
 KIND_WORDS = TYPE_WORDS | DISTINGUISHING | frozenset({"daxue", "xueyuan", "yanjiu", "jiusuo"})
 
 
@@ -788,10 +789,16 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
     own = [t for t in atoks if t not in GENERIC and t not in COMMON_WORDS and len(t) >= 3 and not t.isdigit()]
     # The alias opens the typed name, or follows its own initials ("MAI Moscow Aviation Institute").
     lead = 1 if len(qtoks) > 1 and qtoks[0] == acronym(index.alias_text[aid]) else 0
+    # A company's one-word name of its own ("Alibaba") opening the typed name ("Alibaba DAMO Academy"): its unit or
+    # its brand. Not a place ("JSC Penza": "Penza State Pedagogical University"), not read from Chinese characters
+    # (a syllable pair is no brand), and not before a school's or a hospital's name (no company's unit).
+    brand = len(atoks) == 1 and not han and not HAN.search(query) and len(atoks[0]) >= MIN_TYPO_LEN and \
+        bool(own) and atoks[0] not in exact_words(query, (atoks[0],)) and \
+        not any(q in _SCHOOL_WORDS for q in typed_only) and names_company(index.records[index.alias_record[aid]].name)
     contains = (not listed_only and bool(typed_only) and bool(qtoks) and bool(atoks)
                 and pairs.get(atoks[0]) == qtoks[lead]
-                and all(pairs[t] == t for t in matched) and len(atoks) >= (3 if han else 2) and bool(own)
-                and not any(q in KIND_WORDS for q in typed_only)
+                and all(pairs[t] == t for t in matched) and (len(atoks) >= (3 if han else 2) or brand) and bool(own)
+                and (brand or not any(q in KIND_WORDS for q in typed_only))
                 and _consecutive([qtoks.index(pairs[t]) for t in matched]))
     rare = any(t not in GENERIC and pairs[t] == t and len(index.postings.get(t, ())) <= RARE_NAME for t in matched)
     edited = any(q != t and t not in GENERIC for t, q in pairs.items())

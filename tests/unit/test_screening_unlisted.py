@@ -160,3 +160,19 @@ def test_three_capitals_that_are_a_listed_schools_initials_are_a_possible_match(
     # Not a company's initials ("United Arctic Company": UAC), and not lower case.
     assert screen_name("UAC", CONFIG)["outcome"] == "none"
     assert screen_name("dut", CONFIG)["outcome"] == "none"
+
+
+def test_a_companys_one_word_name_opening_a_longer_one_is_a_possible_match() -> None:
+    result = screen_name("Alibaba DAMO Academy", CONFIG)
+    best = next(c for c in result["candidates"] if c["possible"])
+    assert best["name"] == "Alibaba Group Holding Limited"
+    assert best["possible_reason"] == "the listed name opens what you typed, followed by: damo, academy"
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("Penza State Pedagogical University", "Joint Stock Company Penza Electrotechnical Research Institute"),  # a city
+    ("Sukhoi State Technical University of Gomel", "Public Joint Stock Company United Aircraft Corporation"),
+    ("天麻与真菌共生生物学重点实验室", "Tianma Microelectronics Co., Ltd."),  # syllables read from Chinese
+])
+def test_a_one_word_company_name_is_no_evidence_before_a_school_a_place_or_in_chinese(typed: str, listed: str) -> None:
+    assert listed not in _listed_names(screen_name(typed, CONFIG))
