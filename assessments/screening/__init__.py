@@ -140,6 +140,13 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         # A Korean name often leaves out the country the lists' English names of North Korean bodies open with.
         implied = _KOREA if HANGUL.search(name) else ()
         implied += across.other_words(name)
+        # (The Korean name read back into Chinese first: of two readings that find a listed name as well, it is
+        # the one shown.)
+        han = _korean_as_chinese(name)
+        if han:
+            for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                cand = _candidate(index, han, hit, threshold, "", config, disabled, meta_lists, today)
+                _keep_across(found, cand, f"the Korean name read in Chinese characters: \u201c{han}\u201d", threshold)
         for variant in across.variants(name):
             for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold,
                                     implied=implied)[1]:
@@ -151,11 +158,6 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the names read in Latin letters: \u201c{variant}\u201d, with the "
                                           f"institutional words in any of their English words", threshold)
-        han = _korean_as_chinese(name)
-        if han:
-            for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
-                cand = _candidate(index, han, hit, threshold, "", config, disabled, meta_lists, today)
-                _keep_across(found, cand, f"the Korean name read in Chinese characters: \u201c{han}\u201d", threshold)
         for hit in across.skeleton_hits(name, PART_DEPTH, romanised=bool(_PERSIAN_EZAFE.search(name))):
             if allowed is None or hit.record in allowed:
                 cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)

@@ -842,10 +842,19 @@ class CrossScript:
             english = " ".join(glossary().english(query, north=north))
             if english and tokens(english) != tokens(query) and english not in out:
                 out.append(english)
+        # Korean: the institutional words in their other English word (항공: "aeronautics", then "aviation"): the
+        # lists' names use either ("Moscow Aviation Institute"). (Not for Chinese: 工业 read as "technology" would
+        # make Dalian Polytechnic University, 大连工业大学, the listed Dalian University of Technology.)
+        other = _other_english(glossary().segment(query)) if korean else ""
+        if other and out and other != out[0] and other not in out:
+            out.append(other)
         if korean and out and "university" in out[0].split():
             # 대학 names universities and institutes alike: 모스크바 물리기술대학, the Moscow Institute of Physics
             # and Technology.
-            out.append(" ".join("institute" if w == "university" else w for w in out[0].split()))
+            for base in list(dict.fromkeys([out[0], other] if other else [out[0]])):
+                swapped = " ".join("institute" if w == "university" else w for w in base.split())
+                if swapped not in out:
+                    out.append(swapped)
         if korean:
             words = " ".join(romanize_mr(seg.text) for seg in glossary().segment(query))
             if tokens(words) and words not in out:
@@ -917,6 +926,22 @@ class CrossScript:
                     self._owner.append(rid)
             self._skeletons = Index(records)
         return self._skeletons
+
+
+def _other_english(segments: list) -> str:
+    """The glossary's reading of a text with each institutional word in its second English word (the first
+    where it has one only) and the other runs romanised; "" when no word has a second one."""
+    from .scripts import romanize  # noqa: PLC0415
+
+    words: list[str] = []
+    changed = False
+    for seg in segments:
+        if seg.english:
+            words.append(seg.english[1] if len(seg.english) > 1 else seg.english[0])
+            changed = changed or len(seg.english) > 1
+        else:
+            words += [w for w in re.split(r"[^a-z0-9]+", romanize(seg.text).lower()) if w]
+    return " ".join(words) if changed else ""
 
 
 def _korean_words(run: str) -> list[str]:

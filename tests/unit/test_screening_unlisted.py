@@ -176,3 +176,11 @@ def test_a_companys_one_word_name_opening_a_longer_one_is_a_possible_match() -> 
 ])
 def test_a_one_word_company_name_is_no_evidence_before_a_school_a_place_or_in_chinese(typed: str, listed: str) -> None:
     assert listed not in _listed_names(screen_name(typed, CONFIG))
+
+
+def test_a_korean_name_is_read_with_the_other_english_word_of_its_institutional_words() -> None:
+    # 항공 reads "aeronautics" first, "aviation" too: 모스크바 항공대학교 is the listed Moscow Aviation Institute.
+    result = screen_name("모스크바 항공대학교", CONFIG)
+    assert result["outcome"] == "possible_match" and _listed_names(result)[0] == "Moscow Aviation Institute"
+    # Not a Chinese name: 大连工业大学 (Dalian Polytechnic University) is not Dalian University of Technology.
+    assert "Dalian University of Technology" not in _listed_names(screen_name("大连工业大学", CONFIG))
