@@ -47,6 +47,7 @@ from .normalize import (
     normalized,
     tokens,
 )
+from .scripts import places
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -234,7 +235,8 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
             kind = "stale_match"  # only out-of-date lists: never prohibited on its own
     elif same and former:
         kind = "formerly_listed"
-    elif lists and (possible := other_kind or _possible_reason(hit, cmp, threshold, query, rec.name) or
+    elif lists and (possible := other_kind or
+                    _possible_reason(hit, cmp, threshold, query, name=rec.name, index=index) or
                     _own_short_alias(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
@@ -280,7 +282,8 @@ def _list_info(lid: str, max_age_days: int, today: _dt.date | None) -> dict[str,
     return dict(_LIST_INFO[key])
 
 
-def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: str = "", name: str = "") -> str:
+def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: str = "", *, name: str = "",
+                     index: Index | None = None) -> str:
     """Why a listed candidate below the threshold is a possible match, or "" when it is not one."""
     if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias and \
             len(query.strip()) >= SURE_ACRONYM_LEN - 1:
@@ -306,6 +309,9 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     # ("... Washington") is no evidence, unless the typed name also opens with its initials.
     if cmp.contains and (cmp.specific or cmp.led):
         return "the listed name opens what you typed, followed by: " + ", ".join(cmp.typed_only)
+    if index is not None and _own_word_and_kind(cmp, index, hit.record):
+        return ("the listed name's own word with the kind of body, as a short form: you typed "
+                + ", ".join(cmp.matched) + "; the list has also " + ", ".join(cmp.listed_only))
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
@@ -340,16 +346,32 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     return "close to the listed name, though not close enough to be a match"
 
 
+def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
+    """True for a short form made of the surname a listed institution is named after and its kind, every typed
+    word in the listed name ("Keldysh Institute": the Keldysh Institute of Applied Mathematics, named after M. V.
+    Keldysh; "Rzhanov Institute"). Not another word of a name ("Northwestern University" is not the listed
+    Northwestern Polytechnical University), not a place, not when the listed name adds words naming another kind
+    of school, and not a word spelled differently."""
+    if cmp.typed_only or not cmp.listed_only or not cmp.rare or cmp.edited:
+        return False
+    own = [t for t in cmp.matched if t not in GENERIC and t not in TYPE_WORDS]
+    if len(own) != 1 or not any(t in TYPE_WORDS for t in cmp.matched) or own[0] in places() or \
+            any(t in DISTINGUISHING for t in cmp.listed_only):
+        return False
+    return any(own[0] in index.alias_optional.get(aid, ()) for aid in index.record_aliases.get(record, ()))
+
+
 def _school_initials(query: str, alias: str) -> bool:
     """True when ``query`` is three capital letters that are the usual initials of ``alias``, the name of a
     university, institute, academy or college (not of a company: three letters fit too many of those)."""
     typed = query.strip()
     return len(typed) == 3 and typed.isalpha() and typed.isupper() and typed.isascii() and \
-        acronym(alias) == typed.casefold() and any(t in _SCHOOL_WORDS for t in tokens(alias)) and \
+        acronym(alias) == typed.casefold() and any(t in _SCHOOL_INITIALS for t in tokens(alias)) and \
         not names_company(alias)
 
 
-_SCHOOL_WORDS = frozenset({"university", "institute", "academy", "college"})
+_SCHOOL_INITIALS = frozenset({"university", "institute", "academy", "college"})
+_SCHOOL_WORDS = frozenset({"university", "college", "school", "hospital"})
 
 
 def _typed_kind_not_a_company(index: Index, query: str, hit: Any, cmp: Comparison | None) -> str:
@@ -358,10 +380,13 @@ def _typed_kind_not_a_company(index: Index, query: str, hit: Any, cmp: Compariso
     if cmp is None or hit.detail != "tokens" or names_company(query):
         return ""
     kinds = [t for t in cmp.typed_only if t in TYPE_WORDS]
-    if not kinds or not names_company(index.alias_text[cmp.aid]):
+    listed = index.alias_text[cmp.aid]
+    # (A brand alone, "BAIKAL" of a JSC: the company's name says what it is, when a school is typed; "Hikvision
+    # Research Institute" is the listed company's institute.)
+    if not kinds or not (names_company(listed) or (names_company(index.records[hit.record].name) and
+                                                   any(t in _SCHOOL_WORDS for t in kinds))):
         return ""
-    return (f"close, but you typed {', '.join(kinds)}: the listed entry is a company "
-            f"({index.alias_text[cmp.aid]})")
+    return f"close, but you typed {', '.join(kinds)}: the listed entry is a company ({listed})"
 
 
 def _own_short_alias(index: Index, query: str, hit: Any) -> str:

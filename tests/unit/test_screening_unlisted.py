@@ -184,3 +184,31 @@ def test_a_korean_name_is_read_with_the_other_english_word_of_its_institutional_
     assert result["outcome"] == "possible_match" and _listed_names(result)[0] == "Moscow Aviation Institute"
     # Not a Chinese name: 大连工业大学 (Dalian Polytechnic University) is not Dalian University of Technology.
     assert "Dalian University of Technology" not in _listed_names(screen_name("大连工业大学", CONFIG))
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("Keldysh Institute", "Keldysh Institute of Applied Mathematics"),
+    ("Rzhanov Institute", "Rzhanov Institute of Semiconductor Physics of the Siberian Branch of the RAS"),
+])
+def test_the_surname_an_institute_is_named_after_with_its_kind_is_a_possible_match(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    found = next(c for c in result["candidates"] if c["possible"])
+    assert result["outcome"] == "possible_match" and found["name"].startswith(listed.split(" of the ", maxsplit=1)[0])
+    assert found["possible_reason"].startswith("the listed name's own word with the kind of body")
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("Northwestern University", "Northwestern Polytechnical University"),  # another word of a name, no surname
+    ("Jiangnan University", "Jiangnan Social University"),
+])
+def test_a_word_of_a_listed_name_with_its_kind_is_no_short_form_unless_a_surname(typed: str, listed: str) -> None:
+    assert listed not in _listed_names(screen_name(typed, CONFIG))
+
+
+def test_a_school_typed_against_a_companys_brand_is_a_possible_match_at_most() -> None:
+    # "BAIKAL" is a brand of the listed Izhevsk Mechanical Plant (a JSC): Baikal University is no match of it.
+    result = screen_name("Baikal University", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert "the listed entry is a company" in result["candidates"][0]["possible_reason"]
+    # A company's research institute is still the listed company.
+    assert screen_name("Hikvision Research Institute", CONFIG)["outcome"] in MATCH
