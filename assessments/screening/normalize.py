@@ -367,7 +367,7 @@ DISTINGUISHING = _words("""
 medical medicine normal agricultural agriculture forestry pharmaceutical pharmacy teachers finance financial
 economics economic law political foreign languages language studies sports arts art music petroleum mining
 maritime polytechnic traditional posts telecommunications railway nursing dental health pedagogical humanities
-business commerce education textile chemical technology technical technological science
+business commerce education textile chemical technology technical technological science engineering
 aeronautics astronautics electronics hospital clinic
 yiyuan fushu shifan yike pzshky
 keji ligong nongye linye caijing zhengfa yiyao

@@ -212,3 +212,10 @@ def test_a_school_typed_against_a_companys_brand_is_a_possible_match_at_most() -
     assert "the listed entry is a company" in result["candidates"][0]["possible_reason"]
     # A company's research institute is still the listed company.
     assert screen_name("Hikvision Research Institute", CONFIG)["outcome"] in MATCH
+
+
+def test_engineering_added_to_a_listed_institutes_name_names_another_institute() -> None:
+    # The Institute of Biophysics and Cell Engineering (Minsk) is not the listed Institute of Cell Biophysics.
+    result = screen_name("Institute of Biophysics and Cell Engineering", CONFIG)
+    assert result["outcome"] not in MATCH
+    assert screen_name("Harbin Engineering University", CONFIG)["outcome"] in MATCH
