@@ -163,6 +163,12 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             if allowed is None or hit.record in allowed:
                 cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, "the consonants of the words match the listed name's", threshold)
+        for variant in across.loanword_variants(name):
+            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold,
+                                    implied=implied)[1]:
+                cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
+                _keep_across(found, cand, f"the foreign name as Korean writes it, read as \u201c{variant}\u201d",
+                             threshold)
         parts = affiliation_parts(name)[:MAX_AFFILIATION_PARTS]
         for part in parts:
             _, part_hits = index.search(part, limit=PART_DEPTH, allowed=allowed, threshold=threshold)

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from anyascii import anyascii
+
 from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES
 from .dataset import Record
 from .normalize import _HAN as HAN
@@ -825,6 +827,7 @@ class CrossScript:
         self.index = index
         self._skeletons: Index | None = None
         self._owner: list[int] = []
+        self._loans: dict[str, set[str]] | None = None
 
     def variants(self, query: str) -> list[str]:
         """Latin renderings of a non-Latin query: the glossary's English words with the other runs
@@ -914,6 +917,71 @@ class CrossScript:
                                 "skeleton", aid)
         return sorted(best.values(), key=lambda h: -h.score)[:limit]
 
+    def loanword_variants(self, query: str) -> list[str]:
+        """A Korean query whose foreign names, as consonants (loan_skeleton()), are the consonants of one or two
+        words of the lists' names only ("아이플라이텍": iFlytek; "중신궈지": 中芯国际, Zhongxin Guoji): the query
+        with those names put back and the glossary's words in English. Only for a name of four consonants or more,
+        among the names of the countries whose names Korean transliterates (LOANWORD_COUNTRIES)."""
+        from .scripts import glossary, romanize_hangul, script_of  # noqa: PLC0415
+
+        if script_of(query) != "hangul":
+            return []
+        choices: list[list[str]] = []
+        found = False
+        for seg in glossary().segment(query):
+            if seg.english:
+                choices.append([seg.english[0]])
+                continue
+            for word in seg.text.split():
+                sk = loan_skeleton(romanize_hangul(word))
+                names = self._loan_words().get(sk, ()) if len(sk) >= LOANWORD_MIN else ()
+                if 0 < len(names) <= LOANWORD_AMBIGUOUS:
+                    choices.append(sorted(names))
+                    found = True
+                else:
+                    choices.append([word])
+        if not found:
+            return []
+        out = [" ".join(c[0] for c in choices)]
+        for i, c in enumerate(choices):
+            out += [" ".join(other if j == i else choices[j][0] for j in range(len(choices))) for other in c[1:]]
+        return list(dict.fromkeys(out))
+
+    def _loan_words(self) -> dict[str, set[str]]:
+        """Loan skeleton -> the lists' words (or names written solid, or runs of Chinese characters) that give it,
+        for the records of LOANWORD_COUNTRIES; built on the first Korean query that needs it."""
+        if self._loans is None:
+            from .scripts import glossary, script_of  # noqa: PLC0415
+
+            gloss = glossary()
+            english_words = _glossary_english(gloss)
+            found: dict[str, set[str]] = {}
+
+            def add(skeleton: str, original: str) -> None:
+                if len(skeleton) >= LOANWORD_MIN:
+                    found.setdefault(skeleton, set()).add(original)
+
+            for rid, rec in enumerate(self.index.records):
+                if not LOANWORD_COUNTRIES & set(rec.countries):
+                    continue
+                for aid in self.index.record_aliases.get(rid, ()):
+                    text = self.index.alias_text[aid]
+                    kind = script_of(text)
+                    if kind == "latin":
+                        own = [t for t in self.index.alias_tokens[aid]
+                               if t not in GENERIC and t not in english_words and t.isalpha()]
+                        for t in own:
+                            add(loan_skeleton(t), t)
+                        if len(own) > 1:
+                            add("".join(loan_skeleton(t) for t in own), " ".join(own))
+                    elif kind == "han":
+                        for seg in gloss.segment(text):
+                            run = "".join(ch for ch in seg.text if HAN.match(ch))
+                            if not seg.english and len(run) >= 2:
+                                add(loan_skeleton(anyascii(run)), run)
+            self._loans = found
+        return self._loans
+
     def _skeleton_index(self) -> Index:
         if self._skeletons is None:
             records = []
@@ -926,6 +994,29 @@ class CrossScript:
                     self._owner.append(rid)
             self._skeletons = Index(records)
         return self._skeletons
+
+
+LOANWORD_COUNTRIES = frozenset({"CN", "HK", "RU", "BY", "IR"})
+"""Countries whose names Korean writes by their sound (not by the Sino-Korean reading or a Korean name)."""
+LOANWORD_MIN = 4  # consonants of a transliterated word that can select a listed name
+LOANWORD_AMBIGUOUS = 2  # a skeleton that more words than this give is no evidence of any
+_LOAN_STEPS = (("zh", "j"), ("ch", "j"), ("sh", "s"), ("kh", "k"), ("ph", "p"), ("ts", "j"), ("x", "s"), ("q", "j"),
+               ("z", "j"), ("c", "k"), ("g", "k"), ("f", "p"), ("v", "p"), ("b", "p"), ("d", "t"), ("r", "l"))
+
+
+def loan_skeleton(word: str) -> str:
+    """The consonants of a romanised word in the classes Korean transliteration keeps apart: voiced and voiceless
+    alike (b/p, d/t, g/k), f and v as p, z, zh, ch, j and q as j, r as l; vowels, w, y and h dropped, doubled
+    letters merged. "aipeullaitek" (아이플라이텍) and "iFlytek" both give "pltk"; "jungsingwoji" (중신궈지) and
+    "Zhongxin Guoji" written solid both give "jnksnkj"."""
+    w = re.sub(r"[^a-z]", "", anyascii(word).lower())
+    for a, b in _LOAN_STEPS:
+        w = w.replace(a, b)
+    out: list[str] = []
+    for ch in w:
+        if ch not in "aeiouywh" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
 
 
 def _other_english(segments: list) -> str:

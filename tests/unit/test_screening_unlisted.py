@@ -219,3 +219,21 @@ def test_engineering_added_to_a_listed_institutes_name_names_another_institute()
     result = screen_name("Institute of Biophysics and Cell Engineering", CONFIG)
     assert result["outcome"] not in MATCH
     assert screen_name("Harbin Engineering University", CONFIG)["outcome"] in MATCH
+
+
+def test_loan_skeletons_keep_the_consonants_korean_keeps_apart() -> None:
+    from assessments.screening.index import loan_skeleton  # noqa: PLC0415
+
+    assert loan_skeleton("aipeullaitek") == loan_skeleton("iFlytek") == "pltk"  # 아이플라이텍
+    assert loan_skeleton("jungsingwoji") == loan_skeleton("ZhongXinGuoJi") == "jnksnkj"  # 중신궈지, 中芯国际
+    assert loan_skeleton("seukolkobo") == loan_skeleton("Skolkovo")  # 스콜코보
+
+
+def test_a_korean_transliteration_of_a_foreign_name_is_read_back_when_one_listed_name_fits() -> None:
+    # 중신궈지 is 中芯国际 (SMIC) as Korean writes its Chinese sound: a possible match, never a match.
+    result = screen_name("중신궈지", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert all(name.startswith("SMIC") for name in _listed_names(result))
+    assert "中芯国际" in result["candidates"][0]["possible_reason"]
+    # "pltk" (아이플라이텍, iFlytek) is also the consonants of other listed names: no evidence of any.
+    assert screen_name("아이플라이텍", CONFIG)["outcome"] == "none"
