@@ -704,6 +704,7 @@ RARE_NAME = 12     # a distinctive word in at most this many aliases names one o
 SPECIFIC_NAME = 40  # aliases that may carry all the own words of a name that names one organisation (with its
 # units and spellings): "Harbin Institute of Technology" (harbin: 30), not "National Defense University" (117)
 _SCHOOL_WORDS = frozenset({"university", "college", "school", "hospital", "daxue", "xueyuan"})
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 KIND_WORDS = TYPE_WORDS | DISTINGUISHING | frozenset({"daxue", "xueyuan", "yanjiu", "jiusuo"})
 
 
@@ -804,6 +805,18 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
                 and _consecutive([qtoks.index(pairs[t]) for t in matched]))
     rare = any(t not in GENERIC and pairs[t] == t and len(index.postings.get(t, ())) <= RARE_NAME for t in matched)
     edited = any(q != t and t not in GENERIC for t, q in pairs.items())
+    if contains and _CYRILLIC.search(query):
+        # Russian puts a school's field after its kind, in the genitive: "Московский государственный университет
+        # экономики" is the Moscow State University of Economics, not the listed Moscow State University. What
+        # follows the kind must be a place or a unit for the listed name to open the typed one.
+        last = [t for t in atoks if t not in optional]
+        after = qtoks.index(pairs[last[-1]]) + 1 if last and last[-1] in pairs else len(qtoks)
+        honorific = {t[1:] for t in tokens(query) if t.startswith(OPTIONAL)}
+        while after < len(qtoks) and (qtoks[after] in honorific or qtoks[after] in _ACADEMY_ABBREVIATIONS):
+            after += 1  # (the honorific and the Academy after the kind are no field: "imeni Lebedeva RAN")
+        if last and last[-1] in TYPE_WORDS and after < len(qtoks) and \
+                qtoks[after] not in exact_words(query, (qtoks[after],)) and qtoks[after] not in SUBUNIT_WORDS:
+            contains = False
     specific = contains and index.carried_by_few(own)
     return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited, aid, bool(lead), specific)
 

@@ -237,3 +237,11 @@ def test_a_korean_transliteration_of_a_foreign_name_is_read_back_when_one_listed
     assert "中芯国际" in result["candidates"][0]["possible_reason"]
     # "pltk" (아이플라이텍, iFlytek) is also the consonants of other listed names: no evidence of any.
     assert screen_name("아이플라이텍", CONFIG)["outcome"] == "none"
+
+
+def test_a_russian_school_of_a_field_is_not_the_listed_school_its_name_opens_with() -> None:
+    # "... университет экономики, статистики и информатики": the university of economics, not Moscow State University.
+    result = screen_name("Московский государственный университет экономики, статистики и информатики", CONFIG)
+    assert "Moscow State University" not in _listed_names(result)
+    # The honorific and the Academy after the kind are no field: the listed institute is still found.
+    assert screen_name("Физический институт имени П. Н. Лебедева РАН", CONFIG)["outcome"] in (*MATCH, "possible_match")  # noqa: RUF001
