@@ -916,14 +916,24 @@ class CrossScript:
 
         if script_of(query) != "arabic" and not romanised:
             return []
+        from .scripts import glossary  # noqa: PLC0415
+
         index = self._skeleton_index()
-        found: list[Hit] = []
+        common = _glossary_english(glossary()) | _glossary_skeletons(glossary())
+        found: list[tuple[str, Hit]] = []
         for form in dict.fromkeys(_skeleton_forms(query)):
             if form.strip():
-                found += index.search(form, limit=limit)[1]
+                found += [(form, hit) for hit in index.search(form, limit=limit)[1]]
         best: dict[int, Hit] = {}
-        for hit in found:
+        for form, hit in found:
             rid = self._owner[hit.record]
+            # A listed name met in part must be met in a name of its own, a word of three consonants or more besides
+            # the glossary's: "دانشگاه علوم پزشکی ایلام" (Ilam University of Medical Sciences) meets Baqiyatallah
+            # University of Medical Sciences in the glossary's words only, "دانشگاه یزد" (Yazd University) Islamic Azad
+            # University in "zd" only; "بانک آینده" (Ayandeh Bank) meets the whole of AYANDEH BANK.
+            cmp = compare(index, form, hit.aid)
+            if cmp.listed_only and not any(len(w) >= 3 and w not in common for w in cmp.matched):
+                continue
             if hit.relation == "same" and (rid not in best or hit.score > best[rid].score):
                 aid = self.index.record_aliases[rid][0] if self.index.record_aliases.get(rid) else -1
                 best[rid] = Hit(rid, self.index.alias_text[aid] if aid >= 0 else hit.alias, hit.score, "same",
@@ -1084,6 +1094,21 @@ def _skeleton_forms(text: str) -> list[str]:
         else:
             mixed += [w if w in english_words else skeleton(w) for w in seg.text.split()]
     return [whole, " ".join(w for w in mixed if w)]
+
+
+_GLOSSARY_SKELETONS: dict[int, frozenset[str]] = {}
+
+
+def _glossary_skeletons(gloss: object) -> frozenset[str]:
+    """The consonant skeletons (as the skeleton index's words: lower case) of the glossary's Persian words."""
+    from .scripts import skeleton  # noqa: PLC0415
+
+    key = id(gloss)
+    if key not in _GLOSSARY_SKELETONS:
+        _GLOSSARY_SKELETONS[key] = frozenset(
+            w.casefold() for term in gloss.terms for form in term.forms.get("fa", ())  # type: ignore[attr-defined]
+            for w in skeleton(form).split())
+    return _GLOSSARY_SKELETONS[key]
 
 
 _ENGLISH_WORDS: dict[int, frozenset[str]] = {}

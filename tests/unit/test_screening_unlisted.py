@@ -245,3 +245,15 @@ def test_a_russian_school_of_a_field_is_not_the_listed_school_its_name_opens_wit
     assert "Moscow State University" not in _listed_names(result)
     # The honorific and the Academy after the kind are no field: the listed institute is still found.
     assert screen_name("Физический институт имени П. Н. Лебедева РАН", CONFIG)["outcome"] in (*MATCH, "possible_match")  # noqa: RUF001
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("دانشگاه یزد", "Islamic Azad University"),  # Yazd University: "zd", as Azad's
+    ("دانشگاه علوم پزشکی ایلام", "Baghyatollah Medical Sciences University"),  # only the glossary's words in common
+])
+def test_a_persian_name_met_in_part_must_meet_a_name_of_its_own(typed: str, listed: str) -> None:
+    assert listed not in _listed_names(screen_name(typed, CONFIG))
+
+
+def test_a_persian_name_met_whole_by_a_short_name_is_still_a_possible_match() -> None:
+    assert _listed_names(screen_name("بانک آینده", CONFIG)) == ["AYANDEH BANK"]  # Ayandeh: "nd"
