@@ -106,7 +106,7 @@ class Hit(NamedTuple):
 class _Query:
     """What scoring a typed name against each candidate alias needs, worked out once per name."""
 
-    __slots__ = ("company", "distinctive", "han", "near", "optional", "places", "qtoks", "reverse",
+    __slots__ = ("company", "distinctive", "han", "near", "optional", "places", "places_exact", "qtoks", "reverse",
                  "typed_as_acronym", "weights")
 
     def __init__(self, index: Index, qtoks: tuple[str, ...], near: dict[str, dict[str, float]],  # noqa: PLR0917
@@ -124,6 +124,10 @@ class _Query:
         self.distinctive = any(q not in GENERIC and len(q) >= MIN_TYPO_LEN - 1 for q in qtoks)
         # Whether a typed word names a country or a city in one (most names have none: nothing to check).
         self.places = any(q in PLACE_COUNTRY for q in qtoks)
+        from .scripts import places  # noqa: PLC0415 - a small file, read once
+
+        # The typed words that are place names (a city after a name is no other body's word).
+        self.places_exact = frozenset(q for q in qtoks if q in places())
 
 
 class Index:
@@ -544,7 +548,14 @@ class Index:
             # Microelectronics Corporation" against "United Microelectronics Center", "Golden Corp."
             # against "Golden International".
             detail = "different_generic"
-        if detail == "tokens" and q_extra and relation == "same" and any(t in TYPE_WORDS for t in atoks) and \
+        if detail == "tokens" and relation == "same" and cover_a >= CONTAINED and len(atoks) > 1 and any(
+                q not in GENERIC and q not in COMMON_WORDS and len(q) >= 4 and q.isalpha()
+                and q not in query.places_exact for q in q_extra):
+            # The whole listed name and a word of another name added to it ("China Railway Construction Investment"
+            # against the listed China Railway Construction Corporation): a subsidiary or another body, a possible
+            # match at most (the listed name opens what was typed).
+            detail = "extends_listed_name"
+        elif detail == "tokens" and q_extra and relation == "same" and any(t in TYPE_WORDS for t in atoks) and \
                 not self._specific(aid):
             # A listed institution named by words many names share ("Institute of Engineering Physics",
             # "Institute of Electric Power"), and the typed name adds words of its own ("Moscow Engineering

@@ -257,3 +257,12 @@ def test_a_persian_name_met_in_part_must_meet_a_name_of_its_own(typed: str, list
 
 def test_a_persian_name_met_whole_by_a_short_name_is_still_a_possible_match() -> None:
     assert _listed_names(screen_name("بانک آینده", CONFIG)) == ["AYANDEH BANK"]  # Ayandeh: "nd"
+
+
+def test_a_listed_company_name_with_a_word_of_another_added_is_a_possible_match() -> None:
+    # China Railway Construction Investment is not the listed China Railway Construction Corporation itself.
+    result = screen_name("China Railway Construction Investment Co.", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert result["candidates"][0]["possible_reason"] == "the listed name opens what you typed, followed by: investment"
+    # A city after the name is no other body's word: a branch of the listed university still matches it.
+    assert screen_name("Islamic Azad University, Babol", CONFIG)["outcome"] in MATCH
