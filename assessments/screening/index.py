@@ -311,13 +311,14 @@ class Index:
             qtoks = tuple(t.lstrip(OPTIONAL) for t in qtoks)
         hits: list[Hit | None] = []
         exact = exact_words(query, qtoks)
+        front = first_letter_words(query)
         typed_as_acronym = query.strip().isupper() and len(qtoks) == 1
         # A typed legal form ("Corp.") names a kind of body, as a type word ("University") does.
         company = names_company(query)
         for n, variant in enumerate(self._spacing_variants(qtoks)):
             # Implied words are scored, never respaced or used to select candidates.
             found = self._search_tokens(variant + extra, typed_as_acronym, bool(HAN.search(query)), company,
-                                        optional, typed=len(variant), exact=exact)
+                                        optional, typed=len(variant), exact=exact, front=front)
             if n:
                 found = [h._replace(score=round(h.score * RESPACED_FACTOR, 4))
                          if h and h.detail in RESPACED_DETAILS else None for h in found]
@@ -344,12 +345,14 @@ class Index:
     def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False,
                        han: bool = False, company: bool = False,
                        optional: frozenset[str] = frozenset(), *, typed: int | None = None,
-                       exact: frozenset[str] = frozenset()) -> list[Hit | None]:
+                       exact: frozenset[str] = frozenset(), front: frozenset[str] = frozenset()) -> list[Hit | None]:
         # Generic and common words must be spelled right: "state" one edit from "estate", or "ocean"
         # from "ozean", is another word, not a typo; so must the words of exact_words() (a place name, a
         # syllable pair read from Chinese characters).
         near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC or q in COMMON_WORDS or q in exact
                 else self.neighbours(q) for q in qtoks}
+        for q in front & near.keys():
+            near[q] = {t: v for t, v in near[q].items() if t[:1] == q[:1]}
         # ``typed``: the first words are the typed ones, the rest implied words, which select no candidates.
         candidates = self._candidates(qtoks[:typed], near)
         query = _Query(self, qtoks, near, typed_as_acronym, han, company, optional)
@@ -716,6 +719,7 @@ SPECIFIC_NAME = 40  # aliases that may carry all the own words of a name that na
 # units and spellings): "Harbin Institute of Technology" (harbin: 30), not "National Defense University" (117)
 _SCHOOL_WORDS = frozenset({"university", "college", "school", "hospital", "daxue", "xueyuan"})
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
 KIND_WORDS = TYPE_WORDS | DISTINGUISHING | frozenset({"daxue", "xueyuan", "yanjiu", "jiusuo"})
 
 
@@ -754,6 +758,15 @@ def exact_words(query: str, qtoks: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
+def first_letter_words(query: str) -> frozenset[str]:
+    """The words of a name written in Cyrillic: they meet a listed word spelled differently only when both start
+    alike. Romanisations differ inside a word ("Sovkombank" / "Sovcombank"); a letter more or less in front makes
+    another name ("Омский", of Omsk, is not "Томский", of Tomsk)."""
+    if not _CYRILLIC.search(query):
+        return frozenset()
+    return frozenset(t.lstrip(OPTIONAL) for t in tokens(" ".join(_CYRILLIC_WORD.findall(query))))
+
+
 def _near(q: str, t: str) -> bool:
     if q == t:
         return True
@@ -784,11 +797,12 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
     atoks = index.alias_tokens[aid]
     optional = index.alias_optional.get(aid, frozenset())
     exact = exact_words(query, qtoks)
+    front = first_letter_words(query)
     used: set[int] = set()
     pairs: dict[str, str] = {}  # alias word -> typed word
     for t in atoks:
         for i, q in enumerate(qtoks):
-            if i not in used and (q == t if q in exact else _near(q, t)):
+            if i not in used and (q == t if q in exact else _near(q, t) and (q not in front or q[:1] == t[:1])):
                 used.add(i)
                 pairs[t] = q
                 break

@@ -266,3 +266,12 @@ def test_a_listed_company_name_with_a_word_of_another_added_is_a_possible_match(
     assert result["candidates"][0]["possible_reason"] == "the listed name opens what you typed, followed by: investment"
     # A city after the name is no other body's word: a branch of the listed university still matches it.
     assert screen_name("Islamic Azad University, Babol", CONFIG)["outcome"] in MATCH
+
+
+def test_a_cyrillic_word_meets_a_listed_one_spelled_differently_only_when_both_start_alike() -> None:
+    # "Омский" (of Omsk) is one letter from "Томский" (of Tomsk): another city's university.
+    result = screen_name("Омский политехнический университет", CONFIG)
+    assert "Tomsk Polytechnic University" not in _listed_names(result)
+    assert screen_name("Томский политехнический университет", CONFIG)["outcome"] in MATCH
+    # A romanisation that differs inside the word still meets the list's ("Sovkombank" / "Sovcombank").
+    assert "SOVCOMBANK OPEN JOINT STOCK COMPANY" in _listed_names(screen_name("ПАО «Совкомбанк»", CONFIG))
