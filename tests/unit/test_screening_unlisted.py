@@ -275,3 +275,19 @@ def test_a_cyrillic_word_meets_a_listed_one_spelled_differently_only_when_both_s
     assert screen_name("Томский политехнический университет", CONFIG)["outcome"] in MATCH
     # A romanisation that differs inside the word still meets the list's ("Sovkombank" / "Sovcombank").
     assert "SOVCOMBANK OPEN JOINT STOCK COMPANY" in _listed_names(screen_name("ПАО «Совкомбанк»", CONFIG))
+
+
+def test_the_place_names_come_from_the_ror_records_of_the_screened_countries() -> None:
+    from tests.support.hooks import load_script  # noqa: PLC0415
+    from tests.support.paths import ROOT  # noqa: PLC0415
+
+    tool = load_script("screening_places", ROOT / "tools" / "screening_places.py")
+    v2 = {"id": "a", "locations": [{"geonames_details": {"country_code": "CN", "name": "Changshu",
+                                                         "country_subdivision_name": "Jiangsu"}}]}
+    v1 = {"id": "b", "country": {"country_code": "RU"},
+          "addresses": [{"city": "Tomsk", "geonames_city": {"city": "Tomsk", "geonames_admin1": {
+              "ascii_name": "Tomskaya Oblast'"}, "geonames_admin2": {"ascii_name": None}}}]}
+    elsewhere = {"id": "c", "locations": [{"geonames_details": {"country_code": "DE", "name": "Hamburg"}}]}
+    assert tool.place_words([v2, v1, elsewhere], {"CN", "RU"}) == ["changshu", "jiangsu", "tomsk", "tomskaya"]
+    # The shipped file is what the tool writes: a list of words the matcher reads.
+    assert all(w.isalpha() and len(w) >= tool.MIN_LEN for w in places())
