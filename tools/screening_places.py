@@ -5,10 +5,10 @@ Usage:
 
 PATH is a folder of ROR records (a checkout of https://github.com/ror-community/ror-records) or a ROR
 dump (.json or .zip), read as tools/ror_aliases.py reads it. ROR (the Research Organization Registry) is
-CC0 1.0; the place names in its records come from GeoNames (https://www.geonames.org, CC BY 4.0, as each
-record's address says). The tool keeps the one-word names (after the screening normaliser) of the cities
-and first-level divisions of the records located in the countries below, five letters or more (shorter
-words are matched exactly anyway).
+CC0 1.0; the place names in its records come from GeoNames (https://www.geonames.org; the records'
+addresses carry "Data from geonames.org under a CC-BY 3.0 license"). The tool keeps the one-word names
+(after the screening normaliser) of the cities and first-level divisions of the records located in the
+countries below, five letters or more (shorter words are matched exactly anyway).
 
 Why: a place name spelled right is not a typing error of another place name one letter away ("Henan"
 and "Hunan", "Changshu" and "Changsha", "Nanchang" and "Nanhang"): the matcher reads a typed word that is
@@ -86,7 +86,7 @@ def render(words: list[str]) -> str:
     doc = {"meta": {"about": "One-word names of the cities and first-level divisions of the organisations ROR "
                              "places in " + ", ".join(COUNTRIES) + " (normalised; written by "
                              "tools/screening_places.py from ROR, CC0 1.0, whose place names come from GeoNames, "
-                             "CC BY 4.0). The matcher reads a typed place name exactly.",
+                             "CC BY 3.0 as the records' addresses say). The matcher reads a typed place name exactly.",
                     "source": "ROR ror-community/ror-records (https://ror.org); GeoNames (https://www.geonames.org)",
                     "checked": "2026-12-07"},
            "places": words}
@@ -102,13 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args.ror.exists():
         print(f"error: {args.ror}: not found", file=sys.stderr)
         return 2
-    text = render(place_words(_read(args.ror), set(COUNTRIES)))
+    words = place_words(_read(args.ror), set(COUNTRIES))
+    text = render(words)
     if args.check:
         same = args.out.exists() and args.out.read_text("utf-8") == text
         print("up to date" if same else f"{args.out} differs from what the data gives")
         return 0 if same else 1
     args.out.write_text(text, "utf-8")
-    print(f"wrote {args.out}: {text.count(chr(10)) - 8} place names")
+    print(f"wrote {args.out}: {len(words)} place names")
     return 0
 
 
