@@ -41,11 +41,13 @@ from .normalize import (
     ORG_WORDS,
     SUBUNIT_WORDS,
     TYPE_WORDS,
+    acronym,
     affiliation_parts,
     names_company,
     normalized,
     tokens,
 )
+from .scripts import places
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -139,6 +141,13 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         # A Korean name often leaves out the country the lists' English names of North Korean bodies open with.
         implied = _KOREA if HANGUL.search(name) else ()
         implied += across.other_words(name)
+        # (The Korean name read back into Chinese first: of two readings that find a listed name as well, it is
+        # the one shown.)
+        han = _korean_as_chinese(name)
+        if han:
+            for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                cand = _candidate(index, han, hit, threshold, "", config, disabled, meta_lists, today)
+                _keep_across(found, cand, f"the Korean name read in Chinese characters: \u201c{han}\u201d", threshold)
         for variant in across.variants(name):
             for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold,
                                     implied=implied)[1]:
@@ -150,15 +159,16 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the names read in Latin letters: \u201c{variant}\u201d, with the "
                                           f"institutional words in any of their English words", threshold)
-        han = _korean_as_chinese(name)
-        if han:
-            for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
-                cand = _candidate(index, han, hit, threshold, "", config, disabled, meta_lists, today)
-                _keep_across(found, cand, f"the Korean name read in Chinese characters: \u201c{han}\u201d", threshold)
         for hit in across.skeleton_hits(name, PART_DEPTH, romanised=bool(_PERSIAN_EZAFE.search(name))):
             if allowed is None or hit.record in allowed:
                 cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, "the consonants of the words match the listed name's", threshold)
+        for variant in across.loanword_variants(name):
+            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold,
+                                    implied=implied)[1]:
+                cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
+                _keep_across(found, cand, f"the foreign name as Korean writes it, read as \u201c{variant}\u201d",
+                             threshold)
         parts = affiliation_parts(name)[:MAX_AFFILIATION_PARTS]
         for part in parts:
             _, part_hits = index.search(part, limit=PART_DEPTH, allowed=allowed, threshold=threshold)
@@ -231,7 +241,8 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
             kind = "stale_match"  # only out-of-date lists: never prohibited on its own
     elif same and former:
         kind = "formerly_listed"
-    elif lists and (possible := other_kind or _possible_reason(hit, cmp, threshold, query) or
+    elif lists and (possible := other_kind or
+                    _possible_reason(hit, cmp, threshold, query, name=rec.name, index=index) or
                     _own_short_alias(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
@@ -277,12 +288,20 @@ def _list_info(lid: str, max_age_days: int, today: _dt.date | None) -> dict[str,
     return dict(_LIST_INFO[key])
 
 
-def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: str = "") -> str:
+def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: str = "", *, name: str = "",
+                     index: Index | None = None) -> str:
     """Why a listed candidate below the threshold is a possible match, or "" when it is not one."""
     if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias and \
             len(query.strip()) >= SURE_ACRONYM_LEN - 1:
         # Four or more initials typed as they are, fitting one listed name only ("KIAM").
         return "the initials of the listed name"
+    if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias == name and \
+            _school_initials(query, name):
+        # Three capitals that are the usual initials of one listed school's name (its name on the list, not
+        # another of its names: "DUT", Dalian University of Technology), as papers abbreviate universities.
+        return "the initials of the listed name"
+    if hit.detail == "honorific_acronym":
+        return "the initials of the listed name, with the surname of its honorific or its Academy branch"
     if hit.detail == "other_country":
         return ""  # the typed name places itself in another country than the listed entry
     if hit.detail == "unchecked_alias":
@@ -296,6 +315,9 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     # ("... Washington") is no evidence, unless the typed name also opens with its initials.
     if cmp.contains and (cmp.specific or cmp.led):
         return "the listed name opens what you typed, followed by: " + ", ".join(cmp.typed_only)
+    if index is not None and _own_word_and_kind(cmp, index, hit.record):
+        return ("the listed name's own word with the kind of body, as a short form: you typed "
+                + ", ".join(cmp.matched) + "; the list has also " + ", ".join(cmp.listed_only))
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
@@ -330,16 +352,47 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     return "close to the listed name, though not close enough to be a match"
 
 
+def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
+    """True for a short form made of the surname a listed institution is named after and its kind, every typed
+    word in the listed name ("Keldysh Institute": the Keldysh Institute of Applied Mathematics, named after M. V.
+    Keldysh; "Rzhanov Institute"). Not another word of a name ("Northwestern University" is not the listed
+    Northwestern Polytechnical University), not a place, not when the listed name adds words naming another kind
+    of school, and not a word spelled differently."""
+    if cmp.typed_only or not cmp.listed_only or not cmp.rare or cmp.edited:
+        return False
+    own = [t for t in cmp.matched if t not in GENERIC and t not in TYPE_WORDS]
+    if len(own) != 1 or not any(t in TYPE_WORDS for t in cmp.matched) or own[0] in places() or \
+            any(t in DISTINGUISHING for t in cmp.listed_only):
+        return False
+    return any(own[0] in index.alias_optional.get(aid, ()) for aid in index.record_aliases.get(record, ()))
+
+
+def _school_initials(query: str, alias: str) -> bool:
+    """True when ``query`` is three capital letters that are the usual initials of ``alias``, the name of a
+    university, institute, academy or college (not of a company: three letters fit too many of those)."""
+    typed = query.strip()
+    return len(typed) == 3 and typed.isalpha() and typed.isupper() and typed.isascii() and \
+        acronym(alias) == typed.casefold() and any(t in _SCHOOL_INITIALS for t in tokens(alias)) and \
+        not names_company(alias)
+
+
+_SCHOOL_INITIALS = frozenset({"university", "institute", "academy", "college"})
+_SCHOOL_WORDS = frozenset({"university", "college", "school", "hospital"})
+
+
 def _typed_kind_not_a_company(index: Index, query: str, hit: Any, cmp: Comparison | None) -> str:
     """A typed university or institute close to a listed company's name ("Beijing Institute of Aerospace
     Technology", "Beijing Aerospace Technology Co."): another kind of body, so a possible match at most."""
     if cmp is None or hit.detail != "tokens" or names_company(query):
         return ""
     kinds = [t for t in cmp.typed_only if t in TYPE_WORDS]
-    if not kinds or not names_company(index.alias_text[cmp.aid]):
+    listed = index.alias_text[cmp.aid]
+    # (A brand alone, "BAIKAL" of a JSC: the company's name says what it is, when a school is typed; "Hikvision
+    # Research Institute" is the listed company's institute.)
+    if not kinds or not (names_company(listed) or (names_company(index.records[hit.record].name) and
+                                                   any(t in _SCHOOL_WORDS for t in kinds))):
         return ""
-    return (f"close, but you typed {', '.join(kinds)}: the listed entry is a company "
-            f"({index.alias_text[cmp.aid]})")
+    return f"close, but you typed {', '.join(kinds)}: the listed entry is a company ({listed})"
 
 
 def _own_short_alias(index: Index, query: str, hit: Any) -> str:

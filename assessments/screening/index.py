@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from anyascii import anyascii
+
 from ..limits import MATCH_THRESHOLD, MAX_CANDIDATES
 from .dataset import Record
 from .normalize import _HAN as HAN
@@ -35,6 +37,7 @@ from .normalize import (
     DISTINGUISHING,
     GENERIC,
     HANGUL,
+    LEGAL_FORMS,
     OPTIONAL,
     SUBUNIT_WORDS,
     TYPE_WORDS,
@@ -46,6 +49,12 @@ from .normalize import (
     tokens,
 )
 
+# Words that end the name of a body that is no school or institute: an army, a ministry, a bank.
+BODY_NOUNS = frozenset({"force", "forces", "army", "navy", "corps", "ministry", "bank", "agency", "committee",
+                        "commission", "administration", "command", "police", "guard"})
+# The Russian Academy of Sciences and its branches as normalize.tokens() abbreviates them: no part of an
+# institute's own initials ("IK SO RAN" in Cyrillic: ik).
+_ACADEMY_ABBREVIATIONS = frozenset({"ras", "ran", "sb", "so", "ub", "uro", "feb", "dvo"})
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
 TYPO2_SIM = 0.75          # two edits away ("hangzhou" / "hangzhao"), only for long tokens
@@ -59,10 +68,14 @@ EXTRA_MIN = 0.25          # share of the other side that must be extra for a "re
 DERIVED_ACRONYM_SCORE = 0.8  # initials the matcher derived itself: shown, never a match on its own
 SURE_ACRONYM_SCORE = 0.9  # derived initials typed in capitals, 5+ letters, fitting one record only
 SURE_ACRONYM_LEN = 5
+# Initials with the surname of the name's honorific or the Academy's branch (in Cyrillic, "MGTU im. Baumana", "IK SO
+# RAN"): more than initials alone, still a guess.
+HONORIFIC_ACRONYM_SCORE = 0.85
 RELATED_FACTOR = 0.85     # score of a fully contained related entry, before the cap below the threshold
 COMMON_WORD_SCORE = 0.6  # a one-word listed name that is a common word, found among other typed words
 # Shown below the threshold, never a match.
-CAPPED = frozenset({"extends_listed_name", "different_kind", "common_word", "different_generic", "other_country"})
+CAPPED = frozenset({"extends_listed_name", "different_kind", "common_word", "different_generic", "other_country",
+                    "honorific_acronym"})
 PLACE_COUNTRY = {"china": "CN", "chinese": "CN", "beijing": "CN", "shanghai": "CN", "russia": "RU", "russian": "RU",
                  "moscow": "RU", "iran": "IR", "iranian": "IR"}
 """The place words among the generic words, and the country each is in."""
@@ -83,7 +96,7 @@ class Hit(NamedTuple):
     alias: str
     score: float
     relation: str  # "same" or "related"
-    # why: "exact", "tokens", "acronym", "official_acronym", "short_alias", "listed_is_part",
+    # why: "exact", "tokens", "acronym", "honorific_acronym", "official_acronym", "short_alias", "listed_is_part",
     # "query_is_part", "unit_of_listed", "extends_listed_name", "different_kind", "common_word",
     # "different_generic", "unchecked_alias" (a match only through an alias whose source is not yet checked)
     detail: str
@@ -93,7 +106,7 @@ class Hit(NamedTuple):
 class _Query:
     """What scoring a typed name against each candidate alias needs, worked out once per name."""
 
-    __slots__ = ("company", "distinctive", "han", "near", "optional", "places", "qtoks", "reverse",
+    __slots__ = ("company", "distinctive", "han", "near", "optional", "places", "places_exact", "qtoks", "reverse",
                  "typed_as_acronym", "weights")
 
     def __init__(self, index: Index, qtoks: tuple[str, ...], near: dict[str, dict[str, float]],  # noqa: PLR0917
@@ -111,6 +124,10 @@ class _Query:
         self.distinctive = any(q not in GENERIC and len(q) >= MIN_TYPO_LEN - 1 for q in qtoks)
         # Whether a typed word names a country or a city in one (most names have none: nothing to check).
         self.places = any(q in PLACE_COUNTRY for q in qtoks)
+        from .scripts import places  # noqa: PLC0415 - a small file, read once
+
+        # The typed words that are place names (a city after a name is no other body's word).
+        self.places_exact = frozenset(q for q in qtoks if q in places())
 
 
 class Index:
@@ -137,7 +154,8 @@ class Index:
             unchecked = {n + 1 for n in rec.unchecked} if rec.unchecked else None
             for pos, (alias, form) in enumerate(zip(names, forms, strict=True)):
                 toks = tuple(form.split())
-                if not toks or toks in seen:
+                if not toks or toks in seen or (pos and all(t in LEGAL_FORMS for t in toks)):
+                    # (an alias made only of a legal form, "LIMITED" among a group's aliases, names nobody)
                     continue
                 seen.add(toks)
                 if unchecked and pos in unchecked:
@@ -181,6 +199,7 @@ class Index:
         self._derived: dict[str, set[int]] | None = None
         self._derived_other: dict[str, set[int]] = {}
         self._body: dict[int, bool] = {}  # alias -> whether it reads as a body's name (_names_a_body)
+        self._spec: dict[int, bool] = {}  # alias -> whether its own words name one body (_specific)
 
     @property
     def derived_acronyms(self) -> dict[str, set[int]]:
@@ -291,13 +310,15 @@ class Index:
         if optional:
             qtoks = tuple(t.lstrip(OPTIONAL) for t in qtoks)
         hits: list[Hit | None] = []
+        exact = exact_words(query, qtoks)
+        front = first_letter_words(query)
         typed_as_acronym = query.strip().isupper() and len(qtoks) == 1
         # A typed legal form ("Corp.") names a kind of body, as a type word ("University") does.
         company = names_company(query)
         for n, variant in enumerate(self._spacing_variants(qtoks)):
             # Implied words are scored, never respaced or used to select candidates.
             found = self._search_tokens(variant + extra, typed_as_acronym, bool(HAN.search(query)), company,
-                                        optional, typed=len(variant))
+                                        optional, typed=len(variant), exact=exact, front=front)
             if n:
                 found = [h._replace(score=round(h.score * RESPACED_FACTOR, 4))
                          if h and h.detail in RESPACED_DETAILS else None for h in found]
@@ -323,16 +344,22 @@ class Index:
 
     def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False,
                        han: bool = False, company: bool = False,
-                       optional: frozenset[str] = frozenset(), *, typed: int | None = None) -> list[Hit | None]:
+                       optional: frozenset[str] = frozenset(), *, typed: int | None = None,
+                       exact: frozenset[str] = frozenset(), front: frozenset[str] = frozenset()) -> list[Hit | None]:
         # Generic and common words must be spelled right: "state" one edit from "estate", or "ocean"
-        # from "ozean", is another word, not a typo.
-        near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC or q in COMMON_WORDS
+        # from "ozean", is another word, not a typo; so must the words of exact_words() (a place name, a
+        # syllable pair read from Chinese characters).
+        near = {q: ({q: 1.0} if q in self.postings else {}) if q in GENERIC or q in COMMON_WORDS or q in exact
                 else self.neighbours(q) for q in qtoks}
+        for q in front & near.keys():
+            near[q] = {t: v for t, v in near[q].items() if t[:1] == q[:1]}
         # ``typed``: the first words are the typed ones, the rest implied words, which select no candidates.
         candidates = self._candidates(qtoks[:typed], near)
         query = _Query(self, qtoks, near, typed_as_acronym, han, company, optional)
         hits = [self._score(query, aid) for aid in candidates]
         hits += self._acronym_hits(qtoks, typed_as_acronym)
+        if len(qtoks) > 1 and (optional or _ACADEMY_ABBREVIATIONS.intersection(qtoks)):
+            hits += self._honorific_acronym_hits(qtoks, optional)
         return hits
 
     def _best(self, hits: list[Hit | None], allowed: set[int] | None, threshold: float) -> list[Hit]:
@@ -452,6 +479,13 @@ class Index:
                 return Hit(rid, self.alias_text[aid], 1.0, "same", "official_acronym", aid)
             return Hit(rid, self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE), 4), "same", "short_alias",
                        aid)
+        if len(matched_alias) == 1 and len(next(iter(matched_alias))) <= SHORT_ALIAS + 1 and \
+                ((optional and not optional & set(matched_alias)) or
+                 (a_optional and not a_optional & set(matched_alias))):
+            # Initials alone in common, and an honorific's surname on one side only ("IPM im. Keldysha" against
+            # "IPM Limited", "MGTU" against "MGTU im. Baumana" in Cyrillic: Murmansk's MGTU too): never a match.
+            return Hit(rid, self.alias_text[aid], round(min(score, DERIVED_ACRONYM_SCORE - 0.1), 4), "same",
+                       "short_alias", aid)
         q_extra = [q for qi, q in enumerate(qtoks) if qi not in best and q not in optional]
         a_extra = [t for t in atoks if t not in matched_alias and t not in a_optional]
         places = query.places and {PLACE_COUNTRY[q] for q in q_extra if q in PLACE_COUNTRY}
@@ -471,7 +505,11 @@ class Index:
             # other words ("Nanjing University of Science and Technology" for Nanjing University).
             relation, detail = "related", "listed_is_part"
         elif cover_a >= CONTAINED and cover_q <= 1 - EXTRA_MIN and any(t not in GENERIC for t in matched_alias) \
-                and any(q in SUBUNIT_WORDS for q in q_extra) and self._names_a_body(aid):
+                and any(q in SUBUNIT_WORDS for q in q_extra) and self._names_a_body(aid) and \
+                (len(atoks) > 1 or atoks[0] in near[qtoks[0]]):
+            # (A one-word listed name owns a unit only when it opens the typed name, "Huawei Noah's Ark Lab":
+            # "International Research Centre on Karst" is a centre on a subject, "A.P. Ershov Institute of
+            # Informatics Systems" named after a person.)
             if _is_part(atoks, qtoks, lambda t, q: t in near[q]):
                 # A school or laboratory of a listed organisation: the listing covers the whole organisation.
                 relation, detail = "same", "unit_of_listed"
@@ -491,6 +529,12 @@ class Index:
             # A word that names another institution added to a listed name, anywhere: "Tianjin University
             # of Technology" or "Tianjin Medical University" is not the listed Tianjin University.
             detail = "extends_listed_name"
+        elif not q_extra and qtoks[-1] in BODY_NOUNS and any(t in TYPE_WORDS for t in a_extra) and \
+                not any(q in TYPE_WORDS for q in qtoks):
+            # The typed name is a body of its own ("Air Force", "Chinese People's Armed Police Force") and the
+            # listed one is a school or institute of it ("Air Force Research Institute", "... Armed Police
+            # Forces Academy"): another body.
+            detail = "different_kind"
         elif any(q in TYPE_WORDS for q in q_extra) and any(t in TYPE_WORDS for t in a_extra):
             # Different kinds of body ("Applied Physics Laboratory" against "Institute of Applied Physics").
             detail = "different_kind"
@@ -507,6 +551,20 @@ class Index:
             # Microelectronics Corporation" against "United Microelectronics Center", "Golden Corp."
             # against "Golden International".
             detail = "different_generic"
+        if detail == "tokens" and relation == "same" and cover_a >= CONTAINED and len(atoks) > 1 and any(
+                q not in GENERIC and q not in COMMON_WORDS and len(q) >= 4 and q.isalpha()
+                and q not in query.places_exact for q in q_extra):
+            # The whole listed name and a word of another name added to it ("China Railway Construction Investment"
+            # against the listed China Railway Construction Corporation): a subsidiary or another body, a possible
+            # match at most (the listed name opens what was typed).
+            detail = "extends_listed_name"
+        elif detail == "tokens" and q_extra and relation == "same" and any(t in TYPE_WORDS for t in atoks) and \
+                not self._specific(aid):
+            # A listed institution named by words many names share ("Institute of Engineering Physics",
+            # "Institute of Electric Power"), and the typed name adds words of its own ("Moscow Engineering
+            # Physics Institute", "China Electric Power Research Institute"): the words in common name no one
+            # body. (Not a company: "China State Shipbuilding Corporation" names one whatever its words.)
+            detail = "extends_listed_name"
         if relation == "related":
             # Ranked by how fully the smaller name is contained, which says more than a partial
             # overlap; capped below the threshold in _best(), since a related entry is never a match.
@@ -527,6 +585,15 @@ class Index:
         self._body[aid] = answer
         return answer
 
+    def _specific(self, aid: int) -> bool:
+        """True when an alias's own words (not generic, not common) are found together in few aliases: the
+        name of one organisation, not one many share."""
+        known = self._spec.get(aid)
+        if known is None:
+            own = [t for t in self.alias_tokens[aid] if t not in GENERIC and t not in COMMON_WORDS]
+            known = self._spec[aid] = self.carried_by_few(own)
+        return known
+
     def carried_by_few(self, words: Iterable[str]) -> bool:
         """True when some words are found together in few aliases (SPECIFIC_NAME at most): a name of one
         organisation with its units and spellings ("Harbin Institute of Technology"), not words many names
@@ -536,6 +603,34 @@ class Index:
             found = self.postings.get(t, ())
             common = set(found) if common is None else common.intersection(found)
         return common is not None and len(common) <= SPECIFIC_NAME
+
+    def _honorific_acronym_hits(self, qtoks: tuple[str, ...], optional: frozenset[str]) -> list[Hit]:
+        """Initials with the honorific's surname or the Academy's branch (in Cyrillic, "MGTU im. N. E. Baumana",
+        "IPM im. Keldysha", "IK SO RAN"): the records carrying that surname or branch whose name has those initials
+        (the words' first letters, the surname and the Academy's abbreviations left out) or carries them as a word.
+        A derived guess: a possible match at most."""
+        qualifiers = [q for q in qtoks if q in optional or q in _ACADEMY_ABBREVIATIONS]
+        rest = [q for q in qtoks if q not in qualifiers]
+        if len(rest) != 1 or not qualifiers or not (2 <= len(rest[0]) <= 8 and rest[0].isalpha()):
+            return []
+        short = rest[0]
+        common: set[int] | None = None
+        for q in sorted(qualifiers, key=lambda t: len(self.postings.get(t, ()))):
+            posted = self.postings.get(q, ())
+            common = set(posted) if common is None else common & set(posted)
+        found: dict[int, int] = {}
+        for aid in sorted(common or ()):
+            rid = self.alias_record[aid]
+            if rid in found:
+                continue
+            for other in self.record_aliases.get(rid, ()):
+                words = [t for t in self.alias_tokens[other] if t not in qualifiers and t not in _ACADEMY_ABBREVIATIONS
+                         and t not in self.alias_optional.get(other, ()) and not t.isdigit()]
+                if (short in words and len(short) > 2) or (len(words) >= 2 and "".join(w[0] for w in words) == short):
+                    found[rid] = other
+                    break
+        return [Hit(rid, self.alias_text[aid], HONORIFIC_ACRONYM_SCORE, "same", "honorific_acronym", aid)
+                for rid, aid in found.items()]
 
     def _acronym_hits(self, qtoks: tuple[str, ...], typed_as_acronym: bool) -> list[Hit]:
         """A one-word query may be an acronym: explicit ones are aliases already, derived ones are here.
@@ -622,6 +717,9 @@ RARE_WORD = 3      # a typed word in fewer aliases than this may be a typo (the 
 RARE_NAME = 12     # a distinctive word in at most this many aliases names one organisation, not a place
 SPECIFIC_NAME = 40  # aliases that may carry all the own words of a name that names one organisation (with its
 # units and spellings): "Harbin Institute of Technology" (harbin: 30), not "National Defense University" (117)
+_SCHOOL_WORDS = frozenset({"university", "college", "school", "hospital", "daxue", "xueyuan"})
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
 KIND_WORDS = TYPE_WORDS | DISTINGUISHING | frozenset({"daxue", "xueyuan", "yanjiu", "jiusuo"})
 
 
@@ -646,6 +744,27 @@ def _consecutive(positions: list[int]) -> bool:
     """The alias's words in the typed name one after another, in order ("X" in "X Shenzhen Campus",
     not scattered over "X University of Information Science and Technology")."""
     return positions == list(range(positions[0], positions[0] + len(positions))) if positions else False
+
+
+def exact_words(query: str, qtoks: tuple[str, ...]) -> frozenset[str]:
+    """The typed words that only match themselves: a known place name (scripts.places(): "Henan" is another
+    province than "Hunan", "Changshu" another city than "Changsha"), and the syllable pairs of a name typed in
+    Chinese characters (河南 and 湖南 differ in a character, not by a typing error: "henan" / "hunan")."""
+    from .scripts import places  # noqa: PLC0415 - a small file, read once
+
+    found = {q for q in qtoks if q in places()}
+    if HAN.search(query):
+        found.update(t.lstrip(OPTIONAL) for t in tokens("".join(ch if HAN.match(ch) else " " for ch in query)))
+    return frozenset(found)
+
+
+def first_letter_words(query: str) -> frozenset[str]:
+    """The words of a name written in Cyrillic: they meet a listed word spelled differently only when both start
+    alike. Romanisations differ inside a word ("Sovkombank" / "Sovcombank"); a letter more or less in front makes
+    another name ("Омский", of Omsk, is not "Томский", of Tomsk)."""
+    if not _CYRILLIC.search(query):
+        return frozenset()
+    return frozenset(t.lstrip(OPTIONAL) for t in tokens(" ".join(_CYRILLIC_WORD.findall(query))))
 
 
 def _near(q: str, t: str) -> bool:
@@ -677,11 +796,13 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
     qtoks = tuple(t.lstrip(OPTIONAL) for t in tokens(query))
     atoks = index.alias_tokens[aid]
     optional = index.alias_optional.get(aid, frozenset())
+    exact = exact_words(query, qtoks)
+    front = first_letter_words(query)
     used: set[int] = set()
     pairs: dict[str, str] = {}  # alias word -> typed word
     for t in atoks:
         for i, q in enumerate(qtoks):
-            if i not in used and _near(q, t):
+            if i not in used and (q == t if q in exact else _near(q, t) and (q not in front or q[:1] == t[:1])):
                 used.add(i)
                 pairs[t] = q
                 break
@@ -696,13 +817,31 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
     own = [t for t in atoks if t not in GENERIC and t not in COMMON_WORDS and len(t) >= 3 and not t.isdigit()]
     # The alias opens the typed name, or follows its own initials ("MAI Moscow Aviation Institute").
     lead = 1 if len(qtoks) > 1 and qtoks[0] == acronym(index.alias_text[aid]) else 0
+    # A company's one-word name of its own ("Alibaba") opening the typed name ("Alibaba DAMO Academy"): its unit or
+    # its brand. Not a place ("JSC Penza": "Penza State Pedagogical University"), not read from Chinese characters
+    # (a syllable pair is no brand), and not before a school's or a hospital's name (no company's unit).
+    brand = len(atoks) == 1 and not han and not HAN.search(query) and len(atoks[0]) >= MIN_TYPO_LEN and \
+        bool(own) and atoks[0] not in exact_words(query, (atoks[0],)) and \
+        not any(q in _SCHOOL_WORDS for q in typed_only) and names_company(index.records[index.alias_record[aid]].name)
     contains = (not listed_only and bool(typed_only) and bool(qtoks) and bool(atoks)
                 and pairs.get(atoks[0]) == qtoks[lead]
-                and all(pairs[t] == t for t in matched) and len(atoks) >= (3 if han else 2) and bool(own)
-                and not any(q in KIND_WORDS for q in typed_only)
+                and all(pairs[t] == t for t in matched) and (len(atoks) >= (3 if han else 2) or brand) and bool(own)
+                and (brand or not any(q in KIND_WORDS for q in typed_only))
                 and _consecutive([qtoks.index(pairs[t]) for t in matched]))
     rare = any(t not in GENERIC and pairs[t] == t and len(index.postings.get(t, ())) <= RARE_NAME for t in matched)
     edited = any(q != t and t not in GENERIC for t, q in pairs.items())
+    if contains and _CYRILLIC.search(query):
+        # Russian puts a school's field after its kind, in the genitive: "Московский государственный университет
+        # экономики" is the Moscow State University of Economics, not the listed Moscow State University. What
+        # follows the kind must be a place or a unit for the listed name to open the typed one.
+        last = [t for t in atoks if t not in optional]
+        after = qtoks.index(pairs[last[-1]]) + 1 if last and last[-1] in pairs else len(qtoks)
+        honorific = {t[1:] for t in tokens(query) if t.startswith(OPTIONAL)}
+        while after < len(qtoks) and (qtoks[after] in honorific or qtoks[after] in _ACADEMY_ABBREVIATIONS):
+            after += 1  # (the honorific and the Academy after the kind are no field: "imeni Lebedeva RAN")
+        if last and last[-1] in TYPE_WORDS and after < len(qtoks) and \
+                qtoks[after] not in exact_words(query, (qtoks[after],)) and qtoks[after] not in SUBUNIT_WORDS:
+            contains = False
     specific = contains and index.carried_by_few(own)
     return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited, aid, bool(lead), specific)
 
@@ -726,6 +865,7 @@ class CrossScript:
         self.index = index
         self._skeletons: Index | None = None
         self._owner: list[int] = []
+        self._loans: dict[str, set[str]] | None = None
 
     def variants(self, query: str) -> list[str]:
         """Latin renderings of a non-Latin query: the glossary's English words with the other runs
@@ -743,10 +883,19 @@ class CrossScript:
             english = " ".join(glossary().english(query, north=north))
             if english and tokens(english) != tokens(query) and english not in out:
                 out.append(english)
+        # Korean: the institutional words in their other English word (항공: "aeronautics", then "aviation"): the
+        # lists' names use either ("Moscow Aviation Institute"). (Not for Chinese: 工业 read as "technology" would
+        # make Dalian Polytechnic University, 大连工业大学, the listed Dalian University of Technology.)
+        other = _other_english(glossary().segment(query)) if korean else ""
+        if other and out and other != out[0] and other not in out:
+            out.append(other)
         if korean and out and "university" in out[0].split():
             # 대학 names universities and institutes alike: 모스크바 물리기술대학, the Moscow Institute of Physics
             # and Technology.
-            out.append(" ".join("institute" if w == "university" else w for w in out[0].split()))
+            for base in list(dict.fromkeys([out[0], other] if other else [out[0]])):
+                swapped = " ".join("institute" if w == "university" else w for w in base.split())
+                if swapped not in out:
+                    out.append(swapped)
         if korean:
             words = " ".join(romanize_mr(seg.text) for seg in glossary().segment(query))
             if tokens(words) and words not in out:
@@ -792,19 +941,94 @@ class CrossScript:
 
         if script_of(query) != "arabic" and not romanised:
             return []
+        from .scripts import glossary  # noqa: PLC0415
+
         index = self._skeleton_index()
-        found: list[Hit] = []
+        common = _glossary_english(glossary()) | _glossary_skeletons(glossary())
+        found: list[tuple[str, Hit]] = []
         for form in dict.fromkeys(_skeleton_forms(query)):
             if form.strip():
-                found += index.search(form, limit=limit)[1]
+                found += [(form, hit) for hit in index.search(form, limit=limit)[1]]
         best: dict[int, Hit] = {}
-        for hit in found:
+        for form, hit in found:
             rid = self._owner[hit.record]
+            # A listed name met in part must be met in a name of its own, a word of three consonants or more besides
+            # the glossary's: "دانشگاه علوم پزشکی ایلام" (Ilam University of Medical Sciences) meets Baqiyatallah
+            # University of Medical Sciences in the glossary's words only, "دانشگاه یزد" (Yazd University) Islamic Azad
+            # University in "zd" only; "بانک آینده" (Ayandeh Bank) meets the whole of AYANDEH BANK.
+            cmp = compare(index, form, hit.aid)
+            if cmp.listed_only and not any(len(w) >= 3 and w not in common for w in cmp.matched):
+                continue
             if hit.relation == "same" and (rid not in best or hit.score > best[rid].score):
                 aid = self.index.record_aliases[rid][0] if self.index.record_aliases.get(rid) else -1
                 best[rid] = Hit(rid, self.index.alias_text[aid] if aid >= 0 else hit.alias, hit.score, "same",
                                 "skeleton", aid)
         return sorted(best.values(), key=lambda h: -h.score)[:limit]
+
+    def loanword_variants(self, query: str) -> list[str]:
+        """A Korean query whose foreign names, as consonants (loan_skeleton()), are the consonants of one or two
+        words of the lists' names only ("아이플라이텍": iFlytek; "중신궈지": 中芯国际, Zhongxin Guoji): the query
+        with those names put back and the glossary's words in English. Only for a name of four consonants or more,
+        among the names of the countries whose names Korean transliterates (LOANWORD_COUNTRIES)."""
+        from .scripts import glossary, romanize_hangul, script_of  # noqa: PLC0415
+
+        if script_of(query) != "hangul":
+            return []
+        choices: list[list[str]] = []
+        found = False
+        for seg in glossary().segment(query):
+            if seg.english:
+                choices.append([seg.english[0]])
+                continue
+            for word in seg.text.split():
+                sk = loan_skeleton(romanize_hangul(word))
+                names = self._loan_words().get(sk, ()) if len(sk) >= LOANWORD_MIN else ()
+                if 0 < len(names) <= LOANWORD_AMBIGUOUS:
+                    choices.append(sorted(names))
+                    found = True
+                else:
+                    choices.append([word])
+        if not found:
+            return []
+        out = [" ".join(c[0] for c in choices)]
+        for i, c in enumerate(choices):
+            out += [" ".join(other if j == i else choices[j][0] for j in range(len(choices))) for other in c[1:]]
+        return list(dict.fromkeys(out))
+
+    def _loan_words(self) -> dict[str, set[str]]:
+        """Loan skeleton -> the lists' words (or names written solid, or runs of Chinese characters) that give it,
+        for the records of LOANWORD_COUNTRIES; built on the first Korean query that needs it."""
+        if self._loans is None:
+            from .scripts import glossary, script_of  # noqa: PLC0415
+
+            gloss = glossary()
+            english_words = _glossary_english(gloss)
+            found: dict[str, set[str]] = {}
+
+            def add(skeleton: str, original: str) -> None:
+                if len(skeleton) >= LOANWORD_MIN:
+                    found.setdefault(skeleton, set()).add(original)
+
+            for rid, rec in enumerate(self.index.records):
+                if not LOANWORD_COUNTRIES & set(rec.countries):
+                    continue
+                for aid in self.index.record_aliases.get(rid, ()):
+                    text = self.index.alias_text[aid]
+                    kind = script_of(text)
+                    if kind == "latin":
+                        own = [t for t in self.index.alias_tokens[aid]
+                               if t not in GENERIC and t not in english_words and t.isalpha()]
+                        for t in own:
+                            add(loan_skeleton(t), t)
+                        if len(own) > 1:
+                            add("".join(loan_skeleton(t) for t in own), " ".join(own))
+                    elif kind == "han":
+                        for seg in gloss.segment(text):
+                            run = "".join(ch for ch in seg.text if HAN.match(ch))
+                            if not seg.english and len(run) >= 2:
+                                add(loan_skeleton(anyascii(run)), run)
+            self._loans = found
+        return self._loans
 
     def _skeleton_index(self) -> Index:
         if self._skeletons is None:
@@ -818,6 +1042,45 @@ class CrossScript:
                     self._owner.append(rid)
             self._skeletons = Index(records)
         return self._skeletons
+
+
+LOANWORD_COUNTRIES = frozenset({"CN", "HK", "RU", "BY", "IR"})
+"""Countries whose names Korean writes by their sound (not by the Sino-Korean reading or a Korean name)."""
+LOANWORD_MIN = 4  # consonants of a transliterated word that can select a listed name
+LOANWORD_AMBIGUOUS = 2  # a skeleton that more words than this give is no evidence of any
+_LOAN_STEPS = (("zh", "j"), ("ch", "j"), ("sh", "s"), ("kh", "k"), ("ph", "p"), ("ts", "j"), ("x", "s"), ("q", "j"),
+               ("z", "j"), ("c", "k"), ("g", "k"), ("f", "p"), ("v", "p"), ("b", "p"), ("d", "t"), ("r", "l"))
+
+
+def loan_skeleton(word: str) -> str:
+    """The consonants of a romanised word in the classes Korean transliteration keeps apart: voiced and voiceless
+    alike (b/p, d/t, g/k), f and v as p, z, zh, ch, j and q as j, r as l; vowels, w, y and h dropped, doubled
+    letters merged. "aipeullaitek" (아이플라이텍) and "iFlytek" both give "pltk"; "jungsingwoji" (중신궈지) and
+    "Zhongxin Guoji" written solid both give "jnksnkj"."""
+    w = re.sub(r"[^a-z]", "", anyascii(word).lower())
+    for a, b in _LOAN_STEPS:
+        w = w.replace(a, b)
+    out: list[str] = []
+    for ch in w:
+        if ch not in "aeiouywh" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def _other_english(segments: list) -> str:
+    """The glossary's reading of a text with each institutional word in its second English word (the first
+    where it has one only) and the other runs romanised; "" when no word has a second one."""
+    from .scripts import romanize  # noqa: PLC0415
+
+    words: list[str] = []
+    changed = False
+    for seg in segments:
+        if seg.english:
+            words.append(seg.english[1] if len(seg.english) > 1 else seg.english[0])
+            changed = changed or len(seg.english) > 1
+        else:
+            words += [w for w in re.split(r"[^a-z0-9]+", romanize(seg.text).lower()) if w]
+    return " ".join(words) if changed else ""
 
 
 def _korean_words(run: str) -> list[str]:
@@ -856,6 +1119,21 @@ def _skeleton_forms(text: str) -> list[str]:
         else:
             mixed += [w if w in english_words else skeleton(w) for w in seg.text.split()]
     return [whole, " ".join(w for w in mixed if w)]
+
+
+_GLOSSARY_SKELETONS: dict[int, frozenset[str]] = {}
+
+
+def _glossary_skeletons(gloss: object) -> frozenset[str]:
+    """The consonant skeletons (as the skeleton index's words: lower case) of the glossary's Persian words."""
+    from .scripts import skeleton  # noqa: PLC0415
+
+    key = id(gloss)
+    if key not in _GLOSSARY_SKELETONS:
+        _GLOSSARY_SKELETONS[key] = frozenset(
+            w.casefold() for term in gloss.terms for form in term.forms.get("fa", ())  # type: ignore[attr-defined]
+            for w in skeleton(form).split())
+    return _GLOSSARY_SKELETONS[key]
 
 
 _ENGLISH_WORDS: dict[int, frozenset[str]] = {}

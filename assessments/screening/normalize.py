@@ -26,7 +26,7 @@ from .._anyascii_pack import use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 11
+NORMALIZATION_VERSION = 12
 
 
 def _words(text: str) -> frozenset[str]:
@@ -83,6 +83,9 @@ _HONORIFIC = re.compile(
     r"\b(?:named after|imeni|im(?= (?:[a-z] ){1,3}))((?: (?:the )?(?:first president of russia|academician|"
     r"akademika|pervogo prezidenta rossii))?)((?: [a-z]){0,3}) ([a-z]{3,})"
     r"((?: (?:the )?(?:first president of russia|pervogo prezidenta rossii))?)")
+# "им." before a surname written without initials ("ИПМ им. Келдыша"): the honorific "имени" abbreviated, read as
+# "имени" so that the surname is the honorific's (the pattern above needs initials after a bare "im").
+_CYRILLIC_IM = re.compile("(?<!\\w)\u0438\u043c\\.\\s*(?=[\u0410-\u042f])")
 # "named after Sergo Ordzhonikidze" at the end of a name: a given name and the surname, both optional.
 _HONORIFIC_FULL = re.compile(r"\b(?:named after|imeni) ([a-z]{3,}) ([a-z]{3,})(?= \(|$)")
 OPTIONAL = "~"
@@ -182,6 +185,9 @@ _ACADEMY_PHRASES = [  # after another word only: the Academy's own name stays as
 # that). Dropped on both sides when the rest still has a word of its own (not "PLA General Hospital", "PLA
 # Polytechnic University").
 _PLA = re.compile(r"^(?:the )?(?:chinese )?(?:peoples liberation army|pla)(?: of china)? ")
+# ... or after it, as English names of PLA hospitals and schools write it ("The 988th Hospital of the Joint Service
+# Support Force of the Chinese People's Liberation Army").
+_PLA_END = re.compile(r" (?:of )?(?:the )?(?:chinese )?(?:peoples liberation army|pla)(?: of china)?$")
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -191,6 +197,13 @@ _NON_ALNUM = re.compile(r"[^a-z0-9\x01]+")
 _NON_ALNUM_PAREN = re.compile(r"[^a-z0-9\x01()]+")
 _NON_WORD = re.compile(r"[^a-z0-9\x01~]+")
 _PAREN = re.compile(r"\(([^()]*)\)")
+
+
+def _own_word(text: str, kind: bool = False) -> bool:
+    """True when a text has a word of its own: not generic, no kind of body, no legal form, no distinguishing
+    word (``kind``: a distinguishing word counts, "Railway Engineering Institute")."""
+    return any(w.isalpha() and w not in GENERIC and w not in TYPE_WORDS and w not in LEGAL_FORMS and
+               (kind or w not in DISTINGUISHING) for w in text.split())
 
 
 def surname_stem(word: str) -> str:
@@ -225,6 +238,8 @@ def fold(text: str) -> str:
 def tokens(text: str) -> tuple[str, ...]:
     """Comparable tokens of a name, in their original order, without repeats (cached: the matcher asks
     for the same typed name and its parts several times)."""
+    if "им." in text:
+        text = _CYRILLIC_IM.sub("имени ", text)
     if "(" in text:
         text = _PAREN_ACRONYM.sub(lambda m: " " if _abbreviates(m.group(1), text[:m.start()]) else m.group(0), text)
     folded = fold(text)
@@ -236,9 +251,10 @@ def tokens(text: str) -> tuple[str, ...]:
             folded = pattern.sub(short, folded)
     stripped = " ".join(_STATUS.sub(" ", folded).split())
     folded = stripped if stripped.strip("() ") else folded
-    if (pla := _PLA.match(folded)) and any(w.isalpha() and w not in GENERIC and w not in TYPE_WORDS and w not in
-                                           LEGAL_FORMS and w not in DISTINGUISHING for w in folded[pla.end():].split()):
+    if (pla := _PLA.match(folded)) and _own_word(folded[pla.end():]):
         folded = folded[pla.end():]
+    if (pla := _PLA_END.search(folded)) and _own_word(folded[:pla.start()], kind=True):
+        folded = folded[:pla.start()]
     # "... named after B.N. Yeltsin, the First President of Russia": the honorific is not the name, but its
     # surname often is part of the English name ("Bauman Moscow State Technical University"): an optional token.
     folded = _HONORIFIC_FULL.sub(lambda m: f" {OPTIONAL}{m.group(1)} {OPTIONAL}{surname_stem(m.group(2))} ", folded)
@@ -343,14 +359,18 @@ def acronym_variants(text: str, usual: str | None = None) -> frozenset[str]:
 # Words that tell one institution from another of the same place or name ("Tianjin Medical University" is
 # not Tianjin University, "X University of Technology" not X University): a listed name found inside a
 # typed one with such a word added is no possible match. Han pairs: 医院 hospital, 附属 affiliated, 师范
-# normal, 医科 medical; Persian: pezeshki (medical).
+# normal, 医科 medical; Persian: pezeshki (medical). Pinyin words, as a name typed in pinyin writes them and as
+# Chinese characters give them: 科技 science and technology, 理工 (science and) technology, 农业 agriculture, 林业
+# forestry, 财经 finance and economics, 政法 politics and law, 医药 medicine ("Shandong Keji Daxue", 山东科技大学, is
+# not Shandong University).
 DISTINGUISHING = _words("""
 medical medicine normal agricultural agriculture forestry pharmaceutical pharmacy teachers finance financial
 economics economic law political foreign languages language studies sports arts art music petroleum mining
 maritime polytechnic traditional posts telecommunications railway nursing dental health pedagogical humanities
-business commerce education textile chemical technology technical technological science
+business commerce education textile chemical technology technical technological science engineering
 aeronautics astronautics electronics hospital clinic
 yiyuan fushu shifan yike pzshky
+keji ligong nongye linye caijing zhengfa yiyao
 """)
 
 # Words that make a part of an affiliation line a candidate organisation rather than a place.
@@ -358,6 +378,9 @@ ORG_WORDS = TYPE_WORDS | SUBUNIT_WORDS | COMPANY_FORMS | _words("""
 academy corporation group bank ministry agency organization organisation society council enterprise association
 foundation holdings industry technology science research engineering polytechnic daxue xueyuan yanjiu jiusuo
 """)
+# Organisation words that name a field, not a body: what follows "Institute of" that is only these ("Institute
+# of Information Engineering") is the unit's subject, not the organisation it belongs to.
+FIELD_WORDS = _words("technology science research engineering industry")
 ADDRESS_WORDS = _words("""
 street st str road rd avenue ave boulevard blvd lane prospekt prospect pr ul ulitsa pereulok shosse highway
 building bld bldg block floor room suite box district province oblast krai region po lu jie hao
@@ -382,8 +405,8 @@ def affiliation_parts(text: str) -> list[str]:
         outer = " ".join(_PAREN_PART.sub(" ", piece).split())
         for cand in [outer, *inner]:
             toks = tokens(cand) if cand else ()
-            if not toks or all(t.isdigit() for t in toks):
-                continue
+            if not toks or all(t.isdigit() or t in LEGAL_FORMS for t in toks):
+                continue  # a postcode, or a legal form alone ("Co., Limited" cut at the comma)
             if len(pieces) > 1 and cand is not pieces[0] and not any(t in ORG_WORDS for t in toks) and (
                     sum(len(t) > 1 for t in toks) < 3 or any(t in ADDRESS_WORDS or t.isdigit() for t in toks)):
                 continue  # a city, a country, a street address
@@ -392,7 +415,7 @@ def affiliation_parts(text: str) -> list[str]:
                 # "School of Physics of X", "Laboratory of Y at X": what follows the unit may be the organisation.
                 for m in _OF_AT.finditer(cand):
                     rest = cand[m.end():]
-                    if any(t in ORG_WORDS for t in tokens(rest)) and rest not in parts:
+                    if any(t in ORG_WORDS and t not in FIELD_WORDS for t in tokens(rest)) and rest not in parts:
                         parts.append(rest)
     whole = " ".join(text.split())
     return [p for p in dict.fromkeys(parts) if p != whole]

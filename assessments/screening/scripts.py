@@ -21,6 +21,10 @@ browser's trimmed standard library need not carry a TOML parser):
         other runs romanised (``romanize``), in order: "하얼빈 공업대학" -> ["haeolbin", "polytechnic", "university"].
     ``parse_glossary(data, where)``: the checks, on an already parsed document (for tests).
 
+Places (``assessments/data/scripts/places.json``, written by tools/screening_places.py from ROR):
+    ``places() -> frozenset[str]``: one-word names of cities and provinces, normalised; the matcher reads
+        a typed place name exactly ("Henan" is no typing error of "Hunan").
+
 Romanisation:
     ``romanize_hangul(text)``: Revised Romanization of Korean, computed from the syllables
         (the standard's tables for initial, vowel and final; a final consonant moves to a
@@ -285,6 +289,25 @@ def glossary() -> Glossary:
     except ValueError as exc:
         raise ConfigError(GLOSSARY_FILE, "", f"not valid JSON: {exc}", "correct the syntax") from None
     return parse_glossary(data)
+
+
+PLACES_FILE = "assessments/data/scripts/places.json"
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """One-word place names (cities, provinces) of the screened countries, normalised (written by
+    tools/screening_places.py from ROR and GeoNames): a typed place name is read exactly, never as a typing
+    error of another place one letter away ("Henan" is not "Hunan"). Raises ConfigError when unreadable."""
+    try:
+        data = json.loads(package_root().joinpath("data", "scripts", "places.json").read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ConfigError(PLACES_FILE, "", f"cannot be read ({exc})", "reinstall the package") from None
+    words = data.get("places") if isinstance(data, dict) else None
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.isalpha() for w in words):
+        raise ConfigError(PLACES_FILE, "places", "must be a list of words",
+                          "rerun python tools/screening_places.py --ror PATH")
+    return frozenset(words)
 
 
 # --- Korean: Revised Romanization ------------------------------------------------------------------
