@@ -56,7 +56,7 @@ def places_of(rec: dict[str, Any]) -> tuple[set[str], list[str]]:
         if geo.get("country_code"):
             countries.add(geo["country_code"])
         names += [geo.get("name") or "", geo.get("country_subdivision_name") or ""]
-    if "country" in rec:  # schema 1
+    if rec.get("country") is not None:  # schema 1
         code = (rec.get("country") or {}).get("country_code")
         if code:
             countries.add(code)
