@@ -21,6 +21,16 @@ ANYASCII_PACK = ("data", "anyascii_blocks.json.xz")
 """The packed anyascii table, relative to the package folder."""
 ANYASCII_GLOBALS = ("_blocks", "read_binary")
 """The module globals of anyascii that :func:`use_anyascii_pack` replaces."""
+NOT_TRANSLITERATED = ((0x1F300, 0x1FAFF), (0x20000, 0x3FFFF))
+"""Code points the screening normaliser drops instead of transliterating, in both runtimes: pictographs and
+emoji (anyascii writes them as words, ":grinning:", that no organisation's name carries), and the CJK
+ideograph extensions B and later (no listed name uses one; their readings were 40 % of the packed table).
+The pack leaves out their blocks (each range is whole 256-code-point blocks)."""
+
+
+def transliterated_block(blocknum: int) -> bool:
+    """Whether the pack carries anyascii's block ``blocknum`` (code points ``blocknum * 256`` onwards)."""
+    return not any(lo >> 8 <= blocknum <= hi >> 8 for lo, hi in NOT_TRANSLITERATED)
 
 
 def unpack_anyascii(pack: bytes) -> tuple[str, dict[str, str]]:

@@ -20,14 +20,34 @@ import json
 import lzma
 from collections.abc import Iterable
 
-from ._anyascii_pack import ANYASCII_GLOBALS, ANYASCII_PACK, PackedBlocks, unpack_anyascii, use_anyascii_pack
+from ._anyascii_pack import (
+    ANYASCII_GLOBALS,
+    ANYASCII_PACK,
+    NOT_TRANSLITERATED,
+    PackedBlocks,
+    transliterated_block,
+    unpack_anyascii,
+    use_anyascii_pack,
+)
 from ._policy import PARSED_FILE, parsed_policy_json
 
 Entry = tuple[str, bytes]
 """A wheel entry: the path inside the wheel and the file's bytes."""
 
-__all__ = ["ANYASCII_GLOBALS", "ANYASCII_PACK", "ANYASCII_PACK_ENTRY", "PARSED_FILE", "POLICY_ENTRY", "PackedBlocks",
-           "browser_entries", "pack_anyascii", "parsed_policy_json", "unpack_anyascii", "use_anyascii_pack"]
+__all__ = [
+    "ANYASCII_GLOBALS",
+    "ANYASCII_PACK",
+    "ANYASCII_PACK_ENTRY",
+    "NOT_TRANSLITERATED",
+    "PARSED_FILE",
+    "POLICY_ENTRY",
+    "PackedBlocks",
+    "browser_entries",
+    "pack_anyascii",
+    "parsed_policy_json",
+    "unpack_anyascii",
+    "use_anyascii_pack",
+]
 
 POLICY_ENTRY = f"assessments/policy/{PARSED_FILE}"
 """Where the pre-parsed policy sits in the browser wheel."""
@@ -55,16 +75,19 @@ def pack_anyascii(version: str, entries: Iterable[Entry]) -> tuple[list[Entry], 
     import re  # noqa: PLC0415 - the browser only reads the pack
     import zlib  # noqa: PLC0415
 
-    blocks, kept = {}, []
+    blocks, kept, seen = {}, [], 0
     for path, data in entries:
         folder, _, block = path.rpartition("/")
         if folder == _ANYASCII_BLOCKS and re.fullmatch(r"[0-9a-f]{3,4}", block):
-            # Each block file is raw deflate (anyascii decompresses with wbits=-15).
-            blocks[block] = zlib.decompressobj(-zlib.MAX_WBITS).decompress(data).decode("ascii")
+            # Each block file is raw deflate (anyascii decompresses with wbits=-15). The blocks of code
+            # points the normaliser drops (NOT_TRANSLITERATED) are left out.
+            if transliterated_block(int(block, 16)):
+                blocks[block] = zlib.decompressobj(-zlib.MAX_WBITS).decompress(data).decode("ascii")
+            seen += 1
         else:
             kept.append((path, data))
-    if len(blocks) < _MIN_BLOCKS:
-        raise ValueError(f"anyascii {version}: found {len(blocks)} block files in {_ANYASCII_BLOCKS} (expected ~640); "
+    if seen < _MIN_BLOCKS:
+        raise ValueError(f"anyascii {version}: found {seen} block files in {_ANYASCII_BLOCKS} (expected ~640); "
                          "its layout changed: update pack_anyascii in assessments/browser_package.py")
     text = json.dumps({"anyascii": version, "blocks": blocks}, sort_keys=True, separators=(",", ":"))
     return kept, (ANYASCII_PACK_ENTRY, lzma.compress(text.encode("ascii"), preset=9 | lzma.PRESET_EXTREME))

@@ -19,7 +19,7 @@ from itertools import pairwise, product
 import anyascii as _anyascii_module
 from anyascii import anyascii
 
-from .._anyascii_pack import use_anyascii_pack
+from .._anyascii_pack import NOT_TRANSLITERATED, use_anyascii_pack
 
 # The browser's copy of anyascii comes without its 640 block files: the site
 # build packs them into one file in this package (see assessments/_anyascii_pack.py).
@@ -190,6 +190,9 @@ _PLA = re.compile(r"^(?:the )?(?:chinese )?(?:peoples liberation army|pla)(?: of
 _PLA_END = re.compile(r" (?:of )?(?:the )?(?:chinese )?(?:peoples liberation army|pla)(?: of china)?$")
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_DROPPED = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in NOT_TRANSLITERATED) + "]")
+"""Pictographs, emoji and the rarer CJK extensions: a space, in both runtimes (the browser's anyascii
+table leaves them out; see assessments/_anyascii_pack.py)."""
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 """A Hangul syllable (a name written in Korean)."""
 _HAN_MARK = "\x01"  # marks a syllable transliterated from Han: never a filler word
@@ -222,7 +225,7 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.casefold()
     text = unicodedata.normalize("NFKC", text)
-    text = _NATIVE_FILLER.sub(" ", text)
+    text = _DROPPED.sub(" ", _NATIVE_FILLER.sub(" ", text))
     out = []
     for ch in text:
         if ch.isascii():

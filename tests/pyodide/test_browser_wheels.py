@@ -7,6 +7,7 @@ Pyodide tier (test_pyodide.py) runs the shipped wheels themselves."""
 from __future__ import annotations
 
 import io
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -37,11 +38,36 @@ def test_packed_anyascii_table_transliterates_exactly_like_anyascii(monkeypatch:
     assert path == browser_package.ANYASCII_PACK_ENTRY
     assert not any(path.startswith("anyascii/_data/0") for path, _ in kept)
     packed_version, blocks = browser_package.unpack_anyascii(pack)
-    assert packed_version == anyascii_module.__version__ and len(blocks) > 600
-    expected = [anyascii(s) for s in SAMPLES]
+    in_wheel = {int(name, 16) for p, _ in entries if p.startswith("anyascii/_data/")
+                and re.fullmatch(r"[0-9a-f]{3,4}", name := p.rpartition("/")[2])}
+    # Every block but those of the code points the normaliser drops (emoji; CJK extension B onwards).
+    assert packed_version == anyascii_module.__version__ and "1f6" not in blocks and "200" not in blocks
+    dropped = {*range(0x1F3, 0x1FB), *range(0x200, 0x400)}  # U+1F300-1FAFF, U+20000-3FFFF
+    assert {int(b, 16) for b in blocks} == in_wheel - dropped and len(blocks) > 300
+    kept_samples = [s for s in SAMPLES if not DROPPED_SAMPLE_CHARS & set(s)]
+    expected = [anyascii(s) for s in kept_samples]
     monkeypatch.setattr(anyascii_module, "_blocks", browser_package.PackedBlocks(blocks))
-    assert [anyascii(s) for s in SAMPLES] == expected
+    assert [anyascii(s) for s in kept_samples] == expected
     assert anyascii("\U0010ffff") == ""  # a block no table has: nothing, as anyascii itself gives
+
+
+DROPPED_SAMPLE_CHARS = set("🧪🚀")
+
+
+def test_the_normaliser_reads_names_the_same_with_the_packed_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The screening normaliser gives the same tokens in CPython (anyascii's own files) and in the browser
+    (the pack, without the blocks of dropped code points): emoji and CJK extension B characters are a space
+    in both, never a word such as "grinning"."""
+    from assessments.screening import normalize  # noqa: PLC0415
+
+    names = [*SAMPLES, "Huawei 😀 Technologies", "香港𨋢大学", "\U0002a6a5 Beihang University 🚀"]
+    expected = [normalize.fold(n) for n in names]
+    assert "grinning" not in normalize.fold("Huawei 😀") and "huawei" in normalize.fold("Huawei 😀")
+    _, version, entries = _wheel.installed_entries("anyascii")
+    _, (_, pack) = browser_package.pack_anyascii(version, entries)
+    packed = browser_package.PackedBlocks(browser_package.unpack_anyascii(pack)[1])
+    monkeypatch.setattr(anyascii_module, "_blocks", packed)
+    assert [normalize.fold(n) for n in names] == expected
 
 
 def test_built_engine_wheel_carries_the_pack_and_no_policy_toml(built_site: Path) -> None:
