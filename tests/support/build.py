@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -83,7 +84,8 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str,
     with open(root / f"{name}.lock", "w", encoding="utf-8") as lock:
         asked = time.time()
         fcntl.flock(lock, fcntl.LOCK_EX)
-        record(event="build-lock", name=name, start=asked, stop=time.time())
+        record(event="build-lock", name=name, start=asked, stop=time.time(),
+               ahead=threading.current_thread() is not threading.main_thread())
         if not done.exists() and not failed.exists():
             proc = build(dest)
             if proc.returncode == 0:
