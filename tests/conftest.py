@@ -18,7 +18,6 @@ system Chromium through Playwright.
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -67,49 +66,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     wanted = [name for fixture, name in _FIXTURE_BUILDS.items() if any(fixture in i.fixturenames for i in items)]
     if wanted:
         factory = config._tmp_path_factory  # type: ignore[attr-defined]
-        step_back = _StepBack()
-        threading.Thread(target=_build_ahead, args=(factory, wanted, step_back), daemon=True).start()
-        step_back.start()
+        threading.Thread(target=_build_ahead, args=(factory, wanted), daemon=True).start()
 
 
-class _StepBack:
-    """Until the first build is made, this process's tests (the unit tier) yield the processor to it:
-    every test that needs a built site waits for that build, the unit tier waits for nothing. On Linux a
-    nice value is a thread's: the tests' thread steps back, the build's thread (started before) does not.
-    Only root may take the step back again: otherwise the tests keep it to the end of the run, behind the
-    builds started ahead only."""
-
-    STEP = 5  # nice values: 0 normal, 19 the lowest
-
-    def __init__(self) -> None:
-        self.thread, self.before, self.started = threading.get_native_id(), None, threading.Event()
-
-    def start(self) -> None:
-        try:
-            before = os.getpriority(os.PRIO_PROCESS, self.thread)
-            os.setpriority(os.PRIO_PROCESS, self.thread, before + self.STEP)
-            self.before = before
-        except (OSError, AttributeError):
-            pass
-        finally:
-            self.started.set()
-
-    def end(self) -> None:
-        self.started.wait()  # a build that ended at once (made by another process) ends after the start
-        if self.before is not None:
-            with contextlib.suppress(OSError):
-                os.setpriority(os.PRIO_PROCESS, self.thread, self.before)
-
-
-def _build_ahead(factory: pytest.TempPathFactory, names: list[str], step_back: _StepBack) -> None:
+def _build_ahead(factory: pytest.TempPathFactory, names: list[str]) -> None:
     """Make the builds this run needs while the first tests run (each under its lock, once per run);
-    a failure is remembered by shared_build and reported by the fixture that needs the build. The tests
-    step back while the first is made (_StepBack)."""
-    for i, name in enumerate(names):
+    a failure is remembered by shared_build and reported by the fixture that needs the build."""
+    for name in names:
         with contextlib.suppress(BaseException):
             shared_build(factory, name, _BUILDS[name])
-        if i == 0:
-            step_back.end()
 
 
 @pytest.fixture(scope="session")
