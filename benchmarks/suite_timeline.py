@@ -11,7 +11,8 @@ each wait for a build's lock). Printed:
 - the run's wall time and, per test process (xdist worker), when it started and ended, how long it ran
   tests (busy), how long it waited for nothing (idle: between tests, mostly in the start-up, and after its
   last test while another process still ran: the tail), and its CPU seconds: the whole tree of processes
-  under it (Chromium, Node, mkdocs), read from /proc as its tests ended, and what getrusage reports
+  under it (Chromium, Node, mkdocs), from /proc as each file started (the sum of the files' figures),
+  and what getrusage reports
   (the process and the children it waited for: what `time` shows, which leaves most of Chromium out);
 - the builds (which process, when, how long) and each wait for another process's build of more than a
   second;
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import math
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -75,6 +77,15 @@ def report(events: list[dict[str, Any]], top: int, width: int) -> None:
     print(f"wall {wall:.1f} s (first session start to last session end), {len(workers)} test process(es), "
           f"{sum(1 for t in all_tests if t['when'] == 'call')} tests")
 
+    # A file's CPU: the tree's figure at the next file's start less the figure at its own. Where a tree
+    # of processes ended meanwhile (a browser closed), its figures went with it: the difference falls,
+    # and that file's CPU is unknown (printed as nan; the total adds what is known).
+    file_cpu: dict[tuple[str, str], float] = {}
+    for w, unsorted in marks.items():
+        for a, b in itertools.pairwise(sorted(unsorted, key=lambda m: m["at"])):
+            if a["event"] == "file-start" and a.get("tree_cpu") is not None and b.get("tree_cpu") is not None:
+                used = b["tree_cpu"] - a["tree_cpu"]
+                file_cpu[(w, a["file"])] = file_cpu.get((w, a["file"]), 0.0) + used if used >= 0 else float("nan")
     print("\nper process            start    end   busy   idle  (of it tail)  CPU-s tree / rusage")
     busy_of: dict[str, float] = {}
     ends_of: dict[str, float] = {}
@@ -88,7 +99,9 @@ def report(events: list[dict[str, Any]], top: int, width: int) -> None:
         span = end_at - start
         tail = t1 - end_at
         cpu = s.get("session-end", {}).get("cpu")
-        tree = next((m["tree_cpu"] for m in marks[w] if m["event"] == "tests-done"), None)
+        known = [c for (w_, _), c in file_cpu.items() if w_ == w and not math.isnan(c)]
+        tree = (sum(known) + min((m["tree_cpu"] for m in marks[w] if m.get("tree_cpu") is not None), default=0.0)
+                if known else None)
         cpu_total += tree or 0.0
         busy_of[w], ends_of[w] = busy, end_at
         print(f"  {w:<18} {start - t0:6.1f} {end_at - t0:6.1f} {busy:6.1f} {span - busy + tail:6.1f}  ({tail:6.1f})"
@@ -110,11 +123,6 @@ def report(events: list[dict[str, Any]], top: int, width: int) -> None:
         for lk in sorted(waits, key=lambda lk: lk["start"]):
             print(f"  {lk['worker']:<6} {lk['name']:<22} {lk['start'] - t0:6.1f} {lk['stop'] - lk['start']:6.1f}")
 
-    file_cpu: dict[tuple[str, str], float] = {}
-    for w, unsorted in marks.items():
-        for a, b in itertools.pairwise(sorted(unsorted, key=lambda m: m["at"])):
-            if a["event"] == "file-start" and a.get("tree_cpu") is not None and b.get("tree_cpu") is not None:
-                file_cpu[(w, a["file"])] = file_cpu.get((w, a["file"]), 0.0) + b["tree_cpu"] - a["tree_cpu"]
     files: dict[tuple[str, str], list[float]] = {}
     for w in workers:
         for t in tests[w]:
@@ -141,7 +149,8 @@ def report(events: list[dict[str, Any]], top: int, width: int) -> None:
         tiers: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
         for (w, name), (_, _, busy) in files.items():
             tiers[_tier(name + "::")][0] += busy
-            tiers[_tier(name + "::")][1] += file_cpu.get((w, name), 0.0)
+            if not math.isnan(cpu := file_cpu.get((w, name), 0.0)):
+                tiers[_tier(name + "::")][1] += cpu
         print("  by tier: " + "; ".join(f"{t} {b:.0f} s busy, {c:.0f} CPU-s" for t, (b, c) in sorted(tiers.items())))
     print("\nslowest phases")
     for t in sorted(all_tests, key=lambda t: t["start"] - t["stop"])[:top]:

@@ -4,8 +4,9 @@ Each test process appends its own lines (a line is one write to a file opened fo
 processes do not mix their lines): when the process started and ended its session, every test's
 setup, call and teardown (start and stop, wall clock, and the process's CPU seconds, its children
 included once they have ended), and every site build (tests/support/build.py). As a file's first
-test starts and as the session ends, the CPU seconds of the process's whole tree of live processes
-too (Chromium's processes are never waited for by pytest, so the figures above leave them out);
+test starts and as the last test's teardown begins, the CPU seconds of the process's whole tree of live
+processes too (Chromium's processes are not waited for, so the figures above leave most of them out;
+a tree that ends, a browser closed, takes its figures with it);
 read once a file, not once a test, as walking /proc takes a few milliseconds. Nothing is written
 when RS_TIMELINE is unset; nothing here is asserted.
 """
@@ -82,16 +83,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     record(event="session-start", controller=_is_controller(session.config), at=time.time(), cpu=cpu_seconds())
 
 
-# Two implementations of pytest_sessionfinish: one before the session's fixtures (the browser among them)
-# end, one after.
-@pytest.hookimpl(tryfirst=True, specname="pytest_sessionfinish")
-def pytest_sessionfinish_tests_done(session: pytest.Session) -> None:
-    if os.environ.get("RS_TIMELINE") and not _state.get("controller"):
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    # Called before the teardown runs: the last test's teardown ends the session's fixtures (the browser
+    # among them), and the CPU of a process tree that ends is lost to /proc (Chromium is not waited for).
+    if nextitem is None and os.environ.get("RS_TIMELINE"):
         record(event="tests-done", at=time.time(), tree_cpu=tree_cpu())
 
 
-@pytest.hookimpl(trylast=True, specname="pytest_sessionfinish")
-def pytest_sessionfinish_session_end(session: pytest.Session) -> None:
+@pytest.hookimpl(trylast=True)  # after the other plugins have ended their part of the session
+def pytest_sessionfinish(session: pytest.Session) -> None:
     record(event="session-end", controller=_state.get("controller"), at=time.time(), cpu=cpu_seconds())
 
 
