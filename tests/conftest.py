@@ -26,6 +26,7 @@ from typing import Any
 
 import pytest
 
+from tests.support import timeline
 from tests.support.build import CHROMIUM_ARGS, build_site, chromium_path, shared_build
 from tests.support.paths import NORTHBRIDGE, TESTS
 from tests.support.server import ServerOptions, serve
@@ -47,6 +48,11 @@ _FIXTURE_BUILDS = {"built_site": "site", "northbridge_site": "northbridge-site"}
 # (below) are ready, or nearly, when the first test that needs a built site starts; then the
 # browser tier, the slowest files, so that no long file is left for the end of a parallel run.
 _TIER_ORDER = {"unit": 0, "browser": 1, "site": 2, "pyodide": 3}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # RS_TIMELINE=FILE records where a run's time goes (benchmarks/suite_timeline.py reads it).
+    config.pluginmanager.register(timeline, "rs-timeline")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -8,6 +8,10 @@ every page (only which navigation item is current differs, a state that every pa
 checks the whole page on the home page, the self-assessment page and a page of wide tables, and the
 content region (`.md-content`: the text, tables, diagrams and forms that differ) on the others. That
 halves the time of the most expensive test of the suite and checks the same markup.
+
+On those three pages the walk also hovers and presses a button of each kind and a link in the text
+(axe on each, as test_named_colours.py does for a copy with palette names): the same pages in the
+same scheme, so they are checked on the page the walk has open instead of on a start of their own.
 """
 
 from __future__ import annotations
@@ -19,7 +23,13 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.support.browser import CSP_COLLECTOR, axe_violations, csp_violations, settle_animations
+from tests.support.browser import (
+    CSP_COLLECTOR,
+    axe_violations,
+    csp_violations,
+    hovered_and_pressed_violations,
+    settle_animations,
+)
 from tests.support.site import site_pages
 from tests.support.ui import fill_answers, wait_ready
 
@@ -69,20 +79,30 @@ def test_every_page_passes_axe_and_the_light_walk_stays_on_the_site(
         context.add_init_script(CSP_COLLECTOR)
     page = context.new_page()
     problems, violations = [], []
+    pressed = 0
     for rel in pages:
         page.goto(site_url + rel, wait_until="load")
         if rel == "self-assessment/":
             _with_result(page)
-        if requests:
-            page.wait_for_load_state("networkidle")  # late scripts (the search index) have made their requests
-            violations += [f"{rel}: {v}" for v in csp_violations(page)]  # read before axe adds its script
+        if rel in WHOLE_PAGE:
+            assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
         # Filling the form scrolls, and Material fades the header title in: axe would
         # measure the colours half-way through that transition. Measure what stays.
         settle_animations(page)
         for violation in axe_violations(page, None if rel in WHOLE_PAGE else ".md-content"):
             targets = [n["target"] for n in violation["nodes"]][:3]
             problems.append(f"{scheme} {rel or '/'}: {violation['id']} ({violation['impact']}): {targets}")
+        if requests:
+            # Late scripts (the search index) have made their requests: usually while axe ran, so this
+            # wait (half a second without a request) is mostly over by now instead of coming on top.
+            page.wait_for_load_state("networkidle")
+            violations += [f"{rel}: {v}" for v in csp_violations(page)]  # axe's own run included
+        if rel in WHOLE_PAGE:
+            found, checked = hovered_and_pressed_violations(page, f"{scheme} /{rel}")
+            problems += found
+            pressed += checked
     context.close()
+    assert pressed, "no button or link was found to hover and press"
     assert problems == [], "\n".join(problems)
     if requests:
         assert violations == [], violations

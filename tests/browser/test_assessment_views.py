@@ -15,11 +15,11 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, Page, expect
 
 import assessments
 from tests.support.browser import axe_violations, settle_animations
-from tests.support.ui import email_link, fill_answers, result_tier, wait_ready
+from tests.support.ui import email_link, fill_answers, hold_engine, result_tier, wait_ready
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path("/tmp")
@@ -233,6 +233,7 @@ PRESET_EXPECT = {
 
 @pytest.mark.parametrize("activity", sorted(PRESET_EXPECT))
 def test_links_from_the_home_page_preselect_locally(page: Page, site_url: str, activity: str) -> None:
+    hold_engine(page)  # the page preselects by itself, before and without the engine
     page.goto(site_url + f"self-assessment/?activity={activity}")
     stored = page.evaluate("sessionStorage.getItem('rs-answers-v1')")
     assert json.loads(stored or "{}") == PRESET_EXPECT[activity]
@@ -246,6 +247,7 @@ def test_links_from_the_home_page_preselect_locally(page: Page, site_url: str, a
 
 
 def test_a_name_link_fills_the_names_and_stored_answers_win(page: Page, site_url: str) -> None:
+    hold_engine(page)  # the page reads the link and the tab's answers by itself, before and without the engine
     page.goto(site_url + "self-assessment/?activity=names#name=Tsinghua%20University")
     expect(page.locator("#rs-q-partners textarea")).to_have_value("Tsinghua University")
     page.locator("#rs-q-activities input[value='travel']").check()
@@ -255,12 +257,7 @@ def test_a_name_link_fills_the_names_and_stored_answers_win(page: Page, site_url
 
 
 def test_questions_are_answerable_before_the_engine_is_ready(page: Page, site_url: str) -> None:
-    held: list[Route] = []
-
-    def hold(route: Route) -> None:  # Playwright needs a Python function, not a bound builtin
-        held.append(route)
-
-    page.route("**/pyodide.asm.wasm", hold)  # the engine download waits until the end of the test
+    held = hold_engine(page)  # the engine download waits until the end of the test
     page.goto(site_url + "self-assessment/")
     page.locator("#rs-q-activities input[value='collaboration']").check()
     expect(page.locator("#rs-q-collaboration_type")).to_be_visible()

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from tests.support.paths import ROOT
+from tests.support.ui import hold_engine
 
 
 def _rgba(css_color: str) -> tuple[float, float, float, float]:
@@ -300,6 +301,7 @@ def test_search_offers_the_name_check_for_the_query(browser: object, site_url: s
     context = browser.new_context(service_workers="block")  # type: ignore[attr-defined]
     context.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
     page = context.new_page()
+    hold_engine(page)  # the name reaches the form by the page itself, before and without the engine
     page.goto(site_url + "travel/")
     query = page.locator("input.md-search__input")
     query.click()

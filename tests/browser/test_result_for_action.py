@@ -149,12 +149,9 @@ def test_unanswered_questions_make_the_tier_provisional_on_every_entry_point(pag
     expect(page.locator("#rs-result .rs-tier-line")).to_have_count(0)
 
 
-def test_desktop_light_result_and_controls(browser: Browser, site_url: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light",
-                                  service_workers="block")
-    page = context.new_page()
-    page.goto(site_url + "self-assessment/")
-    wait_ready(page)
+def test_desktop_light_result_and_controls(assessment: Page) -> None:
+    page = assessment  # the shared page: light scheme, started once (its start is not what this test is about)
+    page.set_viewport_size({"width": 1280, "height": 900})
     fill_answers(page, TWO_PARTNERS)
     result = page.locator("#rs-result")
     expect(result.locator(".rs-screen-summary li")).to_have_count(2, timeout=20_000)
@@ -162,7 +159,6 @@ def test_desktop_light_result_and_controls(browser: Browser, site_url: str) -> N
     expect(page.locator("#rs-summary-text")).to_contain_text("At least high so far (")
     page.evaluate("window.scrollTo(0, document.querySelector('#rs-result').getBoundingClientRect().top + scrollY)")
     page.screenshot(path=str(SCREENSHOTS / "result-desktop-light.png"))
-    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

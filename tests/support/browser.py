@@ -42,3 +42,44 @@ def axe_violations(page: Page, context: str | None = None) -> list[dict]:
         page.evaluate(AXE_SCRIPT)
     results = page.evaluate("([context]) => axe.run(context ?? document, {resultTypes: ['violations']})", [context])
     return results["violations"]
+
+
+def described_violations(page: Page, where: str, context: str | None = None) -> list[str]:
+    """axe's violations once animations have settled, each with the first three elements and why they fail."""
+    settle_animations(page)
+    return [f"{where}: {v['id']} ({v['impact']}): "
+            + "; ".join(f"{n['target']} {n.get('failureSummary', '')[:160]!r}" for n in v["nodes"][:3])
+            for v in axe_violations(page, context)]
+
+
+def controls(page: Page) -> list[str]:
+    """Selectors of the first visible button of each kind in the page's content (primary, plain), and of
+    a link in its running text (Material colours a hovered link with the accent)."""
+    found = []
+    for kind in ("a.md-button--primary", "button.md-button:not(.md-button--primary)",
+                 "a.md-button:not(.md-button--primary)", "p > a[href]"):
+        buttons = page.locator(f"article {kind}")
+        for i in range(buttons.count()):
+            if buttons.nth(i).is_visible():
+                found.append(buttons.nth(i).evaluate(
+                    "(e, i) => { e.dataset.rsAxeButton = String(i); return `[data-rs-axe-button='${i}']`; }",
+                    len(found)))
+                break
+    return found
+
+
+def hovered_and_pressed_violations(page: Page, where: str) -> tuple[list[str], int]:
+    """axe on each of `controls(page)` hovered, then pressed (the mouse goes down on it and leaves it
+    before going up: no click); the violations and how many controls were checked."""
+    problems: list[str] = []
+    found = controls(page)
+    for selector in found:
+        button = page.locator(selector)
+        button.scroll_into_view_if_needed()
+        button.hover()
+        problems += described_violations(page, f"{where} hovered {selector}", selector)
+        page.mouse.down()
+        problems += described_violations(page, f"{where} pressed {selector}", selector)
+        page.mouse.move(0, 0)
+        page.mouse.up()
+    return problems, len(found)

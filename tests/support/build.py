@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.paths import ROOT
+from tests.support.timeline import record
 
 # Flags for the system Chromium here: no sandbox as root, and nothing that calls home.
 CHROMIUM_ARGS = [
@@ -43,7 +45,7 @@ def build_site(
     if config is not None:
         env["RS_CONFIG"] = str(config)
     env.update(extra_env or {})
-    start = time.monotonic()
+    start, started = time.monotonic(), time.time()
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False,
@@ -52,6 +54,8 @@ def build_site(
     if log := os.environ.get("RS_BUILD_LOG"):
         with open(log, "a", encoding="utf-8") as handle:
             handle.write(f"{config or 'institution.toml'}\t{proc.returncode}\t{time.monotonic() - start:.1f}\n")
+    record(event="build", config=str(config or "institution.toml"), returncode=proc.returncode, start=started,
+           stop=time.time())
     return proc
 
 
@@ -78,7 +82,10 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str,
         root = root.parent
     dest, done, failed = root / name, root / f"{name}.built", root / f"{name}.failed"
     with open(root / f"{name}.lock", "w", encoding="utf-8") as lock:
+        asked = time.time()
         fcntl.flock(lock, fcntl.LOCK_EX)
+        record(event="build-lock", name=name, start=asked, stop=time.time(),
+               ahead=threading.current_thread() is not threading.main_thread())
         if not done.exists() and not failed.exists():
             proc = build(dest)
             if proc.returncode == 0:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 import assessments
 
@@ -27,6 +27,21 @@ def wait_engine(page: Page, state: str = "ready") -> None:
 
 def wait_ready(page: Page) -> None:
     wait_engine(page, "ready")
+
+
+def hold_engine(page: Page) -> list[Route]:
+    """Hold the download of the engine's interpreter (pyodide.asm.wasm) for this page, as a slow network
+    would: the page stays as it is before the engine is ready ("starting"), and no Pyodide starts (most
+    of a page start's CPU time). Returns the held requests: continue them to let the engine start;
+    those left are dropped when the page closes. For a test of what the page does before and without
+    the engine (questions, links that preselect, names carried in the address)."""
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:  # Playwright needs a Python function, not a bound builtin
+        held.append(route)
+
+    page.route("**/pyodide.asm.wasm", hold)
+    return held
 
 
 def fill_answers(page: Page, answers: dict[str, Any]) -> None:
