@@ -141,7 +141,8 @@ def test_an_abbreviated_honorific_without_initials_is_still_an_honorific() -> No
 def test_russian_initials_with_the_honorific_or_the_academy_branch_are_a_possible_match(typed: str,
                                                                                           listed: str) -> None:
     result = screen_name(typed, CONFIG)
-    found = next(c for c in result["candidates"] if c["name"] == listed)
+    # The institute's records on different lists tie; the one ranked first carries the reason.
+    found = next(c for c in result["candidates"] if c["name"].startswith(listed))
     assert found["possible"] and "initials of the listed name" in found["possible_reason"]
 
 
