@@ -34,6 +34,7 @@ from .dataset import (
     records,
 )
 from .index import DERIVED_ACRONYM_SCORE, KIND_WORDS, SURE_ACRONYM_LEN, Comparison, CrossScript, Index, best_comparison
+from .normalize import _HAN as HAN
 from .normalize import (
     DISTINGUISHING,
     GENERIC,
@@ -148,9 +149,11 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
                 cand = _candidate(index, han, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the Korean name read in Chinese characters: \u201c{han}\u201d", threshold)
+        # (Words read from Chinese characters are matched exactly, as the characters are: exact_words().)
+        han_name = bool(HAN.search(name))
         for variant in across.variants(name):
             for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold,
-                                    implied=implied)[1]:
+                                    implied=implied, spelled=han_name)[1]:
                 cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the institutional words read in English: \u201c{variant}\u201d", threshold)
         for variant, words in across.name_variants(name):
@@ -291,8 +294,9 @@ def _list_info(lid: str, max_age_days: int, today: _dt.date | None) -> dict[str,
 def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: str = "", *, name: str = "",
                      index: Index | None = None) -> str:
     """Why a listed candidate below the threshold is a possible match, or "" when it is not one."""
+    typed = query.strip()
     if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias and \
-            len(query.strip()) >= SURE_ACRONYM_LEN - 1:
+            len(typed) >= SURE_ACRONYM_LEN - 1 and typed.isalpha() and typed.isupper():
         # Four or more initials typed as they are, fitting one listed name only ("KIAM").
         return "the initials of the listed name"
     if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias == name and \
@@ -302,6 +306,14 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return "the initials of the listed name"
     if hit.detail == "honorific_acronym":
         return "the initials of the listed name, with the surname of its honorific or its Academy branch"
+    if hit.detail in ("other_honorific", "honorific_left_out") and index is not None and \
+            hit.score >= threshold - POSSIBLE_BAND / 2:
+        listed = ", ".join(sorted(index.alias_optional.get(hit.aid, ())))
+        if hit.detail == "honorific_left_out":
+            return (f"the listed name without the person it is named after ({listed}): the same words name other "
+                    "listed bodies too")
+        typed = ", ".join(t.lstrip("~") for t in tokens(query) if t.startswith("~"))
+        return f"the same words, named after another person: you typed {typed}, the list has {listed}"
     if hit.detail == "other_country":
         return ""  # the typed name places itself in another country than the listed entry
     if hit.detail == "unchecked_alias":

@@ -75,7 +75,7 @@ RELATED_FACTOR = 0.85     # score of a fully contained related entry, before the
 COMMON_WORD_SCORE = 0.6  # a one-word listed name that is a common word, found among other typed words
 # Shown below the threshold, never a match.
 CAPPED = frozenset({"extends_listed_name", "different_kind", "common_word", "different_generic", "other_country",
-                    "honorific_acronym"})
+                    "honorific_acronym", "other_honorific", "honorific_left_out"})
 PLACE_COUNTRY = {"china": "CN", "chinese": "CN", "beijing": "CN", "shanghai": "CN", "russia": "RU", "russian": "RU",
                  "moscow": "RU", "iran": "IR", "iranian": "IR"}
 """The place words among the generic words, and the country each is in."""
@@ -106,12 +106,13 @@ class Hit(NamedTuple):
 class _Query:
     """What scoring a typed name against each candidate alias needs, worked out once per name."""
 
-    __slots__ = ("company", "distinctive", "han", "near", "optional", "places", "places_exact", "qtoks", "reverse",
-                 "typed_as_acronym", "weights")
+    __slots__ = ("company", "distinctive", "han", "implied", "near", "optional", "places", "places_exact", "qtoks",
+                 "reverse", "typed_as_acronym", "weights")
 
     def __init__(self, index: Index, qtoks: tuple[str, ...], near: dict[str, dict[str, float]],  # noqa: PLR0917
                  typed_as_acronym: bool, han: bool, company: bool, optional: frozenset[str]) -> None:
         self.qtoks, self.near, self.optional = qtoks, near, optional
+        self.implied: frozenset[str] = frozenset()  # words added to the typed ones (not an honorific of its own)
         self.typed_as_acronym, self.han, self.company = typed_as_acronym, han, company
         self.weights = [index.weight(q) for q in qtoks]
         # Vocabulary word -> (typed word's position, similarity, rank among that word's neighbours).
@@ -185,7 +186,7 @@ class Index:
         self.official_acronyms = {
             aid for aid in singles
             if self.alias_text[aid].strip().isupper() and len(short[self.alias_text[aid].strip()]) == 1
-            and self.alias_tokens[aid][0] == acronym(self.records[self.alias_record[aid]].name)}
+            and _spells(self.alias_tokens[aid][0], self.records[self.alias_record[aid]].name)}
         # How many records carry each short alias, as written ("ВТБ" -> 1).
         self.short_alias_owners = {text: len(owners) for text, owners in short.items()}
         n = len(self.alias_text) or 1
@@ -200,6 +201,7 @@ class Index:
         self._derived_other: dict[str, set[int]] = {}
         self._body: dict[int, bool] = {}  # alias -> whether it reads as a body's name (_names_a_body)
         self._spec: dict[int, bool] = {}  # alias -> whether its own words name one body (_specific)
+        self._hon: dict[int, bool] = {}  # alias -> whether its words without the honorific name others too
 
     @property
     def derived_acronyms(self) -> dict[str, set[int]]:
@@ -299,9 +301,12 @@ class Index:
     # --- search ----------------------------------------------------------
 
     def search(self, query: str, limit: int = MAX_CANDIDATES, allowed: set[int] | None = None,
-               threshold: float = MATCH_THRESHOLD, implied: tuple[str, ...] = ()) -> tuple[tuple[str, ...], list[Hit]]:
+               threshold: float = MATCH_THRESHOLD, *, implied: tuple[str, ...] = (),
+               spelled: bool = False) -> tuple[tuple[str, ...], list[Hit]]:
         """The best hits for ``query``; ``implied``: words the typed name may leave out (the country in a
-        name read across scripts), added to it as words that count only where a listed name has them."""
+        name read across scripts), added to it as words that count only where a listed name has them;
+        ``spelled``: every word must match exactly (a name read from Chinese characters: 宇视, "yushi", is not 宇树,
+        "yushu")."""
         qtoks = tokens(query)
         if not qtoks:
             return qtoks, []
@@ -310,7 +315,7 @@ class Index:
         if optional:
             qtoks = tuple(t.lstrip(OPTIONAL) for t in qtoks)
         hits: list[Hit | None] = []
-        exact = exact_words(query, qtoks)
+        exact = frozenset(qtoks) if spelled else exact_words(query, qtoks)
         front = first_letter_words(query)
         typed_as_acronym = query.strip().isupper() and len(qtoks) == 1
         # A typed legal form ("Corp.") names a kind of body, as a type word ("University") does.
@@ -356,6 +361,8 @@ class Index:
         # ``typed``: the first words are the typed ones, the rest implied words, which select no candidates.
         candidates = self._candidates(qtoks[:typed], near)
         query = _Query(self, qtoks, near, typed_as_acronym, han, company, optional)
+        if typed is not None and typed < len(qtoks):
+            query.implied = frozenset(qtoks[typed:])
         hits = [self._score(query, aid) for aid in candidates]
         hits += self._acronym_hits(qtoks, typed_as_acronym)
         if len(qtoks) > 1 and (optional or _ACADEMY_ABBREVIATIONS.intersection(qtoks)):
@@ -565,11 +572,39 @@ class Index:
             # Physics Institute", "China Electric Power Research Institute"): the words in common name no one
             # body. (Not a company: "China State Shipbuilding Corporation" names one whatever its words.)
             detail = "extends_listed_name"
+        if a_optional and relation == "same" and detail in ("exact", "tokens") and not a_optional & set(matched_alias):
+            if any(q in optional and q not in query.implied for qi, q in enumerate(qtoks) if qi not in best):
+                # Named after another person ("Letno-issledovatelskiy institut imeni Chkalova" against the listed
+                # "... imeni M. M. Gromova", "Zavod imeni Lenina" against "Zavod im. A.A. Kulakova"): another
+                # organisation, or the same one renamed; a possible match at most.
+                detail = "other_honorific"
+            elif self._honorific_needed(aid):
+                # The honorific left out, and the other words of the listed name name other listed bodies too
+                # ("Физико-технический институт" against "Fiziko-tekhnicheskiy institut imeni A.F.Ioffe"; "Zavod"):
+                # the surname is what tells the listed one apart.
+                detail = "honorific_left_out"
         if relation == "related":
             # Ranked by how fully the smaller name is contained, which says more than a partial
             # overlap; capped below the threshold in _best(), since a related entry is never a match.
             score = max(cover_q, cover_a) * RELATED_FACTOR
         return Hit(self.alias_record[aid], self.alias_text[aid], round(score, 4), relation, detail, aid)
+
+    def _honorific_needed(self, aid: int) -> bool:
+        """True when the words of an alias named after a person, its honorific left out, are all found in an alias
+        of another record: without the surname they name no one listed body."""
+        known = self._hon.get(aid)
+        if known is None:
+            optional = self.alias_optional.get(aid, frozenset())
+            words = [t for t in self.alias_tokens[aid] if t not in optional]
+            rid = self.alias_record[aid]
+            common: set[int] | None = None
+            for t in sorted(words, key=lambda t: len(self.postings.get(t, ()))):
+                found = self.postings.get(t, ())
+                common = set(found) if common is None else common.intersection(found)
+                if not common:
+                    break
+            known = self._hon[aid] = bool(words) and any(self.alias_record[a] != rid for a in common or ())
+        return known
 
     def _names_a_body(self, aid: int) -> bool:
         """True when an alias reads as the name of an organisation that can have units: it has a word for a
@@ -653,6 +688,15 @@ class Index:
         else:
             score = DERIVED_ACRONYM_SCORE - 0.1
         return [Hit(self.alias_record[aid], self.alias_text[aid], score, "same", "acronym", aid) for aid in aids]
+
+
+def _spells(short: str, name: str) -> bool:
+    """True when a short alias is a name's initials, or (three letters) the initials of its first words: "HIT",
+    Harbin Institute of Technology; "CGN", China General Nuclear (Power Corporation). Not a parent's initials
+    before a unit's name ("CAS" of "Chinese Academy of Sciences, National Time Service Center")."""
+    initials = acronym(name)
+    return short == initials or (len(short) == SHORT_ALIAS and len(initials) > SHORT_ALIAS and
+                                 initials.startswith(short) and not any(t in SUBUNIT_WORDS for t in tokens(name)))
 
 
 def _is_part(small: tuple[str, ...], big: tuple[str, ...], same: Callable[[str, str], bool],

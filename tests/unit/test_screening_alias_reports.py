@@ -1,0 +1,65 @@
+"""Precision and recall rules for problems reported by the people adding aliases (2026-12-07): an honorific
+read too far, a Chinese short form read one character away, initials typed as a word, a listed
+three-letter short form of a name's first words."""
+
+from __future__ import annotations
+
+import assessments
+from assessments.screening import screen_name
+
+CONFIG = assessments.default_config()
+MATCH = ("high", "prohibited")
+
+
+def _flagged(result: dict) -> dict[str, dict]:
+    return {c["name"]: c for c in result["candidates"] if c["match"] or c["possible"]}
+
+
+def test_a_name_after_another_person_is_a_possible_match_at_most() -> None:
+    # The Gromov Flight Research Institute is listed by its Russian name, named after M. M. Gromov.
+    result = screen_name("Лётно-исследовательский институт имени Чкалова", CONFIG)
+    found = _flagged(result)["Joint Stock Company Flight Research Institute N.A. M.M. Gromov"]
+    assert result["outcome"] == "possible_match" and not found["match"]
+    assert found["possible_reason"] == ("the same words, named after another person: you typed chkalov, "
+                                        "the list has gromov")
+    # A plant named after someone else is not the listed Zavod imeni Kulakova or Degtyaryov Plant.
+    assert screen_name("Завод имени Ленина", CONFIG)["outcome"] == "possible_match"
+    # The same honorific still matches.
+    assert screen_name("Лётно-исследовательский институт имени Громова", CONFIG)["outcome"] in MATCH
+
+
+def test_an_honorific_left_out_of_words_other_listed_bodies_share_is_no_match() -> None:
+    # "Fiziko-tekhnicheskiy institut imeni A.F.Ioffe" (SDN): "Физико-технический институт" names many institutes.
+    assert screen_name("Физико-технический институт", CONFIG)["outcome"] not in MATCH
+    # Nor "Завод" alone (the listed Zavod imeni Kulakova, Zavod imeni Degtyareva): a possible match.
+    result = screen_name("Завод", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert "the listed name without the person it is named after" in result["candidates"][0]["possible_reason"]
+    assert screen_name("Физико-технический институт им. А.Ф. Иоффе", CONFIG)["outcome"] in MATCH  # noqa: RUF001
+
+
+def test_a_name_read_from_chinese_characters_is_matched_character_for_character() -> None:
+    # 宇视科技 (Uniview) is not 宇树科技 (Unitree, listed as Hangzhou Yushu Technology): yushi / yushu.
+    result = screen_name("宇视科技", CONFIG)
+    assert "Hangzhou Yushu Technology Co., Ltd." not in _flagged(result)
+    assert "Hangzhou Yushu Technology Co., Ltd." in _flagged(screen_name("宇树科技", CONFIG))
+
+
+def test_derived_initials_must_be_typed_as_initials() -> None:
+    # "Face++" and "ZTE Corporation" are no initials typed alone: no possible match on the firms whose initials
+    # happen to be FACE or ZTE.
+    assert screen_name("Face++", CONFIG)["outcome"] == "none"
+    result = screen_name("ZTE Corporation", CONFIG)
+    assert list(_flagged(result)) == ["ZTE Corporation"]
+    assert screen_name("Kia Corporation", CONFIG)["outcome"] == "none"
+
+
+def test_a_listed_three_letter_short_form_of_a_names_first_words_matches() -> None:
+    # "CGN" is China General Nuclear (Power Corporation)'s own short name, an alias on the list.
+    result = screen_name("CGN", CONFIG)
+    assert result["outcome"] in MATCH
+    assert result["candidates"][0]["name"] == "China General Nuclear Power Corporation"
+    # A parent's initials before a unit's name are not the unit's ("CAS" of the National Time Service Center).
+    cas = screen_name("CAS", CONFIG)
+    assert "Chinese Academy of Sciences, National Time Service Center" not in [
+        c["name"] for c in cas["candidates"] if c["match"]]
