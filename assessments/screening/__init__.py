@@ -11,6 +11,8 @@ import datetime as _dt
 import re
 from typing import Any
 
+from anyascii import anyascii
+
 from .._errors import AnswerError
 from ..config import Config, default_config
 from ..limits import (
@@ -33,7 +35,16 @@ from .dataset import (
     people_present,
     records,
 )
-from .index import DERIVED_ACRONYM_SCORE, KIND_WORDS, SURE_ACRONYM_LEN, Comparison, CrossScript, Index, best_comparison
+from .index import (
+    CYRILLIC_COUNTRIES,
+    DERIVED_ACRONYM_SCORE,
+    KIND_WORDS,
+    SURE_ACRONYM_LEN,
+    Comparison,
+    CrossScript,
+    Index,
+    best_comparison,
+)
 from .normalize import _HAN as HAN
 from .normalize import (
     DISTINGUISHING,
@@ -304,6 +315,11 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         # Three capitals that are the usual initials of one listed school's name (its name on the list, not
         # another of its names: "DUT", Dalian University of Technology), as papers abbreviate universities.
         return "the initials of the listed name"
+    if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and 3 <= len(typed) <= 8 and \
+            typed.isalpha() and typed.isupper() and _CYRILLIC_ONLY.fullmatch(typed):
+        # Capitals typed in Cyrillic that are the initials of one listed Russian name ("ODK" in Cyrillic: Obyedinyonnaya
+        # Dvigatelestroitelnaya Korporatsiya): three letters are enough, among the names of Russia and Belarus.
+        return "the initials of the listed name's Russian words"
     if hit.detail == "honorific_acronym":
         return "the initials of the listed name, with the surname of its honorific or its Academy branch"
     if hit.detail in ("other_honorific", "honorific_left_out") and index is not None and \
@@ -407,16 +423,25 @@ def _typed_kind_not_a_company(index: Index, query: str, hit: Any, cmp: Compariso
     return f"close, but you typed {', '.join(kinds)}: the listed entry is a company ({listed})"
 
 
+_CYRILLIC_ONLY = re.compile("[\u0400-\u04ff]+")
+
+
 def _own_short_alias(index: Index, query: str, hit: Any) -> str:
     """A short alias of the record in Cyrillic or another non-Latin script ("ВТБ": too short to be a match)
     typed exactly as written, in capitals, and carried by this record only: a possible match. Not a Latin
-    one: the lists give a parent's acronym to its units ("CAS" for a CAS centre)."""
+    one: the lists give a parent's acronym to its units ("CAS" for a CAS centre); but a Russian or Belarusian
+    body's short form in Cyrillic typed in Latin letters, or its Latin one in Cyrillic letters, is (VTB, PSB)."""
     typed = query.strip()
-    if hit.detail != "short_alias" or hit.alias != typed or not typed.isupper() or typed.isascii():
+    if hit.detail != "short_alias" or not typed.isupper() or len(typed) > 4 or \
+            index.short_alias_owners.get(hit.alias) != 1:
         return ""
-    if len(typed) > 4 or index.short_alias_owners.get(typed) != 1:
-        return ""
-    return "a short form this entry carries, typed as it is written"
+    if hit.alias == typed and not typed.isascii():
+        return "a short form this entry carries, typed as it is written"
+    if hit.alias != typed and anyascii(hit.alias) == anyascii(typed) and \
+            (_CYRILLIC_ONLY.fullmatch(typed) or _CYRILLIC_ONLY.fullmatch(hit.alias)) and \
+            CYRILLIC_COUNTRIES & set(index.records[hit.record].countries):
+        return f"a short form this entry carries, written {hit.alias}"
+    return ""
 
 
 def _difference(cmp: Comparison | None) -> str:

@@ -323,7 +323,8 @@ class Index:
         for n, variant in enumerate(self._spacing_variants(qtoks)):
             # Implied words are scored, never respaced or used to select candidates.
             found = self._search_tokens(variant + extra, typed_as_acronym, bool(HAN.search(query)), company,
-                                        optional, typed=len(variant), exact=exact, front=front)
+                                        optional, typed=len(variant), exact=exact, front=front,
+                                        cyrillic=bool(front))
             if n:
                 found = [h._replace(score=round(h.score * RESPACED_FACTOR, 4))
                          if h and h.detail in RESPACED_DETAILS else None for h in found]
@@ -350,7 +351,8 @@ class Index:
     def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False,
                        han: bool = False, company: bool = False,
                        optional: frozenset[str] = frozenset(), *, typed: int | None = None,
-                       exact: frozenset[str] = frozenset(), front: frozenset[str] = frozenset()) -> list[Hit | None]:
+                       exact: frozenset[str] = frozenset(), front: frozenset[str] = frozenset(),
+                       cyrillic: bool = False) -> list[Hit | None]:
         # Generic and common words must be spelled right: "state" one edit from "estate", or "ocean"
         # from "ozean", is another word, not a typo; so must the words of exact_words() (a place name, a
         # syllable pair read from Chinese characters).
@@ -364,7 +366,7 @@ class Index:
         if typed is not None and typed < len(qtoks):
             query.implied = frozenset(qtoks[typed:])
         hits = [self._score(query, aid) for aid in candidates]
-        hits += self._acronym_hits(qtoks, typed_as_acronym)
+        hits += self._acronym_hits(qtoks, typed_as_acronym, cyrillic=cyrillic)
         if len(qtoks) > 1 and (optional or _ACADEMY_ABBREVIATIONS.intersection(qtoks)):
             hits += self._honorific_acronym_hits(qtoks, optional)
         return hits
@@ -667,7 +669,7 @@ class Index:
         return [Hit(rid, self.alias_text[aid], HONORIFIC_ACRONYM_SCORE, "same", "honorific_acronym", aid)
                 for rid, aid in found.items()]
 
-    def _acronym_hits(self, qtoks: tuple[str, ...], typed_as_acronym: bool) -> list[Hit]:
+    def _acronym_hits(self, qtoks: tuple[str, ...], typed_as_acronym: bool, *, cyrillic: bool = False) -> list[Hit]:
         """A one-word query may be an acronym: explicit ones are aliases already, derived ones are here.
 
         Derived initials are a guess, so they rank below the threshold, except when the
@@ -678,6 +680,10 @@ class Index:
             return []
         usual = self.derived_acronyms.get(qtoks[0], set())
         aids = usual | self.derived_other.get(qtoks[0], set())
+        if cyrillic:
+            # Initials typed in Cyrillic ("ОДК") are those of a name in Russian (or Belarusian), in Cyrillic or
+            # transliterated: the names of bodies of other countries are no evidence.
+            aids = {a for a in aids if CYRILLIC_COUNTRIES & set(self.records[self.alias_record[a]].countries)}
         records = {self.alias_record[a] for a in aids}
         # One name is one organisation, even where two records carry it (a body on two lists, imported
         # as two entries: "Beijing University of Aeronautics and Astronautics" as a name and as an alias).
@@ -892,6 +898,8 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
 
 # --- across scripts ---------------------------------------------------------------------------------
 
+CYRILLIC_COUNTRIES = frozenset({"RU", "BY"})
+"""Countries of the listed bodies whose names initials typed in Cyrillic are read against."""
 CROSS_SCRIPT_COUNTRIES = frozenset({"IR", "IQ", "SY", "LB", "YE", "AF", "AE", "SA", "OM", "QA", "KW", "BH", "JO",
                                     "EG", "LY", "SD", "PS"})
 """Countries whose listed names are often written in Persian or Arabic script: their aliases get consonant

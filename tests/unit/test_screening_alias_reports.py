@@ -63,3 +63,27 @@ def test_a_listed_three_letter_short_form_of_a_names_first_words_matches() -> No
     cas = screen_name("CAS", CONFIG)
     assert "Chinese Academy of Sciences, National Time Service Center" not in [
         c["name"] for c in cas["candidates"] if c["match"]]
+
+
+def test_cyrillic_capitals_that_are_the_initials_of_one_listed_russian_name_are_a_possible_match() -> None:
+    # ODK in Cyrillic: Obyedinyonnaya Dvigatelestroitelnaya Korporatsiya (United Engine Corporation), after the
+    # legal form "Aktsionernoe obshchestvo", which gives no initial.
+    result = screen_name("ОДК", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert result["candidates"][0]["name"] == "United Engine Corporation"
+    assert result["candidates"][0]["possible_reason"] == "the initials of the listed name's Russian words"
+    # Not lower case, and not initials typed in Latin letters under the rule for Cyrillic ones.
+    assert screen_name("одк", CONFIG)["outcome"] == "none"
+    # МГТУ is Murmansk's too: the listed one is "МГТУ им. Баумана", whose initials need the surname.
+    assert screen_name("МГТУ", CONFIG)["outcome"] == "none"
+
+
+def test_a_russian_bodys_short_form_typed_in_the_other_alphabet_is_a_possible_match() -> None:
+    # The list writes Promsvyazbank's short form ПСБ, and the United Aircraft Corporation's OAK.
+    psb = screen_name("PSB", CONFIG)
+    assert psb["outcome"] == "possible_match"
+    assert psb["candidates"][0]["name"] == "PROMSVYAZBANK PUBLIC JOINT STOCK COMPANY"
+    assert psb["candidates"][0]["possible_reason"] == "a short form this entry carries, written \u041f\u0421\u0411"
+    assert screen_name("\u041e\u0410\u041a", CONFIG)["outcome"] == "possible_match"  # OAK in Cyrillic
+    # Not a Latin short form of a body of another country ("CAS" of a Chinese Academy centre).
+    assert screen_name("CAS", CONFIG)["outcome"] == "none"
