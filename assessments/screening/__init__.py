@@ -54,6 +54,7 @@ from .normalize import (
     SUBUNIT_WORDS,
     TYPE_WORDS,
     acronym,
+    acronym_variants,
     affiliation_parts,
     names_company,
     normalized,
@@ -183,6 +184,9 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the foreign name as Korean writes it, read as \u201c{variant}\u201d",
                              threshold)
+        for variant in _spelled_out(name):
+            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                _keep(found, _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today))
         parts = affiliation_parts(name)[:MAX_AFFILIATION_PARTS]
         for part in parts:
             _, part_hits = index.search(part, limit=PART_DEPTH, allowed=allowed, threshold=threshold)
@@ -256,7 +260,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
     elif same and former:
         kind = "formerly_listed"
     elif lists and (possible := other_kind or
-                    _possible_reason(hit, cmp, threshold, query, name=rec.name, index=index) or
+                    _possible_reason(hit, cmp, threshold, query, name=rec.name, index=index, whole=not part) or
                     _own_short_alias(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
@@ -303,7 +307,7 @@ def _list_info(lid: str, max_age_days: int, today: _dt.date | None) -> dict[str,
 
 
 def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: str = "", *, name: str = "",
-                     index: Index | None = None) -> str:
+                     index: Index | None = None, whole: bool = True) -> str:
     """Why a listed candidate below the threshold is a possible match, or "" when it is not one."""
     typed = query.strip()
     if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias and \
@@ -315,10 +319,11 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         # Three capitals that are the usual initials of one listed school's name (its name on the list, not
         # another of its names: "DUT", Dalian University of Technology), as papers abbreviate universities.
         return "the initials of the listed name"
-    if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and 3 <= len(typed) <= 8 and \
+    if whole and hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and 3 <= len(typed) <= 8 and \
             typed.isalpha() and typed.isupper() and _CYRILLIC_ONLY.fullmatch(typed):
         # Capitals typed in Cyrillic that are the initials of one listed Russian name ("ODK" in Cyrillic: Obyedinyonnaya
-        # Dvigatelestroitelnaya Korporatsiya): three letters are enough, among the names of Russia and Belarus.
+        # Dvigatelestroitelnaya Korporatsiya): three letters are enough, among the names of Russia and Belarus; typed
+        # alone, not in brackets after a name (the initials of its former name, "(НПИ)").
         return "the initials of the listed name's Russian words"
     if hit.detail == "honorific_acronym":
         return "the initials of the listed name, with the surname of its honorific or its Academy branch"
@@ -397,11 +402,12 @@ def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
 
 def _school_initials(query: str, alias: str) -> bool:
     """True when ``query`` is three capital letters that are the usual initials of ``alias``, the name of a
-    university, institute, academy or college (not of a company: three letters fit too many of those)."""
+    university, institute, academy or college (not of a company: three letters fit too many of those), or its
+    initials with a letter for each syllable of a two-syllable pinyin word ("XDU": Xidian University)."""
     typed = query.strip()
     return len(typed) == 3 and typed.isalpha() and typed.isupper() and typed.isascii() and \
-        acronym(alias) == typed.casefold() and any(t in _SCHOOL_INITIALS for t in tokens(alias)) and \
-        not names_company(alias)
+        typed.casefold() in {acronym(alias), *acronym_variants(alias)} and \
+        any(t in _SCHOOL_INITIALS for t in tokens(alias)) and not names_company(alias)
 
 
 _SCHOOL_INITIALS = frozenset({"university", "institute", "academy", "college"})
@@ -493,6 +499,26 @@ def _keep_across(found: dict[int, dict[str, Any]], cand: dict[str, Any], reason:
 # A romanised Persian name joins its words with the ezafe ("Daneshgah-e Sanati-ye Sharif", "Bank-e Tejarat"):
 # such a name is compared on consonant skeletons too, as the name in Persian script is.
 _PERSIAN_EZAFE = re.compile(r"[a-z]-(?:e|ye)\b", re.IGNORECASE)
+
+
+# Russian: the status "national research (university)" abbreviated before a school's initials ("НИ ТПУ", "НИУ ВШЭ"),
+# and the usual contraction of "state university" ("Астраханский госуниверситет").
+_RU_STATUS_INITIALS = re.compile("^(?:\u041d\u0418\u0423?)\\s+(?=[\u0410-\u042f\u0401]{2,}\\b)")
+_RU_GOSUNIVERSITET = re.compile("\u0433\u043e\u0441\u0443\u043d\u0438\u0432\u0435\u0440\u0441\u0438\u0442"
+                                "\u0435\u0442\\w*", re.IGNORECASE)
+
+
+def _spelled_out(name: str) -> list[str]:
+    """A Russian name with its abbreviated status left out or its contraction written out: the same name, screened
+    as such."""
+    out = []
+    if (m := _RU_STATUS_INITIALS.match(name)) and name[m.end():].strip():
+        out.append(name[m.end():])
+    if _RU_GOSUNIVERSITET.search(name):
+        out.append(_RU_GOSUNIVERSITET.sub("\u0433\u043e\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0435\u043d"
+                                          "\u043d\u044b\u0439 \u0443\u043d\u0438\u0432\u0435\u0440\u0441\u0438"
+                                          "\u0442\u0435\u0442", name))
+    return out
 
 
 def _korean_as_chinese(name: str) -> str:

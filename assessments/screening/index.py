@@ -46,6 +46,7 @@ from .normalize import (
     acronym_variants,
     names_company,
     pinyin_pairs,
+    russian_initials,
     tokens,
 )
 
@@ -199,6 +200,7 @@ class Index:
         self._deletes: dict[int, dict[str, list[str]]] = {}
         self._derived: dict[str, set[int]] | None = None
         self._derived_other: dict[str, set[int]] = {}
+        self._derived_russian: dict[str, set[int]] = {}
         self._body: dict[int, bool] = {}  # alias -> whether it reads as a body's name (_names_a_body)
         self._spec: dict[int, bool] = {}  # alias -> whether its own words name one body (_specific)
         self._hon: dict[int, bool] = {}  # alias -> whether its words without the honorific name others too
@@ -220,7 +222,14 @@ class Index:
                     continue  # no word that could give its initials another way
                 for more in acronym_variants(text, initials):
                     other.setdefault(more, set()).add(aid)
-            self._derived, self._derived_other = derived, other
+            # Initials typed in Cyrillic: those of the names of Russian and Belarusian bodies, as Russian writes them.
+            russian: dict[str, set[int]] = {}
+            for aid, toks in enumerate(self.alias_tokens):
+                if len(toks) >= 2 and CYRILLIC_COUNTRIES & set(self.records[self.alias_record[aid]].countries):
+                    initials = russian_initials(self.alias_text[aid])
+                    if len(initials) >= 3:
+                        russian.setdefault(initials, set()).add(aid)
+            self._derived, self._derived_other, self._derived_russian = derived, other, russian
         return self._derived
 
     @property
@@ -684,6 +693,7 @@ class Index:
             # Initials typed in Cyrillic ("ОДК") are those of a name in Russian (or Belarusian), in Cyrillic or
             # transliterated: the names of bodies of other countries are no evidence.
             aids = {a for a in aids if CYRILLIC_COUNTRIES & set(self.records[self.alias_record[a]].countries)}
+            aids |= self._derived_russian.get(qtoks[0], set())
         records = {self.alias_record[a] for a in aids}
         # One name is one organisation, even where two records carry it (a body on two lists, imported
         # as two entries: "Beijing University of Aeronautics and Astronautics" as a name and as an alias).

@@ -87,3 +87,30 @@ def test_a_russian_bodys_short_form_typed_in_the_other_alphabet_is_a_possible_ma
     assert screen_name("\u041e\u0410\u041a", CONFIG)["outcome"] == "possible_match"  # OAK in Cyrillic
     # Not a Latin short form of a body of another country ("CAS" of a Chinese Academy centre).
     assert screen_name("CAS", CONFIG)["outcome"] == "none"
+
+
+def test_three_capitals_with_a_letter_per_pinyin_syllable_are_a_schools_initials() -> None:
+    # XDU: Xi-dian University, as the university abbreviates itself; a possible match, never a match.
+    result = screen_name("XDU", CONFIG)
+    assert result["outcome"] == "possible_match" and result["candidates"][0]["name"] == "Xidian University"
+    assert result["candidates"][0]["possible_reason"] == "the initials of the listed name"
+    # Not a company's ("CXMT"-like initials of a company stay out of this rule), not lower case.
+    assert screen_name("xdu", CONFIG)["outcome"] == "none"
+
+
+def test_a_russian_status_abbreviation_or_contraction_is_read_as_written_out() -> None:
+    # "НИ" (national research) before a school's initials; "госуниверситет" for "государственный университет".
+    assert screen_name("\u041d\u0418 \u0422\u041f\u0423", CONFIG)["candidates"][0]["name"] == \
+        "Tomsk Polytechnic University"
+    result = screen_name("Астраханский госуниверситет", CONFIG)
+    assert result["outcome"] in MATCH and result["candidates"][0]["name"] == "Astrakhan State University"
+    # Another city's state university is not it.
+    assert "Astrakhan State University" not in _flagged(screen_name("Омский госуниверситет", CONFIG))
+
+
+def test_cyrillic_initials_in_brackets_after_a_name_are_not_read_alone() -> None:
+    # "(НПИ)": the initials of the Novocherkassk Polytechnic Institute, the university's former name, not the
+    # listed NPP Plant Iskra's.
+    result = screen_name("Южно-Российский государственный политехнический университет (НПИ) имени М.И. Платова",  # noqa: RUF001
+                         CONFIG)
+    assert result["outcome"] == "none"
