@@ -261,7 +261,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
         kind = "formerly_listed"
     elif lists and (possible := other_kind or
                     _possible_reason(hit, cmp, threshold, query, name=rec.name, index=index, whole=not part) or
-                    _own_short_alias(index, query, hit)):
+                    _own_short_alias(index, query, hit) or _short_form_and_own_words(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
         kind = "related"
@@ -448,6 +448,23 @@ def _own_short_alias(index: Index, query: str, hit: Any) -> str:
             CYRILLIC_COUNTRIES & set(index.records[hit.record].countries):
         return f"a short form this entry carries, written {hit.alias}"
     return ""
+
+
+def _short_form_and_own_words(index: Index, query: str, hit: Any) -> str:
+    """A listed short form in capitals (an alias of one word, of this record only) followed by words that are all
+    words of the record's names: "HIT Harbin", "CGN Power", "HSE Moscow". A possible match: the short form alone is
+    too short to be a match, the words say which body it is."""
+    words = query.split()
+    first = words[0].strip(".,;:()") if words else ""
+    if len(words) < 2 or not (3 <= len(first) <= 6 and first.isalpha() and first.isupper() and first.isascii()):
+        return ""
+    if index.one_word_owners().get(first) != {hit.record}:
+        return ""
+    rest = [t.lstrip("~") for t in tokens(" ".join(words[1:]))]
+    own = {t for aid in index.record_aliases.get(hit.record, ()) for t in index.alias_tokens[aid]}
+    if not rest or not all(t in own for t in rest):
+        return ""
+    return f"the listed short form {first}, with words of the listed name: {', '.join(rest)}"
 
 
 def _difference(cmp: Comparison | None) -> str:

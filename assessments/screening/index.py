@@ -201,6 +201,7 @@ class Index:
         self._derived: dict[str, set[int]] | None = None
         self._derived_other: dict[str, set[int]] = {}
         self._derived_russian: dict[str, set[int]] = {}
+        self._one_word: dict[str, set[int]] | None = None
         self._body: dict[int, bool] = {}  # alias -> whether it reads as a body's name (_names_a_body)
         self._spec: dict[int, bool] = {}  # alias -> whether its own words name one body (_specific)
         self._hon: dict[int, bool] = {}  # alias -> whether its words without the honorific name others too
@@ -599,6 +600,17 @@ class Index:
             # overlap; capped below the threshold in _best(), since a related entry is never a match.
             score = max(cover_q, cover_a) * RELATED_FACTOR
         return Hit(self.alias_record[aid], self.alias_text[aid], round(score, 4), relation, detail, aid)
+
+    def one_word_owners(self) -> dict[str, set[int]]:
+        """Aliases of one word of three to six capitals, as written ("HIT", "CETC") -> the records carrying them."""
+        if self._one_word is None:
+            found: dict[str, set[int]] = {}
+            for aid, text in enumerate(self.alias_text):
+                word = text.strip()
+                if 3 <= len(word) <= 6 and word.isalpha() and word.isupper():
+                    found.setdefault(word, set()).add(self.alias_record[aid])
+            self._one_word = found
+        return self._one_word
 
     def _honorific_needed(self, aid: int) -> bool:
         """True when the words of an alias named after a person, its honorific left out, are all found in an alias

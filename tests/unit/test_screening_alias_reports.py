@@ -114,3 +114,13 @@ def test_cyrillic_initials_in_brackets_after_a_name_are_not_read_alone() -> None
     result = screen_name("Южно-Российский государственный политехнический университет (НПИ) имени М.И. Платова",  # noqa: RUF001
                          CONFIG)
     assert result["outcome"] == "none"
+
+
+def test_a_listed_short_form_followed_by_words_of_the_listed_name_is_a_possible_match() -> None:
+    result = screen_name("HIT Harbin", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert result["candidates"][0]["name"] == "Harbin Institute of Technology"
+    assert result["candidates"][0]["possible_reason"] == \
+        "the listed short form HIT, with words of the listed name: harbin"
+    # A word the listed names lack ("Group") says nothing about which body it is.
+    assert screen_name("HIT Group", CONFIG)["outcome"] == "none"
