@@ -47,6 +47,7 @@ from .index import (
 )
 from .normalize import _HAN as HAN
 from .normalize import (
+    COMMON_WORDS,
     DISTINGUISHING,
     GENERIC,
     HANGUL,
@@ -261,7 +262,8 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
         kind = "formerly_listed"
     elif lists and (possible := other_kind or
                     _possible_reason(hit, cmp, threshold, query, name=rec.name, index=index, whole=not part) or
-                    _own_short_alias(index, query, hit) or _short_form_and_own_words(index, query, hit)):
+                    _own_short_alias(index, query, hit) or _short_form_and_own_words(index, query, hit) or
+                    _brand_word(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
         kind = "related"
@@ -465,6 +467,33 @@ def _short_form_and_own_words(index: Index, query: str, hit: Any) -> str:
     if not rest or not all(t in own for t in rest):
         return ""
     return f"the listed short form {first}, with words of the listed name: {', '.join(rest)}"
+
+
+_BRAND_OWNERS = 2  # records that may carry a word typed alone for it to be read as their brand
+_BRAND_ALIASES = 12  # aliases at most that carry it (a name's own word, not a word many names share)
+
+
+def _brand_word(index: Index, query: str, hit: Any) -> str:
+    """One word typed alone that only one or two listed companies carry in their names ("Hongdu": Jiangxi Hongdu
+    Aviation Industry; "Westone": Cheng Du Westone Information Industry): their brand, a possible match. Not a
+    generic or common word, not a place, not a word in a name of a body that is no company."""
+    qtoks = tokens(query)
+    if len(qtoks) != 1 or not query.isascii():
+        return ""
+    word = qtoks[0]
+    if len(word) < 3 or not word.isalpha() or word in GENERIC or word in COMMON_WORDS or word in places():
+        return ""
+    posted = index.postings.get(word, ())
+    owners = {index.alias_record[a] for a in posted}
+    if not posted or len(posted) > _BRAND_ALIASES or len(owners) > _BRAND_OWNERS or hit.record not in owners:
+        return ""
+    if not all(names_company(index.records[r].name) for r in owners):
+        return ""
+    # Written as a word of its own in a name of the record, not joined to another ("X-Face" is no "Face").
+    alone = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
+    if not any(alone.search(index.alias_text[a]) for a in posted if index.alias_record[a] == hit.record):
+        return ""
+    return f"the listed company's own word, typed alone as its brand: {word}"
 
 
 def _difference(cmp: Comparison | None) -> str:

@@ -124,3 +124,17 @@ def test_a_listed_short_form_followed_by_words_of_the_listed_name_is_a_possible_
         "the listed short form HIT, with words of the listed name: harbin"
     # A word the listed names lack ("Group") says nothing about which body it is.
     assert screen_name("HIT Group", CONFIG)["outcome"] == "none"
+
+
+def test_a_word_only_one_or_two_listed_companies_carry_typed_alone_is_a_possible_match() -> None:
+    # "Hongdu": Jiangxi Hongdu Aviation Industry (and its group); "Westone": Cheng Du Westone Information Industry.
+    result = screen_name("Hongdu", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert result["candidates"][0]["name"] == "Jiangxi Hongdu Aviation Industry Co., Ltd."
+    assert result["candidates"][0]["possible_reason"] == \
+        "the listed company's own word, typed alone as its brand: hongdu"
+    # A word many names carry is no brand ("Continental"), nor a place ("Harbin").
+    assert screen_name("Continental", CONFIG)["outcome"] == "none"
+    assert screen_name("Harbin", CONFIG)["outcome"] not in (*MATCH, "possible_match")
+    # Nor a word joined to another in the listed name ("X-Face", a brand of another company than Face++'s).
+    assert screen_name("Face++", CONFIG)["outcome"] == "none"
