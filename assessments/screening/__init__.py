@@ -471,6 +471,7 @@ def _short_form_and_own_words(index: Index, query: str, hit: Any) -> str:
 
 _BRAND_OWNERS = 2  # records that may carry a word typed alone for it to be read as their brand
 _BRAND_ALIASES = 12  # aliases at most that carry it (a name's own word, not a word many names share)
+_BRAND_MIN = 4  # letters of a brand typed alone (three-letter words are initials or common words: "Fox")
 
 
 def _brand_word(index: Index, query: str, hit: Any) -> str:
@@ -481,8 +482,10 @@ def _brand_word(index: Index, query: str, hit: Any) -> str:
     if len(qtoks) != 1 or not query.isascii():
         return ""
     word = qtoks[0]
-    if len(word) < 3 or not word.isalpha() or word in GENERIC or word in COMMON_WORDS or word in places():
+    if len(word) < _BRAND_MIN or not word.isalpha() or word in GENERIC or word in COMMON_WORDS or word in places():
         return ""
+    if query.strip().isupper() and len(word) <= SURE_ACRONYM_LEN:
+        return ""  # typed as initials ("SISU", "ZAAS"): the initials' own rules, not a brand's
     posted = index.postings.get(word, ())
     owners = {index.alias_record[a] for a in posted}
     if not posted or len(posted) > _BRAND_ALIASES or len(owners) > _BRAND_OWNERS or hit.record not in owners:

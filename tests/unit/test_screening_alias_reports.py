@@ -136,5 +136,9 @@ def test_a_word_only_one_or_two_listed_companies_carry_typed_alone_is_a_possible
     # A word many names carry is no brand ("Continental"), nor a place ("Harbin").
     assert screen_name("Continental", CONFIG)["outcome"] == "none"
     assert screen_name("Harbin", CONFIG)["outcome"] not in (*MATCH, "possible_match")
+    # Nor capitals of five letters or fewer, which are initials ("ZAAS": ZAAS Shipping & Trading is not
+    # brought up as a brand).
+    zaas = screen_name("ZAAS", CONFIG)
+    assert not any("brand" in c["possible_reason"] for c in zaas["candidates"])
     # Nor a word joined to another in the listed name ("X-Face", a brand of another company than Face++'s).
     assert screen_name("Face++", CONFIG)["outcome"] == "none"
