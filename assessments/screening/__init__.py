@@ -185,6 +185,11 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the foreign name as Korean writes it, read as \u201c{variant}\u201d",
                              threshold)
+        abbreviated = index.han_abbreviation_hits(name)
+        if len({h.record for h in abbreviated}) <= _HAN_ABBREVIATION_OWNERS:
+            for hit in abbreviated:
+                if allowed is None or hit.record in allowed:
+                    _keep(found, _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today))
         for variant in _spelled_out(name):
             for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
                 _keep(found, _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today))
@@ -327,6 +332,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         # Dvigatelestroitelnaya Korporatsiya): three letters are enough, among the names of Russia and Belarus; typed
         # alone, not in brackets after a name (the initials of its former name, "(НПИ)").
         return "the initials of the listed name's Russian words"
+    if hit.detail == "han_abbreviation":
+        return f"the characters you typed, in order, of the listed name \u201c{hit.alias}\u201d (an abbreviation of it)"
     if hit.detail == "honorific_acronym":
         return "the initials of the listed name, with the surname of its honorific or its Academy branch"
     if hit.detail in ("other_honorific", "honorific_left_out") and index is not None and \
@@ -469,6 +476,7 @@ def _short_form_and_own_words(index: Index, query: str, hit: Any) -> str:
     return f"the listed short form {first}, with words of the listed name: {', '.join(rest)}"
 
 
+_HAN_ABBREVIATION_OWNERS = 2  # records a Chinese abbreviation may fit (a body and its listed parent or unit)
 _BRAND_OWNERS = 2  # records that may carry a word typed alone for it to be read as their brand
 _BRAND_ALIASES = 12  # aliases at most that carry it (a name's own word, not a word many names share)
 _BRAND_MIN = 4  # letters of a brand typed alone (three-letter words are initials or common words: "Fox")

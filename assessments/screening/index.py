@@ -202,6 +202,7 @@ class Index:
         self._derived_other: dict[str, set[int]] = {}
         self._derived_russian: dict[str, set[int]] = {}
         self._one_word: dict[str, set[int]] | None = None
+        self._han_names: list[tuple[str, int]] | None = None  # (a Chinese alias's characters, alias)
         self._body: dict[int, bool] = {}  # alias -> whether it reads as a body's name (_names_a_body)
         self._spec: dict[int, bool] = {}  # alias -> whether its own words name one body (_specific)
         self._hon: dict[int, bool] = {}  # alias -> whether its words without the honorific name others too
@@ -601,6 +602,32 @@ class Index:
             score = max(cover_q, cover_a) * RELATED_FACTOR
         return Hit(self.alias_record[aid], self.alias_text[aid], round(score, 4), relation, detail, aid)
 
+    def han_abbreviation_hits(self, query: str) -> list[Hit]:
+        """A name of three to six Chinese characters that takes, in order, characters of one listed Chinese name, from
+        its first character to one of its last two (中海油: 中国海油; 火箭军工大: 火箭军工程大学): its abbreviation, as
+        Chinese abbreviates names. A guess: the caller shows it as a possible match, and only when one record fits."""
+        typed = "".join(query.split())
+        if not (HAN_ABBREVIATION_MIN <= len(typed) <= HAN_ABBREVIATION_MAX) or not all(HAN.match(ch) for ch in typed) \
+                or typed.endswith(_HAN_KINDS):
+            return []  # (a name ending in its kind written whole, 南京大学, is a name of its own, not an abbreviation)
+        if self._han_names is None:
+            names: list[tuple[str, int]] = []
+            for aid, text in enumerate(self.alias_text):
+                if HAN.search(text):
+                    chars = "".join(ch for ch in _HAN_FILLER.sub("", text) if HAN.match(ch))
+                    if len(chars) > HAN_ABBREVIATION_MIN:
+                        names.append((chars, aid))
+            self._han_names = names
+        found: dict[int, int] = {}
+        for chars, aid in self._han_names:
+            if chars[0] != typed[0] or typed[-1] not in chars[-2:] or len(chars) <= len(typed) or chars == typed:
+                continue
+            it = iter(chars)
+            if all(ch in it for ch in typed):
+                found.setdefault(self.alias_record[aid], aid)
+        return [Hit(rid, self.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "han_abbreviation", aid)
+                for rid, aid in found.items()]
+
     def one_word_owners(self) -> dict[str, set[int]]:
         """Aliases of one word of three to six capitals, as written ("HIT", "CETC") -> the records carrying them."""
         if self._one_word is None:
@@ -920,6 +947,11 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
 
 # --- across scripts ---------------------------------------------------------------------------------
 
+HAN_ABBREVIATION_MIN = 3  # characters of a Chinese abbreviation read against the listed names (two fit too many)
+HAN_ABBREVIATION_MAX = 6
+# The PLA prefix and company suffixes that normalize.fold() drops from a Chinese name.
+_HAN_FILLER = re.compile("中国人民解放军|中國人民解放軍|股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|公司")
+_HAN_KINDS = ("大学", "大學", "学院", "學院", "研究院", "研究所", "中心", "医院", "醫院", "科技", "银行", "銀行")
 CYRILLIC_COUNTRIES = frozenset({"RU", "BY"})
 """Countries of the listed bodies whose names initials typed in Cyrillic are read against."""
 CROSS_SCRIPT_COUNTRIES = frozenset({"IR", "IQ", "SY", "LB", "YE", "AF", "AE", "SA", "OM", "QA", "KW", "BH", "JO",

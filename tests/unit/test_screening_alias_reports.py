@@ -142,3 +142,17 @@ def test_a_word_only_one_or_two_listed_companies_carry_typed_alone_is_a_possible
     assert not any("brand" in c["possible_reason"] for c in zaas["candidates"])
     # Nor a word joined to another in the listed name ("X-Face", a brand of another company than Face++'s).
     assert screen_name("Face++", CONFIG)["outcome"] == "none"
+
+
+def test_chinese_characters_taken_in_order_from_a_listed_chinese_name_are_a_possible_match() -> None:
+    # 火箭军工大: 火箭军工程大学 (the Rocket Force University of Engineering), as Chinese abbreviates names.
+    result = screen_name("火箭军工大", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert result["candidates"][0]["name"].startswith("Rocket Force")
+    assert result["candidates"][0]["possible_reason"].startswith(
+        "the characters you typed, in order, of the listed name")
+    # A name that ends with its kind written whole is a name of its own: 南京大学 (Nanjing University) takes
+    # characters of 南京航空航天大学 in order, and is not that university.
+    assert screen_name("南京大学", CONFIG)["outcome"] == "none"
+    # Two characters fit too many names.
+    assert not any(c["why"] == "han_abbreviation" for c in screen_name("山大", CONFIG)["candidates"])
