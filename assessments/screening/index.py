@@ -266,6 +266,9 @@ class Index:
         if self._derived is None:
             _ = self.derived_acronyms
             return True
+        if self._han_names is None:
+            self.han_names()
+            return True
         return False
 
     def prepare(self) -> None:
@@ -610,6 +613,19 @@ class Index:
         if not (HAN_ABBREVIATION_MIN <= len(typed) <= HAN_ABBREVIATION_MAX) or not all(HAN.match(ch) for ch in typed) \
                 or typed.endswith(_HAN_KINDS):
             return []  # (a name ending in its kind written whole, 南京大学, is a name of its own, not an abbreviation)
+        found: dict[int, int] = {}
+        for chars, aid in self.han_names():
+            if chars[0] != typed[0] or typed[-1] not in chars[-2:] or len(chars) <= len(typed) or chars == typed:
+                continue
+            it = iter(chars)
+            if all(ch in it for ch in typed):
+                found.setdefault(self.alias_record[aid], aid)
+        return [Hit(rid, self.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "han_abbreviation", aid)
+                for rid, aid in found.items()]
+
+    def han_names(self) -> list[tuple[str, int]]:
+        """The Chinese aliases as their characters without the filler fold() drops, with their alias: built on first
+        use (the browser's worker builds it while idle, prepare_next())."""
         if self._han_names is None:
             names: list[tuple[str, int]] = []
             for aid, text in enumerate(self.alias_text):
@@ -618,15 +634,7 @@ class Index:
                     if len(chars) > HAN_ABBREVIATION_MIN:
                         names.append((chars, aid))
             self._han_names = names
-        found: dict[int, int] = {}
-        for chars, aid in self._han_names:
-            if chars[0] != typed[0] or typed[-1] not in chars[-2:] or len(chars) <= len(typed) or chars == typed:
-                continue
-            it = iter(chars)
-            if all(ch in it for ch in typed):
-                found.setdefault(self.alias_record[aid], aid)
-        return [Hit(rid, self.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "han_abbreviation", aid)
-                for rid, aid in found.items()]
+        return self._han_names
 
     def one_word_owners(self) -> dict[str, set[int]]:
         """Aliases of one word of three to six capitals, as written ("HIT", "CETC") -> the records carrying them."""

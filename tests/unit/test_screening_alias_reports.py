@@ -156,3 +156,14 @@ def test_chinese_characters_taken_in_order_from_a_listed_chinese_name_are_a_poss
     assert screen_name("南京大学", CONFIG)["outcome"] == "none"
     # Two characters fit too many names.
     assert not any(c["why"] == "han_abbreviation" for c in screen_name("山大", CONFIG)["candidates"])
+
+
+def test_the_chinese_names_table_is_built_while_idle_not_by_a_query() -> None:
+    from assessments.screening import dataset  # noqa: PLC0415
+    from assessments.screening.index import Index  # noqa: PLC0415
+
+    fresh = Index(dataset.records()[:500])
+    assert fresh._han_names is None
+    fresh.prepare()
+    assert fresh._han_names is not None and fresh.prepare_next() is False
+    assert all(len(chars) > 3 for chars, _ in fresh.han_names())
