@@ -487,7 +487,8 @@ def _brand_word(index: Index, query: str, hit: Any) -> str:
     Aviation Industry; "Westone": Cheng Du Westone Information Industry): their brand, a possible match. Not a
     generic or common word, not a place, not a word in a name of a body that is no company."""
     qtoks = tokens(query)
-    if len(qtoks) != 1 or not query.isascii():
+    # (Latin, or a Russian word as the lists transliterate it: "Калашников", "Гидроприбор".)
+    if len(qtoks) != 1 or not (query.isascii() or _CYRILLIC_ONLY.fullmatch(query.strip())):
         return ""
     word = qtoks[0]
     if len(word) < _BRAND_MIN or not word.isalpha() or word in GENERIC or word in COMMON_WORDS or word in places():

@@ -133,6 +133,10 @@ def test_a_word_only_one_or_two_listed_companies_carry_typed_alone_is_a_possible
     assert result["candidates"][0]["name"] == "Jiangxi Hongdu Aviation Industry Co., Ltd."
     assert result["candidates"][0]["possible_reason"] == \
         "the listed company's own word, typed alone as its brand: hongdu"
+    # A Russian word as the lists transliterate it: Gidropribor, the naval weapons concern.
+    gidropribor = screen_name("\u0413\u0438\u0434\u0440\u043e\u043f\u0440\u0438\u0431\u043e\u0440", CONFIG)
+    assert gidropribor["outcome"] == "possible_match"
+    assert "Gidropribor" in gidropribor["candidates"][0]["name"]
     # A word many names carry is no brand ("Continental"), nor a place ("Harbin").
     assert screen_name("Continental", CONFIG)["outcome"] == "none"
     assert screen_name("Harbin", CONFIG)["outcome"] not in (*MATCH, "possible_match")
