@@ -11,6 +11,8 @@ import datetime as _dt
 import re
 from typing import Any
 
+from anyascii import anyascii
+
 from .._errors import AnswerError
 from ..config import Config, default_config
 from ..limits import (
@@ -33,8 +35,19 @@ from .dataset import (
     people_present,
     records,
 )
-from .index import DERIVED_ACRONYM_SCORE, KIND_WORDS, SURE_ACRONYM_LEN, Comparison, CrossScript, Index, best_comparison
+from .index import (
+    CYRILLIC_COUNTRIES,
+    DERIVED_ACRONYM_SCORE,
+    KIND_WORDS,
+    SURE_ACRONYM_LEN,
+    Comparison,
+    CrossScript,
+    Index,
+    best_comparison,
+)
+from .normalize import _HAN as HAN
 from .normalize import (
+    COMMON_WORDS,
     DISTINGUISHING,
     GENERIC,
     HANGUL,
@@ -42,6 +55,7 @@ from .normalize import (
     SUBUNIT_WORDS,
     TYPE_WORDS,
     acronym,
+    acronym_variants,
     affiliation_parts,
     names_company,
     normalized,
@@ -148,9 +162,11 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
                 cand = _candidate(index, han, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the Korean name read in Chinese characters: \u201c{han}\u201d", threshold)
+        # (Words read from Chinese characters are matched exactly, as the characters are: exact_words().)
+        han_name = bool(HAN.search(name))
         for variant in across.variants(name):
             for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold,
-                                    implied=implied)[1]:
+                                    implied=implied, spelled=han_name)[1]:
                 cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the institutional words read in English: \u201c{variant}\u201d", threshold)
         for variant, words in across.name_variants(name):
@@ -169,6 +185,14 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the foreign name as Korean writes it, read as \u201c{variant}\u201d",
                              threshold)
+        abbreviated = index.han_abbreviation_hits(name)
+        if len({h.record for h in abbreviated}) <= _HAN_ABBREVIATION_OWNERS:
+            for hit in abbreviated:
+                if allowed is None or hit.record in allowed:
+                    _keep(found, _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today))
+        for variant in _spelled_out(name):
+            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                _keep(found, _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today))
         parts = affiliation_parts(name)[:MAX_AFFILIATION_PARTS]
         for part in parts:
             _, part_hits = index.search(part, limit=PART_DEPTH, allowed=allowed, threshold=threshold)
@@ -242,8 +266,9 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
     elif same and former:
         kind = "formerly_listed"
     elif lists and (possible := other_kind or
-                    _possible_reason(hit, cmp, threshold, query, name=rec.name, index=index) or
-                    _own_short_alias(index, query, hit)):
+                    _possible_reason(hit, cmp, threshold, query, name=rec.name, index=index, whole=not part) or
+                    _own_short_alias(index, query, hit) or _short_form_and_own_words(index, query, hit) or
+                    _brand_word(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
         kind = "related"
@@ -289,10 +314,11 @@ def _list_info(lid: str, max_age_days: int, today: _dt.date | None) -> dict[str,
 
 
 def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: str = "", *, name: str = "",
-                     index: Index | None = None) -> str:
+                     index: Index | None = None, whole: bool = True) -> str:
     """Why a listed candidate below the threshold is a possible match, or "" when it is not one."""
+    typed = query.strip()
     if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias and \
-            len(query.strip()) >= SURE_ACRONYM_LEN - 1:
+            len(typed) >= SURE_ACRONYM_LEN - 1 and typed.isalpha() and typed.isupper():
         # Four or more initials typed as they are, fitting one listed name only ("KIAM").
         return "the initials of the listed name"
     if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias == name and \
@@ -300,8 +326,24 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         # Three capitals that are the usual initials of one listed school's name (its name on the list, not
         # another of its names: "DUT", Dalian University of Technology), as papers abbreviate universities.
         return "the initials of the listed name"
+    if whole and hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and 3 <= len(typed) <= 8 and \
+            typed.isalpha() and typed.isupper() and _CYRILLIC_ONLY.fullmatch(typed):
+        # Capitals typed in Cyrillic that are the initials of one listed Russian name ("ODK" in Cyrillic: Obyedinyonnaya
+        # Dvigatelestroitelnaya Korporatsiya): three letters are enough, among the names of Russia and Belarus; typed
+        # alone, not in brackets after a name (the initials of its former name, "(НПИ)").
+        return "the initials of the listed name's Russian words"
+    if hit.detail == "han_abbreviation":
+        return f"the characters you typed, in order, of the listed name \u201c{hit.alias}\u201d (an abbreviation of it)"
     if hit.detail == "honorific_acronym":
         return "the initials of the listed name, with the surname of its honorific or its Academy branch"
+    if hit.detail in ("other_honorific", "honorific_left_out") and index is not None and \
+            hit.score >= threshold - POSSIBLE_BAND / 2:
+        listed = ", ".join(sorted(index.alias_optional.get(hit.aid, ())))
+        if hit.detail == "honorific_left_out":
+            return (f"the listed name without the person it is named after ({listed}): the same words name other "
+                    "listed bodies too")
+        typed = ", ".join(t.lstrip("~") for t in tokens(query) if t.startswith("~"))
+        return f"the same words, named after another person: you typed {typed}, the list has {listed}"
     if hit.detail == "other_country":
         return ""  # the typed name places itself in another country than the listed entry
     if hit.detail == "unchecked_alias":
@@ -369,11 +411,12 @@ def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
 
 def _school_initials(query: str, alias: str) -> bool:
     """True when ``query`` is three capital letters that are the usual initials of ``alias``, the name of a
-    university, institute, academy or college (not of a company: three letters fit too many of those)."""
+    university, institute, academy or college (not of a company: three letters fit too many of those), or its
+    initials with a letter for each syllable of a two-syllable pinyin word ("XDU": Xidian University)."""
     typed = query.strip()
     return len(typed) == 3 and typed.isalpha() and typed.isupper() and typed.isascii() and \
-        acronym(alias) == typed.casefold() and any(t in _SCHOOL_INITIALS for t in tokens(alias)) and \
-        not names_company(alias)
+        typed.casefold() in {acronym(alias), *acronym_variants(alias)} and \
+        any(t in _SCHOOL_INITIALS for t in tokens(alias)) and not names_company(alias)
 
 
 _SCHOOL_INITIALS = frozenset({"university", "institute", "academy", "college"})
@@ -395,16 +438,74 @@ def _typed_kind_not_a_company(index: Index, query: str, hit: Any, cmp: Compariso
     return f"close, but you typed {', '.join(kinds)}: the listed entry is a company ({listed})"
 
 
+_CYRILLIC_ONLY = re.compile("[\u0400-\u04ff]+")
+
+
 def _own_short_alias(index: Index, query: str, hit: Any) -> str:
     """A short alias of the record in Cyrillic or another non-Latin script ("ВТБ": too short to be a match)
     typed exactly as written, in capitals, and carried by this record only: a possible match. Not a Latin
-    one: the lists give a parent's acronym to its units ("CAS" for a CAS centre)."""
+    one: the lists give a parent's acronym to its units ("CAS" for a CAS centre); but a Russian or Belarusian
+    body's short form in Cyrillic typed in Latin letters, or its Latin one in Cyrillic letters, is (VTB, PSB)."""
     typed = query.strip()
-    if hit.detail != "short_alias" or hit.alias != typed or not typed.isupper() or typed.isascii():
+    if hit.detail != "short_alias" or not typed.isupper() or len(typed) > 4 or \
+            index.short_alias_owners.get(hit.alias) != 1:
         return ""
-    if len(typed) > 4 or index.short_alias_owners.get(typed) != 1:
+    if hit.alias == typed and not typed.isascii():
+        return "a short form this entry carries, typed as it is written"
+    if hit.alias != typed and anyascii(hit.alias) == anyascii(typed) and \
+            (_CYRILLIC_ONLY.fullmatch(typed) or _CYRILLIC_ONLY.fullmatch(hit.alias)) and \
+            CYRILLIC_COUNTRIES & set(index.records[hit.record].countries):
+        return f"a short form this entry carries, written {hit.alias}"
+    return ""
+
+
+def _short_form_and_own_words(index: Index, query: str, hit: Any) -> str:
+    """A listed short form in capitals (an alias of one word, of this record only) followed by words that are all
+    words of the record's names: "HIT Harbin", "CGN Power", "HSE Moscow". A possible match: the short form alone is
+    too short to be a match, the words say which body it is."""
+    words = query.split()
+    first = words[0].strip(".,;:()") if words else ""
+    if len(words) < 2 or not (3 <= len(first) <= 6 and first.isalpha() and first.isupper() and first.isascii()):
         return ""
-    return "a short form this entry carries, typed as it is written"
+    if index.one_word_owners().get(first) != {hit.record}:
+        return ""
+    rest = [t.lstrip("~") for t in tokens(" ".join(words[1:]))]
+    own = {t for aid in index.record_aliases.get(hit.record, ()) for t in index.alias_tokens[aid]}
+    if not rest or not all(t in own for t in rest):
+        return ""
+    return f"the listed short form {first}, with words of the listed name: {', '.join(rest)}"
+
+
+_HAN_ABBREVIATION_OWNERS = 2  # records a Chinese abbreviation may fit (a body and its listed parent or unit)
+_BRAND_OWNERS = 2  # records that may carry a word typed alone for it to be read as their brand
+_BRAND_ALIASES = 12  # aliases at most that carry it (a name's own word, not a word many names share)
+_BRAND_MIN = 4  # letters of a brand typed alone (three-letter words are initials or common words: "Fox")
+
+
+def _brand_word(index: Index, query: str, hit: Any) -> str:
+    """One word typed alone that only one or two listed companies carry in their names ("Hongdu": Jiangxi Hongdu
+    Aviation Industry; "Westone": Cheng Du Westone Information Industry): their brand, a possible match. Not a
+    generic or common word, not a place, not a word in a name of a body that is no company."""
+    qtoks = tokens(query)
+    # (Latin, or a Russian word as the lists transliterate it: "Калашников", "Гидроприбор".)
+    if len(qtoks) != 1 or not (query.isascii() or _CYRILLIC_ONLY.fullmatch(query.strip())):
+        return ""
+    word = qtoks[0]
+    if len(word) < _BRAND_MIN or not word.isalpha() or word in GENERIC or word in COMMON_WORDS or word in places():
+        return ""
+    if query.strip().isupper() and len(word) <= SURE_ACRONYM_LEN:
+        return ""  # typed as initials ("SISU", "ZAAS"): the initials' own rules, not a brand's
+    posted = index.postings.get(word, ())
+    owners = {index.alias_record[a] for a in posted}
+    if not posted or len(posted) > _BRAND_ALIASES or len(owners) > _BRAND_OWNERS or hit.record not in owners:
+        return ""
+    if not all(names_company(index.records[r].name) for r in owners):
+        return ""
+    # Written as a word of its own in a name of the record, not joined to another ("X-Face" is no "Face").
+    alone = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
+    if not any(alone.search(index.alias_text[a]) for a in posted if index.alias_record[a] == hit.record):
+        return ""
+    return f"the listed company's own word, typed alone as its brand: {word}"
 
 
 def _difference(cmp: Comparison | None) -> str:
@@ -456,6 +557,26 @@ def _keep_across(found: dict[int, dict[str, Any]], cand: dict[str, Any], reason:
 # A romanised Persian name joins its words with the ezafe ("Daneshgah-e Sanati-ye Sharif", "Bank-e Tejarat"):
 # such a name is compared on consonant skeletons too, as the name in Persian script is.
 _PERSIAN_EZAFE = re.compile(r"[a-z]-(?:e|ye)\b", re.IGNORECASE)
+
+
+# Russian: the status "national research (university)" abbreviated before a school's initials ("НИ ТПУ", "НИУ ВШЭ"),
+# and the usual contraction of "state university" ("Астраханский госуниверситет").
+_RU_STATUS_INITIALS = re.compile("^(?:\u041d\u0418\u0423?)\\s+(?=[\u0410-\u042f\u0401]{2,}\\b)")
+_RU_GOSUNIVERSITET = re.compile("\u0433\u043e\u0441\u0443\u043d\u0438\u0432\u0435\u0440\u0441\u0438\u0442"
+                                "\u0435\u0442\\w*", re.IGNORECASE)
+
+
+def _spelled_out(name: str) -> list[str]:
+    """A Russian name with its abbreviated status left out or its contraction written out: the same name, screened
+    as such."""
+    out = []
+    if (m := _RU_STATUS_INITIALS.match(name)) and name[m.end():].strip():
+        out.append(name[m.end():])
+    if _RU_GOSUNIVERSITET.search(name):
+        out.append(_RU_GOSUNIVERSITET.sub("\u0433\u043e\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0435\u043d"
+                                          "\u043d\u044b\u0439 \u0443\u043d\u0438\u0432\u0435\u0440\u0441\u0438"
+                                          "\u0442\u0435\u0442", name))
+    return out
 
 
 def _korean_as_chinese(name: str) -> str:

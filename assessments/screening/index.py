@@ -46,6 +46,7 @@ from .normalize import (
     acronym_variants,
     names_company,
     pinyin_pairs,
+    russian_initials,
     tokens,
 )
 
@@ -75,7 +76,7 @@ RELATED_FACTOR = 0.85     # score of a fully contained related entry, before the
 COMMON_WORD_SCORE = 0.6  # a one-word listed name that is a common word, found among other typed words
 # Shown below the threshold, never a match.
 CAPPED = frozenset({"extends_listed_name", "different_kind", "common_word", "different_generic", "other_country",
-                    "honorific_acronym"})
+                    "honorific_acronym", "other_honorific", "honorific_left_out"})
 PLACE_COUNTRY = {"china": "CN", "chinese": "CN", "beijing": "CN", "shanghai": "CN", "russia": "RU", "russian": "RU",
                  "moscow": "RU", "iran": "IR", "iranian": "IR"}
 """The place words among the generic words, and the country each is in."""
@@ -106,12 +107,13 @@ class Hit(NamedTuple):
 class _Query:
     """What scoring a typed name against each candidate alias needs, worked out once per name."""
 
-    __slots__ = ("company", "distinctive", "han", "near", "optional", "places", "places_exact", "qtoks", "reverse",
-                 "typed_as_acronym", "weights")
+    __slots__ = ("company", "distinctive", "han", "implied", "near", "optional", "places", "places_exact", "qtoks",
+                 "reverse", "typed_as_acronym", "weights")
 
     def __init__(self, index: Index, qtoks: tuple[str, ...], near: dict[str, dict[str, float]],  # noqa: PLR0917
                  typed_as_acronym: bool, han: bool, company: bool, optional: frozenset[str]) -> None:
         self.qtoks, self.near, self.optional = qtoks, near, optional
+        self.implied: frozenset[str] = frozenset()  # words added to the typed ones (not an honorific of its own)
         self.typed_as_acronym, self.han, self.company = typed_as_acronym, han, company
         self.weights = [index.weight(q) for q in qtoks]
         # Vocabulary word -> (typed word's position, similarity, rank among that word's neighbours).
@@ -185,7 +187,7 @@ class Index:
         self.official_acronyms = {
             aid for aid in singles
             if self.alias_text[aid].strip().isupper() and len(short[self.alias_text[aid].strip()]) == 1
-            and self.alias_tokens[aid][0] == acronym(self.records[self.alias_record[aid]].name)}
+            and _spells(self.alias_tokens[aid][0], self.records[self.alias_record[aid]].name)}
         # How many records carry each short alias, as written ("ВТБ" -> 1).
         self.short_alias_owners = {text: len(owners) for text, owners in short.items()}
         n = len(self.alias_text) or 1
@@ -198,8 +200,12 @@ class Index:
         self._deletes: dict[int, dict[str, list[str]]] = {}
         self._derived: dict[str, set[int]] | None = None
         self._derived_other: dict[str, set[int]] = {}
+        self._derived_russian: dict[str, set[int]] = {}
+        self._one_word: dict[str, set[int]] | None = None
+        self._han_names: list[tuple[str, int]] | None = None  # (a Chinese alias's characters, alias)
         self._body: dict[int, bool] = {}  # alias -> whether it reads as a body's name (_names_a_body)
         self._spec: dict[int, bool] = {}  # alias -> whether its own words name one body (_specific)
+        self._hon: dict[int, bool] = {}  # alias -> whether its words without the honorific name others too
 
     @property
     def derived_acronyms(self) -> dict[str, set[int]]:
@@ -218,7 +224,14 @@ class Index:
                     continue  # no word that could give its initials another way
                 for more in acronym_variants(text, initials):
                     other.setdefault(more, set()).add(aid)
-            self._derived, self._derived_other = derived, other
+            # Initials typed in Cyrillic: those of the names of Russian and Belarusian bodies, as Russian writes them.
+            russian: dict[str, set[int]] = {}
+            for aid, toks in enumerate(self.alias_tokens):
+                if len(toks) >= 2 and CYRILLIC_COUNTRIES & set(self.records[self.alias_record[aid]].countries):
+                    initials = russian_initials(self.alias_text[aid])
+                    if len(initials) >= 3:
+                        russian.setdefault(initials, set()).add(aid)
+            self._derived, self._derived_other, self._derived_russian = derived, other, russian
         return self._derived
 
     @property
@@ -252,6 +265,9 @@ class Index:
                 return True
         if self._derived is None:
             _ = self.derived_acronyms
+            return True
+        if self._han_names is None:
+            self.han_names()
             return True
         return False
 
@@ -299,9 +315,12 @@ class Index:
     # --- search ----------------------------------------------------------
 
     def search(self, query: str, limit: int = MAX_CANDIDATES, allowed: set[int] | None = None,
-               threshold: float = MATCH_THRESHOLD, implied: tuple[str, ...] = ()) -> tuple[tuple[str, ...], list[Hit]]:
+               threshold: float = MATCH_THRESHOLD, *, implied: tuple[str, ...] = (),
+               spelled: bool = False) -> tuple[tuple[str, ...], list[Hit]]:
         """The best hits for ``query``; ``implied``: words the typed name may leave out (the country in a
-        name read across scripts), added to it as words that count only where a listed name has them."""
+        name read across scripts), added to it as words that count only where a listed name has them;
+        ``spelled``: every word must match exactly (a name read from Chinese characters: 宇视, "yushi", is not 宇树,
+        "yushu")."""
         qtoks = tokens(query)
         if not qtoks:
             return qtoks, []
@@ -310,7 +329,7 @@ class Index:
         if optional:
             qtoks = tuple(t.lstrip(OPTIONAL) for t in qtoks)
         hits: list[Hit | None] = []
-        exact = exact_words(query, qtoks)
+        exact = frozenset(qtoks) if spelled else exact_words(query, qtoks)
         front = first_letter_words(query)
         typed_as_acronym = query.strip().isupper() and len(qtoks) == 1
         # A typed legal form ("Corp.") names a kind of body, as a type word ("University") does.
@@ -318,7 +337,8 @@ class Index:
         for n, variant in enumerate(self._spacing_variants(qtoks)):
             # Implied words are scored, never respaced or used to select candidates.
             found = self._search_tokens(variant + extra, typed_as_acronym, bool(HAN.search(query)), company,
-                                        optional, typed=len(variant), exact=exact, front=front)
+                                        optional, typed=len(variant), exact=exact, front=front,
+                                        cyrillic=bool(front))
             if n:
                 found = [h._replace(score=round(h.score * RESPACED_FACTOR, 4))
                          if h and h.detail in RESPACED_DETAILS else None for h in found]
@@ -345,7 +365,8 @@ class Index:
     def _search_tokens(self, qtoks: tuple[str, ...], typed_as_acronym: bool = False,
                        han: bool = False, company: bool = False,
                        optional: frozenset[str] = frozenset(), *, typed: int | None = None,
-                       exact: frozenset[str] = frozenset(), front: frozenset[str] = frozenset()) -> list[Hit | None]:
+                       exact: frozenset[str] = frozenset(), front: frozenset[str] = frozenset(),
+                       cyrillic: bool = False) -> list[Hit | None]:
         # Generic and common words must be spelled right: "state" one edit from "estate", or "ocean"
         # from "ozean", is another word, not a typo; so must the words of exact_words() (a place name, a
         # syllable pair read from Chinese characters).
@@ -356,8 +377,10 @@ class Index:
         # ``typed``: the first words are the typed ones, the rest implied words, which select no candidates.
         candidates = self._candidates(qtoks[:typed], near)
         query = _Query(self, qtoks, near, typed_as_acronym, han, company, optional)
+        if typed is not None and typed < len(qtoks):
+            query.implied = frozenset(qtoks[typed:])
         hits = [self._score(query, aid) for aid in candidates]
-        hits += self._acronym_hits(qtoks, typed_as_acronym)
+        hits += self._acronym_hits(qtoks, typed_as_acronym, cyrillic=cyrillic)
         if len(qtoks) > 1 and (optional or _ACADEMY_ABBREVIATIONS.intersection(qtoks)):
             hits += self._honorific_acronym_hits(qtoks, optional)
         return hits
@@ -565,11 +588,81 @@ class Index:
             # Physics Institute", "China Electric Power Research Institute"): the words in common name no one
             # body. (Not a company: "China State Shipbuilding Corporation" names one whatever its words.)
             detail = "extends_listed_name"
+        if a_optional and relation == "same" and detail in ("exact", "tokens") and not a_optional & set(matched_alias):
+            if any(q in optional and q not in query.implied for qi, q in enumerate(qtoks) if qi not in best):
+                # Named after another person ("Letno-issledovatelskiy institut imeni Chkalova" against the listed
+                # "... imeni M. M. Gromova", "Zavod imeni Lenina" against "Zavod im. A.A. Kulakova"): another
+                # organisation, or the same one renamed; a possible match at most.
+                detail = "other_honorific"
+            elif self._honorific_needed(aid):
+                # The honorific left out, and the other words of the listed name name other listed bodies too
+                # ("Физико-технический институт" against "Fiziko-tekhnicheskiy institut imeni A.F.Ioffe"; "Zavod"):
+                # the surname is what tells the listed one apart.
+                detail = "honorific_left_out"
         if relation == "related":
             # Ranked by how fully the smaller name is contained, which says more than a partial
             # overlap; capped below the threshold in _best(), since a related entry is never a match.
             score = max(cover_q, cover_a) * RELATED_FACTOR
         return Hit(self.alias_record[aid], self.alias_text[aid], round(score, 4), relation, detail, aid)
+
+    def han_abbreviation_hits(self, query: str) -> list[Hit]:
+        """A name of three to six Chinese characters that takes, in order, characters of one listed Chinese name, from
+        its first character to one of its last two (中海油: 中国海油; 火箭军工大: 火箭军工程大学): its abbreviation, as
+        Chinese abbreviates names. A guess: the caller shows it as a possible match, and only when one record fits."""
+        typed = "".join(query.split())
+        if not (HAN_ABBREVIATION_MIN <= len(typed) <= HAN_ABBREVIATION_MAX) or not all(HAN.match(ch) for ch in typed) \
+                or typed.endswith(_HAN_KINDS):
+            return []  # (a name ending in its kind written whole, 南京大学, is a name of its own, not an abbreviation)
+        found: dict[int, int] = {}
+        for chars, aid in self.han_names():
+            if chars[0] != typed[0] or typed[-1] not in chars[-2:] or len(chars) <= len(typed) or chars == typed:
+                continue
+            it = iter(chars)
+            if all(ch in it for ch in typed):
+                found.setdefault(self.alias_record[aid], aid)
+        return [Hit(rid, self.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "han_abbreviation", aid)
+                for rid, aid in found.items()]
+
+    def han_names(self) -> list[tuple[str, int]]:
+        """The Chinese aliases as their characters without the filler fold() drops, with their alias: built on first
+        use (the browser's worker builds it while idle, prepare_next())."""
+        if self._han_names is None:
+            names: list[tuple[str, int]] = []
+            for aid, text in enumerate(self.alias_text):
+                if HAN.search(text):
+                    chars = "".join(ch for ch in _HAN_FILLER.sub("", text) if HAN.match(ch))
+                    if len(chars) > HAN_ABBREVIATION_MIN:
+                        names.append((chars, aid))
+            self._han_names = names
+        return self._han_names
+
+    def one_word_owners(self) -> dict[str, set[int]]:
+        """Aliases of one word of three to six capitals, as written ("HIT", "CETC") -> the records carrying them."""
+        if self._one_word is None:
+            found: dict[str, set[int]] = {}
+            for aid, text in enumerate(self.alias_text):
+                word = text.strip()
+                if 3 <= len(word) <= 6 and word.isalpha() and word.isupper():
+                    found.setdefault(word, set()).add(self.alias_record[aid])
+            self._one_word = found
+        return self._one_word
+
+    def _honorific_needed(self, aid: int) -> bool:
+        """True when the words of an alias named after a person, its honorific left out, are all found in an alias
+        of another record: without the surname they name no one listed body."""
+        known = self._hon.get(aid)
+        if known is None:
+            optional = self.alias_optional.get(aid, frozenset())
+            words = [t for t in self.alias_tokens[aid] if t not in optional]
+            rid = self.alias_record[aid]
+            common: set[int] | None = None
+            for t in sorted(words, key=lambda t: len(self.postings.get(t, ()))):
+                found = self.postings.get(t, ())
+                common = set(found) if common is None else common.intersection(found)
+                if not common:
+                    break
+            known = self._hon[aid] = bool(words) and any(self.alias_record[a] != rid for a in common or ())
+        return known
 
     def _names_a_body(self, aid: int) -> bool:
         """True when an alias reads as the name of an organisation that can have units: it has a word for a
@@ -632,7 +725,7 @@ class Index:
         return [Hit(rid, self.alias_text[aid], HONORIFIC_ACRONYM_SCORE, "same", "honorific_acronym", aid)
                 for rid, aid in found.items()]
 
-    def _acronym_hits(self, qtoks: tuple[str, ...], typed_as_acronym: bool) -> list[Hit]:
+    def _acronym_hits(self, qtoks: tuple[str, ...], typed_as_acronym: bool, *, cyrillic: bool = False) -> list[Hit]:
         """A one-word query may be an acronym: explicit ones are aliases already, derived ones are here.
 
         Derived initials are a guess, so they rank below the threshold, except when the
@@ -643,6 +736,11 @@ class Index:
             return []
         usual = self.derived_acronyms.get(qtoks[0], set())
         aids = usual | self.derived_other.get(qtoks[0], set())
+        if cyrillic:
+            # Initials typed in Cyrillic ("ОДК") are those of a name in Russian (or Belarusian), in Cyrillic or
+            # transliterated: the names of bodies of other countries are no evidence.
+            aids = {a for a in aids if CYRILLIC_COUNTRIES & set(self.records[self.alias_record[a]].countries)}
+            aids |= self._derived_russian.get(qtoks[0], set())
         records = {self.alias_record[a] for a in aids}
         # One name is one organisation, even where two records carry it (a body on two lists, imported
         # as two entries: "Beijing University of Aeronautics and Astronautics" as a name and as an alias).
@@ -653,6 +751,15 @@ class Index:
         else:
             score = DERIVED_ACRONYM_SCORE - 0.1
         return [Hit(self.alias_record[aid], self.alias_text[aid], score, "same", "acronym", aid) for aid in aids]
+
+
+def _spells(short: str, name: str) -> bool:
+    """True when a short alias is a name's initials, or (three letters) the initials of its first words: "HIT",
+    Harbin Institute of Technology; "CGN", China General Nuclear (Power Corporation). Not a parent's initials
+    before a unit's name ("CAS" of "Chinese Academy of Sciences, National Time Service Center")."""
+    initials = acronym(name)
+    return short == initials or (len(short) == SHORT_ALIAS and len(initials) > SHORT_ALIAS and
+                                 initials.startswith(short) and not any(t in SUBUNIT_WORDS for t in tokens(name)))
 
 
 def _is_part(small: tuple[str, ...], big: tuple[str, ...], same: Callable[[str, str], bool],
@@ -848,6 +955,13 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
 
 # --- across scripts ---------------------------------------------------------------------------------
 
+HAN_ABBREVIATION_MIN = 3  # characters of a Chinese abbreviation read against the listed names (two fit too many)
+HAN_ABBREVIATION_MAX = 6
+# The PLA prefix and company suffixes that normalize.fold() drops from a Chinese name.
+_HAN_FILLER = re.compile("中国人民解放军|中國人民解放軍|股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|公司")
+_HAN_KINDS = ("大学", "大學", "学院", "學院", "研究院", "研究所", "中心", "医院", "醫院", "科技", "银行", "銀行")
+CYRILLIC_COUNTRIES = frozenset({"RU", "BY"})
+"""Countries of the listed bodies whose names initials typed in Cyrillic are read against."""
 CROSS_SCRIPT_COUNTRIES = frozenset({"IR", "IQ", "SY", "LB", "YE", "AF", "AE", "SA", "OM", "QA", "KW", "BH", "JO",
                                     "EG", "LY", "SD", "PS"})
 """Countries whose listed names are often written in Persian or Arabic script: their aliases get consonant

@@ -305,6 +305,28 @@ def form(text: str) -> str:
     return " ".join(tokens(text))
 
 
+def _initials_text(text: str) -> str:
+    """The words a name's initials are read from: folded, without brackets."""
+    return _NON_ALNUM.sub(" ", fold(_PAREN.sub(" ", text)).replace("'", "").replace(_HAN_MARK, ""))
+
+
+# The multi-word legal forms with a word that is no legal form on its own ("joint stock company", "aktsionernoe
+# obshchestvo"): no part of a Russian body's initials as Russian writes them (russian_initials).
+_LEGAL_WORDS_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(
+    (p for p in _LEGAL_PHRASES if not all(w in LEGAL_FORMS for w in p.split())), key=len, reverse=True)) + r")\b")
+
+
+def russian_initials(text: str) -> str:
+    """The initials of a Russian body's name as Russian abbreviates it, without a multi-word legal form before it:
+    the United Engine Corporation's Russian name after "Aktsionernoe obshchestvo" gives ODK. Empty for fewer
+    than three words."""
+    if _HAN.search(text):
+        return ""
+    words = [w for w in _LEGAL_WORDS_RE.sub(" ", _initials_text(text)).split()
+             if w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1]
+    return "".join(w[0] for w in words) if len(words) >= 3 else ""
+
+
 def acronym(text: str) -> str:
     """Initials of the content words ("National University of Defense Technology" -> "nudt").
 
@@ -313,7 +335,7 @@ def acronym(text: str) -> str:
     """
     if _HAN.search(text):
         return ""
-    folded = _NON_ALNUM.sub(" ", fold(_PAREN.sub(" ", text)).replace("'", "").replace(_HAN_MARK, ""))
+    folded = _initials_text(text)
     words = [w for w in folded.split() if w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1]
     return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
@@ -345,7 +367,7 @@ def acronym_variants(text: str, usual: str | None = None) -> frozenset[str]:
     "CXMT": ChangXin Memory Technologies). Empty when the name has fewer than three words."""
     if _HAN.search(text):
         return frozenset()
-    folded = _NON_ALNUM.sub(" ", fold(_PAREN.sub(" ", text)).replace("'", "").replace(_HAN_MARK, ""))
+    folded = _initials_text(text)
     choices = [c for c in map(_initial_choices, folded.split()) if c]
     if sum(c[0] != "" for c in choices) < 2:
         return frozenset()
