@@ -326,6 +326,11 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         # Three capitals that are the usual initials of one listed school's name (its name on the list, not
         # another of its names: "DUT", Dalian University of Technology), as papers abbreviate universities.
         return "the initials of the listed name"
+    if hit.detail == "short_alias" and hit.alias == typed and hit.score >= DERIVED_ACRONYM_SCORE and \
+            index is not None and index.short_alias_owners.get(hit.alias) == 1 and _school_initials(query, name):
+        # The same three capitals as a short form of this school's own ("XDU", a curated alias of Xidian University):
+        # an alias never makes them less than the initials alone would be.
+        return "the initials of the listed name"
     if whole and hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and 3 <= len(typed) <= 8 and \
             typed.isalpha() and typed.isupper() and _CYRILLIC_ONLY.fullmatch(typed):
         # Capitals typed in Cyrillic that are the initials of one listed Russian name ("ODK" in Cyrillic: Obyedinyonnaya

@@ -66,12 +66,15 @@ def test_a_listed_three_letter_short_form_of_a_names_first_words_matches() -> No
 
 
 def test_cyrillic_capitals_that_are_the_initials_of_one_listed_russian_name_are_a_possible_match() -> None:
-    # ODK in Cyrillic: Obyedinyonnaya Dvigatelestroitelnaya Korporatsiya (United Engine Corporation), after the
-    # legal form "Aktsionernoe obshchestvo", which gives no initial.
-    result = screen_name("ОДК", CONFIG)
+    # OSK in Cyrillic: Obyedinennaya Sudostroitelnaya Korporatsiya (United Shipbuilding Corporation), whose
+    # lists carry no Cyrillic short form. (ОДК, the first example, is now a sourced alias of United Engine.)
+    result = screen_name("\u041e\u0421\u041a", CONFIG)  # OSK in Cyrillic
     assert result["outcome"] == "possible_match"
-    assert result["candidates"][0]["name"] == "United Engine Corporation"
+    assert result["candidates"][0]["name"] == "United Shipbuilding Corporation"
     assert result["candidates"][0]["possible_reason"] == "the initials of the listed name's Russian words"
+    # Typed as a sourced alias carries it, it stays a possible match (a short form), never a match.
+    odk = screen_name("ОДК", CONFIG)
+    assert odk["outcome"] == "possible_match" and odk["candidates"][0]["name"] == "United Engine Corporation"
     # Not lower case, and not initials typed in Latin letters under the rule for Cyrillic ones.
     assert screen_name("одк", CONFIG)["outcome"] == "none"
     # МГТУ is Murmansk's too: the listed one is "МГТУ им. Баумана", whose initials need the surname.
