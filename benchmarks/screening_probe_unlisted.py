@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 import time
 from collections import Counter, defaultdict
@@ -39,7 +38,7 @@ for folder in (ROOT, ROOT / "tools"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from ror_aliases import _version_key, clean  # noqa: E402 - tools/ is on sys.path
+from ror_aliases import clean, read_ror_raw  # noqa: E402 - tools/ is on sys.path
 
 from assessments import default_config  # noqa: E402
 from assessments.screening import get_index, screen_name  # noqa: E402
@@ -49,28 +48,6 @@ from assessments.screening.scripts import script_of  # noqa: E402
 COUNTRIES = ("CN", "RU", "IR", "KP", "BY", "HK")
 FIELDS = ("ror", "country", "group", "kind", "name")
 RELATIONS = frozenset({"parent", "child", "related", "predecessor", "successor"})
-
-
-def _raw_records(path: Path) -> dict[str, dict[str, Any]]:
-    """Every ROR record, the latest release of each (as tools/ror_aliases.read_ror, without parsing)."""
-    import zipfile  # noqa: PLC0415
-
-    raw: dict[str, dict[str, Any]] = {}
-    if path.is_dir():
-        for rel in sorted((str(p.relative_to(path)) for p in path.rglob("*.json")), key=_version_key):
-            data = json.loads((path / rel).read_text("utf-8"))
-            for rec in data if isinstance(data, list) else [data]:
-                if isinstance(rec, dict) and "id" in rec:
-                    raw[rec["id"]] = rec
-    elif path.suffix == ".zip":
-        with zipfile.ZipFile(path) as zf:
-            members = sorted((n for n in zf.namelist() if n.endswith(".json")), key=lambda n: ("v2" in n, n))
-            for rec in json.loads(zf.read(members[-1])):
-                raw[rec["id"]] = rec
-    else:
-        for rec in json.loads(path.read_text("utf-8")):
-            raw[rec["id"]] = rec
-    return raw
 
 
 def _names(rec: dict[str, Any]) -> tuple[list[tuple[str, str]], set[str]]:
@@ -91,7 +68,7 @@ def _names(rec: dict[str, Any]) -> tuple[list[tuple[str, str]], set[str]]:
 
 def derive(path: Path, countries: set[str]) -> list[dict[str, str]]:
     """The probe's rows: (ror id, country, group "unrelated" / "related_to_listed", kind, name)."""
-    raw = _raw_records(path)
+    raw = read_ror_raw(path)
     listed_forms = {f for rec in get_index().records for f in (rec.forms or ()) if f} | {
         form(a) for rec in get_index().records if not rec.forms for a in (rec.name, *rec.aliases)}
     orgs: dict[str, tuple[list[tuple[str, str]], set[str]]] = {}

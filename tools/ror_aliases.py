@@ -118,8 +118,10 @@ def _version_key(path: str) -> tuple[tuple[int, ...], str]:
     return tuple(int(x) for x in re.findall(r"\d+", path.split("/", maxsplit=1)[0])), path
 
 
-def read_ror(path: Path) -> dict[str, RorOrg]:
-    """Every ROR record in a dump (JSON or .zip) or a folder of records (the latest release of each)."""
+def read_ror_raw(path: Path) -> dict[str, dict[str, Any]]:
+    """Every ROR record, unparsed, by id, from a dump (JSON or .zip) or a folder of records (the latest release
+    of each). The one reader of ROR data: this tool's, tools/screening_places.py's and the probe's
+    (benchmarks/screening_probe_unlisted.py)."""
     raw: dict[str, dict[str, Any]] = {}
     if path.is_dir():
         files = sorted((str(p.relative_to(path)) for p in path.rglob("*.json")), key=_version_key)
@@ -139,7 +141,12 @@ def read_ror(path: Path) -> dict[str, RorOrg]:
         data = json.loads(path.read_text("utf-8"))
         for rec in data if isinstance(data, list) else [data]:
             raw[rec["id"]] = rec
-    return {rid: parse_org(rec) for rid, rec in raw.items()}
+    return raw
+
+
+def read_ror(path: Path) -> dict[str, RorOrg]:
+    """Every ROR record in a dump (JSON or .zip) or a folder of records (the latest release of each), parsed."""
+    return {rid: parse_org(rec) for rid, rec in read_ror_raw(path).items()}
 
 
 def _generic(form: str) -> bool:

@@ -41,10 +41,9 @@ _KIND_WORDS = frozenset({"shi", "sheng", "xian", "qu", "oblast", "oblast'", "kra
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from screening_probe_unlisted import _raw_records  # noqa: PLC0415 - the one ROR reader of the probe
+    from ror_aliases import read_ror_raw  # noqa: PLC0415 - the one ROR reader (tools/ is on sys.path)
 
-    return list(_raw_records(path).values())
+    return list(read_ror_raw(path).values())
 
 
 def places_of(rec: dict[str, Any]) -> tuple[set[str], list[str]]:
