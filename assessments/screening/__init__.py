@@ -349,8 +349,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
                     "listed bodies too")
         typed = ", ".join(t.lstrip("~") for t in tokens(query) if t.startswith("~"))
         return f"the same words, named after another person: you typed {typed}, the list has {listed}"
-    if hit.detail == "other_country":
-        return ""  # the typed name places itself in another country than the listed entry
+    if hit.detail in ("other_country", "other_place"):
+        return ""  # the typed name places itself in another country or city than the listed entry
     if hit.detail == "unchecked_alias":
         return (f"found through another name of the listed entry, \u201c{hit.alias}\u201d, whose source is not yet "
                 "checked")

@@ -76,6 +76,7 @@ RELATED_FACTOR = 0.85     # score of a fully contained related entry, before the
 COMMON_WORD_SCORE = 0.6  # a one-word listed name that is a common word, found among other typed words
 # Shown below the threshold, never a match.
 CAPPED = frozenset({"extends_listed_name", "different_kind", "common_word", "different_generic", "other_country",
+                    "other_place",
                     "honorific_acronym", "other_honorific", "honorific_left_out"})
 PLACE_COUNTRY = {"china": "CN", "chinese": "CN", "beijing": "CN", "shanghai": "CN", "russia": "RU", "russian": "RU",
                  "moscow": "RU", "iran": "IR", "iranian": "IR"}
@@ -516,6 +517,11 @@ class Index:
             # The typed name adds a place of another country than the listed entry's: "Institut Pasteur of
             # Shanghai" is not the listed "Pasteur Institute" of Iran. Shown below the threshold.
             return Hit(rid, self.alias_text[aid], round(score, 4), "same", "other_country", aid)
+        if han and q_extra and a_extra and _places_on_both_sides(q_extra, a_extra):
+            # A name typed in Chinese characters with another place where the listed name has its own: 南京邮电大学
+            # (of Nanjing) against the listed 北京邮电大学 (of Beijing), whose other syllable pairs are the same
+            # ("jingyou youdian dianda daxue"). Another institution: shown below the threshold.
+            return Hit(rid, self.alias_text[aid], round(score, 4), "same", "other_place", aid)
         if len(atoks) == 1 and q_extra and (atoks[0] in COMMON_WORDS or atoks[0] in GENERIC):
             # A listed name that is one common word ("OOO PARTNER") found among other typed words
             # ("Example Partner Institute"): a word in common, not the listed entity. Only a low candidate.
@@ -863,6 +869,16 @@ def exact_words(query: str, qtoks: tuple[str, ...]) -> frozenset[str]:
     if HAN.search(query):
         found.update(t.lstrip(OPTIONAL) for t in tokens("".join(ch if HAN.match(ch) else " " for ch in query)))
     return frozenset(found)
+
+
+def _places_on_both_sides(q_extra: list[str], a_extra: list[str]) -> bool:
+    """A known place (scripts.places(), or one of PLACE_COUNTRY's: Beijing, Shanghai and Moscow are generic words,
+    not in places()) among the typed words left unmatched, and another among the listed name's."""
+    from .scripts import places  # noqa: PLC0415 - a small file, read once
+
+    known = places()
+    return any(q in known or q in PLACE_COUNTRY for q in q_extra) and \
+        any(t in known or t in PLACE_COUNTRY for t in a_extra)
 
 
 def first_letter_words(query: str) -> frozenset[str]:

@@ -54,6 +54,19 @@ def test_chinese_characters_are_matched_exactly_not_one_letter_of_pinyin_away() 
     assert screen_name("燧原科技", CONFIG)["outcome"] not in MATCH
 
 
+def test_a_name_in_chinese_characters_with_another_city_is_another_institution() -> None:
+    # 南京邮电大学 (Nanjing University of Posts and Telecommunications, unlisted) shares four of its five syllable
+    # pairs with the listed 北京邮电大学 (Beijing): the city in front is what tells them apart.
+    result = screen_name("南京邮电大学", CONFIG)
+    assert result["outcome"] == "none", result["candidates"][:1]
+    assert not any(c["possible"] for c in result["candidates"])
+    # The listed ones themselves, and a listed university of the same city as an unlisted one, still match.
+    for typed, listed in (("北京邮电大学", "Beijing University of Posts and Telecommunications"),
+                          ("南京航空航天大学", "Nanjing University of Aeronautics and Astronautics")):
+        found = screen_name(typed, CONFIG)
+        assert found["outcome"] in MATCH and found["candidates"][0]["name"] == listed
+
+
 def test_a_legal_form_alone_is_no_name() -> None:
     # "LIMITED" is among the aliases of China Communications Construction Group; a company's "Co., Limited",
     # cut at the comma, is no evidence of it.
