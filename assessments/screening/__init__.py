@@ -321,15 +321,14 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
             len(typed) >= SURE_ACRONYM_LEN - 1 and typed.isalpha() and typed.isupper():
         # Four or more initials typed as they are, fitting one listed name only ("KIAM").
         return "the initials of the listed name"
-    if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias == name and \
-            _school_initials(query, name):
+    if hit.score >= DERIVED_ACRONYM_SCORE and _school_initials(query, name) and (
+            (hit.detail == "acronym" and hit.alias == name) or
+            (hit.detail == "short_alias" and hit.alias == typed and index is not None and
+             index.short_alias_owners.get(hit.alias) == 1)):
         # Three capitals that are the usual initials of one listed school's name (its name on the list, not
-        # another of its names: "DUT", Dalian University of Technology), as papers abbreviate universities.
-        return "the initials of the listed name"
-    if hit.detail == "short_alias" and hit.alias == typed and hit.score >= DERIVED_ACRONYM_SCORE and \
-            index is not None and index.short_alias_owners.get(hit.alias) == 1 and _school_initials(query, name):
-        # The same three capitals as a short form of this school's own ("XDU", a curated alias of Xidian University):
-        # an alias never makes them less than the initials alone would be.
+        # another of its names: "DUT", Dalian University of Technology), as papers abbreviate universities; also
+        # when they are a short form of that school's own ("XDU", a curated alias of Xidian University): an alias
+        # never makes them less than the initials alone would be.
         return "the initials of the listed name"
     if whole and hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and 3 <= len(typed) <= 8 and \
             typed.isalpha() and typed.isupper() and _CYRILLIC_ONLY.fullmatch(typed):

@@ -127,10 +127,8 @@ class _Query:
         self.distinctive = any(q not in GENERIC and len(q) >= MIN_TYPO_LEN - 1 for q in qtoks)
         # Whether a typed word names a country or a city in one (most names have none: nothing to check).
         self.places = any(q in PLACE_COUNTRY for q in qtoks)
-        from .scripts import places  # noqa: PLC0415 - a small file, read once
-
         # The typed words that are place names (a city after a name is no other body's word).
-        self.places_exact = frozenset(q for q in qtoks if q in places())
+        self.places_exact = frozenset(q for q in qtoks if is_place(q))
 
 
 class Index:
@@ -517,7 +515,8 @@ class Index:
             # The typed name adds a place of another country than the listed entry's: "Institut Pasteur of
             # Shanghai" is not the listed "Pasteur Institute" of Iran. Shown below the threshold.
             return Hit(rid, self.alias_text[aid], round(score, 4), "same", "other_country", aid)
-        if han and q_extra and a_extra and _places_on_both_sides(q_extra, a_extra):
+        if han and q_extra and a_extra and any(q in query.places_exact for q in q_extra) and \
+                any(is_place(t) for t in a_extra):
             # A name typed in Chinese characters with another place where the listed name has its own: 南京邮电大学
             # (of Nanjing) against the listed 北京邮电大学 (of Beijing), whose other syllable pairs are the same
             # ("jingyou youdian dianda daxue"). Another institution: shown below the threshold.
@@ -871,14 +870,12 @@ def exact_words(query: str, qtoks: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _places_on_both_sides(q_extra: list[str], a_extra: list[str]) -> bool:
-    """A known place (scripts.places(), or one of PLACE_COUNTRY's: Beijing, Shanghai and Moscow are generic words,
-    not in places()) among the typed words left unmatched, and another among the listed name's."""
+def is_place(word: str) -> bool:
+    """A known place name: one of scripts.places() (cities and provinces), or of PLACE_COUNTRY (Beijing, Shanghai,
+    Moscow and the countries, which are generic words, not in places())."""
     from .scripts import places  # noqa: PLC0415 - a small file, read once
 
-    known = places()
-    return any(q in known or q in PLACE_COUNTRY for q in q_extra) and \
-        any(t in known or t in PLACE_COUNTRY for t in a_extra)
+    return word in PLACE_COUNTRY or word in places()
 
 
 def first_letter_words(query: str) -> frozenset[str]:
