@@ -327,12 +327,18 @@ def main(argv: list[str] | None = None) -> int:
     text = render(entries, HEADER)
     count = sum(len(e["aliases"]) for e in entries)
     print(f"{len(orgs)} ROR records read; {len(entries)} listed records gain {count} aliases")
-    if args.check:
-        same = args.out.exists() and args.out.read_text("utf-8") == text
-        print("up to date" if same else f"{args.out} differs from what the data gives")
+    return write_or_check(args.out, text, check=args.check)
+
+
+def write_or_check(out: Path, text: str, *, check: bool, wrote: str = "") -> int:
+    """Write a generated file, or with ``check`` only compare it (exit status 1 when it differs): this tool's and
+    tools/screening_places.py's ``--check``."""
+    if check:
+        same = out.exists() and out.read_text("utf-8") == text
+        print("up to date" if same else f"{out} differs from what the data gives")
         return 0 if same else 1
-    args.out.write_text(text, "utf-8")
-    print(f"wrote {args.out}")
+    out.write_text(text, "utf-8")
+    print(f"wrote {out}{wrote}")
     return 0
 
 

@@ -103,13 +103,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     words = place_words(_read(args.ror), set(COUNTRIES))
     text = render(words)
-    if args.check:
-        same = args.out.exists() and args.out.read_text("utf-8") == text
-        print("up to date" if same else f"{args.out} differs from what the data gives")
-        return 0 if same else 1
-    args.out.write_text(text, "utf-8")
-    print(f"wrote {args.out}: {len(words)} place names")
-    return 0
+    from ror_aliases import write_or_check  # noqa: PLC0415 - tools/ is on sys.path
+
+    return write_or_check(args.out, text, check=args.check, wrote=f": {len(words)} place names")
 
 
 if __name__ == "__main__":
