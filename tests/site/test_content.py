@@ -635,3 +635,13 @@ def test_the_office_review_page_lists_every_source_with_its_status(built_site: P
     assert 'id="aliases-not-checked"' in html
     nav = (built_site / "hosting" / "index.html").read_text(encoding="utf-8")
     assert 'href="../source-review/"' in nav, "the office page belongs in the navigation beside hosting"
+
+
+def test_no_page_shows_a_list_item_swallowed_into_a_paragraph(built_site: Path) -> None:
+    """A Markdown list item that the parser took for text reads as "- Name ..." on the page: an HTML
+    comment (a marker) opening a line inside a list item ends the list there. Every list item renders as one."""
+    swallowed = re.compile(r"(?:^|\n)\s*[-*] <strong>")
+    found = [f"{path.relative_to(built_site)}: {m.group(0).strip()!r}"
+             for path in all_pages(built_site)
+             for m in swallowed.finditer(path.read_text(encoding="utf-8"))]
+    assert not found, "list items shown as text:\n" + "\n".join(found)
