@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 from tests.support import timeline
-from tests.support.build import CHROMIUM_ARGS, build_site, chromium_path, shared_build
+from tests.support.build import TEST_CHROMIUM_ARGS, build_site, chromium_path, shared_build
 from tests.support.paths import NORTHBRIDGE, TESTS
 from tests.support.server import ServerOptions, serve
 
@@ -103,7 +103,7 @@ def northbridge_url(northbridge_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     # The system Chromium, never a downloaded one (`playwright install` cannot work here).
-    return {**browser_type_launch_args, "executable_path": _chromium(), "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": _chromium(), "args": TEST_CHROMIUM_ARGS}
 
 
 @pytest.fixture(scope="session")

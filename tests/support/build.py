@@ -29,6 +29,21 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 
+# The tests' browser also leaves out two costs that no test observes (benchmarks keep the flags above, so that
+# they measure what a reader's browser does):
+# - the browser window's own address-bar popups (WebUI pages in a renderer of their own, which Chromium 156
+#   starts for every window, so for every test's browser context);
+# - V8's second, optimising compilation (TurboFan) of WebAssembly in background threads: the 10 MB
+#   interpreter is compiled once by the baseline compiler (Liftoff) and runs as that. The same code runs
+#   with the same results.
+# A browser context that loads the self-assessment page until its engine is ready cost 4.5 CPU-s with the
+# flags above and 2.6 with these (benchmarks/browser_start_cpu.py, 2026-12-07, 2 cores, loaded).
+TEST_CHROMIUM_ARGS = [
+    *CHROMIUM_ARGS,
+    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
+    "--js-flags=--liftoff-only",
+]
+
 
 def chromium_path() -> str | None:
     """$CHROMIUM_PATH, else chromium on PATH, else /usr/bin/chromium; None when none exists."""
