@@ -148,8 +148,8 @@ def test_an_abbreviated_honorific_without_initials_is_still_an_honorific() -> No
 @pytest.mark.parametrize(("typed", "listed"), [
     ("МГТУ имени Н.Э. Баумана", "Bauman Moscow State Technical University"),  # noqa: RUF001
     ("ИПМ им. Келдыша", "Keldysh Institute of Applied Mathematics"),
-    # (the Boreskov Institute's Cyrillic short form was the example until it became a sourced alias)
-    ("ИФП СО РАН", "Rzhanov Institute of Semiconductor Physics, Siberian Branch of Russian Academy of Sciences"),  # noqa: RUF001
+    # (the Boreskov and Rzhanov Institutes' Cyrillic short forms were the examples until they became sourced aliases)
+    ("ИСЭ СО РАН", "ISE SO RAN Institute of High-Current Electronics"),  # noqa: RUF001
 ])
 def test_russian_initials_with_the_honorific_or_the_academy_branch_are_a_possible_match(typed: str,
                                                                                           listed: str) -> None:
