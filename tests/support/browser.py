@@ -32,15 +32,25 @@ def settle_animations(page: Page) -> None:
     page.evaluate("Promise.allSettled(document.getAnimations().map((a) => a.finished))")
 
 
-def axe_violations(page: Page, context: str | None = None) -> list[dict]:
-    """What axe-core reports as violations on the page as it is now (all its rules), in the element
-    `context` (a CSS selector) or the whole document.
+# axe's rules that measure colours (tagged "cat.color"), of those it runs by default (not the AAA contrast).
+_COLOUR_RULES = """() => axe.getRules(["cat.color"])
+  .filter((r) => !r.tags.includes("wcag2aaa") && !r.tags.includes("experimental")).map((r) => r.ruleId)"""
+
+
+def axe_violations(page: Page, context: str | None = None, *, colours_only: bool = False) -> list[dict]:
+    """What axe-core reports as violations on the page as it is now (all its rules, or with `colours_only`
+    the rules that measure colours), in the element `context` (a CSS selector) or the whole document.
 
     axe is put into a document once, not before every run: a page checked several times (hovered,
     pressed) does not parse its 500 kB again each time."""
     if not page.evaluate("typeof window.axe === 'object' && typeof window.axe.run === 'function'"):
         page.evaluate(AXE_SCRIPT)
-    results = page.evaluate("([context]) => axe.run(context ?? document, {resultTypes: ['violations']})", [context])
+    options: dict = {"resultTypes": ["violations"]}
+    if colours_only:
+        rules = page.evaluate(_COLOUR_RULES)
+        assert "color-contrast" in rules, rules
+        options["runOnly"] = {"type": "rule", "values": rules}
+    results = page.evaluate("([context, options]) => axe.run(context ?? document, options)", [context, options])
     return results["violations"]
 
 
