@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from axe_playwright_python.base import AXE_SCRIPT
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 # Installed before any page script runs: every violation the browser reports is kept.
 CSP_COLLECTOR = (
@@ -27,9 +27,32 @@ def settle_animations(page: Page) -> None:
 
     axe measures colours as they are at that moment: half-way through Material's
     header fade they are wrong. A cancelled animation rejects `finished` with an
-    AbortError, which is not a failure here.
+    AbortError, which is not a failure here. An animation that repeats for ever (a spinner) never ends:
+    it is left alone.
     """
-    page.evaluate("Promise.allSettled(document.getAnimations().map((a) => a.finished))")
+    page.evaluate("""Promise.allSettled(document.getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished))""")
+
+
+def switch_scheme(page: Page, scheme: str) -> None:
+    """The system's colour scheme becomes `scheme` ("light" or "dark") on the open page, as when a reader's
+    system switches at dusk: Material follows it at once (the page is not loaded again). Loading a page in
+    either scheme is checked on the walk of every page (test_accessibility.py).
+
+    What is measured next is the colours the page settles on. Material fades colours in over 125 ms, and a
+    section off screen (content-visibility: auto) runs that fade only when it is next shown, so axe, which
+    scrolls to each element as it measures it, would read it half-way: the page's transitions are turned
+    off first (a constructed style sheet, which the page's Content-Security-Policy allows like its own)."""
+    page.evaluate("""() => {
+      if (window.__rsNoTransitions) return;
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync("*, *::before, *::after { transition: none !important; }");
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      window.__rsNoTransitions = true;
+    }""")
+    page.emulate_media(color_scheme=scheme)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
+    settle_animations(page)
 
 
 # axe's rules that measure colours (tagged "cat.color"), of those it runs by default (not the AAA contrast).
@@ -54,12 +77,13 @@ def axe_violations(page: Page, context: str | None = None, *, colours_only: bool
     return results["violations"]
 
 
-def described_violations(page: Page, where: str, context: str | None = None) -> list[str]:
+def described_violations(page: Page, where: str, context: str | None = None, *, colours_only: bool = False
+                         ) -> list[str]:
     """axe's violations once animations have settled, each with the first three elements and why they fail."""
     settle_animations(page)
     return [f"{where}: {v['id']} ({v['impact']}): "
             + "; ".join(f"{n['target']} {n.get('failureSummary', '')[:160]!r}" for n in v["nodes"][:3])
-            for v in axe_violations(page, context)]
+            for v in axe_violations(page, context, colours_only=colours_only)]
 
 
 def controls(page: Page) -> list[str]:
@@ -80,16 +104,17 @@ def controls(page: Page) -> list[str]:
 
 def hovered_and_pressed_violations(page: Page, where: str) -> tuple[list[str], int]:
     """axe on each of `controls(page)` hovered, then pressed (the mouse goes down on it and leaves it
-    before going up: no click); the violations and how many controls were checked."""
+    before going up: no click); the violations and how many controls were checked. Hovering and pressing
+    change a control's colours only: axe's rules that measure colours (the others have run at rest)."""
     problems: list[str] = []
     found = controls(page)
     for selector in found:
         button = page.locator(selector)
         button.scroll_into_view_if_needed()
         button.hover()
-        problems += described_violations(page, f"{where} hovered {selector}", selector)
+        problems += described_violations(page, f"{where} hovered {selector}", selector, colours_only=True)
         page.mouse.down()
-        problems += described_violations(page, f"{where} pressed {selector}", selector)
+        problems += described_violations(page, f"{where} pressed {selector}", selector, colours_only=True)
         page.mouse.move(0, 0)
         page.mouse.up()
     return problems, len(found)
