@@ -343,6 +343,8 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="list the tune split's misses (never the held-out's)")
     parser.add_argument("--reuse", type=Path, help="an earlier JSON report: take the figures of the methods not "
                                                    "run now from it, where its rows and threshold are the same")
+    parser.add_argument("--origins", help="only the rows of these batches (comma-separated `origin` values), to "
+                                          "compare with a figure measured before a later batch was added")
     args = parser.parse_args()
     methods = [m.strip() for m in args.methods.split(",") if m.strip()]
     unknown = [m for m in methods if m not in METHODS]
@@ -357,6 +359,10 @@ def main() -> int:
         path = split_data.HELDOUT if name == "heldout" else split_data.TUNE
         rows = split_data.read(path)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if args.origins:
+            wanted = {o.strip() for o in args.origins.split(",")}
+            rows = [r for r in rows if r["origin"] in wanted]
+            digest = hashlib.sha256(f"{digest} {sorted(wanted)}".encode()).hexdigest()
         counts = {rel: sum(r["relation"] == rel for r in rows) for rel in ("direct", "none", "related")}
         res = {}
         before = earlier["splits"].get(name, {})
