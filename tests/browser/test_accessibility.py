@@ -1,8 +1,9 @@
 """Every page of the built site, visited in real Chromium: axe (axe-core) finds no accessibility
 violation, in the light scheme (all its rules) and the dark scheme (the rules that measure colours: the
-dark scheme changes nothing else), the self-assessment page with a result shown; and no
-page requests anything from another origin or trips its Content-Security-Policy (checked on the
-walk in the light scheme: one walk, two checks, as a visit of every page is most of their time).
+dark scheme changes nothing else), the self-assessment page with a result shown; and no page requests
+anything from another origin or trips its Content-Security-Policy. One walk: every page is loaded once,
+every other one in the dark scheme (so that Material's start-up in either scheme is on the walk), checked,
+then switched to the other scheme where it is open and checked again.
 
 The header, navigation, announcement bar and footer come from one template and are the same on
 every page (only which navigation item is current differs, a state that every page shows): axe
@@ -11,8 +12,7 @@ content region (`.md-content`: the text, tables, diagrams and forms that differ)
 halves the time of the most expensive test of the suite and checks the same markup.
 
 On those three pages the walk also hovers and presses a button of each kind and a link in the text
-(axe on each, as test_named_colours.py does for a copy with palette names): the same pages in the
-same scheme, so they are checked on the page the walk has open instead of on a start of their own.
+(axe on each, as test_named_colours.py does for a copy with palette names), in both schemes.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from tests.support.browser import (
     axe_violations,
     csp_violations,
     hovered_and_pressed_violations,
-    settle_animations,
+    switch_scheme,
 )
 from tests.support.site import site_pages
 from tests.support.ui import fill_answers, wait_ready
@@ -66,49 +66,48 @@ def _with_result(page: Page) -> None:
     expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_passes_axe_and_the_light_walk_stays_on_the_site(
-    browser: Browser, built_site: Path, site_url: str, scheme: str
+def test_every_page_passes_axe_in_both_schemes_and_stays_on_the_site(
+    browser: Browser, built_site: Path, site_url: str
 ) -> None:
     pages = site_pages(built_site)
     assert set(WHOLE_PAGE) <= set(pages), "a page checked whole is gone: choose another"
-    context = browser.new_context(color_scheme=scheme, service_workers="block")
-    requests = None
-    if scheme == "light":
-        requests = _Requests(context, "{0.scheme}://{0.netloc}".format(urlsplit(site_url)))
-        # Every page carries a Content-Security-Policy; nothing on it may trip it.
-        context.add_init_script(CSP_COLLECTOR)
+    context = browser.new_context(service_workers="block")
+    requests = _Requests(context, "{0.scheme}://{0.netloc}".format(urlsplit(site_url)))
+    # Every page carries a Content-Security-Policy; nothing on it may trip it.
+    context.add_init_script(CSP_COLLECTOR)
     page = context.new_page()
     problems, violations = [], []
     pressed = 0
-    for rel in pages:
+    for i, rel in enumerate(pages):
+        # Every other page loads in the dark scheme (Material's start-up picks the scheme from the system's),
+        # the others in the light one; each is then switched to the other scheme where it is open.
+        first = "dark" if i % 2 else "light"
+        page.emulate_media(color_scheme=first)
         page.goto(site_url + rel, wait_until="load")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if first == "dark" else "default")
         if rel == "self-assessment/":
             _with_result(page)
-        if rel in WHOLE_PAGE:
-            assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
-        # Filling the form scrolls, and Material fades the header title in: axe would
-        # measure the colours half-way through that transition. Measure what stays.
-        settle_animations(page)
-        # The dark scheme changes colours only (the same document, other colour variables): there, the
-        # rules that measure colours; the others gave their answer on the same markup in the light walk.
-        for violation in axe_violations(page, None if rel in WHOLE_PAGE else ".md-content",
-                                        colours_only=scheme == "dark"):
-            targets = [n["target"] for n in violation["nodes"]][:3]
-            problems.append(f"{scheme} {rel or '/'}: {violation['id']} ({violation['impact']}): {targets}")
-        if requests:
-            # Late scripts (the search index) have made their requests: usually while axe ran, so this
-            # wait (half a second without a request) is mostly over by now instead of coming on top.
-            page.wait_for_load_state("networkidle")
-            violations += [f"{rel}: {v}" for v in csp_violations(page)]  # axe's own run included
-        if rel in WHOLE_PAGE:
-            found, checked = hovered_and_pressed_violations(page, f"{scheme} /{rel}")
-            problems += found
-            pressed += checked
+        for scheme in (first, "light" if first == "dark" else "dark"):
+            # Transitions off, then the scheme (the page's own at first): Material fades the header title and
+            # colours in, and axe would measure them half-way. Measure what stays.
+            switch_scheme(page, scheme)
+            # The dark scheme changes colours only (the same document, other colour variables): there, the
+            # rules that measure colours; the others give their answer on the same markup in the light one.
+            for violation in axe_violations(page, None if rel in WHOLE_PAGE else ".md-content",
+                                            colours_only=scheme == "dark"):
+                targets = [n["target"] for n in violation["nodes"]][:3]
+                problems.append(f"{scheme} {rel or '/'}: {violation['id']} ({violation['impact']}): {targets}")
+            if rel in WHOLE_PAGE:
+                found, checked = hovered_and_pressed_violations(page, f"{scheme} /{rel}")
+                problems += found
+                pressed += checked
+        # Late scripts (the search index) have made their requests: usually while axe ran, so this
+        # wait (half a second without a request) is mostly over by now instead of coming on top.
+        page.wait_for_load_state("networkidle")
+        violations += [f"{rel}: {v}" for v in csp_violations(page)]  # axe's own runs included
     context.close()
     assert pressed, "no button or link was found to hover and press"
     assert problems == [], "\n".join(problems)
-    if requests:
-        assert violations == [], violations
-        assert any(url.endswith("pyodide.asm.wasm") for url in requests.seen), "the engine page did not load Pyodide"
-        assert requests.foreign == [], f"requests to other origins: {sorted(set(requests.foreign))}"
+    assert violations == [], violations
+    assert any(url.endswith("pyodide.asm.wasm") for url in requests.seen), "the engine page did not load Pyodide"
+    assert requests.foreign == [], f"requests to other origins: {sorted(set(requests.foreign))}"
