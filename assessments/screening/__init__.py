@@ -42,6 +42,7 @@ from .index import (
     SURE_ACRONYM_LEN,
     Comparison,
     CrossScript,
+    Hit,
     Index,
     best_comparison,
 )
@@ -204,6 +205,23 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                     cand = _as_possible(cand, f"found in one part of what you typed: \u201c{part}\u201d")
                 if cand["kind"] in MATCH_KINDS or cand["kind"] == "possible_match":
                     _keep(found, cand)
+        # A unit's initials with its academy's ("IOP CAS", "IITP RAS"): the listed institutes of that academy.
+        fits = _academy_initials_fits(index, name, allowed)
+        reason = _academy_reason(name, [index.records[rid].name for rid in fits])
+        for rid, aid in fits.items():
+            hit = Hit(rid, index.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "initials", aid)
+            cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
+            if cand["lists"]:
+                _keep(found, _as_possible(cand, reason))
+        if not any(c["kind"] in MATCH_KINDS for c in found.values()):
+            # Capitals typed alone that can be the initials of a few listed names: never silently nothing.
+            fits = _initials_fits(index, name, allowed)
+            reason = _initials_reason(name, [index.records[rid].name for rid in fits])
+            for rid, aid in fits.items():
+                hit = Hit(rid, index.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "initials", aid)
+                cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
+                if cand["lists"]:
+                    _keep(found, _as_possible(cand, reason))
     ranked = sorted(found.values(), key=lambda c: (-_ORDER[c["kind"]], -c["score"]))[:MAX_CANDIDATES]
     outcome = "none"
     for cand in ranked:
@@ -240,7 +258,7 @@ MATCH_KINDS = frozenset({"prohibited", "high", "stale_match"})
 _ORDER = {"prohibited": 7, "high": 6, "stale_match": 6, "possible_match": 5, "related": 4,
           "formerly_listed": 3, "none": 0}
 # Details that are never more than a low candidate: a common word in common, initials the matcher derived.
-_NEVER_POSSIBLE = frozenset({"common_word", "acronym", "short_alias"})
+_NEVER_POSSIBLE = frozenset({"common_word", "acronym", "short_alias", "initials"})
 _RENAMED_KINDS = frozenset({"university", "institute", "college", "academy"})
 _DIFFERENCE = frozenset({"extends_listed_name", "different_kind", "different_generic"})
 
@@ -320,7 +338,7 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias and \
             len(typed) >= SURE_ACRONYM_LEN - 1 and typed.isalpha() and typed.isupper():
         # Four or more initials typed as they are, fitting one listed name only ("KIAM").
-        return "the initials of the listed name"
+        return f"the initials of the listed name; {ASK_FULL_NAME}"
     if hit.score >= DERIVED_ACRONYM_SCORE and _school_initials(query, name) and (
             (hit.detail == "acronym" and hit.alias == name) or
             (hit.detail == "short_alias" and hit.alias == typed and index is not None and
@@ -329,17 +347,18 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         # another of its names: "DUT", Dalian University of Technology), as papers abbreviate universities; also
         # when they are a short form of that school's own ("XDU", a curated alias of Xidian University): an alias
         # never makes them less than the initials alone would be.
-        return "the initials of the listed name"
+        return f"the initials of the listed name; {ASK_FULL_NAME}"
     if whole and hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and 3 <= len(typed) <= 8 and \
             typed.isalpha() and typed.isupper() and _CYRILLIC_ONLY.fullmatch(typed):
         # Capitals typed in Cyrillic that are the initials of one listed Russian name ("ODK" in Cyrillic: Obyedinyonnaya
         # Dvigatelestroitelnaya Korporatsiya): three letters are enough, among the names of Russia and Belarus; typed
         # alone, not in brackets after a name (the initials of its former name, "(НПИ)").
-        return "the initials of the listed name's Russian words"
+        return f"the initials of the listed name's Russian words; {ASK_FULL_NAME}"
     if hit.detail == "han_abbreviation":
         return f"the characters you typed, in order, of the listed name \u201c{hit.alias}\u201d (an abbreviation of it)"
     if hit.detail == "honorific_acronym":
-        return "the initials of the listed name, with the surname of its honorific or its Academy branch"
+        return ("the initials of the listed name, with the surname of its honorific or its Academy branch; "
+                f"{ASK_FULL_NAME}")
     if hit.detail in ("other_honorific", "honorific_left_out") and index is not None and \
             hit.score >= threshold - POSSIBLE_BAND / 2:
         listed = ", ".join(sorted(index.alias_optional.get(hit.aid, ())))
@@ -396,6 +415,91 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return (f"close, but the names differ in words that can name another organisation "
                 f"(you typed: {typed}; the list has: {listed})")
     return "close to the listed name, though not close enough to be a match"
+
+
+INITIALS_OWNERS = 3  # listed organisations that capitals typed alone may fit for them to be a possible match of each
+_SHORT_INITIALS = 4  # letters of initials that fit too many companies' names to count as theirs
+ASK_FULL_NAME = "initials alone can stand for other organisations too: type the full name to check"
+
+
+def _initials_fits(index: Index, name: str, allowed: set[int] | None) -> dict[int, int]:
+    """The listed records (record -> alias) that capitals typed alone, three to eight letters in Latin or Cyrillic
+    letters, can be the initials of (Index.initials_fit), when they are a few (INITIALS_OWNERS at most). Initials are
+    short and collide: measured on the acronyms of ROR's organisations (benchmarks/screening_probe_unlisted.py
+    --acronyms), the initials of companies' names ("XYZ International Trading Limited") and of every other name of a
+    school fit too many to count at three letters. What counts: a one-word short form of the record that is the
+    initials of one of its names ("PJSC UAC"); for three letters, also the initials of a school's name as the list
+    writes it (a university, institute, academy or college that is no company); for four, those of any of a school's
+    names; for five and more, also the usual initials of any listed name."""
+    typed = name.strip()
+    if not (typed.isascii() or _CYRILLIC_ONLY.fullmatch(typed)):
+        return {}
+    letters = len(typed)
+
+    def accept(rid: int, aid: int, how: str) -> bool:
+        if (allowed is not None and rid not in allowed) or not index.records[rid].lists:
+            return False
+        if how == "short_form" or (how == "usual" and letters > _SHORT_INITIALS):
+            return True
+        if letters < _SHORT_INITIALS and aid != index.record_aliases[rid][0]:
+            return False
+        return _names_a_school(index, rid, aid)
+
+    fits = index.initials_fit(typed, accept)
+    return {rid: aid for rid, (aid, _) in fits.items()} if len(fits) <= INITIALS_OWNERS else {}
+
+
+# The Russian Academy of Sciences and its branches in English and in Russian, run together as typed initials are.
+_ACADEMY_SAME = {"ras": "ran", "ran": "ras", "sbras": "soran", "soran": "sbras", "ubras": "uroran",
+                 "uroran": "ubras", "febras": "dvoran", "dvoran": "febras"}
+
+
+def _academy_initials_fits(index: Index, name: str, allowed: set[int] | None) -> dict[int, int]:
+    """The listed records (record -> alias) that a unit's initials typed with those of the academy (or other body)
+    it belongs to can be ("IOP CAS", "CAS IOP", "IITP RAS", "IMKB SO RAN" in Cyrillic: two or three words of
+    capitals), when they are a few (INITIALS_OWNERS at most): Index.academy_initials_fit, the Russian Academy's
+    initials in English or Russian alike."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(
+            w.isalpha() and len(w) <= 8 and sum(c.isupper() for c in w) >= 2 for w in words):
+        return {}
+    toks = [t.lstrip("~") for t in tokens(name)]
+    if len(toks) != len(words):
+        return {}
+    fits: dict[int, int] = {}
+    for i, unit in enumerate(toks):
+        parent = "".join(toks[:i] + toks[i + 1:])
+        for p in dict.fromkeys((parent, _ACADEMY_SAME.get(parent, parent))):
+            for rid, aid in index.academy_initials_fit(unit, p).items():
+                if (allowed is None or rid in allowed) and index.records[rid].lists:
+                    fits.setdefault(rid, aid)
+    return fits if len(fits) <= INITIALS_OWNERS else {}
+
+
+def _academy_reason(typed: str, names: list[str]) -> str:
+    """What a person reads for a unit's initials with its academy's."""
+    typed = typed.strip()
+    if len(names) == 1:
+        return (f"\u201c{typed}\u201d can be the initials of this listed institute with those of the academy or body "
+                f"it belongs to; {ASK_FULL_NAME}")
+    return (f"\u201c{typed}\u201d can be the initials of {len(names)} listed institutes with those of the academy or "
+            f"body they belong to ({'; '.join(names)}); {ASK_FULL_NAME}")
+
+
+def _names_a_school(index: Index, rid: int, aid: int) -> bool:
+    """True when an alias names a university, institute, academy or college, of a record that is no company."""
+    return any(t in _SCHOOL_INITIALS for t in index.alias_tokens[aid]) and \
+        not names_company(index.records[rid].name) and not names_company(index.alias_text[aid])
+
+
+def _initials_reason(typed: str, names: list[str]) -> str:
+    """What a person reads for capitals that can be the initials of one or a few listed names."""
+    typed = typed.strip()
+    if len(names) == 1:
+        return f"\u201c{typed}\u201d can be the initials of this listed name; {ASK_FULL_NAME}"
+    listed = "; ".join(names)
+    return (f"\u201c{typed}\u201d can be the initials of {len(names)} listed names ({listed}): initials alone "
+            "cannot tell which organisation you mean; type the full name to check")
 
 
 def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
@@ -637,6 +741,11 @@ def _summary(outcome: str, candidates: list[dict[str, Any]], unscreened: list[di
         or next((c for c in candidates if c["verdict"] != "no match"), None)
     if best is None:
         return "No listed entry matches this name on the lists screened."
+    initials = [c for c in candidates if c["possible"] and c["why"] == "initials"]
+    if best["possible"] and len(initials) > 1 and best in initials:
+        names = "; ".join(f"{c['name']} ({_lists_text(c)})" for c in initials)
+        return (f"Possible match: initials that fit {len(initials)} listed names: {names}. Type the full name to check "
+                "which one, and check this with the research security office.")
     if best["possible"]:
         return f"Possible match: {best['name']} ({_lists_text(best)}). Check this with the research security office."
     return f"{best['name']}: {best['verdict']}."

@@ -44,6 +44,7 @@ from .normalize import (
     _initial_choices,
     acronym,
     acronym_variants,
+    loose_initials,
     names_company,
     pinyin_pairs,
     russian_initials,
@@ -60,6 +61,7 @@ GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
 TYPO2_SIM = 0.75          # two edits away ("hangzhou" / "hangzhao"), only for long tokens
 LONG_TYPO_LEN = 7
+LOOSE_STEP = 5000         # aliases whose loose initials one idle step of the browser's worker reads (prepare_next)
 SHORT_ALIAS = 3           # an alias that is one token this short ("MIT") is too ambiguous to match alone
 MIN_TYPO_LEN = 5          # shorter tokens must match exactly (1 edit turns "tsu" into "tpu")
 BLOCK_MAX_POSTINGS = 400  # tokens in more aliases than this do not select candidates
@@ -201,6 +203,9 @@ class Index:
         self._derived_other: dict[str, set[int]] = {}
         self._derived_russian: dict[str, set[int]] = {}
         self._one_word: dict[str, set[int]] | None = None
+        self._loose: dict[str, set[int]] = {}  # loose_initials() of the aliases read so far -> those aliases
+        self._loose_done = 0  # aliases read into _loose (it is built in steps: prepare_next())
+        self._chinese: set[int] = set()  # records of Chinese bodies (their names' five-letter pinyin words count)
         self._han_names: list[tuple[str, int]] | None = None  # (a Chinese alias's characters, alias)
         self._body: dict[int, bool] = {}  # alias -> whether it reads as a body's name (_names_a_body)
         self._spec: dict[int, bool] = {}  # alias -> whether its own words name one body (_specific)
@@ -267,6 +272,9 @@ class Index:
             return True
         if self._han_names is None:
             self.han_names()
+            return True
+        if self._loose_done < len(self.alias_tokens):
+            self._read_loose(LOOSE_STEP)
             return True
         return False
 
@@ -641,6 +649,104 @@ class Index:
             self._han_names = names
         return self._han_names
 
+    def loose_acronyms(self) -> dict[str, set[int]]:
+        """Every spelling of the initials of the aliases of two or more words (``normalize.loose_initials``) ->
+        those aliases; built on first use, or in steps while the browser's worker is idle (prepare_next())."""
+        if self._loose_done < len(self.alias_tokens):
+            self._read_loose(len(self.alias_tokens))
+        return self._loose
+
+    def _read_loose(self, count: int) -> None:
+        """Read the loose initials of the next ``count`` aliases into _loose."""
+        found = self._loose
+        if not self._loose_done:
+            self._chinese = {rid for rid, rec in enumerate(self.records) if _CHINESE_COUNTRIES & set(rec.countries)}
+        end = min(len(self.alias_tokens), self._loose_done + count)
+        for aid in range(self._loose_done, end):
+            if len(self.alias_tokens[aid]) < 2:
+                continue
+            for initials in loose_initials(self.alias_text[aid], short_pinyin=self.alias_record[aid] in self._chinese):
+                found.setdefault(initials, set()).add(aid)
+        self._loose_done = end
+
+    def initials_fit(self, typed: str,
+                     accept: Callable[[int, int, str], bool] | None = None) -> dict[int, tuple[int, str]]:
+        """The listed records whose names ``typed`` (capitals typed alone, three to eight letters) can be the
+        initials of, each with the alias it fits and how: "short_form", a one-word alias of the record that is the
+        initials of one of its names ("PJSC UAC"); "usual", the initials derived_acronyms() and derived_other()
+        give (for capitals in Cyrillic, those of the Russian and Belarusian names as Russian writes them); "loose",
+        any other spelling of them (loose_acronyms()). ``accept(record, alias, how)`` says which fits count. Records
+        carrying the same fitting name are one organisation on two lists: the first record of such a group is kept."""
+        word = typed.strip()
+        if not (3 <= len(word) <= 8 and word.isalpha() and word.isupper()):
+            return {}
+        low = tokens(word)
+        if len(low) != 1:
+            return {}
+        key = low[0]
+        cyrillic = bool(_CYRILLIC.search(word))
+        usual = self.derived_acronyms.get(key, set()) | self.derived_other.get(key, set())
+        if cyrillic:
+            usual = {a for a in usual if CYRILLIC_COUNTRIES & set(self.records[self.alias_record[a]].countries)}
+            usual |= self._derived_russian.get(key, set())
+        loose = self.loose_acronyms().get(key, set())
+        spelled = {self.alias_record[a] for a in usual | loose}
+        found: list[tuple[int, str]] = [(a, "short_form") for a in self.postings.get(key, ())
+                                        if self.alias_tokens[a] == (key,) and self.alias_record[a] in spelled]
+        found += [(a, "usual") for a in sorted(usual)] + [(a, "loose") for a in sorted(loose - usual)]
+        if cyrillic:
+            found = [(a, how) for a, how in found
+                     if CYRILLIC_COUNTRIES & set(self.records[self.alias_record[a]].countries)]
+        out: dict[int, tuple[int, str]] = {}
+        names: set[tuple[str, ...]] = set()
+        for aid, how in sorted(found, key=lambda f: -len(self.records[self.alias_record[f[0]]].lists)):
+            rid = self.alias_record[aid]
+            if rid in out or (accept is not None and not accept(rid, aid, how)):
+                continue
+            own = {self.alias_tokens[a] for a in self.record_aliases.get(rid, ()) if len(self.alias_tokens[a]) > 1}
+            if own & names:
+                continue  # another record carrying one of this one's names: the same organisation on two lists
+            out[rid] = (aid, how)
+            names |= own
+        return out
+
+    def academy_initials_fit(self, unit: str, parent: str) -> dict[int, int]:
+        """The listed records (record -> alias) that are a unit of a body whose initials are ``parent`` (an academy:
+        "CAS", "RAS", "SB RAS" written solid) with initials ``unit`` ("IOP CAS", "CAS IOP", "IITP RAS", "IPM RAN" in
+        Cyrillic): the initials of an alias are the two run together ("Institute of Physics, Chinese Academy of
+        Sciences": iopcas), or the record has an alias naming it a part of that academy (its initials open or close with
+        ``parent``, and a word of it is "academy" or the parent itself) and an alias whose initials are ``unit``
+        ("Institute of Physics", with "Institute of Applied Physics of the Chinese Academy of Sciences")."""
+        if unit in _ACADEMY_ABBREVIATIONS:
+            return {}  # the academy's branch itself ("FEB RAS"), not a unit of it
+        loose = self.loose_acronyms()
+        found: dict[int, int] = {}
+        for key in (unit + parent, parent + unit):
+            for aid in sorted(loose.get(key, ())):
+                if "academy" in self.alias_tokens[aid] or parent in self.alias_tokens[aid] or \
+                        _ACADEMY_ABBREVIATIONS.intersection(self.alias_tokens[aid]):
+                    found.setdefault(self.alias_record[aid], aid)
+        # (Or the unit's initials as a word of an alias: "A.A. Kharkevich Institute for ..., IITP, Russian Academy".)
+        words = [a for a in self.postings.get(unit, ()) if len(self.alias_tokens[a]) > 1] if len(unit) > 2 else []
+        for aid in [*sorted(loose.get(unit, ())), *words]:
+            rid = self.alias_record[aid]
+            if rid not in found and self._part_of(rid, parent):
+                found[rid] = aid
+        return found
+
+    def _part_of(self, rid: int, parent: str) -> bool:
+        """True when an alias of a record names it a unit of the academy (or other body) whose initials are
+        ``parent``: the alias's initials open or close with them, and a word of the alias is "academy" or
+        ``parent`` itself."""
+        for aid in self.record_aliases.get(rid, ()):
+            toks = self.alias_tokens[aid]
+            if "academy" not in toks and parent not in toks:
+                continue
+            if any(len(i) > len(parent) and (i.startswith(parent) or i.endswith(parent))
+                   for i in loose_initials(self.alias_text[aid])):
+                return True
+        return False
+
     def one_word_owners(self) -> dict[str, set[int]]:
         """Aliases of one word of three to six capitals, as written ("HIT", "CETC") -> the records carrying them."""
         if self._one_word is None:
@@ -974,6 +1080,7 @@ HAN_ABBREVIATION_MAX = 6
 _HAN_FILLER = re.compile("中国人民解放军|中國人民解放軍|股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|公司")
 _HAN_KINDS = ("大学", "大學", "学院", "學院", "研究院", "研究所", "中心", "医院", "醫院", "科技", "银行", "銀行")
 CYRILLIC_COUNTRIES = frozenset({"RU", "BY"})
+_CHINESE_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})  # names in pinyin: five-letter words give two initials
 """Countries of the listed bodies whose names initials typed in Cyrillic are read against."""
 CROSS_SCRIPT_COUNTRIES = frozenset({"IR", "IQ", "SY", "LB", "YE", "AF", "AE", "SA", "OM", "QA", "KW", "BH", "JO",
                                     "EG", "LY", "SD", "PS"})

@@ -381,6 +381,59 @@ def acronym_variants(text: str, usual: str | None = None) -> frozenset[str]:
     return frozenset(a for a in found if len(a) >= 3)
 
 
+
+# Words that some initials take a letter from and others leave out ("IOP": Institute of Physics).
+_FILLER_INITIALS = frozenset({"of", "and", "the", "for"})
+_LOOSE_MAX = 64  # spellings of a name's loose initials at most (beyond, the filler words give no letter)
+_LOOSE_LETTERS = 12  # letters of loose initials at most (a unit's and its academy's together: "iitpras")
+# The Russian Academy of Sciences and its branches as tokens() abbreviates them (_ACADEMY_PHRASES).
+_ACADEMY_SHORT = frozenset({"ras", "ran", "sb", "so", "ub", "uro", "feb", "dvo"})
+
+
+def _pinyin_splits(w: str) -> tuple[str, ...]:
+    """The two letters of every cut of a word into two pinyin syllables ("xidian": xd). Not before a syllable that
+    opens with a, o or e: pinyin writes an apostrophe there ("Xi'an"), so "hunan" is hu-nan, never hun-an."""
+    return tuple(dict.fromkeys(w[0] + w[i] for i in range(1, len(w))
+                               if w[i] not in "aoe" and w[:i] in PINYIN and w[i:] in PINYIN))
+
+
+def loose_initials(text: str, *, short_pinyin: bool = False) -> frozenset[str]:
+    """Every way of writing a name's initials that people use, beyond ``acronym`` and ``acronym_variants``: "of",
+    "and", "the", "for" giving a letter or none ("IOP": Institute of Physics), a hyphenated word one letter or one
+    per part ("Sun Yat-sen": SYSU, SYU), a two-syllable pinyin word a letter per syllable (``short_pinyin``: also a
+    five-letter one, "Fudan": FDU; for the names of Chinese bodies), a closing company word a letter or none, and
+    the initials of the normalised words (official status words and the honorific left out: "Nizhny Novgorod
+    National Research State University Named after N.I. Lobachevsky": NNSU). Three to eight letters; none for a
+    name in Chinese characters."""
+    if _HAN.search(text):
+        return frozenset()
+    raw = _LEGAL_WORDS_RE.sub(" ", fold(_PAREN.sub(" ", text)).replace("'", "").replace(_HAN_MARK, ""))
+    found: set[str] = set()
+    for joined in {raw, re.sub(r"(?<=[a-z])-(?=[a-z])", "", raw)}:
+        choices: list[tuple[str, ...]] = []
+        for w in _NON_ALNUM.sub(" ", joined).split():
+            if w in _FILLER_INITIALS or w in ACRONYM_OPTIONAL:
+                choices.append(("", w[0]))
+            elif w in LEGAL_FORMS or w.isdigit() or len(w) <= 1:
+                continue
+            elif len(w) >= (5 if short_pinyin else 6) and w not in GENERIC and (two := _pinyin_splits(w)):
+                choices.append((w[0], *two))
+            else:
+                choices.append((w[0],))
+        count = 1
+        for c in choices:
+            count *= len(c)
+        if count > _LOOSE_MAX:
+            choices = [("",) if c[0] == "" else c for c in choices]  # (filler and company words: no letter)
+        found.update("".join(p) for p in product(*choices))
+    words = [t for t in tokens(text) if not t.startswith(OPTIONAL) and not t.isdigit() and len(t) > 1]
+    if len(words) >= 2:
+        # (The Academy's abbreviations, "ras", "so ran", whole: "IPM RAN" in Cyrillic.)
+        found.add("".join(t if t in _ACADEMY_SHORT else t[0] for t in words))
+        found.add("".join(t[0] for t in words))
+    return frozenset(a for a in found if 3 <= len(a) <= _LOOSE_LETTERS)
+
+
 # Words that tell one institution from another of the same place or name ("Tianjin Medical University" is
 # not Tianjin University, "X University of Technology" not X University): a listed name found inside a
 # typed one with such a word added is no possible match. Han pairs: 医院 hospital, 附属 affiliated, 师范

@@ -171,9 +171,12 @@ def test_three_capitals_that_are_a_listed_schools_initials_are_a_possible_match(
     result = screen_name("DUT", CONFIG)
     assert result["outcome"] == "possible_match"
     assert _listed_names(result) == ["Dalian University of Technology"]
-    assert result["candidates"][0]["possible_reason"] == "the initials of the listed name"
-    # Not a company's initials ("United Arctic Company": UAC), and not lower case.
-    assert screen_name("UAC", CONFIG)["outcome"] == "none"
+    assert result["candidates"][0]["possible_reason"] == (
+        "the initials of the listed name; initials alone can stand for other organisations too: type the full name "
+        "to check")
+    # Not a company's initials ("United Arctic Company": UAC; the list's own short form of the United Aircraft
+    # Corporation is tests/unit/test_screening_acronyms.py's), and not lower case.
+    assert "UNITED ARCTIC COMPANY LLC" not in _listed_names(screen_name("UAC", CONFIG))
     assert screen_name("dut", CONFIG)["outcome"] == "none"
 
 

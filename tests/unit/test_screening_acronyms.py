@@ -1,0 +1,103 @@
+"""Initials typed for a listed organisation: alone in capitals, or a unit's initials with its academy's. What a
+person reads (the outcome, the listed names, the reason and the summary), on the shipped list data."""
+
+from __future__ import annotations
+
+import pytest
+
+import assessments
+from assessments.screening import screen_name
+from assessments.screening.normalize import loose_initials
+
+CONFIG = assessments.default_config()
+ASK = "initials alone can stand for other organisations too: type the full name to check"
+
+
+def _raised(result: dict) -> list[str]:
+    return [c["name"] for c in result["candidates"] if c["match"] or c["possible"]]
+
+
+def test_initials_that_fit_a_few_listed_schools_name_them_all_and_ask_for_the_full_name() -> None:
+    # AEU: the PLA's Army Engineering University and Air Force Engineering University (listed as "Airforce ...").
+    result = screen_name("AEU", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert sorted(_raised(result)) == ["Airforce Engineering University", "Army Engineering University"]
+    reason = ("\u201cAEU\u201d can be the initials of 2 listed names (Army Engineering University; Airforce "
+              "Engineering University): initials alone cannot tell which organisation you mean; type the full name "
+              "to check")
+    assert all(c["possible_reason"] == reason for c in result["candidates"] if c["possible"])
+    assert result["summary"].startswith("Possible match: initials that fit 2 listed names: Army Engineering "
+                                        "University (")
+    assert result["summary"].endswith("Type the full name to check which one, and check this with the research "
+                                      "security office.")
+    assert screen_name("aeu", CONFIG)["outcome"] == "none"  # typed in lower case: a word, not initials
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    # The initials of a school's name as the list writes it (not of its other names: "Arya-Mehr University of
+    # Technology", Sharif's former name, is AUT too).
+    ("AUT", "Amirkabir University of Technology"),
+    ("FDU", "Fudan University"),  # a letter per syllable of a five-letter pinyin word: Fu-dan University
+    ("NNSU", "Lobachevsky State University of Nizhny Novgorod"),  # "Nizhny Novgorod ... State University named after"
+    ("UAC", "Public Joint Stock Company United Aircraft Corporation"),  # the list's own short form, "PJSC UAC"
+])
+def test_initials_that_fit_one_listed_name_are_a_possible_match_of_it(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert _raised(result) == [listed]
+    assert result["candidates"][0]["possible_reason"] == f"\u201c{typed}\u201d can be the initials of this listed " \
+                                                         f"name; {ASK}"
+    assert result["summary"].startswith(f"Possible match: {listed} (")
+
+
+def test_three_letters_count_only_as_a_schools_name_or_a_short_form_the_list_gives() -> None:
+    # MIT: the listed Moscow Institute of Heat Technology is a joint-stock company, and trading companies'
+    # initials ("Mingzheng International Trading Limited") fit any three letters: no possible match.
+    assert screen_name("MIT", CONFIG)["outcome"] == "none"
+    # UAC: the United Aircraft Corporation's own short form, not United Arctic Company's initials.
+    assert "UNITED ARCTIC COMPANY LLC" not in _raised(screen_name("UAC", CONFIG))
+
+
+def test_initials_that_fit_more_than_three_listed_names_are_no_possible_match() -> None:
+    # BJATL: the initials of four listed Beijing companies ("Beijing Alite Technologies Co., Ltd." ...).
+    assert screen_name("BJATL", CONFIG)["outcome"] == "none"
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("IOP CAS", "Institute of Physics"),  # the DoD list's record: "Institute of Applied Physics of the CAS" its alias
+    ("CAS IOP", "Institute of Physics"),
+    ("IITP RAS", "A.A. Kharkevich Institute for Information Transmission Problems, IITP, Russian Academy of Sciences"),
+    ("\u0418\u041c\u041a\u0411 \u0421\u041e \u0420\u0410\u041d",  # IMKB SO RAN in Cyrillic
+     "Federal State Budgetary Institution of Science Institute of Molecular and Cell Biology, Siberian Branch of the "
+     "Russian Academy of Sciences"),
+])
+def test_a_units_initials_with_its_academys_are_at_least_a_possible_match_of_the_unit(typed: str,
+                                                                                     listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in ("possible_match", "high", "prohibited")
+    found = next(c for c in result["candidates"] if c["name"] == listed)
+    assert found["possible"] or found["match"]
+    if found["possible"]:
+        assert found["possible_reason"].startswith(f"\u201c{typed}\u201d can be the initials of ")
+        assert "with those of the academy or body" in found["possible_reason"]
+        assert found["possible_reason"].endswith(ASK)
+
+
+def test_a_units_initials_with_another_academy_do_not_name_it() -> None:
+    # The Chinese Academy's Institute of Physics is no institute of the Russian Academy.
+    assert not {"Institute of Physics", "Chinese Academy of Sciences, Institute of Physics"} & set(
+        _raised(screen_name("IOP RAS", CONFIG)))
+
+
+@pytest.mark.parametrize(("name", "chinese", "initials", "not_initials"), [
+    ("Institute of Physics", False, {"iop"}, set()),  # "of" gives a letter or none (two letters are too few)
+    ("Sun Yat-sen University", True, {"sysu", "syu"}, set()),  # a hyphenated word: a letter per part, or one
+    ("Hunan University", True, {"hnu"}, {"hau"}),  # hu-nan: never hun-an (pinyin writes "hun'an")
+    ("Hunan University", False, set(), {"hnu"}),  # five letters only for the names of Chinese bodies
+    ("Public Joint Stock Company United Aircraft Corporation", False, {"uac"}, {"pjscuac"}),  # the legal form left out
+    ("Nizhny Novgorod National Research State University Named after N.I. Lobachevsky", False, {"nnsu"}, set()),
+])
+def test_loose_initials(name: str, chinese: bool, initials: set[str], not_initials: set[str]) -> None:
+    found = loose_initials(name, short_pinyin=chinese)
+    assert initials <= found
+    assert not not_initials & found
