@@ -194,6 +194,14 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         for variant in _spelled_out(name):
             for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
                 _keep(found, _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today))
+        if (concern := _CONCERN.match(name)) and len(word := name[concern.end():].strip(_QUOTES).split()) == 1:
+            # "JSC Concern Gidropribor": the holding's own word alone, which another listed company may carry as its
+            # whole name ("Star"): a possible match at most.
+            for hit in index.search(word[0], limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                cand = _candidate(index, word[0], hit, threshold, "", config, disabled, meta_lists, today)
+                if cand["kind"] in MATCH_KINDS:
+                    cand = _as_possible(cand, f"the holding\u2019s own word, without \u201cConcern\u201d: {word[0]}")
+                _keep(found, cand)
         parts = affiliation_parts(name)[:MAX_AFFILIATION_PARTS]
         for part in parts:
             _, part_hits = index.search(part, limit=PART_DEPTH, allowed=allowed, threshold=threshold)
@@ -674,12 +682,35 @@ _RU_GOSUNIVERSITET = re.compile("\u0433\u043e\u0441\u0443\u043d\u0438\u0432\u043
                                 "\u0435\u0442\\w*", re.IGNORECASE)
 
 
+# The English abbreviations of a Russian public body's status before its name, as the bodies' own English pages
+# write them: "FSBEI HE" (federal state budgetary educational institution of higher education), "FSAEI HE"
+# (autonomous), "FSBSI" (... scientific institution), "FSBI", "FSUE" (unitary enterprise), and their transliterated
+# Russian forms ("FGBOU VO"). Folded in normalize.tokens() they would be words of the name.
+_EN_STATUS = re.compile(r"^\s*(?:FSBEI|FSAEI|FSEI|FSBSI|FSBI|FSAI|FSI|FSUE|FGBOU|FGAOU|FGOU|FGBUN|FGBNU|FGBU|FGUP|FGAU)"
+                        r"(?:\s+(?:HE|HPE|VO|VPO))?\b[\s,:]*")
+_QUOTES = " \"'\u201c\u201d\u00ab\u00bb"
+# "Concern" before a Russian holding's own word, after a legal form or not ("JSC Concern Gidropribor"): a kind of
+# company, as "Group" is; the lists write the holding's longer name ("Concern Sea Underwater Weapons - Gidropribor").
+_CONCERN = re.compile(r"^\s*(?:(?:JSC|PJSC|OJSC|CJSC|AO|OAO|PAO|ZAO)\s+)?(?:Concern|Kontsern)\s+", re.IGNORECASE)
+# The Russian Ministry of Defence after a body's name, abbreviated ("33 TsNIII Minoborony", "27 NTs MO RF", in
+# Cyrillic): the parent, which the lists' names leave out.
+_RU_MOD = re.compile("\\s+(?:\u041c\u0438\u043d\u043e\u0431\u043e\u0440\u043e\u043d\u044b"
+                     "(?:\\s+\u0420\u043e\u0441\u0441\u0438\u0438)?|\u041c\u041e\\s+(?:\u0420\u0424|"
+                     "\u0420\u043e\u0441\u0441\u0438\u0438))\\s*$")
+
+
 def _spelled_out(name: str) -> list[str]:
     """A Russian name with its abbreviated status left out or its contraction written out: the same name, screened
     as such."""
     out = []
     if (m := _RU_STATUS_INITIALS.match(name)) and name[m.end():].strip():
         out.append(name[m.end():])
+    if (m := _EN_STATUS.match(name)) and name[m.end():].strip(_QUOTES):
+        out.append(name[m.end():].strip(_QUOTES))
+    if (m := _CONCERN.match(name)) and len(name[m.end():].strip(_QUOTES).split()) > 1:
+        out.append(name[m.end():].strip(_QUOTES))  # (one word: screen_name() reads it as a possible match at most)
+    if (m := _RU_MOD.search(name)) and name[:m.start()].strip():
+        out.append(name[:m.start()])
     if _RU_GOSUNIVERSITET.search(name):
         out.append(_RU_GOSUNIVERSITET.sub("\u0433\u043e\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0435\u043d"
                                           "\u043d\u044b\u0439 \u0443\u043d\u0438\u0432\u0435\u0440\u0441\u0438"

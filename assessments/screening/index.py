@@ -381,6 +381,10 @@ class Index:
                 else self.neighbours(q) for q in qtoks}
         for q in front & near.keys():
             near[q] = {t: v for t, v in near[q].items() if t[:1] == q[:1]}
+        for q in qtoks:
+            if q[:1].isdigit():
+                # A number and its ordinal are one word ("33 TsNIII", the listed "33rd TsNIII").
+                near[q] = {**near[q], **{t: 1.0 for t in _ordinal_forms(q) if t in self.postings}}
         # ``typed``: the first words are the typed ones, the rest implied words, which select no candidates.
         candidates = self._candidates(qtoks[:typed], near)
         query = _Query(self, qtoks, near, typed_as_acronym, han, company, optional)
@@ -993,8 +997,20 @@ def first_letter_words(query: str) -> frozenset[str]:
     return frozenset(t.lstrip(OPTIONAL) for t in tokens(" ".join(_CYRILLIC_WORD.findall(query))))
 
 
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)?$")
+
+
+def _ordinal_forms(word: str) -> tuple[str, ...]:
+    """A number's other forms, with and without an ordinal ending: "33" -> "33rd", "33st" ...; "27th" -> "27"."""
+    m = _ORDINAL.match(word)
+    if not m:
+        return ()
+    n = m.group(1)
+    return tuple(f for f in (n, n + "st", n + "nd", n + "rd", n + "th") if f != word)
+
+
 def _near(q: str, t: str) -> bool:
-    if q == t:
+    if q == t or (q[:1].isdigit() and t in _ordinal_forms(q)):
         return True
     if min(len(q), len(t)) < MIN_TYPO_LEN:
         return False

@@ -1,5 +1,7 @@
-"""Initials typed for a listed organisation: alone in capitals, or a unit's initials with its academy's. What a
-person reads (the outcome, the listed names, the reason and the summary), on the shipped list data."""
+"""Initials and abbreviations typed for a listed organisation: initials alone in capitals, a unit's initials with
+its academy's, a Russian body's status abbreviated in English, "Concern", a number with or without its ordinal
+ending, the Ministry of Defence after a name. What a person reads (the outcome, the listed names, the reason and the
+summary), on the shipped list data."""
 
 from __future__ import annotations
 
@@ -101,3 +103,47 @@ def test_loose_initials(name: str, chinese: bool, initials: set[str], not_initia
     found = loose_initials(name, short_pinyin=chinese)
     assert initials <= found
     assert not not_initials & found
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ('FSBEI HE "MIREA \u2013 Russian Technological University"', "Russian Technological University"),
+    ("FSBSI Keldysh Institute of Applied Mathematics RAS", "Keldysh Institute of Applied Mathematics"),
+])
+def test_a_russian_status_abbreviated_in_english_before_the_name_is_left_out(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in ("high", "prohibited")
+    assert listed in [c["name"] for c in result["candidates"] if c["match"]]
+
+
+def test_a_status_abbreviation_before_an_unlisted_name_matches_nothing() -> None:
+    assert screen_name("FSBEI HE Moscow State Pedagogical University", CONFIG)["outcome"] == "none"
+
+
+def test_concern_and_one_word_is_the_holdings_word_a_possible_match_at_most() -> None:
+    # "JSC Concern Avrora": the listed Concern Avrora carries "AVRORA JSC"; the word alone is a possible match.
+    result = screen_name("JSC Concern Avrora", CONFIG)
+    assert result["outcome"] == "possible_match"
+    best = result["candidates"][0]
+    assert best["name"] == "Joint Stock Company Concern Avrora Scientific and Production Association"
+    assert best["possible_reason"] == "the holding\u2019s own word, without \u201cConcern\u201d: Avrora"
+    # Both listed records of the Gidropribor concern.
+    names = _raised(screen_name("JSC Concern Gidropribor", CONFIG))
+    assert "Tactical Missile Corporation, Concern \u201cMPO \u2013 Gidropribor\u201d" in names
+    assert "JOINT STOCK COMPANY CONCERN SEA UNDERWATER WEAPON GIDROPRIBOR" in names
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    # "33rd TsNIII" and "27th NTs" on the lists; the Ministry of Defence after the name is left out.
+    ("33 \u0426\u041d\u0418\u0418\u0418 \u041c\u0438\u043d\u043e\u0431\u043e\u0440\u043e\u043d\u044b",
+     "33rd Scientific Research and Testing Institute"),
+    ("27 \u041d\u0426 \u041c\u041e \u0420\u0424", "27th Scientific Center of the Russian Ministry of Defense"),
+])
+def test_a_number_is_its_ordinal_and_the_ministry_after_a_name_is_left_out(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in ("high", "prohibited") and result["candidates"][0]["name"] == listed
+
+
+def test_another_number_is_another_institute() -> None:
+    result = screen_name("34 \u0426\u041d\u0418\u0418\u0418 \u041c\u0438\u043d\u043e\u0431\u043e\u0440\u043e"
+                         "\u043d\u044b", CONFIG)  # 34 TsNIII of the Ministry of Defence
+    assert result["outcome"] == "none"
