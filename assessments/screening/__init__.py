@@ -36,6 +36,7 @@ from .dataset import (
     records,
 )
 from .index import (
+    ACADEMY_ABBREVIATIONS,
     CYRILLIC_COUNTRIES,
     DERIVED_ACRONYM_SCORE,
     KIND_WORDS,
@@ -224,6 +225,14 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         if not any(c["kind"] in MATCH_KINDS for c in found.values()):
             # Capitals typed alone that can be the initials of a few listed names: never silently nothing.
             fits = _initials_fits(index, name, allowed)
+            words = name.split()
+            if not fits and 2 <= len(words) <= 3 and all(w.isalpha() and w.isupper() for w in words):
+                # Initials typed in groups ("NITs KI" in Cyrillic: the National Research Centre "Kurchatov Institute").
+                fits = _initials_fits(index, "".join(words), allowed)
+            if not fits and len(words) > 1 and _honorific_initials(name):
+                # Initials with the honorific and the Academy ("IRE im. V.A. Kotelnikova RAN" in Cyrillic), when the
+                # Academy's records carrying that surname have no such initials (Index._honorific_acronym_hits).
+                fits = _initials_fits(index, words[0], allowed)
             reason = _initials_reason(name, [index.records[rid].name for rid in fits])
             for rid, aid in fits.items():
                 hit = Hit(rid, index.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "initials", aid)
@@ -396,7 +405,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     differ = [*cmp.typed_only, *cmp.listed_only]
     # In the band, only names that differ in generic words; where those words can name another kind of
     # body ("of Technology", "Medical"), only when the words in common name one organisation.
-    if not all(t in GENERIC or t in DISTINGUISHING for t in differ):
+    # (The Russian Academy or its branch, "RAN", "SO RAN", named on one side only is as general a word as "State".)
+    if not all(t in GENERIC or t in DISTINGUISHING or t in ACADEMY_ABBREVIATIONS for t in differ):
         return ""
     if any(t in DISTINGUISHING for t in cmp.typed_only):
         return ""  # "Astrakhan State Medical University" adds a word naming another body to a listed name
@@ -417,6 +427,9 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return ""
     if cmp.edited:
         return ""  # a name spelled differently is the one-letter test's to find, not the band's ("KAIST", "Karst")
+    if differ and all(t in ACADEMY_ABBREVIATIONS for t in differ):
+        side = "the list names" if cmp.listed_only else "you typed"
+        return f"the same name but for the academy (or its branch) that {side}: {', '.join(differ)}"
     if hit.detail in _DIFFERENCE or differ:
         typed = ", ".join(cmp.typed_only) or "nothing more"
         listed = ", ".join(cmp.listed_only) or "nothing more"
@@ -440,7 +453,8 @@ def _initials_fits(index: Index, name: str, allowed: set[int] | None) -> dict[in
     writes it (a university, institute, academy or college that is no company); for four, those of any of a school's
     names; for five and more, also the usual initials of any listed name."""
     typed = name.strip()
-    if not (typed.isascii() or _CYRILLIC_ONLY.fullmatch(typed)):
+    cyrillic = bool(_CYRILLIC_ONLY.fullmatch(typed))
+    if not (typed.isascii() or cyrillic):
         return {}
     letters = len(typed)
 
@@ -449,8 +463,9 @@ def _initials_fits(index: Index, name: str, allowed: set[int] | None) -> dict[in
             return False
         if how == "short_form" or (how == "usual" and letters > _SHORT_INITIALS):
             return True
-        if letters < _SHORT_INITIALS and aid != index.record_aliases[rid][0]:
-            return False
+        if letters < _SHORT_INITIALS and aid != index.record_aliases[rid][0] and not (
+                cyrillic and _CYRILLIC_ONLY.search(index.alias_text[aid])):
+            return False  # (in Cyrillic, the school's Russian name: "AGU", Astrakhanskiy gosudarstvennyy universitet)
         return _names_a_school(index, rid, aid)
 
     fits = index.initials_fit(typed, accept)
@@ -482,6 +497,17 @@ def _academy_initials_fits(index: Index, name: str, allowed: set[int] | None) ->
                 if (allowed is None or rid in allowed) and index.records[rid].lists:
                     fits.setdefault(rid, aid)
     return fits if len(fits) <= INITIALS_OWNERS else {}
+
+
+def _honorific_initials(name: str) -> bool:
+    """True when a name is initials in capitals followed only by an honorific ("im. N. E. Baumana") and the Academy
+    or its branch."""
+    first = name.split(maxsplit=1)[0]
+    if not (3 <= len(first) <= 8 and first.isalpha() and first.isupper()):
+        return False
+    toks = tokens(name)
+    rest = [t for t in toks[1:] if not t.startswith("~") and t not in ACADEMY_ABBREVIATIONS]
+    return toks[:1] == tokens(first) and not rest and any(t.startswith("~") for t in toks)
 
 
 def _academy_reason(typed: str, names: list[str]) -> str:

@@ -56,7 +56,7 @@ BODY_NOUNS = frozenset({"force", "forces", "army", "navy", "corps", "ministry", 
                         "commission", "administration", "command", "police", "guard"})
 # The Russian Academy of Sciences and its branches as normalize.tokens() abbreviates them: no part of an
 # institute's own initials ("IK SO RAN" in Cyrillic: ik).
-_ACADEMY_ABBREVIATIONS = frozenset({"ras", "ran", "sb", "so", "ub", "uro", "feb", "dvo"})
+ACADEMY_ABBREVIATIONS = frozenset({"ras", "ran", "sb", "so", "ub", "uro", "feb", "dvo"})
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
 TYPO2_SIM = 0.75          # two edits away ("hangzhou" / "hangzhao"), only for long tokens
@@ -392,7 +392,7 @@ class Index:
             query.implied = frozenset(qtoks[typed:])
         hits = [self._score(query, aid) for aid in candidates]
         hits += self._acronym_hits(qtoks, typed_as_acronym, cyrillic=cyrillic)
-        if len(qtoks) > 1 and (optional or _ACADEMY_ABBREVIATIONS.intersection(qtoks)):
+        if len(qtoks) > 1 and (optional or ACADEMY_ABBREVIATIONS.intersection(qtoks)):
             hits += self._honorific_acronym_hits(qtoks, optional)
         return hits
 
@@ -721,14 +721,14 @@ class Index:
         Sciences": iopcas), or the record has an alias naming it a part of that academy (its initials open or close with
         ``parent``, and a word of it is "academy" or the parent itself) and an alias whose initials are ``unit``
         ("Institute of Physics", with "Institute of Applied Physics of the Chinese Academy of Sciences")."""
-        if unit in _ACADEMY_ABBREVIATIONS:
+        if unit in ACADEMY_ABBREVIATIONS:
             return {}  # the academy's branch itself ("FEB RAS"), not a unit of it
         loose = self.loose_acronyms()
         found: dict[int, int] = {}
         for key in (unit + parent, parent + unit):
             for aid in sorted(loose.get(key, ())):
                 if "academy" in self.alias_tokens[aid] or parent in self.alias_tokens[aid] or \
-                        _ACADEMY_ABBREVIATIONS.intersection(self.alias_tokens[aid]):
+                        ACADEMY_ABBREVIATIONS.intersection(self.alias_tokens[aid]):
                     found.setdefault(self.alias_record[aid], aid)
         # (Or the unit's initials as a word of an alias: "A.A. Kharkevich Institute for ..., IITP, Russian Academy".)
         words = [a for a in self.postings.get(unit, ()) if len(self.alias_tokens[a]) > 1] if len(unit) > 2 else []
@@ -817,7 +817,7 @@ class Index:
         "IPM im. Keldysha", "IK SO RAN"): the records carrying that surname or branch whose name has those initials
         (the words' first letters, the surname and the Academy's abbreviations left out) or carries them as a word.
         A derived guess: a possible match at most."""
-        qualifiers = [q for q in qtoks if q in optional or q in _ACADEMY_ABBREVIATIONS]
+        qualifiers = [q for q in qtoks if q in optional or q in ACADEMY_ABBREVIATIONS]
         rest = [q for q in qtoks if q not in qualifiers]
         if len(rest) != 1 or not qualifiers or not (2 <= len(rest[0]) <= 8 and rest[0].isalpha()):
             return []
@@ -832,7 +832,7 @@ class Index:
             if rid in found:
                 continue
             for other in self.record_aliases.get(rid, ()):
-                words = [t for t in self.alias_tokens[other] if t not in qualifiers and t not in _ACADEMY_ABBREVIATIONS
+                words = [t for t in self.alias_tokens[other] if t not in qualifiers and t not in ACADEMY_ABBREVIATIONS
                          and t not in self.alias_optional.get(other, ()) and not t.isdigit()]
                 if (short in words and len(short) > 2) or (len(words) >= 2 and "".join(w[0] for w in words) == short):
                     found[rid] = other
@@ -1079,7 +1079,7 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
         last = [t for t in atoks if t not in optional]
         after = qtoks.index(pairs[last[-1]]) + 1 if last and last[-1] in pairs else len(qtoks)
         honorific = {t[1:] for t in tokens(query) if t.startswith(OPTIONAL)}
-        while after < len(qtoks) and (qtoks[after] in honorific or qtoks[after] in _ACADEMY_ABBREVIATIONS):
+        while after < len(qtoks) and (qtoks[after] in honorific or qtoks[after] in ACADEMY_ABBREVIATIONS):
             after += 1  # (the honorific and the Academy after the kind are no field: "imeni Lebedeva RAN")
         if last and last[-1] in TYPE_WORDS and after < len(qtoks) and \
                 qtoks[after] not in exact_words(query, (qtoks[after],)) and qtoks[after] not in SUBUNIT_WORDS:

@@ -397,6 +397,40 @@ def _pinyin_splits(w: str) -> tuple[str, ...]:
                                if w[i] not in "aoe" and w[:i] in PINYIN and w[i:] in PINYIN))
 
 
+_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
+# Russian words of a public body's status before its name ("Федеральное государственное бюджетное учреждение науки"),
+# as stems: no part of the initials Russian writes for the body.
+_RU_STATUS_STEMS = ("\u0444\u0435\u0434\u0435\u0440\u0430\u043b\u044c\u043d",  # federal'n-
+                    "\u0433\u043e\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0435\u043d",  # gosudarstven-
+                    "\u0431\u044e\u0434\u0436\u0435\u0442",  # byudzhet-
+                    "\u0430\u0432\u0442\u043e\u043d\u043e\u043c",  # avtonom-
+                    "\u0443\u043d\u0438\u0442\u0430\u0440",  # unitar-
+                    "\u043a\u0430\u0437\u0435\u043d",  # kazen-
+                    "\u0443\u0447\u0440\u0435\u0436\u0434\u0435\u043d",  # uchrezhden-
+                    "\u043e\u0431\u0440\u0430\u0437\u043e\u0432\u0430\u0442",  # obrazovat-
+                    "\u043d\u0430\u0443\u043a\u0438",  # nauki
+                    "\u0432\u044b\u0441\u0448\u0435\u0433\u043e",  # vysshego
+                    "\u043e\u0431\u0440\u0430\u0437\u043e\u0432\u0430\u043d\u0438\u044f")  # obrazovaniya
+_RU_HONORIFIC = ("\u0438\u043c\u0435\u043d\u0438", "\u0438\u043c")  # imeni, im
+
+
+def _cyrillic_initials(text: str) -> str:
+    """The initials of a name in Cyrillic as Russian writes them, each word's first letter transliterated with the
+    others (Национальный исследовательский центр: НИЦ, "nits", where the transliterated words give "nit"): without
+    the status words before the name, one-letter words ("и") and legal forms; a word in capitals (РАН, СО) whole;
+    nothing from the honorific ("имени ...") on."""  # noqa: RUF002
+    words = _CYRILLIC_WORD.findall(unicodedata.normalize("NFKC", text))
+    for i, w in enumerate(words):
+        if w.lower() in _RU_HONORIFIC:
+            words = words[:i]
+            break
+    while words and (words[0].lower().startswith(_RU_STATUS_STEMS) or anyascii(words[0]).lower() in LEGAL_FORMS):
+        words = words[1:]
+    letters = [w if w.isupper() and len(w) <= 4 else w[0] for w in words
+               if len(w) > 1 and anyascii(w).lower() not in LEGAL_FORMS]
+    return anyascii("".join(letters)).lower() if len(letters) >= 2 else ""
+
+
 def loose_initials(text: str, *, short_pinyin: bool = False) -> frozenset[str]:
     """Every way of writing a name's initials that people use, beyond ``acronym`` and ``acronym_variants``: "of",
     "and", "the", "for" giving a letter or none ("IOP": Institute of Physics), a hyphenated word one letter or one
@@ -426,6 +460,8 @@ def loose_initials(text: str, *, short_pinyin: bool = False) -> frozenset[str]:
         if count > _LOOSE_MAX:
             choices = [("",) if c[0] == "" else c for c in choices]  # (filler and company words: no letter)
         found.update("".join(p) for p in product(*choices))
+    if _CYRILLIC_WORD.search(text):
+        found.add(_cyrillic_initials(text))
     words = [t for t in tokens(text) if not t.startswith(OPTIONAL) and not t.isdigit() and len(t) > 1]
     if len(words) >= 2:
         # (The Academy's abbreviations, "ras", "so ran", whole: "IPM RAN" in Cyrillic.)

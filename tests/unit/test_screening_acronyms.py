@@ -147,3 +147,36 @@ def test_another_number_is_another_institute() -> None:
     result = screen_name("34 \u0426\u041d\u0418\u0418\u0418 \u041c\u0438\u043d\u043e\u0431\u043e\u0440\u043e"
                          "\u043d\u044b", CONFIG)  # 34 TsNIII of the Ministry of Defence
     assert result["outcome"] == "none"
+
+
+def test_initials_typed_in_groups_are_read_together() -> None:
+    # НИЦ КИ: the National Research Centre "Kurchatov Institute" (Национальный исследовательский центр Курчатовский
+    # институт), each Cyrillic word's first letter as Russian writes it (Ц, not the "t" of "tsentr").
+    result = screen_name("\u041d\u0418\u0426 \u041a\u0418", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert _raised(result) == ["National Research Center Kurchatov Institute"]
+    assert result["candidates"][0]["possible_reason"] == (
+        f"\u201c\u041d\u0418\u0426 \u041a\u0418\u201d can be the initials of this listed name; {ASK}")
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    # IRE im. V.A. Kotelnikova RAN: the listed Institute of Radio-Engineering and Electronics (Институт радиотехники и
+    # электроники) carries neither the surname nor the Academy.
+    ("\u0418\u0420\u042d \u0438\u043c. \u0412.\u0410. \u041a\u043e\u0442\u0435\u043b\u044c\u043d\u0438"
+     "\u043a\u043e\u0432\u0430 \u0420\u0410\u041d", "Institute of Radio-Engineering and Electronics"),
+    # AGU im. V.N. Tatishcheva: Astrakhan State University (Астраханский государственный университет).
+    ("\u0410\u0413\u0423 \u0438\u043c. \u0412.\u041d. \u0422\u0430\u0442\u0438\u0449\u0435\u0432\u0430",
+     "Astrakhan State University"),
+])
+def test_initials_with_an_honorific_the_listed_name_lacks_are_still_its_initials(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] == "possible_match" and _raised(result) == [listed]
+    assert result["candidates"][0]["possible_reason"].endswith(ASK)
+
+
+def test_the_academy_left_out_of_a_listed_name_is_a_possible_match() -> None:
+    # IPM im. Keldysha against the listed "IPM im. M.V. Keldysha RAN" (both in Cyrillic): only the Academy differs.
+    result = screen_name("\u0418\u041f\u041c \u0438\u043c. \u041a\u0435\u043b\u0434\u044b\u0448\u0430", CONFIG)
+    found = next(c for c in result["candidates"] if c["name"] == "Keldysh Institute of Applied Mathematics")
+    assert found["possible"]
+    assert found["possible_reason"] == "the same name but for the academy (or its branch) that the list names: ran"

@@ -79,8 +79,8 @@ def test_cyrillic_capitals_that_are_the_initials_of_one_listed_russian_name_are_
     assert odk["outcome"] == "possible_match" and odk["candidates"][0]["name"] == "United Engine Corporation"
     # Not lower case, and not initials typed in Latin letters under the rule for Cyrillic ones.
     assert screen_name("одк", CONFIG)["outcome"] == "none"
-    # МГТУ is Murmansk's too: the listed one is "МГТУ им. Баумана", whose initials need the surname.
-    assert screen_name("МГТУ", CONFIG)["outcome"] == "none"
+    # МГТУ is Murmansk's too: the listed one is "МГТУ им. Баумана", whose initials fit, but never as a match.
+    assert screen_name("МГТУ", CONFIG)["outcome"] == "possible_match"
 
 
 def test_a_russian_bodys_short_form_typed_in_the_other_alphabet_is_a_possible_match() -> None:
