@@ -329,6 +329,9 @@ class Index:
         ``spelled``: every word must match exactly (a name read from Chinese characters: 宇视, "yushi", is not 宇树,
         "yushu")."""
         qtoks = tokens(query)
+        if len(qtoks) > 1:
+            # A legal form with a typing error ("Corportion") is a legal form, not a word of the name.
+            qtoks = tuple(t for t in qtoks if t in self.postings or not _mistyped_form(t)) or qtoks
         if not qtoks:
             return qtoks, []
         extra = tuple(t for t in implied if t not in qtoks)
@@ -385,6 +388,12 @@ class Index:
             if q[:1].isdigit():
                 # A number and its ordinal are one word ("33 TsNIII", the listed "33rd TsNIII").
                 near[q] = {**near[q], **{t: 1.0 for t in _ordinal_forms(q) if t in self.postings}}
+            elif q not in GENERIC and q not in COMMON_WORDS and q not in exact:
+                # The singular of a plural and "-ic" of "-ical" ("Post and Telecommunication", "Polytechnical"): as near
+                # as a typing error.
+                forms = {t: TYPO_SIM for t in word_forms(q) if t in self.postings and t not in near[q]}
+                if forms:
+                    near[q] = {**near[q], **forms}
         # ``typed``: the first words are the typed ones, the rest implied words, which select no candidates.
         candidates = self._candidates(qtoks[:typed], near)
         query = _Query(self, qtoks, near, typed_as_acronym, han, company, optional)
@@ -997,6 +1006,14 @@ def first_letter_words(query: str) -> frozenset[str]:
     return frozenset(t.lstrip(OPTIONAL) for t in tokens(" ".join(_CYRILLIC_WORD.findall(query))))
 
 
+_LONG_FORMS = tuple(f for f in LEGAL_FORMS if len(f) >= LONG_TYPO_LEN)  # corporation, incorporated, limited ...
+
+
+def _mistyped_form(word: str) -> bool:
+    """True when a word is one letter away from a long legal form ("corportion", "limted")."""
+    return len(word) >= LONG_TYPO_LEN - 1 and any(one_edit(word, f) for f in _LONG_FORMS)
+
+
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)?$")
 
 
@@ -1009,8 +1026,21 @@ def _ordinal_forms(word: str) -> tuple[str, ...]:
     return tuple(f for f in (n, n + "st", n + "nd", n + "rd", n + "th") if f != word)
 
 
+def word_forms(word: str) -> tuple[str, ...]:
+    """Other forms of an English word that name the same thing: its plural or singular ("post", "posts"), and "-ic"
+    for "-ical" or the reverse ("polytechnical", "polytechnic"). Words of four letters or more."""
+    if len(word) < 4 or not word.isalpha():
+        return ()
+    forms = [word[:-1]] if word.endswith("s") and not word.endswith("ss") else [word + "s"]
+    if word.endswith("ical"):
+        forms.append(word[:-2])
+    elif word.endswith("ic"):
+        forms.append(word + "al")
+    return tuple(f for f in forms if len(f) >= 4)
+
+
 def _near(q: str, t: str) -> bool:
-    if q == t or (q[:1].isdigit() and t in _ordinal_forms(q)):
+    if q == t or (q[:1].isdigit() and t in _ordinal_forms(q)) or (q not in GENERIC and t in word_forms(q)):
         return True
     if min(len(q), len(t)) < MIN_TYPO_LEN:
         return False

@@ -180,3 +180,20 @@ def test_the_academy_left_out_of_a_listed_name_is_a_possible_match() -> None:
     found = next(c for c in result["candidates"] if c["name"] == "Keldysh Institute of Applied Mathematics")
     assert found["possible"]
     assert found["possible_reason"] == "the same name but for the academy (or its branch) that the list names: ran"
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("Beijing University of Post and Telecommunication", "Beijing University of Posts and Telecommunications"),
+    ("Tomsk Polytechnical University", "Tomsk Polytechnic University"),  # "-ical" for "-ic"
+    ("Aviation Industry Corportion of China", "Aviation Industry Corporation of China"),  # a legal form mistyped
+])
+def test_a_singular_an_ical_and_a_mistyped_legal_form_are_the_listed_words(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in ("high", "prohibited") and result["candidates"][0]["name"] == listed
+
+
+def test_word_forms_are_no_way_around_another_place_or_kind() -> None:
+    # The unlisted Nanjing University of Posts and Telecommunications, in the singular, is still not the listed
+    # Beijing one: the place tells them apart.
+    result = screen_name("Nanjing University of Post and Telecommunication", CONFIG)
+    assert result["outcome"] not in ("high", "prohibited")
