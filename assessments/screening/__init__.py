@@ -239,6 +239,15 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
                 if cand["lists"]:
                     _keep(found, _as_possible(cand, reason))
+        for variant, word, parent in _initials_spelled_out(index, name, allowed):
+            # "Shenyang Institute of Automation CAS": the initials read as the one listed name they fit (the Chinese
+            # Academy of Sciences). Only a match that way counts, and as a possible match.
+            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
+                old = found.get(cand["record_id"])
+                if cand["kind"] in MATCH_KINDS and (old is None or old["kind"] not in (*MATCH_KINDS, "possible_match")):
+                    _keep(found, _as_possible(cand, f"with \u201c{word}\u201d read as the initials of the listed "
+                                                    f"{parent}: \u201c{variant}\u201d"))
     ranked = sorted(found.values(), key=lambda c: (-_ORDER[c["kind"]], -c["score"]))[:MAX_CANDIDATES]
     outcome = "none"
     for cand in ranked:
@@ -497,6 +506,24 @@ def _academy_initials_fits(index: Index, name: str, allowed: set[int] | None) ->
                 if (allowed is None or rid in allowed) and index.records[rid].lists:
                     fits.setdefault(rid, aid)
     return fits if len(fits) <= INITIALS_OWNERS else {}
+
+
+def _initials_spelled_out(index: Index, name: str, allowed: set[int] | None) -> list[tuple[str, str, str]]:
+    """A name of several words, one of them capitals that fit one listed name only (_initials_fits: "CAS", the
+    Chinese Academy of Sciences), with that word spelled out as the listed name: (the name so spelled, the word, the
+    listed name). Not when every word is in capitals (initials in groups, a unit's and its academy's)."""
+    words = name.split()
+    short = [w for w in words if 3 <= len(w) <= 5 and w.isalpha() and w.isupper()]
+    if len(words) < 2 or len(short) != 1 or len(short) == len(words):
+        return []
+    rest = tokens(" ".join(w for w in words if w != short[0]))
+    if not any(t.lstrip("~") not in GENERIC and t.lstrip("~") not in COMMON_WORDS for t in rest):
+        return []  # "HIT Group": the other words name no body
+    fits = _initials_fits(index, short[0], allowed)
+    if len(fits) != 1:
+        return []
+    parent = index.records[next(iter(fits))].name
+    return [(" ".join(parent if w == short[0] else w for w in words), short[0], parent)]
 
 
 def _honorific_initials(name: str) -> bool:

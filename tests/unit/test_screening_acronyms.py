@@ -197,3 +197,17 @@ def test_word_forms_are_no_way_around_another_place_or_kind() -> None:
     # Beijing one: the place tells them apart.
     result = screen_name("Nanjing University of Post and Telecommunication", CONFIG)
     assert result["outcome"] not in ("high", "prohibited")
+
+
+def test_initials_among_other_words_are_read_as_the_one_listed_name_they_fit() -> None:
+    # CAS: the listed Chinese Academy of Sciences; the listed "China Academy of Science-Shenyang Institute of
+    # Automation" is then a possible match (never a match: the initials are read, not typed out).
+    result = screen_name("Shenyang Institute of Automation CAS", CONFIG)
+    found = next(c for c in result["candidates"]
+                 if c["name"] == "China Academy of Science-Shenyang Institute of Automation")
+    assert found["possible"] and not found["match"]
+    assert found["possible_reason"] == ("with \u201cCAS\u201d read as the initials of the listed Chinese Academy of "
+                                        "Sciences: \u201cShenyang Institute of Automation Chinese Academy of "
+                                        "Sciences\u201d")
+    # Only words that name no body besides the initials: nothing ("HIT Group" is no Harbin Institute of Technology).
+    assert screen_name("HIT Group", CONFIG)["outcome"] == "none"
