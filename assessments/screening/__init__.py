@@ -46,6 +46,7 @@ from .index import (
     Hit,
     Index,
     best_comparison,
+    word_forms,
 )
 from .normalize import _HAN as HAN
 from .normalize import (
@@ -636,11 +637,12 @@ def _short_form_and_own_words(index: Index, query: str, hit: Any) -> str:
     first = words[0].strip(".,;:()") if words else ""
     if len(words) < 2 or not (3 <= len(first) <= 6 and first.isalpha() and first.isupper() and first.isascii()):
         return ""
-    if index.one_word_owners().get(first) != {hit.record}:
-        return ""
+    if index.one_word_owners().get(first) != {hit.record} and (
+            len(first) < 3 or {index.alias_record[a] for a in index.postings.get(first.lower(), ())} != {hit.record}):
+        return ""  # (a short form of one record only: an alias of its own, or a word of its aliases, "HSE University")
     rest = [t.lstrip("~") for t in tokens(" ".join(words[1:]))]
     own = {t for aid in index.record_aliases.get(hit.record, ()) for t in index.alias_tokens[aid]}
-    if not rest or not all(t in own for t in rest):
+    if not rest or not all(t in own or own.intersection(word_forms(t)) for t in rest):  # ("Moscow's": moscows)
         return ""
     return f"the listed short form {first}, with words of the listed name: {', '.join(rest)}"
 

@@ -79,7 +79,10 @@ def test_a_units_initials_with_its_academys_are_at_least_a_possible_match_of_the
     assert result["outcome"] in ("possible_match", "high", "prohibited")
     found = next(c for c in result["candidates"] if c["name"] == listed)
     assert found["possible"] or found["match"]
-    if found["possible"]:
+    if found["possible"] and typed == "IITP RAS":
+        # (the record carries IITP as a word of its name: a short form of it, with a word of its name)
+        assert found["possible_reason"] == "the listed short form IITP, with words of the listed name: ras"
+    elif found["possible"]:
         assert found["possible_reason"].startswith(f"\u201c{typed}\u201d can be the initials of ")
         assert "with those of the academy or body" in found["possible_reason"]
         assert found["possible_reason"].endswith(ASK)
@@ -211,3 +214,14 @@ def test_initials_among_other_words_are_read_as_the_one_listed_name_they_fit() -
                                         "Sciences\u201d")
     # Only words that name no body besides the initials: nothing ("HIT Group" is no Harbin Institute of Technology).
     assert screen_name("HIT Group", CONFIG)["outcome"] == "none"
+
+
+def test_a_short_form_that_is_a_word_of_one_records_names_followed_by_its_words_is_a_possible_match() -> None:
+    # "HSE University" is the only listed name with the word HSE; "Moscow" is a word of "Moscow's Higher School of
+    # Economics" (as "moscows").
+    result = screen_name("HSE Moscow", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert result["candidates"][0]["name"] == "Moscow's Higher School of Economics"
+    assert result["candidates"][0]["possible_reason"] == (
+        "the listed short form HSE, with words of the listed name: moscow")
+    assert screen_name("HSE Group", CONFIG)["outcome"] == "none"
