@@ -203,7 +203,8 @@ class Index:
         self._derived_other: dict[str, set[int]] = {}
         self._derived_russian: dict[str, set[int]] = {}
         self._one_word: dict[str, set[int]] | None = None
-        self._loose: dict[str, set[int]] = {}  # loose_initials() of the aliases read so far -> those aliases
+        # loose_initials() of the aliases read so far -> those aliases (tuples of ints: untracked by the collector)
+        self._loose: dict[str, tuple[int, ...]] = {}
         self._loose_done = 0  # aliases read into _loose (it is built in steps: prepare_next())
         self._chinese: set[int] = set()  # records of Chinese bodies (their names' five-letter pinyin words count)
         self._han_names: list[tuple[str, int]] | None = None  # (a Chinese alias's characters, alias)
@@ -662,7 +663,7 @@ class Index:
             self._han_names = names
         return self._han_names
 
-    def loose_acronyms(self) -> dict[str, set[int]]:
+    def loose_acronyms(self) -> dict[str, tuple[int, ...]]:
         """Every spelling of the initials of the aliases of two or more words (``normalize.loose_initials``) ->
         those aliases; built on first use, or in steps while the browser's worker is idle (prepare_next())."""
         if self._loose_done < len(self.alias_tokens):
@@ -679,7 +680,7 @@ class Index:
             if len(self.alias_tokens[aid]) < 2:
                 continue
             for initials in loose_initials(self.alias_text[aid], short_pinyin=self.alias_record[aid] in self._chinese):
-                found.setdefault(initials, set()).add(aid)
+                found[initials] = (*found.get(initials, ()), aid)
         self._loose_done = end
 
     def initials_fit(self, typed: str,
@@ -702,7 +703,7 @@ class Index:
         if cyrillic:
             usual = {a for a in usual if CYRILLIC_COUNTRIES & set(self.records[self.alias_record[a]].countries)}
             usual |= self._derived_russian.get(key, set())
-        loose = self.loose_acronyms().get(key, set())
+        loose = set(self.loose_acronyms().get(key, ()))
         spelled = {self.alias_record[a] for a in usual | loose}
         found: list[tuple[int, str]] = [(a, "short_form") for a in self.postings.get(key, ())
                                         if self.alias_tokens[a] == (key,) and self.alias_record[a] in spelled]
@@ -1040,7 +1041,12 @@ def word_forms(word: str) -> tuple[str, ...]:
 
 
 def _near(q: str, t: str) -> bool:
-    if q == t or (q[:1].isdigit() and t in _ordinal_forms(q)) or (q not in GENERIC and t in word_forms(q)):
+    if q == t:
+        return True
+    # (Cheap tests first: compare() calls it for every pair of words.)
+    if q[:1].isdigit() and t[:1] == q[:1] and t in _ordinal_forms(q):
+        return True
+    if q[:4] == t[:4] and 0 < abs(len(q) - len(t)) <= 2 and q not in GENERIC and t in word_forms(q):
         return True
     if min(len(q), len(t)) < MIN_TYPO_LEN:
         return False
