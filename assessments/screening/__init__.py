@@ -287,6 +287,7 @@ _ORDER = {"prohibited": 7, "high": 6, "stale_match": 6, "possible_match": 5, "re
 # Details that are never more than a low candidate: a common word in common, initials the matcher derived.
 _NEVER_POSSIBLE = frozenset({"common_word", "acronym", "short_alias", "initials"})
 _RENAMED_KINDS = frozenset({"university", "institute", "college", "academy"})
+_UNIT_OF_A_COMPANY = frozenset({"research", "laboratory"})  # (typed after the name: "Megvii Research")
 _DIFFERENCE = frozenset({"extends_listed_name", "different_kind", "different_generic"})
 
 
@@ -426,6 +427,14 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         # former name ("Guilin Institute of Electronic Technology", now a university of the same words).
         return (f"the listed name with another kind of institution: you typed {cmp.typed_only[0]}, the list has "
                 f"{cmp.listed_only[0]} (a former name of the listed body, or another one)")
+    first = tokens(query)[:1]
+    if cmp.rare and not cmp.edited and cmp.typed_only and all(t in _UNIT_OF_A_COMPANY for t in cmp.typed_only) and \
+            all(t in GENERIC and t not in TYPE_WORDS for t in cmp.listed_only) and \
+            first and first[0] in cmp.matched and first[0] not in GENERIC:
+        # A company's own name, its general words ("Technology") put for a research unit's after it ("Megvii
+        # Research"): its research arm, or another body of the same name.
+        return (f"the listed name's own words with the word of a research unit: you typed "
+                f"{', '.join(cmp.typed_only)}; the list has {', '.join(cmp.listed_only) or 'nothing more'}")
     if any(t in KIND_WORDS for t in differ) and (not cmp.rare or (cmp.typed_only and cmp.listed_only)):
         return ""  # another kind of body, or words on both sides that tell two bodies apart
     if cmp.typed_only and cmp.listed_only:

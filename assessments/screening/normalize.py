@@ -289,10 +289,14 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+# A Russian holding's word for itself, not a legal form (the lists keep it in the name: "Kalashnikov Concern").
+_COMPANY_WORDS = COMPANY_FORMS | {"concern", "kontsern"}
+
+
 def names_company(text: str) -> bool:
-    """True when a name carries a company's legal form ("Corporation", "Co., Ltd.", "OOO")."""
+    """True when a name carries a company's legal form ("Corporation", "Co., Ltd.", "OOO") or calls itself a concern."""
     folded = _NON_ALNUM.sub(" ", fold(text).replace(_HAN_MARK, ""))
-    return bool(_LEGAL_PHRASE_RE.search(folded)) or any(w in COMPANY_FORMS for w in folded.split())
+    return bool(_LEGAL_PHRASE_RE.search(folded)) or any(w in _COMPANY_WORDS for w in folded.split())
 
 
 def normalized(text: str) -> str:

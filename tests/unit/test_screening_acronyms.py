@@ -225,3 +225,25 @@ def test_a_short_form_that_is_a_word_of_one_records_names_followed_by_its_words_
     assert result["candidates"][0]["possible_reason"] == (
         "the listed short form HSE, with words of the listed name: moscow")
     assert screen_name("HSE Group", CONFIG)["outcome"] == "none"
+
+
+def test_a_concerns_own_word_typed_alone_is_its_brand() -> None:
+    # "Kalashnikov Concern": a concern is a company, so its own word alone (in Cyrillic too) is its brand.
+    for typed in ("Kalashnikov", "\u041a\u0430\u043b\u0430\u0448\u043d\u0438\u043a\u043e\u0432"):
+        result = screen_name(typed, CONFIG)
+        assert result["outcome"] == "possible_match"
+        assert result["candidates"][0]["name"] == "Kalashnikov Concern"
+        assert result["candidates"][0]["possible_reason"] == (
+            "the listed company's own word, typed alone as its brand: kalashnikov")
+
+
+def test_a_companys_own_word_with_a_research_units_word_is_a_possible_match() -> None:
+    result = screen_name("Megvii Research", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert result["candidates"][0]["name"] == "Megvii Technology"
+    assert result["candidates"][0]["possible_reason"] == (
+        "the listed name's own words with the word of a research unit: you typed research; the list has technology")
+    # Not a school's name with "Research" for "University" (a place, not a company's own word), and only after the
+    # company's own word ("Institute of Glass" is no unit of the listed Russian Glass Company).
+    assert screen_name("Tianjin Research", CONFIG)["outcome"] == "none"
+    assert screen_name("Institute of Glass", CONFIG)["outcome"] == "none"
