@@ -151,8 +151,17 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
     found: dict[int, dict[str, Any]] = {}
     if usable:
         _, hits = index.search(name, limit=SEARCH_DEPTH, allowed=allowed, threshold=threshold)
+        cyrillic_short = bool(_CYRILLIC_ONLY.fullmatch(name.strip())) and name.strip().isupper() and \
+            len(name.strip()) <= _SHORT_INITIALS
         for hit in hits:
-            _keep(found, _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today))
+            cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
+            if cyrillic_short and cand["kind"] in MATCH_KINDS and not CYRILLIC_COUNTRIES & set(cand["countries"]):
+                # Capitals typed in Cyrillic ("IPM" in Cyrillic, a Russian institute's short form) that spell a
+                # listed name of a body of no Cyrillic-writing country ("IPM Limited") in Latin letters: a possible
+                # match at most.
+                cand = _as_possible(cand, f"the same letters as the listed name, typed in Cyrillic: the listed "
+                                          f"{cand['name']} is a body of {', '.join(cand['countries']) or 'no country'}")
+            _keep(found, cand)
         # Across scripts (Korean, Persian, Chinese, Russian): guesses, so possible matches at most.
         across = _cross_script(index)
         # A Korean name often leaves out the country the lists' English names of North Korean bodies open with.

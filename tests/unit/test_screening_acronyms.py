@@ -247,3 +247,15 @@ def test_a_companys_own_word_with_a_research_units_word_is_a_possible_match() ->
     # company's own word ("Institute of Glass" is no unit of the listed Russian Glass Company).
     assert screen_name("Tianjin Research", CONFIG)["outcome"] == "none"
     assert screen_name("Institute of Glass", CONFIG)["outcome"] == "none"
+
+
+def test_capitals_in_cyrillic_spelling_a_foreign_companys_name_are_no_match() -> None:
+    # ИПМ: the Keldysh Institute's short form in Russian; "IPM Limited" (China, Austria) is on the SDN list.
+    result = screen_name("\u0418\u041f\u041c", CONFIG)
+    assert result["outcome"] == "possible_match"
+    ipm = next(c for c in result["candidates"] if c["name"] == "IPM LIMITED")
+    assert ipm["possible"] and not ipm["match"]
+    assert ipm["possible_reason"] == ("the same letters as the listed name, typed in Cyrillic: the listed IPM LIMITED "
+                                      "is a body of CN, AT")
+    assert "Keldysh Institute of Applied Mathematics" in _raised(result)
+    assert screen_name("IPM", CONFIG)["outcome"] == "prohibited"  # typed in Latin letters, the listed name itself
