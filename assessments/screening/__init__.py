@@ -36,14 +36,17 @@ from .dataset import (
     records,
 )
 from .index import (
+    ACADEMY_ABBREVIATIONS,
     CYRILLIC_COUNTRIES,
     DERIVED_ACRONYM_SCORE,
     KIND_WORDS,
     SURE_ACRONYM_LEN,
     Comparison,
     CrossScript,
+    Hit,
     Index,
     best_comparison,
+    word_forms,
 )
 from .normalize import _HAN as HAN
 from .normalize import (
@@ -148,8 +151,17 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
     found: dict[int, dict[str, Any]] = {}
     if usable:
         _, hits = index.search(name, limit=SEARCH_DEPTH, allowed=allowed, threshold=threshold)
+        cyrillic_short = bool(_CYRILLIC_ONLY.fullmatch(name.strip())) and name.strip().isupper() and \
+            len(name.strip()) <= _SHORT_INITIALS
         for hit in hits:
-            _keep(found, _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today))
+            cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
+            if cyrillic_short and cand["kind"] in MATCH_KINDS and not CYRILLIC_COUNTRIES & set(cand["countries"]):
+                # Capitals typed in Cyrillic ("IPM" in Cyrillic, a Russian institute's short form) that spell a
+                # listed name of a body of no Cyrillic-writing country ("IPM Limited") in Latin letters: a possible
+                # match at most.
+                cand = _as_possible(cand, f"the same letters as the listed name, typed in Cyrillic: the listed "
+                                          f"{cand['name']} is a body of {', '.join(cand['countries']) or 'no country'}")
+            _keep(found, cand)
         # Across scripts (Korean, Persian, Chinese, Russian): guesses, so possible matches at most.
         across = _cross_script(index)
         # A Korean name often leaves out the country the lists' English names of North Korean bodies open with.
@@ -193,6 +205,14 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         for variant in _spelled_out(name):
             for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
                 _keep(found, _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today))
+        if (concern := _CONCERN.match(name)) and len(word := name[concern.end():].strip(_QUOTES).split()) == 1:
+            # "JSC Concern Gidropribor": the holding's own word alone, which another listed company may carry as its
+            # whole name ("Star"): a possible match at most.
+            for hit in index.search(word[0], limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                cand = _candidate(index, word[0], hit, threshold, "", config, disabled, meta_lists, today)
+                if cand["kind"] in MATCH_KINDS:
+                    cand = _as_possible(cand, f"the holding\u2019s own word, without \u201cConcern\u201d: {word[0]}")
+                _keep(found, cand)
         parts = affiliation_parts(name)[:MAX_AFFILIATION_PARTS]
         for part in parts:
             _, part_hits = index.search(part, limit=PART_DEPTH, allowed=allowed, threshold=threshold)
@@ -204,6 +224,40 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                     cand = _as_possible(cand, f"found in one part of what you typed: \u201c{part}\u201d")
                 if cand["kind"] in MATCH_KINDS or cand["kind"] == "possible_match":
                     _keep(found, cand)
+        # A unit's initials with its academy's ("IOP CAS", "IITP RAS"): the listed institutes of that academy.
+        fits = _academy_initials_fits(index, name, allowed)
+        reason = _academy_reason(name, [index.records[rid].name for rid in fits])
+        for rid, aid in fits.items():
+            hit = Hit(rid, index.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "initials", aid)
+            cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
+            if cand["lists"]:
+                _keep(found, _as_possible(cand, reason))
+        if not any(c["kind"] in MATCH_KINDS for c in found.values()):
+            # Capitals typed alone that can be the initials of a few listed names: never silently nothing.
+            fits = _initials_fits(index, name, allowed)
+            words = name.split()
+            if not fits and 2 <= len(words) <= 3 and all(w.isalpha() and w.isupper() for w in words):
+                # Initials typed in groups ("NITs KI" in Cyrillic: the National Research Centre "Kurchatov Institute").
+                fits = _initials_fits(index, "".join(words), allowed)
+            if not fits and len(words) > 1 and _honorific_initials(name):
+                # Initials with the honorific and the Academy ("IRE im. V.A. Kotelnikova RAN" in Cyrillic), when the
+                # Academy's records carrying that surname have no such initials (Index._honorific_acronym_hits).
+                fits = _initials_fits(index, words[0], allowed)
+            reason = _initials_reason(name, [index.records[rid].name for rid in fits])
+            for rid, aid in fits.items():
+                hit = Hit(rid, index.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "initials", aid)
+                cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
+                if cand["lists"]:
+                    _keep(found, _as_possible(cand, reason))
+        for variant, word, parent in _initials_spelled_out(index, name, allowed):
+            # "Shenyang Institute of Automation CAS": the initials read as the one listed name they fit (the Chinese
+            # Academy of Sciences). Only a match that way counts, and as a possible match.
+            for hit in index.search(variant, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
+                old = found.get(cand["record_id"])
+                if cand["kind"] in MATCH_KINDS and (old is None or old["kind"] not in (*MATCH_KINDS, "possible_match")):
+                    _keep(found, _as_possible(cand, f"with \u201c{word}\u201d read as the initials of the listed "
+                                                    f"{parent}: \u201c{variant}\u201d"))
     ranked = sorted(found.values(), key=lambda c: (-_ORDER[c["kind"]], -c["score"]))[:MAX_CANDIDATES]
     outcome = "none"
     for cand in ranked:
@@ -240,8 +294,9 @@ MATCH_KINDS = frozenset({"prohibited", "high", "stale_match"})
 _ORDER = {"prohibited": 7, "high": 6, "stale_match": 6, "possible_match": 5, "related": 4,
           "formerly_listed": 3, "none": 0}
 # Details that are never more than a low candidate: a common word in common, initials the matcher derived.
-_NEVER_POSSIBLE = frozenset({"common_word", "acronym", "short_alias"})
+_NEVER_POSSIBLE = frozenset({"common_word", "acronym", "short_alias", "initials"})
 _RENAMED_KINDS = frozenset({"university", "institute", "college", "academy"})
+_UNIT_OF_A_COMPANY = frozenset({"research", "laboratory"})  # (typed after the name: "Megvii Research")
 _DIFFERENCE = frozenset({"extends_listed_name", "different_kind", "different_generic"})
 
 
@@ -320,7 +375,7 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     if hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and hit.alias and \
             len(typed) >= SURE_ACRONYM_LEN - 1 and typed.isalpha() and typed.isupper():
         # Four or more initials typed as they are, fitting one listed name only ("KIAM").
-        return "the initials of the listed name"
+        return f"the initials of the listed name; {ASK_FULL_NAME}"
     if hit.score >= DERIVED_ACRONYM_SCORE and _school_initials(query, name) and (
             (hit.detail == "acronym" and hit.alias == name) or
             (hit.detail == "short_alias" and hit.alias == typed and index is not None and
@@ -329,17 +384,18 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         # another of its names: "DUT", Dalian University of Technology), as papers abbreviate universities; also
         # when they are a short form of that school's own ("XDU", a curated alias of Xidian University): an alias
         # never makes them less than the initials alone would be.
-        return "the initials of the listed name"
+        return f"the initials of the listed name; {ASK_FULL_NAME}"
     if whole and hit.detail == "acronym" and hit.score >= DERIVED_ACRONYM_SCORE and 3 <= len(typed) <= 8 and \
             typed.isalpha() and typed.isupper() and _CYRILLIC_ONLY.fullmatch(typed):
         # Capitals typed in Cyrillic that are the initials of one listed Russian name ("ODK" in Cyrillic: Obyedinyonnaya
         # Dvigatelestroitelnaya Korporatsiya): three letters are enough, among the names of Russia and Belarus; typed
         # alone, not in brackets after a name (the initials of its former name, "(НПИ)").
-        return "the initials of the listed name's Russian words"
+        return f"the initials of the listed name's Russian words; {ASK_FULL_NAME}"
     if hit.detail == "han_abbreviation":
         return f"the characters you typed, in order, of the listed name \u201c{hit.alias}\u201d (an abbreviation of it)"
     if hit.detail == "honorific_acronym":
-        return "the initials of the listed name, with the surname of its honorific or its Academy branch"
+        return ("the initials of the listed name, with the surname of its honorific or its Academy branch; "
+                f"{ASK_FULL_NAME}")
     if hit.detail in ("other_honorific", "honorific_left_out") and index is not None and \
             hit.score >= threshold - POSSIBLE_BAND / 2:
         listed = ", ".join(sorted(index.alias_optional.get(hit.aid, ())))
@@ -369,7 +425,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     differ = [*cmp.typed_only, *cmp.listed_only]
     # In the band, only names that differ in generic words; where those words can name another kind of
     # body ("of Technology", "Medical"), only when the words in common name one organisation.
-    if not all(t in GENERIC or t in DISTINGUISHING for t in differ):
+    # (The Russian Academy or its branch, "RAN", "SO RAN", named on one side only is as general a word as "State".)
+    if not all(t in GENERIC or t in DISTINGUISHING or t in ACADEMY_ABBREVIATIONS for t in differ):
         return ""
     if any(t in DISTINGUISHING for t in cmp.typed_only):
         return ""  # "Astrakhan State Medical University" adds a word naming another body to a listed name
@@ -379,6 +436,14 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         # former name ("Guilin Institute of Electronic Technology", now a university of the same words).
         return (f"the listed name with another kind of institution: you typed {cmp.typed_only[0]}, the list has "
                 f"{cmp.listed_only[0]} (a former name of the listed body, or another one)")
+    first = tokens(query)[:1]
+    if cmp.rare and not cmp.edited and cmp.typed_only and all(t in _UNIT_OF_A_COMPANY for t in cmp.typed_only) and \
+            all(t in GENERIC and t not in TYPE_WORDS for t in cmp.listed_only) and \
+            first and first[0] in cmp.matched and first[0] not in GENERIC:
+        # A company's own name, its general words ("Technology") put for a research unit's after it ("Megvii
+        # Research"): its research arm, or another body of the same name.
+        return (f"the listed name's own words with the word of a research unit: you typed "
+                f"{', '.join(cmp.typed_only)}; the list has {', '.join(cmp.listed_only) or 'nothing more'}")
     if any(t in KIND_WORDS for t in differ) and (not cmp.rare or (cmp.typed_only and cmp.listed_only)):
         return ""  # another kind of body, or words on both sides that tell two bodies apart
     if cmp.typed_only and cmp.listed_only:
@@ -390,12 +455,131 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return ""
     if cmp.edited:
         return ""  # a name spelled differently is the one-letter test's to find, not the band's ("KAIST", "Karst")
+    if differ and all(t in ACADEMY_ABBREVIATIONS for t in differ):
+        side = "the list names" if cmp.listed_only else "you typed"
+        return f"the same name but for the academy (or its branch) that {side}: {', '.join(differ)}"
     if hit.detail in _DIFFERENCE or differ:
         typed = ", ".join(cmp.typed_only) or "nothing more"
         listed = ", ".join(cmp.listed_only) or "nothing more"
         return (f"close, but the names differ in words that can name another organisation "
                 f"(you typed: {typed}; the list has: {listed})")
     return "close to the listed name, though not close enough to be a match"
+
+
+INITIALS_OWNERS = 3  # listed organisations that capitals typed alone may fit for them to be a possible match of each
+_SHORT_INITIALS = 4  # letters of initials that fit too many companies' names to count as theirs
+ASK_FULL_NAME = "initials alone can stand for other organisations too: type the full name to check"
+
+
+def _initials_fits(index: Index, name: str, allowed: set[int] | None) -> dict[int, int]:
+    """The listed records (record -> alias) that capitals typed alone, three to eight letters in Latin or Cyrillic
+    letters, can be the initials of (Index.initials_fit), when they are a few (INITIALS_OWNERS at most). Initials are
+    short and collide: measured on the acronyms of ROR's organisations (benchmarks/screening_probe_unlisted.py
+    --acronyms), the initials of companies' names ("XYZ International Trading Limited") and of every other name of a
+    school fit too many to count at three letters. What counts: a one-word short form of the record that is the
+    initials of one of its names ("PJSC UAC"); for three letters, also the initials of a school's name as the list
+    writes it (a university, institute, academy or college that is no company); for four, those of any of a school's
+    names; for five and more, also the usual initials of any listed name."""
+    typed = name.strip()
+    cyrillic = bool(_CYRILLIC_ONLY.fullmatch(typed))
+    if not (typed.isascii() or cyrillic):
+        return {}
+    letters = len(typed)
+
+    def accept(rid: int, aid: int, how: str) -> bool:
+        if (allowed is not None and rid not in allowed) or not index.records[rid].lists:
+            return False
+        if how == "short_form" or (how == "usual" and letters > _SHORT_INITIALS):
+            return True
+        if letters < _SHORT_INITIALS and aid != index.record_aliases[rid][0] and not (
+                cyrillic and _CYRILLIC_ONLY.search(index.alias_text[aid])):
+            return False  # (in Cyrillic, the school's Russian name: "AGU", Astrakhanskiy gosudarstvennyy universitet)
+        return _names_a_school(index, rid, aid)
+
+    fits = index.initials_fit(typed, accept)
+    return {rid: aid for rid, (aid, _) in fits.items()} if len(fits) <= INITIALS_OWNERS else {}
+
+
+# The Russian Academy of Sciences and its branches in English and in Russian, run together as typed initials are.
+_ACADEMY_SAME = {"ras": "ran", "ran": "ras", "sbras": "soran", "soran": "sbras", "ubras": "uroran",
+                 "uroran": "ubras", "febras": "dvoran", "dvoran": "febras"}
+
+
+def _academy_initials_fits(index: Index, name: str, allowed: set[int] | None) -> dict[int, int]:
+    """The listed records (record -> alias) that a unit's initials typed with those of the academy (or other body)
+    it belongs to can be ("IOP CAS", "CAS IOP", "IITP RAS", "IMKB SO RAN" in Cyrillic: two or three words of
+    capitals), when they are a few (INITIALS_OWNERS at most): Index.academy_initials_fit, the Russian Academy's
+    initials in English or Russian alike."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(
+            w.isalpha() and len(w) <= 8 and sum(c.isupper() for c in w) >= 2 for w in words):
+        return {}
+    toks = [t.lstrip("~") for t in tokens(name)]
+    if len(toks) != len(words):
+        return {}
+    fits: dict[int, int] = {}
+    for i, unit in enumerate(toks):
+        parent = "".join(toks[:i] + toks[i + 1:])
+        for p in dict.fromkeys((parent, _ACADEMY_SAME.get(parent, parent))):
+            for rid, aid in index.academy_initials_fit(unit, p).items():
+                if (allowed is None or rid in allowed) and index.records[rid].lists:
+                    fits.setdefault(rid, aid)
+    return fits if len(fits) <= INITIALS_OWNERS else {}
+
+
+def _initials_spelled_out(index: Index, name: str, allowed: set[int] | None) -> list[tuple[str, str, str]]:
+    """A name of several words, one of them capitals that fit one listed name only (_initials_fits: "CAS", the
+    Chinese Academy of Sciences), with that word spelled out as the listed name: (the name so spelled, the word, the
+    listed name). Not when every word is in capitals (initials in groups, a unit's and its academy's)."""
+    words = name.split()
+    short = [w for w in words if 3 <= len(w) <= 5 and w.isalpha() and w.isupper()]
+    if len(words) < 2 or len(short) != 1 or len(short) == len(words):
+        return []
+    rest = tokens(" ".join(w for w in words if w != short[0]))
+    if not any(t.lstrip("~") not in GENERIC and t.lstrip("~") not in COMMON_WORDS for t in rest):
+        return []  # "HIT Group": the other words name no body
+    fits = _initials_fits(index, short[0], allowed)
+    if len(fits) != 1:
+        return []
+    parent = index.records[next(iter(fits))].name
+    return [(" ".join(parent if w == short[0] else w for w in words), short[0], parent)]
+
+
+def _honorific_initials(name: str) -> bool:
+    """True when a name is initials in capitals followed only by an honorific ("im. N. E. Baumana") and the Academy
+    or its branch."""
+    first = name.split(maxsplit=1)[0]
+    if not (3 <= len(first) <= 8 and first.isalpha() and first.isupper()):
+        return False
+    toks = tokens(name)
+    rest = [t for t in toks[1:] if not t.startswith("~") and t not in ACADEMY_ABBREVIATIONS]
+    return toks[:1] == tokens(first) and not rest and any(t.startswith("~") for t in toks)
+
+
+def _academy_reason(typed: str, names: list[str]) -> str:
+    """What a person reads for a unit's initials with its academy's."""
+    typed = typed.strip()
+    if len(names) == 1:
+        return (f"\u201c{typed}\u201d can be the initials of this listed institute with those of the academy or body "
+                f"it belongs to; {ASK_FULL_NAME}")
+    return (f"\u201c{typed}\u201d can be the initials of {len(names)} listed institutes with those of the academy or "
+            f"body they belong to ({'; '.join(names)}); {ASK_FULL_NAME}")
+
+
+def _names_a_school(index: Index, rid: int, aid: int) -> bool:
+    """True when an alias names a university, institute, academy or college, of a record that is no company."""
+    return any(t in _SCHOOL_INITIALS for t in index.alias_tokens[aid]) and \
+        not names_company(index.records[rid].name) and not names_company(index.alias_text[aid])
+
+
+def _initials_reason(typed: str, names: list[str]) -> str:
+    """What a person reads for capitals that can be the initials of one or a few listed names."""
+    typed = typed.strip()
+    if len(names) == 1:
+        return f"\u201c{typed}\u201d can be the initials of this listed name; {ASK_FULL_NAME}"
+    listed = "; ".join(names)
+    return (f"\u201c{typed}\u201d can be the initials of {len(names)} listed names ({listed}): initials alone "
+            "cannot tell which organisation you mean; type the full name to check")
 
 
 def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
@@ -471,11 +655,12 @@ def _short_form_and_own_words(index: Index, query: str, hit: Any) -> str:
     first = words[0].strip(".,;:()") if words else ""
     if len(words) < 2 or not (3 <= len(first) <= 6 and first.isalpha() and first.isupper() and first.isascii()):
         return ""
-    if index.one_word_owners().get(first) != {hit.record}:
-        return ""
+    if index.one_word_owners().get(first) != {hit.record} and (
+            len(first) < 3 or {index.alias_record[a] for a in index.postings.get(first.lower(), ())} != {hit.record}):
+        return ""  # (a short form of one record only: an alias of its own, or a word of its aliases, "HSE University")
     rest = [t.lstrip("~") for t in tokens(" ".join(words[1:]))]
     own = {t for aid in index.record_aliases.get(hit.record, ()) for t in index.alias_tokens[aid]}
-    if not rest or not all(t in own for t in rest):
+    if not rest or not all(t in own or own.intersection(word_forms(t)) for t in rest):  # ("Moscow's": moscows)
         return ""
     return f"the listed short form {first}, with words of the listed name: {', '.join(rest)}"
 
@@ -570,12 +755,35 @@ _RU_GOSUNIVERSITET = re.compile("\u0433\u043e\u0441\u0443\u043d\u0438\u0432\u043
                                 "\u0435\u0442\\w*", re.IGNORECASE)
 
 
+# The English abbreviations of a Russian public body's status before its name, as the bodies' own English pages
+# write them: "FSBEI HE" (federal state budgetary educational institution of higher education), "FSAEI HE"
+# (autonomous), "FSBSI" (... scientific institution), "FSBI", "FSUE" (unitary enterprise), and their transliterated
+# Russian forms ("FGBOU VO"). Folded in normalize.tokens() they would be words of the name.
+_EN_STATUS = re.compile(r"^\s*(?:FSBEI|FSAEI|FSEI|FSBSI|FSBI|FSAI|FSI|FSUE|FGBOU|FGAOU|FGOU|FGBUN|FGBNU|FGBU|FGUP|FGAU)"
+                        r"(?:\s+(?:HE|HPE|VO|VPO))?\b[\s,:]*")
+_QUOTES = " \"'\u201c\u201d\u00ab\u00bb"
+# "Concern" before a Russian holding's own word, after a legal form or not ("JSC Concern Gidropribor"): a kind of
+# company, as "Group" is; the lists write the holding's longer name ("Concern Sea Underwater Weapons - Gidropribor").
+_CONCERN = re.compile(r"^\s*(?:(?:JSC|PJSC|OJSC|CJSC|AO|OAO|PAO|ZAO)\s+)?(?:Concern|Kontsern)\s+", re.IGNORECASE)
+# The Russian Ministry of Defence after a body's name, abbreviated ("33 TsNIII Minoborony", "27 NTs MO RF", in
+# Cyrillic): the parent, which the lists' names leave out.
+_RU_MOD = re.compile("\\s+(?:\u041c\u0438\u043d\u043e\u0431\u043e\u0440\u043e\u043d\u044b"
+                     "(?:\\s+\u0420\u043e\u0441\u0441\u0438\u0438)?|\u041c\u041e\\s+(?:\u0420\u0424|"
+                     "\u0420\u043e\u0441\u0441\u0438\u0438))\\s*$")
+
+
 def _spelled_out(name: str) -> list[str]:
     """A Russian name with its abbreviated status left out or its contraction written out: the same name, screened
     as such."""
     out = []
     if (m := _RU_STATUS_INITIALS.match(name)) and name[m.end():].strip():
         out.append(name[m.end():])
+    if (m := _EN_STATUS.match(name)) and name[m.end():].strip(_QUOTES):
+        out.append(name[m.end():].strip(_QUOTES))
+    if (m := _CONCERN.match(name)) and len(name[m.end():].strip(_QUOTES).split()) > 1:
+        out.append(name[m.end():].strip(_QUOTES))  # (one word: screen_name() reads it as a possible match at most)
+    if (m := _RU_MOD.search(name)) and name[:m.start()].strip():
+        out.append(name[:m.start()])
     if _RU_GOSUNIVERSITET.search(name):
         out.append(_RU_GOSUNIVERSITET.sub("\u0433\u043e\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0435\u043d"
                                           "\u043d\u044b\u0439 \u0443\u043d\u0438\u0432\u0435\u0440\u0441\u0438"
@@ -637,6 +845,11 @@ def _summary(outcome: str, candidates: list[dict[str, Any]], unscreened: list[di
         or next((c for c in candidates if c["verdict"] != "no match"), None)
     if best is None:
         return "No listed entry matches this name on the lists screened."
+    initials = [c for c in candidates if c["possible"] and c["why"] == "initials"]
+    if best["possible"] and len(initials) > 1 and best in initials:
+        names = "; ".join(f"{c['name']} ({_lists_text(c)})" for c in initials)
+        return (f"Possible match: initials that fit {len(initials)} listed names: {names}. Type the full name to check "
+                "which one, and check this with the research security office.")
     if best["possible"]:
         return f"Possible match: {best['name']} ({_lists_text(best)}). Check this with the research security office."
     return f"{best['name']}: {best['verdict']}."

@@ -44,6 +44,7 @@ from .normalize import (
     _initial_choices,
     acronym,
     acronym_variants,
+    loose_initials,
     names_company,
     pinyin_pairs,
     russian_initials,
@@ -55,11 +56,12 @@ BODY_NOUNS = frozenset({"force", "forces", "army", "navy", "corps", "ministry", 
                         "commission", "administration", "command", "police", "guard"})
 # The Russian Academy of Sciences and its branches as normalize.tokens() abbreviates them: no part of an
 # institute's own initials ("IK SO RAN" in Cyrillic: ik).
-_ACADEMY_ABBREVIATIONS = frozenset({"ras", "ran", "sb", "so", "ub", "uro", "feb", "dvo"})
+ACADEMY_ABBREVIATIONS = frozenset({"ras", "ran", "sb", "so", "ub", "uro", "feb", "dvo"})
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
 TYPO2_SIM = 0.75          # two edits away ("hangzhou" / "hangzhao"), only for long tokens
 LONG_TYPO_LEN = 7
+LOOSE_STEP = 5000         # aliases whose loose initials one idle step of the browser's worker reads (prepare_next)
 SHORT_ALIAS = 3           # an alias that is one token this short ("MIT") is too ambiguous to match alone
 MIN_TYPO_LEN = 5          # shorter tokens must match exactly (1 edit turns "tsu" into "tpu")
 BLOCK_MAX_POSTINGS = 400  # tokens in more aliases than this do not select candidates
@@ -201,6 +203,10 @@ class Index:
         self._derived_other: dict[str, set[int]] = {}
         self._derived_russian: dict[str, set[int]] = {}
         self._one_word: dict[str, set[int]] | None = None
+        # loose_initials() of the aliases read so far -> those aliases (tuples of ints: untracked by the collector)
+        self._loose: dict[str, tuple[int, ...]] = {}
+        self._loose_done = 0  # aliases read into _loose (it is built in steps: prepare_next())
+        self._chinese: set[int] = set()  # records of Chinese bodies (their names' five-letter pinyin words count)
         self._han_names: list[tuple[str, int]] | None = None  # (a Chinese alias's characters, alias)
         self._body: dict[int, bool] = {}  # alias -> whether it reads as a body's name (_names_a_body)
         self._spec: dict[int, bool] = {}  # alias -> whether its own words name one body (_specific)
@@ -268,6 +274,9 @@ class Index:
         if self._han_names is None:
             self.han_names()
             return True
+        if self._loose_done < len(self.alias_tokens):
+            self._read_loose(LOOSE_STEP)
+            return True
         return False
 
     def prepare(self) -> None:
@@ -321,6 +330,9 @@ class Index:
         ``spelled``: every word must match exactly (a name read from Chinese characters: 宇视, "yushi", is not 宇树,
         "yushu")."""
         qtoks = tokens(query)
+        if len(qtoks) > 1:
+            # A legal form with a typing error ("Corportion") is a legal form, not a word of the name.
+            qtoks = tuple(t for t in qtoks if t in self.postings or not _mistyped_form(t)) or qtoks
         if not qtoks:
             return qtoks, []
         extra = tuple(t for t in implied if t not in qtoks)
@@ -373,6 +385,16 @@ class Index:
                 else self.neighbours(q) for q in qtoks}
         for q in front & near.keys():
             near[q] = {t: v for t, v in near[q].items() if t[:1] == q[:1]}
+        for q in qtoks:
+            if q[:1].isdigit():
+                # A number and its ordinal are one word ("33 TsNIII", the listed "33rd TsNIII").
+                near[q] = {**near[q], **{t: 1.0 for t in _ordinal_forms(q) if t in self.postings}}
+            elif q not in GENERIC and q not in COMMON_WORDS and q not in exact:
+                # The singular of a plural and "-ic" of "-ical" ("Post and Telecommunication", "Polytechnical"): as near
+                # as a typing error.
+                forms = {t: TYPO_SIM for t in word_forms(q) if t in self.postings and t not in near[q]}
+                if forms:
+                    near[q] = {**near[q], **forms}
         # ``typed``: the first words are the typed ones, the rest implied words, which select no candidates.
         candidates = self._candidates(qtoks[:typed], near)
         query = _Query(self, qtoks, near, typed_as_acronym, han, company, optional)
@@ -380,7 +402,7 @@ class Index:
             query.implied = frozenset(qtoks[typed:])
         hits = [self._score(query, aid) for aid in candidates]
         hits += self._acronym_hits(qtoks, typed_as_acronym, cyrillic=cyrillic)
-        if len(qtoks) > 1 and (optional or _ACADEMY_ABBREVIATIONS.intersection(qtoks)):
+        if len(qtoks) > 1 and (optional or ACADEMY_ABBREVIATIONS.intersection(qtoks)):
             hits += self._honorific_acronym_hits(qtoks, optional)
         return hits
 
@@ -641,6 +663,104 @@ class Index:
             self._han_names = names
         return self._han_names
 
+    def loose_acronyms(self) -> dict[str, tuple[int, ...]]:
+        """Every spelling of the initials of the aliases of two or more words (``normalize.loose_initials``) ->
+        those aliases; built on first use, or in steps while the browser's worker is idle (prepare_next())."""
+        if self._loose_done < len(self.alias_tokens):
+            self._read_loose(len(self.alias_tokens))
+        return self._loose
+
+    def _read_loose(self, count: int) -> None:
+        """Read the loose initials of the next ``count`` aliases into _loose."""
+        found = self._loose
+        if not self._loose_done:
+            self._chinese = {rid for rid, rec in enumerate(self.records) if _CHINESE_COUNTRIES & set(rec.countries)}
+        end = min(len(self.alias_tokens), self._loose_done + count)
+        for aid in range(self._loose_done, end):
+            if len(self.alias_tokens[aid]) < 2:
+                continue
+            for initials in loose_initials(self.alias_text[aid], short_pinyin=self.alias_record[aid] in self._chinese):
+                found[initials] = (*found.get(initials, ()), aid)
+        self._loose_done = end
+
+    def initials_fit(self, typed: str,
+                     accept: Callable[[int, int, str], bool] | None = None) -> dict[int, tuple[int, str]]:
+        """The listed records whose names ``typed`` (capitals typed alone, three to eight letters) can be the
+        initials of, each with the alias it fits and how: "short_form", a one-word alias of the record that is the
+        initials of one of its names ("PJSC UAC"); "usual", the initials derived_acronyms() and derived_other()
+        give (for capitals in Cyrillic, those of the Russian and Belarusian names as Russian writes them); "loose",
+        any other spelling of them (loose_acronyms()). ``accept(record, alias, how)`` says which fits count. Records
+        carrying the same fitting name are one organisation on two lists: the first record of such a group is kept."""
+        word = typed.strip()
+        if not (3 <= len(word) <= 8 and word.isalpha() and word.isupper()):
+            return {}
+        low = tokens(word)
+        if len(low) != 1:
+            return {}
+        key = low[0]
+        cyrillic = bool(_CYRILLIC.search(word))
+        usual = self.derived_acronyms.get(key, set()) | self.derived_other.get(key, set())
+        if cyrillic:
+            usual = {a for a in usual if CYRILLIC_COUNTRIES & set(self.records[self.alias_record[a]].countries)}
+            usual |= self._derived_russian.get(key, set())
+        loose = set(self.loose_acronyms().get(key, ()))
+        spelled = {self.alias_record[a] for a in usual | loose}
+        found: list[tuple[int, str]] = [(a, "short_form") for a in self.postings.get(key, ())
+                                        if self.alias_tokens[a] == (key,) and self.alias_record[a] in spelled]
+        found += [(a, "usual") for a in sorted(usual)] + [(a, "loose") for a in sorted(loose - usual)]
+        if cyrillic:
+            found = [(a, how) for a, how in found
+                     if CYRILLIC_COUNTRIES & set(self.records[self.alias_record[a]].countries)]
+        out: dict[int, tuple[int, str]] = {}
+        names: set[tuple[str, ...]] = set()
+        for aid, how in sorted(found, key=lambda f: -len(self.records[self.alias_record[f[0]]].lists)):
+            rid = self.alias_record[aid]
+            if rid in out or (accept is not None and not accept(rid, aid, how)):
+                continue
+            own = {self.alias_tokens[a] for a in self.record_aliases.get(rid, ()) if len(self.alias_tokens[a]) > 1}
+            if own & names:
+                continue  # another record carrying one of this one's names: the same organisation on two lists
+            out[rid] = (aid, how)
+            names |= own
+        return out
+
+    def academy_initials_fit(self, unit: str, parent: str) -> dict[int, int]:
+        """The listed records (record -> alias) that are a unit of a body whose initials are ``parent`` (an academy:
+        "CAS", "RAS", "SB RAS" written solid) with initials ``unit`` ("IOP CAS", "CAS IOP", "IITP RAS", "IPM RAN" in
+        Cyrillic): the initials of an alias are the two run together ("Institute of Physics, Chinese Academy of
+        Sciences": iopcas), or the record has an alias naming it a part of that academy (its initials open or close with
+        ``parent``, and a word of it is "academy" or the parent itself) and an alias whose initials are ``unit``
+        ("Institute of Physics", with "Institute of Applied Physics of the Chinese Academy of Sciences")."""
+        if unit in ACADEMY_ABBREVIATIONS:
+            return {}  # the academy's branch itself ("FEB RAS"), not a unit of it
+        loose = self.loose_acronyms()
+        found: dict[int, int] = {}
+        for key in (unit + parent, parent + unit):
+            for aid in sorted(loose.get(key, ())):
+                if "academy" in self.alias_tokens[aid] or parent in self.alias_tokens[aid] or \
+                        ACADEMY_ABBREVIATIONS.intersection(self.alias_tokens[aid]):
+                    found.setdefault(self.alias_record[aid], aid)
+        # (Or the unit's initials as a word of an alias: "A.A. Kharkevich Institute for ..., IITP, Russian Academy".)
+        words = [a for a in self.postings.get(unit, ()) if len(self.alias_tokens[a]) > 1] if len(unit) > 2 else []
+        for aid in [*sorted(loose.get(unit, ())), *words]:
+            rid = self.alias_record[aid]
+            if rid not in found and self._part_of(rid, parent):
+                found[rid] = aid
+        return found
+
+    def _part_of(self, rid: int, parent: str) -> bool:
+        """True when an alias of a record names it a unit of the academy (or other body) whose initials are
+        ``parent``: the alias's initials open or close with them, and a word of the alias is "academy" or
+        ``parent`` itself."""
+        for aid in self.record_aliases.get(rid, ()):
+            toks = self.alias_tokens[aid]
+            if "academy" not in toks and parent not in toks:
+                continue
+            if any(len(i) > len(parent) and (i.startswith(parent) or i.endswith(parent))
+                   for i in loose_initials(self.alias_text[aid])):
+                return True
+        return False
+
     def one_word_owners(self) -> dict[str, set[int]]:
         """Aliases of one word of three to six capitals, as written ("HIT", "CETC") -> the records carrying them."""
         if self._one_word is None:
@@ -707,7 +827,7 @@ class Index:
         "IPM im. Keldysha", "IK SO RAN"): the records carrying that surname or branch whose name has those initials
         (the words' first letters, the surname and the Academy's abbreviations left out) or carries them as a word.
         A derived guess: a possible match at most."""
-        qualifiers = [q for q in qtoks if q in optional or q in _ACADEMY_ABBREVIATIONS]
+        qualifiers = [q for q in qtoks if q in optional or q in ACADEMY_ABBREVIATIONS]
         rest = [q for q in qtoks if q not in qualifiers]
         if len(rest) != 1 or not qualifiers or not (2 <= len(rest[0]) <= 8 and rest[0].isalpha()):
             return []
@@ -722,7 +842,7 @@ class Index:
             if rid in found:
                 continue
             for other in self.record_aliases.get(rid, ()):
-                words = [t for t in self.alias_tokens[other] if t not in qualifiers and t not in _ACADEMY_ABBREVIATIONS
+                words = [t for t in self.alias_tokens[other] if t not in qualifiers and t not in ACADEMY_ABBREVIATIONS
                          and t not in self.alias_optional.get(other, ()) and not t.isdigit()]
                 if (short in words and len(short) > 2) or (len(words) >= 2 and "".join(w[0] for w in words) == short):
                     found[rid] = other
@@ -887,8 +1007,46 @@ def first_letter_words(query: str) -> frozenset[str]:
     return frozenset(t.lstrip(OPTIONAL) for t in tokens(" ".join(_CYRILLIC_WORD.findall(query))))
 
 
+_LONG_FORMS = tuple(f for f in LEGAL_FORMS if len(f) >= LONG_TYPO_LEN)  # corporation, incorporated, limited ...
+
+
+def _mistyped_form(word: str) -> bool:
+    """True when a word is one letter away from a long legal form ("corportion", "limted")."""
+    return len(word) >= LONG_TYPO_LEN - 1 and any(one_edit(word, f) for f in _LONG_FORMS)
+
+
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)?$")
+
+
+def _ordinal_forms(word: str) -> tuple[str, ...]:
+    """A number's other forms, with and without an ordinal ending: "33" -> "33rd", "33st" ...; "27th" -> "27"."""
+    m = _ORDINAL.match(word)
+    if not m:
+        return ()
+    n = m.group(1)
+    return tuple(f for f in (n, n + "st", n + "nd", n + "rd", n + "th") if f != word)
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """Other forms of an English word that name the same thing: its plural or singular ("post", "posts"), and "-ic"
+    for "-ical" or the reverse ("polytechnical", "polytechnic"). Words of four letters or more."""
+    if len(word) < 4 or not word.isalpha():
+        return ()
+    forms = [word[:-1]] if word.endswith("s") and not word.endswith("ss") else [word + "s"]
+    if word.endswith("ical"):
+        forms.append(word[:-2])
+    elif word.endswith("ic"):
+        forms.append(word + "al")
+    return tuple(f for f in forms if len(f) >= 4)
+
+
 def _near(q: str, t: str) -> bool:
     if q == t:
+        return True
+    # (Cheap tests first: compare() calls it for every pair of words.)
+    if q[:1].isdigit() and t[:1] == q[:1] and t in _ordinal_forms(q):
+        return True
+    if q[:4] == t[:4] and 0 < abs(len(q) - len(t)) <= 2 and q not in GENERIC and t in word_forms(q):
         return True
     if min(len(q), len(t)) < MIN_TYPO_LEN:
         return False
@@ -957,7 +1115,7 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
         last = [t for t in atoks if t not in optional]
         after = qtoks.index(pairs[last[-1]]) + 1 if last and last[-1] in pairs else len(qtoks)
         honorific = {t[1:] for t in tokens(query) if t.startswith(OPTIONAL)}
-        while after < len(qtoks) and (qtoks[after] in honorific or qtoks[after] in _ACADEMY_ABBREVIATIONS):
+        while after < len(qtoks) and (qtoks[after] in honorific or qtoks[after] in ACADEMY_ABBREVIATIONS):
             after += 1  # (the honorific and the Academy after the kind are no field: "imeni Lebedeva RAN")
         if last and last[-1] in TYPE_WORDS and after < len(qtoks) and \
                 qtoks[after] not in exact_words(query, (qtoks[after],)) and qtoks[after] not in SUBUNIT_WORDS:
@@ -974,6 +1132,7 @@ HAN_ABBREVIATION_MAX = 6
 _HAN_FILLER = re.compile("中国人民解放军|中國人民解放軍|股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|公司")
 _HAN_KINDS = ("大学", "大學", "学院", "學院", "研究院", "研究所", "中心", "医院", "醫院", "科技", "银行", "銀行")
 CYRILLIC_COUNTRIES = frozenset({"RU", "BY"})
+_CHINESE_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})  # names in pinyin: five-letter words give two initials
 """Countries of the listed bodies whose names initials typed in Cyrillic are read against."""
 CROSS_SCRIPT_COUNTRIES = frozenset({"IR", "IQ", "SY", "LB", "YE", "AF", "AE", "SA", "OM", "QA", "KW", "BH", "JO",
                                     "EG", "LY", "SD", "PS"})

@@ -289,10 +289,14 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+# A Russian holding's word for itself, not a legal form (the lists keep it in the name: "Kalashnikov Concern").
+_COMPANY_WORDS = COMPANY_FORMS | {"concern", "kontsern"}
+
+
 def names_company(text: str) -> bool:
-    """True when a name carries a company's legal form ("Corporation", "Co., Ltd.", "OOO")."""
+    """True when a name carries a company's legal form ("Corporation", "Co., Ltd.", "OOO") or calls itself a concern."""
     folded = _NON_ALNUM.sub(" ", fold(text).replace(_HAN_MARK, ""))
-    return bool(_LEGAL_PHRASE_RE.search(folded)) or any(w in COMPANY_FORMS for w in folded.split())
+    return bool(_LEGAL_PHRASE_RE.search(folded)) or any(w in _COMPANY_WORDS for w in folded.split())
 
 
 def normalized(text: str) -> str:
@@ -379,6 +383,95 @@ def acronym_variants(text: str, usual: str | None = None) -> frozenset[str]:
     found = {"".join(p) for p in product(*choices)}
     found.discard(acronym(text) if usual is None else usual)  # ``usual``: acronym(text), when known
     return frozenset(a for a in found if len(a) >= 3)
+
+
+
+# Words that some initials take a letter from and others leave out ("IOP": Institute of Physics).
+_FILLER_INITIALS = frozenset({"of", "and", "the", "for"})
+_LOOSE_MAX = 64  # spellings of a name's loose initials at most (beyond, the filler words give no letter)
+_LOOSE_LETTERS = 12  # letters of loose initials at most (a unit's and its academy's together: "iitpras")
+# The Russian Academy of Sciences and its branches as tokens() abbreviates them (_ACADEMY_PHRASES).
+_ACADEMY_SHORT = frozenset({"ras", "ran", "sb", "so", "ub", "uro", "feb", "dvo"})
+
+
+def _pinyin_splits(w: str) -> tuple[str, ...]:
+    """The two letters of every cut of a word into two pinyin syllables ("xidian": xd). Not before a syllable that
+    opens with a, o or e: pinyin writes an apostrophe there ("Xi'an"), so "hunan" is hu-nan, never hun-an."""
+    return tuple(dict.fromkeys(w[0] + w[i] for i in range(1, len(w))
+                               if w[i] not in "aoe" and w[:i] in PINYIN and w[i:] in PINYIN))
+
+
+_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
+# Russian words of a public body's status before its name ("Федеральное государственное бюджетное учреждение науки"),
+# as stems: no part of the initials Russian writes for the body.
+_RU_STATUS_STEMS = ("\u0444\u0435\u0434\u0435\u0440\u0430\u043b\u044c\u043d",  # federal'n-
+                    "\u0433\u043e\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0435\u043d",  # gosudarstven-
+                    "\u0431\u044e\u0434\u0436\u0435\u0442",  # byudzhet-
+                    "\u0430\u0432\u0442\u043e\u043d\u043e\u043c",  # avtonom-
+                    "\u0443\u043d\u0438\u0442\u0430\u0440",  # unitar-
+                    "\u043a\u0430\u0437\u0435\u043d",  # kazen-
+                    "\u0443\u0447\u0440\u0435\u0436\u0434\u0435\u043d",  # uchrezhden-
+                    "\u043e\u0431\u0440\u0430\u0437\u043e\u0432\u0430\u0442",  # obrazovat-
+                    "\u043d\u0430\u0443\u043a\u0438",  # nauki
+                    "\u0432\u044b\u0441\u0448\u0435\u0433\u043e",  # vysshego
+                    "\u043e\u0431\u0440\u0430\u0437\u043e\u0432\u0430\u043d\u0438\u044f")  # obrazovaniya
+_RU_HONORIFIC = ("\u0438\u043c\u0435\u043d\u0438", "\u0438\u043c")  # imeni, im
+
+
+def _cyrillic_initials(text: str) -> str:
+    """The initials of a name in Cyrillic as Russian writes them, each word's first letter transliterated with the
+    others (Национальный исследовательский центр: НИЦ, "nits", where the transliterated words give "nit"): without
+    the status words before the name, one-letter words ("и") and legal forms; a word in capitals (РАН, СО) whole;
+    nothing from the honorific ("имени ...") on."""  # noqa: RUF002
+    words = _CYRILLIC_WORD.findall(unicodedata.normalize("NFKC", text))
+    for i, w in enumerate(words):
+        if w.lower() in _RU_HONORIFIC:
+            words = words[:i]
+            break
+    while words and (words[0].lower().startswith(_RU_STATUS_STEMS) or anyascii(words[0]).lower() in LEGAL_FORMS):
+        words = words[1:]
+    letters = [w if w.isupper() and len(w) <= 4 else w[0] for w in words
+               if len(w) > 1 and anyascii(w).lower() not in LEGAL_FORMS]
+    return anyascii("".join(letters)).lower() if len(letters) >= 2 else ""
+
+
+def loose_initials(text: str, *, short_pinyin: bool = False) -> frozenset[str]:
+    """Every way of writing a name's initials that people use, beyond ``acronym`` and ``acronym_variants``: "of",
+    "and", "the", "for" giving a letter or none ("IOP": Institute of Physics), a hyphenated word one letter or one
+    per part ("Sun Yat-sen": SYSU, SYU), a two-syllable pinyin word a letter per syllable (``short_pinyin``: also a
+    five-letter one, "Fudan": FDU; for the names of Chinese bodies), a closing company word a letter or none, and
+    the initials of the normalised words (official status words and the honorific left out: "Nizhny Novgorod
+    National Research State University Named after N.I. Lobachevsky": NNSU). Three to eight letters; none for a
+    name in Chinese characters."""
+    if _HAN.search(text):
+        return frozenset()
+    raw = _LEGAL_WORDS_RE.sub(" ", fold(_PAREN.sub(" ", text)).replace("'", "").replace(_HAN_MARK, ""))
+    found: set[str] = set()
+    for joined in {raw, re.sub(r"(?<=[a-z])-(?=[a-z])", "", raw)}:
+        choices: list[tuple[str, ...]] = []
+        for w in _NON_ALNUM.sub(" ", joined).split():
+            if w in _FILLER_INITIALS or w in ACRONYM_OPTIONAL:
+                choices.append(("", w[0]))
+            elif w in LEGAL_FORMS or w.isdigit() or len(w) <= 1:
+                continue
+            elif len(w) >= (5 if short_pinyin else 6) and w not in GENERIC and (two := _pinyin_splits(w)):
+                choices.append((w[0], *two))
+            else:
+                choices.append((w[0],))
+        count = 1
+        for c in choices:
+            count *= len(c)
+        if count > _LOOSE_MAX:
+            choices = [("",) if c[0] == "" else c for c in choices]  # (filler and company words: no letter)
+        found.update("".join(p) for p in product(*choices))
+    if _CYRILLIC_WORD.search(text):
+        found.add(_cyrillic_initials(text))
+    words = [t for t in tokens(text) if not t.startswith(OPTIONAL) and not t.isdigit() and len(t) > 1]
+    if len(words) >= 2:
+        # (The Academy's abbreviations, "ras", "so ran", whole: "IPM RAN" in Cyrillic.)
+        found.add("".join(t if t in _ACADEMY_SHORT else t[0] for t in words))
+        found.add("".join(t[0] for t in words))
+    return frozenset(a for a in found if 3 <= len(a) <= _LOOSE_LETTERS)
 
 
 # Words that tell one institution from another of the same place or name ("Tianjin Medical University" is

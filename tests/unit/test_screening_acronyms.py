@@ -1,0 +1,261 @@
+"""Initials and abbreviations typed for a listed organisation: initials alone in capitals, a unit's initials with
+its academy's, a Russian body's status abbreviated in English, "Concern", a number with or without its ordinal
+ending, the Ministry of Defence after a name. What a person reads (the outcome, the listed names, the reason and the
+summary), on the shipped list data."""
+
+from __future__ import annotations
+
+import pytest
+
+import assessments
+from assessments.screening import screen_name
+from assessments.screening.normalize import loose_initials
+
+CONFIG = assessments.default_config()
+ASK = "initials alone can stand for other organisations too: type the full name to check"
+
+
+def _raised(result: dict) -> list[str]:
+    return [c["name"] for c in result["candidates"] if c["match"] or c["possible"]]
+
+
+def test_initials_that_fit_a_few_listed_schools_name_them_all_and_ask_for_the_full_name() -> None:
+    # AEU: the PLA's Army Engineering University and Air Force Engineering University (listed as "Airforce ...").
+    result = screen_name("AEU", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert sorted(_raised(result)) == ["Airforce Engineering University", "Army Engineering University"]
+    reason = ("\u201cAEU\u201d can be the initials of 2 listed names (Army Engineering University; Airforce "
+              "Engineering University): initials alone cannot tell which organisation you mean; type the full name "
+              "to check")
+    assert all(c["possible_reason"] == reason for c in result["candidates"] if c["possible"])
+    assert result["summary"].startswith("Possible match: initials that fit 2 listed names: Army Engineering "
+                                        "University (")
+    assert result["summary"].endswith("Type the full name to check which one, and check this with the research "
+                                      "security office.")
+    assert screen_name("aeu", CONFIG)["outcome"] == "none"  # typed in lower case: a word, not initials
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    # The initials of a school's name as the list writes it (not of its other names: "Arya-Mehr University of
+    # Technology", Sharif's former name, is AUT too).
+    ("AUT", "Amirkabir University of Technology"),
+    ("FDU", "Fudan University"),  # a letter per syllable of a five-letter pinyin word: Fu-dan University
+    ("NNSU", "Lobachevsky State University of Nizhny Novgorod"),  # "Nizhny Novgorod ... State University named after"
+    ("UAC", "Public Joint Stock Company United Aircraft Corporation"),  # the list's own short form, "PJSC UAC"
+])
+def test_initials_that_fit_one_listed_name_are_a_possible_match_of_it(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert _raised(result) == [listed]
+    assert result["candidates"][0]["possible_reason"] == f"\u201c{typed}\u201d can be the initials of this listed " \
+                                                         f"name; {ASK}"
+    assert result["summary"].startswith(f"Possible match: {listed} (")
+
+
+def test_three_letters_count_only_as_a_schools_name_or_a_short_form_the_list_gives() -> None:
+    # MIT: the listed Moscow Institute of Heat Technology is a joint-stock company, and trading companies'
+    # initials ("Mingzheng International Trading Limited") fit any three letters: no possible match.
+    assert screen_name("MIT", CONFIG)["outcome"] == "none"
+    # UAC: the United Aircraft Corporation's own short form, not United Arctic Company's initials.
+    assert "UNITED ARCTIC COMPANY LLC" not in _raised(screen_name("UAC", CONFIG))
+
+
+def test_initials_that_fit_more_than_three_listed_names_are_no_possible_match() -> None:
+    # BJATL: the initials of four listed Beijing companies ("Beijing Alite Technologies Co., Ltd." ...).
+    assert screen_name("BJATL", CONFIG)["outcome"] == "none"
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("IOP CAS", "Institute of Physics"),  # the DoD list's record: "Institute of Applied Physics of the CAS" its alias
+    ("CAS IOP", "Institute of Physics"),
+    ("IITP RAS", "A.A. Kharkevich Institute for Information Transmission Problems, IITP, Russian Academy of Sciences"),
+    ("\u0418\u041c\u041a\u0411 \u0421\u041e \u0420\u0410\u041d",  # IMKB SO RAN in Cyrillic
+     "Federal State Budgetary Institution of Science Institute of Molecular and Cell Biology, Siberian Branch of the "
+     "Russian Academy of Sciences"),
+])
+def test_a_units_initials_with_its_academys_are_at_least_a_possible_match_of_the_unit(typed: str,
+                                                                                     listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in ("possible_match", "high", "prohibited")
+    found = next(c for c in result["candidates"] if c["name"] == listed)
+    assert found["possible"] or found["match"]
+    if found["possible"] and typed == "IITP RAS":
+        # (the record carries IITP as a word of its name: a short form of it, with a word of its name)
+        assert found["possible_reason"] == "the listed short form IITP, with words of the listed name: ras"
+    elif found["possible"]:
+        assert found["possible_reason"].startswith(f"\u201c{typed}\u201d can be the initials of ")
+        assert "with those of the academy or body" in found["possible_reason"]
+        assert found["possible_reason"].endswith(ASK)
+
+
+def test_a_units_initials_with_another_academy_do_not_name_it() -> None:
+    # The Chinese Academy's Institute of Physics is no institute of the Russian Academy.
+    assert not {"Institute of Physics", "Chinese Academy of Sciences, Institute of Physics"} & set(
+        _raised(screen_name("IOP RAS", CONFIG)))
+
+
+@pytest.mark.parametrize(("name", "chinese", "initials", "not_initials"), [
+    ("Institute of Physics", False, {"iop"}, set()),  # "of" gives a letter or none (two letters are too few)
+    ("Sun Yat-sen University", True, {"sysu", "syu"}, set()),  # a hyphenated word: a letter per part, or one
+    ("Hunan University", True, {"hnu"}, {"hau"}),  # hu-nan: never hun-an (pinyin writes "hun'an")
+    ("Hunan University", False, set(), {"hnu"}),  # five letters only for the names of Chinese bodies
+    ("Public Joint Stock Company United Aircraft Corporation", False, {"uac"}, {"pjscuac"}),  # the legal form left out
+    ("Nizhny Novgorod National Research State University Named after N.I. Lobachevsky", False, {"nnsu"}, set()),
+])
+def test_loose_initials(name: str, chinese: bool, initials: set[str], not_initials: set[str]) -> None:
+    found = loose_initials(name, short_pinyin=chinese)
+    assert initials <= found
+    assert not not_initials & found
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ('FSBEI HE "MIREA \u2013 Russian Technological University"', "Russian Technological University"),
+    ("FSBSI Keldysh Institute of Applied Mathematics RAS", "Keldysh Institute of Applied Mathematics"),
+])
+def test_a_russian_status_abbreviated_in_english_before_the_name_is_left_out(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in ("high", "prohibited")
+    assert listed in [c["name"] for c in result["candidates"] if c["match"]]
+
+
+def test_a_status_abbreviation_before_an_unlisted_name_matches_nothing() -> None:
+    assert screen_name("FSBEI HE Moscow State Pedagogical University", CONFIG)["outcome"] == "none"
+
+
+def test_concern_and_one_word_is_the_holdings_word_a_possible_match_at_most() -> None:
+    # "JSC Concern Avrora": the listed Concern Avrora carries "AVRORA JSC"; the word alone is a possible match.
+    result = screen_name("JSC Concern Avrora", CONFIG)
+    assert result["outcome"] == "possible_match"
+    best = result["candidates"][0]
+    assert best["name"] == "Joint Stock Company Concern Avrora Scientific and Production Association"
+    assert best["possible_reason"] == "the holding\u2019s own word, without \u201cConcern\u201d: Avrora"
+    # Both listed records of the Gidropribor concern.
+    names = _raised(screen_name("JSC Concern Gidropribor", CONFIG))
+    assert "Tactical Missile Corporation, Concern \u201cMPO \u2013 Gidropribor\u201d" in names
+    assert "JOINT STOCK COMPANY CONCERN SEA UNDERWATER WEAPON GIDROPRIBOR" in names
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    # "33rd TsNIII" and "27th NTs" on the lists; the Ministry of Defence after the name is left out.
+    ("33 \u0426\u041d\u0418\u0418\u0418 \u041c\u0438\u043d\u043e\u0431\u043e\u0440\u043e\u043d\u044b",
+     "33rd Scientific Research and Testing Institute"),
+    ("27 \u041d\u0426 \u041c\u041e \u0420\u0424", "27th Scientific Center of the Russian Ministry of Defense"),
+])
+def test_a_number_is_its_ordinal_and_the_ministry_after_a_name_is_left_out(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in ("high", "prohibited") and result["candidates"][0]["name"] == listed
+
+
+def test_another_number_is_another_institute() -> None:
+    result = screen_name("34 \u0426\u041d\u0418\u0418\u0418 \u041c\u0438\u043d\u043e\u0431\u043e\u0440\u043e"
+                         "\u043d\u044b", CONFIG)  # 34 TsNIII of the Ministry of Defence
+    assert result["outcome"] == "none"
+
+
+def test_initials_typed_in_groups_are_read_together() -> None:
+    # НИЦ КИ: the National Research Centre "Kurchatov Institute" (Национальный исследовательский центр Курчатовский
+    # институт), each Cyrillic word's first letter as Russian writes it (Ц, not the "t" of "tsentr").
+    result = screen_name("\u041d\u0418\u0426 \u041a\u0418", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert _raised(result) == ["National Research Center Kurchatov Institute"]
+    assert result["candidates"][0]["possible_reason"] == (
+        f"\u201c\u041d\u0418\u0426 \u041a\u0418\u201d can be the initials of this listed name; {ASK}")
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    # IRE im. V.A. Kotelnikova RAN: the listed Institute of Radio-Engineering and Electronics (Институт радиотехники и
+    # электроники) carries neither the surname nor the Academy.
+    ("\u0418\u0420\u042d \u0438\u043c. \u0412.\u0410. \u041a\u043e\u0442\u0435\u043b\u044c\u043d\u0438"
+     "\u043a\u043e\u0432\u0430 \u0420\u0410\u041d", "Institute of Radio-Engineering and Electronics"),
+    # AGU im. V.N. Tatishcheva: Astrakhan State University (Астраханский государственный университет).
+    ("\u0410\u0413\u0423 \u0438\u043c. \u0412.\u041d. \u0422\u0430\u0442\u0438\u0449\u0435\u0432\u0430",
+     "Astrakhan State University"),
+])
+def test_initials_with_an_honorific_the_listed_name_lacks_are_still_its_initials(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] == "possible_match" and _raised(result) == [listed]
+    assert result["candidates"][0]["possible_reason"].endswith(ASK)
+
+
+def test_the_academy_left_out_of_a_listed_name_is_a_possible_match() -> None:
+    # IPM im. Keldysha against the listed "IPM im. M.V. Keldysha RAN" (both in Cyrillic): only the Academy differs.
+    result = screen_name("\u0418\u041f\u041c \u0438\u043c. \u041a\u0435\u043b\u0434\u044b\u0448\u0430", CONFIG)
+    found = next(c for c in result["candidates"] if c["name"] == "Keldysh Institute of Applied Mathematics")
+    assert found["possible"]
+    assert found["possible_reason"] == "the same name but for the academy (or its branch) that the list names: ran"
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("Beijing University of Post and Telecommunication", "Beijing University of Posts and Telecommunications"),
+    ("Tomsk Polytechnical University", "Tomsk Polytechnic University"),  # "-ical" for "-ic"
+    ("Aviation Industry Corportion of China", "Aviation Industry Corporation of China"),  # a legal form mistyped
+])
+def test_a_singular_an_ical_and_a_mistyped_legal_form_are_the_listed_words(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in ("high", "prohibited") and result["candidates"][0]["name"] == listed
+
+
+def test_word_forms_are_no_way_around_another_place_or_kind() -> None:
+    # The unlisted Nanjing University of Posts and Telecommunications, in the singular, is still not the listed
+    # Beijing one: the place tells them apart.
+    result = screen_name("Nanjing University of Post and Telecommunication", CONFIG)
+    assert result["outcome"] not in ("high", "prohibited")
+
+
+def test_initials_among_other_words_are_read_as_the_one_listed_name_they_fit() -> None:
+    # CAS: the listed Chinese Academy of Sciences; the listed "China Academy of Science-Shenyang Institute of
+    # Automation" is then a possible match (never a match: the initials are read, not typed out).
+    result = screen_name("Shenyang Institute of Automation CAS", CONFIG)
+    found = next(c for c in result["candidates"]
+                 if c["name"] == "China Academy of Science-Shenyang Institute of Automation")
+    assert found["possible"] and not found["match"]
+    assert found["possible_reason"] == ("with \u201cCAS\u201d read as the initials of the listed Chinese Academy of "
+                                        "Sciences: \u201cShenyang Institute of Automation Chinese Academy of "
+                                        "Sciences\u201d")
+    # Only words that name no body besides the initials: nothing ("HIT Group" is no Harbin Institute of Technology).
+    assert screen_name("HIT Group", CONFIG)["outcome"] == "none"
+
+
+def test_a_short_form_that_is_a_word_of_one_records_names_followed_by_its_words_is_a_possible_match() -> None:
+    # "HSE University" is the only listed name with the word HSE; "Moscow" is a word of "Moscow's Higher School of
+    # Economics" (as "moscows").
+    result = screen_name("HSE Moscow", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert result["candidates"][0]["name"] == "Moscow's Higher School of Economics"
+    assert result["candidates"][0]["possible_reason"] == (
+        "the listed short form HSE, with words of the listed name: moscow")
+    assert screen_name("HSE Group", CONFIG)["outcome"] == "none"
+
+
+def test_a_concerns_own_word_typed_alone_is_its_brand() -> None:
+    # "Kalashnikov Concern": a concern is a company, so its own word alone (in Cyrillic too) is its brand.
+    for typed in ("Kalashnikov", "\u041a\u0430\u043b\u0430\u0448\u043d\u0438\u043a\u043e\u0432"):
+        result = screen_name(typed, CONFIG)
+        assert result["outcome"] == "possible_match"
+        assert result["candidates"][0]["name"] == "Kalashnikov Concern"
+        assert result["candidates"][0]["possible_reason"] == (
+            "the listed company's own word, typed alone as its brand: kalashnikov")
+
+
+def test_a_companys_own_word_with_a_research_units_word_is_a_possible_match() -> None:
+    result = screen_name("Megvii Research", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert result["candidates"][0]["name"] == "Megvii Technology"
+    assert result["candidates"][0]["possible_reason"] == (
+        "the listed name's own words with the word of a research unit: you typed research; the list has technology")
+    # Not a school's name with "Research" for "University" (a place, not a company's own word), and only after the
+    # company's own word ("Institute of Glass" is no unit of the listed Russian Glass Company).
+    assert screen_name("Tianjin Research", CONFIG)["outcome"] == "none"
+    assert screen_name("Institute of Glass", CONFIG)["outcome"] == "none"
+
+
+def test_capitals_in_cyrillic_spelling_a_foreign_companys_name_are_no_match() -> None:
+    # ИПМ: the Keldysh Institute's short form in Russian; "IPM Limited" (China, Austria) is on the SDN list.
+    result = screen_name("\u0418\u041f\u041c", CONFIG)
+    assert result["outcome"] == "possible_match"
+    ipm = next(c for c in result["candidates"] if c["name"] == "IPM LIMITED")
+    assert ipm["possible"] and not ipm["match"]
+    assert ipm["possible_reason"] == ("the same letters as the listed name, typed in Cyrillic: the listed IPM LIMITED "
+                                      "is a body of CN, AT")
+    assert "Keldysh Institute of Applied Mathematics" in _raised(result)
+    assert screen_name("IPM", CONFIG)["outcome"] == "prohibited"  # typed in Latin letters, the listed name itself
