@@ -131,9 +131,8 @@ def test_values_are_inert_text_in_chromium(entity_site: Path, page: Page, path: 
 
 # --- item 5: the page shows exactly what the engine matched -------------------------
 
-def test_names_with_private_use_and_lone_surrogates_show_their_match(page: Page, site_url: str) -> None:
-    page.goto(site_url + "self-assessment/")
-    wait_ready(page)
+def test_names_with_private_use_and_lone_surrogates_show_their_match(assessment: Page) -> None:
+    page = assessment
     fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "informal"})
     textarea = page.locator("#rs-q-partners textarea")
     # Built in the page: a lone surrogate does not survive the trip through Playwright's protocol.
