@@ -31,9 +31,12 @@ def precompile(mode: str, label: str, key: str, inputs: list[bytes] = (), extra:
     digest = _project.sha256(b"".join(parts))[:20]
     cached = _project.BUILD_CACHE / f"{mode}-{label}-{digest}.zip"
     try:
-        return cached.read_bytes()
+        data = cached.read_bytes()
     except FileNotFoundError:
         pass
+    else:
+        os.utime(cached)  # the most recently used results are the ones kept
+        return data
     node = shutil.which("node")
     if node is None:
         raise PluginError(f"Node.js is needed at build time ({mode} in hooks/precompile.mjs): install Node 20")
@@ -54,7 +57,20 @@ def precompile(mode: str, label: str, key: str, inputs: list[bytes] = (), extra:
             detail = "\n".join(lines)[-3000:]
             raise PluginError(f"hooks/precompile.mjs {mode} failed:\n{detail}")
         result = output.read_bytes()
-        for stale in _project.BUILD_CACHE.glob(f"{mode}-{label}-*.zip"):
-            stale.unlink(missing_ok=True)
         os.replace(output, cached)
+    # Keep the last few results of this mode: builds of different configurations alternate between a few
+    # sets of wheels (people screening on or off), and each would otherwise run the trace again.
+    kept = sorted(_project.BUILD_CACHE.glob(f"{mode}-{label}-*.zip"), key=_mtime, reverse=True)
+    for stale in kept[CACHED_RESULTS:]:
+        stale.unlink(missing_ok=True)
     return result
+
+
+CACHED_RESULTS = 4
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:  # removed meanwhile by a build running at the same time
+        return 0.0
