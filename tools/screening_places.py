@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -81,14 +82,38 @@ def place_words(raw: list[dict[str, Any]], countries: set[str]) -> list[str]:
     return sorted(found)
 
 
-def render(words: list[str]) -> str:
+# One-word country names that are also the name of a US state or a surname in organisations' names: no evidence
+# of another country ("Georgia Institute of Technology", an honorific "Jordan").
+# "Salvador" is also a Brazilian city; Macao, like Hong Kong, is read with China (the lists place its bodies there).
+NOT_COUNTRY_WORDS = frozenset({"georgia", "jordan", "chad", "jersey", "guernsey", "salvador", "macao"})
+
+
+def country_words() -> dict[str, str]:
+    """The one-word English country names of assessments/policy/countries/_names.toml (ISO 3166-1, as the
+    questionnaire names them), normalised as the matcher reads them -> their ISO code."""
+    names = tomllib.loads((ROOT / "assessments/policy/countries/_names.toml").read_text("utf-8"))["names"]
+    found = {}
+    for code, name in sorted(names.items()):
+        toks = tokens(name)
+        if len(code) == 2 and code.isalpha() and code.isupper() and not code.startswith("X") and \
+                len(toks) == 1 and toks[0].isalpha() and toks[0] not in NOT_COUNTRY_WORDS:
+            found[toks[0]] = code
+    return found
+
+
+def render(words: list[str], countries: dict[str, str]) -> str:
     doc = {"meta": {"about": "One-word names of the cities and first-level divisions of the organisations ROR "
                              "places in " + ", ".join(COUNTRIES) + " (normalised; written by "
                              "tools/screening_places.py from ROR, CC0 1.0, whose place names come from GeoNames, "
-                             "CC BY 3.0 as the records' addresses say). The matcher reads a typed place name exactly.",
-                    "source": "ROR ror-community/ror-records (https://ror.org); GeoNames (https://www.geonames.org)",
+                             "CC BY 3.0 as the records' addresses say). The matcher reads a typed place name exactly. "
+                             "countries: the one-word English country names (ISO 3166-1, from the questionnaire's "
+                             "country names) and their codes: a typed name that places itself in another country "
+                             "than a listed entry's is not that entry.",
+                    "source": "ROR ror-community/ror-records (https://ror.org); GeoNames (https://www.geonames.org); "
+                              "ISO 3166-1 through assessments/policy/countries/_names.toml",
                     "checked": "2026-12-07"},
-           "places": words}
+           "places": words,
+           "countries": countries}
     return json.dumps(doc, ensure_ascii=False, indent=0) + "\n"
 
 
@@ -102,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.ror}: not found", file=sys.stderr)
         return 2
     words = place_words(_read(args.ror), set(COUNTRIES))
-    text = render(words)
+    text = render(words, country_words())
     from ror_aliases import write_or_check  # noqa: PLC0415 - tools/ is on sys.path
 
     return write_or_check(args.out, text, check=args.check, wrote=f": {len(words)} place names")

@@ -46,6 +46,8 @@ from .index import (
     Hit,
     Index,
     best_comparison,
+    country_words,
+    place_country,
     word_forms,
 )
 from .normalize import _HAN as HAN
@@ -214,13 +216,22 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                     cand = _as_possible(cand, f"the holding\u2019s own word, without \u201cConcern\u201d: {word[0]}")
                 _keep(found, cand)
         parts = affiliation_parts(name)[:MAX_AFFILIATION_PARTS]
+        # The countries the line places itself in ("..., Paris, France"): its one-word country names.
+        line_countries = {c for t in tokens(name) if (c := place_country(t))}
         for part in parts:
             _, part_hits = index.search(part, limit=PART_DEPTH, allowed=allowed, threshold=threshold)
             for hit in part_hits:
                 cand = _candidate(index, part, hit, threshold, part, config, disabled, meta_lists, today)
                 if _unit_of_another(part, parts):
                     continue  # "Institute of Solid State Physics, University of Latvia": that university's unit
-                if cand["kind"] in MATCH_KINDS and not _only_units_besides(part, parts):
+                listed = set(index.records[hit.record].countries)
+                if cand["kind"] in MATCH_KINDS and line_countries and listed and not line_countries & listed:
+                    # "Institut Pasteur, Paris, France" against the listed Pasteur Institute of Iran: the line places
+                    # the organisation in another country. Perhaps another body, perhaps a listed one's branch there.
+                    cand = _as_possible(cand, f"found in one part of what you typed, \u201c{part}\u201d, which you "
+                                              f"placed in {_country_names(line_countries)}; the listed entry is in "
+                                              f"{_country_names(listed)}")
+                elif cand["kind"] in MATCH_KINDS and not _only_units_besides(part, parts):
                     cand = _as_possible(cand, f"found in one part of what you typed: \u201c{part}\u201d")
                 if cand["kind"] in MATCH_KINDS or cand["kind"] == "possible_match":
                     _keep(found, cand)
@@ -798,6 +809,13 @@ def _korean_as_chinese(name: str) -> str:
     from .scripts import glossary  # noqa: PLC0415 - read only for a Korean query
 
     return glossary().chinese(name)
+
+
+def _country_names(codes: set[str]) -> str:
+    """Country codes as the one-word names a person types ("France", "Iran"), else as codes."""
+    names = {code: word.title() for word, code in country_words().items()}
+    names.setdefault("RU", "Russia")  # "Russian Federation" in ISO 3166-1: no one-word name there
+    return " or ".join(sorted(names.get(c, c) for c in codes))
 
 
 def _unit_of_another(part: str, parts: list[str]) -> bool:

@@ -128,7 +128,7 @@ class _Query:
         # A related entry needs a real name in the query: "KTH" inside "KTH Group Spol" proves nothing.
         self.distinctive = any(q not in GENERIC and len(q) >= MIN_TYPO_LEN - 1 for q in qtoks)
         # Whether a typed word names a country or a city in one (most names have none: nothing to check).
-        self.places = any(q in PLACE_COUNTRY for q in qtoks)
+        self.places = any(q in PLACE_COUNTRY or q in country_words() for q in qtoks)
         # The typed words that are place names (a city after a name is no other body's word).
         self.places_exact = frozenset(q for q in qtoks if is_place(q))
 
@@ -532,7 +532,7 @@ class Index:
                        "short_alias", aid)
         q_extra = [q for qi, q in enumerate(qtoks) if qi not in best and q not in optional]
         a_extra = [t for t in atoks if t not in matched_alias and t not in a_optional]
-        places = query.places and {PLACE_COUNTRY[q] for q in q_extra if q in PLACE_COUNTRY}
+        places = query.places and {code for q in q_extra if (code := place_country(q))}
         if places and self.records[rid].countries and not places & set(self.records[rid].countries):
             # The typed name adds a place of another country than the listed entry's: "Institut Pasteur of
             # Shanghai" is not the listed "Pasteur Institute" of Iran. Shown below the threshold.
@@ -991,11 +991,22 @@ def exact_words(query: str, qtoks: tuple[str, ...]) -> frozenset[str]:
 
 
 def is_place(word: str) -> bool:
-    """A known place name: one of scripts.places() (cities and provinces), or of PLACE_COUNTRY (Beijing, Shanghai,
-    Moscow and the countries, which are generic words, not in places())."""
+    """A known place name: one of scripts.places() (cities and provinces), of PLACE_COUNTRY (Beijing, Shanghai,
+    Moscow and the countries, which are generic words, not in places()), or a country's one-word name."""
     from .scripts import places  # noqa: PLC0415 - a small file, read once
 
-    return word in PLACE_COUNTRY or word in places()
+    return word in PLACE_COUNTRY or word in places() or word in country_words()
+
+
+def place_country(word: str) -> str:
+    """The country a typed word places a name in (PLACE_COUNTRY, or a country's one-word name), or ""."""
+    return PLACE_COUNTRY.get(word) or country_words().get(word, "")
+
+
+def country_words() -> dict[str, str]:
+    from .scripts import country_words as words  # noqa: PLC0415 - a small file, read once
+
+    return words()
 
 
 def first_letter_words(query: str) -> frozenset[str]:

@@ -310,6 +310,20 @@ def places() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def country_words() -> dict[str, str]:
+    """One-word English country names, normalised -> ISO code (``countries`` of the places file, from the
+    questionnaire's country names): a typed name that places itself in another country than a listed entry's
+    is not that entry ("Institut Pasteur, Paris, France" against the listed Pasteur Institute of Iran)."""
+    data = json.loads(package_root().joinpath("data", "scripts", "places.json").read_text("utf-8"))
+    found = data.get("countries") if isinstance(data, dict) else None
+    if not isinstance(found, dict) or not all(isinstance(w, str) and w.isalpha() and isinstance(c, str) and
+                                              len(c) == 2 for w, c in found.items()):
+        raise ConfigError(PLACES_FILE, "countries", "must map words to two-letter country codes",
+                          "rerun python tools/screening_places.py --ror PATH")
+    return found
+
+
 # --- Korean: Revised Romanization ------------------------------------------------------------------
 
 _INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h")
