@@ -398,11 +398,11 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
                 f"{ASK_FULL_NAME}")
     if hit.detail in ("other_honorific", "honorific_left_out") and index is not None and \
             hit.score >= threshold - POSSIBLE_BAND / 2:
-        listed = ", ".join(sorted(index.alias_optional.get(hit.aid, ())))
+        listed = ", ".join(sorted(t for t in index.alias_optional.get(hit.aid, ()) if len(t) > 1))
         if hit.detail == "honorific_left_out":
             return (f"the listed name without the person it is named after ({listed}): the same words name other "
                     "listed bodies too")
-        typed = ", ".join(t.lstrip("~") for t in tokens(query) if t.startswith("~"))
+        typed = ", ".join(t.lstrip("~") for t in tokens(query) if t.startswith("~") and len(t) > 2)
         return f"the same words, named after another person: you typed {typed}, the list has {listed}"
     if hit.detail in ("other_country", "other_place"):
         return ""  # the typed name places itself in another country or city than the listed entry

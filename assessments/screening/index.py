@@ -44,11 +44,13 @@ from .normalize import (
     _initial_choices,
     acronym,
     acronym_variants,
+    has_initials,
     loose_initials,
     names_company,
     pinyin_pairs,
     russian_initials,
     tokens,
+    without_name_initials,
 )
 
 # Words that end the name of a body that is no school or institute: an army, a ministry, a bank.
@@ -155,8 +157,12 @@ class Index:
             forms = rec.forms or tuple(" ".join(tokens(a)) for a in names)
             first = aid
             unchecked = {n + 1 for n in rec.unchecked} if rec.unchecked else None
-            for pos, (alias, form) in enumerate(zip(names, forms, strict=True)):
-                toks = tuple(form.split())
+            for pos, (alias, stored) in enumerate(zip(names, forms, strict=True)):
+                toks = tuple(stored.split())
+                form = stored
+                if rec.forms and (marked := without_name_initials(toks)) != toks and has_initials(alias):
+                    # (a stored form keeps a body's honorific initials as words: read them as tokens() does now)
+                    toks, form = marked, " ".join(marked)
                 if not toks or toks in seen or (pos and all(t in LEGAL_FORMS for t in toks)):
                     # (an alias made only of a legal form, "LIMITED" among a group's aliases, names nobody)
                     continue
@@ -615,8 +621,11 @@ class Index:
             # Physics Institute", "China Electric Power Research Institute"): the words in common name no one
             # body. (Not a company: "China State Shipbuilding Corporation" names one whatever its words.)
             detail = "extends_listed_name"
-        if a_optional and relation == "same" and detail in ("exact", "tokens") and not a_optional & set(matched_alias):
-            if any(q in optional and q not in query.implied for qi, q in enumerate(qtoks) if qi not in best):
+        # (An honorific's initials, optional too, name no person: "A.A." before "Kharkevich".)
+        a_surnames = frozenset(t for t in a_optional if len(t) > 1) if a_optional else a_optional
+        if a_surnames and relation == "same" and detail in ("exact", "tokens") and not a_surnames & set(matched_alias):
+            if any(q in optional and len(q) > 1 and q not in query.implied
+                   for qi, q in enumerate(qtoks) if qi not in best):
                 # Named after another person ("Letno-issledovatelskiy institut imeni Chkalova" against the listed
                 # "... imeni M. M. Gromova", "Zavod imeni Lenina" against "Zavod im. A.A. Kulakova"): another
                 # organisation, or the same one renamed; a possible match at most.

@@ -9,7 +9,7 @@ import pytest
 
 import assessments
 from assessments.screening import screen_name
-from assessments.screening.normalize import loose_initials
+from assessments.screening.normalize import form, loose_initials
 
 CONFIG = assessments.default_config()
 ASK = "initials alone can stand for other organisations too: type the full name to check"
@@ -259,3 +259,27 @@ def test_capitals_in_cyrillic_spelling_a_foreign_companys_name_are_no_match() ->
                                       "is a body of CN, AT")
     assert "Keldysh Institute of Applied Mathematics" in _raised(result)
     assert screen_name("IPM", CONFIG)["outcome"] == "prohibited"  # typed in Latin letters, the listed name itself
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    # The honorific's initials before the surname, where the list has the surname alone or "named after" it.
+    ("N.E. Bauman Moscow State Technical University", "Bauman Moscow State Technical University"),
+    ("N.G. Kuznetsov Naval Academy", "Kuznetsov Naval Academy"),
+    ("A.N. Tupolev Kazan National Research Technical University",
+     "Kazan National Research Technical University named after A.N. Tupolev-KAI"),
+    # The list has the initials, the typed name has the surname alone.
+    ("Kapitza Institute for Physical Problems",
+     "P.L. KAPITZA INSTITUTE FOR PHYSICAL PROBLEMS, RUSSIAN ACADEMY OF SCIENCES"),
+])
+def test_initials_before_the_surname_a_body_is_named_after_are_left_out(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in ("prohibited", "high")
+    assert listed in [c["name"] for c in result["candidates"] if c["match"] and c["score"] >= 0.9]
+
+
+def test_initials_before_a_surname_are_optional_only_in_a_name_that_says_what_kind_of_body_it_is() -> None:
+    # Only a body's name (a university, an institute, an academy ...) is named after a person with initials.
+    assert form("J.P. Morgan Chase") == "j p morgan chase"
+    assert form("N.E. Bauman Moscow State Technical University") == "~n ~e bauman moscow state technical university"
+    # Initials before a generic word are no honorific's ("A B Institute").
+    assert form("A.B. Institute of Physics") == "a b institute physics"
