@@ -347,6 +347,10 @@ class Index:
             qtoks = tuple(t.lstrip(OPTIONAL) for t in qtoks)
         hits: list[Hit | None] = []
         exact = frozenset(qtoks) if spelled else exact_words(query, qtoks)
+        if not spelled and (caps := _CAPITALS.findall(query)):
+            # Capitals that are a word of the lists themselves ("VNIITF") are that short form, not a typing error
+            # of another one ("VNIIEF": another institute, a letter apart).
+            exact |= {w for w in map(str.casefold, caps) if w in self.postings and w in qtoks}
         front = first_letter_words(query)
         typed_as_acronym = query.strip().isupper() and len(qtoks) == 1
         # A typed legal form ("Corp.") names a kind of body, as a type word ("University") does.
@@ -985,6 +989,10 @@ def _consecutive(positions: list[int]) -> bool:
     """The alias's words in the typed name one after another, in order ("X" in "X Shenzhen Campus",
     not scattered over "X University of Information Science and Technology")."""
     return positions == list(range(positions[0], positions[0] + len(positions))) if positions else False
+
+
+# A word in capitals of three to eight Latin letters: a short form as typed.
+_CAPITALS = re.compile(r"(?<![A-Za-z])[A-Z]{3,8}(?![A-Za-z])")
 
 
 def exact_words(query: str, qtoks: tuple[str, ...]) -> frozenset[str]:

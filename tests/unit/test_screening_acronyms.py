@@ -283,3 +283,16 @@ def test_initials_before_a_surname_are_optional_only_in_a_name_that_says_what_ki
     assert form("N.E. Bauman Moscow State Technical University") == "~n ~e bauman moscow state technical university"
     # Initials before a generic word are no honorific's ("A B Institute").
     assert form("A.B. Institute of Physics") == "a b institute physics"
+
+
+def test_a_short_form_in_capitals_that_the_lists_give_is_no_typing_error_of_another() -> None:
+    # VNIITF (the Zababakhin institute of technical physics) and VNIIEF (the institute of experimental physics) are
+    # two Russian federal nuclear centres, a letter apart; both are listed.
+    result = screen_name("RFNC-VNIITF", CONFIG)
+    assert "Russian Federal Nuclear Center \u2013 All-Russian Research Institute of Experimental Physics" not in [
+        c["name"] for c in result["candidates"] if c["match"] or c["possible"]]
+    assert screen_name("RFNC-VNIIEF", CONFIG)["candidates"][0]["name"] == (
+        "Russian Federal Nuclear Center \u2013 All-Russian Research Institute of Experimental Physics")
+    # A typing error in a word of a name in capitals is still one.
+    typo = screen_name("HARBIN INSTITUTE OF TECHNOLGY", CONFIG)
+    assert typo["candidates"][0]["name"] == "Harbin Institute of Technology" and typo["candidates"][0]["match"]
