@@ -503,6 +503,13 @@ def loose_initials(text: str, *, short_pinyin: bool = False) -> frozenset[str]:
         # (The Academy's abbreviations, "ras", "so ran", whole: "IPM RAN" in Cyrillic.)
         found.add("".join(t if t in _ACADEMY_SHORT else t[0] for t in words))
         found.add("".join(t[0] for t in words))
+        unit = words[:-1] if words[-1] in _ACADEMY_SHORT else words
+        while len(unit) > 2 and unit[-1] in _ACADEMY_SHORT:
+            unit = unit[:-1]
+        if len(unit) >= 3 and unit is not words:
+            # A unit's initials without its Academy's, which the name gives after it ("Joint Institute for High
+            # Temperatures of the Russian Academy of Sciences": JIHT).
+            found.add("".join(t[0] for t in unit))
     return frozenset(a for a in found if 3 <= len(a) <= _LOOSE_LETTERS)
 
 

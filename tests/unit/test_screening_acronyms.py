@@ -296,3 +296,15 @@ def test_a_short_form_in_capitals_that_the_lists_give_is_no_typing_error_of_anot
     # A typing error in a word of a name in capitals is still one.
     typo = screen_name("HARBIN INSTITUTE OF TECHNOLGY", CONFIG)
     assert typo["candidates"][0]["name"] == "Harbin Institute of Technology" and typo["candidates"][0]["match"]
+
+
+def test_a_units_initials_without_the_academy_its_name_ends_with_are_a_possible_match() -> None:
+    result = screen_name("JIHT", CONFIG)
+    assert result["outcome"] == "possible_match"
+    found = result["candidates"][0]
+    assert found["name"] == "JOINT INSTITUTE FOR HIGH TEMPERATURES OF THE RUSSIAN ACADEMY OF SCIENCES"
+    assert found["possible"] and not found["match"]
+    assert found["possible_reason"] == ("\u201cJIHT\u201d can be the initials of this listed name; " + ASK)
+    assert "jiht" in loose_initials("Joint Institute for High Temperatures of the Russian Academy of Sciences")
+    # Two words before the Academy are too few to be read as a unit's initials alone.
+    assert "ip" not in loose_initials("Institute of Physics of the Russian Academy of Sciences")
