@@ -594,7 +594,18 @@ def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
     if len(own) != 1 or not any(t in TYPE_WORDS for t in cmp.matched) or own[0] in places() or \
             any(t in DISTINGUISHING for t in cmp.listed_only):
         return False
-    return any(own[0] in index.alias_optional.get(aid, ()) for aid in index.record_aliases.get(record, ()))
+    return any(_named_after(index, aid, own[0]) for aid in index.record_aliases.get(record, ()))
+
+
+def _named_after(index: Index, aid: int, word: str) -> bool:
+    """True when ``word`` is the surname alias ``aid`` is named after: an honorific's ("imeni Keldysha"), or the
+    word after the person's initials ("P.L. Kapitza Institute for Physical Problems")."""
+    optional = index.alias_optional.get(aid, ())
+    if word in optional:
+        return True
+    toks = index.alias_tokens[aid]
+    at = toks.index(word) if optional and word in toks else 0
+    return at > 0 and len(toks[at - 1]) == 1 and toks[at - 1] in optional
 
 
 def _school_initials(query: str, alias: str) -> bool:

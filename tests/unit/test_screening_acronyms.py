@@ -308,3 +308,14 @@ def test_a_units_initials_without_the_academy_its_name_ends_with_are_a_possible_
     assert "jiht" in loose_initials("Joint Institute for High Temperatures of the Russian Academy of Sciences")
     # Two words before the Academy are too few to be read as a unit's initials alone.
     assert "ip" not in loose_initials("Institute of Physics of the Russian Academy of Sciences")
+
+
+def test_the_surname_after_a_persons_initials_with_the_kind_of_body_is_a_possible_match() -> None:
+    result = screen_name("Kapitza Institute", CONFIG)
+    assert result["outcome"] == "possible_match"
+    found = result["candidates"][0]
+    assert found["name"] == "P.L. KAPITZA INSTITUTE FOR PHYSICAL PROBLEMS, RUSSIAN ACADEMY OF SCIENCES"
+    assert found["possible"] and not found["match"]
+    assert found["possible_reason"] == ("the listed name's own word with the kind of body, as a short form: you typed "
+                                        "kapitza, institute; the list has also physical, problems, ras")
+    assert "check this with the research security office" in result["summary"].lower()
