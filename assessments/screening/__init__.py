@@ -773,6 +773,12 @@ _RU_GOSUNIVERSITET = re.compile("\u0433\u043e\u0441\u0443\u043d\u0438\u0432\u043
 _EN_STATUS = re.compile(r"^\s*(?:FSBEI|FSAEI|FSEI|FSBSI|FSBI|FSAI|FSI|FSUE|FGBOU|FGAOU|FGOU|FGBUN|FGBNU|FGBU|FGUP|FGAU)"
                         r"(?:\s+(?:HE|HPE|VO|VPO))?\b[\s,:]*")
 _QUOTES = " \"'\u201c\u201d\u00ab\u00bb"
+# "NRC" before a Russian body's name, after its status or not ("FSBI NRC Kurchatov Institute"): the National Research
+# Centre it is, as its own English pages abbreviate it, spelled out as the lists write it.
+_EN_NRC = re.compile(r"^\s*(?:(?:FSBEI|FSBSI|FSBI|FSUE|FGBU|FGUP)\s+)?NRC\s+(?=[\"'\u201c\u00ab]?[A-Z]\w+\W+\w)")
+# "State Research Center of the Russian Federation" abbreviated before a body's name ("SRC RF", "SSC RF", in Cyrillic
+# "ГНЦ РФ"): a status the lists' names mostly leave out.
+_SRC_RF = re.compile("^\\s*(?:SRC|SSC|GNTs|\u0413\u041d\u0426)\\s+(?:RF|\u0420\u0424)\\s+(?=\\S)")
 # "Concern" before a Russian holding's own word, after a legal form or not ("JSC Concern Gidropribor"): a kind of
 # company, as "Group" is; the lists write the holding's longer name ("Concern Sea Underwater Weapons - Gidropribor").
 _CONCERN = re.compile(r"^\s*(?:(?:JSC|PJSC|OJSC|CJSC|AO|OAO|PAO|ZAO)\s+)?(?:Concern|Kontsern)\s+", re.IGNORECASE)
@@ -790,6 +796,10 @@ def _spelled_out(name: str) -> list[str]:
     if (m := _RU_STATUS_INITIALS.match(name)) and name[m.end():].strip():
         out.append(name[m.end():])
     if (m := _EN_STATUS.match(name)) and name[m.end():].strip(_QUOTES):
+        out.append(name[m.end():].strip(_QUOTES))
+    if m := _EN_NRC.match(name):
+        out.append("National Research Center " + name[m.end():].strip(_QUOTES))
+    if (m := _SRC_RF.match(name)) and name[m.end():].strip(_QUOTES):
         out.append(name[m.end():].strip(_QUOTES))
     if (m := _CONCERN.match(name)) and len(name[m.end():].strip(_QUOTES).split()) > 1:
         out.append(name[m.end():].strip(_QUOTES))  # (one word: screen_name() reads it as a possible match at most)

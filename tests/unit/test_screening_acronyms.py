@@ -319,3 +319,21 @@ def test_the_surname_after_a_persons_initials_with_the_kind_of_body_is_a_possibl
     assert found["possible_reason"] == ("the listed name's own word with the kind of body, as a short form: you typed "
                                         "kapitza, institute; the list has also physical, problems, ras")
     assert "check this with the research security office" in result["summary"].lower()
+
+
+@pytest.mark.parametrize("typed", ["FSBI NRC Kurchatov Institute", "NRC \u201cKurchatov Institute\u201d"])
+def test_nrc_before_a_russian_bodys_name_is_its_national_research_centre(typed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in ("prohibited", "high")
+    assert result["candidates"][0]["name"] == "National Research Center Kurchatov Institute"
+    assert result["candidates"][0]["match"]
+    assert screen_name("NRC Canada", CONFIG)["outcome"] == "none"  # the letters alone before one word: left alone
+
+
+def test_the_state_research_centre_status_abbreviated_before_a_name_is_left_out() -> None:
+    # The listed alias carries the status ("GNTS RF FGUP TSNIIKHM"); the name without it is the same body.
+    result = screen_name("SRC RF FGUP TSNIIKHM", CONFIG)
+    assert result["outcome"] in ("prohibited", "high")
+    assert result["candidates"][0]["name"] == (
+        "STATE RESEARCH CENTER OF THE RUSSIAN FEDERATION FGUP CENTRAL SCIENTIFIC RESEARCH INSTITUTE OF CHEMISTRY AND "
+        "MECHANICS")
