@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from itertools import pairwise
 from typing import Any
 
 from anyascii import anyascii
@@ -50,6 +51,7 @@ from .index import (
 )
 from .normalize import _HAN as HAN
 from .normalize import (
+    CANONICAL,
     COMMON_WORDS,
     DISTINGUISHING,
     GENERIC,
@@ -60,6 +62,7 @@ from .normalize import (
     acronym,
     acronym_variants,
     affiliation_parts,
+    fold,
     names_company,
     normalized,
     tokens,
@@ -310,7 +313,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
     same = hit.relation == "same" and hit.score >= threshold
     cmp = best_comparison(index, query, hit)
     other_kind = _typed_kind_not_a_company(index, query, hit, cmp) if same and lists else ""
-    same = same and not other_kind
+    same = same and not other_kind and not (hit.detail == "unit_of_listed" and _after_and(index, query, hit.aid))
     possible = ""
     if same and lists:
         fresh = [i for i in lists if not i["stale"]]
@@ -580,6 +583,19 @@ def _initials_reason(typed: str, names: list[str]) -> str:
     listed = "; ".join(names)
     return (f"\u201c{typed}\u201d can be the initials of {len(names)} listed names ({listed}): initials alone "
             "cannot tell which organisation you mean; type the full name to check")
+
+
+def _after_and(index: Index, query: str, aid: int) -> bool:
+    """True when the listed name's first word follows "and" in the typed name: the second half of a unit's field
+    ("Institute of Theoretical and Applied Mechanics"), not the body the unit belongs to (a listed "Applied
+    Mechanics" company)."""
+    first = index.alias_tokens[aid][:1]
+    words = _FOLDED_WORDS.findall(fold(query))
+    return bool(first) and any(a in _AND and CANONICAL.get(w, w) == first[0] for a, w in pairwise(words))
+
+
+_FOLDED_WORDS = re.compile(r"[a-z0-9&]+")
+_AND = frozenset({"and", "&", "i", "und", "et"})  # (Russian "и" folded: "i")
 
 
 def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
