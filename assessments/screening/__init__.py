@@ -299,6 +299,10 @@ _ORDER = {"prohibited": 7, "high": 6, "stale_match": 6, "possible_match": 5, "re
 # Details that are never more than a low candidate: a common word in common, initials the matcher derived.
 _NEVER_POSSIBLE = frozenset({"common_word", "acronym", "short_alias", "initials"})
 _RENAMED_KINDS = frozenset({"university", "institute", "college", "academy"})
+# The words of the Russian Academy of Sciences and its branches, as normalize.tokens() leaves them when the list
+# writes the Academy before the name.
+_ACADEMY_WORDS = frozenset({"russia", "academy", "science", "siberian", "ural", "far", "eastern", "branch",
+                           *ACADEMY_ABBREVIATIONS})
 _UNIT_OF_A_COMPANY = frozenset({"research", "laboratory"})  # (typed after the name: "Megvii Research")
 _DIFFERENCE = frozenset({"extends_listed_name", "different_kind", "different_generic"})
 
@@ -426,6 +430,10 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
+    if not cmp.typed_only and not cmp.edited and {"academy", "science"} <= set(cmp.listed_only) <= _ACADEMY_WORDS:
+        # The Russian Academy of Sciences or its branch written out before the name on the list ("Russian Academy
+        # of Sciences Siberian Branch Khristianovich Institute of ..."), left out of the typed name.
+        return f"the same name but for the academy (or its branch) that the list names: {', '.join(cmp.listed_only)}"
     # In the band, only names that differ in generic words; where those words can name another kind of
     # body ("of Technology", "Medical"), only when the words in common name one organisation.
     # (The Russian Academy or its branch, "RAN", "SO RAN", named on one side only is as general a word as "State".)
