@@ -695,9 +695,20 @@ def _short_form_and_own_words(index: Index, query: str, hit: Any) -> str:
         return ""  # (a short form of one record only: an alias of its own, or a word of its aliases, "HSE University")
     rest = [t.lstrip("~") for t in tokens(" ".join(words[1:]))]
     own = {t for aid in index.record_aliases.get(hit.record, ()) for t in index.alias_tokens[aid]}
+    if len(rest) == 1 and rest[0] in _ACADEMY_COUNTRY and rest[0] not in own and \
+            _ACADEMY_COUNTRY[rest[0]] in index.records[hit.record].countries:
+        # "NIAOT CAS": a listed institute's own short form with the initials of its country's academy of sciences,
+        # which the listed name does not give.
+        return (f"the listed short form {first}, with the initials of an academy of its country that the listed name "
+                f"does not give: {rest[0]}")
     if not rest or not all(t in own or own.intersection(word_forms(t)) for t in rest):  # ("Moscow's": moscows)
         return ""
     return f"the listed short form {first}, with words of the listed name: {', '.join(rest)}"
+
+
+# An academy of sciences' initials and its country: the Chinese Academy of Sciences, the Russian one (in English and
+# in Russian), the National Academy of Sciences of Belarus.
+_ACADEMY_COUNTRY = {"cas": "CN", "ras": "RU", "ran": "RU", "nasb": "BY"}
 
 
 _HAN_ABBREVIATION_OWNERS = 2  # records a Chinese abbreviation may fit (a body and its listed parent or unit)

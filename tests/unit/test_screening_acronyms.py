@@ -337,3 +337,15 @@ def test_the_state_research_centre_status_abbreviated_before_a_name_is_left_out(
     assert result["candidates"][0]["name"] == (
         "STATE RESEARCH CENTER OF THE RUSSIAN FEDERATION FGUP CENTRAL SCIENTIFIC RESEARCH INSTITUTE OF CHEMISTRY AND "
         "MECHANICS")
+
+
+def test_a_listed_short_form_with_its_countrys_academy_is_a_possible_match() -> None:
+    result = screen_name("NIAOT CAS", CONFIG)
+    assert result["outcome"] == "possible_match"
+    found = result["candidates"][0]
+    assert found["name"] == "Nanjing Institute of Astronomical Optics and Technology"
+    assert found["possible"] and not found["match"]
+    assert found["possible_reason"] == ("the listed short form NIAOT, with the initials of an academy of its country "
+                                        "that the listed name does not give: cas")
+    # Another country's academy: not this rule's (the Chinese institute is no institute of the Belarusian academy).
+    assert "with the initials of an academy" not in str(screen_name("NIAOT NASB", CONFIG)["candidates"][:1])
