@@ -700,7 +700,7 @@ def _short_form_and_own_words(index: Index, query: str, hit: Any) -> str:
         # "NIAOT CAS": a listed institute's own short form with the initials of its country's academy of sciences,
         # which the listed name does not give.
         return (f"the listed short form {first}, with the initials of an academy of its country that the listed name "
-                f"does not give: {rest[0]}")
+                f"does not give: {rest[0]}; {ASK_FULL_NAME}")
     if not rest or not all(t in own or own.intersection(word_forms(t)) for t in rest):  # ("Moscow's": moscows)
         return ""
     return f"the listed short form {first}, with words of the listed name: {', '.join(rest)}"

@@ -346,6 +346,6 @@ def test_a_listed_short_form_with_its_countrys_academy_is_a_possible_match() -> 
     assert found["name"] == "Nanjing Institute of Astronomical Optics and Technology"
     assert found["possible"] and not found["match"]
     assert found["possible_reason"] == ("the listed short form NIAOT, with the initials of an academy of its country "
-                                        "that the listed name does not give: cas")
+                                        "that the listed name does not give: cas; " + ASK)
     # Another country's academy: not this rule's (the Chinese institute is no institute of the Belarusian academy).
     assert "with the initials of an academy" not in str(screen_name("NIAOT NASB", CONFIG)["candidates"][:1])
