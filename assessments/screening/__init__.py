@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from itertools import pairwise
 from typing import Any
 
 from anyascii import anyascii
@@ -52,6 +53,7 @@ from .index import (
 )
 from .normalize import _HAN as HAN
 from .normalize import (
+    CANONICAL,
     COMMON_WORDS,
     DISTINGUISHING,
     GENERIC,
@@ -62,6 +64,7 @@ from .normalize import (
     acronym,
     acronym_variants,
     affiliation_parts,
+    fold,
     names_company,
     normalized,
     tokens,
@@ -307,6 +310,10 @@ _ORDER = {"prohibited": 7, "high": 6, "stale_match": 6, "possible_match": 5, "re
 # Details that are never more than a low candidate: a common word in common, initials the matcher derived.
 _NEVER_POSSIBLE = frozenset({"common_word", "acronym", "short_alias", "initials"})
 _RENAMED_KINDS = frozenset({"university", "institute", "college", "academy"})
+# The words of the Russian Academy of Sciences and its branches, as normalize.tokens() leaves them when the list
+# writes the Academy before the name.
+_ACADEMY_WORDS = frozenset({"russia", "academy", "science", "siberian", "ural", "far", "eastern", "branch",
+                           *ACADEMY_ABBREVIATIONS})
 _UNIT_OF_A_COMPANY = frozenset({"research", "laboratory"})  # (typed after the name: "Megvii Research")
 _DIFFERENCE = frozenset({"extends_listed_name", "different_kind", "different_generic"})
 
@@ -321,7 +328,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
     same = hit.relation == "same" and hit.score >= threshold
     cmp = best_comparison(index, query, hit)
     other_kind = _typed_kind_not_a_company(index, query, hit, cmp) if same and lists else ""
-    same = same and not other_kind
+    same = same and not other_kind and not (hit.detail == "unit_of_listed" and _after_and(index, query, hit.aid))
     possible = ""
     if same and lists:
         fresh = [i for i in lists if not i["stale"]]
@@ -409,11 +416,11 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
                 f"{ASK_FULL_NAME}")
     if hit.detail in ("other_honorific", "honorific_left_out") and index is not None and \
             hit.score >= threshold - POSSIBLE_BAND / 2:
-        listed = ", ".join(sorted(index.alias_optional.get(hit.aid, ())))
+        listed = ", ".join(sorted(t for t in index.alias_optional.get(hit.aid, ()) if len(t) > 1))
         if hit.detail == "honorific_left_out":
             return (f"the listed name without the person it is named after ({listed}): the same words name other "
                     "listed bodies too")
-        typed = ", ".join(t.lstrip("~") for t in tokens(query) if t.startswith("~"))
+        typed = ", ".join(t.lstrip("~") for t in tokens(query) if t.startswith("~") and len(t) > 2)
         return f"the same words, named after another person: you typed {typed}, the list has {listed}"
     if hit.detail in ("other_country", "other_place"):
         return ""  # the typed name places itself in another country or city than the listed entry
@@ -434,6 +441,10 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
+    if not cmp.typed_only and not cmp.edited and {"academy", "science"} <= set(cmp.listed_only) <= _ACADEMY_WORDS:
+        # The Russian Academy of Sciences or its branch written out before the name on the list ("Russian Academy
+        # of Sciences Siberian Branch Khristianovich Institute of ..."), left out of the typed name.
+        return f"the same name but for the academy (or its branch) that the list names: {', '.join(cmp.listed_only)}"
     # In the band, only names that differ in generic words; where those words can name another kind of
     # body ("of Technology", "Medical"), only when the words in common name one organisation.
     # (The Russian Academy or its branch, "RAN", "SO RAN", named on one side only is as general a word as "State".)
@@ -593,6 +604,19 @@ def _initials_reason(typed: str, names: list[str]) -> str:
             "cannot tell which organisation you mean; type the full name to check")
 
 
+def _after_and(index: Index, query: str, aid: int) -> bool:
+    """True when the listed name's first word follows "and" in the typed name: the second half of a unit's field
+    ("Institute of Theoretical and Applied Mechanics"), not the body the unit belongs to (a listed "Applied
+    Mechanics" company)."""
+    first = index.alias_tokens[aid][:1]
+    words = _FOLDED_WORDS.findall(fold(query))
+    return bool(first) and any(a in _AND and CANONICAL.get(w, w) == first[0] for a, w in pairwise(words))
+
+
+_FOLDED_WORDS = re.compile(r"[a-z0-9&]+")
+_AND = frozenset({"and", "&", "i", "und", "et"})  # (Russian "и" folded: "i")
+
+
 def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
     """True for a short form made of the surname a listed institution is named after and its kind, every typed
     word in the listed name ("Keldysh Institute": the Keldysh Institute of Applied Mathematics, named after M. V.
@@ -605,7 +629,18 @@ def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
     if len(own) != 1 or not any(t in TYPE_WORDS for t in cmp.matched) or own[0] in places() or \
             any(t in DISTINGUISHING for t in cmp.listed_only):
         return False
-    return any(own[0] in index.alias_optional.get(aid, ()) for aid in index.record_aliases.get(record, ()))
+    return any(_named_after(index, aid, own[0]) for aid in index.record_aliases.get(record, ()))
+
+
+def _named_after(index: Index, aid: int, word: str) -> bool:
+    """True when ``word`` is the surname alias ``aid`` is named after: an honorific's ("imeni Keldysha"), or the
+    word after the person's initials ("P.L. Kapitza Institute for Physical Problems")."""
+    optional = index.alias_optional.get(aid, ())
+    if word in optional:
+        return True
+    toks = index.alias_tokens[aid]
+    at = toks.index(word) if optional and word in toks else 0
+    return at > 0 and len(toks[at - 1]) == 1 and toks[at - 1] in optional
 
 
 def _school_initials(query: str, alias: str) -> bool:
@@ -671,9 +706,20 @@ def _short_form_and_own_words(index: Index, query: str, hit: Any) -> str:
         return ""  # (a short form of one record only: an alias of its own, or a word of its aliases, "HSE University")
     rest = [t.lstrip("~") for t in tokens(" ".join(words[1:]))]
     own = {t for aid in index.record_aliases.get(hit.record, ()) for t in index.alias_tokens[aid]}
+    if len(rest) == 1 and rest[0] in _ACADEMY_COUNTRY and rest[0] not in own and \
+            _ACADEMY_COUNTRY[rest[0]] in index.records[hit.record].countries:
+        # "NIAOT CAS": a listed institute's own short form with the initials of its country's academy of sciences,
+        # which the listed name does not give.
+        return (f"the listed short form {first}, with the initials of an academy of its country that the listed name "
+                f"does not give: {rest[0]}; {ASK_FULL_NAME}")
     if not rest or not all(t in own or own.intersection(word_forms(t)) for t in rest):  # ("Moscow's": moscows)
         return ""
     return f"the listed short form {first}, with words of the listed name: {', '.join(rest)}"
+
+
+# An academy of sciences' initials and its country: the Chinese Academy of Sciences, the Russian one (in English and
+# in Russian), the National Academy of Sciences of Belarus.
+_ACADEMY_COUNTRY = {"cas": "CN", "ras": "RU", "ran": "RU", "nasb": "BY"}
 
 
 _HAN_ABBREVIATION_OWNERS = 2  # records a Chinese abbreviation may fit (a body and its listed parent or unit)
@@ -773,6 +819,12 @@ _RU_GOSUNIVERSITET = re.compile("\u0433\u043e\u0441\u0443\u043d\u0438\u0432\u043
 _EN_STATUS = re.compile(r"^\s*(?:FSBEI|FSAEI|FSEI|FSBSI|FSBI|FSAI|FSI|FSUE|FGBOU|FGAOU|FGOU|FGBUN|FGBNU|FGBU|FGUP|FGAU)"
                         r"(?:\s+(?:HE|HPE|VO|VPO))?\b[\s,:]*")
 _QUOTES = " \"'\u201c\u201d\u00ab\u00bb"
+# "NRC" before a Russian body's name, after its status or not ("FSBI NRC Kurchatov Institute"): the National Research
+# Centre it is, as its own English pages abbreviate it, spelled out as the lists write it.
+_EN_NRC = re.compile(r"^\s*(?:(?:FSBEI|FSBSI|FSBI|FSUE|FGBU|FGUP)\s+)?NRC\s+(?=[\"'\u201c\u00ab]?[A-Z]\w+\W+\w)")
+# "State Research Center of the Russian Federation" abbreviated before a body's name ("SRC RF", "SSC RF", in Cyrillic
+# "ГНЦ РФ"): a status the lists' names mostly leave out.
+_SRC_RF = re.compile("^\\s*(?:SRC|SSC|GNTs|\u0413\u041d\u0426)\\s+(?:RF|\u0420\u0424)\\s+(?=\\S)")
 # "Concern" before a Russian holding's own word, after a legal form or not ("JSC Concern Gidropribor"): a kind of
 # company, as "Group" is; the lists write the holding's longer name ("Concern Sea Underwater Weapons - Gidropribor").
 _CONCERN = re.compile(r"^\s*(?:(?:JSC|PJSC|OJSC|CJSC|AO|OAO|PAO|ZAO)\s+)?(?:Concern|Kontsern)\s+", re.IGNORECASE)
@@ -790,6 +842,10 @@ def _spelled_out(name: str) -> list[str]:
     if (m := _RU_STATUS_INITIALS.match(name)) and name[m.end():].strip():
         out.append(name[m.end():])
     if (m := _EN_STATUS.match(name)) and name[m.end():].strip(_QUOTES):
+        out.append(name[m.end():].strip(_QUOTES))
+    if m := _EN_NRC.match(name):
+        out.append("National Research Center " + name[m.end():].strip(_QUOTES))
+    if (m := _SRC_RF.match(name)) and name[m.end():].strip(_QUOTES):
         out.append(name[m.end():].strip(_QUOTES))
     if (m := _CONCERN.match(name)) and len(name[m.end():].strip(_QUOTES).split()) > 1:
         out.append(name[m.end():].strip(_QUOTES))  # (one word: screen_name() reads it as a possible match at most)

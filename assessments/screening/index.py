@@ -44,11 +44,13 @@ from .normalize import (
     _initial_choices,
     acronym,
     acronym_variants,
+    has_initials,
     loose_initials,
     names_company,
     pinyin_pairs,
     russian_initials,
     tokens,
+    without_name_initials,
 )
 
 # Words that end the name of a body that is no school or institute: an army, a ministry, a bank.
@@ -155,8 +157,12 @@ class Index:
             forms = rec.forms or tuple(" ".join(tokens(a)) for a in names)
             first = aid
             unchecked = {n + 1 for n in rec.unchecked} if rec.unchecked else None
-            for pos, (alias, form) in enumerate(zip(names, forms, strict=True)):
-                toks = tuple(form.split())
+            for pos, (alias, stored) in enumerate(zip(names, forms, strict=True)):
+                toks = tuple(stored.split())
+                form = stored
+                if rec.forms and (marked := without_name_initials(toks)) != toks and has_initials(alias):
+                    # (a stored form keeps a body's honorific initials as words: read them as tokens() does now)
+                    toks, form = marked, " ".join(marked)
                 if not toks or toks in seen or (pos and all(t in LEGAL_FORMS for t in toks)):
                     # (an alias made only of a legal form, "LIMITED" among a group's aliases, names nobody)
                     continue
@@ -341,6 +347,10 @@ class Index:
             qtoks = tuple(t.lstrip(OPTIONAL) for t in qtoks)
         hits: list[Hit | None] = []
         exact = frozenset(qtoks) if spelled else exact_words(query, qtoks)
+        if not spelled and (caps := _CAPITALS.findall(query)):
+            # Capitals that are a word of the lists themselves ("VNIITF") are that short form, not a typing error
+            # of another one ("VNIIEF": another institute, a letter apart).
+            exact |= {w for w in map(str.casefold, caps) if w in self.postings and w in qtoks}
         front = first_letter_words(query)
         typed_as_acronym = query.strip().isupper() and len(qtoks) == 1
         # A typed legal form ("Corp.") names a kind of body, as a type word ("University") does.
@@ -615,8 +625,11 @@ class Index:
             # Physics Institute", "China Electric Power Research Institute"): the words in common name no one
             # body. (Not a company: "China State Shipbuilding Corporation" names one whatever its words.)
             detail = "extends_listed_name"
-        if a_optional and relation == "same" and detail in ("exact", "tokens") and not a_optional & set(matched_alias):
-            if any(q in optional and q not in query.implied for qi, q in enumerate(qtoks) if qi not in best):
+        # (An honorific's initials, optional too, name no person: "A.A." before "Kharkevich".)
+        a_surnames = frozenset(t for t in a_optional if len(t) > 1) if a_optional else a_optional
+        if a_surnames and relation == "same" and detail in ("exact", "tokens") and not a_surnames & set(matched_alias):
+            if any(q in optional and len(q) > 1 and q not in query.implied
+                   for qi, q in enumerate(qtoks) if qi not in best):
                 # Named after another person ("Letno-issledovatelskiy institut imeni Chkalova" against the listed
                 # "... imeni M. M. Gromova", "Zavod imeni Lenina" against "Zavod im. A.A. Kulakova"): another
                 # organisation, or the same one renamed; a possible match at most.
@@ -976,6 +989,10 @@ def _consecutive(positions: list[int]) -> bool:
     """The alias's words in the typed name one after another, in order ("X" in "X Shenzhen Campus",
     not scattered over "X University of Information Science and Technology")."""
     return positions == list(range(positions[0], positions[0] + len(positions))) if positions else False
+
+
+# A word in capitals of three to eight Latin letters: a short form as typed.
+_CAPITALS = re.compile(r"(?<![A-Za-z])[A-Z]{3,8}(?![A-Za-z])")
 
 
 def exact_words(query: str, qtoks: tuple[str, ...]) -> frozenset[str]:

@@ -286,7 +286,39 @@ def tokens(text: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for t in kept:
         seen.setdefault(t, None)
-    return tuple(seen)
+    return without_name_initials(tuple(seen)) if _DOTTED_INITIAL.search(text) else tuple(seen)
+
+
+def has_initials(text: str) -> bool:
+    """True when a name has a single letter with a full stop: an initial."""
+    return bool(_DOTTED_INITIAL.search(text))
+
+
+# A single letter with a full stop: an initial ("N.E.", "А. Н."), not a one-letter word ("и", Russian "and").  # noqa: RUF003
+_DOTTED_INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
+
+
+def without_name_initials(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """A body's name with the initials of the person it is named after, written before the surname ("N.E. Bauman
+    Moscow State Technical University", "P.L. Kapitza Institute for Physical Problems"), as optional tokens: one to
+    three single letters followed by a surname, in a name that says what kind of body it is. The English names on
+    the lists often leave the initials out; the surname stays a word of the name, and the initials still show that
+    the name opens with a person's name (the Ershov Institute is no unit of a listed Yershov). For a name whose
+    initials are written with full stops (``has_initials``)."""
+    if not any(len(t) == 1 for t in toks) or not any(t in TYPE_WORDS for t in toks):
+        return toks
+    out: list[str] = []
+    run: list[str] = []
+    for t in toks:
+        if len(t) == 1 and t.isalpha():
+            run.append(t)
+            continue
+        if run:
+            honorific = len(run) <= 3 and len(t) >= 4 and t.isalpha() and t not in GENERIC and t not in TYPE_WORDS
+            out += [OPTIONAL + r for r in run] if honorific else run
+        run = []
+        out.append(t)
+    return tuple(out + run)
 
 
 # A Russian holding's word for itself, not a legal form (the lists keep it in the name: "Kalashnikov Concern").
@@ -471,6 +503,13 @@ def loose_initials(text: str, *, short_pinyin: bool = False) -> frozenset[str]:
         # (The Academy's abbreviations, "ras", "so ran", whole: "IPM RAN" in Cyrillic.)
         found.add("".join(t if t in _ACADEMY_SHORT else t[0] for t in words))
         found.add("".join(t[0] for t in words))
+        unit = words[:-1] if words[-1] in _ACADEMY_SHORT else words
+        while len(unit) > 2 and unit[-1] in _ACADEMY_SHORT:
+            unit = unit[:-1]
+        if len(unit) >= 3 and unit is not words:
+            # A unit's initials without its Academy's, which the name gives after it ("Joint Institute for High
+            # Temperatures of the Russian Academy of Sciences": JIHT).
+            found.add("".join(t[0] for t in unit))
     return frozenset(a for a in found if 3 <= len(a) <= _LOOSE_LETTERS)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 import assessments
 from assessments.screening import screen_name
-from assessments.screening.normalize import loose_initials
+from assessments.screening.normalize import form, loose_initials
 
 CONFIG = assessments.default_config()
 ASK = "initials alone can stand for other organisations too: type the full name to check"
@@ -259,3 +259,93 @@ def test_capitals_in_cyrillic_spelling_a_foreign_companys_name_are_no_match() ->
                                       "is a body of CN, AT")
     assert "Keldysh Institute of Applied Mathematics" in _raised(result)
     assert screen_name("IPM", CONFIG)["outcome"] == "prohibited"  # typed in Latin letters, the listed name itself
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    # The honorific's initials before the surname, where the list has the surname alone or "named after" it.
+    ("N.E. Bauman Moscow State Technical University", "Bauman Moscow State Technical University"),
+    ("N.G. Kuznetsov Naval Academy", "Kuznetsov Naval Academy"),
+    ("A.N. Tupolev Kazan National Research Technical University",
+     "Kazan National Research Technical University named after A.N. Tupolev-KAI"),
+    # The list has the initials, the typed name has the surname alone.
+    ("Kapitza Institute for Physical Problems",
+     "P.L. KAPITZA INSTITUTE FOR PHYSICAL PROBLEMS, RUSSIAN ACADEMY OF SCIENCES"),
+])
+def test_initials_before_the_surname_a_body_is_named_after_are_left_out(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in ("prohibited", "high")
+    assert listed in [c["name"] for c in result["candidates"] if c["match"] and c["score"] >= 0.9]
+
+
+def test_initials_before_a_surname_are_optional_only_in_a_name_that_says_what_kind_of_body_it_is() -> None:
+    # Only a body's name (a university, an institute, an academy ...) is named after a person with initials.
+    assert form("J.P. Morgan Chase") == "j p morgan chase"
+    assert form("N.E. Bauman Moscow State Technical University") == "~n ~e bauman moscow state technical university"
+    # Initials before a generic word are no honorific's ("A B Institute").
+    assert form("A.B. Institute of Physics") == "a b institute physics"
+
+
+def test_a_short_form_in_capitals_that_the_lists_give_is_no_typing_error_of_another() -> None:
+    # VNIITF (the Zababakhin institute of technical physics) and VNIIEF (the institute of experimental physics) are
+    # two Russian federal nuclear centres, a letter apart; both are listed.
+    result = screen_name("RFNC-VNIITF", CONFIG)
+    assert "Russian Federal Nuclear Center \u2013 All-Russian Research Institute of Experimental Physics" not in [
+        c["name"] for c in result["candidates"] if c["match"] or c["possible"]]
+    assert screen_name("RFNC-VNIIEF", CONFIG)["candidates"][0]["name"] == (
+        "Russian Federal Nuclear Center \u2013 All-Russian Research Institute of Experimental Physics")
+    # A typing error in a word of a name in capitals is still one.
+    typo = screen_name("HARBIN INSTITUTE OF TECHNOLGY", CONFIG)
+    assert typo["candidates"][0]["name"] == "Harbin Institute of Technology" and typo["candidates"][0]["match"]
+
+
+def test_a_units_initials_without_the_academy_its_name_ends_with_are_a_possible_match() -> None:
+    result = screen_name("JIHT", CONFIG)
+    assert result["outcome"] == "possible_match"
+    found = result["candidates"][0]
+    assert found["name"] == "JOINT INSTITUTE FOR HIGH TEMPERATURES OF THE RUSSIAN ACADEMY OF SCIENCES"
+    assert found["possible"] and not found["match"]
+    assert found["possible_reason"] == ("\u201cJIHT\u201d can be the initials of this listed name; " + ASK)
+    assert "jiht" in loose_initials("Joint Institute for High Temperatures of the Russian Academy of Sciences")
+    # Two words before the Academy are too few to be read as a unit's initials alone.
+    assert "ip" not in loose_initials("Institute of Physics of the Russian Academy of Sciences")
+
+
+def test_the_surname_after_a_persons_initials_with_the_kind_of_body_is_a_possible_match() -> None:
+    result = screen_name("Kapitza Institute", CONFIG)
+    assert result["outcome"] == "possible_match"
+    found = result["candidates"][0]
+    assert found["name"] == "P.L. KAPITZA INSTITUTE FOR PHYSICAL PROBLEMS, RUSSIAN ACADEMY OF SCIENCES"
+    assert found["possible"] and not found["match"]
+    assert found["possible_reason"] == ("the listed name's own word with the kind of body, as a short form: you typed "
+                                        "kapitza, institute; the list has also physical, problems, ras")
+    assert "check this with the research security office" in result["summary"].lower()
+
+
+@pytest.mark.parametrize("typed", ["FSBI NRC Kurchatov Institute", "NRC \u201cKurchatov Institute\u201d"])
+def test_nrc_before_a_russian_bodys_name_is_its_national_research_centre(typed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in ("prohibited", "high")
+    assert result["candidates"][0]["name"] == "National Research Center Kurchatov Institute"
+    assert result["candidates"][0]["match"]
+    assert screen_name("NRC Canada", CONFIG)["outcome"] == "none"  # the letters alone before one word: left alone
+
+
+def test_the_state_research_centre_status_abbreviated_before_a_name_is_left_out() -> None:
+    # The listed alias carries the status ("GNTS RF FGUP TSNIIKHM"); the name without it is the same body.
+    result = screen_name("SRC RF FGUP TSNIIKHM", CONFIG)
+    assert result["outcome"] in ("prohibited", "high")
+    assert result["candidates"][0]["name"] == (
+        "STATE RESEARCH CENTER OF THE RUSSIAN FEDERATION FGUP CENTRAL SCIENTIFIC RESEARCH INSTITUTE OF CHEMISTRY AND "
+        "MECHANICS")
+
+
+def test_a_listed_short_form_with_its_countrys_academy_is_a_possible_match() -> None:
+    result = screen_name("NIAOT CAS", CONFIG)
+    assert result["outcome"] == "possible_match"
+    found = result["candidates"][0]
+    assert found["name"] == "Nanjing Institute of Astronomical Optics and Technology"
+    assert found["possible"] and not found["match"]
+    assert found["possible_reason"] == ("the listed short form NIAOT, with the initials of an academy of its country "
+                                        "that the listed name does not give: cas; " + ASK)
+    # Another country's academy: not this rule's (the Chinese institute is no institute of the Belarusian academy).
+    assert "with the initials of an academy" not in str(screen_name("NIAOT NASB", CONFIG)["candidates"][:1])

@@ -312,3 +312,19 @@ def test_the_place_names_come_from_the_ror_records_of_the_screened_countries() -
     assert tool.place_words([v2, v1, elsewhere], {"CN", "RU"}) == ["changshu", "jiangsu", "tomsk", "tomskaya"]
     # The shipped file is what the tool writes: a list of words the matcher reads.
     assert all(w.isalpha() and len(w) >= tool.MIN_LEN for w in places())
+
+
+def test_a_listed_name_after_and_in_a_units_field_is_not_the_body_the_unit_belongs_to() -> None:
+    # "Theoretical and Applied Mechanics" is the institute's field; the listed LLC APPLIED MECHANICS is a company.
+    result = screen_name("Khristianovich Institute of Theoretical and Applied Mechanics", CONFIG)
+    assert "LLC APPLIED MECHANICS" not in [c["name"] for c in result["candidates"] if c["match"] or c["possible"]]
+    # The institute itself, listed with the Academy and its branch written out before its name: a possible match.
+    assert result["outcome"] == "possible_match"
+    found = result["candidates"][0]
+    assert found["name"] == ("RUSSIAN ACADEMY OF SCIENCES SIBERIAN BRANCH KHRISTIANOVICH INSTITUTE OF THEORETICAL AND "
+                             "APPLIED MECHANICS")
+    assert found["possible_reason"] == ("the same name but for the academy (or its branch) that the list names: "
+                                        "russia, academy, science, sb")
+    # A unit of a listed body, with "and" in its own field, is still a match of that body.
+    unit = screen_name("Harbin Institute of Technology School of Materials Science and Engineering", CONFIG)
+    assert unit["outcome"] in MATCH and unit["candidates"][0]["name"] == "Harbin Institute of Technology"
