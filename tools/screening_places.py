@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ for folder in (ROOT, ROOT / "tools"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
+import assessments  # noqa: E402
 from assessments.screening.normalize import GENERIC, tokens  # noqa: E402
 
 OUT = ROOT / "assessments" / "data" / "scripts" / "places.json"
@@ -89,11 +89,10 @@ NOT_COUNTRY_WORDS = frozenset({"georgia", "jordan", "chad", "jersey", "guernsey"
 
 
 def country_words() -> dict[str, str]:
-    """The one-word English country names of assessments/policy/countries/_names.toml (ISO 3166-1, as the
-    questionnaire names them), normalised as the matcher reads them -> their ISO code."""
-    names = tomllib.loads((ROOT / "assessments/policy/countries/_names.toml").read_text("utf-8"))["names"]
+    """The one-word English country names of the policy (ISO 3166-1, as the questionnaire names them),
+    normalised as the matcher reads them -> their ISO code."""
     found = {}
-    for code, name in sorted(names.items()):
+    for code, name in sorted(assessments.load_policy().country_names.items()):
         toks = tokens(name)
         if len(code) == 2 and code.isalpha() and code.isupper() and not code.startswith("X") and \
                 len(toks) == 1 and toks[0].isalpha() and toks[0] not in NOT_COUNTRY_WORDS:

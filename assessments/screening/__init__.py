@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
@@ -47,7 +48,6 @@ from .index import (
     Hit,
     Index,
     best_comparison,
-    country_words,
     place_country,
     word_forms,
 )
@@ -69,7 +69,7 @@ from .normalize import (
     normalized,
     tokens,
 )
-from .scripts import places
+from .scripts import country_words, places
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -238,14 +238,17 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                     cand = _as_possible(cand, f"found in one part of what you typed: \u201c{part}\u201d")
                 if cand["kind"] in MATCH_KINDS or cand["kind"] == "possible_match":
                     _keep(found, cand)
+        def keep_initials(fits: dict[int, int], reason: Callable[[str, list[str]], str]) -> None:
+            """Each listed name (record -> alias) the typed initials fit, as a possible match saying why."""
+            why = reason(name, [index.records[rid].name for rid in fits])
+            for rid, aid in fits.items():
+                hit = Hit(rid, index.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "initials", aid)
+                cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
+                if cand["lists"]:
+                    _keep(found, _as_possible(cand, why))
+
         # A unit's initials with its academy's ("IOP CAS", "IITP RAS"): the listed institutes of that academy.
-        fits = _academy_initials_fits(index, name, allowed)
-        reason = _academy_reason(name, [index.records[rid].name for rid in fits])
-        for rid, aid in fits.items():
-            hit = Hit(rid, index.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "initials", aid)
-            cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
-            if cand["lists"]:
-                _keep(found, _as_possible(cand, reason))
+        keep_initials(_academy_initials_fits(index, name, allowed), _academy_reason)
         if not any(c["kind"] in MATCH_KINDS for c in found.values()):
             # Capitals typed alone that can be the initials of a few listed names: never silently nothing.
             fits = _initials_fits(index, name, allowed)
@@ -257,12 +260,7 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 # Initials with the honorific and the Academy ("IRE im. V.A. Kotelnikova RAN" in Cyrillic), when the
                 # Academy's records carrying that surname have no such initials (Index._honorific_acronym_hits).
                 fits = _initials_fits(index, words[0], allowed)
-            reason = _initials_reason(name, [index.records[rid].name for rid in fits])
-            for rid, aid in fits.items():
-                hit = Hit(rid, index.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "initials", aid)
-                cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
-                if cand["lists"]:
-                    _keep(found, _as_possible(cand, reason))
+            keep_initials(fits, _initials_reason)
         for variant, word, parent in _initials_spelled_out(index, name, allowed):
             # "Shenyang Institute of Automation CAS": the initials read as the one listed name they fit (the Chinese
             # Academy of Sciences). Only a match that way counts, and as a possible match.

@@ -130,7 +130,7 @@ class _Query:
         # A related entry needs a real name in the query: "KTH" inside "KTH Group Spol" proves nothing.
         self.distinctive = any(q not in GENERIC and len(q) >= MIN_TYPO_LEN - 1 for q in qtoks)
         # Whether a typed word names a country or a city in one (most names have none: nothing to check).
-        self.places = any(q in PLACE_COUNTRY or q in country_words() for q in qtoks)
+        self.places = any(place_country(q) for q in qtoks)
         # The typed words that are place names (a city after a name is no other body's word).
         self.places_exact = frozenset(q for q in qtoks if is_place(q))
 
@@ -1012,18 +1012,14 @@ def is_place(word: str) -> bool:
     Moscow and the countries, which are generic words, not in places()), or a country's one-word name."""
     from .scripts import places  # noqa: PLC0415 - a small file, read once
 
-    return word in PLACE_COUNTRY or word in places() or word in country_words()
+    return bool(place_country(word)) or word in places()
 
 
 def place_country(word: str) -> str:
     """The country a typed word places a name in (PLACE_COUNTRY, or a country's one-word name), or ""."""
+    from .scripts import country_words  # noqa: PLC0415 - a small file, read once
+
     return PLACE_COUNTRY.get(word) or country_words().get(word, "")
-
-
-def country_words() -> dict[str, str]:
-    from .scripts import country_words as words  # noqa: PLC0415 - a small file, read once
-
-    return words()
 
 
 def first_letter_words(query: str) -> frozenset[str]:

@@ -295,15 +295,21 @@ PLACES_FILE = "assessments/data/scripts/places.json"
 
 
 @lru_cache(maxsize=1)
-def places() -> frozenset[str]:
-    """One-word place names (cities, provinces) of the screened countries, normalised (written by
-    tools/screening_places.py from ROR and GeoNames): a typed place name is read exactly, never as a typing
-    error of another place one letter away ("Henan" is not "Hunan"). Raises ConfigError when unreadable."""
+def _places_file() -> dict[str, Any]:
+    """The places file, read once. Raises ConfigError when unreadable."""
     try:
         data = json.loads(package_root().joinpath("data", "scripts", "places.json").read_text("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise ConfigError(PLACES_FILE, "", f"cannot be read ({exc})", "reinstall the package") from None
-    words = data.get("places") if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """One-word place names (cities, provinces) of the screened countries, normalised (written by
+    tools/screening_places.py from ROR and GeoNames): a typed place name is read exactly, never as a typing
+    error of another place one letter away ("Henan" is not "Hunan"). Raises ConfigError when unreadable."""
+    words = _places_file().get("places")
     if not isinstance(words, list) or not all(isinstance(w, str) and w.isalpha() for w in words):
         raise ConfigError(PLACES_FILE, "places", "must be a list of words",
                           "rerun python tools/screening_places.py --ror PATH")
@@ -315,8 +321,7 @@ def country_words() -> dict[str, str]:
     """One-word English country names, normalised -> ISO code (``countries`` of the places file, from the
     questionnaire's country names): a typed name that places itself in another country than a listed entry's
     is not that entry ("Institut Pasteur, Paris, France" against the listed Pasteur Institute of Iran)."""
-    data = json.loads(package_root().joinpath("data", "scripts", "places.json").read_text("utf-8"))
-    found = data.get("countries") if isinstance(data, dict) else None
+    found = _places_file().get("countries")
     if not isinstance(found, dict) or not all(isinstance(w, str) and w.isalpha() and isinstance(c, str) and
                                               len(c) == 2 for w, c in found.items()):
         raise ConfigError(PLACES_FILE, "countries", "must map words to two-letter country codes",
