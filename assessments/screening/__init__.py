@@ -39,15 +39,18 @@ from .dataset import (
 )
 from .index import (
     ACADEMY_ABBREVIATIONS,
+    BODY_NOUNS,
     CYRILLIC_COUNTRIES,
     DERIVED_ACRONYM_SCORE,
     KIND_WORDS,
+    RARE_NAME,
     SURE_ACRONYM_LEN,
     Comparison,
     CrossScript,
     Hit,
     Index,
     best_comparison,
+    is_place,
     place_country,
     word_forms,
 )
@@ -174,6 +177,15 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         implied += across.other_words(name)
         # (The Korean name read back into Chinese first: of two readings that find a listed name as well, it is
         # the one shown.)
+        if (rest := _after_korean_country(name)):
+            # "북한 정찰총국": North Korea's name before a body's own, which the lists' Korean names leave out. The rest
+            # is screened as a name of its own; what it matches or possibly matches is a possible match at most.
+            for cand in screen_name(rest, config, threshold=threshold, today=today)["candidates"]:
+                if cand["match"] or cand["possible"]:
+                    why = f"the Korean name without North Korea's name before it, \u201c{rest}\u201d"
+                    if cand["possible_reason"]:
+                        why += f": {cand['possible_reason']}"
+                    _keep(found, _as_possible(cand, why))
         han = _korean_as_chinese(name)
         if han:
             for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
@@ -339,7 +351,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
     elif lists and (possible := other_kind or
                     _possible_reason(hit, cmp, threshold, query, name=rec.name, index=index, whole=not part) or
                     _own_short_alias(index, query, hit) or _short_form_and_own_words(index, query, hit) or
-                    _brand_word(index, query, hit)):
+                    _brand_word(index, query, hit) or _name_without_place(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
         kind = "related"
@@ -436,6 +448,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     if index is not None and _own_word_and_kind(cmp, index, hit.record):
         return ("the listed name's own word with the kind of body, as a short form: you typed "
                 + ", ".join(cmp.matched) + "; the list has also " + ", ".join(cmp.listed_only))
+    if index is not None and hit.relation == "same" and (opening := _opening_words(cmp, index, query)):
+        return opening
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
@@ -450,12 +464,11 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return ""
     if any(t in DISTINGUISHING for t in cmp.typed_only):
         return ""  # "Astrakhan State Medical University" adds a word naming another body to a listed name
-    if len(cmp.typed_only) == len(cmp.listed_only) == 1 and {*cmp.typed_only, *cmp.listed_only} <= _RENAMED_KINDS \
-            and cmp.rare and not cmp.edited:
-        # The same name but for the kind of school, and a word of it names few entries: often the body's
-        # former name ("Guilin Institute of Electronic Technology", now a university of the same words).
-        return (f"the listed name with another kind of institution: you typed {cmp.typed_only[0]}, the list has "
-                f"{cmp.listed_only[0]} (a former name of the listed body, or another one)")
+    if (renamed := _renamed_kind(cmp)):
+        # The same name but for the kind of school (and a status word, "State", on one side or both), and a word of
+        # it names few entries or its field is its own: often the body's former name ("Guilin Institute of
+        # Electronic Technology", now a university of the same words; "Saint Petersburg State Mining Institute").
+        return renamed
     first = tokens(query)[:1]
     if cmp.rare and not cmp.edited and cmp.typed_only and all(t in _UNIT_OF_A_COMPANY for t in cmp.typed_only) and \
             all(t in GENERIC and t not in TYPE_WORDS for t in cmp.listed_only) and \
@@ -484,6 +497,33 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return (f"close, but the names differ in words that can name another organisation "
                 f"(you typed: {typed}; the list has: {listed})")
     return "close to the listed name, though not close enough to be a match"
+
+
+# Status words a school's name gains or loses with its kind: "Saint Petersburg State Mining Institute", now the Saint
+# Petersburg Mining University.
+_STATUS_WORDS = frozenset({"state", "national", "federal"})
+
+
+def _renamed_kind(cmp: Comparison) -> str:
+    """The reason for a name that is the listed one with another kind of school (university, institute, college,
+    academy), a status word ("State") left out or added besides, or "" when it is not that. The words in common must
+    say which body: a word of them names few entries (cmp.rare), or a field of its own ("Mining", "Medical": no
+    general word such as "Technology") besides a place. "Beijing University of Technology" is not the listed Beijing
+    Institute of Technology: a place many names share and general words."""
+    if cmp.edited:
+        return ""
+    typed = [t for t in cmp.typed_only if t not in _STATUS_WORDS]
+    listed = [t for t in cmp.listed_only if t not in _STATUS_WORDS]
+    if not (len(typed) == len(listed) == 1 and {*typed, *listed} <= _RENAMED_KINDS and typed != listed):
+        return ""
+    field = any(t in DISTINGUISHING and t not in GENERIC for t in cmp.matched)
+    if not (cmp.rare or (field and any(t not in KIND_WORDS and t not in GENERIC for t in cmp.matched))):
+        return ""
+    if len(cmp.typed_only) == len(cmp.listed_only) == 1:
+        return (f"the listed name with another kind of institution: you typed {typed[0]}, the list has {listed[0]} "
+                "(a former name of the listed body, or another one)")
+    return (f"the listed name with another kind of institution: you typed {', '.join(cmp.typed_only)}, the list has "
+            f"{', '.join(cmp.listed_only)} (a former name of the listed body, or another one)")
 
 
 INITIALS_OWNERS = 3  # listed organisations that capitals typed alone may fit for them to be a possible match of each
@@ -630,6 +670,27 @@ def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
     return any(_named_after(index, aid, own[0]) for aid in index.record_aliases.get(record, ()))
 
 
+def _opening_words(cmp: Comparison, index: Index, query: str) -> str:
+    """The reason for a short form that is the opening words of a listed name up to its kind of body ("Baikov
+    Institute": the Baikov Institute of Metallurgy and Materials Science; "X Y University" for the listed "X Y
+    University of Aeronautical Engineering"), or "". Only when a word of it names few entries and none is a place:
+    "Changchun University" is another body than the listed Changchun University of Science and Technology, a place
+    and a kind of body. Not when the listed name goes on with a unit ("... University Hospital": a part of the typed
+    body, not a longer name of it)."""
+    if cmp.typed_only or not cmp.listed_only or not cmp.rare or cmp.edited:
+        return ""
+    typed = [t.lstrip("~") for t in tokens(query)]
+    listed = index.alias_tokens[cmp.aid]
+    if not 2 <= len(typed) < len(listed) or tuple(typed) != listed[:len(typed)] or typed[-1] not in TYPE_WORDS:
+        return ""
+    own = [t for t in typed if t not in GENERIC and t not in TYPE_WORDS]
+    if not own or any(t in COMMON_WORDS or is_place(t) for t in own) or \
+            any(t in SUBUNIT_WORDS for t in listed[len(typed):]):
+        return ""
+    return (f"the opening words of the listed name, as a short form: you typed {', '.join(typed)}; the list goes on: "
+            f"{', '.join(cmp.listed_only)}")
+
+
 def _named_after(index: Index, aid: int, word: str) -> bool:
     """True when ``word`` is the surname alias ``aid`` is named after: an honorific's ("imeni Keldysha"), or the
     word after the person's initials ("P.L. Kapitza Institute for Physical Problems")."""
@@ -743,13 +804,48 @@ def _brand_word(index: Index, query: str, hit: Any) -> str:
     owners = {index.alias_record[a] for a in posted}
     if not posted or len(posted) > _BRAND_ALIASES or len(owners) > _BRAND_OWNERS or hit.record not in owners:
         return ""
-    if not all(names_company(index.records[r].name) for r in owners):
+    if not all(names_company(index.records[r].name) or _own_and_company_words(index.records[r].name) for r in owners):
         return ""
     # Written as a word of its own in a name of the record, not joined to another ("X-Face" is no "Face").
     alone = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
     if not any(alone.search(index.alias_text[a]) for a in posted if index.alias_record[a] == hit.record):
         return ""
     return f"the listed company's own word, typed alone as its brand: {word}"
+
+
+# General words that close a company's name without its legal form ("Loongson Technology", "X Holdings"), and never
+# a school's, a body's or a person's.
+_COMPANY_CLOSERS = frozenset({"technology", "industry", "group", "holdings", "trading", "development", "enterprise",
+                              "international"})
+
+
+def _own_and_company_words(name: str) -> bool:
+    """True for a company's name written without its legal form: its own words, then a general word that closes a
+    company's name ("Loongson Technology"), and no word of a school, an institute or another kind of body."""
+    toks = [t.lstrip("~") for t in tokens(name)]
+    return len(toks) >= 2 and toks[-1] in _COMPANY_CLOSERS and not any(t in KIND_WORDS - GENERIC for t in toks) and \
+        not any(t in TYPE_WORDS or t in BODY_NOUNS for t in toks) and \
+        any(t not in GENERIC and t not in COMMON_WORDS and not is_place(t) for t in toks)
+
+
+def _name_without_place(index: Index, query: str, hit: Any) -> str:
+    """Two or more typed words that are a listed company's name without the place it opens with (Chinese companies
+    put their city first: "X Technology" for the listed "Shenzhen X Technology Co., Ltd."), one of them a name of its
+    own that few entries carry: a possible match that names the place left out."""
+    typed = [t.lstrip("~") for t in tokens(query)]
+    if len(typed) < 2 or len(set(typed)) != len(typed):
+        return ""
+    own = [t for t in typed if t not in GENERIC and t not in COMMON_WORDS and not is_place(t)]
+    if not own or not any(len(index.postings.get(t, ())) <= RARE_NAME for t in own):
+        return ""
+    for aid in index.record_aliases.get(hit.record, ()):
+        listed = index.alias_tokens[aid]
+        lead = len(listed) - len(typed)
+        if lead >= 1 and list(listed[lead:]) == typed and all(is_place(t) for t in listed[:lead]) and \
+                names_company(index.alias_text[aid]):
+            return (f"the listed company's name without the place it opens with: you typed {', '.join(typed)}; the "
+                    f"list has also {', '.join(listed[:lead])}")
+    return ""
 
 
 def _difference(cmp: Comparison | None) -> str:
@@ -854,6 +950,17 @@ def _spelled_out(name: str) -> list[str]:
                                           "\u043d\u044b\u0439 \u0443\u043d\u0438\u0432\u0435\u0440\u0441\u0438"
                                           "\u0442\u0435\u0442", name))
     return out
+
+
+# North Korea's name in Korean as a word of its own before a body's name: 북한 (the South's usual name, "the North"),
+# 북조선; the lists' Korean names of North Korean bodies leave it out (정찰총국, the Reconnaissance General Bureau).
+_KOREAN_NORTH = ("\ubd81\ud55c", "\ubd81\uc870\uc120")
+
+
+def _after_korean_country(name: str) -> str:
+    """A Korean name without North Korea's name before it ("북한 정찰총국" -> "정찰총국"), or "" when it has none."""
+    first, _, rest = name.strip().partition(" ")
+    return rest.strip() if first in _KOREAN_NORTH and HANGUL.search(rest) else ""
 
 
 def _korean_as_chinese(name: str) -> str:
