@@ -50,6 +50,7 @@ from .index import (
     Hit,
     Index,
     best_comparison,
+    compare,
     is_place,
     place_country,
     word_forms,
@@ -337,6 +338,10 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
               for lid, date, text in rec.former if lid not in disabled]
     same = hit.relation == "same" and hit.score >= threshold
     cmp = best_comparison(index, query, hit)
+    if cmp is None and lists and hit.relation == "same" and hit.aid >= 0 and _may_be_cut_short(index, query, hit.aid):
+        # (Words cut short weigh little against the listed words in full: "Aero-Astro" for Aeronautics and
+        # Astronautics scores below the floor of best_comparison(); the words are compared all the same.)
+        cmp = compare(index, query, hit.aid)
     other_kind = _typed_kind_not_a_company(index, query, hit, cmp) if same and lists else ""
     same = same and not other_kind and not (hit.detail == "unit_of_listed" and _after_and(index, query, hit.aid))
     possible = ""
@@ -450,6 +455,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
                 + ", ".join(cmp.matched) + "; the list has also " + ", ".join(cmp.listed_only))
     if index is not None and hit.relation == "same" and (opening := _opening_words(cmp, index, query)):
         return opening
+    if hit.relation == "same" and (cut := _words_cut_short(cmp)):
+        return cut
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
@@ -689,6 +696,38 @@ def _opening_words(cmp: Comparison, index: Index, query: str) -> str:
         return ""
     return (f"the opening words of the listed name, as a short form: you typed {', '.join(typed)}; the list goes on: "
             f"{', '.join(cmp.listed_only)}")
+
+
+_CUT_MIN = 4  # letters of a word cut short ("Poly", "Aero"): shorter ones begin too many words
+_CUT_LEFT = 3  # letters at least that the cut leaves out ("Telecom" of "Telecommunications")
+
+
+def _may_be_cut_short(index: Index, query: str, aid: int) -> bool:
+    """True when a typed word opens a longer word of the alias (a quick test before compare())."""
+    listed = index.alias_tokens[aid]
+    return any(len(t) >= _CUT_MIN and t not in GENERIC and any(w.startswith(t) and len(w) >= len(t) + _CUT_LEFT
+                                                                for w in listed) for t in tokens(query))
+
+
+def _words_cut_short(cmp: Comparison) -> str:
+    """The reason for a name whose extra words are the opening letters of the listed name's own words ("Northwestern
+    Poly" for Northwestern Polytechnical University, "Aero-Astro" for Aeronautics and Astronautics), every other word
+    in common, or "" when it is not that. The listed name may have general words more ("University")."""
+    if not cmp.typed_only or cmp.edited:
+        return ""
+    left = list(cmp.listed_only)
+    pairs = []
+    for typed in cmp.typed_only:
+        if len(typed) < _CUT_MIN or not typed.isalpha() or typed in GENERIC or typed in COMMON_WORDS:
+            return ""
+        full = next((t for t in left if t.startswith(typed) and len(t) >= len(typed) + _CUT_LEFT), None)
+        if full is None:
+            return ""
+        left.remove(full)
+        pairs.append(f"{typed} for {full}")
+    if any(t not in GENERIC for t in left) or not any(t not in GENERIC for t in cmp.matched):
+        return ""
+    return "the listed name with words cut short: you typed " + ", ".join(pairs)
 
 
 def _named_after(index: Index, aid: int, word: str) -> bool:

@@ -1,6 +1,7 @@
 """Shapes of a name that make a possible match, never a match: a listed school with another kind of school (and a
-status word) in its name, the opening words of a listed name up to its kind, a listed company's name without the city
-it opens with or its own word typed alone, and a Korean name after North Korea's name.
+status word) in its name, the opening words of a listed name up to its kind, the listed name with words cut short, a
+listed company's name without the city it opens with or its own word typed alone, and a Korean name after North
+Korea's name.
 
 The lists here are made up (screen_name() reads them instead of the shipped ones), so that each test shows the shape
 alone: what the screen returns, the listed name, and the words of the reason a person reads."""
@@ -30,6 +31,7 @@ MADE_UP = [
     Record("r6", "Tessaly Orbweaver", (), ("RU",), (LIST,), ""),  # a person's name, as the lists give some
     Record("r7", "Ganada Bureau", ("\uac00\ub098\ub2e4\uad6d",), ("KP",), (LIST,), ""),  # 가나다국
     Record("r8", "Parvel Institute of Technology", (), ("CN",), (LIST,), ""),
+    Record("r9", "Tarnow University of Hydroacoustics and Cryophysics", (), ("CN",), (LIST,), ""),
     # Parvel as a word many listed names share (a city's, a province's): more entries than a name of its own has.
     *[Record(f"p{n}", f"Parvel Trading Company {n}", (), ("CN",), (LIST,), "") for n in range(14)],
 ]
@@ -113,3 +115,19 @@ def test_a_korean_name_after_north_koreas_name_is_a_possible_match_of_the_listed
     # Another first word (남쪽, "the south") is no country's name: no reason says a country's name was left out.
     other = screen_name("\ub0a8\ucabd " + listed, CONFIG)
     assert not any("North Korea" in c["possible_reason"] for c in other["candidates"]), other["candidates"][:2]
+
+
+def test_the_listed_name_with_words_cut_short_is_a_possible_match_naming_each_word() -> None:
+    best = _possible(screen_name("Tarnow Hydro-Cryo University", CONFIG))
+    assert best["name"] == "Tarnow University of Hydroacoustics and Cryophysics"
+    assert best["possible_reason"] == ("the listed name with words cut short: you typed hydro for hydroacoustics, cryo "
+                                       "for cryophysics")
+
+
+@pytest.mark.parametrize("name", [
+    "Tarnow Hyd University",  # three letters begin too many words
+    "Tarnow Hydro-Cryo Opera University",  # a word more that opens no listed word
+])
+def test_words_that_are_not_all_cut_from_listed_words_are_not_read_as_cut_short(name: str) -> None:
+    result = screen_name(name, CONFIG)
+    assert not any("cut short" in c["possible_reason"] for c in result["candidates"]), result["candidates"][:2]
