@@ -356,7 +356,8 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
     elif lists and (possible := other_kind or
                     _possible_reason(hit, cmp, threshold, query, name=rec.name, index=index, whole=not part) or
                     _own_short_alias(index, query, hit) or _short_form_and_own_words(index, query, hit) or
-                    _brand_word(index, query, hit) or _name_without_place(index, query, hit)):
+                    _brand_word(index, query, hit) or _name_without_place(index, query, hit) or
+                    _capitals_in_company_name(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
         kind = "related"
@@ -884,6 +885,30 @@ def _name_without_place(index: Index, query: str, hit: Any) -> str:
                 names_company(index.alias_text[aid]):
             return (f"the listed company's name without the place it opens with: you typed {', '.join(typed)}; the "
                     f"list has also {', '.join(listed[:lead])}")
+    return ""
+
+
+def _capitals_in_company_name(index: Index, query: str, hit: Any) -> str:
+    """Three to five capitals typed alone that a listed company writes in capitals as the first word of its name, or
+    after the place it opens with, the other words general ones ("EVE Energy Co., Ltd.", "Guangzhou GCI Science &
+    Technology Co., Ltd."): its own short name, a possible match. Not when the name has another word of its own
+    after them (the capitals are then another body's, "X Guodun Quantum"), when more than two records carry the
+    word, or in a name written all in capitals (where every word is)."""
+    typed = query.strip()
+    if not (3 <= len(typed) <= SURE_ACRONYM_LEN and typed.isalpha() and typed.isupper() and typed.isascii()):
+        return ""
+    word = typed.lower()
+    posted = index.postings.get(word, ())
+    if not posted or len({index.alias_record[a] for a in posted}) > _BRAND_OWNERS:
+        return ""
+    written = re.compile(r"(?<![\w-])" + re.escape(typed) + r"(?![\w-])")
+    for aid in index.record_aliases.get(hit.record, ()):
+        text, toks = index.alias_text[aid], index.alias_tokens[aid]
+        if word not in toks or text.isupper() or not written.search(text) or not names_company(text):
+            continue
+        at = toks.index(word)
+        if all(is_place(t) for t in toks[:at]) and all(t in GENERIC or t in COMMON_WORDS for t in toks[at + 1:]):
+            return f"the listed company's own short name, written in capitals in its name: {typed}"
     return ""
 
 

@@ -1,7 +1,7 @@
 """Shapes of a name that make a possible match, never a match: a listed school with another kind of school (and a
 status word) in its name, the opening words of a listed name up to its kind, the listed name with words cut short, a
-listed company's name without the city it opens with or its own word typed alone, and a Korean name after North
-Korea's name.
+listed company's name without the city it opens with, its own word or its short name in capitals typed alone, and a
+Korean name after North Korea's name.
 
 The lists here are made up (screen_name() reads them instead of the shipped ones), so that each test shows the shape
 alone: what the screen returns, the listed name, and the words of the reason a person reads."""
@@ -32,6 +32,9 @@ MADE_UP = [
     Record("r7", "Ganada Bureau", ("\uac00\ub098\ub2e4\uad6d",), ("KP",), (LIST,), ""),  # 가나다국
     Record("r8", "Parvel Institute of Technology", (), ("CN",), (LIST,), ""),
     Record("r9", "Tarnow University of Hydroacoustics and Cryophysics", (), ("CN",), (LIST,), ""),
+    Record("r10", "Shenzhen QXT Science & Technology Co., Ltd.", (), ("CN",), (LIST,), ""),
+    Record("r11", "ZRV Brellix Quantum Co., Ltd.", (), ("CN",), (LIST,), ""),
+    Record("r12", "KLM TRADING COMPANY LIMITED", (), ("CN",), (LIST,), ""),
     # Parvel as a word many listed names share (a city's, a province's): more entries than a name of its own has.
     *[Record(f"p{n}", f"Parvel Trading Company {n}", (), ("CN",), (LIST,), "") for n in range(14)],
 ]
@@ -131,3 +134,19 @@ def test_the_listed_name_with_words_cut_short_is_a_possible_match_naming_each_wo
 def test_words_that_are_not_all_cut_from_listed_words_are_not_read_as_cut_short(name: str) -> None:
     result = screen_name(name, CONFIG)
     assert not any("cut short" in c["possible_reason"] for c in result["candidates"]), result["candidates"][:2]
+
+
+def test_a_listed_companys_short_name_in_capitals_typed_alone_is_a_possible_match() -> None:
+    best = _possible(screen_name("QXT", CONFIG))
+    assert best["name"] == "Shenzhen QXT Science & Technology Co., Ltd."
+    assert best["possible_reason"] == "the listed company's own short name, written in capitals in its name: QXT"
+
+
+@pytest.mark.parametrize("typed", [
+    "ZRV",  # the listed name has a word of its own after the capitals: they may be another body's
+    "KLM",  # a name written all in capitals: every word is
+])
+def test_capitals_in_a_listed_name_are_not_always_its_short_name(typed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert not any("short name, written in capitals" in c["possible_reason"] for c in result["candidates"]), \
+        result["candidates"][:2]
