@@ -458,6 +458,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return opening
     if hit.relation == "same" and (cut := _words_cut_short(cmp)):
         return cut
+    if index is not None and hit.relation == "same" and (person := _person_left_out(cmp, index, hit.record)):
+        return person
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
@@ -697,6 +699,25 @@ def _opening_words(cmp: Comparison, index: Index, query: str) -> str:
         return ""
     return (f"the opening words of the listed name, as a short form: you typed {', '.join(typed)}; the list goes on: "
             f"{', '.join(cmp.listed_only)}")
+
+
+def _person_left_out(cmp: Comparison, index: Index, record: int) -> str:
+    """The reason for a listed institute's name without the person it is named after, written before it ("Institute
+    of Applied Mathematics" for the listed Keldysh Institute of Applied Mathematics, named after M. V. Keldysh), with
+    or without the Academy of Sciences it belongs to on either side (of the USSR, of Russia, a branch), or "": the
+    same words may name other institutes, so a possible match that names the person."""
+    if cmp.edited or not cmp.listed_only:
+        return ""
+    people = [t for t in cmp.listed_only if t not in _ACADEMY_WORDS]
+    if len(people) != 1 or any(t not in _ACADEMY_WORDS and t != "ussr" for t in cmp.typed_only):
+        return ""
+    own = [t for t in cmp.matched if t not in GENERIC and t not in _ACADEMY_WORDS]
+    if not own or not any(t in TYPE_WORDS for t in cmp.matched) or \
+            not any(_named_after(index, aid, people[0]) for aid in index.record_aliases.get(record, ())):
+        return ""
+    typed = f"; you typed also {', '.join(cmp.typed_only)}" if cmp.typed_only else ""
+    return (f"the listed name without the person it is named after ({people[0]}): the same words may name another "
+            f"body{typed}")
 
 
 _CUT_MIN = 4  # letters of a word cut short ("Poly", "Aero"): shorter ones begin too many words

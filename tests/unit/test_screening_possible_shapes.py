@@ -1,7 +1,7 @@
 """Shapes of a name that make a possible match, never a match: a listed school with another kind of school (and a
 status word) in its name, the opening words of a listed name up to its kind, the listed name with words cut short, a
-listed company's name without the city it opens with, its own word or its short name in capitals typed alone, and a
-Korean name after North Korea's name.
+listed company's name without the city it opens with, its own word or its short name in capitals typed alone, a
+listed institute's name without the person it is named after, and a Korean name after North Korea's name.
 
 The lists here are made up (screen_name() reads them instead of the shipped ones), so that each test shows the shape
 alone: what the screen returns, the listed name, and the words of the reason a person reads."""
@@ -35,6 +35,9 @@ MADE_UP = [
     Record("r10", "Shenzhen QXT Science & Technology Co., Ltd.", (), ("CN",), (LIST,), ""),
     Record("r11", "ZRV Brellix Quantum Co., Ltd.", (), ("CN",), (LIST,), ""),
     Record("r12", "KLM TRADING COMPANY LIMITED", (), ("CN",), (LIST,), ""),
+    Record("r13", "Zorvan Institute of Cryogenic Hydraulics", ("I. I. Zorvan Institute of Cryogenic Hydraulics",),
+           ("RU",), (LIST,), ""),
+    Record("r14", "Kessel Institute of Plasma Acoustics", (), ("RU",), (LIST,), ""),
     # Parvel as a word many listed names share (a city's, a province's): more entries than a name of its own has.
     *[Record(f"p{n}", f"Parvel Trading Company {n}", (), ("CN",), (LIST,), "") for n in range(14)],
 ]
@@ -150,3 +153,24 @@ def test_capitals_in_a_listed_name_are_not_always_its_short_name(typed: str) -> 
     result = screen_name(typed, CONFIG)
     assert not any("short name, written in capitals" in c["possible_reason"] for c in result["candidates"]), \
         result["candidates"][:2]
+
+
+@pytest.mark.parametrize(("typed", "also"), [
+    ("Institute of Cryogenic Hydraulics", ""),
+    ("Institute of Cryogenic Hydraulics of the Russian Academy of Sciences", "; you typed also ras"),
+    ("Institute of Cryogenic Hydraulics of the USSR Academy of Sciences", "; you typed also ussr, academy, science"),
+])
+def test_a_listed_institute_without_the_person_it_is_named_after_is_a_possible_match(typed: str, also: str) -> None:
+    best = _possible(screen_name(typed, CONFIG))
+    assert best["name"] == "Zorvan Institute of Cryogenic Hydraulics"
+    assert best["possible_reason"] == ("the listed name without the person it is named after (zorvan): the same words "
+                                       "may name another body" + also)
+
+
+@pytest.mark.parametrize("typed", [
+    "Institute of Hydraulics",  # a word of the listed name's own left out too
+    "Institute of Plasma Acoustics",  # Kessel is a word of the name, not a person the list says it is named after
+])
+def test_a_name_short_of_more_than_the_person_is_not_read_as_the_person_left_out(typed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert not any("named after" in c["possible_reason"] for c in result["candidates"]), result["candidates"][:2]
