@@ -357,7 +357,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
                     _possible_reason(hit, cmp, threshold, query, name=rec.name, index=index, whole=not part) or
                     _own_short_alias(index, query, hit) or _short_form_and_own_words(index, query, hit) or
                     _brand_word(index, query, hit) or _name_without_place(index, query, hit) or
-                    _capitals_in_company_name(index, query, hit)):
+                    _listed_short_name(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
         kind = "related"
@@ -909,12 +909,13 @@ def _name_without_place(index: Index, query: str, hit: Any) -> str:
     return ""
 
 
-def _capitals_in_company_name(index: Index, query: str, hit: Any) -> str:
-    """Three to five capitals typed alone that a listed company writes in capitals as the first word of its name, or
-    after the place it opens with, the other words general ones ("EVE Energy Co., Ltd.", "Guangzhou GCI Science &
-    Technology Co., Ltd."): its own short name, a possible match. Not when the name has another word of its own
-    after them (the capitals are then another body's, "X Guodun Quantum"), when more than two records carry the
-    word, or in a name written all in capitals (where every word is)."""
+def _listed_short_name(index: Index, query: str, hit: Any) -> str:
+    """Three to five capitals typed alone that a listed name writes as its own short form: apart after the name,
+    between commas or in brackets ("X Institute for Y Problems, XIYP, Z Academy"), or, for a company, in capitals as
+    the first word of its name or after the place it opens with, the other words general ones ("EVE Energy Co.,
+    Ltd.", "Guangzhou GCI Science & Technology Co., Ltd."). A possible match. Not when a company's name has another
+    word of its own after them (the capitals are then another body's, "X Guodun Quantum"), when more than two
+    records carry the word, or in a name written all in capitals (where every word is)."""
     typed = query.strip()
     if not (3 <= len(typed) <= SURE_ACRONYM_LEN and typed.isalpha() and typed.isupper() and typed.isascii()):
         return ""
@@ -923,9 +924,16 @@ def _capitals_in_company_name(index: Index, query: str, hit: Any) -> str:
     if not posted or len({index.alias_record[a] for a in posted}) > _BRAND_OWNERS:
         return ""
     written = re.compile(r"(?<![\w-])" + re.escape(typed) + r"(?![\w-])")
+    apart = re.compile(r"(?:,|\()\s*" + re.escape(typed) + r"\s*(?:,|\)|$)")
     for aid in index.record_aliases.get(hit.record, ()):
         text, toks = index.alias_text[aid], index.alias_tokens[aid]
-        if word not in toks or text.isupper() or not written.search(text) or not names_company(text):
+        if word not in toks or text.isupper() or not written.search(text):
+            continue
+        if apart.search(text) and len(toks) > 2:
+            # Written apart after the name, between commas or in brackets ("X Institute for Y Problems, XIYP, Z
+            # Academy"): the short form the listed name gives itself.
+            return f"the short form the listed name gives itself, written apart in it: {typed}"
+        if not names_company(text):
             continue
         at = toks.index(word)
         if all(is_place(t) for t in toks[:at]) and all(t in GENERIC or t in COMMON_WORDS for t in toks[at + 1:]):

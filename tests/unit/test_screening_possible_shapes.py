@@ -1,7 +1,8 @@
 """Shapes of a name that make a possible match, never a match: a listed school with another kind of school (and a
 status word) in its name, the opening words of a listed name up to its kind, the listed name with words cut short, a
-listed company's name without the city it opens with, its own word or its short name in capitals typed alone, a
-listed institute's name without the person it is named after, and a Korean name after North Korea's name.
+listed company's name without the city it opens with, its own word or its short name in capitals typed alone, the
+short form a listed name gives itself typed alone, a listed institute's name without the person it is named after,
+and a Korean name after North Korea's name.
 
 The lists here are made up (screen_name() reads them instead of the shipped ones), so that each test shows the shape
 alone: what the screen returns, the listed name, and the words of the reason a person reads."""
@@ -38,6 +39,9 @@ MADE_UP = [
     Record("r13", "Zorvan Institute of Cryogenic Hydraulics", ("I. I. Zorvan Institute of Cryogenic Hydraulics",),
            ("RU",), (LIST,), ""),
     Record("r14", "Kessel Institute of Plasma Acoustics", (), ("RU",), (LIST,), ""),
+    Record("r15", "Institute for Ferrite Optics Problems, FEROP, Russian Academy of Sciences", (), ("RU",), (LIST,),
+           ""),
+    Record("r16", "Ferop Gruvel Holdings", (), ("CN",), (LIST,), ""),
     # Parvel as a word many listed names share (a city's, a province's): more entries than a name of its own has.
     *[Record(f"p{n}", f"Parvel Trading Company {n}", (), ("CN",), (LIST,), "") for n in range(14)],
 ]
@@ -174,3 +178,13 @@ def test_a_listed_institute_without_the_person_it_is_named_after_is_a_possible_m
 def test_a_name_short_of_more_than_the_person_is_not_read_as_the_person_left_out(typed: str) -> None:
     result = screen_name(typed, CONFIG)
     assert not any("named after" in c["possible_reason"] for c in result["candidates"]), result["candidates"][:2]
+
+
+def test_the_short_form_a_listed_name_gives_itself_typed_alone_is_a_possible_match() -> None:
+    result = screen_name("FEROP", CONFIG)
+    best = _possible(result)
+    assert best["name"] == "Institute for Ferrite Optics Problems, FEROP, Russian Academy of Sciences"
+    assert best["possible_reason"] == "the short form the listed name gives itself, written apart in it: FEROP"
+    # The same letters as a word of another name, not written apart there: not that name's short form.
+    other = next(c for c in result["candidates"] if c["name"] == "Ferop Gruvel Holdings")
+    assert not other["possible"] and not other["match"]
