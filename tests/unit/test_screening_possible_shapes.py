@@ -2,7 +2,7 @@
 status word) in its name, the opening words of a listed name up to its kind, the listed name with words cut short, a
 listed company's name without the city it opens with, its own word or its short name in capitals typed alone, the
 short form a listed name gives itself typed alone, a listed institute's name without the person it is named after,
-and a Korean name after North Korea's name.
+a unit's initials without its group's short form, and a Korean name after North Korea's name.
 
 The lists here are made up (screen_name() reads them instead of the shipped ones), so that each test shows the shape
 alone: what the screen returns, the listed name, and the words of the reason a person reads."""
@@ -42,6 +42,8 @@ MADE_UP = [
     Record("r15", "Institute for Ferrite Optics Problems, FEROP, Russian Academy of Sciences", (), ("RU",), (LIST,),
            ""),
     Record("r16", "Ferop Gruvel Holdings", (), ("CN",), (LIST,), ""),
+    Record("r17", "ZOLT Pembrook Turbine Design Institute", (), ("CN",), (LIST,), ""),
+    Record("r18", "KRAV VELDT ORBIT SENSOR INSTITUTE", (), ("CN",), (LIST,), ""),
     # Parvel as a word many listed names share (a city's, a province's): more entries than a name of its own has.
     *[Record(f"p{n}", f"Parvel Trading Company {n}", (), ("CN",), (LIST,), "") for n in range(14)],
 ]
@@ -188,3 +190,14 @@ def test_the_short_form_a_listed_name_gives_itself_typed_alone_is_a_possible_mat
     # The same letters as a word of another name, not written apart there: not that name's short form.
     other = next(c for c in result["candidates"] if c["name"] == "Ferop Gruvel Holdings")
     assert not other["possible"] and not other["match"]
+
+
+def test_a_units_initials_without_the_short_form_of_its_group_are_a_possible_match() -> None:
+    best = _possible(screen_name("PTDI", CONFIG))
+    assert best["name"] == "ZOLT Pembrook Turbine Design Institute"
+    assert best["possible_reason"].startswith("the initials of the listed name; initials alone can stand for other")
+
+
+def test_in_a_name_written_all_in_capitals_the_first_word_is_no_groups_short_form() -> None:
+    result = screen_name("VOSI", CONFIG)
+    assert result["outcome"] == "none", result["candidates"][:2]
