@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -726,9 +727,15 @@ _CUT_LEFT = 3  # letters at least that the cut leaves out ("Telecom" of "Telecom
 
 def _may_be_cut_short(index: Index, query: str, aid: int) -> bool:
     """True when a typed word opens a longer word of the alias (a quick test before compare())."""
-    listed = index.alias_tokens[aid]
-    return any(len(t) >= _CUT_MIN and t not in GENERIC and any(w.startswith(t) and len(w) >= len(t) + _CUT_LEFT
-                                                                for w in listed) for t in tokens(query))
+    cuts = _cut_candidates(query)
+    return bool(cuts) and any(w.startswith(t) and len(w) >= len(t) + _CUT_LEFT
+                              for w in index.alias_tokens[aid] for t in cuts)
+
+
+@lru_cache(maxsize=64)
+def _cut_candidates(query: str) -> tuple[str, ...]:
+    """The typed words that may be cut short: four letters or more, no general word."""
+    return tuple(t for t in tokens(query) if len(t) >= _CUT_MIN and t not in GENERIC)
 
 
 def _words_cut_short(cmp: Comparison) -> str:
@@ -889,17 +896,27 @@ def _own_and_company_words(name: str) -> bool:
         any(t not in GENERIC and t not in COMMON_WORDS and not is_place(t) for t in toks)
 
 
+@lru_cache(maxsize=64)
+def _typed_and_rare_word(index: Index, query: str) -> tuple[list[str], str]:
+    """The typed words, and one of them that is a name of its own few entries carry (no general or common word, no
+    place), or "" when there is none or the name is one word or repeats one (what _name_without_place() needs)."""
+    typed = [t.lstrip("~") for t in tokens(query)]
+    if len(typed) < 2 or len(set(typed)) != len(typed):
+        return typed, ""
+    own = [t for t in typed if t not in GENERIC and t not in COMMON_WORDS and not is_place(t)]
+    return typed, next((t for t in own if 0 < len(index.postings.get(t, ())) <= RARE_NAME), "")
+
+
 def _name_without_place(index: Index, query: str, hit: Any) -> str:
     """Two or more typed words that are a listed company's name without the place it opens with (Chinese companies
     put their city first: "X Technology" for the listed "Shenzhen X Technology Co., Ltd."), one of them a name of its
     own that few entries carry: a possible match that names the place left out."""
-    typed = [t.lstrip("~") for t in tokens(query)]
-    if len(typed) < 2 or len(set(typed)) != len(typed):
+    typed, rare = _typed_and_rare_word(index, query)
+    if not rare:
         return ""
-    own = [t for t in typed if t not in GENERIC and t not in COMMON_WORDS and not is_place(t)]
-    if not own or not any(len(index.postings.get(t, ())) <= RARE_NAME for t in own):
-        return ""
-    for aid in index.record_aliases.get(hit.record, ()):
+    for aid in index.postings[rare]:
+        if index.alias_record[aid] != hit.record:
+            continue
         listed = index.alias_tokens[aid]
         lead = len(listed) - len(typed)
         if lead >= 1 and list(listed[lead:]) == typed and all(is_place(t) for t in listed[:lead]) and \
