@@ -177,8 +177,6 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         # A Korean name often leaves out the country the lists' English names of North Korean bodies open with.
         implied = _KOREA if HANGUL.search(name) else ()
         implied += across.other_words(name)
-        # (The Korean name read back into Chinese first: of two readings that find a listed name as well, it is
-        # the one shown.)
         if (rest := _after_korean_country(name)):
             # "북한 정찰총국": North Korea's name before a body's own, which the lists' Korean names leave out. The rest
             # is screened as a name of its own; what it matches or possibly matches is a possible match at most.
@@ -188,6 +186,8 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                     if cand["possible_reason"]:
                         why += f": {cand['possible_reason']}"
                     _keep(found, _as_possible(cand, why))
+        # (The Korean name read back into Chinese first: of two readings that find a listed name as well, it is
+        # the one shown.)
         han = _korean_as_chinese(name)
         if han:
             for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
@@ -1062,8 +1062,8 @@ def _spelled_out(name: str) -> list[str]:
     return out
 
 
-# North Korea's name in Korean as a word of its own before a body's name: 북한 (the South's usual name, "the North"),
-# 북조선; the lists' Korean names of North Korean bodies leave it out (정찰총국, the Reconnaissance General Bureau).
+# North Korea's name in Korean as a word of its own before a body's name: 북한 (as South Korea names it), 북조선; the
+# lists' Korean names of North Korean bodies leave it out (정찰총국, the Reconnaissance General Bureau).
 _KOREAN_NORTH = ("\ubd81\ud55c", "\ubd81\uc870\uc120")
 
 
