@@ -922,7 +922,7 @@ def _name_without_place(index: Index, query: str, hit: Any) -> str:
         if lead >= 1 and list(listed[lead:]) == typed and all(is_place(t) for t in listed[:lead]) and \
                 names_company(index.alias_text[aid]):
             return (f"the listed company's name without the place it opens with: you typed {', '.join(typed)}; the "
-                    f"list has also {', '.join(listed[:lead])}")
+                    f"list has also {', '.join(listed[:lead])} (\u201c{index.alias_text[aid]}\u201d)")
     return ""
 
 

@@ -102,7 +102,8 @@ def test_a_listed_company_without_the_city_it_opens_with_is_a_possible_match_nam
     best = _possible(screen_name("Vantrel Robotics", CONFIG))
     assert best["name"] == "Shenzhen Vantrel Robotics Co., Ltd."
     assert best["possible_reason"] == ("the listed company's name without the place it opens with: you typed vantrel, "
-                                       "robotics; the list has also shenzhen")
+                                       "robotics; the list has also shenzhen (\u201cShenzhen Vantrel Robotics Co., "
+                                       "Ltd.\u201d)")
     # With the city it is the listed name itself: a match.
     assert screen_name("Shenzhen Vantrel Robotics", CONFIG)["outcome"] in MATCH
 
