@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -39,15 +40,19 @@ from .dataset import (
 )
 from .index import (
     ACADEMY_ABBREVIATIONS,
+    BODY_NOUNS,
     CYRILLIC_COUNTRIES,
     DERIVED_ACRONYM_SCORE,
     KIND_WORDS,
+    RARE_NAME,
     SURE_ACRONYM_LEN,
     Comparison,
     CrossScript,
     Hit,
     Index,
     best_comparison,
+    compare,
+    is_place,
     place_country,
     word_forms,
 )
@@ -172,6 +177,15 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         # A Korean name often leaves out the country the lists' English names of North Korean bodies open with.
         implied = _KOREA if HANGUL.search(name) else ()
         implied += across.other_words(name)
+        if (rest := _after_korean_country(name)):
+            # "북한 정찰총국": North Korea's name before a body's own, which the lists' Korean names leave out. The rest
+            # is screened as a name of its own; what it matches or possibly matches is a possible match at most.
+            for cand in screen_name(rest, config, threshold=threshold, today=today)["candidates"]:
+                if cand["match"] or cand["possible"]:
+                    why = f"the Korean name without North Korea's name before it, \u201c{rest}\u201d"
+                    if cand["possible_reason"]:
+                        why += f": {cand['possible_reason']}"
+                    _keep(found, _as_possible(cand, why))
         # (The Korean name read back into Chinese first: of two readings that find a listed name as well, it is
         # the one shown.)
         han = _korean_as_chinese(name)
@@ -325,6 +339,10 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
               for lid, date, text in rec.former if lid not in disabled]
     same = hit.relation == "same" and hit.score >= threshold
     cmp = best_comparison(index, query, hit)
+    if cmp is None and lists and hit.relation == "same" and hit.aid >= 0 and _may_be_cut_short(index, query, hit.aid):
+        # (Words cut short weigh little against the listed words in full: "Aero-Astro" for Aeronautics and
+        # Astronautics scores below the floor of best_comparison(); the words are compared all the same.)
+        cmp = compare(index, query, hit.aid)
     other_kind = _typed_kind_not_a_company(index, query, hit, cmp) if same and lists else ""
     same = same and not other_kind and not (hit.detail == "unit_of_listed" and _after_and(index, query, hit.aid))
     possible = ""
@@ -339,7 +357,8 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
     elif lists and (possible := other_kind or
                     _possible_reason(hit, cmp, threshold, query, name=rec.name, index=index, whole=not part) or
                     _own_short_alias(index, query, hit) or _short_form_and_own_words(index, query, hit) or
-                    _brand_word(index, query, hit)):
+                    _brand_word(index, query, hit) or _name_without_place(index, query, hit) or
+                    _listed_short_name(index, query, hit)):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
         kind = "related"
@@ -436,6 +455,12 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     if index is not None and _own_word_and_kind(cmp, index, hit.record):
         return ("the listed name's own word with the kind of body, as a short form: you typed "
                 + ", ".join(cmp.matched) + "; the list has also " + ", ".join(cmp.listed_only))
+    if index is not None and hit.relation == "same" and (opening := _opening_words(cmp, index, query)):
+        return opening
+    if hit.relation == "same" and (cut := _words_cut_short(cmp)):
+        return cut
+    if index is not None and hit.relation == "same" and (person := _person_left_out(cmp, index, hit.record)):
+        return person
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
@@ -450,12 +475,11 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return ""
     if any(t in DISTINGUISHING for t in cmp.typed_only):
         return ""  # "Astrakhan State Medical University" adds a word naming another body to a listed name
-    if len(cmp.typed_only) == len(cmp.listed_only) == 1 and {*cmp.typed_only, *cmp.listed_only} <= _RENAMED_KINDS \
-            and cmp.rare and not cmp.edited:
-        # The same name but for the kind of school, and a word of it names few entries: often the body's
-        # former name ("Guilin Institute of Electronic Technology", now a university of the same words).
-        return (f"the listed name with another kind of institution: you typed {cmp.typed_only[0]}, the list has "
-                f"{cmp.listed_only[0]} (a former name of the listed body, or another one)")
+    if (renamed := _renamed_kind(cmp)):
+        # The same name but for the kind of school (and a status word, "State", on one side or both), and a word of
+        # it names few entries or its field is its own: often the body's former name ("Guilin Institute of
+        # Electronic Technology", now a university of the same words; "Saint Petersburg State Mining Institute").
+        return renamed
     first = tokens(query)[:1]
     if cmp.rare and not cmp.edited and cmp.typed_only and all(t in _UNIT_OF_A_COMPANY for t in cmp.typed_only) and \
             all(t in GENERIC and t not in TYPE_WORDS for t in cmp.listed_only) and \
@@ -484,6 +508,33 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return (f"close, but the names differ in words that can name another organisation "
                 f"(you typed: {typed}; the list has: {listed})")
     return "close to the listed name, though not close enough to be a match"
+
+
+# Status words a school's name gains or loses with its kind: "Saint Petersburg State Mining Institute", now the Saint
+# Petersburg Mining University.
+_STATUS_WORDS = frozenset({"state", "national", "federal"})
+
+
+def _renamed_kind(cmp: Comparison) -> str:
+    """The reason for a name that is the listed one with another kind of school (university, institute, college,
+    academy), a status word ("State") left out or added besides, or "" when it is not that. The words in common must
+    say which body: a word of them names few entries (cmp.rare), or a field of its own ("Mining", "Medical": no
+    general word such as "Technology") besides a place. "Beijing University of Technology" is not the listed Beijing
+    Institute of Technology: a place many names share and general words."""
+    if cmp.edited:
+        return ""
+    typed = [t for t in cmp.typed_only if t not in _STATUS_WORDS]
+    listed = [t for t in cmp.listed_only if t not in _STATUS_WORDS]
+    if not (len(typed) == len(listed) == 1 and {*typed, *listed} <= _RENAMED_KINDS and typed != listed):
+        return ""
+    field = any(t in DISTINGUISHING and t not in GENERIC for t in cmp.matched)
+    if not (cmp.rare or (field and any(t not in KIND_WORDS and t not in GENERIC for t in cmp.matched))):
+        return ""
+    if len(cmp.typed_only) == len(cmp.listed_only) == 1:
+        return (f"the listed name with another kind of institution: you typed {typed[0]}, the list has {listed[0]} "
+                "(a former name of the listed body, or another one)")
+    return (f"the listed name with another kind of institution: you typed {', '.join(cmp.typed_only)}, the list has "
+            f"{', '.join(cmp.listed_only)} (a former name of the listed body, or another one)")
 
 
 INITIALS_OWNERS = 3  # listed organisations that capitals typed alone may fit for them to be a possible match of each
@@ -630,6 +681,84 @@ def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
     return any(_named_after(index, aid, own[0]) for aid in index.record_aliases.get(record, ()))
 
 
+def _opening_words(cmp: Comparison, index: Index, query: str) -> str:
+    """The reason for a short form that is the opening words of a listed name up to its kind of body ("Baikov
+    Institute": the Baikov Institute of Metallurgy and Materials Science; "X Y University" for the listed "X Y
+    University of Aeronautical Engineering"), or "". Only when a word of it names few entries and none is a place:
+    "Changchun University" is another body than the listed Changchun University of Science and Technology, a place
+    and a kind of body. Not when the listed name goes on with a unit ("... University Hospital": a part of the typed
+    body, not a longer name of it)."""
+    if cmp.typed_only or not cmp.listed_only or not cmp.rare or cmp.edited:
+        return ""
+    typed = [t.lstrip("~") for t in tokens(query)]
+    listed = index.alias_tokens[cmp.aid]
+    if not 2 <= len(typed) < len(listed) or tuple(typed) != listed[:len(typed)] or typed[-1] not in TYPE_WORDS:
+        return ""
+    own = [t for t in typed if t not in GENERIC and t not in TYPE_WORDS]
+    if not own or any(t in COMMON_WORDS or is_place(t) for t in own) or \
+            any(t in SUBUNIT_WORDS for t in listed[len(typed):]):
+        return ""
+    return (f"the opening words of the listed name, as a short form: you typed {', '.join(typed)}; the list goes on: "
+            f"{', '.join(cmp.listed_only)}")
+
+
+def _person_left_out(cmp: Comparison, index: Index, record: int) -> str:
+    """The reason for a listed institute's name without the person it is named after, written before it ("Institute
+    of Applied Mathematics" for the listed Keldysh Institute of Applied Mathematics, named after M. V. Keldysh), with
+    or without the Academy of Sciences it belongs to on either side (of the USSR, of Russia, a branch), or "": the
+    same words may name other institutes, so a possible match that names the person."""
+    if cmp.edited or not cmp.listed_only:
+        return ""
+    people = [t for t in cmp.listed_only if t not in _ACADEMY_WORDS]
+    if len(people) != 1 or any(t not in _ACADEMY_WORDS and t != "ussr" for t in cmp.typed_only):
+        return ""
+    own = [t for t in cmp.matched if t not in GENERIC and t not in _ACADEMY_WORDS]
+    if not own or not any(t in TYPE_WORDS for t in cmp.matched) or \
+            not any(_named_after(index, aid, people[0]) for aid in index.record_aliases.get(record, ())):
+        return ""
+    typed = f"; you typed also {', '.join(cmp.typed_only)}" if cmp.typed_only else ""
+    return (f"the listed name without the person it is named after ({people[0]}): the same words may name another "
+            f"body{typed}")
+
+
+_CUT_MIN = 4  # letters of a word cut short ("Poly", "Aero"): shorter ones begin too many words
+_CUT_LEFT = 3  # letters at least that the cut leaves out ("Telecom" of "Telecommunications")
+
+
+def _may_be_cut_short(index: Index, query: str, aid: int) -> bool:
+    """True when a typed word opens a longer word of the alias (a quick test before compare())."""
+    cuts = _cut_candidates(query)
+    return bool(cuts) and any(w.startswith(t) and len(w) >= len(t) + _CUT_LEFT
+                              for w in index.alias_tokens[aid] for t in cuts)
+
+
+@lru_cache(maxsize=64)
+def _cut_candidates(query: str) -> tuple[str, ...]:
+    """The typed words that may be cut short: four letters or more, no general word."""
+    return tuple(t for t in tokens(query) if len(t) >= _CUT_MIN and t not in GENERIC)
+
+
+def _words_cut_short(cmp: Comparison) -> str:
+    """The reason for a name whose extra words are the opening letters of the listed name's own words ("Northwestern
+    Poly" for Northwestern Polytechnical University, "Aero-Astro" for Aeronautics and Astronautics), every other word
+    in common, or "" when it is not that. The listed name may have general words more ("University")."""
+    if not cmp.typed_only or cmp.edited:
+        return ""
+    left = list(cmp.listed_only)
+    pairs = []
+    for typed in cmp.typed_only:
+        if len(typed) < _CUT_MIN or not typed.isalpha() or typed in GENERIC or typed in COMMON_WORDS:
+            return ""
+        full = next((t for t in left if t.startswith(typed) and len(t) >= len(typed) + _CUT_LEFT), None)
+        if full is None:
+            return ""
+        left.remove(full)
+        pairs.append(f"{typed} for {full}")
+    if any(t not in GENERIC for t in left) or not any(t not in GENERIC for t in cmp.matched):
+        return ""
+    return "the listed name with words cut short: you typed " + ", ".join(pairs)
+
+
 def _named_after(index: Index, aid: int, word: str) -> bool:
     """True when ``word`` is the surname alias ``aid`` is named after: an honorific's ("imeni Keldysha"), or the
     word after the person's initials ("P.L. Kapitza Institute for Physical Problems")."""
@@ -743,13 +872,90 @@ def _brand_word(index: Index, query: str, hit: Any) -> str:
     owners = {index.alias_record[a] for a in posted}
     if not posted or len(posted) > _BRAND_ALIASES or len(owners) > _BRAND_OWNERS or hit.record not in owners:
         return ""
-    if not all(names_company(index.records[r].name) for r in owners):
+    if not all(names_company(index.records[r].name) or _own_and_company_words(index.records[r].name) for r in owners):
         return ""
     # Written as a word of its own in a name of the record, not joined to another ("X-Face" is no "Face").
     alone = re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", re.IGNORECASE)
     if not any(alone.search(index.alias_text[a]) for a in posted if index.alias_record[a] == hit.record):
         return ""
     return f"the listed company's own word, typed alone as its brand: {word}"
+
+
+# General words that close a company's name without its legal form ("Loongson Technology", "X Holdings"), and never
+# a school's, a body's or a person's.
+_COMPANY_CLOSERS = frozenset({"technology", "industry", "group", "holdings", "trading", "development", "enterprise",
+                              "international"})
+
+
+def _own_and_company_words(name: str) -> bool:
+    """True for a company's name written without its legal form: its own words, then a general word that closes a
+    company's name ("Loongson Technology"), and no word of a school, an institute or another kind of body."""
+    toks = [t.lstrip("~") for t in tokens(name)]
+    return len(toks) >= 2 and toks[-1] in _COMPANY_CLOSERS and not any(t in KIND_WORDS - GENERIC for t in toks) and \
+        not any(t in TYPE_WORDS or t in BODY_NOUNS for t in toks) and \
+        any(t not in GENERIC and t not in COMMON_WORDS and not is_place(t) for t in toks)
+
+
+@lru_cache(maxsize=64)
+def _typed_and_rare_word(index: Index, query: str) -> tuple[list[str], str]:
+    """The typed words, and one of them that is a name of its own few entries carry (no general or common word, no
+    place), or "" when there is none or the name is one word or repeats one (what _name_without_place() needs)."""
+    typed = [t.lstrip("~") for t in tokens(query)]
+    if len(typed) < 2 or len(set(typed)) != len(typed):
+        return typed, ""
+    own = [t for t in typed if t not in GENERIC and t not in COMMON_WORDS and not is_place(t)]
+    return typed, next((t for t in own if 0 < len(index.postings.get(t, ())) <= RARE_NAME), "")
+
+
+def _name_without_place(index: Index, query: str, hit: Any) -> str:
+    """Two or more typed words that are a listed company's name without the place it opens with (Chinese companies
+    put their city first: "X Technology" for the listed "Shenzhen X Technology Co., Ltd."), one of them a name of its
+    own that few entries carry: a possible match that names the place left out."""
+    typed, rare = _typed_and_rare_word(index, query)
+    if not rare:
+        return ""
+    for aid in index.postings[rare]:
+        if index.alias_record[aid] != hit.record:
+            continue
+        listed = index.alias_tokens[aid]
+        lead = len(listed) - len(typed)
+        if lead >= 1 and list(listed[lead:]) == typed and all(is_place(t) for t in listed[:lead]) and \
+                names_company(index.alias_text[aid]):
+            return (f"the listed company's name without the place it opens with: you typed {', '.join(typed)}; the "
+                    f"list has also {', '.join(listed[:lead])} (\u201c{index.alias_text[aid]}\u201d)")
+    return ""
+
+
+def _listed_short_name(index: Index, query: str, hit: Any) -> str:
+    """Three to five capitals typed alone that a listed name writes as its own short form: apart after the name,
+    between commas or in brackets ("X Institute for Y Problems, XIYP, Z Academy"), or, for a company, in capitals as
+    the first word of its name or after the place it opens with, the other words general ones ("EVE Energy Co.,
+    Ltd.", "Guangzhou GCI Science & Technology Co., Ltd."). A possible match. Not when a company's name has another
+    word of its own after them (the capitals are then another body's, "X Guodun Quantum"), when more than two
+    records carry the word, or in a name written all in capitals (where every word is)."""
+    typed = query.strip()
+    if not (3 <= len(typed) <= SURE_ACRONYM_LEN and typed.isalpha() and typed.isupper() and typed.isascii()):
+        return ""
+    word = typed.lower()
+    posted = index.postings.get(word, ())
+    if not posted or len({index.alias_record[a] for a in posted}) > _BRAND_OWNERS:
+        return ""
+    written = re.compile(r"(?<![\w-])" + re.escape(typed) + r"(?![\w-])")
+    apart = re.compile(r"(?:,|\()\s*" + re.escape(typed) + r"\s*(?:,|\)|$)")
+    for aid in index.record_aliases.get(hit.record, ()):
+        text, toks = index.alias_text[aid], index.alias_tokens[aid]
+        if word not in toks or text.isupper() or not written.search(text):
+            continue
+        if apart.search(text) and len(toks) > 2:
+            # Written apart after the name, between commas or in brackets ("X Institute for Y Problems, XIYP, Z
+            # Academy"): the short form the listed name gives itself.
+            return f"the short form the listed name gives itself, written apart in it: {typed}"
+        if not names_company(text):
+            continue
+        at = toks.index(word)
+        if all(is_place(t) for t in toks[:at]) and all(t in GENERIC or t in COMMON_WORDS for t in toks[at + 1:]):
+            return f"the listed company's own short name, written in capitals in its name: {typed}"
+    return ""
 
 
 def _difference(cmp: Comparison | None) -> str:
@@ -854,6 +1060,17 @@ def _spelled_out(name: str) -> list[str]:
                                           "\u043d\u044b\u0439 \u0443\u043d\u0438\u0432\u0435\u0440\u0441\u0438"
                                           "\u0442\u0435\u0442", name))
     return out
+
+
+# North Korea's name in Korean as a word of its own before a body's name: 북한 (as South Korea names it), 북조선; the
+# lists' Korean names of North Korean bodies leave it out (정찰총국, the Reconnaissance General Bureau).
+_KOREAN_NORTH = ("\ubd81\ud55c", "\ubd81\uc870\uc120")
+
+
+def _after_korean_country(name: str) -> str:
+    """A Korean name without North Korea's name before it ("북한 정찰총국" -> "정찰총국"), or "" when it has none."""
+    first, _, rest = name.strip().partition(" ")
+    return rest.strip() if first in _KOREAN_NORTH and HANGUL.search(rest) else ""
 
 
 def _korean_as_chinese(name: str) -> str:

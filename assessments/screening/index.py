@@ -91,6 +91,9 @@ RESPACED_FACTOR = 0.9     # a respaced query ("jiao tong" for "jiaotong") is a g
 RESPACED_DETAILS = frozenset({"exact", "tokens"})
 
 
+# A group's short form in capitals opening a unit's name, before at least three words of its own ("AVIC Chengdu
+# Aircraft Design Institute"), in a name not written all in capitals: the unit's own initials leave it out.
+_PARENT_SHORT = re.compile(r"^[A-Z]{3,6}\s+(?=\S+\s+\S+\s+\S)")
 # Words that may or may not give a letter to a name's initials (normalize.acronym_variants), as written.
 _MAY_VARY = re.compile(r"(?i)\b(?:" + "|".join(sorted(ACRONYM_OPTIONAL)) + r")\b")
 
@@ -231,6 +234,13 @@ class Index:
                 initials = acronym(text)
                 if len(initials) >= 3 and len(toks) >= 3:
                     derived.setdefault(initials, set()).add(aid)
+                if (parent := _PARENT_SHORT.match(text)) and len(toks) >= 4 and not text.isupper():
+                    # A unit named after its group's short form ("AVIC Chengdu Aircraft Design Institute"): its own
+                    # initials leave the group out ("CADI").
+                    rest = text[parent.end():]
+                    for more in {acronym(rest), *acronym_variants(rest)}:
+                        if len(more) >= 3:
+                            other.setdefault(more, set()).add(aid)
                 if not (_MAY_VARY.search(text) or any(len(_initial_choices(t)) > 1 for t in toks)):
                     continue  # no word that could give its initials another way
                 for more in acronym_variants(text, initials):
