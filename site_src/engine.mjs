@@ -10,7 +10,7 @@
 // It marks <html data-engine="loading|ready|failed">. The UI never touches Pyodide.
 
 const STALL_MS = 15000; // no progress for this long: the engine is declared failed
-const ENGINE_CHANNEL = "rs-engine"; // BroadcastChannel name, also in search-after-engine.js
+const ENGINE_CHANNEL = "rs-engine"; // BroadcastChannel name, also in search-worker.js
 
 function createEngine() {
   const root = document.documentElement;
@@ -26,7 +26,7 @@ function createEngine() {
   ready.catch(() => {}); // failure is reported through onState as well
 
   // Other parts of the page that should not compete with the engine's start for
-  // the processor (Material's search index, see search-after-engine.js) wait for
+  // the processor (Material's search index, see search-worker.js) wait for
   // "ready" or "failed" here; they may also ask for the current state.
   const channel = "BroadcastChannel" in self ? new BroadcastChannel(ENGINE_CHANNEL) : null;
   const announce = () => { if (state !== "loading") channel?.postMessage(state); };

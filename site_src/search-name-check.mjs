@@ -12,6 +12,9 @@
 // ArrowDown only walks its result list), ArrowUp from it goes back to the box,
 // Enter on it opens it; Enter in the box opens it when the search found nothing
 // (with results, Enter opens the best one, as Material does).
+//
+// It also tells Material's search worker when the reader opens the search: the
+// index is built then (site_src/search-worker.js).
 
 const ROOT = new URL("../../", import.meta.url); // this file is served from assets/js/
 const MIN_LENGTH = 2;
@@ -70,5 +73,31 @@ function setUp(input) {
   update();
 }
 
+// Material's search index is built once the reader opens the search (site_src/search-worker.js): say so
+// on the "rs-search" channel when the box gets the focus or the search is opened (a click on the
+// magnifier, a keyboard shortcut, a link with ?q=, which Material may have opened before this runs),
+// and again whenever the worker asks.
+function announceOpening(input) {
+  if (!("BroadcastChannel" in window)) return;
+  const channel = new BroadcastChannel("rs-search");
+  const toggle = document.getElementById("__search");
+  let opened = false;
+  const open = () => {
+    opened = true;
+    channel.postMessage("open");
+  };
+  channel.onmessage = (event) => {
+    if (event.data === "state?" && opened) channel.postMessage("open");
+  };
+  input.addEventListener("focus", open);
+  toggle?.addEventListener("change", () => {
+    if (toggle.checked) open();
+  });
+  if (document.activeElement === input || toggle?.checked) open();
+}
+
 const input = document.querySelector('input[data-md-component="search-query"]');
-if (input) setUp(input);
+if (input) {
+  setUp(input);
+  announceOpening(input);
+}

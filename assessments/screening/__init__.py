@@ -63,6 +63,7 @@ from .normalize import (
     DISTINGUISHING,
     GENERIC,
     HANGUL,
+    LEGAL_FORMS,
     ORG_WORDS,
     SUBUNIT_WORDS,
     TYPE_WORDS,
@@ -233,6 +234,21 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                     cand = _as_possible(cand, f"the holding\u2019s own word, without \u201cConcern\u201d: {word[0]}")
                 _keep(found, cand)
         parts = affiliation_parts(name)[:MAX_AFFILIATION_PARTS]
+        short, country = _without_country(name)
+        if short:
+            # "Huawei Germany": the name before the country, when it matches a listed name by itself. Placed in
+            # another country than the listed entry's, a branch there or another body: a possible match.
+            placed = {country}
+            for hit in index.search(short, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                cand = _candidate(index, short, hit, threshold, "", config, disabled, meta_lists, today)
+                if cand["kind"] not in MATCH_KINDS:
+                    continue
+                listed = set(index.records[hit.record].countries)
+                if listed and not placed & listed:
+                    cand = _as_possible(cand, f"found as \u201c{short}\u201d, which you placed in "
+                                              f"{_country_names(placed)}; the listed entry is in "
+                                              f"{_country_names(listed)}")
+                _keep(found, cand)
         # The countries the line places itself in ("..., Paris, France"): its one-word country names.
         line_countries = {c for t in tokens(name) if (c := place_country(t))}
         for part in parts:
@@ -1087,6 +1103,28 @@ def _country_names(codes: set[str]) -> str:
     names = {code: word.title() for word, code in country_words().items()}
     names.setdefault("RU", "Russia")  # "Russian Federation" in ISO 3166-1: no one-word name there
     return " or ".join(sorted(names.get(c, c) for c in codes))
+
+
+# Words before a country's name that make it part of the organisation's name ("Bank of China", "Academy of
+# Sciences of Belarus", "Institut Pasteur de Tunisie"), not where a branch is.
+_COUNTRY_JOINERS = frozenset(["of", "in", "for", "and", "the", "de", "du", "des", "la", "le", "del", "della", "di",
+                              "da", "do", "dos", "das", "von", "fur", "f\u00fcr"])
+
+
+def _without_country(name: str) -> tuple[str, str]:
+    """The name without the country's name it ends with, and that country's code, as a company's branch or
+    office is written ("Huawei Germany", "Huawei Technologies Germany GmbH" give "Huawei", "Huawei
+    Technologies" and DE); ("", "") when it ends otherwise, or when the country is part of the name ("Bank of
+    China")."""
+    words = name.split()
+    while words and all(t in LEGAL_FORMS for t in tokens(words[-1])):
+        words.pop()  # a legal form after the country ("GmbH"), or punctuation
+    if len(words) < 2 or len(last := tokens(words[-1])) != 1 or not (code := country_words().get(last[0], "")):
+        return "", ""
+    short = " ".join(words[:-1]).strip(" ,;:-")
+    if words[-2].strip(".,;:()").casefold() in _COUNTRY_JOINERS or not tokens(short):
+        return "", ""
+    return short, code
 
 
 def _unit_of_another(part: str, parts: list[str]) -> bool:

@@ -297,7 +297,7 @@ def test_works_under_strict_content_security_policy(page: Page, served: str) -> 
     # The result's folded parts use Material's details icons, data: images as the search results' icons
     # below: this minimal policy refuses them, the one the hosting guide recommends allows them.
     assert [v for v in csp_violations(page) if v != "img-src data"] == []
-    # Material's search worker, started by search-after-engine.js with importScripts.
+    # Material's search worker, started by search-worker.js with importScripts.
     # (Material's result icons are data: images, which this minimal policy refuses;
     # the policy the hosting guide recommends allows them: img-src 'self' data:.)
     search_finds(page, "sanctions")

@@ -61,8 +61,27 @@ def test_search_index_is_built_after_the_engine_started(context: BrowserContext,
     # Both clocks are the browser's (milliseconds since 1970); the event order seen here is not.
     requested_at = requests[0].timing["startTime"]
     assert requested_at >= ready_at - 50, f"search worker requested {ready_at - requested_at:.0f} ms before ready"
-    # Elsewhere Material starts its search worker at once, as usual.
-    assert "search-after-engine" not in page.goto(site_url + "screening/").text()
+
+
+def test_search_index_is_built_when_the_reader_opens_the_search(context: BrowserContext, site_url: str) -> None:
+    """On a guide page Material's search worker code loads only once the reader opens the search (before, a
+    page load would build the whole index for nothing); then the search finds pages, and the page that opens
+    with a search in its address (?q=) finds them too."""
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url)
+               if "/javascripts/workers/search." in urlsplit(request.url).path else None)
+    page = context.new_page()
+    page.goto(site_url + "screening/")
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 600)  # reading the page is not searching
+    page.wait_for_timeout(300)
+    assert requests == [], "the search index was built before the reader opened the search"
+    expect(page.locator(".md-search-result__meta")).to_have_count(1)
+    search_finds(page, "talent")
+    assert len(requests) == 1, requests
+    page.goto(site_url + "travel/?q=sanctions")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
 
 
 def test_material_starts_after_the_engine_or_at_the_readers_first_action(browser: Any, site_url: str) -> None:

@@ -53,8 +53,8 @@ def test_questionnaire_starts_with_what_the_engine_asks_under_this_configuration
     shown = {qid for qid, attributes in questions if " hidden" not in attributes}
     northbridge = assessments.load_config(NORTHBRIDGE)
     assert questions and shown == set(assessments.assess({}, config=northbridge, screening=False)["asked"])
-    # The page declares the engine in its front matter: Material's search waits for it.
-    assert "search-after-engine.js" in html
+    # The page declares the engine in its front matter: Material's search also starts when the engine has.
+    assert "search-worker.js?engine=1&worker=" in html
 
 
 def test_custom_colour_is_applied(northbridge_site: Path) -> None:

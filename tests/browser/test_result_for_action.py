@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 import assessments
-from tests.support.browser import settle_animations
+from tests.support.browser import settle_animations, switch_scheme
 from tests.support.ui import email_link, fill_answers, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -161,27 +161,29 @@ def test_desktop_light_result_and_controls(assessment: Page) -> None:
     page.screenshot(path=str(SCREENSHOTS / "result-desktop-light.png"))
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_country_filter_has_a_border_and_buttons_keep_contrast_when_hovered(
-        browser: Browser, site_url: str, scheme: str) -> None:
-    context = browser.new_context(viewport=PHONE, color_scheme=scheme, service_workers="block")
+def test_country_filter_has_a_border_and_buttons_keep_contrast_when_hovered(browser: Browser, site_url: str) -> None:
+    """In the light scheme, then the dark one (the system switching while the page is open)."""
+    context = browser.new_context(viewport=PHONE, color_scheme="light", service_workers="block")
     page = context.new_page()
     page.goto(site_url + "self-assessment/?activity=travel")
     wait_ready(page)
     box = page.locator("#rs-q-travel_countries input[type=search]")
-    expect(box).to_be_visible()
-    assert box.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
     button = page.locator("#rs-print")
-    button.hover()
-    settle_animations(page)  # the hover colours are a transition: measure where it ends
-    # A transparent button shows what is behind it: the first ancestor with a background of its own.
-    colours = button.evaluate("""e => {
-      let bg = e;
-      const clear = (el) => /^rgba\\(.*,0\\)$/.test(getComputedStyle(el).backgroundColor.replace(/\\s/g, ""));
-      while (bg && clear(bg)) bg = bg.parentElement;
-      return [getComputedStyle(e).color, bg ? getComputedStyle(bg).backgroundColor : "rgb(255, 255, 255)"];
-    }""")
-    assert _contrast(*colours) >= 4.5, f"hovered button {colours} in the {scheme} scheme"
+    for scheme in ("light", "dark"):
+        switch_scheme(page, scheme)
+        expect(box).to_be_visible()
+        assert box.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid", scheme
+        page.mouse.move(0, 0)
+        button.hover()
+        settle_animations(page)  # the hover colours are a transition: measure where it ends
+        # A transparent button shows what is behind it: the first ancestor with a background of its own.
+        colours = button.evaluate("""e => {
+          let bg = e;
+          const clear = (el) => /^rgba\\(.*,0\\)$/.test(getComputedStyle(el).backgroundColor.replace(/\\s/g, ""));
+          while (bg && clear(bg)) bg = bg.parentElement;
+          return [getComputedStyle(e).color, bg ? getComputedStyle(bg).backgroundColor : "rgb(255, 255, 255)"];
+        }""")
+        assert _contrast(*colours) >= 4.5, f"hovered button {colours} in the {scheme} scheme"
     context.close()
 
 

@@ -119,10 +119,11 @@ def result_tier(page: Page) -> str:
 
 
 def search_finds(page: Page, term: str) -> None:
-    """Material's header search, once its index is built, lists results for `term`."""
-    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=30_000)
+    """Material's header search, opened as a reader opens it (its index is built then), lists results for
+    `term` once the index is ready."""
     search = page.locator("input.md-search__input")
     search.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=30_000)
     search.press_sequentially(term)  # Material searches on key events, not on fill()
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
     search.fill("")
