@@ -1,6 +1,8 @@
 """Every page of the built site, visited in real Chromium: axe (axe-core) finds no accessibility
 violation, in the light scheme (all its rules) and the dark scheme (the rules that measure colours: the
-dark scheme changes nothing else), the self-assessment page with a result shown; and no page requests
+dark scheme changes nothing else), the self-assessment page with a result shown (prohibited, with a screening
+list of listed and unlisted names, their nearest entries unfolded; the department copy's is checked in
+test_assessment_views.py); and no page requests
 anything from another origin or trips its Content-Security-Policy. One walk: every page is loaded once,
 every other one in the dark scheme (so that Material's start-up in either scheme is on the walk), checked,
 then switched to the other scheme where it is open and checked again.
@@ -24,6 +26,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.test_assessment_views import LISTED
 from tests.support.browser import (
     CSP_COLLECTOR,
     axe_violations,
@@ -57,13 +60,23 @@ class _Requests:
             self.foreign.append(request.url)
 
 
+# A prohibited result with a screening list of listed and unlisted names, each entry's nearest listed entries
+# unfolded: every part of the result and of the screening panel is on the page that axe checks.
+SCREENED_NAMES = ["Skoltech", *LISTED]
+
+
 def _with_result(page: Page) -> None:
     wait_ready(page)
     fill_answers(
         page, {"activities": ["collaboration"], "collaboration_type": "formal",
-               "partners": [{"names": ["Skoltech"], "country": "IR"}]}
+               "partners": [{"names": SCREENED_NAMES, "country": "CN"}]}
     )
+    expect(page.locator("#rs-q-partners .rs-screen")).to_have_count(len(SCREENED_NAMES), timeout=20_000)
     expect(page.locator("#rs-result")).to_have_attribute("data-tier", "prohibited")
+    near = page.locator(".rs-near")
+    assert near.count(), "no entry with nearest listed entries to unfold"
+    for details in near.all():
+        details.locator("summary").click()
 
 
 def test_every_page_passes_axe_in_both_schemes_and_stays_on_the_site(

@@ -280,11 +280,11 @@ def _axe(page: Page, scheme: str) -> list[str]:
             for v in axe_violations(page, colours_only=scheme == "dark")]
 
 
-@pytest.mark.parametrize("copy", ["default", "northbridge"])
-def test_axe_clean_with_results_shown(browser: Browser, request: pytest.FixtureRequest, copy: str) -> None:
-    """The home page and the self-assessment page with results, in the light scheme and then the dark one
-    (the system switching while the page is open)."""
-    url = request.getfixturevalue("site_url" if copy == "default" else "northbridge_url")
+def test_axe_clean_with_results_shown_in_the_department_copy(browser: Browser, northbridge_url: str) -> None:
+    """The department copy's home page and self-assessment page with results, in the light scheme and then the
+    dark one (the system switching while the page is open). The default copy's are on the walk of every page
+    (test_accessibility.py), with this screening list and more."""
+    copy, url = "northbridge", northbridge_url
     context = browser.new_context(color_scheme="light", viewport={"width": 1366, "height": 900})
     page = context.new_page()
     problems = []
