@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 
 from tests.support.server import serve
+from tests.support.ui import hold_engine
 
 pytestmark = pytest.mark.browser
 
@@ -21,10 +22,12 @@ NAME = "Skolkovo"  # in the guide's text, so the search has results for it
 SECOND = "Quillon Vexmoor Institute"
 
 
-@pytest.fixture(params=["block", "allow"], ids=["no service worker", "service worker"])
-def context_and_url(request: pytest.FixtureRequest, browser: Browser, built_site: Path,
-                    tmp_path: Path) -> Iterator[tuple[BrowserContext, str, list[Request]]]:
-    copy = tmp_path / "site"
+@pytest.fixture(scope="module", params=["block", "allow"], ids=["no service worker", "service worker"])
+def _site_context(request: pytest.FixtureRequest, browser: Browser, built_site: Path,
+                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[BrowserContext, str, list[Request]]]:
+    """A copy of the site on an address of its own, and one browser context for this file's tests, with the
+    service worker blocked or installed first."""
+    copy = tmp_path_factory.mktemp("search-privacy") / "site"
     shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("*.br", "*.gz"))
     with serve(copy) as url:
         context = browser.new_context(service_workers=request.param)
@@ -42,6 +45,18 @@ def context_and_url(request: pytest.FixtureRequest, browser: Browser, built_site
             page.close()
         yield context, url, seen
         context.close()
+
+
+@pytest.fixture
+def context_and_url(_site_context: tuple[BrowserContext, str, list[Request]]
+                    ) -> Iterator[tuple[BrowserContext, str, list[Request]]]:
+    """The context of this variant, its requests recorded from this test on; each test opens its own tab (its
+    own history and session storage) and its tabs are closed after it."""
+    context, _, seen = _site_context
+    seen.clear()
+    yield _site_context
+    for page in context.pages:
+        page.close()
 
 
 def _leaks(requests: list[Request], *names: str) -> list[str]:
@@ -120,9 +135,11 @@ def test_name_typed_in_the_search_reaches_no_request_and_no_history(
 
 def test_second_name_by_fragment_when_answers_are_kept(
         context_and_url: tuple[BrowserContext, str, list[Request]]) -> None:
-    """A name arriving by a new page load, while this tab already has answers, is added too."""
+    """A name arriving by a new page load, while this tab already has answers, is added too (by the page before
+    and without the engine: its interpreter's download is held)."""
     context, url, seen = context_and_url
     page = context.new_page()
+    hold_engine(page)
     page.goto(url + f"self-assessment/?activity=names#name={NAME}")
     names = page.locator("#rs-q-partners textarea")
     expect(names.first).to_have_value(NAME, timeout=15_000)
@@ -135,8 +152,11 @@ def test_second_name_by_fragment_when_answers_are_kept(
 
 def test_keyboard_reaches_and_runs_the_name_check(
         context_and_url: tuple[BrowserContext, str, list[Request]]) -> None:
+    """The name reaches the form by the keyboard alone (the page fills it before and without the engine: its
+    interpreter's download is held)."""
     context, url, _ = context_and_url
     page = context.new_page()
+    hold_engine(page)
     page.goto(url + "travel/")
     _search(page, SECOND)
     check = page.locator(".guide-name-check a")
