@@ -90,28 +90,11 @@ def _scenario() -> dict[str, Any]:
     raise AssertionError("no scenario asks for partner names")
 
 
-def test_offline_after_one_visit_the_assessment_reaches_a_result(sw_context: BrowserContext, site_copy: Path) -> None:
-    with serve(site_copy) as url:
-        page = sw_context.new_page()
-        page.goto(url + "self-assessment/")
-        wait_ready(page)
-        _wait_for(page, lambda: _engine_cached(page), "the engine to be kept offline")
-    # The server is gone: every file now comes from the service worker's cache.
-    page = sw_context.new_page()
-    page.goto(url + "self-assessment/")
-    wait_ready(page)
-    fill_answers(page, _scenario())
-    expect(page.locator("#rs-result")).to_have_attribute("data-tier", re.compile(r"\w+"), timeout=15_000)
-    # The guidance reads offline too, and nothing typed reached any cache.
-    page.goto(url + "what-you-provide/")
-    expect(page.locator("h1")).to_be_visible()
-    dump = _caches(page)
-    assert dump, "no cache"
-    leaked = [e["url"] for entries in dump.values() for e in entries if e["text"]]
-    assert leaked == [], f"an answer was stored in the cache: {leaked}"
-
-
-def test_no_answer_in_any_cache_after_an_assessment_online(sw_context: BrowserContext, site_copy: Path) -> None:
+def test_offline_after_one_visit_the_assessment_reaches_a_result_and_no_answer_is_cached(
+        sw_context: BrowserContext, site_copy: Path) -> None:
+    """Online, the first visit keeps the engine for offline use, and an assessment and a reload store no answer in
+    any cache; then, the server gone, the assessment still reaches a result, the guidance reads, and still no
+    answer is in any cache."""
     with serve(site_copy) as url:
         page = sw_context.new_page()
         page.goto(url + "self-assessment/")
@@ -127,6 +110,19 @@ def test_no_answer_in_any_cache_after_an_assessment_online(sw_context: BrowserCo
     assert leaked == [], f"an answer was stored in the cache: {leaked}"
     origin = url.split("/", 3)[:3]
     assert all(e["url"].startswith("/".join(origin)) for entries in dump.values() for e in entries)
+    # The server is gone: every file now comes from the service worker's cache.
+    page = sw_context.new_page()
+    page.goto(url + "self-assessment/")
+    wait_ready(page)
+    fill_answers(page, _scenario())
+    expect(page.locator("#rs-result")).to_have_attribute("data-tier", re.compile(r"\w+"), timeout=15_000)
+    # The guidance reads offline too, and nothing typed reached any cache.
+    page.goto(url + "what-you-provide/")
+    expect(page.locator("h1")).to_be_visible()
+    dump = _caches(page)
+    assert dump, "no cache"
+    leaked = [e["url"] for entries in dump.values() for e in entries if e["text"]]
+    assert leaked == [], f"an answer was stored in the cache: {leaked}"
 
 
 def test_a_new_build_replaces_the_old_cache_whole(sw_context: BrowserContext, site_copy: Path) -> None:
