@@ -16,12 +16,12 @@ from tests.support.ui import fill_answers, search_finds, wait_ready
 pytestmark = pytest.mark.browser
 
 
-def test_engine_becomes_ready_and_answers(page: Page, site_url: str) -> None:
-    page.goto(site_url + "self-assessment/")
-    wait_ready(page)
-    fill_answers(page, {"activities": ["collaboration"], "collaboration_type": "formal",
+def test_engine_becomes_ready_and_answers(assessment: Page) -> None:
+    """The shared page's engine became ready (the fixture waited for it) and answers produce a tier."""
+    assert assessment.get_attribute("html", "data-engine") == "ready"
+    fill_answers(assessment, {"activities": ["collaboration"], "collaboration_type": "formal",
         "partners": [{"country": "IR"}]})
-    result = page.locator("#rs-result")
+    result = assessment.locator("#rs-result")
     expect(result).to_have_attribute("data-tier", "prohibited")
 
 
