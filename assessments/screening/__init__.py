@@ -238,17 +238,11 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         if short:
             # "Huawei Germany": the name before the country, when it matches a listed name by itself. Placed in
             # another country than the listed entry's, a branch there or another body: a possible match.
-            placed = {country}
             for hit in index.search(short, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
                 cand = _candidate(index, short, hit, threshold, "", config, disabled, meta_lists, today)
-                if cand["kind"] not in MATCH_KINDS:
-                    continue
-                listed = set(index.records[hit.record].countries)
-                if listed and not placed & listed:
-                    cand = _as_possible(cand, f"found as \u201c{short}\u201d, which you placed in "
-                                              f"{_country_names(placed)}; the listed entry is in "
-                                              f"{_country_names(listed)}")
-                _keep(found, cand)
+                if cand["kind"] in MATCH_KINDS:
+                    elsewhere = _placed_elsewhere(index, hit, cand, {country}, f"found as \u201c{short}\u201d")
+                    _keep(found, elsewhere or cand)
         # The countries the line places itself in ("..., Paris, France"): its one-word country names.
         line_countries = {c for t in tokens(name) if (c := place_country(t))}
         for part in parts:
@@ -257,13 +251,11 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 cand = _candidate(index, part, hit, threshold, part, config, disabled, meta_lists, today)
                 if _unit_of_another(part, parts):
                     continue  # "Institute of Solid State Physics, University of Latvia": that university's unit
-                listed = set(index.records[hit.record].countries)
-                if cand["kind"] in MATCH_KINDS and line_countries and listed and not line_countries & listed:
-                    # "Institut Pasteur, Paris, France" against the listed Pasteur Institute of Iran: the line places
-                    # the organisation in another country. Perhaps another body, perhaps a listed one's branch there.
-                    cand = _as_possible(cand, f"found in one part of what you typed, \u201c{part}\u201d, which you "
-                                              f"placed in {_country_names(line_countries)}; the listed entry is in "
-                                              f"{_country_names(listed)}")
+                # "Institut Pasteur, Paris, France" against the listed Pasteur Institute of Iran: the line places the
+                # organisation in another country.
+                if elsewhere := _placed_elsewhere(index, hit, cand, line_countries,
+                                                  f"found in one part of what you typed, \u201c{part}\u201d"):
+                    cand = elsewhere
                 elif cand["kind"] in MATCH_KINDS and not _only_units_besides(part, parts):
                     cand = _as_possible(cand, f"found in one part of what you typed: \u201c{part}\u201d")
                 if cand["kind"] in MATCH_KINDS or cand["kind"] == "possible_match":
@@ -1096,6 +1088,18 @@ def _korean_as_chinese(name: str) -> str:
     from .scripts import glossary  # noqa: PLC0415 - read only for a Korean query
 
     return glossary().chinese(name)
+
+
+def _placed_elsewhere(index: Index, hit: Any, cand: dict[str, Any], placed: set[str], found_as: str
+                      ) -> dict[str, Any] | None:
+    """A match whose typed name places it in another country than the listed entry's (``placed``: the countries
+    the name gives), as a possible match naming both: perhaps another body, perhaps a listed one's branch there.
+    None when the candidate is no match, the name gives no country, or a country of the listed entry's."""
+    listed = set(index.records[hit.record].countries)
+    if cand["kind"] not in MATCH_KINDS or not placed or not listed or placed & listed:
+        return None
+    return _as_possible(cand, f"{found_as}, which you placed in {_country_names(placed)}; the listed entry is in "
+                              f"{_country_names(listed)}")
 
 
 def _country_names(codes: set[str]) -> str:
