@@ -18,6 +18,7 @@
 
 const ROOT = new URL("../../", import.meta.url); // this file is served from assets/js/
 const MIN_LENGTH = 2;
+const SEARCH_CHANNEL = "rs-search"; // BroadcastChannel name, also in search-worker.js
 const MAX_LENGTH = 200;
 
 export function nameCheckUrl(query) {
@@ -79,7 +80,7 @@ function setUp(input) {
 // and again whenever the worker asks.
 function announceOpening(input) {
   if (!("BroadcastChannel" in window)) return;
-  const channel = new BroadcastChannel("rs-search");
+  const channel = new BroadcastChannel(SEARCH_CHANNEL);
   const toggle = document.getElementById("__search");
   let opened = false;
   const open = () => {

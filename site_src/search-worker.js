@@ -50,7 +50,7 @@
     start();
     return;
   }
-  listen("rs-search", ["open"]);
+  listen("rs-search", ["open"]); // the channel search-name-check.mjs says "open" on (SEARCH_CHANNEL there)
   if (params.get("engine") === "1") {
     listen("rs-engine", ["ready", "failed"]);
     setTimeout(start, 10000);
