@@ -905,10 +905,10 @@ def _own_and_company_words(name: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _typed_and_rare_word(index: Index, query: str) -> tuple[list[str], str]:
+def _typed_and_rare_word(index: Index, query: str) -> tuple[tuple[str, ...], str]:
     """The typed words, and one of them that is a name of its own few entries carry (no general or common word, no
     place), or "" when there is none or the name is one word or repeats one (what _name_without_place() needs)."""
-    typed = [t.lstrip("~") for t in tokens(query)]
+    typed = tuple(t.lstrip("~") for t in tokens(query))  # (a tuple: the cached result is shared by every caller)
     if len(typed) < 2 or len(set(typed)) != len(typed):
         return typed, ""
     own = [t for t in typed if t not in GENERIC and t not in COMMON_WORDS and not is_place(t)]
@@ -927,7 +927,7 @@ def _name_without_place(index: Index, query: str, hit: Any) -> str:
             continue
         listed = index.alias_tokens[aid]
         lead = len(listed) - len(typed)
-        if lead >= 1 and list(listed[lead:]) == typed and all(is_place(t) for t in listed[:lead]) and \
+        if lead >= 1 and tuple(listed[lead:]) == typed and all(is_place(t) for t in listed[:lead]) and \
                 names_company(index.alias_text[aid]):
             return (f"the listed company's name without the place it opens with: you typed {', '.join(typed)}; the "
                     f"list has also {', '.join(listed[:lead])} (\u201c{index.alias_text[aid]}\u201d)")
