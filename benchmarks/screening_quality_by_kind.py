@@ -337,7 +337,8 @@ def main() -> int:
     parser.add_argument("--methods", default="ours,rapidfuzz,difflib",
                         help="comma-separated: " + ", ".join(METHODS))
     parser.add_argument("--write", action="store_true", help=f"write {JSON_OUT.relative_to(ROOT)} and "
-                                                             f"{MARKDOWN_OUT.relative_to(ROOT)}")
+                                                             f"{MARKDOWN_OUT.relative_to(ROOT)} (with --json "
+                                                             "or --markdown as well)")
     parser.add_argument("--json", type=Path, help="write the figures as JSON here")
     parser.add_argument("--markdown", type=Path, help="write the Markdown tables here")
     parser.add_argument("--misses", action="store_true", help="list the tune split's misses (never the held-out's)")
@@ -387,14 +388,16 @@ def main() -> int:
     table = markdown(report)
     print()
     print(table)
-    json_out = args.json or (JSON_OUT if args.write else None)
-    md_out = args.markdown or (MARKDOWN_OUT if args.write else None)
-    if json_out:
-        json_out.parent.mkdir(parents=True, exist_ok=True)
-        json_out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if md_out:
-        md_out.parent.mkdir(parents=True, exist_ok=True)
-        md_out.write_text(table, encoding="utf-8")
+    # --write always writes the committed pair (the page's tables are markdown() of that JSON, and a test checks
+    # they agree); --json and --markdown write copies elsewhere as well.
+    json_text = json.dumps(report, indent=1, ensure_ascii=False) + "\n"
+    outputs = [(args.json, json_text), (args.markdown, table)]
+    if args.write:
+        outputs += [(JSON_OUT, json_text), (MARKDOWN_OUT, table)]
+    for path, text in outputs:
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
     return 0
 
 

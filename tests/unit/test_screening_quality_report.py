@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 
 import pytest
@@ -85,3 +86,12 @@ def test_the_markdown_tables_show_each_split_and_method() -> None:
     # The tune split was measured for one method only: its tables have one method's columns.
     tune = text[text.index("Tune split"):]
     assert "difflib" not in tune
+
+
+def test_the_screening_page_tables_are_the_committed_figures() -> None:
+    """The Screening page includes docs/includes/screening-quality.md; docs/data/screening_quality.json holds the
+    figures it was made from. Written together by ``--write``, they must say the same (a run that wrote only one
+    once left the JSON a stop behind the page)."""
+    figures = json.loads((ROOT / "docs" / "data" / "screening_quality.json").read_text(encoding="utf-8"))
+    page = (ROOT / "docs" / "includes" / "screening-quality.md").read_text(encoding="utf-8")
+    assert report.markdown(figures) == page
