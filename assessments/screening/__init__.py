@@ -469,6 +469,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return cut
     if index is not None and hit.relation == "same" and (person := _person_left_out(cmp, index, hit.record)):
         return person
+    if index is not None and hit.relation == "same" and (after := _up_to_the_person(cmp, index, query)):
+        return after
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
@@ -727,6 +729,31 @@ def _person_left_out(cmp: Comparison, index: Index, record: int) -> str:
     typed = f"; you typed also {', '.join(cmp.typed_only)}" if cmp.typed_only else ""
     return (f"the listed name without the person it is named after ({people[0]}): the same words may name another "
             f"body{typed}")
+
+
+_AFTER_PERSON_MAX = 3  # words a listed name may go on with after the person it is named after
+# Kinds of body that Russian names are named after a person with, in English and romanised ("zavod": a plant).
+_NAMED_KINDS = TYPE_WORDS | frozenset({"zavod", "kombinat", "association", "enterprise", "works", "complex"})
+
+
+def _up_to_the_person(cmp: Comparison, index: Index, query: str) -> str:
+    """The reason for a name typed as the list writes it up to the person it is named after, and no further
+    ("Minsk Mechanical Plant named after S.I. Vavilov" for the listed "... named after S.I. Vavilov Management Company
+    of BelOMO Holding"; "... Zavod imeni N.M. Ignatyeva" for "... Zavod im. N.M. Ignatyeva AKOM"), or "". The list
+    goes on with a few words (its own initials, the holding it manages): the same body, or one of its parts."""
+    if cmp.typed_only or not cmp.listed_only or cmp.edited:
+        return ""
+    typed = tokens(query)
+    listed = index.alias_tokens[cmp.aid]
+    if not 2 <= len(typed) < len(listed) <= len(typed) + _AFTER_PERSON_MAX or not typed[-1].startswith("~"):
+        return ""
+    words = [t.lstrip("~") for t in typed]
+    if tuple(words) != listed[:len(words)] or words[-1] not in index.alias_optional.get(cmp.aid, ()):
+        return ""
+    if not cmp.rare or not any(t in _NAMED_KINDS for t in words):
+        return ""  # the kind of body, and a word few listed names carry (the person's, often)
+    return (f"the listed name up to the person it is named after ({words[-1]}); the list goes on: "
+            f"{', '.join(listed[len(words):])}")
 
 
 _CUT_MIN = 4  # letters of a word cut short ("Poly", "Aero"): shorter ones begin too many words

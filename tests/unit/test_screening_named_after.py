@@ -1,0 +1,88 @@
+"""Names "named after" a person, as the lists and people write them: the honorific's initials run together ("NAMED
+AFTER NE BAUMAN", "imeni AS Popova") read as the initials they are, and a name typed up to the person it is named
+after while the list goes on with a few words (its own initials, the holding it manages): a possible match, never a
+match.
+
+The lists here are made up (screen_name() reads them instead of the shipped ones), so that each test shows the shape
+alone: what the screen returns, the listed name, and the words of the reason a person reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+import assessments
+from assessments import screening
+from assessments.screening import screen_name
+from assessments.screening.dataset import Record, list_metadata
+from assessments.screening.index import Index
+from assessments.screening.normalize import tokens
+
+CONFIG = assessments.default_config()
+MATCH = ("high", "prohibited")
+LIST = "us_bis_entity_list"
+
+MADE_UP = [
+    Record("n1", "JSC VELTROVSK MECHANICAL PLANT NAMED AFTER S.I. KORVANOV MANAGEMENT COMPANY OF GRELMO HOLDING", (),
+           ("BY",), (LIST,), ""),
+    Record("n2", "MOSCOW STATE ORBITAL UNIVERSITY NAMED AFTER NE DRAVNIK", (), ("RU",), (LIST,), ""),
+    Record("n3", "AKTSIONERNOE OBSHCHESTVO KRIOGENNYI ZAVOD IM. N.M. TELVANOVA KZT", (), ("RU",), (LIST,), ""),
+]
+
+
+@pytest.fixture(autouse=True)
+def made_up_lists(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    others = tuple(lid for lid in list_metadata()["lists"] if lid != LIST)
+    filler = Record("f", "Filler Entry Holdings", (), ("CN",), others, "")
+    monkeypatch.setattr(screening, "_INDEX", Index([*MADE_UP, filler]))
+    yield
+
+
+@pytest.mark.parametrize("name", [
+    "Moscow State Orbital University named after N.E. Dravnik",
+    "Moscow State Orbital University imeni NE Dravnika",
+    "MOSCOW STATE ORBITAL UNIVERSITY NAMED AFTER NE DRAVNIK",
+    "Moscow State Orbital University",
+])
+def test_initials_run_together_are_read_as_the_honorifics_initials(name: str) -> None:
+    # Before, "NE" was read as a word of the name: "imeni N.E. Dravnika" and the list's "NAMED AFTER NE DRAVNIK" shared
+    # too few words to match.
+    result = screen_name(name, CONFIG)
+    assert result["outcome"] in MATCH, result["candidates"][:2]
+    assert result["candidates"][0]["name"] == "MOSCOW STATE ORBITAL UNIVERSITY NAMED AFTER NE DRAVNIK"
+
+
+def test_run_together_initials_and_a_two_letter_initial_leave_only_the_surname() -> None:
+    assert tokens("University imeni AS Popova") == tokens("University named after A.S. Popov") == \
+        ("university", "~popov")
+    assert tokens("Plant named after Yu A Gagarin") == ("plant", "~gagarin")
+
+
+def _possible(result: dict) -> dict:
+    assert result["outcome"] == "possible_match", result["candidates"][:2]
+    best = next(c for c in result["candidates"] if c["possible"])
+    assert not best["match"]
+    return best
+
+
+def test_a_name_typed_up_to_the_person_it_is_named_after_is_a_possible_match() -> None:
+    best = _possible(screen_name("Veltrovsk Mechanical Plant named after S.I. Korvanov", CONFIG))
+    assert best["name"].startswith("JSC VELTROVSK MECHANICAL PLANT")
+    assert best["possible_reason"] == ("the listed name up to the person it is named after (korvanov); the list goes "
+                                       "on: management, grelmo, holding")
+
+
+def test_a_name_up_to_the_person_without_the_bodys_own_initials_is_a_possible_match() -> None:
+    best = _possible(screen_name("Kriogennyi Zavod imeni N.M. Telvanova", CONFIG))
+    assert best["possible_reason"].endswith("the list goes on: kzt")
+
+
+@pytest.mark.parametrize("name", [
+    "Veltrovsk Mechanical Plant named after P.P. Stenlov",  # another person: another plant
+    "Veltrovsk Mechanical Plant named after S.I. Korvanov Institute of Optics",  # goes on with words of its own
+])
+def test_a_name_that_differs_from_the_list_before_or_after_the_person_is_not_raised_by_this_shape(name: str) -> None:
+    result = screen_name(name, CONFIG)
+    assert all("up to the person" not in c.get("possible_reason", "") for c in result["candidates"]), \
+        result["candidates"][:2]
