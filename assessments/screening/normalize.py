@@ -59,13 +59,15 @@ _LEGAL_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in
 
 # Official status words that Russian institutions put before or after their name ("Federal State
 # Budgetary Educational Institution of Higher Education", "National Research University", the Russian
-# abbreviation fgbou vo),
-# as the folded text reads them in English and in transliterated Russian. They say what kind of public
-# body it is, not which one, and people leave them out or keep them at will, so both sides drop them.
+# abbreviation fgbou vo), as the folded text reads them in English and in transliterated Russian (the lists'
+# English has also "Federal State Financed Institution", "Federal State Governmental Institution", "Federal State
+# Entity Unitary Enterprise"). They say what kind of public body it is, not which one, and people leave them out
+# or keep them at will, so both sides drop them.
 _STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovatelskiy universitet)\)|\b(?:"
                      + "|".join([
-    r"federal(?:noe)? (?:state|gosudarstvennoe)(?: (?:budgetary|budget|autonomous|unitary|treasury|byudzhetnoe|"
-    r"avtonomnoe|unitarnoe|kazennoe))?(?: (?:educational|scientific|science|obrazovatelnoe|nauchnoe))?"
+    r"federal(?:noe)? (?:state|gosudarstvennoe)(?: (?:entity )?(?:budgetary|budget|autonomous|unitary|treasury|"
+    r"financed|governmental|byudzhetnoe|avtonomnoe|unitarnoe|kazennoe))?"
+    r"(?: (?:educational|scientific|science|obrazovatelnoe|nauchnoe))?"
     r" (?:institution|enterprise|uchrezhdenie|predpriyatie)(?: (?:of )?(?:higher (?:professional )?education|"
     r"of science|nauki|vysshego (?:professionalnogo )?obrazovaniya))?",
     r"federal(?:noe)? (?:budgetary|budget|autonomous|unitary|treasury|byudzhetnoe|avtonomnoe|unitarnoe|kazennoe)"

@@ -40,6 +40,10 @@ def lists_of(candidate: dict) -> set[str]:
     ("Federal State Budgetary Educational Institution of Higher Education Moscow Aviation Institute",
      "moscow aviation institute"),
     ("Национальный исследовательский Томский политехнический университет", "tomskiy politekhnicheskiy university"),
+    # The lists' own English for other public bodies' status.
+    ("FEDERAL STATE FINANCED INSTITUTION OF SCIENCE PHYSICS AND TECHNOLOGY INSTITUTE", "physics technology institute"),
+    ("FEDERAL STATE GOVERNMENTAL INSTITUTION 27 CENTRAL RESEARCH INSTITUTE", "27 central research institute"),
+    ("FEDERAL STATE ENTITY UNITARY ENTERPRISE ROSTOV RESEARCH INSTITUTE", "rostov research institute"),
     ("Harbin Institute of Technology (HIT)", "harbin institute technology"),
     ("Huawei Technologies (UK) Co., Ltd.", "huawei technology uk"),  # a place, not an acronym
 ])

@@ -1,0 +1,166 @@
+"""Screening recall on spellings made from the lists' own names: a check of the matcher's rules that no one can tune
+to by reading rows.
+
+Usage:
+    python benchmarks/screening_list_variants.py [--kinds K1,K2] [--misses] [--limit N]
+
+The labelled evaluation (benchmarks/screening_quality_by_kind.py) holds a few hundred spellings written from papers,
+filings and official sites. This script makes more, mechanically, from every listed name of the sets that matter most
+(tools/screening_coverage.py's: DoD 1286 and 1260H whole; universities, research bodies and defence-industry
+organisations on the Entity List and the SDN list), in the ways people rewrite a name:
+- ``honorific_swap``: "named after" written "imeni" and back ("Moscow State Technical University imeni N.E. Bauman");
+- ``person_first``: the person a body is named after put before its name, as English does ("Baranov Central Institute
+  of Aviation Motors");
+- ``status_dropped``: a Russian body's official status left out ("Federal State Budgetary Institution of Science");
+- ``legal_form_dropped``: a company's legal form left out ("Co., Ltd.", "Joint Stock Company", "OAO");
+- ``with_initials``: the name with its initials after it in brackets ("Harbin Institute of Technology (HIT)");
+- ``affiliation_line``: a school's name inside a paper's affiliation line ("School of Physics, <name>, <country>").
+A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
+evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
+status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
+the next, not a target. Nothing is written; the figures go to the standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+for folder in (ROOT, ROOT / "tools"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+from screening_coverage import SETS, in_set  # noqa: E402 - tools/ is on sys.path
+
+from assessments import default_config  # noqa: E402
+from assessments.screening import get_index, screen_name  # noqa: E402
+from assessments.screening.dataset import Record  # noqa: E402
+from assessments.screening.normalize import acronym, surname_stem  # noqa: E402
+
+_HONORIFIC = re.compile(r"^(?P<head>.+?)\s+(?P<mark>named after|imeni|im\.)\s+(?P<title>(?:academician|academic|"
+                        r"professor|akademika|professora)\s+)?(?P<person>(?:[A-Z][a-z]?\.?\s?){0,3}[A-Z][\w'-]{2,})"
+                        r"(?P<tail>.*)$", re.IGNORECASE)
+_STATUS = re.compile(r"^(?:federal(?:noe)? (?:state|gosudarstvennoe)(?: \w+){0,4}? (?:institution|enterprise|"
+                     r"uchrezhdenie|predpriyatie)(?: (?:of )?(?:higher (?:professional )?education|of science|nauki|"
+                     r"vysshego obrazovaniya))?)\s+(?P<rest>.+)$", re.IGNORECASE)
+_LEGAL_END = re.compile(r"^(?P<rest>.+?),?\s+(?:co\.?,?\s*ltd\.?|company limited|corporation limited|limited|"
+                        r"corporation|corp\.?|inc\.?|llc|jsc|pjsc|oao|ao)$", re.IGNORECASE)
+_LEGAL_START = re.compile(r"^(?:(?:public |open |closed )?joint[- ]stock company|jsc|pjsc|ojsc|oao|ao|zao|pao|ooo|"
+                          r"aktsionernoe obshchestvo|publichnoe aktsionernoe obshchestvo)\s+(?P<rest>.+)$",
+                          re.IGNORECASE)
+_SCHOOL = re.compile(r"\b(?:university|institute|academy|college)\b", re.IGNORECASE)
+COUNTRY = {"CN": "China", "RU": "Russia", "IR": "Iran", "KP": "North Korea", "BY": "Belarus", "HK": "Hong Kong"}
+
+
+def _honorific_swap(name: str, rec: Record) -> Iterator[str]:
+    if (m := _HONORIFIC.match(name)) and not m["tail"].strip():
+        other = "imeni" if m["mark"].lower() == "named after" else "named after"
+        yield f"{m['head']} {other} {m['title'] or ''}{m['person']}"
+
+
+def _person_first(name: str, rec: Record) -> Iterator[str]:
+    if (m := _HONORIFIC.match(name)) and not m["tail"].strip():
+        head = (s["rest"] if (s := _STATUS.match(m["head"])) else m["head"])
+        head = (s["rest"] if (s := _LEGAL_START.match(head)) else head)
+        surname = surname_stem(m["person"].replace(".", ". ").split()[-1].casefold()).title()  # Berga -> Berg
+        if 2 <= len(head.split()) <= 8:
+            yield f"{surname} {head}"
+
+
+def _status_dropped(name: str, rec: Record) -> Iterator[str]:
+    if (m := _STATUS.match(name)) and len(m["rest"].split()) >= 2:
+        yield m["rest"]
+
+
+def _legal_form_dropped(name: str, rec: Record) -> Iterator[str]:
+    rest = (m["rest"] if (m := _LEGAL_START.match(name)) else name)
+    rest = (m["rest"] if (m := _LEGAL_END.match(rest)) else rest)
+    if rest != name and len(rest.split()) >= 2:
+        yield rest.strip(' "\u00ab\u00bb')
+
+
+def _with_initials(name: str, rec: Record) -> Iterator[str]:
+    initials = acronym(name).upper()
+    if 3 <= len(initials) <= 6 and len(name.split()) >= 3 and "(" not in name:
+        yield f"{name} ({initials})"
+
+
+def _affiliation_line(name: str, rec: Record) -> Iterator[str]:
+    country = next((COUNTRY[c] for c in rec.countries if c in COUNTRY), "")
+    if country and _SCHOOL.search(name) and "," not in name and len(name.split()) <= 10:
+        yield f"School of Physics, {name}, {country}"
+
+
+KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
+    "honorific_swap": _honorific_swap, "person_first": _person_first, "status_dropped": _status_dropped,
+    "legal_form_dropped": _legal_form_dropped, "with_initials": _with_initials, "affiliation_line": _affiliation_line,
+}
+
+
+def spellings(kinds: list[str]) -> Iterator[tuple[str, str, int]]:
+    """(kind, spelling, record index) for every listed Latin name of the sets, each spelling once."""
+    index = get_index()
+    seen: set[str] = set()
+    for rid, rec in enumerate(index.records):
+        if not rec.lists or not any(in_set(rec, s) for s in SETS):
+            continue
+        for name in (rec.name, *rec.aliases):
+            if not name.isascii():
+                continue
+            for kind in kinds:
+                for spelled in KINDS[kind](name, rec):
+                    key = " ".join(spelled.casefold().split())
+                    if key not in seen:
+                        seen.add(key)
+                        yield kind, spelled, rid
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated: " + ", ".join(KINDS))
+    parser.add_argument("--misses", action="store_true", help="list the spellings not flagged")
+    parser.add_argument("--limit", type=int, default=0, help="at most this many spellings of each kind")
+    args = parser.parse_args()
+    kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
+    if unknown := [k for k in kinds if k not in KINDS]:
+        parser.error(f"unknown kinds {unknown}: use {', '.join(KINDS)}")
+    index, config = get_index(), default_config()
+    by_id = {r.id: i for i, r in enumerate(index.records)}
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # kind -> [spellings, flagged, direct]
+    misses: list[str] = []
+    started = time.perf_counter()
+    for kind, spelled, rid in spellings(kinds):
+        figures = counts[kind]
+        if args.limit and figures[0] >= args.limit:
+            continue
+        res = screen_name(spelled, config)
+        reported = {by_id[c["record_id"]]: bool(c.get("match")) for c in res["candidates"]
+                    if c.get("match") or c.get("possible")}
+        figures[0] += 1
+        figures[1] += rid in reported
+        figures[2] += reported.get(rid, False)
+        if rid not in reported:
+            misses.append(f"{kind}: {spelled}  [{index.records[rid].name}]")
+    print("| kind | spellings | flagged | direct |\n|---|---:|---:|---:|")
+    total = [0, 0, 0]
+    for kind in kinds:
+        n, flagged, direct = counts[kind]
+        total = [a + b for a, b in zip(total, counts[kind], strict=True)]
+        if n:
+            print(f"| {kind} | {n} | {flagged / n:.3f} | {direct / n:.3f} |")
+    if total[0]:
+        print(f"| all | {total[0]} | {total[1] / total[0]:.3f} | {total[2] / total[0]:.3f} |")
+    print(f"\n{total[0]} spellings screened in {time.perf_counter() - started:.0f} s")
+    if args.misses:
+        print("\n" + "\n".join(misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
