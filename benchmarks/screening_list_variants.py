@@ -14,7 +14,8 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
 - ``status_dropped``: a Russian body's official status left out ("Federal State Budgetary Institution of Science");
 - ``legal_form_dropped``: a company's legal form left out ("Co., Ltd.", "Joint Stock Company", "OAO");
 - ``with_initials``: the name with its initials after it in brackets ("Harbin Institute of Technology (HIT)");
-- ``affiliation_line``: a school's name inside a paper's affiliation line ("School of Physics, <name>, <country>").
+- ``affiliation_line``: a school's name inside a paper's affiliation line ("School of Physics, <name>, <country>");
+- ``initials``: a school's initials typed alone, four letters or more ("NUDT"; three letters fit too many names).
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -97,9 +98,17 @@ def _affiliation_line(name: str, rec: Record) -> Iterator[str]:
         yield f"School of Physics, {name}, {country}"
 
 
+def _initials(name: str, rec: Record) -> Iterator[str]:
+    initials = acronym(name).upper()
+    if 4 <= len(initials) <= 8 and _SCHOOL.search(name) and not re.search(r"\b(?:co|ltd|company|corporation|"
+                                                                            r"jsc|llc)\b", name, re.IGNORECASE):
+        yield initials
+
+
 KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "honorific_swap": _honorific_swap, "person_first": _person_first, "status_dropped": _status_dropped,
     "legal_form_dropped": _legal_form_dropped, "with_initials": _with_initials, "affiliation_line": _affiliation_line,
+    "initials": _initials,
 }
 
 
