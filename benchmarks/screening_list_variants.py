@@ -15,7 +15,10 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
 - ``legal_form_dropped``: a company's legal form left out ("Co., Ltd.", "Joint Stock Company", "OAO");
 - ``with_initials``: the name with its initials after it in brackets ("Harbin Institute of Technology (HIT)");
 - ``affiliation_line``: a school's name inside a paper's affiliation line ("School of Physics, <name>, <country>");
-- ``initials``: a school's initials typed alone, four letters or more ("NUDT"; three letters fit too many names).
+- ``initials``: a school's initials typed alone, four letters or more ("NUDT"; three letters fit too many names);
+- ``han_form_dropped``: a Chinese name without its company form (有限公司, 股份有限公司, 有限责任公司);
+- ``cyrillic_status_dropped``: a Russian name in Cyrillic without its legal form or status (AO, PAO, FGUP,
+  "Federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie nauki") and its quotation marks.
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -60,12 +63,16 @@ COUNTRY = {"CN": "China", "RU": "Russia", "IR": "Iran", "KP": "North Korea", "BY
 
 
 def _honorific_swap(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii():
+        return
     if (m := _HONORIFIC.match(name)) and not m["tail"].strip():
         other = "imeni" if m["mark"].lower() == "named after" else "named after"
         yield f"{m['head']} {other} {m['title'] or ''}{m['person']}"
 
 
 def _person_first(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii():
+        return
     if (m := _HONORIFIC.match(name)) and not m["tail"].strip():
         head = (s["rest"] if (s := _STATUS.match(m["head"])) else m["head"])
         head = (s["rest"] if (s := _LEGAL_START.match(head)) else head)
@@ -75,11 +82,15 @@ def _person_first(name: str, rec: Record) -> Iterator[str]:
 
 
 def _status_dropped(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii():
+        return
     if (m := _STATUS.match(name)) and len(m["rest"].split()) >= 2:
         yield m["rest"]
 
 
 def _legal_form_dropped(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii():
+        return
     rest = (m["rest"] if (m := _LEGAL_START.match(name)) else name)
     rest = (m["rest"] if (m := _LEGAL_END.match(rest)) else rest)
     if rest != name and len(rest.split()) >= 2:
@@ -87,28 +98,56 @@ def _legal_form_dropped(name: str, rec: Record) -> Iterator[str]:
 
 
 def _with_initials(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii():
+        return
     initials = acronym(name).upper()
     if 3 <= len(initials) <= 6 and len(name.split()) >= 3 and "(" not in name:
         yield f"{name} ({initials})"
 
 
 def _affiliation_line(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii():
+        return
     country = next((COUNTRY[c] for c in rec.countries if c in COUNTRY), "")
     if country and _SCHOOL.search(name) and "," not in name and len(name.split()) <= 10:
         yield f"School of Physics, {name}, {country}"
 
 
 def _initials(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii():
+        return
     initials = acronym(name).upper()
     if 4 <= len(initials) <= 8 and _SCHOOL.search(name) and not re.search(r"\b(?:co|ltd|company|corporation|"
                                                                             r"jsc|llc)\b", name, re.IGNORECASE):
         yield initials
 
 
+_HAN_FORM = re.compile("(?:\u80a1\u4efd)?\u6709\u9650(?:\u8d23\u4efb)?\u516c\u53f8$")  # (股份)有限(责任)公司
+# (P)AO, OAO, ZAO, OOO, FGUP, FGBU(N), FGBOU VO, or "Federalnoe gosudarstvennoe ... uchrezhdenie|predpriyatie
+# (nauki)", in Cyrillic, before the name.
+_CYR_STATUS = re.compile(
+    "^(?:(?:\u041f?\u0410\u041e|\u041e\u0410\u041e|\u0417\u0410\u041e|\u041e\u041e\u041e|\u0424\u0413\u0423\u041f"
+    "|\u0424\u0413\u0411\u0423\u041d?|\u0424\u0413\u0411\u041e\u0423 \u0412\u041e)"
+    "|\u0424\u0435\u0434\u0435\u0440\u0430\u043b\u044c\u043d\u043e\u0435 \u0433\u043e\u0441\u0443\u0434\u0430"
+    "\u0440\u0441\u0442\u0432\u0435\u043d\u043d\u043e\u0435(?: \\w+){1,3}?"
+    " (?:\u0443\u0447\u0440\u0435\u0436\u0434\u0435\u043d\u0438\u0435|\u043f\u0440\u0435\u0434\u043f\u0440\u0438"
+    "\u044f\u0442\u0438\u0435)(?: \u043d\u0430\u0443\u043a\u0438)?)\\s+(?P<rest>.+)$")
+
+
+def _han_form_dropped(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii() and (m := _HAN_FORM.search(name)) and m.start() >= 2:
+        yield name[:m.start()]
+
+
+def _cyrillic_status_dropped(name: str, rec: Record) -> Iterator[str]:
+    if (m := _CYR_STATUS.match(name)) and len(m["rest"]) > 4:
+        yield m["rest"].replace("\u00ab", "").replace("\u00bb", "").replace('"', "").strip()
+
+
 KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "honorific_swap": _honorific_swap, "person_first": _person_first, "status_dropped": _status_dropped,
     "legal_form_dropped": _legal_form_dropped, "with_initials": _with_initials, "affiliation_line": _affiliation_line,
-    "initials": _initials,
+    "initials": _initials, "han_form_dropped": _han_form_dropped, "cyrillic_status_dropped": _cyrillic_status_dropped,
 }
 
 
@@ -120,8 +159,6 @@ def spellings(kinds: list[str]) -> Iterator[tuple[str, str, int]]:
         if not rec.lists or not any(in_set(rec, s) for s in SETS):
             continue
         for name in (rec.name, *rec.aliases):
-            if not name.isascii():
-                continue
             for kind in kinds:
                 for spelled in KINDS[kind](name, rec):
                     key = " ".join(spelled.casefold().split())

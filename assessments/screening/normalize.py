@@ -252,7 +252,7 @@ def tokens(text: str) -> tuple[str, ...]:
     folded = folded.replace("'", "").replace("`", "").replace("\u2019", "")
     folded = " ".join(_NON_ALNUM_PAREN.sub(" ", folded).replace("(", " (").replace(")", ") ").split())
     folded = _LEGAL_PHRASE_RE.sub(" ", folded)
-    if "academ" in folded or "branch" in folded or "otdeleniya" in folded or "federal" in folded:
+    if "academ" in folded or "akadem" in folded or "branch" in folded or "otdeleniya" in folded or "federal" in folded:
         for pattern, short in _ACADEMY_PHRASES:
             folded = pattern.sub(short, folded)
     stripped = " ".join(_STATUS.sub(" ", folded).split())

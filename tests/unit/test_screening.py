@@ -34,6 +34,9 @@ def lists_of(candidate: dict) -> set[str]:
     ("Московский государственный технический университет имени Н. Э. Баумана",  # noqa: RUF001 - Cyrillic
      "moskovskiy gosudarstvennyy tekhnicheskiy university bauman"),
     ("МГТУ им. Н.Э. Баумана", "mgtu bauman"),  # noqa: RUF001 - Cyrillic on purpose
+    # The Russian Academy written out in Russian is "ran", with a status before the name or without one.
+    ("Физико-технический институт им. А.Ф. Иоффе Российской академии наук",  # noqa: RUF001 - Cyrillic
+     "fiziko tekhnicheskiy institute ioffe ran"),
     # Official status words before or after the name, and an acronym in brackets, are dropped.
     ("Moscow Institute of Physics and Technology (National Research University)",
      "moscow institute physics technology"),
