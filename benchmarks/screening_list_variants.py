@@ -18,7 +18,8 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
 - ``initials``: a school's initials typed alone, four letters or more ("NUDT"; three letters fit too many names);
 - ``han_form_dropped``: a Chinese name without its company form (有限公司, 股份有限公司, 有限责任公司);
 - ``cyrillic_status_dropped``: a Russian name in Cyrillic without its legal form or status (AO, PAO, FGUP,
-  "Federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie nauki") and its quotation marks.
+  "Federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie nauki") and its quotation marks;
+- ``cyrillic_honorific_swap``: a Russian name's honorific written the other way (imeni or its abbreviation im.).
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -144,10 +145,20 @@ def _cyrillic_status_dropped(name: str, rec: Record) -> Iterator[str]:
         yield m["rest"].replace("\u00ab", "").replace("\u00bb", "").replace('"', "").strip()
 
 
+_CYR_HONORIFIC = re.compile("(?<!\\w)(?:\u0438\u043c\u0435\u043d\u0438|\u0438\u043c\\.)(?= )")  # imeni, im.
+
+
+def _cyrillic_honorific_swap(name: str, rec: Record) -> Iterator[str]:
+    if m := _CYR_HONORIFIC.search(name):
+        other = "\u0438\u043c." if m.group().startswith("\u0438\u043c\u0435") else "\u0438\u043c\u0435\u043d\u0438"
+        yield name[:m.start()] + other + name[m.end():]
+
+
 KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "honorific_swap": _honorific_swap, "person_first": _person_first, "status_dropped": _status_dropped,
     "legal_form_dropped": _legal_form_dropped, "with_initials": _with_initials, "affiliation_line": _affiliation_line,
     "initials": _initials, "han_form_dropped": _han_form_dropped, "cyrillic_status_dropped": _cyrillic_status_dropped,
+    "cyrillic_honorific_swap": _cyrillic_honorific_swap,
 }
 
 

@@ -81,10 +81,11 @@ _STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovat
 # "named after N. E. Bauman", "imeni N. E. Baumana" (Cyrillic, folded), "im. N. I. Lobachevskogo": the
 # honorific, its initials and the surname (kept, below), then any title that follows it ("the First
 # President of Russia"). Initials may be run together, as the lists often write them ("NAMED AFTER NE BAUMAN",
-# "IMENI AS POPOVA"), or be two letters ("Yu.").
+# "IMENI AS POPOVA"), or be two letters ("Yu."); a title may stand before them ("im. akademika M. F. Reshetneva").
+_HONORIFIC_TITLE = r"(?:the )?(?:first president of russia|academician|akademika|professora?|pervogo prezidenta rossii)"
 _HONORIFIC = re.compile(
-    r"\b(?:named after|imeni|im(?= (?:[a-z] ){1,3}))((?: (?:the )?(?:first president of russia|academician|"
-    r"akademika|pervogo prezidenta rossii))?)((?: [a-z]{1,2}){0,3}) ([a-z]{3,})"
+    r"\b(?:named after|imeni|im(?=(?: " + _HONORIFIC_TITLE + r")? (?:[a-z] ){1,3}))((?: " + _HONORIFIC_TITLE +
+    r")?)((?: [a-z]{1,2}){0,3}) ([a-z]{3,})"
     r"((?: (?:the )?(?:first president of russia|pervogo prezidenta rossii))?)")
 # "им." before a surname written without initials ("ИПМ им. Келдыша"): the honorific "имени" abbreviated, read as
 # "имени" so that the surname is the honorific's (the pattern above needs initials after a bare "im").

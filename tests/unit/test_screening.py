@@ -34,6 +34,9 @@ def lists_of(candidate: dict) -> set[str]:
     ("Московский государственный технический университет имени Н. Э. Баумана",  # noqa: RUF001 - Cyrillic
      "moskovskiy gosudarstvennyy tekhnicheskiy university bauman"),
     ("МГТУ им. Н.Э. Баумана", "mgtu bauman"),  # noqa: RUF001 - Cyrillic on purpose
+    # "им." with a title before the initials is the honorific too.
+    ("Информационные спутниковые системы им. академика М. Ф. Решетнёва",  # noqa: RUF001 - Cyrillic
+     "informatsionnye sputnikovye sistemy reshetnev"),
     # The Russian Academy written out in Russian is "ran", with a status before the name or without one.
     ("Физико-технический институт им. А.Ф. Иоффе Российской академии наук",  # noqa: RUF001 - Cyrillic
      "fiziko tekhnicheskiy institute ioffe ran"),
