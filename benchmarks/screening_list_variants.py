@@ -19,7 +19,10 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
 - ``han_form_dropped``: a Chinese name without its company form (有限公司, 股份有限公司, 有限责任公司);
 - ``cyrillic_status_dropped``: a Russian name in Cyrillic without its legal form or status (AO, PAO, FGUP,
   "Federalnoe gosudarstvennoe byudzhetnoe uchrezhdenie nauki") and its quotation marks;
-- ``cyrillic_honorific_swap``: a Russian name's honorific written the other way (imeni or its abbreviation im.).
+- ``cyrillic_honorific_swap``: a Russian name's honorific written the other way (imeni or its abbreviation im.);
+- ``punctuation``: the name without its apostrophes, hyphens, full stops and commas ("Xian Jiaotong University"), and
+  with "and" for "&" or "&" for "and";
+- ``typo``: one letter left out of the longest word of seven letters or more that is not a general word.
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -44,9 +47,10 @@ for folder in (ROOT, ROOT / "tools"):
 from screening_coverage import SETS, in_set  # noqa: E402 - tools/ is on sys.path
 
 from assessments import default_config  # noqa: E402
+from assessments.limits import MAX_SCREEN_NAME_LENGTH  # noqa: E402
 from assessments.screening import get_index, screen_name  # noqa: E402
 from assessments.screening.dataset import Record  # noqa: E402
-from assessments.screening.normalize import acronym, surname_stem  # noqa: E402
+from assessments.screening.normalize import GENERIC, acronym, surname_stem  # noqa: E402
 
 _HONORIFIC = re.compile(r"^(?P<head>.+?)\s+(?P<mark>named after|imeni|im\.)\s+(?P<title>(?:academician|academic|"
                         r"professor|akademika|professora)\s+)?(?P<person>(?:[A-Z][a-z]?\.?\s?){0,3}[A-Z][\w'-]{2,})"
@@ -154,11 +158,33 @@ def _cyrillic_honorific_swap(name: str, rec: Record) -> Iterator[str]:
         yield name[:m.start()] + other + name[m.end():]
 
 
+def _punctuation(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii():
+        return
+    bare = " ".join(re.sub(r"[.,'\u2019]", "", name).replace("-", " ").split())
+    if bare != name:
+        yield bare
+    if " & " in name:
+        yield name.replace(" & ", " and ")
+    elif " and " in name:
+        yield name.replace(" and ", " & ", 1)
+
+
+def _typo(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii():
+        return
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if len(w) >= 7 and w.casefold() not in GENERIC]
+    if words:
+        word = max(words, key=len)
+        cut = len(word) // 2
+        yield name.replace(word, word[:cut] + word[cut + 1:], 1)
+
+
 KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "honorific_swap": _honorific_swap, "person_first": _person_first, "status_dropped": _status_dropped,
     "legal_form_dropped": _legal_form_dropped, "with_initials": _with_initials, "affiliation_line": _affiliation_line,
     "initials": _initials, "han_form_dropped": _han_form_dropped, "cyrillic_status_dropped": _cyrillic_status_dropped,
-    "cyrillic_honorific_swap": _cyrillic_honorific_swap,
+    "cyrillic_honorific_swap": _cyrillic_honorific_swap, "punctuation": _punctuation, "typo": _typo,
 }
 
 
@@ -172,6 +198,8 @@ def spellings(kinds: list[str]) -> Iterator[tuple[str, str, int]]:
         for name in (rec.name, *rec.aliases):
             for kind in kinds:
                 for spelled in KINDS[kind](name, rec):
+                    if len(spelled) > MAX_SCREEN_NAME_LENGTH:
+                        continue  # (a name the screen refuses: the lists have a few)
                     key = " ".join(spelled.casefold().split())
                     if key not in seen:
                         seen.add(key)

@@ -241,12 +241,40 @@ def fold(text: str) -> str:
     return "".join(out).casefold()
 
 
+# Two capitals without full stops before a surname ("AE NUDELMAN", "MF Reshetnev", "AM Prokhorov"): a person's
+# initials, as the lists' romanised names and papers often write them, in the name of a kind of body.
+_UNDOTTED_INITIALS = re.compile(r"(?<![\w.&'-])([A-Z])([A-Z])(?= ([A-Z][A-Za-z]{3,})\b)")
+
+
+# Two-letter words in capitals that are no initials: legal forms and filler ("AO", "OF", "DE") and English words.
+# (Also the Russian honorific "im", and prepositions of the romanised names: "na", "po", French "au", "en".)
+_NOT_INITIALS = LEGAL_FORMS | frozenset({"an", "as", "by", "in", "is", "it", "no", "on", "or", "to", "up", "us", "we",
+                                         "im", "na", "po", "au", "en", "il"})
+# How the surnames of the people Russian (and other) bodies are named after end, romanised: initials stand before
+# such a word, while two capitals before "Satellite" or "Microsystems" are an abbreviation (TV, MT).
+_SURNAME_END = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skii|ski|ko|ich|vich|man|berg|stein|ffe|dze|yan|ian)$")
+
+
+def _dotted(m: re.Match[str]) -> str:
+    """Undotted initials before a surname written with full stops ("A. E. NUDELMAN"), or as they were when the two
+    letters are a legal form or a word ("AO Sukhoi", "CENTER OF SPARC") or the next word is no surname ("AI Research
+    Institute")."""
+    after = m.group(3).casefold()
+    if (m.group(1) + m.group(2)).casefold() in _NOT_INITIALS or after in GENERIC or after in TYPE_WORDS or \
+            after in COMPANY_FORMS or CANONICAL.get(after, after) in GENERIC or not _SURNAME_END.search(after):
+        return m.group(0)
+    return f"{m.group(1)}. {m.group(2)}."
+
+
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[str, ...]:
     """Comparable tokens of a name, in their original order, without repeats (cached: the matcher asks
     for the same typed name and its parts several times)."""
     if "им." in text:
         text = _CYRILLIC_IM.sub("имени ", text)
+    if _UNDOTTED_INITIALS.search(text) and any(
+            CANONICAL.get(w, w) in TYPE_WORDS for w in _NON_ALNUM.sub(" ", text.casefold()).split()):
+        text = _UNDOTTED_INITIALS.sub(_dotted, text)
     if "(" in text:
         text = _PAREN_ACRONYM.sub(lambda m: " " if _abbreviates(m.group(1), text[:m.start()]) else m.group(0), text)
     folded = fold(text)

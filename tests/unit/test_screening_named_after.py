@@ -86,3 +86,22 @@ def test_a_name_that_differs_from_the_list_before_or_after_the_person_is_not_rai
     result = screen_name(name, CONFIG)
     assert all("up to the person" not in c.get("possible_reason", "") for c in result["candidates"]), \
         result["candidates"][:2]
+
+
+def test_two_capitals_before_a_surname_are_initials_as_with_full_stops() -> None:
+    assert tokens("AE NUDELMAN PRECISION ENGINEERING DESIGN BUREAU") == \
+        tokens("A.E. Nudelman Precision Engineering Design Bureau") == \
+        ("~a", "~e", "nudelman", "precision", "engineering", "design", "bureau")
+    assert tokens("AM Prokhorov General Physics Institute")[:3] == ("~a", "~m", "prokhorov")
+
+
+@pytest.mark.parametrize(("name", "kept"), [
+    ("Akram Dish TV Satellite Center", "tv"),                  # an abbreviation before a word that is no surname
+    ("Moscow Center of SPARC Technologies", "sparc"),          # a word in capitals ("OF") is no initials
+    ("Bureau d'achat de diamant en Centrafrique", "centrafrique"),  # French "en"
+    ("Institut po Proektirovaniyu Predpriyatiy", "proektirovaniyu"),  # Russian "po"
+    ("AO Sukhoi Design Bureau", "sukhoi"),                      # a legal form
+])
+def test_two_capitals_that_are_no_initials_stay_as_they_are(name: str, kept: str) -> None:
+    toks = tokens(name)
+    assert kept in toks and not any(t.startswith("~") for t in toks), toks
