@@ -131,6 +131,43 @@ CANONICAL = {
     "&": "and",
 }
 
+_NEAR_MIN = 7  # letters a word of CANONICAL must have for a misspelling of it to be read as it
+# Countries' adjectives are too near names ("Russita Bank" is one letter from "Russian"): only as written.
+_NOT_NEAR = frozenset({"russia", "china", "iran"})
+
+
+def _one_deleted(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def _canonical_near() -> dict[str, str]:
+    """Each long word of CANONICAL and every spelling of it with one letter left out -> its canonical token."""
+    near: dict[str, str] = {}
+    for word, canon in CANONICAL.items():
+        if len(word) >= _NEAR_MIN and canon not in _NOT_NEAR:
+            for variant in (word, *_one_deleted(word)):
+                near.setdefault(variant, canon)
+    return near
+
+
+@lru_cache(maxsize=8192)
+def _canonical_misspelt(word: str) -> str:
+    """``word``, or the canonical token of a long word of CANONICAL it misspells by one letter left out, added, put
+    for another or swapped with its neighbour ("Scienific", "Indusries", "Technoogies"): those words are folded into
+    another token ("scientific" into "science"), so the matcher's own one-letter test, which compares tokens, cannot
+    see how close the typed word is to them. Words of GENERIC and short words are left alone."""
+    if len(word) < _NEAR_MIN or word in GENERIC or not word.isalpha():
+        return word
+    near = _canonical_near()
+    if word in near:
+        return near[word]
+    for variant in _one_deleted(word):
+        if variant in near:
+            return near[variant]
+    return word
+
+
 # Generic words: kept, but count for little when names are compared.
 GENERIC = _words("""
 university institute technology science research academy center laboratory national state
@@ -311,7 +348,7 @@ def tokens(text: str) -> tuple[str, ...]:
             run = []
         word = part.replace(_HAN_MARK, "")
         if word:
-            raw.append(CANONICAL.get(word, word))
+            raw.append(CANONICAL.get(word) or _canonical_misspelt(word))
     kept = [t for t in raw if t in han or t not in LEGAL_FORMS]
     if not kept:  # a name made only of filler ("The Company") still needs tokens
         kept = raw

@@ -57,6 +57,23 @@ def test_normalisation(raw: str, expected: str) -> None:
     assert normalized(raw) == expected
 
 
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("Scienific Research Institute of Hypersonic Systems", "Scientific Research Institute of Hypersonic Systems"),
+    ("China North Indusries Group", "China North Industries Group"),
+    ("Radio-Electronic Technoogies", "Radio-Electronic Technologies"),
+    ("Russian Academy of Scieces", "Russian Academy of Sciences"),
+    ("Central Research Laboratries", "Central Research Laboratories"),
+])
+def test_a_misspelt_word_that_folds_into_another_token_folds_all_the_same(typed: str, meant: str) -> None:
+    # "Scientific" is read as "science": a one-letter slip in it would otherwise be far from every listed word.
+    assert tokens(typed) == tokens(meant)
+
+
+def test_short_or_general_words_are_not_read_as_misspellings() -> None:
+    assert tokens("ICL Techno") == ("icl", "techno")      # six letters: too short to tell from a name
+    assert tokens("Scientist") == ("scientist",)          # two letters from "scientific"
+
+
 def test_scripts_are_transliterated() -> None:
     assert tokens("Московский") == ("moskovskiy",)
     # Han syllables in overlapping pairs; the PLA prefix and company suffixes are dropped first.
