@@ -22,7 +22,10 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
 - ``cyrillic_honorific_swap``: a Russian name's honorific written the other way (imeni or its abbreviation im.);
 - ``punctuation``: the name without its apostrophes, hyphens, full stops and commas ("Xian Jiaotong University"), and
   with "and" for "&" or "&" for "and";
-- ``typo``: one letter left out of the longest word of seven letters or more that is not a general word.
+- ``typo``: one letter left out of the longest word of seven letters or more that is not a general word;
+- ``academy_dropped``: an institute's name without the academy (or its branch) it belongs to ("... of the Russian
+  Academy of Sciences", "..., Chinese Academy of Sciences", "RAS");
+- ``place_added``: a name followed by its country, as an address ends ("<name>, Moscow, Russia" style: the country).
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -180,11 +183,30 @@ def _typo(name: str, rec: Record) -> Iterator[str]:
         yield name.replace(word, word[:cut] + word[cut + 1:], 1)
 
 
+_ACADEMY_END = re.compile(r"^(?P<rest>.+?)[,\s]+(?:of\s+)?(?:the\s+)?(?:(?:siberian|ural|far eastern?)\s+branch\s+"
+                          r"(?:of\s+)?(?:the\s+)?)?(?:russian|chinese)\s+academy\s+of\s+sciences?$|"
+                          r"^(?P<rest2>.+?)\s+(?:SB\s+|UB\s+|FEB\s+)?RAS$", re.IGNORECASE)
+
+
+def _academy_dropped(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii():
+        return
+    if (m := _ACADEMY_END.match(name)) and len((rest := m["rest"] or m["rest2"]).split()) >= 2:
+        yield rest.rstrip(" ,")
+
+
+def _place_added(name: str, rec: Record) -> Iterator[str]:
+    country = next((COUNTRY[c] for c in rec.countries if c in COUNTRY), "")
+    if name.isascii() and country and "," not in name and len(name.split()) >= 2:
+        yield f"{name}, {country}"
+
+
 KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "honorific_swap": _honorific_swap, "person_first": _person_first, "status_dropped": _status_dropped,
     "legal_form_dropped": _legal_form_dropped, "with_initials": _with_initials, "affiliation_line": _affiliation_line,
     "initials": _initials, "han_form_dropped": _han_form_dropped, "cyrillic_status_dropped": _cyrillic_status_dropped,
     "cyrillic_honorific_swap": _cyrillic_honorific_swap, "punctuation": _punctuation, "typo": _typo,
+    "academy_dropped": _academy_dropped, "place_added": _place_added,
 }
 
 

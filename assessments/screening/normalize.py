@@ -626,14 +626,15 @@ def affiliation_parts(text: str) -> list[str]:
     """
     pieces = [p for p in _PART_SPLIT.split(text) if p.strip()]
     parts: list[str] = []
-    for piece in pieces:
+    for at, piece in enumerate(pieces):
         inner = _PAREN_PART.findall(piece)
         outer = " ".join(_PAREN_PART.sub(" ", piece).split())
         for cand in [outer, *inner]:
             toks = tokens(cand) if cand else ()
             if not toks or all(t.isdigit() or t in LEGAL_FORMS for t in toks):
                 continue  # a postcode, or a legal form alone ("Co., Limited" cut at the comma)
-            if len(pieces) > 1 and cand is not pieces[0] and not any(t in ORG_WORDS for t in toks) and (
+            # (The line's first piece is the organisation's name whatever its words: "AO Plasma, Russia".)
+            if len(pieces) > 1 and (at or cand is not outer) and not any(t in ORG_WORDS for t in toks) and (
                     sum(len(t) > 1 for t in toks) < 3 or any(t in ADDRESS_WORDS or t.isdigit() for t in toks)):
                 continue  # a city, a country, a street address
             parts.append(cand)

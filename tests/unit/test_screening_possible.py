@@ -181,6 +181,14 @@ def test_an_affiliation_line_is_split_into_the_parts_that_can_be_organisations()
     assert _best(result)["part"] == "Harbin Institute of Technology"
 
 
+def test_a_short_name_followed_by_its_country_is_screened_as_the_name() -> None:
+    # The line's first piece names the organisation even with no word of a kind of body in it ("AO Plasma"); before,
+    # it was set aside as if it were a city, and "JSC SPA Orion" was listed while "JSC SPA Orion, Russia" was not.
+    assert affiliation_parts("JSC SPA Orion, Russia") == ["JSC SPA Orion"]
+    assert screen_name("JSC SPA Orion, Russia", CONFIG)["outcome"] in ("high", "prohibited")
+    assert affiliation_parts("Stanford University, Moscow, Russia") == ["Stanford University"]  # the city still not
+
+
 def test_a_listed_organisation_beside_another_in_a_line_is_a_possible_match() -> None:
     result = screen_name("Stanford University; Harbin Institute of Technology", CONFIG)
     best = _best(result)
