@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise, product
 
@@ -511,6 +512,41 @@ def loose_initials(text: str, *, short_pinyin: bool = False) -> frozenset[str]:
             # Temperatures of the Russian Academy of Sciences": JIHT).
             found.add("".join(t[0] for t in unit))
     return frozenset(a for a in found if 3 <= len(a) <= _LOOSE_LETTERS)
+
+
+# Words that say what kind of work a body does, which its own short form often leaves out (as CANONICAL reads them):
+# "KNTU", K. N. Toosi University of Technology; "CNPRI", China Nuclear Power Technology Research Institute.
+FIELD_INITIALS = frozenset({"technology", "technical", "technological", "research", "science"})
+
+
+def shortened_initials(text: str, is_country: Callable[[str], bool]) -> frozenset[str]:
+    """The initials of a name with words left out that a body's own short form often leaves out, beyond
+    ``loose_initials``: a word of its field ("Technology", "Research", "Science": each gives a letter or none), and a
+    country's name or adjective that opens a name of four words or more (``is_country`` says which words are;
+    "Iranian Ministry of Intelligence and Security": MOIS). "of", "and", "the", "for" and a closing company word give
+    a letter or none, as in loose_initials. Three to eight letters, from three words at least; none for a name in
+    Chinese characters or with neither such word (the spellings may include the name's loose initials)."""
+    if _HAN.search(text):
+        return frozenset()
+    words = [CANONICAL.get(w, w) for w in _initials_text(_LEGAL_WORDS_RE.sub(" ", fold(text))).split()]
+    starts = [0] if FIELD_INITIALS.intersection(words) else []
+    if len(words) >= 4 and is_country(words[0]):
+        starts.append(1)
+    found: set[str] = set()
+    for start in starts:
+        choices: list[tuple[str, ...]] = []
+        for w in words[start:]:
+            if w in _FILLER_INITIALS or w in ACRONYM_OPTIONAL or w in FIELD_INITIALS:
+                choices.append(("", w[0]))
+            elif w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1:
+                choices.append((w[0],))
+        count = 1
+        for c in choices:
+            count *= len(c)
+        if len(choices) < 3 or count > _LOOSE_MAX:
+            continue
+        found.update("".join(p) for p in product(*choices))
+    return frozenset(a for a in found if 3 <= len(a) <= 8)
 
 
 # Words that tell one institution from another of the same place or name ("Tianjin Medical University" is
