@@ -581,6 +581,12 @@ building bld bldg block floor room suite box district province oblast krai regio
 _PART_SPLIT = re.compile(r"\s*(?:[,;|\n\uff0c\uff1b\u3001\u060c]|\s-\s)\s*")
 _PAREN_PART = re.compile(r"\(([^()]{3,})\)")
 _OF_AT = re.compile(r"\s(?:of|at|in)\s", re.IGNORECASE)
+# Latin capitals in two groups or more joined by hyphens ("RFNC-VNIITF"). (Not Cyrillic: a group of three would be
+# read as Latin letters, the short form of a body of another country.)
+_CAPITAL_GROUPS = re.compile(r"[A-Z]{2,8}(?:-[A-Z]{2,8})+")
+# A group this short is no part of its own: three capitals alone match no listed short form (index.SHORT_ALIAS), and
+# their initials fit names of every kind ("GPA-IBM", "GRMH-GDL": measured on ROR's acronyms).
+_SHORT_GROUP = 3
 
 
 def affiliation_parts(text: str) -> list[str]:
@@ -590,7 +596,13 @@ def affiliation_parts(text: str) -> list[str]:
     and "Harbin Institute of Technology" (a city, a postcode and a country are no organisation); a unit
     followed by "of" or "at" gives what follows ("College of Computing of X" gives "Computing of X" and
     "X"); a name in brackets gives the brackets' content and the rest.
+    Latin capitals in groups joined by hyphens ("RFNC-VNIITF": a federal centre's and its institute's short forms) give
+    each group of four letters or more, when there are two such groups or more.
     """
+    if _CAPITAL_GROUPS.fullmatch(text.strip()):
+        groups = [g for g in text.strip().split("-") if len(g) > _SHORT_GROUP]
+        # (Two at least: a group's match is a possible match only when another group names something else too.)
+        return groups if len(groups) > 1 else []
     pieces = [p for p in _PART_SPLIT.split(text) if p.strip()]
     parts: list[str] = []
     for piece in pieces:

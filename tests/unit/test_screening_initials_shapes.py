@@ -1,8 +1,8 @@
 """Ways people form an organisation's initials that capitals typed alone are read as, each a possible match and never
 a match: a word of the body's field left out ("Technology", "Research"), a country's name opening the name left out,
-"of" or "and" giving a letter in five letters or more of any listed name; and the shapes that stay unraised: those
-spellings of a company's name in four letters, any of them in three, and a city opening a name (it stays in the
-initials).
+"of" or "and" giving a letter in five letters or more of any listed name, short forms in groups joined by hyphens;
+and the shapes that stay unraised: those spellings of a company's name in four letters, any of them in three, a city
+opening a name (it stays in the initials), a group of three capitals.
 
 The lists here are made up (screen_name() reads them instead of the shipped ones), so that each test shows the shape
 alone: what the screen returns, the listed name, and the reason a person reads."""
@@ -34,6 +34,8 @@ MADE_UP = [
     Record("r6", "Tolvar Kessan University of Science and Technology", (), ("CN",), (LIST,), ""),
     Record("r7", "Gulvand Institute of Quarn Hydraulics", (), ("CN",), (LIST,), ""),
     Record("r8", "Japan Melk Orvin Sensor Company", (), ("JP",), (LIST,), ""),
+    Record("r9", "Tremov Institute of Vortex Physics", ("TIVPH",), ("RU",), (LIST,), ""),
+    Record("r10", "QDL Trading Company Limited", (), ("CN",), (LIST,), ""),
     # Four listed names whose initials with "Technology" left out are the same: too many to name.
     *[Record(f"w{n}", f"Wexl {town} Technology Research University", (), ("CN",), (LIST,), "")
       for n, town in enumerate(("Ulmar", "Ustrel", "Unvik", "Ubrast"))],
@@ -112,3 +114,16 @@ def test_shortened_initials_leave_out_a_countrys_name_not_a_citys() -> None:
     assert not {"ntu", "ktu", "kntou"} & found
     # A name of two words: none.
     assert shortened_initials("Plorvan Technology", is_country) == frozenset()
+
+
+def test_short_forms_in_groups_joined_by_hyphens_are_read_one_by_one() -> None:
+    # "XRFC-TIVPH": a centre's short form and its institute's; the institute's is a listed short form.
+    result = screen_name("XRFC-TIVPH", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert _raised(result) == ["Tremov Institute of Vortex Physics"]
+    assert result["candidates"][0]["possible_reason"] == "found in one part of what you typed: \u201cTIVPH\u201d"
+    # A group of three capitals is no part of its own: the listed company's short name, "QDL", is not raised.
+    assert screen_name("GRMH-QDL", CONFIG)["outcome"] == "none"
+    # One group of four letters or more among shorter ones is not read alone either: it would be the whole of what
+    # was typed, as if the listed short form had been typed alone.
+    assert screen_name("GXH-FAH-TIVPH", CONFIG)["outcome"] == "none"
