@@ -1,6 +1,7 @@
 """Ways people form an organisation's initials that capitals typed alone are read as, each a possible match and never
 a match: a word of the body's field left out ("Technology", "Research"), a country's name opening the name left out,
-"of" or "and" giving a letter in five letters or more of any listed name, short forms in groups joined by hyphens;
+"of" or "and" giving a letter in five letters or more of any listed name, the usual initials of a body that is no
+company in four letters, short forms in groups joined by hyphens;
 and the shapes that stay unraised: those spellings of a company's name in four letters, any of them in three, a city
 opening a name (it stays in the initials), a group of three capitals.
 
@@ -36,6 +37,12 @@ MADE_UP = [
     Record("r8", "Japan Melk Orvin Sensor Company", (), ("JP",), (LIST,), ""),
     Record("r9", "Tremov Institute of Vortex Physics", ("TIVPH",), ("RU",), (LIST,), ""),
     Record("r10", "QDL Trading Company Limited", (), ("CN",), (LIST,), ""),
+    # Two bodies and two companies with the same usual initials: initials that fit one name only are a possible
+    # match of it by another way (index.Index._acronym_hits), any name's.
+    Record("r11", "National Orbital Vessel Administration", (), ("KP",), (LIST,), ""),
+    Record("r12", "Northern Ocean Vigilance Agency", (), ("KP",), (LIST,), ""),
+    Record("r13", "Brask Velin Rotor Trading Co., Ltd.", (), ("CN",), (LIST,), ""),
+    Record("r14", "Bolvar Vintec Relay Transport Company Limited", (), ("CN",), (LIST,), ""),
     # Four listed names whose initials with "Technology" left out are the same: too many to name.
     *[Record(f"w{n}", f"Wexl {town} Technology Research University", (), ("CN",), (LIST,), "")
       for n, town in enumerate(("Ulmar", "Ustrel", "Unvik", "Ubrast"))],
@@ -80,6 +87,7 @@ def test_initials_with_a_word_left_out_or_given_a_letter_are_a_possible_match(ty
     "TKU",  # a school's name with "of Science and Technology" left out, in three letters
     "MOP",  # the public body's name without its country, in three letters
     "MOSC",  # a company's name without the country that opens it, in four letters
+    "BVRT",  # two companies' usual initials in four letters
     "QHGI",  # no such spelling: Gulvand Institute of Quarn Hydraulics is GIQH or GIOQH
     "WURU",  # four listed names fit it ("Wexl ... Technology Research University" with "Technology" left out)
 ])
@@ -87,6 +95,15 @@ def test_initials_that_stay_unraised(typed: str) -> None:
     result = screen_name(typed, CONFIG)
     assert result["outcome"] == "none", _raised(result)
     assert _raised(result) == []
+
+
+def test_four_letters_that_are_the_usual_initials_of_bodies_that_are_no_companies_name_them() -> None:
+    result = screen_name("NOVA", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert sorted(_raised(result)) == ["National Orbital Vessel Administration", "Northern Ocean Vigilance Agency"]
+    assert result["candidates"][0]["possible_reason"] == (
+        "\u201cNOVA\u201d can be the initials of 2 listed names (National Orbital Vessel Administration; Northern "
+        "Ocean Vigilance Agency): initials alone cannot tell which organisation you mean; type the full name to check")
 
 
 def test_initials_typed_in_lower_case_are_a_word_not_initials() -> None:
