@@ -427,6 +427,11 @@ _LOOSE_LETTERS = 12  # letters of loose initials at most (a unit's and its acade
 _ACADEMY_SHORT = frozenset({"ras", "ran", "sb", "so", "ub", "uro", "feb", "dvo"})
 
 
+# A compass point of two directions written as one word, which initials give one letter or two ("NWPU":
+# Northwestern Polytechnical University; "NEU", "SWU").
+_COMPASS = re.compile(r"(?:north|south)(east|west)(?:ern)?")
+
+
 def _pinyin_splits(w: str) -> tuple[str, ...]:
     """The two letters of every cut of a word into two pinyin syllables ("xidian": xd). Not before a syllable that
     opens with a, o or e: pinyin writes an apostrophe there ("Xi'an"), so "hunan" is hu-nan, never hun-an."""
@@ -472,8 +477,9 @@ def loose_initials(text: str, *, short_pinyin: bool = False) -> frozenset[str]:
     """Every way of writing a name's initials that people use, beyond ``acronym`` and ``acronym_variants``: "of",
     "and", "the", "for" giving a letter or none ("IOP": Institute of Physics), a hyphenated word one letter or one
     per part ("Sun Yat-sen": SYSU, SYU), a two-syllable pinyin word a letter per syllable (``short_pinyin``: also a
-    five-letter one, "Fudan": FDU; for the names of Chinese bodies), a closing company word a letter or none, and
-    the initials of the normalised words (official status words and the honorific left out: "Nizhny Novgorod
+    five-letter one, "Fudan": FDU; for the names of Chinese bodies), a closing company word a letter or none, a
+    compass point of two directions in one word a letter or two ("Northwestern": N or NW), and the initials of the
+    normalised words (official status words and the honorific left out: "Nizhny Novgorod
     National Research State University Named after N.I. Lobachevsky": NNSU). Three to eight letters; none for a
     name in Chinese characters."""
     if _HAN.search(text):
@@ -489,6 +495,8 @@ def loose_initials(text: str, *, short_pinyin: bool = False) -> frozenset[str]:
                 continue
             elif len(w) >= (5 if short_pinyin else 6) and w not in GENERIC and (two := _pinyin_splits(w)):
                 choices.append((w[0], *two))
+            elif compass := _COMPASS.fullmatch(w):
+                choices.append((w[0], w[0] + compass.group(1)[0]))
             else:
                 choices.append((w[0],))
         count = 1

@@ -1,9 +1,9 @@
 """Ways people form an organisation's initials that capitals typed alone are read as, each a possible match and never
 a match: a word of the body's field left out ("Technology", "Research"), a country's name opening the name left out,
-"of" or "and" giving a letter in five letters or more of any listed name, the usual initials of a body that is no
-company in four letters, short forms in groups joined by hyphens;
-and the shapes that stay unraised: those spellings of a company's name in four letters, any of them in three, a city
-opening a name (it stays in the initials), a group of three capitals.
+"of" or "and" giving a letter in five letters or more of any listed name, "Northwestern" giving N or NW, the usual
+initials of a body that is no company in four letters, short forms in groups joined by hyphens; and the shapes that
+stay unraised: those spellings of a company's name in four letters, any of them in three, a city opening a name (it
+stays in the initials), a group of three capitals.
 
 The lists here are made up (screen_name() reads them instead of the shipped ones), so that each test shows the shape
 alone: what the screen returns, the listed name, and the reason a person reads."""
@@ -41,6 +41,7 @@ MADE_UP = [
     # match of it by another way (index.Index._acronym_hits), any name's.
     Record("r11", "National Orbital Vessel Administration", (), ("KP",), (LIST,), ""),
     Record("r12", "Northern Ocean Vigilance Agency", (), ("KP",), (LIST,), ""),
+    Record("r15", "Northwestern Kelbrin Polytechnical University", (), ("CN",), (LIST,), ""),
     Record("r13", "Brask Velin Rotor Trading Co., Ltd.", (), ("CN",), (LIST,), ""),
     Record("r14", "Bolvar Vintec Relay Transport Company Limited", (), ("CN",), (LIST,), ""),
     # Four listed names whose initials with "Technology" left out are the same: too many to name.
@@ -71,6 +72,8 @@ def _raised(result: dict) -> list[str]:
     ("MOPV", "Iranian Ministry of Plorvan and Vesk"),
     # Five letters: "and" giving its letter in a company's name (ZOLM and ZOLMC are its usual initials).
     ("ZOALM", "Zentrax Optics and Laser Manufacturing Co., Ltd."),
+    # A compass point of two directions in one word giving both letters: North-Western.
+    ("NWKPU", "Northwestern Kelbrin Polytechnical University"),
 ])
 def test_initials_with_a_word_left_out_or_given_a_letter_are_a_possible_match(typed: str, listed: str) -> None:
     result = screen_name(typed, CONFIG)
