@@ -282,6 +282,8 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 # Initials with the honorific and the Academy ("IRE im. V.A. Kotelnikova RAN" in Cyrillic), when the
                 # Academy's records carrying that surname have no such initials (Index._honorific_acronym_hits).
                 fits = _initials_fits(index, words[0], allowed)
+            if not fits:
+                fits = _mixed_case_fits(index, name, allowed)  # "UrFU": Ural Federal University
             keep_initials(fits, _initials_reason)
         for variant, word, parent in _initials_spelled_out(index, name, allowed):
             # "Shenyang Institute of Automation CAS": the initials read as the one listed name they fit (the Chinese
@@ -590,6 +592,15 @@ def _initials_fits(index: Index, name: str, allowed: set[int] | None, *, alone: 
 
     fits = index.initials_fit(typed, accept)
     return {rid: aid for rid, (aid, _) in fits.items()} if len(fits) <= INITIALS_OWNERS else {}
+
+
+def _mixed_case_fits(index: Index, name: str, allowed: set[int] | None) -> dict[int, int]:
+    """The listed records (record -> alias) whose names a short form in capitals and small letters typed alone can be
+    (Index.mixed_case_fit: "UrFU", Ural Federal University), when they are a few (INITIALS_OWNERS at most). The small
+    letters say where each word starts, so any listed name counts."""
+    fits = {rid: aid for rid, aid in index.mixed_case_fit(name).items()
+            if (allowed is None or rid in allowed) and index.records[rid].lists}
+    return fits if len(fits) <= INITIALS_OWNERS else {}
 
 
 # The Russian Academy of Sciences and its branches in English and in Russian, run together as typed initials are.

@@ -47,8 +47,10 @@ from .normalize import (
     acronym_variants,
     has_initials,
     loose_initials,
+    mixed_case_pieces,
     names_company,
     pinyin_pairs,
+    prefixes_fit,
     russian_initials,
     shortened_initials,
     tokens,
@@ -766,6 +768,26 @@ class Index:
             out[rid] = (aid, how)
             names |= own
         return out
+
+    def mixed_case_fit(self, typed: str) -> dict[int, int]:
+        """The listed records (record -> alias) whose names a short form in capitals and small letters can be
+        ("UrFU": Ural Federal University; "SibFU"): each capital opens a word of the name and the small letters after
+        it continue that word, in the name's order ("of", "and", "the", "for" and a closing company word may be left
+        out, legal forms are). ``typed``: one word of Latin letters, three capitals or more and a small letter or more
+        (normalize.mixed_case_pieces). Records carrying the same name are one organisation: the first is kept."""
+        pieces = mixed_case_pieces(typed)
+        if not pieces:
+            return {}
+        key = "".join(p[0] for p in pieces)
+        found: dict[int, int] = {}
+        names: set[tuple[str, ...]] = set()
+        for aid in sorted(self.loose_acronyms().get(key, ())):
+            rid = self.alias_record[aid]
+            if rid in found or self.alias_tokens[aid] in names or not prefixes_fit(pieces, self.alias_text[aid]):
+                continue
+            found[rid] = aid
+            names.update(t for a in self.record_aliases.get(rid, ()) if len(t := self.alias_tokens[a]) > 1)
+        return found
 
     def academy_initials_fit(self, unit: str, parent: str) -> dict[int, int]:
         """The listed records (record -> alias) that are a unit of a body whose initials are ``parent`` (an academy:

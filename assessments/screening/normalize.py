@@ -557,6 +557,40 @@ def shortened_initials(text: str, is_country: Callable[[str], bool]) -> frozense
     return frozenset(a for a in found if 3 <= len(a) <= 8)
 
 
+_MIXED_CASE = re.compile(r"(?:[A-Z][a-z]*){3,}")
+
+
+def mixed_case_pieces(typed: str) -> tuple[str, ...]:
+    """A short form written in capitals and small letters, cut before each capital and lowered ("UrFU": ur, f, u):
+    one word of Latin letters, three capitals or more, a small letter or more, eight letters at most. () for any
+    other word ("Skoltech", "UNESCO")."""
+    word = typed.strip()
+    if len(word) > _LOOSE_LETTERS - 4 or not _MIXED_CASE.fullmatch(word) or word.isupper():
+        return ()
+    return tuple(p.lower() for p in re.findall(r"[A-Z][a-z]*", word))
+
+
+def prefixes_fit(pieces: tuple[str, ...], name: str) -> bool:
+    """True when ``pieces`` open the words of ``name`` one by one, in order (mixed_case_pieces: "ur", "f", "u" of Ural
+    Federal University): "of", "and", "the", "for" and a closing company word may give no piece, legal forms,
+    numbers and one-letter words never do, every other word gives one. A piece of two letters or more opens a word
+    two letters longer at least: a short word is written whole ("KHK", itself a short form, is no "Kh...")."""
+    words: list[tuple[str, bool]] = []
+    for w in _initials_text(_LEGAL_WORDS_RE.sub(" ", fold(name))).split():
+        if w in _FILLER_INITIALS or w in ACRONYM_OPTIONAL:
+            words.append((w, True))
+        elif w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1:
+            words.append((w, False))
+    ends = {0}  # the numbers of words read, for the pieces read so far
+    for piece in pieces:
+        ends = {j + 1 for i in ends for j in range(i, len(words))
+                if all(words[k][1] for k in range(i, j)) and words[j][0].startswith(piece) and (
+                    len(piece) == 1 or len(words[j][0]) > len(piece) + 1)}
+        if not ends:
+            return False
+    return any(all(skip for _, skip in words[i:]) for i in ends)
+
+
 # Words that tell one institution from another of the same place or name ("Tianjin Medical University" is
 # not Tianjin University, "X University of Technology" not X University): a listed name found inside a
 # typed one with such a word added is no possible match. Han pairs: 医院 hospital, 附属 affiliated, 师范

@@ -1,9 +1,10 @@
 """Ways people form an organisation's initials that capitals typed alone are read as, each a possible match and never
 a match: a word of the body's field left out ("Technology", "Research"), a country's name opening the name left out,
 "of" or "and" giving a letter in five letters or more of any listed name, "Northwestern" giving N or NW, the usual
-initials of a body that is no company in four letters, short forms in groups joined by hyphens; and the shapes that
-stay unraised: those spellings of a company's name in four letters, any of them in three, a city opening a name (it
-stays in the initials), a group of three capitals.
+initials of a body that is no company in four letters, short forms in groups joined by hyphens, a short form in
+capitals and small letters ("UlFU"); and the shapes that stay unraised: those spellings of a company's name in four
+letters, any of them in three, a city opening a name (it stays in the initials), a group of three capitals, small
+letters that are no word's opening.
 
 The lists here are made up (screen_name() reads them instead of the shipped ones), so that each test shows the shape
 alone: what the screen returns, the listed name, and the reason a person reads."""
@@ -42,6 +43,8 @@ MADE_UP = [
     Record("r11", "National Orbital Vessel Administration", (), ("KP",), (LIST,), ""),
     Record("r12", "Northern Ocean Vigilance Agency", (), ("KP",), (LIST,), ""),
     Record("r15", "Northwestern Kelbrin Polytechnical University", (), ("CN",), (LIST,), ""),
+    Record("r16", "Ulvar Federal University", (), ("RU",), (LIST,), ""),
+    Record("r17", "JSC KVK SDS UGLEM", (), ("RU",), (LIST,), ""),
     Record("r13", "Brask Velin Rotor Trading Co., Ltd.", (), ("CN",), (LIST,), ""),
     Record("r14", "Bolvar Vintec Relay Transport Company Limited", (), ("CN",), (LIST,), ""),
     # Four listed names whose initials with "Technology" left out are the same: too many to name.
@@ -107,6 +110,19 @@ def test_four_letters_that_are_the_usual_initials_of_bodies_that_are_no_companie
     assert result["candidates"][0]["possible_reason"] == (
         "\u201cNOVA\u201d can be the initials of 2 listed names (National Orbital Vessel Administration; Northern "
         "Ocean Vigilance Agency): initials alone cannot tell which organisation you mean; type the full name to check")
+
+
+def test_a_short_form_in_capitals_and_small_letters_opens_the_words_of_the_name() -> None:
+    # "UlFU": Ul(var) F(ederal) U(niversity).
+    result = screen_name("UlFU", CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert _raised(result) == ["Ulvar Federal University"]
+    reason = result["candidates"][0]["possible_reason"]
+    assert reason == f"\u201cUlFU\u201d can be the initials of this listed name; {ASK}"
+    # The small letters must open the word: "UxFU" is no Ulvar Federal University.
+    assert screen_name("UxFU", CONFIG)["outcome"] == "none"
+    # A word of three letters is written whole, not cut: "KvSU" is not "KVK SDS UGLEM" (K, S, U are its initials).
+    assert screen_name("KvSU", CONFIG)["outcome"] == "none"
 
 
 def test_initials_typed_in_lower_case_are_a_word_not_initials() -> None:
