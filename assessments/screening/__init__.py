@@ -282,6 +282,8 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 # Initials with the honorific and the Academy ("IRE im. V.A. Kotelnikova RAN" in Cyrillic), when the
                 # Academy's records carrying that surname have no such initials (Index._honorific_acronym_hits).
                 fits = _initials_fits(index, words[0], allowed)
+            if not fits:
+                fits = _mixed_case_fits(index, name, allowed)  # "UrFU": Ural Federal University
             keep_initials(fits, _initials_reason)
         for variant, word, parent in _initials_spelled_out(index, name, allowed):
             # "Shenyang Institute of Automation CAS": the initials read as the one listed name they fit (the Chinese
@@ -552,7 +554,7 @@ _SHORT_INITIALS = 4  # letters of initials that fit too many companies' names to
 ASK_FULL_NAME = "initials alone can stand for other organisations too: type the full name to check"
 
 
-def _initials_fits(index: Index, name: str, allowed: set[int] | None) -> dict[int, int]:
+def _initials_fits(index: Index, name: str, allowed: set[int] | None, *, alone: bool = True) -> dict[int, int]:
     """The listed records (record -> alias) that capitals typed alone, three to eight letters in Latin or Cyrillic
     letters, can be the initials of (Index.initials_fit), when they are a few (INITIALS_OWNERS at most). Initials are
     short and collide: measured on the acronyms of ROR's organisations (benchmarks/screening_probe_unlisted.py
@@ -560,7 +562,14 @@ def _initials_fits(index: Index, name: str, allowed: set[int] | None) -> dict[in
     school fit too many to count at three letters. What counts: a one-word short form of the record that is the
     initials of one of its names ("PJSC UAC"); for three letters, also the initials of a school's name as the list
     writes it (a university, institute, academy or college that is no company); for four, those of any of a school's
-    names; for five and more, also the usual initials of any listed name."""
+    names, the usual initials of any body's name that is no company's ("NADA": National Aerospace Development
+    Administration), and a school's initials with a word left out that short forms often leave out (Index.initials_fit's
+    "shortened": "KNTU"), as of a public body's names ("MOIS"); for five and more, any of those ways of writing the
+    initials of any listed name ("CNPRI": China Nuclear Power Technology Research Institute Co. Ltd.). Measured on
+    ROR's acronyms, the usual initials of companies' names fit too many at four letters (18 more of 1,292 acronyms of
+    unrelated bodies raised, where those of other bodies' names raised 3). Not ``alone`` (capitals among other
+    words, _initials_spelled_out), only what counted before those ways were added: a one-word short form, a school's
+    initials (its usual ones, any spelling from four letters), the usual initials of any name from five."""
     typed = name.strip()
     cyrillic = bool(_CYRILLIC_ONLY.fullmatch(typed))
     if not (typed.isascii() or cyrillic):
@@ -570,8 +579,14 @@ def _initials_fits(index: Index, name: str, allowed: set[int] | None) -> dict[in
     def accept(rid: int, aid: int, how: str) -> bool:
         if (allowed is not None and rid not in allowed) or not index.records[rid].lists:
             return False
-        if how == "short_form" or (how == "usual" and letters > _SHORT_INITIALS):
+        if how == "short_form" or (letters > _SHORT_INITIALS and (alone or how == "usual")):
             return True
+        if how == "shortened":
+            # (four letters: a school's or a public body's name, "MOIS": Iranian Ministry of Intelligence and Security)
+            return alone and letters == _SHORT_INITIALS and (
+                _names_a_school(index, rid, aid) or _names_a_body(index, rid, aid))
+        if alone and how == "usual" and letters == _SHORT_INITIALS and not _names_a_company(index, rid, aid):
+            return True  # (the usual initials of any body that is no company: "NADA", "IRGC")
         if letters < _SHORT_INITIALS and aid != index.record_aliases[rid][0] and not (
                 cyrillic and _CYRILLIC_ONLY.search(index.alias_text[aid])):
             return False  # (in Cyrillic, the school's Russian name: "AGU", Astrakhanskiy gosudarstvennyy universitet)
@@ -579,6 +594,15 @@ def _initials_fits(index: Index, name: str, allowed: set[int] | None) -> dict[in
 
     fits = index.initials_fit(typed, accept)
     return {rid: aid for rid, (aid, _) in fits.items()} if len(fits) <= INITIALS_OWNERS else {}
+
+
+def _mixed_case_fits(index: Index, name: str, allowed: set[int] | None) -> dict[int, int]:
+    """The listed records (record -> alias) whose names a short form in capitals and small letters typed alone can be
+    (Index.mixed_case_fit: "UrFU", Ural Federal University), when they are a few (INITIALS_OWNERS at most). The small
+    letters say where each word starts, so any listed name counts."""
+    fits = {rid: aid for rid, aid in index.mixed_case_fit(name).items()
+            if (allowed is None or rid in allowed) and index.records[rid].lists}
+    return fits if len(fits) <= INITIALS_OWNERS else {}
 
 
 # The Russian Academy of Sciences and its branches in English and in Russian, run together as typed initials are.
@@ -619,7 +643,7 @@ def _initials_spelled_out(index: Index, name: str, allowed: set[int] | None) -> 
     rest = tokens(" ".join(w for w in words if w != short[0]))
     if not any(t.lstrip("~") not in GENERIC and t.lstrip("~") not in COMMON_WORDS for t in rest):
         return []  # "HIT Group": the other words name no body
-    fits = _initials_fits(index, short[0], allowed)
+    fits = _initials_fits(index, short[0], allowed, alone=False)
     if len(fits) != 1:
         return []
     parent = index.records[next(iter(fits))].name
@@ -647,10 +671,20 @@ def _academy_reason(typed: str, names: list[str]) -> str:
             f"body they belong to ({'; '.join(names)}); {ASK_FULL_NAME}")
 
 
+def _names_a_company(index: Index, rid: int, aid: int) -> bool:
+    """True when a record's name or the alias names a company (normalize.names_company)."""
+    return names_company(index.records[rid].name) or names_company(index.alias_text[aid])
+
+
 def _names_a_school(index: Index, rid: int, aid: int) -> bool:
     """True when an alias names a university, institute, academy or college, of a record that is no company."""
-    return any(t in _SCHOOL_INITIALS for t in index.alias_tokens[aid]) and \
-        not names_company(index.records[rid].name) and not names_company(index.alias_text[aid])
+    return any(t in _SCHOOL_INITIALS for t in index.alias_tokens[aid]) and not _names_a_company(index, rid, aid)
+
+
+def _names_a_body(index: Index, rid: int, aid: int) -> bool:
+    """True when an alias names a public body (a ministry, an army, an agency: index.BODY_NOUNS), of a record that is
+    no company."""
+    return any(t in BODY_NOUNS for t in index.alias_tokens[aid]) and not _names_a_company(index, rid, aid)
 
 
 def _initials_reason(typed: str, names: list[str]) -> str:

@@ -35,6 +35,7 @@ from .normalize import (
     ACRONYM_OPTIONAL,
     COMMON_WORDS,
     DISTINGUISHING,
+    FIELD_INITIALS,
     GENERIC,
     HANGUL,
     LEGAL_FORMS,
@@ -46,9 +47,12 @@ from .normalize import (
     acronym_variants,
     has_initials,
     loose_initials,
+    mixed_case_pieces,
     names_company,
     pinyin_pairs,
+    prefixes_fit,
     russian_initials,
+    shortened_initials,
     tokens,
     without_name_initials,
 )
@@ -91,6 +95,10 @@ RESPACED_FACTOR = 0.9     # a respaced query ("jiao tong" for "jiaotong") is a g
 RESPACED_DETAILS = frozenset({"exact", "tokens"})
 
 
+# The countries that scripts.country_words() lacks, which the questionnaire names in two words ("Russian Federation",
+# "North Korea"), by the word their bodies' names open with as tokens() reads it ("Russian ...", "Korea Computer
+# Center"): a country's name left out of initials (normalize.shortened_initials).
+_COUNTRY_OPENERS = frozenset({"russia", "korea", "korean"})
 # A group's short form in capitals opening a unit's name, before at least three words of its own ("AVIC Chengdu
 # Aircraft Design Institute"), in a name not written all in capitals: the unit's own initials leave it out.
 _PARENT_SHORT = re.compile(r"^[A-Z]{3,6}\s+(?=\S+\s+\S+\s+\S)")
@@ -215,6 +223,8 @@ class Index:
         # loose_initials() of the aliases read so far -> those aliases (tuples of ints: untracked by the collector)
         self._loose: dict[str, tuple[int, ...]] = {}
         self._loose_done = 0  # aliases read into _loose (it is built in steps: prepare_next())
+        # shortened_initials() of the aliases read into _loose -> those aliases (built with _loose)
+        self._shortened: dict[str, tuple[int, ...]] = {}
         self._chinese: set[int] = set()  # records of Chinese bodies (their names' five-letter pinyin words count)
         self._han_names: list[tuple[str, int]] | None = None  # (a Chinese alias's characters, alias)
         self._body: dict[int, bool] = {}  # alias -> whether it reads as a body's name (_names_a_body)
@@ -694,16 +704,24 @@ class Index:
         return self._loose
 
     def _read_loose(self, count: int) -> None:
-        """Read the loose initials of the next ``count`` aliases into _loose."""
-        found = self._loose
+        """Read the loose and the shortened initials of the next ``count`` aliases into _loose and _shortened."""
+        from .scripts import country_words  # noqa: PLC0415 - a small file, read once
+
+        found, shortened = self._loose, self._shortened
+        countries = country_words().keys() | _COUNTRY_OPENERS
         if not self._loose_done:
             self._chinese = {rid for rid, rec in enumerate(self.records) if _CHINESE_COUNTRIES & set(rec.countries)}
         end = min(len(self.alias_tokens), self._loose_done + count)
         for aid in range(self._loose_done, end):
             if len(self.alias_tokens[aid]) < 2:
                 continue
-            for initials in loose_initials(self.alias_text[aid], short_pinyin=self.alias_record[aid] in self._chinese):
+            text = self.alias_text[aid]
+            for initials in loose_initials(text, short_pinyin=self.alias_record[aid] in self._chinese):
                 found[initials] = (*found.get(initials, ()), aid)
+            toks = self.alias_tokens[aid]
+            if len(toks) >= 3 and (toks[0] in countries or FIELD_INITIALS.intersection(toks)):
+                for initials in shortened_initials(text, countries.__contains__):
+                    shortened[initials] = (*shortened.get(initials, ()), aid)
         self._loose_done = end
 
     def initials_fit(self, typed: str,
@@ -712,7 +730,9 @@ class Index:
         initials of, each with the alias it fits and how: "short_form", a one-word alias of the record that is the
         initials of one of its names ("PJSC UAC"); "usual", the initials derived_acronyms() and derived_other()
         give (for capitals in Cyrillic, those of the Russian and Belarusian names as Russian writes them); "loose",
-        any other spelling of them (loose_acronyms()). ``accept(record, alias, how)`` says which fits count. Records
+        any other spelling of them (loose_acronyms()); "shortened", for capitals in Latin letters, the initials with a
+        word left out that short forms often leave out (normalize.shortened_initials: a field's word, a country's name
+        that opens the name). ``accept(record, alias, how)`` says which fits count. Records
         carrying the same fitting name are one organisation on two lists: the first record of such a group is kept."""
         word = typed.strip()
         if not (3 <= len(word) <= 8 and word.isalpha() and word.isupper()):
@@ -731,6 +751,8 @@ class Index:
         found: list[tuple[int, str]] = [(a, "short_form") for a in self.postings.get(key, ())
                                         if self.alias_tokens[a] == (key,) and self.alias_record[a] in spelled]
         found += [(a, "usual") for a in sorted(usual)] + [(a, "loose") for a in sorted(loose - usual)]
+        if not cyrillic:
+            found += [(a, "shortened") for a in sorted(set(self._shortened.get(key, ())) - usual - loose)]
         if cyrillic:
             found = [(a, how) for a, how in found
                      if CYRILLIC_COUNTRIES & set(self.records[self.alias_record[a]].countries)]
@@ -746,6 +768,26 @@ class Index:
             out[rid] = (aid, how)
             names |= own
         return out
+
+    def mixed_case_fit(self, typed: str) -> dict[int, int]:
+        """The listed records (record -> alias) whose names a short form in capitals and small letters can be
+        ("UrFU": Ural Federal University; "SibFU"): each capital opens a word of the name and the small letters after
+        it continue that word, in the name's order ("of", "and", "the", "for" and a closing company word may be left
+        out, legal forms are). ``typed``: one word of Latin letters, three capitals or more and a small letter or more
+        (normalize.mixed_case_pieces). Records carrying the same name are one organisation: the first is kept."""
+        pieces = mixed_case_pieces(typed)
+        if not pieces:
+            return {}
+        key = "".join(p[0] for p in pieces)
+        found: dict[int, int] = {}
+        names: set[tuple[str, ...]] = set()
+        for aid in sorted(self.loose_acronyms().get(key, ())):
+            rid = self.alias_record[aid]
+            if rid in found or self.alias_tokens[aid] in names or not prefixes_fit(pieces, self.alias_text[aid]):
+                continue
+            found[rid] = aid
+            names.update(t for a in self.record_aliases.get(rid, ()) if len(t := self.alias_tokens[a]) > 1)
+        return found
 
     def academy_initials_fit(self, unit: str, parent: str) -> dict[int, int]:
         """The listed records (record -> alias) that are a unit of a body whose initials are ``parent`` (an academy:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise, product
 
@@ -495,6 +496,11 @@ _LOOSE_LETTERS = 12  # letters of loose initials at most (a unit's and its acade
 _ACADEMY_SHORT = frozenset({"ras", "ran", "sb", "so", "ub", "uro", "feb", "dvo"})
 
 
+# A compass point of two directions written as one word, which initials give one letter or two ("NWPU":
+# Northwestern Polytechnical University; "NEU", "SWU").
+_COMPASS = re.compile(r"(?:north|south)(east|west)(?:ern)?")
+
+
 def _pinyin_splits(w: str) -> tuple[str, ...]:
     """The two letters of every cut of a word into two pinyin syllables ("xidian": xd). Not before a syllable that
     opens with a, o or e: pinyin writes an apostrophe there ("Xi'an"), so "hunan" is hu-nan, never hun-an."""
@@ -540,8 +546,9 @@ def loose_initials(text: str, *, short_pinyin: bool = False) -> frozenset[str]:
     """Every way of writing a name's initials that people use, beyond ``acronym`` and ``acronym_variants``: "of",
     "and", "the", "for" giving a letter or none ("IOP": Institute of Physics), a hyphenated word one letter or one
     per part ("Sun Yat-sen": SYSU, SYU), a two-syllable pinyin word a letter per syllable (``short_pinyin``: also a
-    five-letter one, "Fudan": FDU; for the names of Chinese bodies), a closing company word a letter or none, and
-    the initials of the normalised words (official status words and the honorific left out: "Nizhny Novgorod
+    five-letter one, "Fudan": FDU; for the names of Chinese bodies), a closing company word a letter or none, a
+    compass point of two directions in one word a letter or two ("Northwestern": N or NW), and the initials of the
+    normalised words (official status words and the honorific left out: "Nizhny Novgorod
     National Research State University Named after N.I. Lobachevsky": NNSU). Three to eight letters; none for a
     name in Chinese characters."""
     if _HAN.search(text):
@@ -557,6 +564,8 @@ def loose_initials(text: str, *, short_pinyin: bool = False) -> frozenset[str]:
                 continue
             elif len(w) >= (5 if short_pinyin else 6) and w not in GENERIC and (two := _pinyin_splits(w)):
                 choices.append((w[0], *two))
+            elif compass := _COMPASS.fullmatch(w):
+                choices.append((w[0], w[0] + compass.group(1)[0]))
             else:
                 choices.append((w[0],))
         count = 1
@@ -580,6 +589,75 @@ def loose_initials(text: str, *, short_pinyin: bool = False) -> frozenset[str]:
             # Temperatures of the Russian Academy of Sciences": JIHT).
             found.add("".join(t[0] for t in unit))
     return frozenset(a for a in found if 3 <= len(a) <= _LOOSE_LETTERS)
+
+
+# Words that say what kind of work a body does, which its own short form often leaves out (as CANONICAL reads them):
+# "KNTU", K. N. Toosi University of Technology; "CNPRI", China Nuclear Power Technology Research Institute.
+FIELD_INITIALS = frozenset({"technology", "technical", "technological", "research", "science"})
+
+
+def shortened_initials(text: str, is_country: Callable[[str], bool]) -> frozenset[str]:
+    """The initials of a name with words left out that a body's own short form often leaves out, beyond
+    ``loose_initials``: a word of its field ("Technology", "Research", "Science": each gives a letter or none), and a
+    country's name or adjective that opens a name of four words or more (``is_country`` says which words are;
+    "Iranian Ministry of Intelligence and Security": MOIS). "of", "and", "the", "for" and a closing company word give
+    a letter or none, as in loose_initials. Three to eight letters, from three words at least; none for a name in
+    Chinese characters or with neither such word (the spellings may include the name's loose initials)."""
+    if _HAN.search(text):
+        return frozenset()
+    words = [CANONICAL.get(w, w) for w in _initials_text(_LEGAL_WORDS_RE.sub(" ", fold(text))).split()]
+    starts = [0] if FIELD_INITIALS.intersection(words) else []
+    if len(words) >= 4 and is_country(words[0]):
+        starts.append(1)
+    found: set[str] = set()
+    for start in starts:
+        choices: list[tuple[str, ...]] = []
+        for w in words[start:]:
+            if w in _FILLER_INITIALS or w in ACRONYM_OPTIONAL or w in FIELD_INITIALS:
+                choices.append(("", w[0]))
+            elif w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1:
+                choices.append((w[0],))
+        count = 1
+        for c in choices:
+            count *= len(c)
+        if len(choices) < 3 or count > _LOOSE_MAX:
+            continue
+        found.update("".join(p) for p in product(*choices))
+    return frozenset(a for a in found if 3 <= len(a) <= 8)
+
+
+_MIXED_CASE = re.compile(r"(?:[A-Z][a-z]*){3,}")
+
+
+def mixed_case_pieces(typed: str) -> tuple[str, ...]:
+    """A short form written in capitals and small letters, cut before each capital and lowered ("UrFU": ur, f, u):
+    one word of Latin letters, three capitals or more, a small letter or more, eight letters at most. () for any
+    other word ("Skoltech", "UNESCO")."""
+    word = typed.strip()
+    if len(word) > _LOOSE_LETTERS - 4 or not _MIXED_CASE.fullmatch(word) or word.isupper():
+        return ()
+    return tuple(p.lower() for p in re.findall(r"[A-Z][a-z]*", word))
+
+
+def prefixes_fit(pieces: tuple[str, ...], name: str) -> bool:
+    """True when ``pieces`` open the words of ``name`` one by one, in order (mixed_case_pieces: "ur", "f", "u" of Ural
+    Federal University): "of", "and", "the", "for" and a closing company word may give no piece, legal forms,
+    numbers and one-letter words never do, every other word gives one. A piece of two letters or more opens a word
+    two letters longer at least: a short word is written whole ("KHK", itself a short form, is no "Kh...")."""
+    words: list[tuple[str, bool]] = []
+    for w in _initials_text(_LEGAL_WORDS_RE.sub(" ", fold(name))).split():
+        if w in _FILLER_INITIALS or w in ACRONYM_OPTIONAL:
+            words.append((w, True))
+        elif w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1:
+            words.append((w, False))
+    ends = {0}  # the numbers of words read, for the pieces read so far
+    for piece in pieces:
+        ends = {j + 1 for i in ends for j in range(i, len(words))
+                if all(words[k][1] for k in range(i, j)) and words[j][0].startswith(piece) and (
+                    len(piece) == 1 or len(words[j][0]) > len(piece) + 1)}
+        if not ends:
+            return False
+    return any(all(skip for _, skip in words[i:]) for i in ends)
 
 
 # Words that tell one institution from another of the same place or name ("Tianjin Medical University" is
@@ -614,6 +692,12 @@ building bld bldg block floor room suite box district province oblast krai regio
 _PART_SPLIT = re.compile(r"\s*(?:[,;|\n\uff0c\uff1b\u3001\u060c]|\s-\s)\s*")
 _PAREN_PART = re.compile(r"\(([^()]{3,})\)")
 _OF_AT = re.compile(r"\s(?:of|at|in)\s", re.IGNORECASE)
+# Latin capitals in two groups or more joined by hyphens ("RFNC-VNIITF"). (Not Cyrillic: a group of three would be
+# read as Latin letters, the short form of a body of another country.)
+_CAPITAL_GROUPS = re.compile(r"[A-Z]{2,8}(?:-[A-Z]{2,8})+")
+# A group this short is no part of its own: three capitals alone match no listed short form (index.SHORT_ALIAS), and
+# their initials fit names of every kind ("GPA-IBM", "GRMH-GDL": measured on ROR's acronyms).
+_SHORT_GROUP = 3
 
 
 def affiliation_parts(text: str) -> list[str]:
@@ -623,7 +707,13 @@ def affiliation_parts(text: str) -> list[str]:
     and "Harbin Institute of Technology" (a city, a postcode and a country are no organisation); a unit
     followed by "of" or "at" gives what follows ("College of Computing of X" gives "Computing of X" and
     "X"); a name in brackets gives the brackets' content and the rest.
+    Latin capitals in groups joined by hyphens ("RFNC-VNIITF": a federal centre's and its institute's short forms) give
+    each group of four letters or more, when there are two such groups or more.
     """
+    if _CAPITAL_GROUPS.fullmatch(text.strip()):
+        groups = [g for g in text.strip().split("-") if len(g) > _SHORT_GROUP]
+        # (Two at least: a group's match is a possible match only when another group names something else too.)
+        return groups if len(groups) > 1 else []
     pieces = [p for p in _PART_SPLIT.split(text) if p.strip()]
     parts: list[str] = []
     for at, piece in enumerate(pieces):
