@@ -538,6 +538,7 @@ _SOUND_VOWELS = ("ao", "ae", "a", "ae", "aeiouy", "ea", "aeiouy", "ea", "oau", "
 _LATIN_SOUND = (("shch", "s"), ("sch", "s"), ("tch", "s"), ("ch", "s"), ("sh", "s"), ("zh", "s"), ("kh", "h"),
                 ("ph", "p"), ("th", "t"), ("gh", "k"), ("ck", "k"), ("ts", "s"), ("tz", "s"), ("dz", "s"),
                 ("x", "ks"), ("q", "k"), ("tio", "sio"))
+_ANY_DIGRAPH = re.compile("[xq]|[cszkptg]h|ck|t[sz]|dz|tio")  # (a word without one: no replacement to make)
 # (Before the table above: ch as k in words of Greek origin, as Korean writes them: 테크놀로지, 케미컬.)
 _LATIN_HARD_CH = (("tech", "tek"), ("chn", "kn"), ("chr", "kr"), ("chl", "kl"), ("chem", "kem"))
 _PINYIN_SOUND = (("x", "s"), ("q", "s"), ("c", "s"), ("z", "s"))
@@ -561,6 +562,8 @@ _PINYIN_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
 
 Sound = tuple[str, tuple[str, ...]]
 """A sound skeleton ("kaspaska": consonant classes, "a" for each vowel) and each vowel's letters."""
+Reading = tuple[tuple[str, bool], ...]
+"""How the table reads a listed word (or words written solid): each word, and whether as pinyin."""
 
 
 def _merge(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -616,24 +619,45 @@ def _pinyin_spelling(word: str) -> str:
     return w
 
 
-def _latin_parts(word: str, pinyin: bool) -> list[tuple[str, str]]:
-    w = re.sub(r"[^a-z]", "", anyascii(word).lower())
+def _latin_letters(word: str, pinyin: bool) -> str:
+    """The word's letters after the spelling rules above: a digraph as the one letter of its class ("ch": s)."""
+    w = word if word.isascii() and word.isalpha() and word.islower() else re.sub(r"[^a-z]", "", anyascii(word).lower())
     if pinyin:
         w = _pinyin_spelling(w)  # (a pinyin e is never silent)
     else:
         w = _SILENT_E.sub("", w)
-        for a, b in _LATIN_HARD_CH:
+        if "ch" in w:
+            for a, b in _LATIN_HARD_CH:
+                w = w.replace(a, b)
+    if _ANY_DIGRAPH.search(w):
+        for a, b in _LATIN_SOUND:
             w = w.replace(a, b)
-    for a, b in _LATIN_SOUND:
-        w = w.replace(a, b)
-    w = _SOFT_C.sub("s", w)
-    return [(_SOUND_CLASS[ch], "") if ch in _SOUND_CLASS else ("a", ch) for ch in w]
+    return _SOFT_C.sub("s", w) if "c" in w else w
+
+
+def _latin_parts(word: str, pinyin: bool) -> list[tuple[str, str]]:
+    return [(_SOUND_CLASS[ch], "") if ch in _SOUND_CLASS else ("a", ch) for ch in _latin_letters(word, pinyin)]
 
 
 def latin_sound(word: str, pinyin: bool = False) -> Sound:
     """The Sound of a Latin word (see above): "Kaspersky" -> "kaspaska" with its vowels' letters; ``pinyin``: the word
     read as pinyin (x, q, c, z as s, no silent i: "Zhongxin" -> "sanksan")."""
     return _sound(_latin_parts(word, pinyin))
+
+
+_CLASS_LETTERS = str.maketrans("bfvpdtgkcszjlrmnhqxaeiouyw", "ppppttkkkssslrmnhkkaaaaaaa")
+_DOUBLED = re.compile(r"(.)\1+")
+_NO_VOWELS = str.maketrans("", "", "aeiouyw")
+_UNSOUNDED = re.compile(r"[rh](?!a)")
+
+
+def _latin_skeleton(reading: Reading) -> str:
+    """The skeleton of latin_sound() of the words of a Reading written solid, in string operations only (the table
+    reads every listed word)."""
+    letters = "".join(_latin_letters(word, pinyin) for word, pinyin in reading)
+    classes = _DOUBLED.sub(r"\1", letters.translate(_CLASS_LETTERS))
+    tidy = _DOUBLED.sub(r"\1", _UNSOUNDED.sub("", classes).replace("r", "l"))
+    return tidy[:-1] if tidy.endswith("sa") else tidy
 
 
 def sounds_alike(hangul: Sound, latin: Sound) -> bool:
@@ -674,57 +698,68 @@ class SoundTable:
         self.index = index
         institutional = _institutional_words()
         gloss = glossary()
-        # skeleton -> (listed word or words, their Sound) -> (record, alias) pairs
-        table: dict[str, dict[tuple[str, Sound], set[tuple[int, int]]]] = {}
         own_words: dict[int, tuple[str, ...]] = {}
-
-        def add(shown: str, sound: Sound, pair: tuple[int, int]) -> None:
-            if _consonants(sound[0]) >= SOUND_MIN:
-                table.setdefault(sound[0], {}).setdefault((shown, sound), set()).add(pair)
-
+        # (listed word or words, how to read them: (word, as pinyin) pairs) -> (record, alias) pairs
+        found: dict[tuple[str, Reading], list[tuple[int, int]]] = {}
+        readings: dict[tuple[str, bool], tuple[Reading, ...]] = {}  # (word, of a Chinese record) -> its readings
+        pinyin_words: dict[str, bool] = {}
         for rid, rec in enumerate(index.records):
             if SOUND_SKIPPED & set(rec.countries):
                 continue
             pinyin = bool(_PINYIN_COUNTRIES & set(rec.countries))
             for aid in index.record_aliases.get(rid, ()):
-                kind = script_of(index.alias_text[aid])
+                text = index.alias_text[aid]
+                kind = "latin" if text.isascii() else script_of(text)
                 if kind == "han":
                     # A Chinese name's own characters (not the glossary's words) in pinyin, as Korean writes a Chinese
                     # name by its Mandarin sound (중신궈지: 中芯国际, Zhongxin Guoji): its runs between the glossary's
                     # words, and its opening words when it opens with a name of its own (中芯 and 中芯国际), up to
                     # SOUND_HAN characters.
-                    segments = gloss.segment(index.alias_text[aid])
+                    segments = gloss.segment(text)
                     runs = {"".join(_HAN_CHARS.findall(seg.text)) for seg in segments if not seg.english}
                     if segments and not segments[0].english:
                         runs |= {"".join(_HAN_CHARS.findall("".join(seg.text for seg in segments[:k])))
                                  for k in range(2, len(segments) + 1)}
                     for run in runs:
                         if 2 <= len(run) <= SOUND_HAN:
-                            add(run, latin_sound(anyascii(run), pinyin=True), (rid, aid))
+                            found.setdefault((run, ((anyascii(run), True),)), []).append((rid, aid))
                 if kind != "latin":
                     continue
                 own = tuple(t for t in index.alias_tokens[aid] if t.isalpha() and t not in institutional)
                 own_words[aid] = own
                 # Each own word (a pinyin one read as pinyin too; a g before e or i read as a j too), and a Chinese
                 # name's own words written solid, as Korean writes its syllables (창신메모리: ChangXin Memory).
-                as_pinyin = [pinyin and bool(_PINYIN_WORD.fullmatch(t)) for t in own]
-                for word, read_pinyin in zip(own, as_pinyin, strict=True):
-                    for spelling in {word, *_soft_g(word)}:
-                        add(word, latin_sound(spelling), (rid, aid))
-                    if read_pinyin:
-                        add(word, latin_sound(word, pinyin=True), (rid, aid))
+                for word in own:
+                    key = (word, pinyin)
+                    if key not in readings:
+                        readings[key] = _word_readings(word, pinyin)
+                    for reading in readings[key]:
+                        found.setdefault((word, reading), []).append((rid, aid))
                 if pinyin and len(own) > 1:
-                    parts = [p for t, read in zip(own, as_pinyin, strict=True) for p in _latin_parts(t, read)]
-                    add(" ".join(own), _sound(parts), (rid, aid))
+                    for w in own:
+                        if w not in pinyin_words:
+                            pinyin_words[w] = bool(_PINYIN_WORD.fullmatch(w))
+                    solid = tuple((w, pinyin_words[w]) for w in own)
+                    found.setdefault((" ".join(own), solid), []).append((rid, aid))
+        # skeleton -> (listed word or words, their reading) -> (record, alias) pairs
+        table: dict[str, dict[tuple[str, Reading], list[tuple[int, int]]]] = {}
+        skeletons: dict[Reading, str] = {}
+        for (shown, reading), pairs in found.items():
+            skeleton_ = skeletons.get(reading)
+            if skeleton_ is None:
+                skeleton_ = _latin_skeleton(reading)
+                skeletons[reading] = skeleton_ = skeleton_ if _consonants(skeleton_) >= SOUND_MIN else ""
+            if skeleton_:
+                table.setdefault(skeleton_, {})[shown, reading] = pairs
         self.table = table
         self.own_words = own_words
+        self._sounds: dict[Reading, Sound] = {}
         # The institutional words as Korean writes them too (테크놀로지: technology): no evidence of a name.
-        self.institutional: dict[str, list[tuple[Sound, str]]] = {}
+        self.institutional: dict[str, list[tuple[str, str]]] = {}  # skeleton -> (spelling, English word)
         for word in sorted(institutional):
             for form in (word, word[:-1] + "ies" if word.endswith("y") else word + "s"):
                 for spelling in {form, *_soft_g(form)}:
-                    sound = latin_sound(spelling)
-                    self.institutional.setdefault(sound[0], []).append((sound, form))
+                    self.institutional.setdefault(_latin_skeleton(((spelling, False),)), []).append((spelling, form))
 
     def fits(self, query: str) -> list[SoundFit]:
         """The records a Korean query's foreign words may be, read by their sound: a word of SOUND_SYLLABLES or more
@@ -743,13 +778,16 @@ class SoundTable:
                 sound = hangul_sound(part)
                 if len(part) < SOUND_SYLLABLES or _consonants(sound[0]) < SOUND_MIN:
                     continue
-                english = [w for other, w in self.institutional.get(sound[0], ()) if sounds_alike(sound, other)]
+                english = [w for spelling, w in self.institutional.get(sound[0], ())
+                           if sounds_alike(sound, latin_sound(spelling))]
                 if english:
                     read[part] = english[0]
                     continue
                 fitting: dict[str, set[tuple[int, int]]] = {}
-                for (latin, listed), pairs in self.table.get(sound[0], {}).items():
-                    if sounds_alike(sound, listed):
+                for (latin, reading), pairs in self.table.get(sound[0], {}).items():
+                    if reading not in self._sounds:
+                        self._sounds[reading] = _sound([p for r in reading for p in _latin_parts(*r)])
+                    if sounds_alike(sound, self._sounds[reading]):
                         fitting.setdefault(latin, set()).update(pairs)
                 fits = sorted(((rid, aid, latin) for latin, pairs in fitting.items() for rid, aid in pairs),
                               key=lambda p: (len(self.own_words.get(p[1], ())), p[1]))
@@ -773,6 +811,20 @@ class SoundTable:
 
 
 _SOFT_G = re.compile(r"g(?=[eiy])")
+
+
+def _word_readings(word: str, chinese: bool) -> tuple[Reading, ...]:
+    """How the table reads a listed word: as written, with a g before e or i as j too, and (of a Chinese record) as
+    pinyin when it is written in pinyin syllables, last; none when it has fewer consonant letters than a skeleton
+    needs (a digraph is one class, x two)."""
+    if len(word.translate(_NO_VOWELS)) + word.count("x") < SOUND_MIN:
+        return ()
+    out: list[Reading] = [((word, False),)]
+    if _SOFT_G.search(word):
+        out.append(((_SOFT_G.sub("j", word), False),))
+    if chinese and _PINYIN_WORD.fullmatch(word):
+        out.append(((word, True),))
+    return tuple(out)
 
 
 def _soft_g(word: str) -> set[str]:

@@ -173,3 +173,15 @@ def test_a_listed_brand_written_in_hangul_is_found_on_the_shipped_lists() -> Non
     found = [c for c in result["candidates"] if c["possible"] and c["why"] == "sound"]
     assert found and all("Tencent" in c["name"] for c in found)
     assert "can be \u201cTencent\u201d" in found[0]["possible_reason"]
+
+
+def test_the_tables_quick_skeleton_is_the_sounds_skeleton_for_every_listed_word() -> None:
+    # The table reads every listed word with string operations (_latin_skeleton); a query compares full Sounds.
+    from assessments.screening.scripts import _latin_skeleton  # noqa: PLC0415
+
+    words = sorted({t for toks in get_index().alias_tokens for t in toks if t.isalpha()})
+    assert len(words) > 1000
+    differ = [(w, p) for w in words for p in (False, True) if _latin_skeleton(((w, p),)) != latin_sound(w, p)[0]]
+    assert differ == []
+    # Words written solid, one read as pinyin: Zhoutian ("satan") and Memory ("mamala").
+    assert _latin_skeleton((("zhoutian", True), ("memory", False))) == "satanmamala"
