@@ -696,21 +696,37 @@ class SoundTable:
 
     def __init__(self, index: Any) -> None:
         self.index = index
-        institutional = _institutional_words()
+        self.institutional_words = institutional = _institutional_words()
         gloss = glossary()
-        own_words: dict[int, tuple[str, ...]] = {}
+        records = index.records
+        skipped = {rid for rid, rec in enumerate(records) if SOUND_SKIPPED & set(rec.countries)}
+        chinese = {rid for rid, rec in enumerate(records) if _PINYIN_COUNTRIES & set(rec.countries)} - skipped
         # (listed word or words, how to read them: (word, as pinyin) pairs) -> (record, alias) pairs
         found: dict[tuple[str, Reading], list[tuple[int, int]]] = {}
-        readings: dict[tuple[str, bool], tuple[Reading, ...]] = {}  # (word, of a Chinese record) -> its readings
-        pinyin_words: dict[str, bool] = {}
-        for rid, rec in enumerate(index.records):
-            if SOUND_SKIPPED & set(rec.countries):
+        latin: dict[int, bool] = {}  # alias -> written in Latin letters
+
+        def is_latin(aid: int) -> bool:
+            if aid not in latin:
+                text = index.alias_text[aid]
+                latin[aid] = text.isascii() or script_of(text) == "latin"
+            return latin[aid]
+
+        # Each own word of the Latin names (a pinyin one of a Chinese record read as pinyin too; a g before e or i
+        # read as a j too), found through the index's postings: each word is read once.
+        for word, aids in index.postings.items():
+            if not word.isalpha() or word in institutional:
                 continue
-            pinyin = bool(_PINYIN_COUNTRIES & set(rec.countries))
+            for reading in _word_readings(word, True):
+                pinyin = reading[0][1]
+                pairs = [(rid, aid) for aid in aids if (rid := index.alias_record[aid]) not in skipped and
+                         (not pinyin or rid in chinese) and is_latin(aid)]
+                if pairs:
+                    found[word, reading] = pairs
+        for rid in sorted(chinese | {index.alias_record[aid] for aid, text in enumerate(index.alias_text)
+                                     if not text.isascii() and _HAN_CHARS.search(text)} - skipped):
             for aid in index.record_aliases.get(rid, ()):
                 text = index.alias_text[aid]
-                kind = "latin" if text.isascii() else script_of(text)
-                if kind == "han":
+                if not text.isascii() and script_of(text) == "han":
                     # A Chinese name's own characters (not the glossary's words) in pinyin, as Korean writes a Chinese
                     # name by its Mandarin sound (중신궈지: 中芯国际, Zhongxin Guoji): its runs between the glossary's
                     # words, and its opening words when it opens with a name of its own (中芯 and 中芯国际), up to
@@ -723,24 +739,13 @@ class SoundTable:
                     for run in runs:
                         if 2 <= len(run) <= SOUND_HAN:
                             found.setdefault((run, ((anyascii(run), True),)), []).append((rid, aid))
-                if kind != "latin":
-                    continue
-                own = tuple(t for t in index.alias_tokens[aid] if t.isalpha() and t not in institutional)
-                own_words[aid] = own
-                # Each own word (a pinyin one read as pinyin too; a g before e or i read as a j too), and a Chinese
-                # name's own words written solid, as Korean writes its syllables (창신메모리: ChangXin Memory).
-                for word in own:
-                    key = (word, pinyin)
-                    if key not in readings:
-                        readings[key] = _word_readings(word, pinyin)
-                    for reading in readings[key]:
-                        found.setdefault((word, reading), []).append((rid, aid))
-                if pinyin and len(own) > 1:
-                    for w in own:
-                        if w not in pinyin_words:
-                            pinyin_words[w] = bool(_PINYIN_WORD.fullmatch(w))
-                    solid = tuple((w, pinyin_words[w]) for w in own)
-                    found.setdefault((" ".join(own), solid), []).append((rid, aid))
+                elif rid in chinese and is_latin(aid):
+                    # A Chinese name's own words written solid, as Korean writes its syllables (창신메모리: ChangXin
+                    # Memory).
+                    own = self.own_words(aid)
+                    if len(own) > 1:
+                        solid = tuple((w, bool(_PINYIN_WORD.fullmatch(w))) for w in own)
+                        found.setdefault((" ".join(own), solid), []).append((rid, aid))
         # skeleton -> (listed word or words, their reading) -> (record, alias) pairs
         table: dict[str, dict[tuple[str, Reading], list[tuple[int, int]]]] = {}
         skeletons: dict[Reading, str] = {}
@@ -752,7 +757,6 @@ class SoundTable:
             if skeleton_:
                 table.setdefault(skeleton_, {})[shown, reading] = pairs
         self.table = table
-        self.own_words = own_words
         self._sounds: dict[Reading, Sound] = {}
         # The institutional words as Korean writes them too (테크놀로지: technology): no evidence of a name.
         self.institutional: dict[str, list[tuple[str, str]]] = {}  # skeleton -> (spelling, English word)
@@ -760,6 +764,10 @@ class SoundTable:
             for form in (word, word[:-1] + "ies" if word.endswith("y") else word + "s"):
                 for spelling in {form, *_soft_g(form)}:
                     self.institutional.setdefault(_latin_skeleton(((spelling, False),)), []).append((spelling, form))
+
+    def own_words(self, aid: int) -> tuple[str, ...]:
+        """An alias's words of its own: not the institutional words."""
+        return tuple(t for t in self.index.alias_tokens[aid] if t.isalpha() and t not in self.institutional_words)
 
     def fits(self, query: str) -> list[SoundFit]:
         """The records a Korean query's foreign words may be, read by their sound: a word of SOUND_SYLLABLES or more
@@ -790,7 +798,7 @@ class SoundTable:
                     if sounds_alike(sound, self._sounds[reading]):
                         fitting.setdefault(latin, set()).update(pairs)
                 fits = sorted(((rid, aid, latin) for latin, pairs in fitting.items() for rid, aid in pairs),
-                              key=lambda p: (len(self.own_words.get(p[1], ())), p[1]))
+                              key=lambda p: (len(self.own_words(p[1])), p[1]))
                 if 0 < len(fitting) <= SOUND_AMBIGUOUS and len({rid for rid, _, _ in fits}) <= SOUND_RECORDS:
                     read[part] = fits[0][2]
                     found.append((part, fits))
