@@ -758,12 +758,38 @@ class SoundTable:
                 table.setdefault(skeleton_, {})[shown, reading] = pairs
         self.table = table
         self._sounds: dict[Reading, Sound] = {}
-        # The institutional words as Korean writes them too (테크놀로지: technology): no evidence of a name.
-        self.institutional: dict[str, list[tuple[str, str]]] = {}  # skeleton -> (spelling, English word)
+        self._record_sounds: dict[int, set[Sound]] = {}
+        # The institutional words as Korean writes them too (테크놀로지: technology, 랩: lab), and country names
+        # (코리아): no evidence of a name, and read in English.
+        # (Place names neither: a Korean word that sounds like one is no evidence of a listed name's word.)
+        self.institutional: dict[str, list[tuple[str, str]]] = {}  # skeleton -> (spelling, English word or "")
+        countries = set(country_words())
+        accounted = _institutional_words(places_too=False)
         for word in sorted(institutional):
-            for form in (word, word[:-1] + "ies" if word.endswith("y") else word + "s"):
+            plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+            for form in (word,) if word in countries or word not in accounted else (word, plural):
                 for spelling in {form, *_soft_g(form)}:
-                    self.institutional.setdefault(_latin_skeleton(((spelling, False),)), []).append((spelling, form))
+                    self.institutional.setdefault(_latin_skeleton(((spelling, False),)), []).append(
+                        (spelling, form if word in accounted else ""))
+
+    def _in_record(self, part: str, rid: int) -> bool:
+        """Whether a Hangul part sounds like a word of a listed record's Latin names (or its Chinese name in pinyin)."""
+        if rid not in self._record_sounds:
+            index = self.index
+            chinese = bool(_PINYIN_COUNTRIES & set(index.records[rid].countries))
+            sounds = set()
+            for aid in index.record_aliases.get(rid, ()):
+                text = index.alias_text[aid]
+                if not text.isascii() and script_of(text) == "han":
+                    sounds |= {latin_sound(anyascii(run), pinyin=True) for run in _HAN_CHARS.findall(text)}
+                elif text.isascii() or script_of(text) == "latin":
+                    for word in index.alias_tokens[aid]:
+                        sounds |= {latin_sound(word), *(latin_sound(w) for w in _soft_g(word))}
+                        if chinese and _PINYIN_WORD.fullmatch(word):
+                            sounds.add(latin_sound(word, pinyin=True))
+            self._record_sounds[rid] = sounds
+        sound = hangul_sound(part)
+        return any(sounds_alike(sound, other) for other in self._record_sounds[rid])
 
     def own_words(self, aid: int) -> tuple[str, ...]:
         """An alias's words of its own: not the institutional words."""
@@ -773,23 +799,34 @@ class SoundTable:
         """The records a Korean query's foreign words may be, read by their sound: a word of SOUND_SYLLABLES or more
         (or the part of it between the glossary's words) that is no institutional word, of the glossary or read as an
         English one, whose skeleton has SOUND_MIN consonant classes or more and sounds like SOUND_AMBIGUOUS listed
-        words at most (sounds_alike()), carried by SOUND_RECORDS records at most. Empty for any other query."""
+        words at most (sounds_alike()), carried by SOUND_RECORDS records at most; and a record only when the query's
+        other words are institutional ones, part of a description with the glossary's words in it, or sound like
+        words of that record's names. Empty for any other query."""
         if script_of(query) != "hangul":
             return []
         gloss = glossary()
         read: dict[str, str] = {}  # a Hangul part -> the Latin word it is read as
         found: list[tuple[str, list[tuple[int, int, str]]]] = []
+        parts: list[str] = []
+        described: set[str] = set()  # parts of a word with glossary words in it: an institutional description
         for word in dict.fromkeys(HANGUL_WORD.findall(query)):
-            if gloss.lookup(word):
-                continue
-            for part in [seg.text for seg in gloss.segment(word) if not seg.english]:
+            segments = gloss.segment(word)
+            parts += [seg.text for seg in segments if not seg.english]
+            if any(seg.english for seg in segments):
+                described |= {seg.text for seg in segments if not seg.english}
+        placed: set[str] = set()  # parts that sound like a place name: no evidence, nor accounted for
+        for part in dict.fromkeys(parts):
+            sound = hangul_sound(part)
+            english = [w for spelling, w in self.institutional.get(sound[0], ())
+                       if sounds_alike(sound, latin_sound(spelling))]
+            if any(english):
+                read[part] = next(w for w in english if w)
+            elif english:
+                placed.add(part)
+        for part in dict.fromkeys(parts):
+            if part not in read and part not in placed:
                 sound = hangul_sound(part)
                 if len(part) < SOUND_SYLLABLES or _consonants(sound[0]) < SOUND_MIN:
-                    continue
-                english = [w for spelling, w in self.institutional.get(sound[0], ())
-                           if sounds_alike(sound, latin_sound(spelling))]
-                if english:
-                    read[part] = english[0]
                     continue
                 fitting: dict[str, set[tuple[int, int]]] = {}
                 for (latin, reading), pairs in self.table.get(sound[0], {}).items():
@@ -800,8 +837,16 @@ class SoundTable:
                 fits = sorted(((rid, aid, latin) for latin, pairs in fitting.items() for rid, aid in pairs),
                               key=lambda p: (len(self.own_words(p[1])), p[1]))
                 if 0 < len(fitting) <= SOUND_AMBIGUOUS and len({rid for rid, _, _ in fits}) <= SOUND_RECORDS:
-                    read[part] = fits[0][2]
                     found.append((part, fits))
+        # Every other word of the query must be accounted for: an institutional word, part of a word with the
+        # glossary's words in it (중앙항공모터개발연구소), or a word of the same listed name by its sound ("카스퍼스키
+        # 랩": Kaspersky Lab), so that a Korean name with one foreign word in it ("넥스트 게임즈", a company named Next
+        # Games) is not read as the listed name that has that word.
+        unread = [part for part in dict.fromkeys(parts) if part not in read and part not in described]
+        found = [(part, [f for f in fits if all(other == part or self._in_record(other, f[0]) for other in unread)])
+                 for part, fits in found]
+        found = [(part, fits) for part, fits in found if fits]
+        read.update({part: fits[0][2] for part, fits in found})
         # The query as read: the glossary's words in English, the foreign words in Latin letters.
         segments = []
         for seg in gloss.segment(query):
@@ -841,14 +886,15 @@ def _soft_g(word: str) -> set[str]:
     return {_SOFT_G.sub("j", word)} if _SOFT_G.search(word) else set()
 
 
-def _institutional_words() -> frozenset[str]:
+def _institutional_words(places_too: bool = True) -> frozenset[str]:
     """The English words no name of its own is read as: the glossary's, the matcher's institutional, generic,
-    legal-form and common words, place names and country names."""
-    from .normalize import COMMON_WORDS, DISTINGUISHING, GENERIC, LEGAL_FORMS, ORG_WORDS  # noqa: PLC0415
+    legal-form and common words (and their short forms: "lab"), country names, and (``places_too``) place names."""
+    from .normalize import CANONICAL, COMMON_WORDS, DISTINGUISHING, GENERIC, LEGAL_FORMS, ORG_WORDS  # noqa: PLC0415
 
-    glossary_words = {w for t in glossary().terms for w in t.en}
-    return frozenset(glossary_words | GENERIC | ORG_WORDS | DISTINGUISHING | LEGAL_FORMS | COMMON_WORDS | places() |
-                     set(country_words()))
+    words = {w for t in glossary().terms for w in t.en} | GENERIC | ORG_WORDS | DISTINGUISHING | LEGAL_FORMS | \
+        COMMON_WORDS | set(country_words())
+    words |= {short for short, full in CANONICAL.items() if full in words and short.isalpha()}
+    return frozenset(words | places() if places_too else words)
 
 
 HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")

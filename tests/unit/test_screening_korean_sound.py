@@ -40,6 +40,7 @@ MADE_UP = [
     Record("t6", "Hangbok Trading LLC", (), ("AE",), (LIST,), ""),
     Record("t7", "TED Teknoloji Sanayi", (), ("TR",), (LIST,), ""),
     Record("t8", "Kalmudong Shipping Company", (), ("KP",), (LIST,), ""),  # romanised Korean
+    Record("t10", "Nexora Gulf Trading", (), ("AE",), (LIST,), ""),
     Record("t9", "Ramaba Institute", ("\ub77c\ub9c8\ubc14\uc5f0\uad6c\uc18c",), ("CN",), (LIST,), ""),  # 라마바연구소
     # A word many listed names share: no name of its own.
     *[Record(f"d{n}", f"Dravonex Logistics {n}", (), ("CN",), (LIST,), "") for n in range(SOUND_RECORDS + 1)],
@@ -107,6 +108,19 @@ def test_a_loanword_points_to_the_listed_name_it_sounds_like(made_up_lists: Inde
     assert _fits("\uc800\uc6b0\ud188\uc2e0\ucee4", made_up_lists) == {"Zhoutian Xinke Co., Ltd.": "Zhoutian Xinke"}
     assert _fits("\uce6d\ub780\uc708\ud22c", made_up_lists) == {
         "Bluepeak Imaging Technology Co., Ltd.": "\u9752\u5c9a\u4e91\u56fe"}
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("\ub125\uc18c\ub77c", True),  # 넥소라: Nexora typed alone
+    ("\ub125\uc18c\ub77c \ucf54\ub9ac\uc544", True),  # 넥소라 코리아: with a country's name
+    ("\ub125\uc18c\ub77c \ub7a9", True),  # 넥소라 랩: with an institutional word (lab)
+    # 넥소라 모터개발연구소: with a description the glossary's words are in
+    ("\ub125\uc18c\ub77c \ubaa8\ud130\uac1c\ubc1c\uc5f0\uad6c\uc18c", True),
+    # 넥소라 게임즈: with a word of its own the listed name lacks
+    ("\ub125\uc18c\ub77c \uac8c\uc784\uc988", False),
+])
+def test_the_other_words_of_the_name_must_be_accounted_for(made_up_lists: Index, query: str, found: bool) -> None:
+    assert _fits(query, made_up_lists) == ({"Nexora Gulf Trading": "Nexora"} if found else {})
 
 
 @pytest.mark.parametrize("query", [
