@@ -75,7 +75,7 @@ from .normalize import (
     normalized,
     tokens,
 )
-from .scripts import country_words, places
+from .scripts import SOUND_SCORE, country_words, places, sound_fits
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -178,12 +178,13 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         # A Korean name often leaves out the country the lists' English names of North Korean bodies open with.
         implied = _KOREA if HANGUL.search(name) else ()
         implied += across.other_words(name)
-        if (rest := _after_korean_country(name)):
-            # "북한 정찰총국": North Korea's name before a body's own, which the lists' Korean names leave out. The rest
+        rest, country = _after_korean_country(name)
+        if rest:
+            # "북한 정찰총국": the country's name before a body's own, which the lists' Korean names leave out. The rest
             # is screened as a name of its own; what it matches or possibly matches is a possible match at most.
             for cand in screen_name(rest, config, threshold=threshold, today=today)["candidates"]:
                 if cand["match"] or cand["possible"]:
-                    why = f"the Korean name without North Korea's name before it, \u201c{rest}\u201d"
+                    why = f"the Korean name without {country}'s name before it, \u201c{rest}\u201d"
                     if cand["possible_reason"]:
                         why += f": {cand['possible_reason']}"
                     _keep(found, _as_possible(cand, why))
@@ -217,6 +218,13 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 cand = _candidate(index, variant, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the foreign name as Korean writes it, read as \u201c{variant}\u201d",
                              threshold)
+        for fit in sound_fits(name, index):
+            # A foreign name as Korean writes it by its sound ("카스퍼스키": Kaspersky): a possible match at most.
+            if allowed is None or fit.record in allowed:
+                hit = Hit(fit.record, index.alias_text[fit.aid], SOUND_SCORE, "same", "sound", fit.aid)
+                cand = _candidate(index, fit.reading, hit, threshold, "", config, disabled, meta_lists, today)
+                if cand["lists"]:
+                    _keep(found, _as_possible(cand, fit.reason))
         abbreviated = index.han_abbreviation_hits(name)
         if len({h.record for h in abbreviated}) <= _HAN_ABBREVIATION_OWNERS:
             for hit in abbreviated:
@@ -1131,15 +1139,22 @@ def _spelled_out(name: str) -> list[str]:
     return out
 
 
-# North Korea's name in Korean as a word of its own before a body's name: 북한 (as South Korea names it), 북조선; the
-# lists' Korean names of North Korean bodies leave it out (정찰총국, the Reconnaissance General Bureau).
-_KOREAN_NORTH = ("\ubd81\ud55c", "\ubd81\uc870\uc120")
+# A country's name in Korean as a word of its own before a body's name: North Korea's as South Korea names it
+# (북한, 북조선) and as North Korea does (조선, 조선민주주의인민공화국), and the Korean names of China (중국), Iran
+# (이란) and Russia (러시아), the countries of most listed bodies (as the KAIST list file's country field writes
+# them). The lists' Korean names leave it out (정찰총국, the Reconnaissance General Bureau).
+_KOREAN_COUNTRY = {"\ubd81\ud55c": "North Korea", "\ubd81\uc870\uc120": "North Korea", "\uc870\uc120": "North Korea",
+                   "\uc870\uc120\ubbfc\uc8fc\uc8fc\uc758\uc778\ubbfc\uacf5\ud654\uad6d": "North Korea",
+                   "\uc911\uad6d": "China", "\uc774\ub780": "Iran", "\ub7ec\uc2dc\uc544": "Russia"}
 
 
-def _after_korean_country(name: str) -> str:
-    """A Korean name without North Korea's name before it ("북한 정찰총국" -> "정찰총국"), or "" when it has none."""
+def _after_korean_country(name: str) -> tuple[str, str]:
+    """A Korean name without a country's name before it, and that country ("북한 정찰총국" -> ("정찰총국", "North
+    Korea")), or ("", "") when it has none."""
     first, _, rest = name.strip().partition(" ")
-    return rest.strip() if first in _KOREAN_NORTH and HANGUL.search(rest) else ""
+    if first in _KOREAN_COUNTRY and HANGUL.search(rest):
+        return rest.strip(), _KOREAN_COUNTRY[first]
+    return "", ""
 
 
 def _korean_as_chinese(name: str) -> str:

@@ -40,6 +40,15 @@ Romanisation:
         Korean names: "련봉" -> "ryonbong", "단천" -> "tanchon".
     ``romanize(text)``: Hangul by ``romanize_hangul``, everything else by anyascii (pinyin for Chinese).
     ``script_of(text)``: "han", "hangul", "arabic", "cyrillic" or "latin": the first non-Latin script in the text.
+
+Foreign names written in Hangul by their sound (the loanword spelling: 카스퍼스키 is Kaspersky):
+    ``hangul_sound(word)``, ``latin_sound(word, pinyin=False)``: a word's Sound, its consonant classes with a mark
+        for each vowel and the letters each vowel may stand for; ``sounds_alike(hangul, latin)``: whether they agree.
+    ``sound_fits(query, index) -> list[SoundFit]``: the listed records a Korean query's foreign words may be, read by
+        their sound (SoundTable, built once per index on the first Korean query): a word that is no institutional
+        word, long enough, and sounds like one or two listed words of a few records only. The caller shows each as a
+        possible match, never a match, with ``SoundFit.reason`` ("read by its sound, ... “카스퍼스키” can be
+        “Kaspersky”").
 """
 
 from __future__ import annotations
@@ -503,3 +512,408 @@ def romanize(text: str) -> str:
     if script_of(text) == "hangul":
         text = romanize_hangul(text)
     return anyascii(text)
+
+
+# --- Korean: foreign names written by their sound -----------------------------------------------------------------
+# Korean writes a foreign name by its sound (the loanword spelling of the National Institute of Korean Language,
+# 외래어 표기법: 카스퍼스키 is Kaspersky, 하이크비전 Hikvision, 아이플라이텍 iFlytek). A Hangul word and a listed Latin
+# word both give a Sound: a skeleton of consonant classes the two writings share, with a mark for each vowel,
+#   p: b, p, f, v (Korean has no f or v: ㅂ, ㅍ)   t: d, t, th   k: g, k, c, q, ck, and a final ㅇ's g (ng: n, k)
+#   s: s, z, j, ch, sh, zh, ts, a g before e or i read as j (ㅅ, ㅈ, ㅊ: "vision" is 비전)   m   n   l: l, r   h
+# after the rules of the loanword spelling read back: ㅡ is the vowel Korean adds to a consonant that stands
+# without one (스, 크, 트, 프: no vowel); an r that no vowel follows is left out (English drops it: 카스퍼스키;
+# Russian writes it 르: 스베르방크), and so is such an h; a final ㅅ is a t (인터넷); a Latin final e is silent; ch is
+# a k in words of Greek origin (테크놀로지). Doubled classes and vowel runs merge, and each vowel keeps the letters
+# it may stand for (sounds_alike(): ㅏ a or o, ㅣ i, e or y, ㅓ any). A Chinese name is read in pinyin too, whose x,
+# q, c and z Korean writes ㅅ, ㅊ, ㅊ and ㅉ (read as s), and whose i after zh, ch, sh, z, c, s and r it does not write.
+
+_SOUND_INITIALS = ("k", "k", "n", "t", "t", "l", "m", "p", "p", "s", "s", "", "s", "s", "s", "k", "t", "p", "h")
+_SOUND_FINALS = ("", "k", "k", "ks", "n", "ns", "n", "t", "l", "lk", "lm", "lp", "ls", "lt", "lp", "l", "m", "p",
+                 "ps", "t", "t", "nk", "t", "t", "k", "t", "p", "t")
+# The Latin vowel letters each Korean vowel writes in a loanword (ㅏ: a, or the o of "hot"; ㅓ: any unstressed vowel,
+# "er", "ur"; ㅣ: i, ee, y; ㅜ: u, oo, w ...); ㅡ writes none.
+_EU = 18  # ㅡ
+_SOUND_VOWELS = ("ao", "ae", "a", "ae", "aeiouy", "ea", "aeiouy", "ea", "oau", "aouw", "aeouw", "oeuw", "o", "uow",
+                 "ouwae", "euwo", "iuwe", "ue", "", "ieu", "iey")
+_LATIN_SOUND = (("shch", "s"), ("sch", "s"), ("tch", "s"), ("ch", "s"), ("sh", "s"), ("zh", "s"), ("kh", "h"),
+                ("ph", "p"), ("th", "t"), ("gh", "k"), ("ck", "k"), ("ts", "s"), ("tz", "s"), ("dz", "s"),
+                ("x", "ks"), ("q", "k"), ("tio", "sio"))
+_ANY_DIGRAPH = re.compile("[xq]|[cszkptg]h|ck|t[sz]|dz|tio")  # (a word without one: no replacement to make)
+# (Before the table above: ch as k in words of Greek origin, as Korean writes them: 테크놀로지, 케미컬.)
+_LATIN_HARD_CH = (("tech", "tek"), ("chn", "kn"), ("chr", "kr"), ("chl", "kl"), ("chem", "kem"))
+_PINYIN_SOUND = (("x", "s"), ("q", "s"), ("c", "s"), ("z", "s"))
+# Pinyin's i after zh, ch, sh, z, c, s and r ending a syllable is no vowel Korean writes (知 zhi: 즈, 四 si: 쓰).
+_PINYIN_SILENT_I = re.compile(r"(zh|ch|sh|[zcsr])i(?![aeioun])")
+# A word written in pinyin syllables (initial and final): only such a word is read as pinyin ("Robotics" is none).
+_PINYIN_WORD = re.compile(r"(?:(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai"
+                          r"|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v))+")
+_SOUND_CLASS = dict(zip("bfvpdtgkcszjlrmnh", "ppppttkkkssslrmnh", strict=True))
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_SILENT_E = re.compile(r"(?<=[a-z][^aeiouy])e$")
+SOUND_MIN = 4         # consonant classes a word's skeleton needs to point to a listed name
+SOUND_SYLLABLES = 3   # Hangul syllables of such a word (two syllables with four consonants: a Sino-Korean word)
+SOUND_AMBIGUOUS = 2   # a reading that more listed words than this fit is no evidence of any
+SOUND_RECORDS = 6     # records that carry the listed words a reading may point to: more, and the word is no name
+SOUND_HAN = 6         # Chinese characters of a listed name Korean may write by their sound
+SOUND_SCORE = 0.8     # the score shown for a name read by its sound: never a match on its own
+SOUND_SKIPPED = frozenset({"KP", "KR"})
+"""Countries whose listed Latin names are romanised Korean: read by the romanisations, not as foreign sounds."""
+_PINYIN_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
+
+Sound = tuple[str, tuple[str, ...]]
+"""A sound skeleton ("kaspaska": consonant classes, "a" for each vowel) and each vowel's letters."""
+Reading = tuple[tuple[str, bool], ...]
+"""How the table reads a listed word (or words written solid): each word, and whether as pinyin."""
+
+
+def _merge(parts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for cls, letters in parts:
+        if out and out[-1][0] == cls:
+            out[-1] = (cls, out[-1][1] + letters)
+        else:
+            out.append((cls, letters))
+    return out
+
+
+def _sound(parts: list[tuple[str, str]]) -> Sound:
+    """(class, vowel letters) pairs tidied into a Sound: doubled classes and vowel runs merged, an r or h that no
+    vowel follows left out (then r is l), a vowel after a final s (Korean's 이 after sh, ch, j: 보쉬, Bosch) left
+    out."""
+    merged = _merge(parts)
+    kept = [("l", "") if p[0] == "r" else p for i, p in enumerate(merged)
+            if p[0] not in "rh" or (i + 1 < len(merged) and merged[i + 1][0] == "a")]
+    tidy = _merge(kept)
+    if len(tidy) > 1 and tidy[-1][0] == "a" and tidy[-2][0] == "s":
+        tidy.pop()
+    return "".join(c for c, _ in tidy), tuple(v for c, v in tidy if c == "a")
+
+
+def _consonants(sound: str) -> int:
+    return len(sound.replace("a", ""))
+
+
+def hangul_sound(word: str) -> Sound:
+    """The Sound of a word written in Hangul (see above): "카스퍼스키" -> "kaspaska" with the Latin letters each vowel
+    may write; ("", ()) when the word has a character that is no Hangul syllable."""
+    parts: list[tuple[str, str]] = []
+    for ch in unicodedata.normalize("NFC", word):
+        syl = _syllable(ch)
+        if syl is None:
+            return "", ()
+        ini, vow, fin = syl
+        if _SOUND_INITIALS[ini]:
+            # 르 writes an r that no vowel follows (스베르방크: Sberbank); ㄹ as a final writes an l (인텔: Intel).
+            parts.append(("r" if ini == _RIEUL and vow == _EU else _SOUND_INITIALS[ini], ""))
+        if _SOUND_VOWELS[vow]:
+            parts.append(("a", _SOUND_VOWELS[vow]))
+        parts += [(c, "") for c in _SOUND_FINALS[fin]]
+    return _sound(parts)
+
+
+def _pinyin_spelling(word: str) -> str:
+    """A pinyin word spelled as latin_sound()'s English reading reads it as pinyin: x, q, c, z as s, no silent i."""
+    w = _PINYIN_SILENT_I.sub(r"\1", word.lower())
+    for a, b in _PINYIN_SOUND:
+        w = w.replace(a, b)
+    return w
+
+
+def _latin_letters(word: str, pinyin: bool) -> str:
+    """The word's letters after the spelling rules above: a digraph as the one letter of its class ("ch": s)."""
+    w = word if word.isascii() and word.isalpha() and word.islower() else re.sub(r"[^a-z]", "", anyascii(word).lower())
+    if pinyin:
+        w = _pinyin_spelling(w)  # (a pinyin e is never silent)
+    else:
+        w = _SILENT_E.sub("", w)
+        if "ch" in w:
+            for a, b in _LATIN_HARD_CH:
+                w = w.replace(a, b)
+    if _ANY_DIGRAPH.search(w):
+        for a, b in _LATIN_SOUND:
+            w = w.replace(a, b)
+    return _SOFT_C.sub("s", w) if "c" in w else w
+
+
+def _latin_parts(word: str, pinyin: bool) -> list[tuple[str, str]]:
+    return [(_SOUND_CLASS[ch], "") if ch in _SOUND_CLASS else ("a", ch) for ch in _latin_letters(word, pinyin)]
+
+
+def latin_sound(word: str, pinyin: bool = False) -> Sound:
+    """The Sound of a Latin word (see above): "Kaspersky" -> "kaspaska" with its vowels' letters; ``pinyin``: the word
+    read as pinyin (x, q, c, z as s, no silent i: "Zhongxin" -> "sanksan")."""
+    return _sound(_latin_parts(word, pinyin))
+
+
+_CLASS_LETTERS = str.maketrans("bfvpdtgkcszjlrmnhqxaeiouyw", "ppppttkkkssslrmnhkkaaaaaaa")
+_DOUBLED = re.compile(r"(.)\1+")
+_NO_VOWELS = str.maketrans("", "", "aeiouyw")
+_UNSOUNDED = re.compile(r"[rh](?!a)")
+
+
+def _latin_skeleton(reading: Reading) -> str:
+    """The skeleton of latin_sound() of the words of a Reading written solid, in string operations only (the table
+    reads every listed word)."""
+    letters = "".join(_latin_letters(word, pinyin) for word, pinyin in reading)
+    classes = _DOUBLED.sub(r"\1", letters.translate(_CLASS_LETTERS))
+    tidy = _DOUBLED.sub(r"\1", _UNSOUNDED.sub("", classes).replace("r", "l"))
+    return tidy[:-1] if tidy.endswith("sa") else tidy
+
+
+def sounds_alike(hangul: Sound, latin: Sound) -> bool:
+    """A Hangul word's Sound and a Latin word's agree: the same skeleton, and each Latin vowel run has a letter the
+    Korean vowel may write (a run's y or w counts only when it is the run's one letter)."""
+    if hangul[0] != latin[0]:
+        return False
+    for korean, letters in zip(hangul[1], latin[1], strict=True):
+        vowels = set(letters) & set("aeiou") or set(letters)
+        if not vowels & set(korean):
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class SoundFit:
+    """A listed record a Hangul word of the query may be, read by its sound."""
+
+    record: int   # the record's index in the screening index
+    aid: int      # its alias that carries the word
+    hangul: str   # the word as typed
+    latin: str    # the listed word, as the alias writes it
+    reading: str  # the query with the word put back in Latin and the glossary's words in English
+
+    @property
+    def reason(self) -> str:
+        return (f"read by its sound, as Korean writes a foreign name: \u201c{self.hangul}\u201d can be "
+                f"\u201c{self.latin}\u201d")
+
+
+class SoundTable:
+    """The listed Latin words by their sound skeleton, with the (record, alias) pairs of each: every word of a name of
+    its own (not the glossary's English words, nor the matcher's institutional, generic and common ones, nor place or
+    country names), and a Chinese name's own words written solid, of the records of every country but Korea
+    (SOUND_SKIPPED)."""
+
+    def __init__(self, index: Any) -> None:
+        self.index = index
+        self.institutional_words = institutional = _institutional_words()
+        gloss = glossary()
+        records = index.records
+        skipped = {rid for rid, rec in enumerate(records) if SOUND_SKIPPED & set(rec.countries)}
+        chinese = {rid for rid, rec in enumerate(records) if _PINYIN_COUNTRIES & set(rec.countries)} - skipped
+        # (listed word or words, how to read them: (word, as pinyin) pairs) -> (record, alias) pairs
+        found: dict[tuple[str, Reading], list[tuple[int, int]]] = {}
+        latin: dict[int, bool] = {}  # alias -> written in Latin letters
+
+        def is_latin(aid: int) -> bool:
+            if aid not in latin:
+                text = index.alias_text[aid]
+                latin[aid] = text.isascii() or script_of(text) == "latin"
+            return latin[aid]
+
+        # Each own word of the Latin names (a pinyin one of a Chinese record read as pinyin too; a g before e or i
+        # read as a j too), found through the index's postings: each word is read once.
+        for word, aids in index.postings.items():
+            if not word.isalpha() or word in institutional:
+                continue
+            for reading in _word_readings(word, True):
+                pinyin = reading[0][1]
+                pairs = [(rid, aid) for aid in aids if (rid := index.alias_record[aid]) not in skipped and
+                         (not pinyin or rid in chinese) and is_latin(aid)]
+                if pairs:
+                    found[word, reading] = pairs
+        for rid in sorted(chinese | {index.alias_record[aid] for aid, text in enumerate(index.alias_text)
+                                     if not text.isascii() and _HAN_CHARS.search(text)} - skipped):
+            for aid in index.record_aliases.get(rid, ()):
+                text = index.alias_text[aid]
+                if not text.isascii() and script_of(text) == "han":
+                    # A Chinese name's own characters (not the glossary's words) in pinyin, as Korean writes a Chinese
+                    # name by its Mandarin sound (중신궈지: 中芯国际, Zhongxin Guoji): its runs between the glossary's
+                    # words, and its opening words when it opens with a name of its own (中芯 and 中芯国际), up to
+                    # SOUND_HAN characters.
+                    segments = gloss.segment(text)
+                    runs = {"".join(_HAN_CHARS.findall(seg.text)) for seg in segments if not seg.english}
+                    if segments and not segments[0].english:
+                        runs |= {"".join(_HAN_CHARS.findall("".join(seg.text for seg in segments[:k])))
+                                 for k in range(2, len(segments) + 1)}
+                    for run in runs:
+                        if 2 <= len(run) <= SOUND_HAN:
+                            found.setdefault((run, ((anyascii(run), True),)), []).append((rid, aid))
+                elif rid in chinese and is_latin(aid):
+                    # A Chinese name's own words written solid, as Korean writes its syllables (창신메모리: ChangXin
+                    # Memory).
+                    own = self.own_words(aid)
+                    if len(own) > 1:
+                        solid = tuple((w, bool(_PINYIN_WORD.fullmatch(w))) for w in own)
+                        found.setdefault((" ".join(own), solid), []).append((rid, aid))
+        # skeleton -> (listed word or words, their reading) -> (record, alias) pairs
+        table: dict[str, dict[tuple[str, Reading], list[tuple[int, int]]]] = {}
+        skeletons: dict[Reading, str] = {}
+        for (shown, reading), pairs in found.items():
+            skeleton_ = skeletons.get(reading)
+            if skeleton_ is None:
+                skeleton_ = _latin_skeleton(reading)
+                skeletons[reading] = skeleton_ = skeleton_ if _consonants(skeleton_) >= SOUND_MIN else ""
+            if skeleton_:
+                table.setdefault(skeleton_, {})[shown, reading] = pairs
+        self.table = table
+        self._sounds: dict[Reading, Sound] = {}
+        self._record_sounds: dict[int, set[Sound]] = {}
+        # The institutional words as Korean writes them too (테크놀로지: technology, 랩: lab), and country names
+        # (코리아): no evidence of a name, and read in English.
+        # (Place names neither: a Korean word that sounds like one is no evidence of a listed name's word.)
+        self.institutional: dict[str, list[tuple[str, str]]] = {}  # skeleton -> (spelling, English word or "")
+        countries = set(country_words())
+        accounted = _institutional_words(places_too=False)
+        for word in sorted(institutional):
+            plural = word[:-1] + "ies" if word.endswith("y") else word + "s"
+            for form in (word,) if word in countries or word not in accounted else (word, plural):
+                for spelling in {form, *_soft_g(form)}:
+                    self.institutional.setdefault(_latin_skeleton(((spelling, False),)), []).append(
+                        (spelling, form if word in accounted else ""))
+
+    def _in_record(self, part: str, rid: int) -> bool:
+        """Whether a Hangul part sounds like a word of a listed record's Latin names (or its Chinese name in pinyin)."""
+        if rid not in self._record_sounds:
+            index = self.index
+            chinese = bool(_PINYIN_COUNTRIES & set(index.records[rid].countries))
+            sounds = set()
+            for aid in index.record_aliases.get(rid, ()):
+                text = index.alias_text[aid]
+                if not text.isascii() and script_of(text) == "han":
+                    sounds |= {latin_sound(anyascii(run), pinyin=True) for run in _HAN_CHARS.findall(text)}
+                elif text.isascii() or script_of(text) == "latin":
+                    for word in index.alias_tokens[aid]:
+                        sounds |= {latin_sound(word), *(latin_sound(w) for w in _soft_g(word))}
+                        if chinese and _PINYIN_WORD.fullmatch(word):
+                            sounds.add(latin_sound(word, pinyin=True))
+            self._record_sounds[rid] = sounds
+        sound = hangul_sound(part)
+        return any(sounds_alike(sound, other) for other in self._record_sounds[rid])
+
+    def own_words(self, aid: int) -> tuple[str, ...]:
+        """An alias's words of its own: not the institutional words."""
+        return tuple(t for t in self.index.alias_tokens[aid] if t.isalpha() and t not in self.institutional_words)
+
+    def fits(self, query: str) -> list[SoundFit]:
+        """The records a Korean query's foreign words may be, read by their sound: a word of SOUND_SYLLABLES or more
+        (or the part of it between the glossary's words) that is no institutional word, of the glossary or read as an
+        English one, whose skeleton has SOUND_MIN consonant classes or more and sounds like SOUND_AMBIGUOUS listed
+        words at most (sounds_alike()), carried by SOUND_RECORDS records at most; and a record only when the query's
+        other words are institutional ones, part of a description with the glossary's words in it, or sound like
+        words of that record's names. Empty for any other query."""
+        if script_of(query) != "hangul":
+            return []
+        gloss = glossary()
+        read: dict[str, str] = {}  # a Hangul part -> the Latin word it is read as
+        found: list[tuple[str, list[tuple[int, int, str]]]] = []
+        parts: list[str] = []
+        described: set[str] = set()  # parts of a word with glossary words in it: an institutional description
+        for word in dict.fromkeys(HANGUL_WORD.findall(query)):
+            segments = gloss.segment(word)
+            parts += [seg.text for seg in segments if not seg.english]
+            if any(seg.english for seg in segments):
+                described |= {seg.text for seg in segments if not seg.english}
+        placed: set[str] = set()  # parts that sound like a place name: no evidence, nor accounted for
+        for part in dict.fromkeys(parts):
+            sound = hangul_sound(part)
+            english = [w for spelling, w in self.institutional.get(sound[0], ())
+                       if sounds_alike(sound, latin_sound(spelling))]
+            if any(english):
+                read[part] = next(w for w in english if w)
+            elif english:
+                placed.add(part)
+        for part in dict.fromkeys(parts):
+            if part not in read and part not in placed:
+                sound = hangul_sound(part)
+                if len(part) < SOUND_SYLLABLES or _consonants(sound[0]) < SOUND_MIN:
+                    continue
+                fitting: dict[str, set[tuple[int, int]]] = {}
+                for (latin, reading), pairs in self.table.get(sound[0], {}).items():
+                    if reading not in self._sounds:
+                        self._sounds[reading] = _sound([p for r in reading for p in _latin_parts(*r)])
+                    if sounds_alike(sound, self._sounds[reading]):
+                        fitting.setdefault(latin, set()).update(pairs)
+                fits = sorted(((rid, aid, latin) for latin, pairs in fitting.items() for rid, aid in pairs),
+                              key=lambda p: (len(self.own_words(p[1])), p[1]))
+                if 0 < len(fitting) <= SOUND_AMBIGUOUS and len({rid for rid, _, _ in fits}) <= SOUND_RECORDS:
+                    found.append((part, fits))
+        # Every other word of the query must be accounted for: an institutional word, part of a word with the
+        # glossary's words in it (중앙항공모터개발연구소), or a word of the same listed name by its sound ("카스퍼스키
+        # 랩": Kaspersky Lab), so that a Korean name with one foreign word in it ("넥스트 게임즈", a company named Next
+        # Games) is not read as the listed name that has that word.
+        unread = [part for part in dict.fromkeys(parts) if part not in read and part not in described]
+        found = [(part, [f for f in fits if all(other == part or self._in_record(other, f[0]) for other in unread)])
+                 for part, fits in found]
+        found = [(part, fits) for part, fits in found if fits]
+        read.update({part: fits[0][2] for part, fits in found})
+        # The query as read: the glossary's words in English, the foreign words in Latin letters.
+        segments = []
+        for seg in gloss.segment(query):
+            text = seg.english[0] if seg.english else seg.text
+            for part, latin in read.items() if not seg.english else ():
+                text = text.replace(part, latin)
+            segments.append(text)
+        out: dict[int, SoundFit] = {}
+        for part, fits in found:
+            for rid, aid, latin in fits:
+                if rid not in out:
+                    reading = " ".join(segments).replace(read[part], latin)
+                    out[rid] = SoundFit(rid, aid, part, _as_written(self.index.alias_text[aid], latin), reading)
+        return list(out.values())
+
+
+_SOFT_G = re.compile(r"g(?=[eiy])")
+
+
+def _word_readings(word: str, chinese: bool) -> tuple[Reading, ...]:
+    """How the table reads a listed word: as written, with a g before e or i as j too, and (of a Chinese record) as
+    pinyin when it is written in pinyin syllables, last; none when it has fewer consonant letters than a skeleton
+    needs (a digraph is one class, x two)."""
+    if len(word.translate(_NO_VOWELS)) + word.count("x") < SOUND_MIN:
+        return ()
+    out: list[Reading] = [((word, False),)]
+    if _SOFT_G.search(word):
+        out.append(((_SOFT_G.sub("j", word), False),))
+    if chinese and _PINYIN_WORD.fullmatch(word):
+        out.append(((word, True),))
+    return tuple(out)
+
+
+def _soft_g(word: str) -> set[str]:
+    """A word with a g before e, i or y spelled with j as well: that g is a j in English (technologies: 테크놀로지스)
+    and a g in other languages (Gidropribor: 기드로프리보르)."""
+    return {_SOFT_G.sub("j", word)} if _SOFT_G.search(word) else set()
+
+
+def _institutional_words(places_too: bool = True) -> frozenset[str]:
+    """The English words no name of its own is read as: the glossary's, the matcher's institutional, generic,
+    legal-form and common words (and their short forms: "lab"), country names, and (``places_too``) place names."""
+    from .normalize import CANONICAL, COMMON_WORDS, DISTINGUISHING, GENERIC, LEGAL_FORMS, ORG_WORDS  # noqa: PLC0415
+
+    words = {w for t in glossary().terms for w in t.en} | GENERIC | ORG_WORDS | DISTINGUISHING | LEGAL_FORMS | \
+        COMMON_WORDS | set(country_words())
+    words |= {short for short, full in CANONICAL.items() if full in words and short.isalpha()}
+    return frozenset(words | places() if places_too else words)
+
+
+HANGUL_WORD = re.compile("[\uac00-\ud7a3]+")
+_HAN_CHARS = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _as_written(alias: str, word: str) -> str:
+    """The listed word as the alias writes it (its case), or the normalised word when the alias spells it otherwise."""
+    found = re.search(re.escape(word), anyascii(alias), re.IGNORECASE) if word.isascii() else None
+    return found.group(0) if found and len(anyascii(alias)) == len(alias) else word
+
+
+_SOUNDS: list[SoundTable] = []
+
+
+def sound_fits(query: str, index: Any) -> list[SoundFit]:
+    """SoundTable(index).fits(query), the table built on the first Korean query that needs it (once per index)."""
+    if script_of(query) != "hangul":
+        return []
+    if not _SOUNDS or _SOUNDS[0].index is not index:
+        _SOUNDS[:] = [SoundTable(index)]
+    return _SOUNDS[0].fits(query)
