@@ -890,6 +890,13 @@ def _own_short_alias(index: Index, query: str, hit: Any) -> str:
         return ""
     if hit.alias == typed and not typed.isascii():
         return "a short form this entry carries, typed as it is written"
+    if hit.alias == typed and len(typed) >= 3 and typed.isalpha() and typed.casefold() not in ACADEMY_ABBREVIATIONS \
+            and not {index.alias_record[a] for a in index.derived_acronyms.get(typed.casefold(), ())} - {hit.record}:
+        # A Latin short form that this record alone carries, typed exactly as the list or its curated source writes
+        # it ("XMC", Wuhan Xinxin): initials can stand for other bodies too, so a possible match at most. Not the
+        # initials of another listed name (a parent's, "CAS", that the lists give its units too), nor an academy's
+        # ("RAS" among the aliases of an RAS institute).
+        return f"a short form only this entry carries, typed as it is written; {ASK_FULL_NAME}"
     if hit.alias != typed and anyascii(hit.alias) == anyascii(typed) and \
             (_CYRILLIC_ONLY.fullmatch(typed) or _CYRILLIC_ONLY.fullmatch(hit.alias)) and \
             CYRILLIC_COUNTRIES & set(index.records[hit.record].countries):

@@ -44,6 +44,9 @@ MADE_UP = [
     Record("r16", "Ferop Gruvel Holdings", (), ("CN",), (LIST,), ""),
     Record("r17", "ZOLT Pembrook Turbine Design Institute", (), ("CN",), (LIST,), ""),
     Record("r18", "KRAV VELDT ORBIT SENSOR INSTITUTE", (), ("CN",), (LIST,), ""),
+    Record("r19", "Wuxan Quelvin Semiconductor Manufacturing Company Limited", ("QXM",), ("CN",), (LIST,), ""),
+    Record("r20", "Tarvek Academy of Sciences", (), ("CN",), (LIST,), ""),
+    Record("r21", "Tarvek Academy of Sciences, Institute of Orbital Optics", ("TAS",), ("CN",), (LIST,), ""),
     # Parvel as a word many listed names share (a city's, a province's): more entries than a name of its own has.
     *[Record(f"p{n}", f"Parvel Trading Company {n}", (), ("CN",), (LIST,), "") for n in range(14)],
 ]
@@ -202,3 +205,17 @@ def test_a_units_initials_without_the_short_form_of_its_group_are_a_possible_mat
 def test_in_a_name_written_all_in_capitals_the_first_word_is_no_groups_short_form() -> None:
     result = screen_name("VOSI", CONFIG)
     assert result["outcome"] == "none", result["candidates"][:2]
+
+
+def test_a_latin_short_form_only_one_entry_carries_typed_as_written_is_a_possible_match() -> None:
+    best = _possible(screen_name("QXM", CONFIG))
+    assert best["name"] == "Wuxan Quelvin Semiconductor Manufacturing Company Limited"
+    assert best["possible_reason"].startswith("a short form only this entry carries, typed as it is written")
+    # In small letters it is a word, not the short form.
+    assert screen_name("qxm", CONFIG)["outcome"] == "none"
+
+
+def test_a_parents_initials_that_a_unit_carries_are_no_short_form_of_the_unit() -> None:
+    result = screen_name("TAS", CONFIG)
+    unit = next(c for c in result["candidates"] if c["name"].endswith("Orbital Optics"))
+    assert not unit["possible"] and not unit["match"], unit
