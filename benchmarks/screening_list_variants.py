@@ -25,7 +25,9 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
 - ``typo``: one letter left out of the longest word of seven letters or more that is not a general word;
 - ``academy_dropped``: an institute's name without the academy (or its branch) it belongs to ("... of the Russian
   Academy of Sciences", "..., Chinese Academy of Sciences", "RAS");
-- ``place_added``: a name followed by its country, as an address ends ("<name>, Moscow, Russia" style: the country).
+- ``place_added``: a name followed by its country, as an address ends ("<name>, Moscow, Russia" style: the country);
+- ``city_dropped``: a Chinese company's name without the city or province it opens with and its legal form
+  ("Hikvision Digital Technology" for "Hangzhou Hikvision Digital Technology Co., Ltd.").
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -53,6 +55,7 @@ from assessments import default_config  # noqa: E402
 from assessments.limits import MAX_SCREEN_NAME_LENGTH  # noqa: E402
 from assessments.screening import get_index, screen_name  # noqa: E402
 from assessments.screening.dataset import Record  # noqa: E402
+from assessments.screening.index import is_place  # noqa: E402
 from assessments.screening.normalize import GENERIC, acronym, surname_stem  # noqa: E402
 
 _HONORIFIC = re.compile(r"^(?P<head>.+?)\s+(?P<mark>named after|imeni|im\.)\s+(?P<title>(?:academician|academic|"
@@ -201,12 +204,22 @@ def _place_added(name: str, rec: Record) -> Iterator[str]:
         yield f"{name}, {country}"
 
 
+def _city_dropped(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii() or "CN" not in rec.countries:
+        return
+    words = (m["rest"] if (m := _LEGAL_END.match(name)) else name).split()
+    if len(words) >= 3 and is_place(words[0].casefold().strip(",")) and not words[1].startswith("("):
+        rest = " ".join(words[1:])
+        if not _SCHOOL.search(rest) and rest.casefold() != words[1].casefold():
+            yield rest
+
+
 KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "honorific_swap": _honorific_swap, "person_first": _person_first, "status_dropped": _status_dropped,
     "legal_form_dropped": _legal_form_dropped, "with_initials": _with_initials, "affiliation_line": _affiliation_line,
     "initials": _initials, "han_form_dropped": _han_form_dropped, "cyrillic_status_dropped": _cyrillic_status_dropped,
     "cyrillic_honorific_swap": _cyrillic_honorific_swap, "punctuation": _punctuation, "typo": _typo,
-    "academy_dropped": _academy_dropped, "place_added": _place_added,
+    "academy_dropped": _academy_dropped, "place_added": _place_added, "city_dropped": _city_dropped,
 }
 
 

@@ -971,6 +971,23 @@ _COMPANY_CLOSERS = frozenset({"technology", "industry", "group", "holdings", "tr
                               "international"})
 
 
+# The words of a trade that close a listed company's name written with no legal form, after its place ("Hebei X
+# Electronics", "Zhuhai X Control Systems"): with the place before them, a company's name.
+_TRADE_CLOSERS = _COMPANY_CLOSERS | frozenset({
+    "electronics", "systems", "system", "communication", "communications", "optics", "photonics", "semiconductor",
+    "microelectronics", "instruments", "equipment", "materials", "software", "information"})
+
+
+def _trade_company(name: str) -> bool:
+    """True for a listed company's name written with no legal form that closes with the words of its trade ("Hebei X
+    Electronics", "Zhuhai X Control Systems"; those words may also name a school's field, so only the last counts),
+    no word of a school, an institute or another kind of body, and a word of its own."""
+    toks = [t.lstrip("~") for t in tokens(name)]
+    return len(toks) >= 2 and toks[-1] in _TRADE_CLOSERS and not any(t in KIND_WORDS - GENERIC for t in toks[:-1]) \
+        and not any(t in TYPE_WORDS or t in BODY_NOUNS for t in toks) and \
+        any(t not in GENERIC and t not in COMMON_WORDS and not is_place(t) for t in toks)
+
+
 def _own_and_company_words(name: str) -> bool:
     """True for a company's name written without its legal form: its own words, then a general word that closes a
     company's name ("Loongson Technology"), and no word of a school, an institute or another kind of body."""
@@ -993,8 +1010,9 @@ def _typed_and_rare_word(index: Index, query: str) -> tuple[tuple[str, ...], str
 
 def _name_without_place(index: Index, query: str, hit: Any) -> str:
     """Two or more typed words that are a listed company's name without the place it opens with (Chinese companies
-    put their city first: "X Technology" for the listed "Shenzhen X Technology Co., Ltd."), one of them a name of its
-    own that few entries carry: a possible match that names the place left out."""
+    put their city first: "X Technology" for the listed "Shenzhen X Technology Co., Ltd.", or "Hebei X Electronics"
+    with no legal form), one of them a name of its own that few entries carry: a possible match that names the place
+    left out."""
     typed, rare = _typed_and_rare_word(index, query)
     if not rare:
         return ""
@@ -1004,7 +1022,7 @@ def _name_without_place(index: Index, query: str, hit: Any) -> str:
         listed = index.alias_tokens[aid]
         lead = len(listed) - len(typed)
         if lead >= 1 and tuple(listed[lead:]) == typed and all(is_place(t) for t in listed[:lead]) and \
-                names_company(index.alias_text[aid]):
+                (names_company(index.alias_text[aid]) or _trade_company(index.alias_text[aid])):
             return (f"the listed company's name without the place it opens with: you typed {', '.join(typed)}; the "
                     f"list has also {', '.join(listed[:lead])} (\u201c{index.alias_text[aid]}\u201d)")
     return ""

@@ -44,6 +44,7 @@ MADE_UP = [
     Record("r16", "Ferop Gruvel Holdings", (), ("CN",), (LIST,), ""),
     Record("r17", "ZOLT Pembrook Turbine Design Institute", (), ("CN",), (LIST,), ""),
     Record("r18", "KRAV VELDT ORBIT SENSOR INSTITUTE", (), ("CN",), (LIST,), ""),
+    Record("r22", "Hebei Kelvrin Electronics", (), ("CN",), (LIST,), ""),
     Record("r19", "Wuxan Quelvin Semiconductor Manufacturing Company Limited", ("QXM",), ("CN",), (LIST,), ""),
     Record("r20", "Tarvek Academy of Sciences", (), ("CN",), (LIST,), ""),
     Record("r21", "Tarvek Academy of Sciences, Institute of Orbital Optics", ("TAS",), ("CN",), (LIST,), ""),
@@ -219,3 +220,10 @@ def test_a_parents_initials_that_a_unit_carries_are_no_short_form_of_the_unit() 
     result = screen_name("TAS", CONFIG)
     unit = next(c for c in result["candidates"] if c["name"].endswith("Orbital Optics"))
     assert not unit["possible"] and not unit["match"], unit
+
+
+def test_a_listed_company_with_no_legal_form_without_its_place_is_a_possible_match() -> None:
+    # The list writes "Hebei Kelvrin Electronics", no "Co., Ltd.": the words of a trade close a company's name too.
+    best = _possible(screen_name("Kelvrin Electronics", CONFIG))
+    assert best["name"] == "Hebei Kelvrin Electronics"
+    assert best["possible_reason"].startswith("the listed company's name without the place it opens with")
