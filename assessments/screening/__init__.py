@@ -885,6 +885,12 @@ def _own_short_alias(index: Index, query: str, hit: Any) -> str:
     one: the lists give a parent's acronym to its units ("CAS" for a CAS centre); but a Russian or Belarusian
     body's short form in Cyrillic typed in Latin letters, or its Latin one in Cyrillic letters, is (VTB, PSB)."""
     typed = query.strip()
+    if hit.detail == "short_alias" and len(typed.split()) >= 2 and hit.alias.casefold() == typed.casefold():
+        # A listed name typed exactly as written whose own word is short ("CSR Corporation Limited": csr, once the
+        # legal form is set aside): the words alone are too short for a match, the whole name is no chance likeness.
+        own = " ".join(index.alias_tokens[hit.aid]) if hit.aid >= 0 else hit.alias
+        return f"the listed name exactly as it is written; its own word ({own}) is short, so the office checks " \
+            "which body you mean"
     if hit.detail != "short_alias" or not typed.isupper() or len(typed) > 4 or \
             index.short_alias_owners.get(hit.alias) != 1:
         return ""

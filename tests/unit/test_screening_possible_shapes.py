@@ -45,6 +45,7 @@ MADE_UP = [
     Record("r17", "ZOLT Pembrook Turbine Design Institute", (), ("CN",), (LIST,), ""),
     Record("r18", "KRAV VELDT ORBIT SENSOR INSTITUTE", (), ("CN",), (LIST,), ""),
     Record("r22", "Hebei Kelvrin Electronics", (), ("CN",), (LIST,), ""),
+    Record("r23", "Zantrix Rail Corporation Limited", ("QRT Corporation Limited",), ("CN",), (LIST,), ""),
     Record("r19", "Wuxan Quelvin Semiconductor Manufacturing Company Limited", ("QXM",), ("CN",), (LIST,), ""),
     Record("r20", "Tarvek Academy of Sciences", (), ("CN",), (LIST,), ""),
     Record("r21", "Tarvek Academy of Sciences, Institute of Orbital Optics", ("TAS",), ("CN",), (LIST,), ""),
@@ -227,3 +228,11 @@ def test_a_listed_company_with_no_legal_form_without_its_place_is_a_possible_mat
     best = _possible(screen_name("Kelvrin Electronics", CONFIG))
     assert best["name"] == "Hebei Kelvrin Electronics"
     assert best["possible_reason"].startswith("the listed company's name without the place it opens with")
+
+
+def test_a_listed_name_typed_exactly_whose_own_word_is_short_is_a_possible_match() -> None:
+    # "QRT Corporation Limited" is QRT once the legal form is set aside: too short for a match, not for nothing.
+    best = _possible(screen_name("QRT Corporation Limited", CONFIG))
+    assert best["name"] == "Zantrix Rail Corporation Limited"
+    assert best["possible_reason"].startswith("the listed name exactly as it is written; its own word (qrt) is short")
+    assert screen_name("QRT Corp", CONFIG)["outcome"] == "none"
