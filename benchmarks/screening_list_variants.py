@@ -27,7 +27,9 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
   Academy of Sciences", "..., Chinese Academy of Sciences", "RAS");
 - ``place_added``: a name followed by its country, as an address ends ("<name>, Moscow, Russia" style: the country);
 - ``city_dropped``: a Chinese company's name without the city or province it opens with and its legal form
-  ("Hikvision Digital Technology" for "Hangzhou Hikvision Digital Technology Co., Ltd.").
+  ("Hikvision Digital Technology" for "Hangzhou Hikvision Digital Technology Co., Ltd.");
+- ``academy_abbreviated``: the academy a name ends or opens with written as its initials ("Institute of Physics, CAS",
+  "... RAS"; in Chinese 中科院 for 中国科学院 and 所 for 研究所; in Russian RAN in Cyrillic).
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -214,12 +216,33 @@ def _city_dropped(name: str, rec: Record) -> Iterator[str]:
             yield rest
 
 
+_ACADEMY_LONG = re.compile(r"(?:,\s*|\s+of\s+(?:the\s+)?|\s+)(?P<which>Chinese|Russian)\s+Academy\s+of\s+Sciences?\b",
+                           re.IGNORECASE)
+_ZH_CAS = "\u4e2d\u56fd\u79d1\u5b66\u9662"  # 中国科学院
+_ZH_CAS_SHORT = "\u4e2d\u79d1\u9662"  # 中科院
+_ZH_INSTITUTE = "\u7814\u7a76\u6240"  # 研究所
+_RU_ACADEMY = re.compile("\u0420\u043e\u0441\u0441\u0438\u0439\u0441\u043a\u043e\u0439 \u0430\u043a\u0430\u0434"
+                         "\u0435\u043c\u0438\u0438 \u043d\u0430\u0443\u043a")  # Российской академии наук
+
+
+def _academy_abbreviated(name: str, rec: Record) -> Iterator[str]:
+    if name.isascii():
+        if (m := _ACADEMY_LONG.search(name)) and m.start() > 0:
+            short = "CAS" if m["which"].casefold() == "chinese" else "RAS"
+            yield f"{name[:m.start()]}, {short}{name[m.end():]}".strip(" ,")
+    elif _ZH_CAS in name and name.endswith(_ZH_INSTITUTE):
+        yield name.replace(_ZH_CAS, _ZH_CAS_SHORT)[: -len(_ZH_INSTITUTE)] + name[-1]
+    elif _RU_ACADEMY.search(name):
+        yield _RU_ACADEMY.sub("\u0420\u0410\u041d", name)  # RAN in Cyrillic
+
+
 KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "honorific_swap": _honorific_swap, "person_first": _person_first, "status_dropped": _status_dropped,
     "legal_form_dropped": _legal_form_dropped, "with_initials": _with_initials, "affiliation_line": _affiliation_line,
     "initials": _initials, "han_form_dropped": _han_form_dropped, "cyrillic_status_dropped": _cyrillic_status_dropped,
     "cyrillic_honorific_swap": _cyrillic_honorific_swap, "punctuation": _punctuation, "typo": _typo,
     "academy_dropped": _academy_dropped, "place_added": _place_added, "city_dropped": _city_dropped,
+    "academy_abbreviated": _academy_abbreviated,
 }
 
 

@@ -304,10 +304,26 @@ def _dotted(m: re.Match[str]) -> str:
     return f"{m.group(1)}. {m.group(2)}."
 
 
+# The Chinese Academy of Sciences' usual short name, and its institutes' (中科院物理所 for 中国科学院物理研究所, as
+# papers, its own pages and the press write them): read as the names in full, so that they meet the lists' names.
+_CAS_SHORT = re.compile("\u4e2d\u79d1\u9662")  # 中科院
+_CAS_FULL = "\u4e2d\u56fd\u79d1\u5b66\u9662"  # 中国科学院
+_INSTITUTE_SHORT = re.compile("(?<!\u7814\u7a76)(?<!\u4e8b\u52a1)(?<!\u4e8b\u52d9)\u6240$")  # 所, not 研究所 or 事务所
+_INSTITUTE_FULL = "\u7814\u7a76\u6240"  # 研究所
+
+
+def _cas_in_full(text: str) -> str:
+    """中科院 written 中国科学院, and a name of the Academy's that ends in 所 alone ending in 研究所."""
+    text = _CAS_SHORT.sub(_CAS_FULL, text)
+    return _INSTITUTE_SHORT.sub(_INSTITUTE_FULL, text) if text.startswith(_CAS_FULL) else text
+
+
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[str, ...]:
     """Comparable tokens of a name, in their original order, without repeats (cached: the matcher asks
     for the same typed name and its parts several times)."""
+    if "\u79d1" in text:  # 科
+        text = _cas_in_full(text)
     if "им." in text:
         text = _CYRILLIC_IM.sub("имени ", text)
     if _UNDOTTED_INITIALS.search(text) and any(

@@ -83,6 +83,15 @@ def test_scripts_are_transliterated() -> None:
     assert fold("جامعة").isascii()
 
 
+def test_the_chinese_academys_short_names_read_as_written_in_full() -> None:
+    # 中科院物理所: the Academy's and its institute's usual short names, as papers and the press write them.
+    assert tokens("中科院物理所") == tokens("中国科学院物理研究所")
+    assert tokens("中科院") == tokens("中国科学院")
+    # 所 alone closes no other name the same way: a law firm (事务所) stays as written.
+    assert tokens("中科院律师事务所")[-1] == "wusuo"
+    assert screen_name("中科院物理所", CONFIG)["outcome"] in ("high", "prohibited")
+
+
 def test_han_pairs_keep_order_and_are_never_filler_words() -> None:
     assert tokens("大华") == ("dahua",) and tokens("华大") == ("huada",)
     # A single Han syllable stays itself, even when it spells a Latin-script filler word.
