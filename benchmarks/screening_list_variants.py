@@ -29,7 +29,9 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
 - ``city_dropped``: a Chinese company's name without the city or province it opens with and its legal form
   ("Hikvision Digital Technology" for "Hangzhou Hikvision Digital Technology Co., Ltd.");
 - ``academy_abbreviated``: the academy a name ends or opens with written as its initials ("Institute of Physics, CAS",
-  "... RAS"; in Chinese 中科院 for 中国科学院 and 所 for 研究所; in Russian RAN in Cyrillic).
+  "... RAS"; in Chinese 中科院 for 中国科学院 and 所 for 研究所; in Russian RAN in Cyrillic);
+- ``cyrillic_kind_abbreviated``: a Russian name's kind of body written as its usual initials in Cyrillic (NII for
+  "nauchno-issledovatelskiy institut", TsNII, OKB, KB, NPO, NPP).
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -236,13 +238,40 @@ def _academy_abbreviated(name: str, rec: Record) -> Iterator[str]:
         yield _RU_ACADEMY.sub("\u0420\u0410\u041d", name)  # RAN in Cyrillic
 
 
+# Kinds of Russian body in full (nominative, any case) -> their usual initials, both in Cyrillic.
+_RU_KINDS = [(re.compile(full, re.IGNORECASE), short) for full, short in (
+    ("\u0446\u0435\u043d\u0442\u0440\u0430\u043b\u044c\u043d\u044b\u0439 \u043d\u0430\u0443\u0447\u043d\u043e-"
+     "\u0438\u0441\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435\u043b\u044c\u0441\u043a\u0438\u0439 "
+     "\u0438\u043d\u0441\u0442\u0438\u0442\u0443\u0442", "\u0426\u041d\u0418\u0418"),
+    ("\u043d\u0430\u0443\u0447\u043d\u043e-\u0438\u0441\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435"
+     "\u043b\u044c\u0441\u043a\u0438\u0439 \u0438\u043d\u0441\u0442\u0438\u0442\u0443\u0442", "\u041d\u0418\u0418"),
+    ("\u043e\u043f\u044b\u0442\u043d\u043e-\u043a\u043e\u043d\u0441\u0442\u0440\u0443\u043a\u0442\u043e\u0440"
+     "\u0441\u043a\u043e\u0435 \u0431\u044e\u0440\u043e", "\u041e\u041a\u0411"),
+    ("\u043a\u043e\u043d\u0441\u0442\u0440\u0443\u043a\u0442\u043e\u0440\u0441\u043a\u043e\u0435 "
+     "\u0431\u044e\u0440\u043e", "\u041a\u0411"),
+    ("\u043d\u0430\u0443\u0447\u043d\u043e-\u043f\u0440\u043e\u0438\u0437\u0432\u043e\u0434\u0441\u0442\u0432"
+     "\u0435\u043d\u043d\u043e\u0435 \u043e\u0431\u044a\u0435\u0434\u0438\u043d\u0435\u043d\u0438\u0435",
+     "\u041d\u041f\u041e"),
+    ("\u043d\u0430\u0443\u0447\u043d\u043e-\u043f\u0440\u043e\u0438\u0437\u0432\u043e\u0434\u0441\u0442\u0432"
+     "\u0435\u043d\u043d\u043e\u0435 \u043f\u0440\u0435\u0434\u043f\u0440\u0438\u044f\u0442\u0438\u0435",
+     "\u041d\u041f\u041f"),
+)]
+
+
+def _cyrillic_kind_abbreviated(name: str, rec: Record) -> Iterator[str]:
+    for full, short in _RU_KINDS:
+        if full.search(name):
+            yield full.sub(short, name, count=1)
+            return
+
+
 KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "honorific_swap": _honorific_swap, "person_first": _person_first, "status_dropped": _status_dropped,
     "legal_form_dropped": _legal_form_dropped, "with_initials": _with_initials, "affiliation_line": _affiliation_line,
     "initials": _initials, "han_form_dropped": _han_form_dropped, "cyrillic_status_dropped": _cyrillic_status_dropped,
     "cyrillic_honorific_swap": _cyrillic_honorific_swap, "punctuation": _punctuation, "typo": _typo,
     "academy_dropped": _academy_dropped, "place_added": _place_added, "city_dropped": _city_dropped,
-    "academy_abbreviated": _academy_abbreviated,
+    "academy_abbreviated": _academy_abbreviated, "cyrillic_kind_abbreviated": _cyrillic_kind_abbreviated,
 }
 
 

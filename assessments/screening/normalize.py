@@ -318,12 +318,46 @@ def _cas_in_full(text: str) -> str:
     return _INSTITUTE_SHORT.sub(_INSTITUTE_FULL, text) if text.startswith(_CAS_FULL) else text
 
 
+# The usual initials of a kind of Russian body, written as a word of its name in Cyrillic capitals ("ЦНИИ химии и
+# механики", "ОКБ Сухого"): read as the words they stand for, so that a name written either way meets the other.  # noqa: RUF003
+_RU_KIND_INITIALS = {
+    "\u0426\u041d\u0418\u0418": "\u0446\u0435\u043d\u0442\u0440\u0430\u043b\u044c\u043d\u044b\u0439 "
+    "\u043d\u0430\u0443\u0447\u043d\u043e-\u0438\u0441\u0441\u043b\u0435\u0434\u043e\u0432\u0430\u0442\u0435"
+    "\u043b\u044c\u0441\u043a\u0438\u0439 \u0438\u043d\u0441\u0442\u0438\u0442\u0443\u0442",  # ЦНИИ
+    "\u041d\u0418\u0418": "\u043d\u0430\u0443\u0447\u043d\u043e-\u0438\u0441\u0441\u043b\u0435\u0434\u043e"
+    "\u0432\u0430\u0442\u0435\u043b\u044c\u0441\u043a\u0438\u0439 \u0438\u043d\u0441\u0442\u0438\u0442\u0443"
+    "\u0442",  # НИИ: научно-исследовательский институт
+    "\u041e\u041a\u0411": "\u043e\u043f\u044b\u0442\u043d\u043e-\u043a\u043e\u043d\u0441\u0442\u0440\u0443"
+    "\u043a\u0442\u043e\u0440\u0441\u043a\u043e\u0435 \u0431\u044e\u0440\u043e",  # ОКБ: опытно-конструкторское бюро
+    "\u041a\u0411": "\u043a\u043e\u043d\u0441\u0442\u0440\u0443\u043a\u0442\u043e\u0440\u0441\u043a\u043e"
+    "\u0435 \u0431\u044e\u0440\u043e",  # КБ: конструкторское бюро
+    "\u041d\u041f\u041e": "\u043d\u0430\u0443\u0447\u043d\u043e-\u043f\u0440\u043e\u0438\u0437\u0432\u043e"
+    "\u0434\u0441\u0442\u0432\u0435\u043d\u043d\u043e\u0435 \u043e\u0431\u044a\u0435\u0434\u0438\u043d\u0435"
+    "\u043d\u0438\u0435",  # НПО: научно-производственное объединение
+    "\u041d\u041f\u041f": "\u043d\u0430\u0443\u0447\u043d\u043e-\u043f\u0440\u043e\u0438\u0437\u0432\u043e"
+    "\u0434\u0441\u0442\u0432\u0435\u043d\u043d\u043e\u0435 \u043f\u0440\u0435\u0434\u043f\u0440\u0438\u044f"
+    "\u0442\u0438\u0435",  # НПП: научно-производственное предприятие
+}
+# (A word of its own, between spaces, quotation marks or brackets; not alone: "НИИ" typed alone stays initials.)
+_RU_KIND_WORD = re.compile("(?<![\\w-])(" + "|".join(_RU_KIND_INITIALS) + ")(?![\\w-])")
+
+
+def _russian_kinds_in_full(text: str) -> str:
+    """A Russian name's kind of body written as its initials, in the words they stand for, when the name has other
+    words too."""
+    if len(text.split()) < 2:
+        return text
+    return _RU_KIND_WORD.sub(lambda m: _RU_KIND_INITIALS[m.group(1)], text)
+
+
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[str, ...]:
     """Comparable tokens of a name, in their original order, without repeats (cached: the matcher asks
     for the same typed name and its parts several times)."""
     if "\u79d1" in text:  # 科
         text = _cas_in_full(text)
+    if _RU_KIND_WORD.search(text):
+        text = _russian_kinds_in_full(text)
     if "им." in text:
         text = _CYRILLIC_IM.sub("имени ", text)
     if _UNDOTTED_INITIALS.search(text) and any(

@@ -92,6 +92,15 @@ def test_the_chinese_academys_short_names_read_as_written_in_full() -> None:
     assert screen_name("中科院物理所", CONFIG)["outcome"] in ("high", "prohibited")
 
 
+def test_a_russian_kind_of_body_written_as_its_initials_reads_as_its_words() -> None:
+    assert tokens("ЦНИИ химии и механики") == \
+        tokens("Центральный научно-исследовательский институт химии и механики")
+    assert tokens("АО «КБ специального машиностроения»") == \
+        tokens("Конструкторское бюро специального машиностроения")  # noqa: RUF001 - Cyrillic
+    # Alone, or inside a word of its own, the initials stay as they are.
+    assert tokens("НИИ") == ("nii",) and tokens("ЦНИИмаш") == ("tsniimash",)
+
+
 def test_han_pairs_keep_order_and_are_never_filler_words() -> None:
     assert tokens("大华") == ("dahua",) and tokens("华大") == ("huada",)
     # A single Han syllable stays itself, even when it spells a Latin-script filler word.
