@@ -31,7 +31,8 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
 - ``academy_abbreviated``: the academy a name ends or opens with written as its initials ("Institute of Physics, CAS",
   "... RAS"; in Chinese 中科院 for 中国科学院 and 所 for 研究所; in Russian RAN in Cyrillic);
 - ``cyrillic_kind_abbreviated``: a Russian name's kind of body written as its usual initials in Cyrillic (NII for
-  "nauchno-issledovatelskiy institut", TsNII, OKB, KB, NPO, NPP).
+  "nauchno-issledovatelskiy institut", TsNII, OKB, KB, NPO, NPP);
+- ``romanised_kind_abbreviated``: the same in a romanised Russian name ("AO TsNII Avtomatiki i Gidravliki").
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -265,6 +266,25 @@ def _cyrillic_kind_abbreviated(name: str, rec: Record) -> Iterator[str]:
             return
 
 
+_RU_KINDS_LATIN = [(re.compile(full, re.IGNORECASE), short) for full, short in (
+    (r"\btsentraln\w* nauchno[- ]issledovatel\w* institut\w*", "TsNII"),
+    (r"\bnauchno[- ]issledovatel\w* institut\w*", "NII"),
+    (r"\bopytno[- ]konstruktorsk\w* b[yi]?uro", "OKB"),
+    (r"\bnauchno[- ]proizvodstvenn\w* ob\w*edinen\w*", "NPO"),
+    (r"\bnauchno[- ]proizvodstvenn\w* predpri\w*", "NPP"),
+    (r"\bkonstruktorsk\w* b[yi]?uro", "KB"),
+)]
+
+
+def _romanised_kind_abbreviated(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii():
+        return
+    for full, short in _RU_KINDS_LATIN:
+        if full.search(name):
+            yield full.sub(short, name, count=1)
+            return
+
+
 KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "honorific_swap": _honorific_swap, "person_first": _person_first, "status_dropped": _status_dropped,
     "legal_form_dropped": _legal_form_dropped, "with_initials": _with_initials, "affiliation_line": _affiliation_line,
@@ -272,6 +292,7 @@ KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "cyrillic_honorific_swap": _cyrillic_honorific_swap, "punctuation": _punctuation, "typo": _typo,
     "academy_dropped": _academy_dropped, "place_added": _place_added, "city_dropped": _city_dropped,
     "academy_abbreviated": _academy_abbreviated, "cyrillic_kind_abbreviated": _cyrillic_kind_abbreviated,
+    "romanised_kind_abbreviated": _romanised_kind_abbreviated,
 }
 
 

@@ -318,7 +318,7 @@ def _cas_in_full(text: str) -> str:
     return _INSTITUTE_SHORT.sub(_INSTITUTE_FULL, text) if text.startswith(_CAS_FULL) else text
 
 
-# The usual initials of a kind of Russian body, written as a word of its name in Cyrillic capitals ("ЦНИИ химии и
+# The usual initials of a kind of Russian body, written as a word of its name in capitals ("ЦНИИ химии и
 # механики", "ОКБ Сухого"): read as the words they stand for, so that a name written either way meets the other.  # noqa: RUF003
 _RU_KIND_INITIALS = {
     "\u0426\u041d\u0418\u0418": "\u0446\u0435\u043d\u0442\u0440\u0430\u043b\u044c\u043d\u044b\u0439 "
@@ -338,6 +338,11 @@ _RU_KIND_INITIALS = {
     "\u0434\u0441\u0442\u0432\u0435\u043d\u043d\u043e\u0435 \u043f\u0440\u0435\u0434\u043f\u0440\u0438\u044f"
     "\u0442\u0438\u0435",  # НПП: научно-производственное предприятие
 }
+# The same initials romanised, as the lists and papers write Russian names in Latin letters ("AO TsNII Avtomatiki i
+# Gidravliki", "NPO Mashinostroyeniya"); not KB (a Korean bank's) or NPP (a nuclear power plant's, in English).
+for _latin, _cyrillic in (("TsNII", "\u0426\u041d\u0418\u0418"), ("TSNII", "\u0426\u041d\u0418\u0418"),
+                          ("NII", "\u041d\u0418\u0418"), ("OKB", "\u041e\u041a\u0411"), ("NPO", "\u041d\u041f\u041e")):
+    _RU_KIND_INITIALS[_latin] = _RU_KIND_INITIALS[_cyrillic]
 # (A word of its own, between spaces, quotation marks or brackets; not alone: "НИИ" typed alone stays initials.)
 _RU_KIND_WORD = re.compile("(?<![\\w-])(" + "|".join(_RU_KIND_INITIALS) + ")(?![\\w-])")
 

@@ -97,6 +97,10 @@ def test_a_russian_kind_of_body_written_as_its_initials_reads_as_its_words() -> 
         tokens("Центральный научно-исследовательский институт химии и механики")
     assert tokens("АО «КБ специального машиностроения»") == \
         tokens("Конструкторское бюро специального машиностроения")  # noqa: RUF001 - Cyrillic
+    # Romanised too, as the lists write Russian names in Latin letters (not "KB" or "NPP", English words too).
+    assert tokens("AO TsNII Avtomatiki i Gidravliki") == tokens("Центральный научно-исследовательский институт "
+                                                              "автоматики и гидравлики")
+    assert tokens("Kursk NPP") == ("kursk", "npp")
     # Alone, or inside a word of its own, the initials stay as they are.
     assert tokens("НИИ") == ("nii",) and tokens("ЦНИИмаш") == ("tsniimash",)
 
