@@ -344,7 +344,8 @@ for _latin, _cyrillic in (("TsNII", "\u0426\u041d\u0418\u0418"), ("TSNII", "\u04
                           ("NII", "\u041d\u0418\u0418"), ("OKB", "\u041e\u041a\u0411"), ("NPO", "\u041d\u041f\u041e")):
     _RU_KIND_INITIALS[_latin] = _RU_KIND_INITIALS[_cyrillic]
 # (A word of its own, between spaces, quotation marks or brackets; not alone: "НИИ" typed alone stays initials.)
-_RU_KIND_WORD = re.compile("(?<![\\w-])(" + "|".join(_RU_KIND_INITIALS) + ")(?![\\w-])")
+# Not before a number: "OKB-156", "NII 88" are numbered bodies' names of their own.
+_RU_KIND_WORD = re.compile("(?<![\\w-])(" + "|".join(_RU_KIND_INITIALS) + ")(?![\\w-])(?![\\s\u2116]*\\d)")
 
 
 def _russian_kinds_in_full(text: str) -> str:
@@ -361,8 +362,6 @@ def tokens(text: str) -> tuple[str, ...]:
     for the same typed name and its parts several times)."""
     if "\u79d1" in text:  # 科
         text = _cas_in_full(text)
-    if _RU_KIND_WORD.search(text):
-        text = _russian_kinds_in_full(text)
     if "им." in text:
         text = _CYRILLIC_IM.sub("имени ", text)
     if _UNDOTTED_INITIALS.search(text) and any(
@@ -370,6 +369,8 @@ def tokens(text: str) -> tuple[str, ...]:
         text = _UNDOTTED_INITIALS.sub(_dotted, text)
     if "(" in text:
         text = _PAREN_ACRONYM.sub(lambda m: " " if _abbreviates(m.group(1), text[:m.start()]) else m.group(0), text)
+    if _RU_KIND_WORD.search(text):  # (after the acronym in brackets, which the initials may spell)
+        text = _russian_kinds_in_full(text)
     folded = fold(text)
     folded = folded.replace("'", "").replace("`", "").replace("\u2019", "")
     folded = " ".join(_NON_ALNUM_PAREN.sub(" ", folded).replace("(", " (").replace(")", ") ").split())

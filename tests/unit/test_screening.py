@@ -101,6 +101,8 @@ def test_a_russian_kind_of_body_written_as_its_initials_reads_as_its_words() -> 
     assert tokens("AO TsNII Avtomatiki i Gidravliki") == tokens("Центральный научно-исследовательский институт "
                                                               "автоматики и гидравлики")
     assert tokens("Kursk NPP") == ("kursk", "npp")
+    assert tokens("OKB 156") == tokens("OKB-156") == ("okb", "156")  # a numbered bureau's name of its own
+    assert tokens("Harbin Institute of Technology (HIT)") == tokens("Harbin Institute of Technology")
     # Alone, or inside a word of its own, the initials stay as they are.
     assert tokens("НИИ") == ("nii",) and tokens("ЦНИИмаш") == ("tsniimash",)
 
