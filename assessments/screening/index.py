@@ -40,6 +40,7 @@ from .normalize import (
     HANGUL,
     LEGAL_FORMS,
     OPTIONAL,
+    RU_KIND_WORDS,
     SUBUNIT_WORDS,
     TYPE_WORDS,
     _initial_choices,
@@ -1168,7 +1169,8 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
     typo = edits[0] if len(edits) == 1 and not typed_only and not listed_only and one_edit(*edits[0]) and \
         len(edits[0][0]) >= TYPO_WORD_LEN and len(index.postings.get(edits[0][0], ())) < RARE_WORD else None
     han = bool(HAN.search(index.alias_text[aid]))
-    own = [t for t in atoks if t not in GENERIC and t not in COMMON_WORDS and len(t) >= 3 and not t.isdigit()]
+    own = [t for t in atoks if t not in GENERIC and t not in COMMON_WORDS and t not in RU_KIND_WORDS and len(t) >= 3
+           and not t.isdigit()]
     # The alias opens the typed name, or follows its own initials ("MAI Moscow Aviation Institute").
     lead = 1 if len(qtoks) > 1 and qtoks[0] == acronym(index.alias_text[aid]) else 0
     # A company's one-word name of its own ("Alibaba") opening the typed name ("Alibaba DAMO Academy"): its unit or
@@ -1196,7 +1198,9 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
         if last and last[-1] in TYPE_WORDS and after < len(qtoks) and \
                 qtoks[after] not in exact_words(query, (qtoks[after],)) and qtoks[after] not in SUBUNIT_WORDS:
             contains = False
-    specific = contains and index.carried_by_few(own)
+    # (The person a listed name is named after is no word of its own here: "NPO imeni Lavochkina" would otherwise be
+    # specific, and open every "NPO X" typed.)
+    specific = contains and index.carried_by_few([t for t in own if t not in optional])
     return Comparison(matched, typed_only, listed_only, typo, contains, rare, edited, aid, bool(lead), specific)
 
 

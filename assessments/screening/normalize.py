@@ -349,9 +349,11 @@ _RU_KIND_WORD = re.compile("(?<![\\w-])(" + "|".join(_RU_KIND_INITIALS) + ")(?![
 
 
 def _russian_kinds_in_full(text: str) -> str:
-    """A Russian name's kind of body written as its initials, in the words they stand for, when the name has other
-    words too."""
-    if len(text.split()) < 2:
+    """A Russian name's kind of body written as its initials, in the words they stand for, when the name has a word
+    of its own besides (not only a legal form or the person it is named after: "NPO imeni Lavochkina" stays as it is,
+    or every "NPO X" would open with all of its words)."""
+    rest = tokens(_RU_KIND_WORD.sub(" ", text))
+    if len(text.split()) < 2 or not any(not t.startswith(OPTIONAL) for t in rest):
         return text
     return _RU_KIND_WORD.sub(lambda m: _RU_KIND_INITIALS[m.group(1)], text)
 
@@ -853,3 +855,8 @@ def pinyin_pairs(words: tuple[str, ...]) -> tuple[str, ...] | None:
     if len(syllables) < 4:
         return None
     return tuple(dict.fromkeys(a + b for a, b in pairwise(syllables)))
+
+
+# The words Russian initials of a kind of body stand for (tokens of _RU_KIND_INITIALS' phrases: nauchno,
+# issledovatelskiy, opytno, konstruktorskoe, byuro ...): a kind of body, no name of its own.
+RU_KIND_WORDS = frozenset(t for phrase in set(_RU_KIND_INITIALS.values()) for t in tokens(phrase)) - TYPE_WORDS

@@ -28,6 +28,8 @@ MADE_UP = [
            ("BY",), (LIST,), ""),
     Record("n2", "MOSCOW STATE ORBITAL UNIVERSITY NAMED AFTER NE DRAVNIK", (), ("RU",), (LIST,), ""),
     Record("n3", "AKTSIONERNOE OBSHCHESTVO KRIOGENNYI ZAVOD IM. N.M. TELVANOVA KZT", (), ("RU",), (LIST,), ""),
+    Record("n4", "Joint Stock Company Research and Production Association Named After S.A. Velmin",
+           ("NPO IMENI VELMINA", "AO Nauchno-Proizvodstvennoe Obedinenie IM. S.A. Velmina"), ("RU",), (LIST,), ""),
 ]
 
 
@@ -105,3 +107,17 @@ def test_two_capitals_before_a_surname_are_initials_as_with_full_stops() -> None
 def test_two_capitals_that_are_no_initials_stay_as_they_are(name: str, kept: str) -> None:
     toks = tokens(name)
     assert kept in toks and not any(t.startswith("~") for t in toks), toks
+
+
+@pytest.mark.parametrize("name", ["NPO Zorkat", "\u041d\u041f\u041e \u0417\u043e\u0440\u043a\u0430\u0442",
+                                  "Nauchno-Proizvodstvennoe Obedinenie Zorkat"])
+def test_a_kind_of_body_and_a_person_are_no_name_that_opens_another(name: str) -> None:
+    # "NPO imeni Velmina" has no word of its own but the person it is named after: any "NPO X" (НПО Зоркат) would open
+    # with all its other words. Neither a match nor a possible match.
+    result = screen_name(name, CONFIG)
+    assert not any(c["match"] or c["possible"] for c in result["candidates"]), result["candidates"][:2]
+
+
+def test_a_russian_kind_written_as_initials_meets_the_name_written_out() -> None:
+    result = screen_name("NPO imeni S.A. Velmina", CONFIG)
+    assert result["outcome"] in MATCH, result["candidates"][:2]
