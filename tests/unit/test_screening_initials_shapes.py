@@ -11,17 +11,14 @@ alone: what the screen returns, the listed name, and the reason a person reads."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 import assessments
-from assessments import screening
 from assessments.screening import screen_name
-from assessments.screening.dataset import Record, list_metadata
-from assessments.screening.index import Index
+from assessments.screening.dataset import Record
 from assessments.screening.normalize import shortened_initials
 from assessments.screening.scripts import country_words
+from tests.support.made_up_lists import use_made_up_lists
 
 CONFIG = assessments.default_config()
 LIST = "us_dod_1286"
@@ -54,12 +51,8 @@ MADE_UP = [
 
 
 @pytest.fixture(autouse=True)
-def made_up_lists(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    # One more entry on every other list, so that each list holds entries and the name is screened against all.
-    others = tuple(lid for lid in list_metadata()["lists"] if lid != LIST)
-    filler = Record("f", "Filler Entry Holdings", (), ("CN",), others, "")
-    monkeypatch.setattr(screening, "_INDEX", Index([*MADE_UP, filler]))
-    yield
+def made_up_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_made_up_lists(monkeypatch, MADE_UP, LIST)
 
 
 def _raised(result: dict) -> list[str]:

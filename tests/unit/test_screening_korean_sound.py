@@ -8,14 +8,11 @@ name by its Mandarin sound, its syllables written solid)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 import assessments
-from assessments import screening
 from assessments.screening import get_index, screen_name
-from assessments.screening.dataset import Record, list_metadata
+from assessments.screening.dataset import Record
 from assessments.screening.index import Index
 from assessments.screening.scripts import (
     SOUND_RECORDS,
@@ -25,6 +22,7 @@ from assessments.screening.scripts import (
     sound_fits,
     sounds_alike,
 )
+from tests.support.made_up_lists import use_made_up_lists
 
 CONFIG = assessments.default_config()
 MATCH = ("high", "prohibited")
@@ -48,11 +46,8 @@ MADE_UP = [
 
 
 @pytest.fixture
-def made_up_lists(monkeypatch: pytest.MonkeyPatch) -> Iterator[Index]:
-    others = tuple(lid for lid in list_metadata()["lists"] if lid != LIST)
-    index = Index([*MADE_UP, Record("f", "Filler Entry Holdings", (), ("CN",), others, "")])
-    monkeypatch.setattr(screening, "_INDEX", index)
-    yield index
+def made_up_lists(monkeypatch: pytest.MonkeyPatch) -> Index:
+    return use_made_up_lists(monkeypatch, MADE_UP, LIST)
 
 
 # --- the sound of a word, in Hangul and in Latin letters ------------------------------------------------------------

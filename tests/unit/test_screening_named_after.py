@@ -8,16 +8,13 @@ alone: what the screen returns, the listed name, and the words of the reason a p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 import assessments
-from assessments import screening
 from assessments.screening import screen_name
-from assessments.screening.dataset import Record, list_metadata
-from assessments.screening.index import Index
+from assessments.screening.dataset import Record
 from assessments.screening.normalize import tokens
+from tests.support.made_up_lists import possible, use_made_up_lists
 
 CONFIG = assessments.default_config()
 MATCH = ("high", "prohibited")
@@ -34,11 +31,8 @@ MADE_UP = [
 
 
 @pytest.fixture(autouse=True)
-def made_up_lists(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    others = tuple(lid for lid in list_metadata()["lists"] if lid != LIST)
-    filler = Record("f", "Filler Entry Holdings", (), ("CN",), others, "")
-    monkeypatch.setattr(screening, "_INDEX", Index([*MADE_UP, filler]))
-    yield
+def made_up_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_made_up_lists(monkeypatch, MADE_UP, LIST)
 
 
 @pytest.mark.parametrize("name", [
@@ -61,22 +55,15 @@ def test_run_together_initials_and_a_two_letter_initial_leave_only_the_surname()
     assert tokens("Plant named after Yu A Gagarin") == ("plant", "~gagarin")
 
 
-def _possible(result: dict) -> dict:
-    assert result["outcome"] == "possible_match", result["candidates"][:2]
-    best = next(c for c in result["candidates"] if c["possible"])
-    assert not best["match"]
-    return best
-
-
 def test_a_name_typed_up_to_the_person_it_is_named_after_is_a_possible_match() -> None:
-    best = _possible(screen_name("Veltrovsk Mechanical Plant named after S.I. Korvanov", CONFIG))
+    best = possible(screen_name("Veltrovsk Mechanical Plant named after S.I. Korvanov", CONFIG))
     assert best["name"].startswith("JSC VELTROVSK MECHANICAL PLANT")
     assert best["possible_reason"] == ("the listed name up to the person it is named after (korvanov); the list goes "
                                        "on: management, grelmo, holding")
 
 
 def test_a_name_up_to_the_person_without_the_bodys_own_initials_is_a_possible_match() -> None:
-    best = _possible(screen_name("Kriogennyi Zavod imeni N.M. Telvanova", CONFIG))
+    best = possible(screen_name("Kriogennyi Zavod imeni N.M. Telvanova", CONFIG))
     assert best["possible_reason"].endswith("the list goes on: kzt")
 
 

@@ -9,15 +9,12 @@ alone: what the screen returns, the listed name, and the words of the reason a p
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 import assessments
-from assessments import screening
 from assessments.screening import screen_name
-from assessments.screening.dataset import Record, list_metadata
-from assessments.screening.index import Index
+from assessments.screening.dataset import Record
+from tests.support.made_up_lists import possible, use_made_up_lists
 
 CONFIG = assessments.default_config()
 MATCH = ("high", "prohibited")
@@ -55,30 +52,19 @@ MADE_UP = [
 
 
 @pytest.fixture(autouse=True)
-def made_up_lists(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    # One more entry on every other list, so that each list holds entries and the name is screened against all.
-    others = tuple(lid for lid in list_metadata()["lists"] if lid != LIST)
-    filler = Record("f", "Filler Entry Holdings", (), ("CN",), others, "")
-    monkeypatch.setattr(screening, "_INDEX", Index([*MADE_UP, filler]))
-    yield
-
-
-def _possible(result: dict) -> dict:
-    assert result["outcome"] == "possible_match", result["candidates"][:2]
-    best = next(c for c in result["candidates"] if c["possible"])
-    assert not best["match"]
-    return best
+def made_up_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_made_up_lists(monkeypatch, MADE_UP, LIST)
 
 
 def test_a_school_with_another_kind_and_a_status_word_is_a_possible_match_naming_both() -> None:
-    best = _possible(screen_name("Velmora State Mining Institute", CONFIG))
+    best = possible(screen_name("Velmora State Mining Institute", CONFIG))
     assert best["name"] == "Velmora Mining University"
     assert best["possible_reason"] == ("the listed name with another kind of institution: you typed state, institute, "
                                        "the list has university (a former name of the listed body, or another one)")
 
 
 def test_another_kind_of_school_alone_keeps_its_shorter_reason() -> None:
-    best = _possible(screen_name("Velmora Mining Institute", CONFIG))
+    best = possible(screen_name("Velmora Mining Institute", CONFIG))
     assert best["possible_reason"].startswith(
         "the listed name with another kind of institution: you typed institute, the list has university")
 
@@ -91,7 +77,7 @@ def test_another_kind_of_school_is_no_possible_match_when_only_a_shared_word_and
 
 
 def test_the_opening_words_of_a_listed_name_up_to_its_kind_are_a_possible_match() -> None:
-    best = _possible(screen_name("Drovnik Institute", CONFIG))
+    best = possible(screen_name("Drovnik Institute", CONFIG))
     assert best["name"] == "Drovnik Institute of Cryogenic Materials"
     assert best["possible_reason"] == ("the opening words of the listed name, as a short form: you typed drovnik, "
                                        "institute; the list goes on: cryogenic, materials")
@@ -104,7 +90,7 @@ def test_a_place_and_a_kind_that_open_a_listed_name_are_no_possible_match() -> N
 
 
 def test_a_listed_company_without_the_city_it_opens_with_is_a_possible_match_naming_the_city() -> None:
-    best = _possible(screen_name("Vantrel Robotics", CONFIG))
+    best = possible(screen_name("Vantrel Robotics", CONFIG))
     assert best["name"] == "Shenzhen Vantrel Robotics Co., Ltd."
     assert best["possible_reason"] == ("the listed company's name without the place it opens with: you typed vantrel, "
                                        "robotics; the list has also shenzhen (\u201cShenzhen Vantrel Robotics Co., "
@@ -114,7 +100,7 @@ def test_a_listed_company_without_the_city_it_opens_with_is_a_possible_match_nam
 
 
 def test_a_company_name_without_its_legal_form_gives_its_own_word_as_a_brand() -> None:
-    best = _possible(screen_name("Quorlix", CONFIG))
+    best = possible(screen_name("Quorlix", CONFIG))
     assert best["name"] == "Quorlix Zentara Technology"
     assert best["possible_reason"] == "the listed company's own word, typed alone as its brand: quorlix"
 
@@ -127,7 +113,7 @@ def test_a_word_of_a_listed_persons_name_typed_alone_is_no_brand() -> None:
 def test_a_korean_name_after_north_koreas_name_is_a_possible_match_of_the_listed_korean_name() -> None:
     listed = "\uac00\ub098\ub2e4\uad6d"  # 가나다국, the made-up body's Korean name
     assert screen_name(listed, CONFIG)["outcome"] in MATCH
-    best = _possible(screen_name("\ubd81\ud55c " + listed, CONFIG))  # 북한 (North Korea) before it
+    best = possible(screen_name("\ubd81\ud55c " + listed, CONFIG))  # 북한 (North Korea) before it
     assert best["name"] == "Ganada Bureau"
     assert best["possible_reason"] == f"the Korean name without North Korea's name before it, \u201c{listed}\u201d"
     # Another first word (남쪽, "the south") is no country's name: no reason says a country's name was left out.
@@ -136,7 +122,7 @@ def test_a_korean_name_after_north_koreas_name_is_a_possible_match_of_the_listed
 
 
 def test_the_listed_name_with_words_cut_short_is_a_possible_match_naming_each_word() -> None:
-    best = _possible(screen_name("Tarnow Hydro-Cryo University", CONFIG))
+    best = possible(screen_name("Tarnow Hydro-Cryo University", CONFIG))
     assert best["name"] == "Tarnow University of Hydroacoustics and Cryophysics"
     assert best["possible_reason"] == ("the listed name with words cut short: you typed hydro for hydroacoustics, cryo "
                                        "for cryophysics")
@@ -152,7 +138,7 @@ def test_words_that_are_not_all_cut_from_listed_words_are_not_read_as_cut_short(
 
 
 def test_a_listed_companys_short_name_in_capitals_typed_alone_is_a_possible_match() -> None:
-    best = _possible(screen_name("QXT", CONFIG))
+    best = possible(screen_name("QXT", CONFIG))
     assert best["name"] == "Shenzhen QXT Science & Technology Co., Ltd."
     assert best["possible_reason"] == "the listed company's own short name, written in capitals in its name: QXT"
 
@@ -173,7 +159,7 @@ def test_capitals_in_a_listed_name_are_not_always_its_short_name(typed: str) -> 
     ("Institute of Cryogenic Hydraulics of the USSR Academy of Sciences", "; you typed also ussr, academy, science"),
 ])
 def test_a_listed_institute_without_the_person_it_is_named_after_is_a_possible_match(typed: str, also: str) -> None:
-    best = _possible(screen_name(typed, CONFIG))
+    best = possible(screen_name(typed, CONFIG))
     assert best["name"] == "Zorvan Institute of Cryogenic Hydraulics"
     assert best["possible_reason"] == ("the listed name without the person it is named after (zorvan): the same words "
                                        "may name another body" + also)
@@ -190,7 +176,7 @@ def test_a_name_short_of_more_than_the_person_is_not_read_as_the_person_left_out
 
 def test_the_short_form_a_listed_name_gives_itself_typed_alone_is_a_possible_match() -> None:
     result = screen_name("FEROP", CONFIG)
-    best = _possible(result)
+    best = possible(result)
     assert best["name"] == "Institute for Ferrite Optics Problems, FEROP, Russian Academy of Sciences"
     assert best["possible_reason"] == "the short form the listed name gives itself, written apart in it: FEROP"
     # The same letters as a word of another name, not written apart there: not that name's short form.
@@ -199,7 +185,7 @@ def test_the_short_form_a_listed_name_gives_itself_typed_alone_is_a_possible_mat
 
 
 def test_a_units_initials_without_the_short_form_of_its_group_are_a_possible_match() -> None:
-    best = _possible(screen_name("PTDI", CONFIG))
+    best = possible(screen_name("PTDI", CONFIG))
     assert best["name"] == "ZOLT Pembrook Turbine Design Institute"
     assert best["possible_reason"].startswith("the initials of the listed name; initials alone can stand for other")
 
@@ -210,7 +196,7 @@ def test_in_a_name_written_all_in_capitals_the_first_word_is_no_groups_short_for
 
 
 def test_a_latin_short_form_only_one_entry_carries_typed_as_written_is_a_possible_match() -> None:
-    best = _possible(screen_name("QXM", CONFIG))
+    best = possible(screen_name("QXM", CONFIG))
     assert best["name"] == "Wuxan Quelvin Semiconductor Manufacturing Company Limited"
     assert best["possible_reason"].startswith("a short form only this entry carries, typed as it is written")
     # In small letters it is a word, not the short form.
@@ -225,14 +211,14 @@ def test_a_parents_initials_that_a_unit_carries_are_no_short_form_of_the_unit() 
 
 def test_a_listed_company_with_no_legal_form_without_its_place_is_a_possible_match() -> None:
     # The list writes "Hebei Kelvrin Electronics", no "Co., Ltd.": the words of a trade close a company's name too.
-    best = _possible(screen_name("Kelvrin Electronics", CONFIG))
+    best = possible(screen_name("Kelvrin Electronics", CONFIG))
     assert best["name"] == "Hebei Kelvrin Electronics"
     assert best["possible_reason"].startswith("the listed company's name without the place it opens with")
 
 
 def test_a_listed_name_typed_exactly_whose_own_word_is_short_is_a_possible_match() -> None:
     # "QRT Corporation Limited" is QRT once the legal form is set aside: too short for a match, not for nothing.
-    best = _possible(screen_name("QRT Corporation Limited", CONFIG))
+    best = possible(screen_name("QRT Corporation Limited", CONFIG))
     assert best["name"] == "Zantrix Rail Corporation Limited"
     assert best["possible_reason"].startswith("the listed name exactly as it is written; its own word (qrt) is short")
     assert screen_name("QRT Corp", CONFIG)["outcome"] == "none"
