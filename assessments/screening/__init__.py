@@ -550,9 +550,6 @@ def _renamed_kind(cmp: Comparison) -> str:
     field = any(t in DISTINGUISHING and t not in GENERIC for t in cmp.matched)
     if not (cmp.rare or (field and any(t not in KIND_WORDS and t not in GENERIC for t in cmp.matched))):
         return ""
-    if len(cmp.typed_only) == len(cmp.listed_only) == 1:
-        return (f"the listed name with another kind of institution: you typed {typed[0]}, the list has {listed[0]} "
-                "(a former name of the listed body, or another one)")
     return (f"the listed name with another kind of institution: you typed {', '.join(cmp.typed_only)}, the list has "
             f"{', '.join(cmp.listed_only)} (a former name of the listed body, or another one)")
 
@@ -984,21 +981,13 @@ _TRADE_CLOSERS = _COMPANY_CLOSERS | frozenset({
     "microelectronics", "instruments", "equipment", "materials", "software", "information"})
 
 
-def _trade_company(name: str) -> bool:
-    """True for a listed company's name written with no legal form that closes with the words of its trade ("Hebei X
-    Electronics", "Zhuhai X Control Systems"; those words may also name a school's field, so only the last counts),
-    no word of a school, an institute or another kind of body, and a word of its own."""
+def _own_and_company_words(name: str, closers: frozenset[str] = _COMPANY_CLOSERS) -> bool:
+    """True for a company's name written without its legal form: its own words, then a word that closes a company's
+    name (``closers``: a general one, "Loongson Technology"; _TRADE_CLOSERS, the words of its trade too, "Hebei X
+    Electronics", which may also name a school's field, so the closing word is not asked to be no kind of body), and
+    no word of a school, an institute or another kind of body."""
     toks = [t.lstrip("~") for t in tokens(name)]
-    return len(toks) >= 2 and toks[-1] in _TRADE_CLOSERS and not any(t in KIND_WORDS - GENERIC for t in toks[:-1]) \
-        and not any(t in TYPE_WORDS or t in BODY_NOUNS for t in toks) and \
-        any(t not in GENERIC and t not in COMMON_WORDS and not is_place(t) for t in toks)
-
-
-def _own_and_company_words(name: str) -> bool:
-    """True for a company's name written without its legal form: its own words, then a general word that closes a
-    company's name ("Loongson Technology"), and no word of a school, an institute or another kind of body."""
-    toks = [t.lstrip("~") for t in tokens(name)]
-    return len(toks) >= 2 and toks[-1] in _COMPANY_CLOSERS and not any(t in KIND_WORDS - GENERIC for t in toks) and \
+    return len(toks) >= 2 and toks[-1] in closers and not any(t in KIND_WORDS - GENERIC for t in toks[:-1]) and \
         not any(t in TYPE_WORDS or t in BODY_NOUNS for t in toks) and \
         any(t not in GENERIC and t not in COMMON_WORDS and not is_place(t) for t in toks)
 
@@ -1028,7 +1017,7 @@ def _name_without_place(index: Index, query: str, hit: Any) -> str:
         listed = index.alias_tokens[aid]
         lead = len(listed) - len(typed)
         if lead >= 1 and tuple(listed[lead:]) == typed and all(is_place(t) for t in listed[:lead]) and \
-                (names_company(index.alias_text[aid]) or _trade_company(index.alias_text[aid])):
+                (names_company(index.alias_text[aid]) or _own_and_company_words(index.alias_text[aid], _TRADE_CLOSERS)):
             return (f"the listed company's name without the place it opens with: you typed {', '.join(typed)}; the "
                     f"list has also {', '.join(listed[:lead])} (\u201c{index.alias_text[aid]}\u201d)")
     return ""

@@ -286,7 +286,7 @@ _UNDOTTED_INITIALS = re.compile(r"(?<![\w.&'-])([A-Z])([A-Z])(?= ([A-Z][A-Za-z]{
 
 # Two-letter words in capitals that are no initials: legal forms and filler ("AO", "OF", "DE") and English words.
 # (Also the Russian honorific "im", and prepositions of the romanised names: "na", "po", French "au", "en".)
-_NOT_INITIALS = LEGAL_FORMS | frozenset({"an", "as", "by", "in", "is", "it", "no", "on", "or", "to", "up", "us", "we",
+_NOT_INITIALS = LEGAL_FORMS | frozenset({"an", "by", "in", "is", "it", "no", "on", "or", "to", "up", "us", "we",
                                          "im", "na", "po", "au", "en", "il"})
 # How the surnames of the people Russian (and other) bodies are named after end, romanised: initials stand before
 # such a word, while two capitals before "Satellite" or "Microsystems" are an abbreviation (TV, MT).
