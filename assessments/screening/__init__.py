@@ -1115,10 +1115,12 @@ _RU_GOSUNIVERSITET = re.compile("\u0433\u043e\u0441\u0443\u043d\u0438\u0432\u043
 
 # The English abbreviations of a Russian public body's status before its name, as the bodies' own English pages
 # write them: "FSBEI HE" (federal state budgetary educational institution of higher education), "FSAEI HE"
-# (autonomous), "FSBSI" (... scientific institution), "FSBI", "FSUE" (unitary enterprise), and their transliterated
-# Russian forms ("FGBOU VO"). Folded in normalize.tokens() they would be words of the name.
-_EN_STATUS = re.compile(r"^\s*(?:FSBEI|FSAEI|FSEI|FSBSI|FSBI|FSAI|FSI|FSUE|FGBOU|FGAOU|FGOU|FGBUN|FGBNU|FGBU|FGUP|FGAU)"
-                        r"(?:\s+(?:HE|HPE|VO|VPO))?\b[\s,:]*")
+# (autonomous), "FSBSI" or "FSBIS" (... scientific institution, ... institution of science), "FSBI", "FSUE" (unitary
+# enterprise), and their transliterated Russian forms ("FGBOU VO"); "NRU" (national research university) before the
+# school's initials ("NRU MIPT", as "НИУ" before Cyrillic ones). Folded in normalize.tokens() they would be words of
+# the name.
+_EN_STATUS = re.compile(r"^\s*(?:(?:FSBEI|FSAEI|FSFEI|FSEI|FSBSI|FSBIS|FSBI|FSAI|FSI|FSUE|FGBOU|FGAOU|FGOU|FGBUN|FGBNU|"
+                        r"FGBU|FGUP|FGAU)(?:\s+(?:HE|HPE|VO|VPO))?\b|NRU\s+(?=[A-Z][A-Za-z]*[A-Z]\b))[\s,:]*")
 _QUOTES = " \"'\u201c\u201d\u00ab\u00bb"
 # "NRC" before a Russian body's name, after its status or not ("FSBI NRC Kurchatov Institute"): the National Research
 # Centre it is, as its own English pages abbreviate it, spelled out as the lists write it.

@@ -76,8 +76,10 @@ _STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovat
     r"predpriyatie)(?: of science| nauki)?",
     r"(?:fgbou|fgaou|fgou|fgbu|fgbun|fgbnu|fgup|fgau|fku) vo",
     r"fgbou|fgaou|fgbun|fgbnu",
-    r"national research(?= \S+ \S)", r"natsionalnyy issledovatelskiy(?= \S+ \S)",
-    r"national research university(?= \S)", r"natsionalnyy issledovatelskiy universitet(?= \S)",
+    # (the longer status first: "national research" alone would leave "university" before the name; not before "of",
+    # where it is the name itself: "National Research University of Electronic Technology")
+    r"national research university(?= (?!of\b)\S)", r"natsionalnyy issledovatelskiy universitet(?= \S)",
+    r"national research(?! university of\b)(?= \S+ \S)", r"natsionalnyy issledovatelskiy(?= \S+ \S)",
 ]) + r")")
 # "named after N. E. Bauman", "imeni N. E. Baumana" (Cyrillic, folded), "im. N. I. Lobachevskogo": the
 # honorific, its initials and the surname (kept, below), then any title that follows it ("the First

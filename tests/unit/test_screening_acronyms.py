@@ -9,7 +9,7 @@ import pytest
 
 import assessments
 from assessments.screening import screen_name
-from assessments.screening.normalize import form, loose_initials
+from assessments.screening.normalize import form, loose_initials, normalized
 
 CONFIG = assessments.default_config()
 ASK = "initials alone can stand for other organisations too: type the full name to check"
@@ -111,6 +111,10 @@ def test_loose_initials(name: str, chinese: bool, initials: set[str], not_initia
 @pytest.mark.parametrize(("typed", "listed"), [
     ('FSBEI HE "MIREA \u2013 Russian Technological University"', "Russian Technological University"),
     ("FSBSI Keldysh Institute of Applied Mathematics RAS", "Keldysh Institute of Applied Mathematics"),
+    ("FSBIS Keldysh Institute of Applied Mathematics", "Keldysh Institute of Applied Mathematics"),
+    ("NRU MIPT", "Moscow Institute of Physics and Technology"),  # "national research university" before initials
+    ("National Research University Moscow Institute of Physics and Technology",
+     "Moscow Institute of Physics and Technology"),  # the whole status before the name, not "national research" only
 ])
 def test_a_russian_status_abbreviated_in_english_before_the_name_is_left_out(typed: str, listed: str) -> None:
     result = screen_name(typed, CONFIG)
@@ -120,6 +124,15 @@ def test_a_russian_status_abbreviated_in_english_before_the_name_is_left_out(typ
 
 def test_a_status_abbreviation_before_an_unlisted_name_matches_nothing() -> None:
     assert screen_name("FSBEI HE Moscow State Pedagogical University", CONFIG)["outcome"] == "none"
+    assert screen_name("NRU MGSU", CONFIG)["outcome"] == "none"
+
+
+def test_national_research_university_of_is_the_name_itself_not_a_status() -> None:
+    # MIET's English name: left whole, it is not "electronic technology" (the words of listed Chinese institutes).
+    assert normalized("National Research University of Electronic Technology") == \
+        "national research university electronics technology"
+    assert normalized("National Research University Higher School of Economics") == "higher school economics"
+    assert screen_name("National Research University of Electronic Technology", CONFIG)["outcome"] == "none"
 
 
 def test_concern_and_one_word_is_the_holdings_word_a_possible_match_at_most() -> None:
