@@ -49,6 +49,7 @@ _LEGAL_PHRASES = [
     "limited liability company", "limited liability partnership", "joint stock company",
     "open joint stock company", "closed joint stock company", "public joint stock company",
     "joint-stock company", "federal state unitary enterprise", "federal state budgetary institution",
+    "federal state budgetary institution of science",  # (else "of science" stays: "science" a word of the name)
     "federal state budgetary educational institution of higher education",
     "federal state autonomous educational institution of higher education",
     "obshchestvo s ogranichennoi otvetstvennostiu", "obshchestvo s ogranichennoy otvetstvennostyu",
@@ -75,6 +76,8 @@ _STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovat
     r"(?: (?:educational|scientific|science|obrazovatelnoe|nauchnoe))? (?:institution|enterprise|uchrezhdenie|"
     r"predpriyatie)(?: of science| nauki)?",
     r"(?:fgbou|fgaou|fgou|fgbu|fgbun|fgbnu|fgup|fgau|fku) vo",
+    # the status of a State Research Centre (ГНЦ РФ), spelled out, before or after the name
+    r"state (?:research|scientific) cent(?:er|re) of (?:the )?russian? federation",
     r"fgbou|fgaou|fgbun|fgbnu",
     # (the longer status first: "national research" alone would leave "university" before the name; not before "of",
     # where it is the name itself: "National Research University of Electronic Technology")

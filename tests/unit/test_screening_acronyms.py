@@ -127,6 +127,20 @@ def test_a_status_abbreviation_before_an_unlisted_name_matches_nothing() -> None
     assert screen_name("NRU MGSU", CONFIG)["outcome"] == "none"
 
 
+@pytest.mark.parametrize(("status_and_name", "name"), [
+    # The Russian Academy's institutes write "institution of science" (the legal phrase without it left "science").
+    ("Federal State Budgetary Institution of Science Keldysh Institute of Applied Mathematics",
+     "Keldysh Institute of Applied Mathematics"),
+    # A State Research Centre's status spelled out, before or after the name, as ГНЦ РФ and SRC RF already were.
+    ("State Research Center of the Russian Federation Troitsk Institute for Innovation and Fusion Research",
+     "Troitsk Institute for Innovation and Fusion Research"),
+    ("State Research Institute of Aviation Systems, State Scientific Centre of the Russian Federation",
+     "State Research Institute of Aviation Systems"),
+])
+def test_a_russian_status_spelled_out_is_left_out(status_and_name: str, name: str) -> None:
+    assert normalized(status_and_name) == normalized(name)
+
+
 def test_national_research_university_of_is_the_name_itself_not_a_status() -> None:
     # MIET's English name: left whole, it is not "electronic technology" (the words of listed Chinese institutes).
     assert normalized("National Research University of Electronic Technology") == \
@@ -348,9 +362,10 @@ def test_the_state_research_centre_status_abbreviated_before_a_name_is_left_out(
     # The listed alias carries the status ("GNTS RF FGUP TSNIIKHM"); the name without it is the same body.
     result = screen_name("SRC RF FGUP TSNIIKHM", CONFIG)
     assert result["outcome"] in ("prohibited", "high")
+    # (one record since the status spelled out is left out too: the SDN's name with it and the Entity List's without)
     assert result["candidates"][0]["name"] == (
-        "STATE RESEARCH CENTER OF THE RUSSIAN FEDERATION FGUP CENTRAL SCIENTIFIC RESEARCH INSTITUTE OF CHEMISTRY AND "
-        "MECHANICS")
+        "Federal State Unitary Enterprise Central Scientific Research Institute of Chemistry and Mechanics")
+    assert {"us_ofac_sdn", "us_bis_entity_list"} <= {lst["id"] for lst in result["candidates"][0]["lists"]}
 
 
 def test_a_listed_short_form_with_its_countrys_academy_is_a_possible_match() -> None:
