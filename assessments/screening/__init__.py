@@ -465,7 +465,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     if cmp is None:
         return ""
     if cmp.typo:
-        return f"one letter differs: you typed \u201c{cmp.typo[0]}\u201d, the list has \u201c{cmp.typo[1]}\u201d"
+        more = f" (and the list has also {', '.join(cmp.listed_only)})" if cmp.listed_only else ""
+        return f"one letter differs: you typed \u201c{cmp.typo[0]}\u201d, the list has \u201c{cmp.typo[1]}\u201d{more}"
     # A listed name made of words many names share ("National Defense University") opening a longer one
     # ("... Washington") is no evidence, unless the typed name also opens with its initials.
     if cmp.contains and (cmp.specific or cmp.led):

@@ -1166,7 +1166,11 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
     listed_only = tuple(t for t in atoks if t not in pairs and t not in optional)
     edits = [(q, t) for t, q in pairs.items() if q != t]
     # One edit in one word, and the typed word is no word of the lists (a typo, not another name).
-    typo = edits[0] if len(edits) == 1 and not typed_only and not listed_only and one_edit(*edits[0]) and \
+    # The listed name may have more words, when they are general ones that say no other body ("Korea Kwangson" for the
+    # listed Korea Kwangsong Trading Corporation: its own word, one letter off, without "Trading").
+    typo = edits[0] if len(edits) == 1 and not typed_only and \
+        all(t in GENERIC and t not in DISTINGUISHING and t not in TYPE_WORDS for t in listed_only) and \
+        one_edit(*edits[0]) and \
         len(edits[0][0]) >= TYPO_WORD_LEN and len(index.postings.get(edits[0][0], ())) < RARE_WORD else None
     han = bool(HAN.search(index.alias_text[aid]))
     own = [t for t in atoks if t not in GENERIC and t not in COMMON_WORDS and t not in RU_KIND_WORDS and len(t) >= 3

@@ -55,6 +55,17 @@ def test_one_letter_away_in_a_word_is_a_possible_match_above_the_threshold() -> 
                                        "the list has \u201ctechnology\u201d")
 
 
+def test_one_letter_away_in_its_own_word_without_the_general_words_is_a_possible_match() -> None:
+    # The listed Korea Kwangsong Trading Corporation, written without "Trading" and its own word one letter off.
+    result = screen_name("Korea Kwangson", CONFIG)
+    best = _best(result)
+    assert result["outcome"] == "possible_match" and best["name"] == "Korea Kwangsong Trading Corporation"
+    assert best["possible_reason"] == ("one letter differs: you typed \u201ckwangson\u201d, the list has "
+                                       "\u201ckwangsong\u201d (and the list has also trading)")
+    # A word the listed name lacks, or one naming another kind of body, is no such short form.
+    assert screen_name("Kwangson University", CONFIG)["outcome"] == "none"
+
+
 @pytest.mark.parametrize("name", ["Tianjin University of Technology", "Tianjin Medical University",
                                   "Nizhny Novgorod State Technical University", "Astrakhan State Medical University",
                                   "Nanjing University of Information Science and Technology",
