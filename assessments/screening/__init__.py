@@ -1243,8 +1243,19 @@ def _unit_of_another(part: str, parts: list[str]) -> bool:
 def _only_units_besides(part: str, parts: list[str]) -> bool:
     """True when every other organisation-like part of a line is a unit (department, school, laboratory):
     the line names one organisation and its unit, so a match on the organisation's part is a match."""
-    return all(p == part or not tokens(p) or tokens(p)[0] in SUBUNIT_WORDS or part.endswith(p) or p.endswith(part)
-               for p in parts)
+    return all(p == part or not tokens(p) or tokens(p)[0] in SUBUNIT_WORDS or p in part or p.endswith(part)
+               or _a_laboratory(p) for p in parts)
+
+
+_NOT_A_LABS_PARENT = frozenset({"university", "academy", "institute", "college", "daxue"})
+
+
+def _a_laboratory(part: str) -> bool:
+    """A laboratory named by its field before or after its kind ("State Key Laboratory of High Performance
+    Computing", "Science and Technology on Plasma Physics Laboratory"): a unit, unless the part names a school or an
+    institute as well (its parent)."""
+    toks = tokens(part)
+    return "laboratory" in toks and not any(t in _NOT_A_LABS_PARENT for t in toks)
 
 
 def _verdict(kind: str, former: list[dict[str, Any]]) -> str:

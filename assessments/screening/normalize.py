@@ -752,8 +752,23 @@ ADDRESS_WORDS = _words("""
 street st str road rd avenue ave boulevard blvd lane prospekt prospect pr ul ulitsa pereulok shosse highway
 building bld bldg block floor room suite box district province oblast krai region po lu jie hao
 """)
-_PART_SPLIT = re.compile(r"\s*(?:[,;|\n\uff0c\uff1b\u3001\u060c]|\s-\s)\s*")
+_COMMA_SPLIT = re.compile(r"\s*[,;|\n\uff0c\uff1b\u3001\u060c]\s*")
+_DASH_SPLIT = re.compile(r"\s+-\s+")
+# A country written out as a piece of a line ("People's Republic of China", "Russian Federation").
+_COUNTRY_PIECE = re.compile(r"(?:the )?(?:(?:democratic |islamic |socialist )?peoples? |islamic )?republic of(?: the)? "
+                            r"[a-z]+(?: [a-z]+)?|russian federation|p ?r ?china")
 _PAREN_PART = re.compile(r"\(([^()]{3,})\)")
+# A piece of a line that is an organisation's short form in capitals ("CAEP", "NUDT", "MEPhI"): kept though short;
+# not a country's ("USA", "PRC"), and not a status in brackets ("(National Research University)", "(NRU)").
+_LINE_SHORT_FORM = re.compile(r"[A-Z][A-Za-z]{2,7}")
+_LINE_NOT_SHORT_FORM = frozenset({"USA", "UK", "PRC", "UAE", "ROC", "ROK", "DPRK", "KSA", "USSR", "RF", "NRU", "SAR"})
+_STATUS_PART = re.compile(r"national research university|natsionalnyy issledovatelskiy universitet")
+
+
+def _short_form_piece(text: str) -> bool:
+    word = text.strip()
+    return bool(_LINE_SHORT_FORM.fullmatch(word)) and sum(c.isupper() for c in word) >= 3 and \
+        word not in _LINE_NOT_SHORT_FORM
 _OF_AT = re.compile(r"\s(?:of|at|in)\s", re.IGNORECASE)
 # Latin capitals in two groups or more joined by hyphens ("RFNC-VNIITF"). (Not Cyrillic: a group of three would be
 # read as Latin letters, the short form of a body of another country.)
@@ -777,7 +792,13 @@ def affiliation_parts(text: str) -> list[str]:
         groups = [g for g in text.strip().split("-") if len(g) > _SHORT_GROUP]
         # (Two at least: a group's match is a possible match only when another group names something else too.)
         return groups if len(groups) > 1 else []
-    pieces = [p for p in _PART_SPLIT.split(text) if p.strip()]
+    pieces = []
+    for piece in _COMMA_SPLIT.split(text):
+        if piece.strip():
+            dashed = [p for p in _DASH_SPLIT.split(piece) if p.strip()]
+            # A name with " - " in it ("Russian Federal Nuclear Center - All-Russian Research Institute of ..."): the
+            # whole piece, then each side.
+            pieces += [piece, *dashed] if len(dashed) > 1 else dashed
     parts: list[str] = []
     for at, piece in enumerate(pieces):
         inner = _PAREN_PART.findall(piece)
@@ -786,9 +807,14 @@ def affiliation_parts(text: str) -> list[str]:
             toks = tokens(cand) if cand else ()
             if not toks or all(t.isdigit() or t in LEGAL_FORMS for t in toks):
                 continue  # a postcode, or a legal form alone ("Co., Limited" cut at the comma)
+            if _COUNTRY_PIECE.fullmatch(" ".join(_NON_ALNUM.sub(" ", fold(cand).replace("'", "")).split())):
+                continue
+            if cand is not outer and _STATUS_PART.fullmatch(" ".join(_NON_ALNUM.sub(" ", fold(cand)).split())):
+                continue  # the status after a name ("MIPT (National Research University)"): no other organisation
             # (The line's first piece is the organisation's name whatever its words: "AO Plasma, Russia".)
             if len(pieces) > 1 and (at or cand is not outer) and not any(t in ORG_WORDS for t in toks) and (
-                    sum(len(t) > 1 for t in toks) < 3 or any(t in ADDRESS_WORDS or t.isdigit() for t in toks)):
+                    sum(len(t) > 1 for t in toks) < 3 or any(t in ADDRESS_WORDS or t.isdigit() for t in toks)) and \
+                    not (cand is outer and _short_form_piece(cand)):
                 continue  # a city, a country, a street address
             parts.append(cand)
             if toks[0] in SUBUNIT_WORDS:

@@ -200,6 +200,42 @@ def test_a_short_name_followed_by_its_country_is_screened_as_the_name() -> None:
     assert affiliation_parts("Stanford University, Moscow, Russia") == ["Stanford University"]  # the city still not
 
 
+@pytest.mark.parametrize(("line", "parts", "listed"), [
+    # Laboratories named by their field, and a country written out, are no other organisation beside the listed one.
+    ("State Key Laboratory of High Performance Computing, College of Computer, National University of Defense "
+     "Technology, Changsha, Hunan 410073, People's Republic of China",
+     ["State Key Laboratory of High Performance Computing", "College of Computer",
+      "National University of Defense Technology"], "National University of Defense Technology"),
+    # The status in brackets after the name is no other organisation.
+    ("Moscow Institute of Physics and Technology (National Research University), Institutskiy per. 9, Dolgoprudny, "
+     "Moscow Region 141701, Russian Federation", ["Moscow Institute of Physics and Technology"],
+     "Moscow Institute of Physics and Technology"),
+    # A listed name with " - " in it is screened whole as well as in its two sides.
+    ("Russian Federal Nuclear Center - All-Russian Research Institute of Experimental Physics, Sarov 607188, Russia",
+     ["Russian Federal Nuclear Center - All-Russian Research Institute of Experimental Physics",
+      "Russian Federal Nuclear Center", "All-Russian Research Institute of Experimental Physics"],
+     "All-Russian Scientific Research Institute of Experimental Physics"),  # (the record carrying that name)
+])
+def test_a_line_naming_one_organisation_and_its_units_is_a_match(line: str, parts: list[str], listed: str) -> None:
+    assert affiliation_parts(line) == parts
+    result = screen_name(line, CONFIG)
+    assert result["outcome"] in ("high", "prohibited")
+    assert _best(result)["name"] == listed
+
+
+def test_a_short_form_in_capitals_is_a_part_of_a_line() -> None:
+    line = "Science and Technology on Plasma Physics Laboratory, Research Center of Laser Fusion, CAEP, Mianyang, China"
+    assert "CAEP" in affiliation_parts(line)
+    result = screen_name(line, CONFIG)
+    assert result["outcome"] == "possible_match"
+    assert _best(result)["name"] == "Chinese Academy of Engineering Physics"
+    # A country's short form is not one, nor a short form in brackets after the name it abbreviates.
+    assert affiliation_parts("Department of Physics, Stanford University, Stanford, CA 94305, USA") == [
+        "Department of Physics", "Stanford University"]
+    assert affiliation_parts("School of Physics, Harbin Institute of Technology (HIT), Harbin, China") == [
+        "School of Physics", "Harbin Institute of Technology"]
+
+
 def test_a_listed_organisation_beside_another_in_a_line_is_a_possible_match() -> None:
     result = screen_name("Stanford University; Harbin Institute of Technology", CONFIG)
     best = _best(result)
