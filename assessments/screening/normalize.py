@@ -90,12 +90,16 @@ _STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovat
 # "IMENI AS POPOVA"), or be two letters ("Yu."); a title may stand before them ("im. akademika M. F. Reshetneva").
 _HONORIFIC_TITLE = r"(?:the )?(?:first president of russia|academician|akademika|professora?|pervogo prezidenta rossii)"
 _HONORIFIC = re.compile(
-    r"\b(?:named after|imeni|im(?=(?: " + _HONORIFIC_TITLE + r")? (?:[a-z] ){1,3}))((?: " + _HONORIFIC_TITLE +
+    r"\b(?:named after|named for|by name|imeni|(?:im|n a)(?=(?: " + _HONORIFIC_TITLE + r")? (?:[a-z] ){1,3}))((?: " +
+    _HONORIFIC_TITLE +
     r")?)((?: [a-z]{1,2}){0,3}) ([a-z]{3,})"
     r"((?: (?:the )?(?:first president of russia|pervogo prezidenta rossii))?)")
 # "им." before a surname written without initials ("ИПМ им. Келдыша"): the honorific "имени" abbreviated, read as
 # "имени" so that the surname is the honorific's (the pattern above needs initials after a bare "im").
 _CYRILLIC_IM = re.compile("(?<!\\w)\u0438\u043c\\.\\s*(?=[\u0410-\u042f])")
+# The same in Latin letters ("MGTU im. Baumana"). ("n.a.", named after, as the lists abbreviate it before the
+# initials, "N.A. S.A. Chaplygin", is read as the honorific above, and only before initials.)
+_LATIN_IM = re.compile(r"(?<![\w.])[Ii]m\.\s*(?=[A-Z][a-z]{2,})")
 # "named after Sergo Ordzhonikidze" at the end of a name: a given name and the surname, both optional.
 _HONORIFIC_FULL = re.compile(r"\b(?:named after|imeni) ([a-z]{3,}) ([a-z]{3,})(?= \(|$)")
 OPTIONAL = "~"
@@ -371,6 +375,8 @@ def tokens(text: str) -> tuple[str, ...]:
         text = _cas_in_full(text)
     if "им." in text:
         text = _CYRILLIC_IM.sub("имени ", text)
+    if "m." in text:
+        text = _LATIN_IM.sub("imeni ", text)
     if _UNDOTTED_INITIALS.search(text) and any(
             CANONICAL.get(w, w) in TYPE_WORDS for w in _NON_ALNUM.sub(" ", text.casefold()).split()):
         text = _UNDOTTED_INITIALS.sub(_dotted, text)

@@ -49,6 +49,23 @@ def test_initials_run_together_are_read_as_the_honorifics_initials(name: str) ->
     assert result["candidates"][0]["name"] == "MOSCOW STATE ORBITAL UNIVERSITY NAMED AFTER NE DRAVNIK"
 
 
+@pytest.mark.parametrize("name", [
+    "Moscow State Orbital University named for N.E. Dravnik",  # as some list entries write it
+    "Moscow State Orbital University n.a. N.E. Dravnik",  # the lists' abbreviation ("N.A. S.A. Chaplygin")
+    "Moscow State Orbital University by name N.E. Dravnik",  # a list's word-for-word English of "imeni"
+    "Moscow State Orbital University im. Dravnika",  # "im." before the surname alone, in Latin letters
+])
+def test_the_other_ways_of_writing_named_after_are_read_as_the_honorific(name: str) -> None:
+    assert tokens(name) == ("moscow", "state", "orbital", "university", "~dravnik")
+    result = screen_name(name, CONFIG)
+    assert result["outcome"] in MATCH, result["candidates"][:2]
+
+
+def test_n_a_is_the_honorific_only_before_initials() -> None:
+    # "N.A." before a surname alone is a person's initials, as before ("Institute N.A. Dollezhal").
+    assert "~dollezhal" not in tokens("Institute N.A. Dollezhal")
+
+
 def test_run_together_initials_and_a_two_letter_initial_leave_only_the_surname() -> None:
     assert tokens("University imeni AS Popova") == tokens("University named after A.S. Popov") == \
         ("university", "~popov")
