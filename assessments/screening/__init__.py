@@ -302,6 +302,12 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 if cand["kind"] in MATCH_KINDS and (old is None or old["kind"] not in (*MATCH_KINDS, "possible_match")):
                     _keep(found, _as_possible(cand, f"with \u201c{word}\u201d read as the initials of the listed "
                                                     f"{parent}: \u201c{variant}\u201d"))
+    if not any(c["kind"] in MATCH_KINDS for c in found.values()):
+        for rid, aid, reason in _numbered_units(index, name, allowed, threshold):
+            hit = Hit(rid, index.alias_text[aid], threshold, "same", "numbered_unit", aid)
+            cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
+            if cand["lists"]:
+                _keep(found, _as_possible(cand, reason))
     ranked = sorted(found.values(), key=lambda c: (-_ORDER[c["kind"]], -c["score"]))[:MAX_CANDIDATES]
     outcome = "none"
     for cand in ranked:
@@ -1406,3 +1412,90 @@ def screen_person(name: str, config: Config | None = None, *, threshold: float |
     return {"query": name, "kind": "person", "normalized": normalized(name), "threshold": threshold,
             "candidates": candidates, "outcome": outcome, "screened": not reason, "not_screened": unscreened,
             "summary": summary, "todo": todo, "warnings": warnings, "disclaimer": DISCLAIMER}
+
+
+# A group's numbered unit, typed as the group's name (or short form) and the unit's number: in Chinese
+# (中国电子科技集团公司第二十九研究所; 中国船舶重工集团公司第七〇二研究所) or in Latin letters ("CETC No. 29 Research
+# Institute", "AVIC 612"). The lists name these units in English with the number ("China Electronics Technology Group
+# Corporation 29th Research Institute", "CSSC 702nd Research Institute") and often carry the group's Chinese name as the
+# unit's only Chinese alias, so the typed name is read as: a listed entry whose name carries that number, and which the
+# rest of the typed name finds.
+_HAN_DIGITS = {"\u3007": 0, "\u96f6": 0, "\u4e00": 1, "\u4e8c": 2, "\u4e09": 3, "\u56db": 4, "\u4e94": 5,
+               "\u516d": 6, "\u4e03": 7, "\u516b": 8, "\u4e5d": 9}  # (ling) 零 一 二 三 四 五 六 七 八 九
+_HAN_TEN, _HAN_HUNDRED = "\u5341", "\u767e"  # 十 百
+_HAN_NUMBERED = re.compile("\u7b2c?([\u3007\u96f6\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d"
+                           "\u5341\u767e0-9]{1,6})(\u7814\u7a76\u6240|\u7814\u7a76\u9662|\u6240|\u9662|"
+                           "\u5de5?\u5382)$")  # 第 N 研究所 / 研究院 / 所 / 院 / (工)厂
+_LATIN_NUMBER = re.compile(r"(?:\bNo\.?\s*)?\b(\d{1,3})(?:st|nd|rd|th)?\b", re.IGNORECASE)
+_LATIN_UNIT_KIND = re.compile(r"\b(?:(?:scientific\s+)?research\s+institute|institute|research\s+academy|academy|"
+                              r"factory|plant)\b", re.IGNORECASE)
+_FACTORY_WORDS = frozenset({"factory", "plant"})
+_UNIT_WORDS = frozenset({"research", "institute", "academy", "factory", "plant", "no"})
+_NUMBERED_GROUP_SCORE = 0.8  # how well the typed name without its number must find the listed unit
+
+
+def _han_number(text: str) -> int | None:
+    """A number written in Chinese characters, or digits: 二十九 -> 29, 七〇二 and 七百零二 -> 702, 14 -> 14."""
+    if text.isdigit():
+        return int(text)
+    if _HAN_TEN not in text and _HAN_HUNDRED not in text:
+        return int("".join(str(_HAN_DIGITS[c]) for c in text)) if all(c in _HAN_DIGITS for c in text) else None
+    total = digit = 0
+    for c in text:
+        if c in _HAN_DIGITS:
+            digit = _HAN_DIGITS[c]
+        elif c in (_HAN_TEN, _HAN_HUNDRED):
+            total += (digit or 1) * (10 if c == _HAN_TEN else 100)
+            digit = 0
+        else:
+            return None
+    return total + digit
+
+
+def _numbered_units(index: Index, name: str, allowed: set[int] | None,
+                    threshold: float) -> list[tuple[int, int, str]]:
+    """(record, alias, reason) of the listed numbered units that ``name``, a group's name and a number, can be: a few at
+    most (INITIALS_OWNERS). The reason says how it was read; the caller shows each as a possible match."""
+    text = " ".join(name.split())
+    if HAN.search(text):
+        m = _HAN_NUMBERED.search(text)
+        if not m:
+            return []
+        number, group, factory = _han_number(m.group(1)), text[:m.start()], m.group(2).endswith("\u5382")
+    else:
+        numbers = _LATIN_NUMBER.findall(text)
+        if len(numbers) != 1:
+            return []
+        number = int(numbers[0])
+        rest = _LATIN_NUMBER.sub(" ", text)
+        factory = bool(re.search(r"\b(?:factory|plant)\b", rest, re.IGNORECASE))
+        group = " ".join(_LATIN_UNIT_KIND.sub(" ", rest).replace("(", " ").replace(")", " ").split()).strip(" ,.-")
+    if not number or not tokens(group):
+        return []
+    keys = {str(number), f"{number}st", f"{number}nd", f"{number}rd", f"{number}th"}
+    numbered: dict[int, int] = {}  # record -> its alias carrying the number
+    for key in keys:
+        for aid in index.postings.get(key, ()):
+            rid = index.alias_record[aid]
+            if (allowed is None or rid in allowed) and (not factory or _FACTORY_WORDS & set(index.alias_tokens[aid])):
+                numbered.setdefault(rid, aid)
+    if not numbered:
+        return []
+    # The records the rest of the typed name finds (the group, or the unit by the group's name it carries), and those
+    # whose initials or short form it is ("CASC", "AVIC").
+    _, hits = index.search(group, limit=SEARCH_DEPTH, allowed=allowed, threshold=threshold)
+    groups = {h.record for h in hits if h.score >= threshold - POSSIBLE_BAND}
+    if group.isascii() and group.isupper() and group.isalpha():
+        groups |= set(index.initials_fit(group))
+    # The words of their Latin names, without numbers and the kind of unit (the group's name, where a unit was found).
+    group_words = [words for g in groups for a in index.record_aliases.get(g, ()) if not HAN.search(index.alias_text[a])
+                   and len(words := {t for t in index.alias_tokens[a] if not any(c.isdigit() for c in t)} -
+                           _UNIT_WORDS) >= 2 and words - GENERIC]
+    fits = {rid for rid, aid in numbered.items()
+            if rid in groups or any(words <= set(index.alias_tokens[a]) for a in index.record_aliases.get(rid, ())
+                                    for words in group_words)}
+    if not fits or len(fits) > INITIALS_OWNERS:
+        return []
+    return [(rid, numbered[rid], f"read as the unit numbered {number} of the group you named (\u201c{group}\u201d), "
+                                 f"which the list names \u201c{index.alias_text[numbered[rid]]}\u201d") for rid in fits]
+

@@ -1168,7 +1168,8 @@ def compare(index: Index, query: str, aid: int) -> Comparison:
     # One edit in one word, and the typed word is no word of the lists (a typo, not another name).
     # The listed name may have more words, when they are general ones that say no other body ("Korea Kwangson" for the
     # listed Korea Kwangsong Trading Corporation: its own word, one letter off, without "Trading").
-    typo = edits[0] if len(edits) == 1 and not typed_only and \
+    # (Then another word must be typed as listed: one word typed alone, one letter off, is too little: "SINANO".)
+    typo = edits[0] if len(edits) == 1 and not typed_only and (not listed_only or len(pairs) > 1) and \
         all(t in GENERIC and t not in DISTINGUISHING and t not in TYPE_WORDS for t in listed_only) and \
         one_edit(*edits[0]) and \
         len(edits[0][0]) >= TYPO_WORD_LEN and len(index.postings.get(edits[0][0], ())) < RARE_WORD else None
