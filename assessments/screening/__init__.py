@@ -75,7 +75,7 @@ from .normalize import (
     normalized,
     tokens,
 )
-from .scripts import SOUND_SCORE, country_words, places, sound_fits
+from .scripts import SOUND_SCORE, country_words, korean_prefix, places, sound_fits
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -178,13 +178,14 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         # A Korean name often leaves out the country the lists' English names of North Korean bodies open with.
         implied = _KOREA if HANGUL.search(name) else ()
         implied += across.other_words(name)
-        rest, country = _after_korean_country(name)
+        rest, before = _after_korean_country(name)
         if rest:
-            # "북한 정찰총국": the country's name before a body's own, which the lists' Korean names leave out. The rest
-            # is screened as a name of its own; what it matches or possibly matches is a possible match at most.
+            # "북한 정찰총국": the country's name before a body's own, which the lists' Korean names leave out (or
+            # a parent body's: "인민해방군 국방과학기술대학"). The rest is screened as a name of its own; what it
+            # matches or possibly matches is a possible match at most.
             for cand in screen_name(rest, config, threshold=threshold, today=today)["candidates"]:
                 if cand["match"] or cand["possible"]:
-                    why = f"the Korean name without {country}'s name before it, \u201c{rest}\u201d"
+                    why = f"the Korean name without {before} before it, \u201c{rest}\u201d"
                     if cand["possible_reason"]:
                         why += f": {cand['possible_reason']}"
                     _keep(found, _as_possible(cand, why))
@@ -1169,11 +1170,15 @@ _KOREAN_COUNTRY = {"\ubd81\ud55c": "North Korea", "\ubd81\uc870\uc120": "North K
 
 
 def _after_korean_country(name: str) -> tuple[str, str]:
-    """A Korean name without a country's name before it, and that country ("북한 정찰총국" -> ("정찰총국", "North
-    Korea")), or ("", "") when it has none."""
+    """A Korean name without a country's name before it, and that name as the reason says it ("북한 정찰총국" ->
+    ("정찰총국", "North Korea's name")); or without a first word that is an institutional word of the glossary, a
+    parent body's name (scripts.korean_prefix: "인민해방군 국방과학기술대학" -> ("국방과학기술대학", "“인민해방군”
+    (PLA)")); ("", "") when it has neither."""
     first, _, rest = name.strip().partition(" ")
     if first in _KOREAN_COUNTRY and HANGUL.search(rest):
-        return rest.strip(), _KOREAN_COUNTRY[first]
+        return rest.strip(), f"{_KOREAN_COUNTRY[first]}'s name"
+    if HANGUL.search(rest) and (english := korean_prefix(first)):
+        return rest.strip(), f"\u201c{first}\u201d ({english})"
     return "", ""
 
 

@@ -300,6 +300,23 @@ def glossary() -> Glossary:
     return parse_glossary(data)
 
 
+def korean_prefix(word: str) -> str:
+    """The English of a Korean word written before a body's name that names a parent body or its kind, not the body:
+    a word made of glossary words only, each with a Chinese form (an institutional word, not a foreign name by its
+    sound), none of them a place or a country ("인민해방군" -> "pla", "국립" -> "national"); "" for any other word.
+    The matcher screens the rest of the name without it ("인민해방군 국방과학기술대학": 国防科技大学, the National
+    University of Defense Technology)."""
+    if script_of(word) != "hangul" or not HANGUL_WORD.fullmatch(word):
+        return ""
+    gloss = glossary()
+    segments = gloss.segment(word)
+    terms = {fold_text(v): t for t in gloss.terms if "zh_hans" in t.forms for v in t.forms.get("ko", ())}
+    named = places() | set(country_words()) | {"korea"}  # (Korea: no one-word country name, North or South)
+    if not segments or any(not seg.english or seg.text not in terms or set(seg.english) & named for seg in segments):
+        return ""
+    return " ".join(seg.english[0] for seg in segments)
+
+
 PLACES_FILE = "assessments/data/scripts/places.json"
 
 

@@ -1,0 +1,94 @@
+"""Korean names of listed bodies as Korean sources write them: the institutional words of the glossary
+(assessments/data/scripts/glossary.json) they need (공과: technical, 중공업: heavy industry, 혁명: revolutionary,
+수비대: guard, 이슬람: Islamic, 원자력: atomic energy, 국영: state-run, 해운: shipping, 항공: air as airlines write
+it), and a parent body's name before a body's own read past ("인민해방군 국방과학기술대학"). A name read that way
+is a guess across scripts: a possible match with its reason, never a match; South Korean bodies with the same words
+are not raised."""
+
+from __future__ import annotations
+
+import pytest
+
+import assessments
+from assessments.screening import screen_name
+from assessments.screening.scripts import glossary, korean_prefix
+
+CONFIG = assessments.default_config()
+
+
+def _possible(hangul: str) -> dict[str, dict]:
+    result = screen_name(hangul, CONFIG)
+    assert not any(c["match"] for c in result["candidates"])
+    return {c["name"]: c for c in result["candidates"] if c["possible"]}
+
+
+@pytest.mark.parametrize(("hangul", "listed", "read"), [
+    # Korean Wikipedia's and the Korean press's spellings
+    # 바우만 모스크바 국립 공과대학
+    ("\ubc14\uc6b0\ub9cc \ubaa8\uc2a4\ud06c\ubc14 \uad6d\ub9bd \uacf5\uacfc\ub300\ud559",
+     "Bauman Moscow State Technical University", "bauman moscow state technical university"),
+    ("\uc774\uc2ac\ub78c\ud601\uba85\uc218\ube44\ub300",  # 이슬람혁명수비대
+     "Islamic Revolutionary Guard Corps", "islamic revolution guards"),
+    ("\uc774\ub780 \ud601\uba85 \uc218\ube44\ub300",  # 이란 혁명 수비대
+     "Islamic Revolutionary Guard Corps", "iran revolutionary guard"),
+    ("\uc774\ub780 \uc6d0\uc790\ub825\uae30\uad6c",  # 이란 원자력기구
+     "Atomic Energy Organization of Iran", "iranian atomic organization"),
+    ("\uc911\uad6d\uc120\ubc15\uc911\uacf5\uc5c5\uc9d1\ub2e8",  # 중국선박중공업집단
+     "CHINA SHIPBUILDING INDUSTRY COMPANY LIMITED", "china shipbuilding industry group"),
+    ("\uc774\ub780 \uad6d\uc601\uc11d\uc720\ud68c\uc0ac",  # 이란 국영석유회사
+     "NATIONAL IRANIAN OIL COMPANY", "iran national oil company"),
+    ("\ub9c8\ud55c \ud56d\uacf5", "MAHAN AIR", "mahan"),  # 마한 항공
+])
+def test_a_listed_body_read_through_its_institutional_words_is_a_possible_match(hangul: str, listed: str,
+                                                                               read: str) -> None:
+    found = _possible(hangul)
+    assert listed in found
+    assert read in found[listed]["possible_reason"]
+
+
+def test_the_new_words_read_in_english() -> None:
+    g = glossary()
+    assert g.english("\uc774\uc2ac\ub78c\ud601\uba85\uc218\ube44\ub300") == ["islamic", "revolutionary", "guard"]
+    assert "technical" in g.lookup("\uacf5\uacfc") and "energy" in g.lookup("\uc6d0\uc790\ub825")
+    assert "air" in g.lookup("\ud56d\uacf5")
+    # 중공업 is 重工 in Chinese company names: the Korean name reads back into the Chinese one.
+    chinese = "\u4e2d\u56fd\u8239\u8236\u91cd\u5de5\u96c6\u56e2"  # 中国船舶重工集团
+    assert g.chinese("\uc911\uad6d\uc120\ubc15\uc911\uacf5\uc5c5\uc9d1\ub2e8") == chinese
+
+
+@pytest.mark.parametrize("before", [
+    "\uc778\ubbfc\ud574\ubc29\uad70",  # 인민해방군 (PLA)
+    "\uc911\uad6d \uc778\ubbfc\ud574\ubc29\uad70",  # 중국 인민해방군: the country's name, then the parent's
+    "\uc911\uad6d\uc778\ubbfc\ud574\ubc29\uad70",  # 중국인민해방군
+])
+def test_a_parent_body_before_a_body_is_read_past(before: str) -> None:
+    found = _possible(f"{before} \uad6d\ubc29\uacfc\ud559\uae30\uc220\ub300\ud559")  # ... 국방과학기술대학 (NUDT)
+    best = found["National University of Defense Technology"]
+    assert "before it, \u201c\uad6d\ubc29\uacfc\ud559\uae30\uc220\ub300\ud559\u201d" in best["possible_reason"]
+
+
+@pytest.mark.parametrize(("word", "english"), [
+    ("\uc778\ubbfc\ud574\ubc29\uad70", "pla"), ("\uad6d\ub9bd", "national"),  # 인민해방군, 국립
+    # Places, countries, foreign names by their sound and Korean words that are no glossary word: no parent body.
+    ("\ubaa8\uc2a4\ud06c\ubc14", ""), ("\ud558\uc5bc\ube48", ""), ("\uc911\uad6d", ""), ("\ud55c\uad6d", ""),
+    ("\ubc14\uc6b0\ub9cc", ""), ("\uc11c\uc6b8", ""), ("\uc0bc\uc131", ""), ("Beijing", ""),
+])
+def test_only_institutional_words_are_read_past(word: str, english: str) -> None:
+    # 모스크바, 하얼빈, 중국, 한국, 바우만, 서울, 삼성
+    assert korean_prefix(word) == english
+
+
+@pytest.mark.parametrize("hangul", [
+    "\ub300\ud55c\ud56d\uacf5", "\uc544\uc2dc\uc544\ub098\ud56d\uacf5", "\uc81c\uc8fc\ud56d\uacf5",  # airlines
+    "\ud604\ub300\uc911\uacf5\uc5c5", "\uc0bc\uc131\uc911\uacf5\uc5c5",  # 현대중공업, 삼성중공업
+    "\ud55c\uad6d\uc6d0\uc790\ub825\uc5f0\uad6c\uc6d0", "\ud55c\uad6d\uc6d0\uc790\ub825\uc548\uc804\uae30\uc220\uc6d0",
+    "\ud55c\uad6d\uc218\ub825\uc6d0\uc790\ub825",  # 한국원자력연구원, 한국원자력안전기술원, 한국수력원자력
+    # 국립 부경대학교, 국립 창원대학교
+    "\uad6d\ub9bd \ubd80\uacbd\ub300\ud559\uad50", "\uad6d\ub9bd \ucc3d\uc6d0\ub300\ud559\uad50",
+    "\ub300\ud55c\ud574\uc6b4", "\uad6d\ubc29 \uacfc\ud559 \uc5f0\uad6c\uc18c",  # 대한해운, 국방 과학 연구소
+    "\uc774\uc2ac\ub78c \ubb38\ud654\uc6d0",  # 이슬람 문화원
+])
+def test_south_korean_bodies_with_the_same_words_are_not_raised(hangul: str) -> None:
+    result = screen_name(hangul, CONFIG)
+    assert result["outcome"] == "none"
+    assert not any(c["match"] or c["possible"] for c in result["candidates"])
