@@ -191,8 +191,7 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                     _keep(found, _as_possible(cand, why))
         # (The Korean name read back into Chinese first: of two readings that find a listed name as well, it is
         # the one shown.)
-        han = _korean_as_chinese(name)
-        if han:
+        for han in _korean_as_chinese(name):
             for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
                 cand = _candidate(index, han, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the Korean name read in Chinese characters: \u201c{han}\u201d", threshold)
@@ -1182,13 +1181,14 @@ def _after_korean_country(name: str) -> tuple[str, str]:
     return "", ""
 
 
-def _korean_as_chinese(name: str) -> str:
-    """A Korean name of a Chinese institution read back into its Chinese name (scripts.Glossary.chinese)."""
+def _korean_as_chinese(name: str) -> list[str]:
+    """A Korean name of a Chinese institution read back into its Chinese name, and that name with its words
+    contracted as Chinese names contract them (scripts.Glossary.chinese_forms); [] when it has no reading."""
     if not HANGUL.search(name):
-        return ""
+        return []
     from .scripts import glossary  # noqa: PLC0415 - read only for a Korean query
 
-    return glossary().chinese(name)
+    return glossary().chinese_forms(name)
 
 
 def _placed_elsewhere(index: Index, hit: Any, cand: dict[str, Any], placed: set[str], found_as: str

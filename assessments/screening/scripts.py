@@ -148,6 +148,8 @@ class Glossary:
     # folded Korean form -> its Chinese reading: from the terms with one simplified Chinese form only,
     # and only where every such term agrees (총국 is 总公司 and 局: no reading)
     _han: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # (a compound of two-character Chinese words, its contraction) where one term gives both: (科学技术, 科技)
+    _contractions: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
 
     def lookup(self, word: str) -> tuple[str, ...]:
         """The English words a native institutional word stands for; () when it is not in the glossary."""
@@ -201,6 +203,19 @@ class Glossary:
                 return ""
             out.append(reading)
         return "".join(out)
+
+    def chinese_forms(self, text: str) -> list[str]:
+        """``chinese(text)``, and that reading with each compound the glossary also gives in its contracted form
+        contracted: Chinese shortens a compound of two-character words to the first character of each, and names
+        use either (科学技术 and 科技: "전자과학기술대학" -> "电子科学技术大学", "电子科技大学"). [] without a
+        reading."""
+        full = self.chinese(text)
+        if not full:
+            return []
+        short = full
+        for long_form, contracted in self._contractions:
+            short = short.replace(long_form, contracted)
+        return [full] if short == full else [full, short]
 
     def english(self, text: str, north: bool = False) -> list[str]:
         """The text as English glossary words (the usual word of each) and romanised runs, in order;
@@ -283,7 +298,11 @@ def parse_glossary(data: Any, where: str = GLOSSARY_FILE) -> Glossary:
             for ko in term.forms.get("ko", ()):
                 han.setdefault(fold_text(ko), set()).add(term.forms["zh_hans"][0])
     readings = {k: next(iter(v)) for k, v in han.items() if len(v) == 1}
-    return Glossary(tuple(terms), meta["checked"], {k: tuple(v) for k, v in index.items()}, longest, readings)
+    contractions = {(long, short) for term in terms for long in term.forms.get("zh_hans", ())
+                    for short in term.forms.get("zh_hans", ())
+                    if len(short) >= 2 and len(long) == 2 * len(short) and long[::2] == short}
+    return Glossary(tuple(terms), meta["checked"], {k: tuple(v) for k, v in index.items()}, longest, readings,
+                    tuple(sorted(contractions, key=lambda p: -len(p[0]))))
 
 
 @lru_cache(maxsize=1)

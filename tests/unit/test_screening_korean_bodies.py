@@ -92,3 +92,29 @@ def test_south_korean_bodies_with_the_same_words_are_not_raised(hangul: str) -> 
     result = screen_name(hangul, CONFIG)
     assert result["outcome"] == "none"
     assert not any(c["match"] or c["possible"] for c in result["candidates"])
+
+
+@pytest.mark.parametrize(("hangul", "forms", "listed"), [
+    # 전자과학기술대학: 电子科技大学, the University of Electronic Science and Technology of China
+    ("\uc804\uc790\uacfc\ud559\uae30\uc220\ub300\ud559",
+     ["\u7535\u5b50\u79d1\u5b66\u6280\u672f\u5927\u5b66", "\u7535\u5b50\u79d1\u6280\u5927\u5b66"],
+     "University of Electronic Science and Technology of China"),
+    # 중국항천과학기술집단: 中国航天科技集团, the China Aerospace Science and Technology Corporation
+    ("\uc911\uad6d\ud56d\ucc9c\uacfc\ud559\uae30\uc220\uc9d1\ub2e8",
+     ["\u4e2d\u56fd\u822a\u5929\u79d1\u5b66\u6280\u672f\u96c6\u56e2",
+      "\u4e2d\u56fd\u822a\u5929\u79d1\u6280\u96c6\u56e2"],
+     "China Aerospace Science and Technology Corporation"),
+])
+def test_a_chinese_reading_is_also_tried_with_its_compounds_contracted(hangul: str, forms: list[str],
+                                                                         listed: str) -> None:
+    assert glossary().chinese_forms(hangul) == forms
+    found = _possible(hangul)
+    assert listed in found
+    assert f"\u201c{forms[1]}\u201d" in found[listed]["possible_reason"]
+
+
+def test_a_reading_without_a_contractible_compound_is_tried_once() -> None:
+    # 하얼빈 공업대학: 哈尔滨工业大学 only; a name with a word of no Chinese reading: none.
+    assert glossary().chinese_forms("\ud558\uc5bc\ube48 \uacf5\uc5c5\ub300\ud559") == [
+        "\u54c8\u5c14\u6ee8\u5de5\u4e1a\u5927\u5b66"]
+    assert glossary().chinese_forms("\uc0bc\uc131\uc804\uc790") == []  # 삼성전자
