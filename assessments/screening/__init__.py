@@ -75,7 +75,7 @@ from .normalize import (
     normalized,
     tokens,
 )
-from .scripts import SOUND_SCORE, country_words, korean_prefix, places, sound_fits
+from .scripts import SOUND_SCORE, country_words, korean_prefix, places, sound_fits, sound_reading
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -225,6 +225,17 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 cand = _candidate(index, fit.reading, hit, threshold, "", config, disabled, meta_lists, today)
                 if cand["lists"]:
                     _keep(found, _as_possible(cand, fit.reason))
+        if latin := sound_reading(name, index):
+            # "로스텍": the Korean name read in Latin letters ("rostec") and screened as typed so, for the records the
+            # sound reading above did not find (a word many listed names carry, a brand inside a longer name): a
+            # possible match at most, with the score of a name read by its sound.
+            for cand in screen_name(latin, config, threshold=threshold, today=today)["candidates"]:
+                old = found.get(cand["record_id"])
+                if (cand["match"] or cand["possible"]) and not (old and (old["match"] or old["possible"])):
+                    why = f"the Korean name read in Latin letters, as Korean writes a foreign name: \u201c{latin}\u201d"
+                    if cand["possible_reason"]:
+                        why += f": {cand['possible_reason']}"
+                    _keep(found, {**_as_possible(cand, why), "score": min(cand["score"], SOUND_SCORE)})
         abbreviated = index.han_abbreviation_hits(name)
         if len({h.record for h in abbreviated}) <= _HAN_ABBREVIATION_OWNERS:
             for hit in abbreviated:

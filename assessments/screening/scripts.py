@@ -827,6 +827,55 @@ class SoundTable:
         sound = hangul_sound(part)
         return any(sounds_alike(sound, other) for other in self._record_sounds[rid])
 
+    def _english(self, part: str) -> str | None:
+        """The institutional English word a Hangul part is written for by its sound (테크놀로지: technology; 랩: lab),
+        or "" when it is none; None when it sounds like a place or country name only (no evidence, nor accounted
+        for)."""
+        sound = hangul_sound(part)
+        english = [w for spelling, w in self.institutional.get(sound[0], ())
+                   if sounds_alike(sound, latin_sound(spelling))]
+        return next((w for w in english if w), None) if english else ""
+
+    def _fitting(self, part: str) -> dict[str, set[tuple[int, int]]]:
+        """The listed words a Hangul part sounds like, each with its (record, alias) pairs: none for a part shorter
+        than SOUND_SYLLABLES or with fewer than SOUND_MIN consonant classes."""
+        sound = hangul_sound(part)
+        fitting: dict[str, set[tuple[int, int]]] = {}
+        if len(part) < SOUND_SYLLABLES or _consonants(sound[0]) < SOUND_MIN:
+            return fitting
+        for (latin, reading), pairs in self.table.get(sound[0], {}).items():
+            if reading not in self._sounds:
+                self._sounds[reading] = _sound([p for r in reading for p in _latin_parts(*r)])
+            if sounds_alike(sound, self._sounds[reading]):
+                fitting.setdefault(latin, set()).update(pairs)
+        return fitting
+
+    def reading(self, query: str) -> str:
+        """A Korean query written in Latin letters when every word of it is read and one of them is a foreign name:
+        the glossary's words in their usual English word (a glossary word Korean writes by its sound, 칼라시니코프:
+        kalashnikov, is a name), and each other word by its sound, as the one listed word it sounds like (however many
+        records carry that word: 로스텍, Rostec) or as the institutional word it is written for (테크놀로지). "" when a
+        word is not read, or none is a name. The matcher screens the reading as a name typed in Latin letters."""
+        if script_of(query) != "hangul" or not all(HANGUL_WORD.fullmatch(w) for w in query.split()):
+            return ""
+        words: list[str] = []
+        named = False
+        for seg in glossary().segment(query):
+            if seg.english:
+                words.append(seg.english[0])
+                named = named or _consonants_alike(seg.text, seg.english[0])
+                continue
+            for part in seg.text.split():
+                english = self._english(part)
+                if english is None:
+                    return ""
+                if not english:
+                    english, named = _closest(part, list(self._fitting(part))), True
+                    if not english:
+                        return ""
+                words.append(english)
+        return " ".join(words) if named else ""
+
     def own_words(self, aid: int) -> tuple[str, ...]:
         """An alias's words of its own: not the institutional words."""
         return tuple(t for t in self.index.alias_tokens[aid] if t.isalpha() and t not in self.institutional_words)
@@ -852,24 +901,14 @@ class SoundTable:
                 described |= {seg.text for seg in segments if not seg.english}
         placed: set[str] = set()  # parts that sound like a place name: no evidence, nor accounted for
         for part in dict.fromkeys(parts):
-            sound = hangul_sound(part)
-            english = [w for spelling, w in self.institutional.get(sound[0], ())
-                       if sounds_alike(sound, latin_sound(spelling))]
-            if any(english):
-                read[part] = next(w for w in english if w)
-            elif english:
+            english = self._english(part)
+            if english is None:
                 placed.add(part)
+            elif english:
+                read[part] = english
         for part in dict.fromkeys(parts):
             if part not in read and part not in placed:
-                sound = hangul_sound(part)
-                if len(part) < SOUND_SYLLABLES or _consonants(sound[0]) < SOUND_MIN:
-                    continue
-                fitting: dict[str, set[tuple[int, int]]] = {}
-                for (latin, reading), pairs in self.table.get(sound[0], {}).items():
-                    if reading not in self._sounds:
-                        self._sounds[reading] = _sound([p for r in reading for p in _latin_parts(*r)])
-                    if sounds_alike(sound, self._sounds[reading]):
-                        fitting.setdefault(latin, set()).update(pairs)
+                fitting = self._fitting(part)
                 fits = sorted(((rid, aid, latin) for latin, pairs in fitting.items() for rid, aid in pairs),
                               key=lambda p: (len(self.own_words(p[1])), p[1]))
                 if 0 < len(fitting) <= SOUND_AMBIGUOUS and len({rid for rid, _, _ in fits}) <= SOUND_RECORDS:
@@ -944,6 +983,38 @@ def _as_written(alias: str, word: str) -> str:
 
 
 _SOUNDS: list[SoundTable] = []
+
+
+def _consonants_alike(hangul: str, latin: str) -> bool:
+    """Whether a Hangul word writes a Latin word by its sound, its consonant classes alone compared (칼라시니코프 and
+    kalashnikov: Korean writes sh before a consonant as 시)."""
+    return all(_consonants(hangul_sound(w)[0]) and hangul_sound(w)[0].replace("a", "") ==
+               latin_sound(latin)[0].replace("a", "") for w in hangul.split())
+
+
+def _closest(hangul: str, words: list[str]) -> str:
+    """Of the listed words a Hangul word sounds like, the one whose vowels are the letters its Korean vowels usually
+    write (the first letter each stands for: ㅗ o, ㅏ a; 로스텍 is Rostec rather than Rastek); "" when none, or when
+    two are as close."""
+    if len(words) <= 1:
+        return words[0] if words else ""
+    vowels = hangul_sound(hangul)[1]
+
+    def closeness(word: str) -> int:
+        latin = latin_sound(word.replace(" ", ""))[1]
+        return sum(bool(k and k[0] in letters) for k, letters in zip(vowels, latin, strict=False))
+
+    ranked = sorted(words, key=closeness, reverse=True)
+    return ranked[0] if closeness(ranked[0]) > closeness(ranked[1]) else ""
+
+
+def sound_reading(query: str, index: Any) -> str:
+    """SoundTable(index).reading(query), the table built on the first Korean query that needs it (once per index)."""
+    if script_of(query) != "hangul":
+        return ""
+    if not _SOUNDS or _SOUNDS[0].index is not index:
+        _SOUNDS[:] = [SoundTable(index)]
+    return _SOUNDS[0].reading(query)
 
 
 def sound_fits(query: str, index: Any) -> list[SoundFit]:

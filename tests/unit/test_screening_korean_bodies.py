@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 import assessments
-from assessments.screening import screen_name
-from assessments.screening.scripts import glossary, korean_prefix
+from assessments.screening import get_index, screen_name
+from assessments.screening.scripts import SOUND_SCORE, _closest, glossary, korean_prefix, sound_reading
 
 CONFIG = assessments.default_config()
 
@@ -118,3 +118,36 @@ def test_a_reading_without_a_contractible_compound_is_tried_once() -> None:
     assert glossary().chinese_forms("\ud558\uc5bc\ube48 \uacf5\uc5c5\ub300\ud559") == [
         "\u54c8\u5c14\u6ee8\u5de5\u4e1a\u5927\u5b66"]
     assert glossary().chinese_forms("\uc0bc\uc131\uc804\uc790") == []  # 삼성전자
+
+
+@pytest.mark.parametrize(("hangul", "latin", "listed"), [
+    # 로스텍: a word many listed names carry (too many for a reading by sound alone), read as its one closest word
+    ("\ub85c\uc2a4\ud14d", "rostec", "STATE CORPORATION ROSTEC"),
+    # 칼라시니코프: a glossary word Korean writes by its sound, the brand inside the listed holding's name
+    ("\uce7c\ub77c\uc2dc\ub2c8\ucf54\ud504", "kalashnikov", "Kalashnikov Concern"),
+])
+def test_a_foreign_name_read_in_latin_letters_is_screened_as_typed_so(hangul: str, latin: str, listed: str) -> None:
+    assert sound_reading(hangul, get_index()) == latin
+    found = _possible(hangul)
+    assert listed in found
+    why = found[listed]["possible_reason"]
+    assert f"read in Latin letters, as Korean writes a foreign name: \u201c{latin}\u201d" in why
+    assert found[listed]["score"] <= SOUND_SCORE
+
+
+@pytest.mark.parametrize("hangul", [
+    # 넥스트 게임즈, 크래프톤, 삼성전자, 셀트리온, 카카오뱅크, 엔씨소프트, 넷마블, 한화에어로스페이스, 모스크바
+    "\ub125\uc2a4\ud2b8 \uac8c\uc784\uc988", "\ud06c\ub798\ud504\ud1a4", "\uc0bc\uc131\uc804\uc790",
+    "\uc140\ud2b8\ub9ac\uc628", "\uce74\uce74\uc624\ubc45\ud06c", "\uc5d4\uc528\uc18c\ud504\ud2b8",
+    "\ub137\ub9c8\ube14", "\ud55c\ud654\uc5d0\uc5b4\ub85c\uc2a4\ud398\uc774\uc2a4", "\ubaa8\uc2a4\ud06c\ubc14",
+    "\uccad\ub144",  # 청년: a glossary word that is no name
+])
+def test_a_korean_name_with_a_word_not_read_or_no_foreign_name_has_no_latin_reading(hangul: str) -> None:
+    assert sound_reading(hangul, get_index()) == ""
+
+
+def test_of_two_listed_words_a_word_sounds_like_the_closest_vowels_win() -> None:
+    # 로스텍: ㅗ writes o first (Rostec), a or u only as well (Rastek); two as close: no reading.
+    assert _closest("\ub85c\uc2a4\ud14d", ["rastek", "rostec", "lastech"]) == "rostec"
+    assert _closest("\ub85c\uc2a4\ud14d", ["rastek", "lastech"]) == ""
+    assert _closest("\ub85c\uc2a4\ud14d", []) == ""
