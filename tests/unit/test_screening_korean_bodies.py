@@ -38,6 +38,15 @@ def _possible(hangul: str) -> dict[str, dict]:
     ("\uc774\ub780 \uad6d\uc601\uc11d\uc720\ud68c\uc0ac",  # 이란 국영석유회사
      "NATIONAL IRANIAN OIL COMPANY", "iran national oil company"),
     ("\ub9c8\ud55c \ud56d\uacf5", "MAHAN AIR", "mahan"),  # 마한 항공
+    # 중국이동통신, 중국전신, 중국해양석유총공사, 중국원양해운, 중국항천과공집단: Sino-Korean readings of Chinese names
+    ("\uc911\uad6d\uc774\ub3d9\ud1b5\uc2e0", "China Mobile Communications Group Co., Ltd.",
+     "china mobile communications"),
+    ("\uc911\uad6d\uc804\uc2e0", "CHINA TELECOMMUNICATIONS CORPORATION", "\u4e2d\u56fd\u7535\u4fe1"),
+    ("\uc911\uad6d\ud574\uc591\uc11d\uc720\ucd1d\uacf5\uc0ac", "China National Offshore Oil Corporation",
+     "\u4e2d\u56fd\u6d77\u6d0b\u77f3\u6cb9\u603b\u516c\u53f8"),
+    ("\uc911\uad6d\uc6d0\uc591\ud574\uc6b4", "China Ocean Shipping Company Ltd.", "china ocean shipping"),
+    ("\uc911\uad6d\ud56d\ucc9c\uacfc\uacf5\uc9d1\ub2e8", "China Aerospace Science and Industry Corporation Limited",
+     "\u4e2d\u56fd\u822a\u5929\u79d1\u5de5\u96c6\u56e2"),
 ])
 def test_a_listed_body_read_through_its_institutional_words_is_a_possible_match(hangul: str, listed: str,
                                                                                read: str) -> None:
@@ -87,6 +96,8 @@ def test_only_institutional_words_are_read_past(word: str, english: str) -> None
     "\uad6d\ub9bd \ubd80\uacbd\ub300\ud559\uad50", "\uad6d\ub9bd \ucc3d\uc6d0\ub300\ud559\uad50",
     "\ub300\ud55c\ud574\uc6b4", "\uad6d\ubc29 \uacfc\ud559 \uc5f0\uad6c\uc18c",  # 대한해운, 국방 과학 연구소
     "\uc774\uc2ac\ub78c \ubb38\ud654\uc6d0",  # 이슬람 문화원
+    # 한국이동통신, 한국전신, 현대상선
+    "\ud55c\uad6d\uc774\ub3d9\ud1b5\uc2e0", "\ud55c\uad6d\uc804\uc2e0", "\ud604\ub300\uc0c1\uc120",
 ])
 def test_south_korean_bodies_with_the_same_words_are_not_raised(hangul: str) -> None:
     result = screen_name(hangul, CONFIG)
