@@ -162,3 +162,28 @@ def test_of_two_listed_words_a_word_sounds_like_the_closest_vowels_win() -> None
     assert _closest("\ub85c\uc2a4\ud14d", ["rastek", "rostec", "lastech"]) == "rostec"
     assert _closest("\ub85c\uc2a4\ud14d", ["rastek", "lastech"]) == ""
     assert _closest("\ub85c\uc2a4\ud14d", []) == ""
+
+
+@pytest.mark.parametrize(("hangul", "listed"), [
+    # Curated aliases (tools/data/curated_aliases.toml, stop 36): Korean names that are neither a reading nor a
+    # transliteration the matcher can make, each from a Korean-language source.
+    ("\ucc3d\uc7a5\uba54\ubaa8\ub9ac", "Yangtze Memory Technologies Co., Ltd."),  # 창장메모리
+    ("\uc911\uc2f1\ud1b5\uc2e0", "ZTE Corporation"),  # 중싱통신
+    ("\ucf85\uc2a4\ucee4\uc9c0", "Megvii Technology"),  # 쾅스커지
+    ("\ud1b5\ud569\ud56d\uacf5\uae30\uc81c\uc791\uc0ac",  # 통합항공기제작사
+     "Public Joint Stock Company United Aircraft Corporation"),
+    ("\uc640\uadf8\ub108 \uadf8\ub8f9", "Private Military Company 'Wagner'"),  # 와그너 그룹
+])
+def test_a_curated_korean_name_is_its_listed_record(hangul: str, listed: str) -> None:
+    result = screen_name(hangul, CONFIG)
+    assert result["outcome"] in ("high", "prohibited")
+    assert result["candidates"][0]["name"] == listed and result["candidates"][0]["match"]
+
+
+@pytest.mark.parametrize("hangul", [
+    "\uc911\ud765\uac74\uc124", "\uc911\ud765",  # 중흥건설 (a South Korean builder), 중흥
+    "\ud1b5\ud569\ud56d\uacf5", "\uba54\ubaa8\ub9ac",  # 통합항공, 메모리
+])
+def test_words_of_a_curated_korean_name_alone_are_not_raised(hangul: str) -> None:
+    result = screen_name(hangul, CONFIG)
+    assert not any(c["match"] for c in result["candidates"])
