@@ -749,9 +749,15 @@ class SoundTable:
 
         # Each own word of the Latin names (a pinyin one of a Chinese record read as pinyin too; a g before e or i
         # read as a j too), found through the index's postings: each word is read once.
+        # Words with two or three consonant letters, by their skeleton: each no evidence on its own, but two of them
+        # written one after the other may be one listed name's (말레크 아슈타르: Malek Ashtar).
+        self.short: dict[str, list[str]] = {}
+        self.skipped = skipped
         for word, aids in index.postings.items():
             if not word.isalpha() or word in institutional:
                 continue
+            if 2 <= len(word.translate(_NO_VOWELS)) + word.count("x") < SOUND_MIN:
+                self.short.setdefault(_latin_skeleton(((word, False),)), []).append(word)
             for reading in _word_readings(word, True):
                 pinyin = reading[0][1]
                 pairs = [(rid, aid) for aid in aids if (rid := index.alias_record[aid]) not in skipped and
@@ -789,6 +795,8 @@ class SoundTable:
             skeleton_ = skeletons.get(reading)
             if skeleton_ is None:
                 skeleton_ = _latin_skeleton(reading)
+                if 2 <= _consonants(skeleton_) < SOUND_MIN and len(reading) == 1 and not reading[0][1]:
+                    self.short.setdefault(skeleton_, []).append(shown)  # ("ashtar": four letters, two classes)
                 skeletons[reading] = skeleton_ = skeleton_ if _consonants(skeleton_) >= SOUND_MIN else ""
             if skeleton_:
                 table.setdefault(skeleton_, {})[shown, reading] = pairs
@@ -863,18 +871,52 @@ class SoundTable:
         for seg in glossary().segment(query):
             if seg.english:
                 words.append(seg.english[0])
-                named = named or _consonants_alike(seg.text, seg.english[0])
+                named = named or (_consonants_alike(seg.text, seg.english[0]) and
+                                  not {seg.english[0], *seg.english} & (places() | set(country_words())))
                 continue
-            for part in seg.text.split():
-                english = self._english(part)
-                if english is None:
+            parts = seg.text.split()
+            read = [self._english(part) for part in parts]
+            if None in read:
+                return ""
+            read = [english or _closest(part, list(self._fitting(part))) for part, english in zip(parts, read,
+                                                                                                      strict=True)]
+            if not all(read):
+                if len(parts) < 2 or any(read):
                     return ""
-                if not english:
-                    english, named = _closest(part, list(self._fitting(part))), True
-                    if not english:
-                        return ""
-                words.append(english)
+                read = self._together(parts)
+                if not read:
+                    return ""
+            named = named or any(not self._english(part) for part in parts)
+            words += read
         return " ".join(words) if named else ""
+
+    def _together(self, parts: list[str]) -> list[str]:
+        """Foreign words written one after the other, none long enough to be read alone (말레크 아슈타르), read as the
+        words of one listed name: for each part, the one word of the listed records that carry a word sounding like
+        every part, in one alias; [] unless each part has one such word, the parts have SOUND_MIN consonant classes
+        together, and at most SOUND_RECORDS records carry them."""
+        sounds = [hangul_sound(part) for part in parts]
+        if sum(_consonants(sound[0]) for sound in sounds) < SOUND_MIN or any(len(p) < 2 for p in parts):
+            return []
+        index = self.index
+        by_alias: list[dict[int, set[str]]] = []  # for each part: alias -> the listed words that sound like it
+        for sound in sounds:
+            aliases: dict[int, set[str]] = {}
+            for heard in dict.fromkeys((sound, _without_epenthesis(sound))):
+                words = {*self.short.get(heard[0], ()), *(latin for latin, _ in self.table.get(heard[0], {}))}
+                for word in words:
+                    if word in index.postings and sounds_alike(heard, latin_sound(word)):
+                        for aid in index.postings[word]:
+                            if index.alias_record[aid] not in self.skipped:
+                                aliases.setdefault(aid, set()).add(word)
+            by_alias.append(aliases)
+        # The words one after the other in one alias, in the order typed.
+        common = [aid for aid in set(by_alias[0]).intersection(*by_alias[1:])
+                  if _in_order(index.alias_tokens[aid], [aliases[aid] for aliases in by_alias])]
+        if not common or len({index.alias_record[aid] for aid in common}) > SOUND_RECORDS:
+            return []
+        read = [set().union(*(aliases[aid] for aid in common)) for aliases in by_alias]
+        return [next(iter(words)) for words in read] if all(len(words) == 1 for words in read) else []
 
     def own_words(self, aid: int) -> tuple[str, ...]:
         """An alias's words of its own: not the institutional words."""
@@ -983,6 +1025,31 @@ def _as_written(alias: str, word: str) -> str:
 
 
 _SOUNDS: list[SoundTable] = []
+
+
+def _in_order(tokens: Any, choices: list[set[str]]) -> bool:
+    """Whether the tokens have one word of each choice, one right after the other, in order."""
+    tokens = list(tokens)
+    return any(all(i + k < len(tokens) and tokens[i + k] in words for k, words in enumerate(choices))
+               for i in range(len(tokens)))
+
+
+def _without_epenthesis(sound: Sound) -> Sound:
+    """A Hangul word's Sound without the vowel Korean writes after sh before another consonant (아슈타르: Ashtar, 슈 for
+    the sh of a Persian or Russian name): the vowel of ㅠ or ㅣ between an s and a consonant left out."""
+    skeleton, vowels = sound
+    out, kept, n = [], [], 0
+    for i, ch in enumerate(skeleton):
+        if ch == "a":
+            epenthetic = (i and skeleton[i - 1] == "s" and i + 1 < len(skeleton) and skeleton[i + 1] != "a" and
+                          vowels[n] in (_SOUND_VOWELS[17], _SOUND_VOWELS[20]))
+            if not epenthetic:
+                out.append(ch)
+                kept.append(vowels[n])
+            n += 1
+        elif not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out), tuple(kept)
 
 
 def _consonants_alike(hangul: str, latin: str) -> bool:

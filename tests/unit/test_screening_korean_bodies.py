@@ -11,7 +11,17 @@ import pytest
 
 import assessments
 from assessments.screening import get_index, screen_name
-from assessments.screening.scripts import SOUND_SCORE, _closest, glossary, korean_prefix, sound_reading
+from assessments.screening.scripts import (
+    SOUND_SCORE,
+    _closest,
+    _without_epenthesis,
+    glossary,
+    hangul_sound,
+    korean_prefix,
+    latin_sound,
+    sound_reading,
+    sounds_alike,
+)
 
 CONFIG = assessments.default_config()
 
@@ -187,3 +197,35 @@ def test_a_curated_korean_name_is_its_listed_record(hangul: str, listed: str) ->
 def test_words_of_a_curated_korean_name_alone_are_not_raised(hangul: str) -> None:
     result = screen_name(hangul, CONFIG)
     assert not any(c["match"] for c in result["candidates"])
+
+
+def test_foreign_words_too_short_alone_are_read_together_as_one_listed_name() -> None:
+    # 말레크 아슈타르 공과대학교: Malek Ashtar University of Technology. Neither word is long enough to point to a
+    # listed name by its sound; together, one after the other, they are the words of one listed name.
+    hangul = "\ub9d0\ub808\ud06c \uc544\uc288\ud0c0\ub974 \uacf5\uacfc\ub300\ud559\uad50"
+    assert sound_reading(hangul, get_index()) == "malek ashtar technology university"
+    found = _possible(hangul)
+    assert "MALEK ASHTAR UNIVERSITY OF TECHNOLOGY" in found
+    assert "\u201cmalek ashtar technology university\u201d" in found["MALEK ASHTAR UNIVERSITY OF TECHNOLOGY"][
+        "possible_reason"]
+
+
+def test_the_vowel_korean_writes_after_sh_before_a_consonant_may_be_left_out() -> None:
+    # 아슈타르: the ㅠ of 슈 writes no vowel of Ashtar.
+    ashtar = hangul_sound("\uc544\uc288\ud0c0\ub974")
+    assert not sounds_alike(ashtar, latin_sound("ashtar"))
+    assert sounds_alike(_without_epenthesis(ashtar), latin_sound("ashtar"))
+    assert _without_epenthesis(hangul_sound("\uc2a4\ubca0\ub974\ubc29\ud06c")) == hangul_sound(
+        "\uc2a4\ubca0\ub974\ubc29\ud06c")  # 스베르방크: no ㅠ or ㅣ after an s
+
+
+@pytest.mark.parametrize("hangul", [
+    # Korean company names written as two words, none of them read: no reading.
+    "\uc2a4\ub9c8\uc77c \uac8c\uc774\ud2b8", "\ub86f\ub370 \ucf00\ubbf8\uce7c",  # 스마일 게이트, 롯데 케미칼
+    "\uc544\ubaa8\ub808 \ud37c\uc2dc\ud53d", "\ud55c\ud654 \uc2dc\uc2a4\ud15c",  # 아모레 퍼시픽, 한화 시스템
+    # 포스코 인터내셔널, 네이버 웹툰
+    "\ud3ec\uc2a4\ucf54 \uc778\ud130\ub0b4\uc154\ub110", "\ub124\uc774\ubc84 \uc6f9\ud230",
+    "\uc774\ub780 \ud56d\uacf5",  # 이란 항공: a country's name is no foreign name of a body
+])
+def test_two_korean_words_are_read_together_only_as_one_listed_names_words(hangul: str) -> None:
+    assert sound_reading(hangul, get_index()) == ""
