@@ -866,37 +866,68 @@ class SoundTable:
         word is not read, or none is a name. The matcher screens the reading as a name typed in Latin letters."""
         if script_of(query) != "hangul" or not all(HANGUL_WORD.fullmatch(w) for w in query.split()):
             return ""
-        words: list[str] = []
-        named = False
+        from .normalize import COMMON_WORDS, DISTINGUISHING, GENERIC, LEGAL_FORMS, ORG_WORDS  # noqa: PLC0415
+
+        # (no name: a place or country, or a word the matcher knows as an institutional or common one: 그룹, group)
+        named_places = places() | set(country_words()) | GENERIC | ORG_WORDS | DISTINGUISHING | LEGAL_FORMS | \
+            COMMON_WORDS
+        words: list[str | None] = []   # the reading, None for a word not read yet
+        names: list[bool] = []         # which words are foreign names
+        unread: dict[int, str] = {}    # position -> the Hangul word not read alone
+        anchors: list[set[str]] = []   # the English words of the query's institutional words
+        anchored: list[int] = []       # and where each is in the reading
         for seg in glossary().segment(query):
             if seg.english:
+                name = _consonants_alike(seg.text, seg.english[0]) and not set(seg.english) & named_places
                 words.append(seg.english[0])
-                named = named or (_consonants_alike(seg.text, seg.english[0]) and
-                                  not {seg.english[0], *seg.english} & (places() | set(country_words())))
+                names.append(name)
+                if not name and not set(seg.english) & (places() | set(country_words())):
+                    anchors.append(set(seg.english))
+                    anchored.append(len(words) - 1)
                 continue
-            parts = seg.text.split()
-            read = [self._english(part) for part in parts]
-            if None in read:
+            for part in seg.text.split():
+                english = self._english(part)
+                if english is None:
+                    return ""
+                if english:
+                    anchors.append({english})
+                    anchored.append(len(words))
+                else:
+                    english = _closest(part, list(self._fitting(part))) or None
+                    if english is None:
+                        unread[len(words)] = part
+                words.append(english)
+                names.append(not anchors or anchors[-1] != {english})
+        if unread:
+            # Words too short to be read alone: two or more one after the other as one listed name's words, or one
+            # as the word of a listed name that has the query's institutional words too.
+            positions = sorted(unread)
+            if len(positions) > 1 and positions == list(range(positions[0], positions[0] + len(positions))):
+                read = self._together([unread[i] for i in positions])
+            elif len(positions) == 1 and anchors:
+                # (the institutional words as that listed name writes them: 항공, "aviation" rather than "aeronautics")
+                read, *as_listed = self._together([unread[positions[0]]], anchors, as_listed=True) or [[]]
+                for i, word in zip(anchored, as_listed, strict=False):
+                    words[i] = word or words[i]
+            else:
+                read = []
+            if not read:
                 return ""
-            read = [english or _closest(part, list(self._fitting(part))) for part, english in zip(parts, read,
-                                                                                                      strict=True)]
-            if not all(read):
-                if len(parts) < 2 or any(read):
-                    return ""
-                read = self._together(parts)
-                if not read:
-                    return ""
-            named = named or any(not self._english(part) for part in parts)
-            words += read
-        return " ".join(words) if named else ""
+            for i, word in zip(positions, read, strict=True):
+                words[i] = word
+        return " ".join(w for w in words if w) if any(names) else ""
 
-    def _together(self, parts: list[str]) -> list[str]:
+    def _together(self, parts: list[str], anchors: list[set[str]] | None = None, as_listed: bool = False) -> Any:
         """Foreign words written one after the other, none long enough to be read alone (말레크 아슈타르), read as the
         words of one listed name: for each part, the one word of the listed records that carry a word sounding like
         every part, in one alias; [] unless each part has one such word, the parts have SOUND_MIN consonant classes
-        together, and at most SOUND_RECORDS records carry them."""
+        together, and at most SOUND_RECORDS records carry them. With ``anchors`` (the English words of the query's
+        institutional words, one set for each), one short word, read only in an alias that has a word of each set
+        too (세파 은행: Bank Sepah; 다화 테크놀로지: Dahua Technology); ``as_listed``: a list of the words read, then
+        for each set of anchors its one word those aliases carry ("" when they carry several or none)."""
         sounds = [hangul_sound(part) for part in parts]
-        if sum(_consonants(sound[0]) for sound in sounds) < SOUND_MIN or any(len(p) < 2 for p in parts):
+        if any(len(p) < 2 or _consonants(sound[0]) < 2 for p, sound in zip(parts, sounds, strict=True)) or (
+                anchors is None and sum(_consonants(sound[0]) for sound in sounds) < SOUND_MIN):
             return []
         index = self.index
         by_alias: list[dict[int, set[str]]] = []  # for each part: alias -> the listed words that sound like it
@@ -905,18 +936,24 @@ class SoundTable:
             for heard in dict.fromkeys((sound, _without_epenthesis(sound))):
                 words = {*self.short.get(heard[0], ()), *(latin for latin, _ in self.table.get(heard[0], {}))}
                 for word in words:
-                    if word in index.postings and sounds_alike(heard, latin_sound(word)):
+                    if word in index.postings and _vowels_as_written(heard, latin_sound(word)):
                         for aid in index.postings[word]:
                             if index.alias_record[aid] not in self.skipped:
                                 aliases.setdefault(aid, set()).add(word)
             by_alias.append(aliases)
         # The words one after the other in one alias, in the order typed.
         common = [aid for aid in set(by_alias[0]).intersection(*by_alias[1:])
-                  if _in_order(index.alias_tokens[aid], [aliases[aid] for aliases in by_alias])]
-        if not common or len({index.alias_record[aid] for aid in common}) > SOUND_RECORDS:
-            return []
+                  if _in_order(index.alias_tokens[aid], [aliases[aid] for aliases in by_alias]) and
+                  all(words & set(index.alias_tokens[aid]) for words in anchors or ())]
         read = [set().union(*(aliases[aid] for aid in common)) for aliases in by_alias]
-        return [next(iter(words)) for words in read] if all(len(words) == 1 for words in read) else []
+        if not common or len({index.alias_record[aid] for aid in common}) > SOUND_RECORDS or \
+                any(len(words) != 1 for words in read):
+            return []
+        found = [next(iter(words)) for words in read]
+        if not as_listed:
+            return found
+        carried = [set().union(*(words & set(index.alias_tokens[aid]) for aid in common)) for words in anchors or ()]
+        return [found, *(next(iter(words)) if len(words) == 1 else "" for words in carried)]
 
     def own_words(self, aid: int) -> tuple[str, ...]:
         """An alias's words of its own: not the institutional words."""
@@ -1025,6 +1062,13 @@ def _as_written(alias: str, word: str) -> str:
 
 
 _SOUNDS: list[SoundTable] = []
+
+
+def _vowels_as_written(hangul: Sound, latin: Sound) -> bool:
+    """sounds_alike(), and each Korean vowel the one a Latin vowel is usually written with (ㅏ a, ㅗ o, ㅔ e: 세파 is
+    Sepah, 하나 no Honor): a short word must agree closely to be read as a listed one."""
+    return sounds_alike(hangul, latin) and all(k and k[0] in letters for k, letters in zip(hangul[1], latin[1],
+                                                                                               strict=True))
 
 
 def _in_order(tokens: Any, choices: list[set[str]]) -> bool:

@@ -229,3 +229,26 @@ def test_the_vowel_korean_writes_after_sh_before_a_consonant_may_be_left_out() -
 ])
 def test_two_korean_words_are_read_together_only_as_one_listed_names_words(hangul: str) -> None:
     assert sound_reading(hangul, get_index()) == ""
+
+
+@pytest.mark.parametrize(("hangul", "latin", "listed"), [
+    # 샤헤드 항공산업: a short foreign word read in a listed name that has the query's institutional words too, and
+    # those words as that name writes them (항공: aviation)
+    ("\uc0e4\ud5e4\ub4dc \ud56d\uacf5\uc0b0\uc5c5", "shahed aviation industry", "Shahed Aviation Industries"),
+    # 다화 테크놀로지: a Chinese name by its Mandarin sound, with an institutional word written by its sound
+    ("\ub2e4\ud654 \ud14c\ud06c\ub180\ub85c\uc9c0", "dahua technology", "Dahua Technology"),
+])
+def test_a_short_foreign_word_is_read_with_the_institutional_words_beside_it(hangul: str, latin: str,
+                                                                              listed: str) -> None:
+    assert sound_reading(hangul, get_index()) == latin
+    assert listed in _possible(hangul)
+
+
+@pytest.mark.parametrize("hangul", [
+    # 하나 은행, 신한 은행, 국민 은행, 부영 그룹, 삼양 그룹, 한샘 디자인: South Korean banks and groups
+    "\ud558\ub098 \uc740\ud589", "\uc2e0\ud55c \uc740\ud589", "\uad6d\ubbfc \uc740\ud589", "\ubd80\uc601 \uadf8\ub8f9",
+    "\uc0bc\uc591 \uadf8\ub8f9", "\ud55c\uc0d8 \ub514\uc790\uc778",
+])
+def test_a_korean_company_name_with_an_institutional_word_has_no_latin_reading(hangul: str) -> None:
+    assert sound_reading(hangul, get_index()) == ""
+    assert screen_name(hangul, CONFIG)["outcome"] == "none"
