@@ -49,6 +49,12 @@ Foreign names written in Hangul by their sound (the loanword spelling: 카스퍼
         word, long enough, and sounds like one or two listed words of a few records only. The caller shows each as a
         possible match, never a match, with ``SoundFit.reason`` ("read by its sound, ... “카스퍼스키” can be
         “Kaspersky”").
+    ``sound_reading(query, index) -> str``: the whole query in Latin letters when every word of it is read and one is
+        a foreign name ("로스텍" -> "rostec", "말레크 아슈타르 공과대학교" -> "malek ashtar technology university"), for
+        the matcher to screen as typed so (a possible match at most); "" otherwise.
+    ``korean_prefix(word) -> str``: the English of a first word that names a parent body or its kind ("인민해방군"),
+        which the matcher reads past as it does a country's name.
+    ``Glossary.chinese_forms(text)``: ``chinese(text)`` and that reading with 科学技术 contracted to 科技.
 """
 
 from __future__ import annotations
