@@ -48,6 +48,8 @@ def _possible(hangul: str) -> dict[str, dict]:
     ("\uc774\ub780 \uad6d\uc601\uc11d\uc720\ud68c\uc0ac",  # 이란 국영석유회사
      "NATIONAL IRANIAN OIL COMPANY", "iran national oil company"),
     ("\ub9c8\ud55c \ud56d\uacf5", "MAHAN AIR", "mahan"),  # 마한 항공
+    # 전술미사일공사: 전술 (tactical) and 미사일 (missile)
+    ("\uc804\uc220\ubbf8\uc0ac\uc77c\uacf5\uc0ac", "Tactical Missiles Corporation JSC", "tactical missiles company"),
     # 중국이동통신, 중국전신, 중국해양석유총공사, 중국원양해운, 중국항천과공집단: Sino-Korean readings of Chinese names
     ("\uc911\uad6d\uc774\ub3d9\ud1b5\uc2e0", "China Mobile Communications Group Co., Ltd.",
      "china mobile communications"),
@@ -106,6 +108,7 @@ def test_only_institutional_words_are_read_past(word: str, english: str) -> None
     "\uad6d\ub9bd \ubd80\uacbd\ub300\ud559\uad50", "\uad6d\ub9bd \ucc3d\uc6d0\ub300\ud559\uad50",
     "\ub300\ud55c\ud574\uc6b4", "\uad6d\ubc29 \uacfc\ud559 \uc5f0\uad6c\uc18c",  # 대한해운, 국방 과학 연구소
     "\uc774\uc2ac\ub78c \ubb38\ud654\uc6d0",  # 이슬람 문화원
+    "\ud55c\uad6d \ubbf8\uc0ac\uc77c", "\ubbf8\uc0ac\uc77c \ubc29\uc5b4",  # 한국 미사일, 미사일 방어
     # 한국이동통신, 한국전신, 현대상선
     "\ud55c\uad6d\uc774\ub3d9\ud1b5\uc2e0", "\ud55c\uad6d\uc804\uc2e0", "\ud604\ub300\uc0c1\uc120",
 ])
