@@ -75,7 +75,7 @@ from .normalize import (
     normalized,
     tokens,
 )
-from .scripts import SOUND_SCORE, country_words, places, sound_fits
+from .scripts import SOUND_SCORE, country_words, korean_prefix, places, sound_fits, sound_reading
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -178,20 +178,20 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         # A Korean name often leaves out the country the lists' English names of North Korean bodies open with.
         implied = _KOREA if HANGUL.search(name) else ()
         implied += across.other_words(name)
-        rest, country = _after_korean_country(name)
+        rest, before = _after_korean_country(name)
         if rest:
-            # "북한 정찰총국": the country's name before a body's own, which the lists' Korean names leave out. The rest
-            # is screened as a name of its own; what it matches or possibly matches is a possible match at most.
+            # "북한 정찰총국": the country's name before a body's own, which the lists' Korean names leave out (or
+            # a parent body's: "인민해방군 국방과학기술대학"). The rest is screened as a name of its own; what it
+            # matches or possibly matches is a possible match at most.
             for cand in screen_name(rest, config, threshold=threshold, today=today)["candidates"]:
                 if cand["match"] or cand["possible"]:
-                    why = f"the Korean name without {country}'s name before it, \u201c{rest}\u201d"
+                    why = f"the Korean name without {before} before it, \u201c{rest}\u201d"
                     if cand["possible_reason"]:
                         why += f": {cand['possible_reason']}"
                     _keep(found, _as_possible(cand, why))
         # (The Korean name read back into Chinese first: of two readings that find a listed name as well, it is
         # the one shown.)
-        han = _korean_as_chinese(name)
-        if han:
+        for han in _korean_as_chinese(name):
             for hit in index.search(han, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
                 cand = _candidate(index, han, hit, threshold, "", config, disabled, meta_lists, today)
                 _keep_across(found, cand, f"the Korean name read in Chinese characters: \u201c{han}\u201d", threshold)
@@ -225,6 +225,17 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 cand = _candidate(index, fit.reading, hit, threshold, "", config, disabled, meta_lists, today)
                 if cand["lists"]:
                     _keep(found, _as_possible(cand, fit.reason))
+        if latin := sound_reading(name, index):
+            # "로스텍": the Korean name read in Latin letters ("rostec") and screened as typed so, for the records the
+            # sound reading above did not find (a word many listed names carry, a brand inside a longer name): a
+            # possible match at most, with the score of a name read by its sound.
+            for cand in screen_name(latin, config, threshold=threshold, today=today)["candidates"]:
+                old = found.get(cand["record_id"])
+                if (cand["match"] or cand["possible"]) and not (old and (old["match"] or old["possible"])):
+                    why = f"the Korean name read in Latin letters, as Korean writes a foreign name: \u201c{latin}\u201d"
+                    if cand["possible_reason"]:
+                        why += f": {cand['possible_reason']}"
+                    _keep(found, {**_as_possible(cand, why), "score": min(cand["score"], SOUND_SCORE)})
         abbreviated = index.han_abbreviation_hits(name)
         if len({h.record for h in abbreviated}) <= _HAN_ABBREVIATION_OWNERS:
             for hit in abbreviated:
@@ -1178,21 +1189,26 @@ _KOREAN_COUNTRY = {"\ubd81\ud55c": "North Korea", "\ubd81\uc870\uc120": "North K
 
 
 def _after_korean_country(name: str) -> tuple[str, str]:
-    """A Korean name without a country's name before it, and that country ("북한 정찰총국" -> ("정찰총국", "North
-    Korea")), or ("", "") when it has none."""
+    """A Korean name without a country's name before it, and that name as the reason says it ("북한 정찰총국" ->
+    ("정찰총국", "North Korea's name")); or without a first word that is an institutional word of the glossary, a
+    parent body's name (scripts.korean_prefix: "인민해방군 국방과학기술대학" -> ("국방과학기술대학", "“인민해방군”
+    (PLA)")); ("", "") when it has neither."""
     first, _, rest = name.strip().partition(" ")
     if first in _KOREAN_COUNTRY and HANGUL.search(rest):
-        return rest.strip(), _KOREAN_COUNTRY[first]
+        return rest.strip(), f"{_KOREAN_COUNTRY[first]}'s name"
+    if HANGUL.search(rest) and (english := korean_prefix(first)):
+        return rest.strip(), f"\u201c{first}\u201d ({english})"
     return "", ""
 
 
-def _korean_as_chinese(name: str) -> str:
-    """A Korean name of a Chinese institution read back into its Chinese name (scripts.Glossary.chinese)."""
+def _korean_as_chinese(name: str) -> list[str]:
+    """A Korean name of a Chinese institution read back into its Chinese name, and that name with its words
+    contracted as Chinese names contract them (scripts.Glossary.chinese_forms); [] when it has no reading."""
     if not HANGUL.search(name):
-        return ""
+        return []
     from .scripts import glossary  # noqa: PLC0415 - read only for a Korean query
 
-    return glossary().chinese(name)
+    return glossary().chinese_forms(name)
 
 
 def _placed_elsewhere(index: Index, hit: Any, cand: dict[str, Any], placed: set[str], found_as: str

@@ -49,6 +49,12 @@ Foreign names written in Hangul by their sound (the loanword spelling: 카스퍼
         word, long enough, and sounds like one or two listed words of a few records only. The caller shows each as a
         possible match, never a match, with ``SoundFit.reason`` ("read by its sound, ... “카스퍼스키” can be
         “Kaspersky”").
+    ``sound_reading(query, index) -> str``: the whole query in Latin letters when every word of it is read and one is
+        a foreign name ("로스텍" -> "rostec", "말레크 아슈타르 공과대학교" -> "malek ashtar technology university"), for
+        the matcher to screen as typed so (a possible match at most); "" otherwise.
+    ``korean_prefix(word) -> str``: the English of a first word that names a parent body or its kind ("인민해방군"),
+        which the matcher reads past as it does a country's name.
+    ``Glossary.chinese_forms(text)``: ``chinese(text)`` and that reading with 科学技术 contracted to 科技.
 """
 
 from __future__ import annotations
@@ -148,6 +154,8 @@ class Glossary:
     # folded Korean form -> its Chinese reading: from the terms with one simplified Chinese form only,
     # and only where every such term agrees (총국 is 总公司 and 局: no reading)
     _han: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # (a compound of two-character Chinese words, its contraction) where one term gives both: (科学技术, 科技)
+    _contractions: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
 
     def lookup(self, word: str) -> tuple[str, ...]:
         """The English words a native institutional word stands for; () when it is not in the glossary."""
@@ -201,6 +209,19 @@ class Glossary:
                 return ""
             out.append(reading)
         return "".join(out)
+
+    def chinese_forms(self, text: str) -> list[str]:
+        """``chinese(text)``, and that reading with each compound the glossary also gives in its contracted form
+        contracted: Chinese shortens a compound of two-character words to the first character of each, and names
+        use either (科学技术 and 科技: "전자과학기술대학" -> "电子科学技术大学", "电子科技大学"). [] without a
+        reading."""
+        full = self.chinese(text)
+        if not full:
+            return []
+        short = full
+        for long_form, contracted in self._contractions:
+            short = short.replace(long_form, contracted)
+        return [full] if short == full else [full, short]
 
     def english(self, text: str, north: bool = False) -> list[str]:
         """The text as English glossary words (the usual word of each) and romanised runs, in order;
@@ -283,7 +304,11 @@ def parse_glossary(data: Any, where: str = GLOSSARY_FILE) -> Glossary:
             for ko in term.forms.get("ko", ()):
                 han.setdefault(fold_text(ko), set()).add(term.forms["zh_hans"][0])
     readings = {k: next(iter(v)) for k, v in han.items() if len(v) == 1}
-    return Glossary(tuple(terms), meta["checked"], {k: tuple(v) for k, v in index.items()}, longest, readings)
+    contractions = {(long, short) for term in terms for long in term.forms.get("zh_hans", ())
+                    for short in term.forms.get("zh_hans", ())
+                    if len(short) >= 2 and len(long) == 2 * len(short) and long[::2] == short}
+    return Glossary(tuple(terms), meta["checked"], {k: tuple(v) for k, v in index.items()}, longest, readings,
+                    tuple(sorted(contractions, key=lambda p: -len(p[0]))))
 
 
 @lru_cache(maxsize=1)
@@ -298,6 +323,23 @@ def glossary() -> Glossary:
     except ValueError as exc:
         raise ConfigError(GLOSSARY_FILE, "", f"not valid JSON: {exc}", "correct the syntax") from None
     return parse_glossary(data)
+
+
+def korean_prefix(word: str) -> str:
+    """The English of a Korean word written before a body's name that names a parent body or its kind, not the body:
+    a word made of glossary words only, each with a Chinese form (an institutional word, not a foreign name by its
+    sound), none of them a place or a country ("인민해방군" -> "pla", "국립" -> "national"); "" for any other word.
+    The matcher screens the rest of the name without it ("인민해방군 국방과학기술대학": 国防科技大学, the National
+    University of Defense Technology)."""
+    if script_of(word) != "hangul" or not HANGUL_WORD.fullmatch(word):
+        return ""
+    gloss = glossary()
+    segments = gloss.segment(word)
+    terms = {fold_text(v): t for t in gloss.terms if "zh_hans" in t.forms for v in t.forms.get("ko", ())}
+    named = places() | set(country_words()) | {"korea"}  # (Korea: no one-word country name, North or South)
+    if not segments or any(not seg.english or seg.text not in terms or set(seg.english) & named for seg in segments):
+        return ""
+    return " ".join(seg.english[0] for seg in segments)
 
 
 PLACES_FILE = "assessments/data/scripts/places.json"
@@ -713,9 +755,15 @@ class SoundTable:
 
         # Each own word of the Latin names (a pinyin one of a Chinese record read as pinyin too; a g before e or i
         # read as a j too), found through the index's postings: each word is read once.
+        # Words with two or three consonant letters, by their skeleton: each no evidence on its own, but two of them
+        # written one after the other may be one listed name's (말레크 아슈타르: Malek Ashtar).
+        self.short: dict[str, list[str]] = {}
+        self.skipped = skipped
         for word, aids in index.postings.items():
             if not word.isalpha() or word in institutional:
                 continue
+            if 2 <= len(word.translate(_NO_VOWELS)) + word.count("x") < SOUND_MIN:
+                self.short.setdefault(_latin_skeleton(((word, False),)), []).append(word)
             for reading in _word_readings(word, True):
                 pinyin = reading[0][1]
                 pairs = [(rid, aid) for aid in aids if (rid := index.alias_record[aid]) not in skipped and
@@ -753,6 +801,8 @@ class SoundTable:
             skeleton_ = skeletons.get(reading)
             if skeleton_ is None:
                 skeleton_ = _latin_skeleton(reading)
+                if 2 <= _consonants(skeleton_) < SOUND_MIN and len(reading) == 1 and not reading[0][1]:
+                    self.short.setdefault(skeleton_, []).append(shown)  # ("ashtar": four letters, two classes)
                 skeletons[reading] = skeleton_ = skeleton_ if _consonants(skeleton_) >= SOUND_MIN else ""
             if skeleton_:
                 table.setdefault(skeleton_, {})[shown, reading] = pairs
@@ -791,6 +841,126 @@ class SoundTable:
         sound = hangul_sound(part)
         return any(sounds_alike(sound, other) for other in self._record_sounds[rid])
 
+    def _english(self, part: str) -> str | None:
+        """The institutional English word a Hangul part is written for by its sound (테크놀로지: technology; 랩: lab),
+        or "" when it is none; None when it sounds like a place or country name only (no evidence, nor accounted
+        for)."""
+        sound = hangul_sound(part)
+        english = [w for spelling, w in self.institutional.get(sound[0], ())
+                   if sounds_alike(sound, latin_sound(spelling))]
+        return next((w for w in english if w), None) if english else ""
+
+    def _fitting(self, part: str) -> dict[str, set[tuple[int, int]]]:
+        """The listed words a Hangul part sounds like, each with its (record, alias) pairs: none for a part shorter
+        than SOUND_SYLLABLES or with fewer than SOUND_MIN consonant classes."""
+        sound = hangul_sound(part)
+        fitting: dict[str, set[tuple[int, int]]] = {}
+        if len(part) < SOUND_SYLLABLES or _consonants(sound[0]) < SOUND_MIN:
+            return fitting
+        for (latin, reading), pairs in self.table.get(sound[0], {}).items():
+            if reading not in self._sounds:
+                self._sounds[reading] = _sound([p for r in reading for p in _latin_parts(*r)])
+            if sounds_alike(sound, self._sounds[reading]):
+                fitting.setdefault(latin, set()).update(pairs)
+        return fitting
+
+    def reading(self, query: str) -> str:
+        """A Korean query written in Latin letters when every word of it is read and one of them is a foreign name:
+        the glossary's words in their usual English word (a glossary word Korean writes by its sound, 칼라시니코프:
+        kalashnikov, is a name), and each other word by its sound, as the one listed word it sounds like (however many
+        records carry that word: 로스텍, Rostec) or as the institutional word it is written for (테크놀로지). "" when a
+        word is not read, or none is a name. The matcher screens the reading as a name typed in Latin letters."""
+        if script_of(query) != "hangul" or not all(HANGUL_WORD.fullmatch(w) for w in query.split()):
+            return ""
+        from .normalize import COMMON_WORDS, DISTINGUISHING, GENERIC, LEGAL_FORMS, ORG_WORDS  # noqa: PLC0415
+
+        # (no name: a place or country, or a word the matcher knows as an institutional or common one: 그룹, group)
+        named_places = places() | set(country_words()) | GENERIC | ORG_WORDS | DISTINGUISHING | LEGAL_FORMS | \
+            COMMON_WORDS
+        words: list[str | None] = []   # the reading, None for a word not read yet
+        names: list[bool] = []         # which words are foreign names
+        unread: dict[int, str] = {}    # position -> the Hangul word not read alone
+        anchors: list[set[str]] = []   # the English words of the query's institutional words
+        anchored: list[int] = []       # and where each is in the reading
+        for seg in glossary().segment(query):
+            if seg.english:
+                name = _consonants_alike(seg.text, seg.english[0]) and not set(seg.english) & named_places
+                words.append(seg.english[0])
+                names.append(name)
+                if not name and not set(seg.english) & (places() | set(country_words())):
+                    anchors.append(set(seg.english))
+                    anchored.append(len(words) - 1)
+                continue
+            for part in seg.text.split():
+                english = self._english(part)
+                if english is None:
+                    return ""
+                if english:
+                    anchors.append({english})
+                    anchored.append(len(words))
+                else:
+                    english = _closest(part, list(self._fitting(part))) or None
+                    if english is None:
+                        unread[len(words)] = part
+                words.append(english)
+                names.append(not anchors or anchors[-1] != {english})
+        if unread:
+            # Words too short to be read alone: two or more one after the other as one listed name's words, or one
+            # as the word of a listed name that has the query's institutional words too.
+            positions = sorted(unread)
+            if len(positions) > 1 and positions == list(range(positions[0], positions[0] + len(positions))):
+                read = self._together([unread[i] for i in positions])
+            elif len(positions) == 1 and anchors:
+                # (the institutional words as that listed name writes them: 항공, "aviation" rather than "aeronautics")
+                read, *as_listed = self._together([unread[positions[0]]], anchors, as_listed=True) or [[]]
+                for i, word in zip(anchored, as_listed, strict=False):
+                    words[i] = word or words[i]
+            else:
+                read = []
+            if not read:
+                return ""
+            for i, word in zip(positions, read, strict=True):
+                words[i] = word
+        return " ".join(w for w in words if w) if any(names) else ""
+
+    def _together(self, parts: list[str], anchors: list[set[str]] | None = None, as_listed: bool = False) -> Any:
+        """Foreign words written one after the other, none long enough to be read alone (말레크 아슈타르), read as the
+        words of one listed name: for each part, the one word of the listed records that carry a word sounding like
+        every part, in one alias; [] unless each part has one such word, the parts have SOUND_MIN consonant classes
+        together, and at most SOUND_RECORDS records carry them. With ``anchors`` (the English words of the query's
+        institutional words, one set for each), one short word, read only in an alias that has a word of each set
+        too (세파 은행: Bank Sepah; 다화 테크놀로지: Dahua Technology); ``as_listed``: a list of the words read, then
+        for each set of anchors its one word those aliases carry ("" when they carry several or none)."""
+        sounds = [hangul_sound(part) for part in parts]
+        if any(len(p) < 2 or _consonants(sound[0]) < 2 for p, sound in zip(parts, sounds, strict=True)) or (
+                anchors is None and sum(_consonants(sound[0]) for sound in sounds) < SOUND_MIN):
+            return []
+        index = self.index
+        by_alias: list[dict[int, set[str]]] = []  # for each part: alias -> the listed words that sound like it
+        for sound in sounds:
+            aliases: dict[int, set[str]] = {}
+            for heard in dict.fromkeys((sound, _without_epenthesis(sound))):
+                words = {*self.short.get(heard[0], ()), *(latin for latin, _ in self.table.get(heard[0], {}))}
+                for word in words:
+                    if word in index.postings and _vowels_as_written(heard, latin_sound(word)):
+                        for aid in index.postings[word]:
+                            if index.alias_record[aid] not in self.skipped:
+                                aliases.setdefault(aid, set()).add(word)
+            by_alias.append(aliases)
+        # The words one after the other in one alias, in the order typed.
+        common = [aid for aid in set(by_alias[0]).intersection(*by_alias[1:])
+                  if _in_order(index.alias_tokens[aid], [aliases[aid] for aliases in by_alias]) and
+                  all(words & set(index.alias_tokens[aid]) for words in anchors or ())]
+        read = [set().union(*(aliases[aid] for aid in common)) for aliases in by_alias]
+        if not common or len({index.alias_record[aid] for aid in common}) > SOUND_RECORDS or \
+                any(len(words) != 1 for words in read):
+            return []
+        found = [next(iter(words)) for words in read]
+        if not as_listed:
+            return found
+        carried = [set().union(*(words & set(index.alias_tokens[aid]) for aid in common)) for words in anchors or ()]
+        return [found, *(next(iter(words)) if len(words) == 1 else "" for words in carried)]
+
     def own_words(self, aid: int) -> tuple[str, ...]:
         """An alias's words of its own: not the institutional words."""
         return tuple(t for t in self.index.alias_tokens[aid] if t.isalpha() and t not in self.institutional_words)
@@ -816,24 +986,14 @@ class SoundTable:
                 described |= {seg.text for seg in segments if not seg.english}
         placed: set[str] = set()  # parts that sound like a place name: no evidence, nor accounted for
         for part in dict.fromkeys(parts):
-            sound = hangul_sound(part)
-            english = [w for spelling, w in self.institutional.get(sound[0], ())
-                       if sounds_alike(sound, latin_sound(spelling))]
-            if any(english):
-                read[part] = next(w for w in english if w)
-            elif english:
+            english = self._english(part)
+            if english is None:
                 placed.add(part)
+            elif english:
+                read[part] = english
         for part in dict.fromkeys(parts):
             if part not in read and part not in placed:
-                sound = hangul_sound(part)
-                if len(part) < SOUND_SYLLABLES or _consonants(sound[0]) < SOUND_MIN:
-                    continue
-                fitting: dict[str, set[tuple[int, int]]] = {}
-                for (latin, reading), pairs in self.table.get(sound[0], {}).items():
-                    if reading not in self._sounds:
-                        self._sounds[reading] = _sound([p for r in reading for p in _latin_parts(*r)])
-                    if sounds_alike(sound, self._sounds[reading]):
-                        fitting.setdefault(latin, set()).update(pairs)
+                fitting = self._fitting(part)
                 fits = sorted(((rid, aid, latin) for latin, pairs in fitting.items() for rid, aid in pairs),
                               key=lambda p: (len(self.own_words(p[1])), p[1]))
                 if 0 < len(fitting) <= SOUND_AMBIGUOUS and len({rid for rid, _, _ in fits}) <= SOUND_RECORDS:
@@ -908,6 +1068,70 @@ def _as_written(alias: str, word: str) -> str:
 
 
 _SOUNDS: list[SoundTable] = []
+
+
+def _vowels_as_written(hangul: Sound, latin: Sound) -> bool:
+    """sounds_alike(), and each Korean vowel the one a Latin vowel is usually written with (ㅏ a, ㅗ o, ㅔ e: 세파 is
+    Sepah, 하나 no Honor): a short word must agree closely to be read as a listed one."""
+    return sounds_alike(hangul, latin) and all(k and k[0] in letters for k, letters in zip(hangul[1], latin[1],
+                                                                                               strict=True))
+
+
+def _in_order(tokens: Any, choices: list[set[str]]) -> bool:
+    """Whether the tokens have one word of each choice, one right after the other, in order."""
+    tokens = list(tokens)
+    return any(all(i + k < len(tokens) and tokens[i + k] in words for k, words in enumerate(choices))
+               for i in range(len(tokens)))
+
+
+def _without_epenthesis(sound: Sound) -> Sound:
+    """A Hangul word's Sound without the vowel Korean writes after sh before another consonant (아슈타르: Ashtar, 슈 for
+    the sh of a Persian or Russian name): the vowel of ㅠ or ㅣ between an s and a consonant left out."""
+    skeleton, vowels = sound
+    out, kept, n = [], [], 0
+    for i, ch in enumerate(skeleton):
+        if ch == "a":
+            epenthetic = (i and skeleton[i - 1] == "s" and i + 1 < len(skeleton) and skeleton[i + 1] != "a" and
+                          vowels[n] in (_SOUND_VOWELS[17], _SOUND_VOWELS[20]))
+            if not epenthetic:
+                out.append(ch)
+                kept.append(vowels[n])
+            n += 1
+        elif not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out), tuple(kept)
+
+
+def _consonants_alike(hangul: str, latin: str) -> bool:
+    """Whether a Hangul word writes a Latin word by its sound, its consonant classes alone compared (칼라시니코프 and
+    kalashnikov: Korean writes sh before a consonant as 시)."""
+    return all(_consonants(hangul_sound(w)[0]) and hangul_sound(w)[0].replace("a", "") ==
+               latin_sound(latin)[0].replace("a", "") for w in hangul.split())
+
+
+def _closest(hangul: str, words: list[str]) -> str:
+    """Of the listed words a Hangul word sounds like, the one whose vowels are the letters its Korean vowels usually
+    write (the first letter each stands for: ㅗ o, ㅏ a; 로스텍 is Rostec rather than Rastek); "" when none, or when
+    two are as close."""
+    if len(words) <= 1:
+        return words[0] if words else ""
+    vowels = hangul_sound(hangul)[1]
+
+    def closeness(word: str) -> int:
+        latin = latin_sound(word.replace(" ", ""))[1]
+        return sum(bool(k and k[0] in letters) for k, letters in zip(vowels, latin, strict=False))
+
+    ranked = sorted(words, key=closeness, reverse=True)
+    return ranked[0] if closeness(ranked[0]) > closeness(ranked[1]) else ""
+
+
+def sound_reading(query: str, index: Any) -> str:
+    """SoundTable(index).reading(query), the table built on the first Korean query that needs it (once per index)."""
+    if script_of(query) != "hangul":
+        return ""
+    if not _SOUNDS or _SOUNDS[0].index is not index:
+        _SOUNDS[:] = [SoundTable(index)]
+    return _SOUNDS[0].reading(query)
 
 
 def sound_fits(query: str, index: Any) -> list[SoundFit]:
