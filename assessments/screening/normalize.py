@@ -56,6 +56,9 @@ _LEGAL_PHRASES = [
     "aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo",
     "co ltd", "company limited", "pte ltd", "pvt ltd", "sdn bhd",
 ]
+# The lists' other English words for the Russian "конструкторское бюро" (KB): "Engineering Office", "Design Office",
+# "Construction Bureau" ("Machine-Building Engineering Office Fakel" is MKB Fakel, the Fakel Design Bureau).
+_DESIGN_BUREAU = re.compile(r"\b(?:engineering office|design office|construction (?:bureau|office))\b")
 _LEGAL_PHRASE_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in
                                                  sorted(_LEGAL_PHRASES, key=len, reverse=True)) + r")\b")
 
@@ -388,6 +391,8 @@ def tokens(text: str) -> tuple[str, ...]:
     folded = folded.replace("'", "").replace("`", "").replace("\u2019", "")
     folded = " ".join(_NON_ALNUM_PAREN.sub(" ", folded).replace("(", " (").replace(")", ") ").split())
     folded = _LEGAL_PHRASE_RE.sub(" ", folded)
+    if "office" in folded or "construction" in folded:
+        folded = _DESIGN_BUREAU.sub("design bureau", folded)
     if "academ" in folded or "akadem" in folded or "branch" in folded or "otdeleniya" in folded or "federal" in folded:
         for pattern, short in _ACADEMY_PHRASES:
             folded = pattern.sub(short, folded)

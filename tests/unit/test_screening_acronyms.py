@@ -378,3 +378,12 @@ def test_a_listed_short_form_with_its_countrys_academy_is_a_possible_match() -> 
                                         "that the listed name does not give: cas; " + ASK)
     # Another country's academy: not this rule's (the Chinese institute is no institute of the Belarusian academy).
     assert "with the initials of an academy" not in str(screen_name("NIAOT NASB", CONFIG)["candidates"][:1])
+
+
+@pytest.mark.parametrize("written", [
+    "Machine-Building Engineering Office Fakel", "Machine-Building Design Office Fakel",
+    "Machine-Building Construction Bureau Fakel",
+])
+def test_the_lists_other_english_for_a_russian_design_bureau_is_one(written: str) -> None:
+    assert normalized(written) == normalized("Machine-Building Design Bureau Fakel")
+
