@@ -102,7 +102,7 @@ _HONORIFIC = re.compile(
 _CYRILLIC_IM = re.compile("(?<!\\w)\u0438\u043c\\.\\s*(?=[\u0410-\u042f])")
 # The same in Latin letters ("MGTU im. Baumana"). ("n.a.", named after, as the lists abbreviate it before the
 # initials, "N.A. S.A. Chaplygin", is read as the honorific above, and only before initials.)
-_LATIN_IM = re.compile(r"(?<![\w.])[Ii]m\.\s*(?=[A-Z][a-z]{2,})")
+_LATIN_IM = re.compile(r"(?<![\w.])[Ii][Mm]\.\s*(?=[A-Z][A-Za-z]{2,})")
 # "named after Sergo Ordzhonikidze" at the end of a name: a given name and the surname, both optional.
 _HONORIFIC_FULL = re.compile(r"\b(?:named after|imeni) ([a-z]{3,}) ([a-z]{3,})(?= \(|$)")
 OPTIONAL = "~"
@@ -378,7 +378,7 @@ def tokens(text: str) -> tuple[str, ...]:
         text = _cas_in_full(text)
     if "им." in text:
         text = _CYRILLIC_IM.sub("имени ", text)
-    if "m." in text:
+    if "m." in text or "M." in text:
         text = _LATIN_IM.sub("imeni ", text)
     if _UNDOTTED_INITIALS.search(text) and any(
             CANONICAL.get(w, w) in TYPE_WORDS for w in _NON_ALNUM.sub(" ", text.casefold()).split()):

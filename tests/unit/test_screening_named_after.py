@@ -54,6 +54,7 @@ def test_initials_run_together_are_read_as_the_honorifics_initials(name: str) ->
     "Moscow State Orbital University n.a. N.E. Dravnik",  # the lists' abbreviation ("N.A. S.A. Chaplygin")
     "Moscow State Orbital University by name N.E. Dravnik",  # a list's word-for-word English of "imeni"
     "Moscow State Orbital University im. Dravnika",  # "im." before the surname alone, in Latin letters
+    "MOSCOW STATE ORBITAL UNIVERSITY IM. DRAVNIKA",  # (in capitals, as the lists write it)
 ])
 def test_the_other_ways_of_writing_named_after_are_read_as_the_honorific(name: str) -> None:
     assert tokens(name) == ("moscow", "state", "orbital", "university", "~dravnik")
