@@ -906,7 +906,9 @@ def _own_short_alias(index: Index, query: str, hit: Any) -> str:
         own = " ".join(index.alias_tokens[hit.aid]) if hit.aid >= 0 else hit.alias
         return f"the listed name exactly as it is written; its own word ({own}) is short, so the office checks " \
             "which body you mean"
-    if hit.detail != "short_alias" or not typed.isupper() or len(typed) > 4 or \
+    # (Capitals, or a script without them: a Persian short form, "هسا", HESA.)
+    caseless = not any(c.isupper() or c.islower() for c in typed)
+    if hit.detail != "short_alias" or not (typed.isupper() or caseless) or len(typed) > 4 or \
             index.short_alias_owners.get(hit.alias) != 1:
         return ""
     if hit.alias == typed and not typed.isascii():

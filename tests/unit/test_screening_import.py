@@ -161,6 +161,13 @@ def test_trailing_acronym_and_aka_move_to_aliases() -> None:
     assert rec["name"] == "Sample Skyworks Co." and rec["aliases"] == ["Sample Tianjiao Co."]
 
 
+def test_a_persian_alias_with_its_short_form_in_brackets_gives_both_as_aliases() -> None:
+    persian = "\u0635\u0646\u0627\u06cc\u0639 \u0646\u0645\u0648\u0646\u0647"  # a made-up Persian name
+    short = "\u0635\u0646"
+    rec = imp.unpack_name({**_rec("Example Industries"), "aliases": [f"{persian} ({short})", "Example (UK)"]})
+    assert rec["aliases"] == [f"{persian} ({short})", "Example (UK)", persian, short]  # (a Latin one is left whole)
+
+
 # --- official formats --------------------------------------------------------------
 
 def test_csl_csv() -> None:

@@ -272,3 +272,12 @@ def test_a_possible_match_makes_the_assessment_moderate_with_a_to_do_never_prohi
     assert rules.get("screening_possible_match") == "moderate"
     assert result["tier"] in ("moderate", "high") and result["tier"] != "prohibited"
     assert any(t["text"].startswith("Check with the research security office whether") for t in result["todo"])
+
+
+def test_a_persian_short_form_one_entry_carries_typed_alone_is_a_possible_match() -> None:
+    # هسا (HESA): a script without capitals, so "typed in capitals" cannot be the test of a short form there.
+    result = screen_name("\u0647\u0633\u0627", CONFIG)
+    best = _best(result)
+    assert result["outcome"] == "possible_match"
+    assert best["name"] == "Iran Aircraft Manufacturing Industries Corporation"
+    assert best["possible_reason"] == "a short form this entry carries, typed as it is written"

@@ -224,6 +224,8 @@ def add_curated_aliases(merged: dict[str, dict[str, Any]], curated: list[dict[st
 
 _AKA_IN_NAME = re.compile(r"\s+(?:a\.k\.a\.|f\.k\.a\.|formerly known as|also known as)\s+", re.I)
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+_PERSIAN_SHORT_FORM = re.compile("[\u0600-\u06ff]{2,8}")  # one word: not a place or a longer name in brackets
 
 
 def unpack_name(rec: dict[str, Any]) -> dict[str, Any]:
@@ -239,6 +241,12 @@ def unpack_name(rec: dict[str, Any]) -> dict[str, Any]:
     if m and _TRAILING_PAREN.sub("", name).strip():
         aliases = [name, m.group(1).strip(), *aliases]
         name = _TRAILING_PAREN.sub("", name).strip()
+    # A Persian alias with its short form in brackets ("صنایع الکترونیک ایران (صاایران)"): the name and the short form
+    # are aliases of their own too, as a Latin name's trailing acronym is (people type either alone).
+    for alias in list(aliases):
+        if _ARABIC_SCRIPT.search(alias) and (m := _TRAILING_PAREN.search(alias)) and \
+                _PERSIAN_SHORT_FORM.fullmatch(m.group(1).strip()) and (head := _TRAILING_PAREN.sub("", alias).strip()):
+            aliases += [a for a in (head, m.group(1).strip()) if a not in aliases]
     return {**rec, "name": name, "aliases": aliases}
 
 
