@@ -39,8 +39,6 @@ def _possible(hangul: str) -> dict[str, dict]:
      "Bauman Moscow State Technical University", "bauman moscow state technical university"),
     ("\uc774\uc2ac\ub78c\ud601\uba85\uc218\ube44\ub300",  # 이슬람혁명수비대
      "Islamic Revolutionary Guard Corps", "islamic revolution guards"),
-    ("\uc774\ub780 \ud601\uba85 \uc218\ube44\ub300",  # 이란 혁명 수비대
-     "Islamic Revolutionary Guard Corps", "iran revolutionary guard"),
     ("\uc774\ub780 \uc6d0\uc790\ub825\uae30\uad6c",  # 이란 원자력기구
      "Atomic Energy Organization of Iran", "iranian atomic organization"),
     ("\uc911\uad6d\uc120\ubc15\uc911\uacf5\uc5c5\uc9d1\ub2e8",  # 중국선박중공업집단
@@ -255,3 +253,12 @@ def test_a_short_foreign_word_is_read_with_the_institutional_words_beside_it(han
 def test_a_korean_company_name_with_an_institutional_word_has_no_latin_reading(hangul: str) -> None:
     assert sound_reading(hangul, get_index()) == ""
     assert screen_name(hangul, CONFIG)["outcome"] == "none"
+
+
+def test_a_korean_name_a_curated_alias_carries_is_a_match() -> None:
+    # 이란 혁명수비대 is a sourced Korean name of the IRGC (tools/data/curated_aliases.toml), so spaced otherwise
+    # (이란 혁명 수비대) it is a match, not only a possible match read through the glossary.
+    result = screen_name("\uc774\ub780 \ud601\uba85 \uc218\ube44\ub300", CONFIG)
+    assert result["outcome"] in ("high", "prohibited")
+    assert result["candidates"][0]["name"] == "Islamic Revolutionary Guard Corps"
+
