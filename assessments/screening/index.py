@@ -52,6 +52,7 @@ from .normalize import (
     names_company,
     pinyin_pairs,
     prefixes_fit,
+    romanised_key,
     russian_initials,
     shortened_initials,
     tokens,
@@ -67,6 +68,7 @@ ACADEMY_ABBREVIATIONS = frozenset({"ras", "ran", "sb", "so", "ub", "uro", "feb",
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
 TYPO2_SIM = 0.75          # two edits away ("hangzhou" / "hangzhao"), only for long tokens
+ROMAN_SIM = 0.95          # the same Russian word in another romanisation ("obyedineniye" / "obedinenie")
 LONG_TYPO_LEN = 7
 LOOSE_STEP = 5000         # aliases whose loose initials one idle step of the browser's worker reads (prepare_next)
 SHORT_ALIAS = 3           # an alias that is one token this short ("MIT") is too ambiguous to match alone
@@ -217,6 +219,7 @@ class Index:
         # Built on first use (so that the index is ready sooner): the one-deletion neighbourhoods of the
         # vocabulary by token length (deletes_of_length), and the initials of long names (derived_acronyms).
         self._deletes: dict[int, dict[str, list[str]]] = {}
+        self._roman: dict[str, list[str]] | None = None
         self._derived: dict[str, set[int]] | None = None
         self._derived_other: dict[str, set[int]] = {}
         self._derived_russian: dict[str, set[int]] = {}
@@ -287,6 +290,17 @@ class Index:
             self._deletes[length] = found
         return found
 
+    def romanised(self) -> dict[str, list[str]]:
+        """The vocabulary's words by their romanisation key (normalize.romanised_key): a key -> the words that give
+        it, when they are two or more, or one that is not the key itself. Built on first use."""
+        if self._roman is None:
+            found: dict[str, list[str]] = {}
+            for t in self.postings:
+                if key := romanised_key(t):
+                    found.setdefault(key, []).append(t)
+            self._roman = {k: v for k, v in found.items() if len(v) > 1 or v[0] != k}
+        return self._roman
+
     def prepare_next(self) -> bool:
         """Build one of the parts kept for later (a length's deletion neighbourhoods, the derived initials);
         False once none is left. The browser's worker calls it while no request waits, so that no
@@ -297,6 +311,9 @@ class Index:
                 return True
         if self._derived is None:
             _ = self.derived_acronyms
+            return True
+        if self._roman is None:
+            self.romanised()
             return True
         if self._han_names is None:
             self.han_names()
@@ -345,6 +362,11 @@ class Index:
                     found[cand] = TYPO2_SIM
             if key in self.postings and key != token and len(key) >= MIN_TYPO_LEN:
                 found.setdefault(key, TYPO_SIM)
+        # The same word in another romanisation of Russian ("Moskovskoye", "Moskovskoe"): nearer than a typing error.
+        roman = romanised_key(token)
+        for cand in self.romanised().get(roman, ()) if roman else ():
+            if cand != token and found.get(cand, 0.0) < ROMAN_SIM:
+                found[cand] = ROMAN_SIM
         return found
 
     # --- search ----------------------------------------------------------

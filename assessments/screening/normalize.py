@@ -251,6 +251,30 @@ def _own_word(text: str, kind: bool = False) -> bool:
                (kind or w not in DISTINGUISHING) for w in text.split())
 
 
+# How the romanisation systems the lists and papers use write the same Russian letters differently (BGN/PCGN, the
+# Library of Congress's, ISO 9 without marks, passports' and the lists' own looser spellings): shch/sch (щ), kh/h (х),  # noqa: RUF003
+# ts/tc/c (ц), x/ks, j/y/i (й, ы), ye/ie/e (е after a vowel), yu/iu/u (ю), ya/ia/a (я), yo/io/o (ё), and the endings  # noqa: RUF003
+# -iy/-ii/-yy/-yi/-ij/-y of adjectives ("Tsentralnyy", "Tsentralnyi", "Tsentralnyj"; "Moskovskoye", "Moskovskoe";
+# "Obyedineniye", "Obedinenie"). Each pair of spellings is read as one key: the same Russian word however romanised.
+_ROMAN_STEPS = ((re.compile(r"shch|sch"), "sh"), (re.compile(r"kh"), "h"), (re.compile(r"x"), "ks"),
+                (re.compile(r"t[sc]"), "c"), (re.compile(r"[jy]"), "i"), (re.compile(r"i+"), "i"),
+                (re.compile(r"i(?=[aeou])"), ""))
+ROMAN_KEY_MIN = 5
+"""Letters a word needs for its romanisation key to stand for it (shorter words are read as written)."""
+
+
+def romanised_key(word: str) -> str:
+    """One spelling for the ways romanisations of Russian write a word (``_ROMAN_STEPS``): "vserossiyskiy",
+    "vserossiiskii", "vserossijskij" and "vserossiski" all give "vserossiski"; "" for a word shorter than
+    ``ROMAN_KEY_MIN`` letters, with other characters than Latin letters, or made of pinyin syllables (pinyin writes
+    each of those letters for a sound of its own: "Lijiang" is not "Liyang")."""
+    if len(word) < ROMAN_KEY_MIN or not word.isascii() or not word.isalpha() or pinyin_syllables(word):
+        return ""
+    for pattern, repl in _ROMAN_STEPS:
+        word = pattern.sub(repl, word)
+    return word
+
+
 def surname_stem(word: str) -> str:
     """A Russian surname without its case ending, the same for "Baumana" and "Bauman", "Lobachevskogo" and
     "Lobachevsky": an honorific puts the surname in the genitive, an English name in the nominative."""

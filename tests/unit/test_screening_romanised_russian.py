@@ -1,0 +1,72 @@
+"""Russian names in Latin letters, as the lists and papers write them in several romanisations ("Moskovskoye
+Nauchno-Proizvodstvennoye Obyedineniye", "Moskovskoe nauchno-proizvodstvennoe obedinenie"): the same words however
+romanised, and pinyin words, whose letters each stand for a sound of their own, left as written.
+
+The lists here are made up (screen_name() reads them instead of the shipped ones), so that each test shows the shape
+alone: what the screen returns and the listed name."""
+
+from __future__ import annotations
+
+import pytest
+
+import assessments
+from assessments.screening import screen_name
+from assessments.screening.dataset import Record
+from assessments.screening.normalize import romanised_key
+from tests.support.made_up_lists import use_made_up_lists
+
+CONFIG = assessments.default_config()
+MATCH = ("high", "prohibited")
+LIST = "us_bis_entity_list"
+
+MADE_UP = [
+    Record("r1", "Open Joint Stock Company Vetluga Engine Association",
+           ("Vetluzhskoye Nauchno-Proizvodstvennoye Obyedineniye Kordon",), ("RU",), (LIST,), ""),
+    Record("r2", "Joint Stock Company Central Research Institute Verkhnyaya Sosna",
+           ("AO Tsentralnyy Nauchno-Issledovatelskiy Institut Verkhnyaya Sosna",), ("RU",), (LIST,), ""),
+    Record("c1", "Liyang Brightline Equipment Co., Ltd.", (), ("CN",), (LIST,), ""),
+]
+
+
+@pytest.fixture(autouse=True)
+def made_up_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_made_up_lists(monkeypatch, MADE_UP, LIST)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("vserossiyskiy", "vserossiiskii"), ("vserossijskij", "vserossiski"),  # -iy, -ii, -ij, -i
+    ("tsentralnyy", "tsentralnyi"), ("tsentralnyj", "tcentralnyi"),         # -yy, -yi, -yj; ts, tc
+    ("moskovskoye", "moskovskoe"), ("obyedineniye", "obedinenie"),         # ye, e
+    ("obshchestvo", "obschestvo"), ("mekhaniki", "mehaniki"),              # shch, sch; kh, h
+    ("soyuz", "sojuz"), ("byuro", "biuro"), ("predpriyatie", "predpriiatie"),  # yu, ju, iu; ya, ia
+])
+def test_one_russian_word_in_two_romanisations_gives_one_key(one: str, other: str) -> None:
+    assert romanised_key(one) == romanised_key(other) != ""
+
+
+@pytest.mark.parametrize("word", ["lijiang", "liyang", "xian", "soyu", "zavod5"])
+def test_pinyin_short_and_mixed_words_have_no_key(word: str) -> None:
+    assert romanised_key(word) == ""
+
+
+def test_different_words_keep_different_keys() -> None:
+    assert romanised_key("moskovskoe") != romanised_key("moskovskogo")
+    assert romanised_key("institut") != romanised_key("instrument")
+
+
+@pytest.mark.parametrize("name", [
+    "Vetluzhskoe nauchno-proizvodstvennoe obedinenie Kordon",  # Library of Congress style without marks
+    "Vetluzhskoye NPO Kordon",                                  # the kind of body as its initials
+    "AO Tsentralnyi Nauchno-Issledovatelskii Institut Verkhniaia Sosna",
+    "AO TsNII Verkhnyaya Sosna",
+])
+def test_a_russian_name_in_another_romanisation_matches(name: str) -> None:
+    result = screen_name(name, CONFIG)
+    assert result["outcome"] in MATCH, result["candidates"][:2]
+    assert result["candidates"][0]["match"]
+
+
+def test_a_pinyin_place_is_no_other_romanisation_of_another() -> None:
+    # Lijiang and Liyang are two places: read as Russian words, "j" and "y" would both be "i".
+    result = screen_name("Lijiang Brightline Equipment Co., Ltd.", CONFIG)
+    assert not any(c["match"] for c in result["candidates"]), result["candidates"][:2]
