@@ -25,6 +25,10 @@ MADE_UP = [
     Record("r2", "Joint Stock Company Central Research Institute Verkhnyaya Sosna",
            ("AO Tsentralnyy Nauchno-Issledovatelskiy Institut Verkhnyaya Sosna",), ("RU",), (LIST,), ""),
     Record("c1", "Liyang Brightline Equipment Co., Ltd.", (), ("CN",), (LIST,), ""),
+    Record("k1", "Joint Stock Company Design Bureau of Tundra Systems",
+           ("AO Konstruktorskoe Byuro Tundrovykh Sistem",), ("RU",), (LIST,), ""),
+    Record("k2", "Ozerskoe Nauchno-Proizvodstvennoe Predpriyatie Lastochka", (), ("RU",), (LIST,), ""),
+    Record("k3", "Marlin Savings Bank", (), ("KR",), (LIST,), ""),
 ]
 
 
@@ -70,3 +74,25 @@ def test_a_pinyin_place_is_no_other_romanisation_of_another() -> None:
     # Lijiang and Liyang are two places: read as Russian words, "j" and "y" would both be "i".
     result = screen_name("Lijiang Brightline Equipment Co., Ltd.", CONFIG)
     assert not any(c["match"] for c in result["candidates"]), result["candidates"][:2]
+
+
+@pytest.mark.parametrize(("name", "listed"), [
+    ("AO KB Tundrovykh Sistem", "Joint Stock Company Design Bureau of Tundra Systems"),
+    ("Tundrovoe Proektno-KB, PAO", None),  # another body: only the legal form and the kind are the same
+    ("OOO Ozerskoye NPP Lastochka", "Ozerskoe Nauchno-Proizvodstvennoe Predpriyatie Lastochka"),
+])
+def test_kb_and_npp_in_a_russian_name_in_latin_letters_are_read_in_full(name: str, listed: str | None) -> None:
+    result = screen_name(name, CONFIG)
+    if listed is None:
+        assert not any(c["match"] for c in result["candidates"]), result["candidates"][:2]
+    else:
+        assert result["outcome"] in MATCH, result["candidates"][:2]
+        assert result["candidates"][0]["name"] == listed
+
+
+@pytest.mark.parametrize("name", ["KB Marlin Savings Bank", "Lastochka NPP"])
+def test_kb_and_npp_in_a_name_with_no_other_russian_word_stay_initials(name: str) -> None:
+    # A Korean bank's KB, a nuclear power plant's NPP: not read as Russian kinds of body.
+    from assessments.screening import _russian_latin_kinds  # noqa: PLC0415 - the rule itself
+
+    assert _russian_latin_kinds(name) == ""
