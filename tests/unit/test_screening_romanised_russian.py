@@ -12,8 +12,9 @@ import pytest
 import assessments
 from assessments.screening import screen_name
 from assessments.screening.dataset import Record
+from assessments.screening.index import romanised_russian_in_english
 from assessments.screening.normalize import romanised_key
-from tests.support.made_up_lists import use_made_up_lists
+from tests.support.made_up_lists import possible, use_made_up_lists
 
 CONFIG = assessments.default_config()
 MATCH = ("high", "prohibited")
@@ -29,6 +30,9 @@ MADE_UP = [
            ("AO Konstruktorskoe Byuro Tundrovykh Sistem",), ("RU",), (LIST,), ""),
     Record("k2", "Ozerskoe Nauchno-Proizvodstvennoe Predpriyatie Lastochka", (), ("RU",), (LIST,), ""),
     Record("k3", "Marlin Savings Bank", (), ("KR",), (LIST,), ""),
+    Record("e1", "Joint Stock Company All-Russian Research Institute Kestrel", (), ("RU",), (LIST,), ""),
+    Record("e2", "Central Design Bureau Pelikan", (), ("RU",), (LIST,), ""),
+    Record("e3", "State Aviation Plant Sokol-Berkut", (), ("RU",), (LIST,), ""),
 ]
 
 
@@ -96,3 +100,27 @@ def test_kb_and_npp_in_a_name_with_no_other_russian_word_stay_initials(name: str
     from assessments.screening import _russian_latin_kinds  # noqa: PLC0415 - the rule itself
 
     assert _russian_latin_kinds(name) == ""
+
+
+@pytest.mark.parametrize(("name", "listed"), [
+    ("Vserossiyskiy NII Kestrel", "Joint Stock Company All-Russian Research Institute Kestrel"),
+    ("AO Vserossiiskii Nauchno-Issledovatelskii Institut Kestrel", "Joint Stock Company All-Russian Research Institute "
+                                                                   "Kestrel"),
+    ("Tsentralnoye Konstruktorskoye Byuro Pelikan", "Central Design Bureau Pelikan"),
+    ("AO Tsentralnoe KB Pelikan", "Central Design Bureau Pelikan"),
+    ("Gosudarstvennyy Aviatsionnyy Zavod Sokol-Berkut", "State Aviation Plant Sokol-Berkut"),  # aviation: 2nd word
+])
+def test_a_romanised_russian_name_meets_the_listed_english_name_as_a_possible_match(name: str, listed: str) -> None:
+    best = possible(screen_name(name, CONFIG))
+    assert best["name"] == listed
+    assert best["possible_reason"].startswith("the institutional words read in English")
+
+
+def test_the_reading_keeps_the_names_own_words() -> None:
+    assert romanised_russian_in_english("Vserossiyskiy NII Kestrel") == "all russian research institute kestrel"
+    assert romanised_russian_in_english("Tsentralnoe KB Pelikan") == "central design bureau pelikan"
+
+
+@pytest.mark.parametrize("name", ["Central Design Bureau Pelikan", "Kestrel Institute", "Beijing Zhongguancun Lab"])
+def test_a_name_with_no_russian_word_has_no_reading(name: str) -> None:
+    assert romanised_russian_in_english(name) == ""
