@@ -83,16 +83,24 @@ _STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovat
 # honorific, its initials and the surname (kept, below), then any title that follows it ("the First
 # President of Russia"). Initials may be run together, as the lists often write them ("NAMED AFTER NE BAUMAN",
 # "IMENI AS POPOVA"), or be two letters ("Yu."); a title may stand before them ("im. akademika M. F. Reshetneva").
-_HONORIFIC_TITLE = r"(?:the )?(?:first president of russia|academician|akademika|professora?|pervogo prezidenta rossii)"
+# The lists and the bodies' own English pages also write "named for", "named by" and the abbreviation "n.a." ("Flight
+# Research Institute N.A. M.M. Gromov", "Design Bureau, Named by Academician A.A. Raspletin"); "n.a." and "im." only
+# before initials, where they can be nothing else.
+_HONORIFIC_TITLE = (r"(?:the )?(?:first president of russia|academician|academic|akademika|akad|professora?|"
+                    r"pervogo prezidenta rossii)")
 _HONORIFIC = re.compile(
-    r"\b(?:named after|imeni|im(?=(?: " + _HONORIFIC_TITLE + r")? (?:[a-z] ){1,3}))((?: " + _HONORIFIC_TITLE +
+    r"\b(?:named after|named for|named by|imeni|(?:im|(?<=\w )n a)(?=(?: " + _HONORIFIC_TITLE +
+    r")? (?:[a-z] ){1,3}))((?: " + _HONORIFIC_TITLE +
     r")?)((?: [a-z]{1,2}){0,3}) ([a-z]{3,})"
     r"((?: (?:the )?(?:first president of russia|pervogo prezidenta rossii))?)")
+# "im." and "n.a." in Latin letters after a word and before a capital ("NPO im. Lavochkina", "Complex N.A.G.M. Beriev"):
+# the honorific abbreviated, read as "imeni", with or without initials after it.
+_LATIN_IM = re.compile(r"(?<=[\w\"'\u00bb\u201d] )(?:[Ii][Mm]|[Nn]\.\s?[Aa])\.\s*(?=[A-Z])")
 # "им." before a surname written without initials ("ИПМ им. Келдыша"): the honorific "имени" abbreviated, read as
 # "имени" so that the surname is the honorific's (the pattern above needs initials after a bare "im").
 _CYRILLIC_IM = re.compile("(?<!\\w)\u0438\u043c\\.\\s*(?=[\u0410-\u042f])")
 # "named after Sergo Ordzhonikidze" at the end of a name: a given name and the surname, both optional.
-_HONORIFIC_FULL = re.compile(r"\b(?:named after|imeni) ([a-z]{3,}) ([a-z]{3,})(?= \(|$)")
+_HONORIFIC_FULL = re.compile(r"\b(?:named after|named for|named by|imeni) ([a-z]{3,}) ([a-z]{3,})(?= \(|$)")
 OPTIONAL = "~"
 """Marks a token that counts when the other name has it and is ignored when not (an honorific's surname)."""
 # A word in capitals in brackets after a name is its acronym ("Harbin Institute of Technology (HIT)"):
@@ -314,7 +322,8 @@ _NOT_INITIALS = LEGAL_FORMS | frozenset({"an", "by", "in", "is", "it", "no", "on
                                          "im", "na", "po", "au", "en", "il"})
 # How the surnames of the people Russian (and other) bodies are named after end, romanised: initials stand before
 # such a word, while two capitals before "Satellite" or "Microsystems" are an abbreviation (TV, MT).
-_SURNAME_END = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skii|ski|ko|ich|vich|man|berg|stein|ffe|dze|yan|ian)$")
+_SURNAME_END = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skii|ski|ko|ich|vich|man|berg|stein|ffe|dze|yan|ian|"
+                          r"ova|eva|ina|yna|skogo)$")  # (the last line: after imeni, in the genitive)
 
 
 def _dotted(m: re.Match[str]) -> str:
@@ -390,6 +399,8 @@ def tokens(text: str) -> tuple[str, ...]:
         text = _cas_in_full(text)
     if "им." in text:
         text = _CYRILLIC_IM.sub("имени ", text)
+    if "." in text:
+        text = _LATIN_IM.sub("imeni ", text)
     if _UNDOTTED_INITIALS.search(text) and any(
             CANONICAL.get(w, w) in TYPE_WORDS for w in _NON_ALNUM.sub(" ", text.casefold()).split()):
         text = _UNDOTTED_INITIALS.sub(_dotted, text)
@@ -450,6 +461,12 @@ def has_initials(text: str) -> bool:
 _DOTTED_INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 
 
+# Words that say a name is a body's besides TYPE_WORDS, as Russian bodies named after a person call themselves in
+# English ("S.A. Lavochkin Research and Production Association", "G.M. Beriev Taganrog Aviation Scientific-Technical
+# Complex", "A.I. Shokin Research and Production Corporation Istok").
+_BODY_WORDS = frozenset({"association", "corporation", "enterprise", "complex", "concern", "office", "group"})
+
+
 def without_name_initials(toks: tuple[str, ...]) -> tuple[str, ...]:
     """A body's name with the initials of the person it is named after, written before the surname ("N.E. Bauman
     Moscow State Technical University", "P.L. Kapitza Institute for Physical Problems"), as optional tokens: one to
@@ -457,7 +474,7 @@ def without_name_initials(toks: tuple[str, ...]) -> tuple[str, ...]:
     the lists often leave the initials out; the surname stays a word of the name, and the initials still show that
     the name opens with a person's name (the Ershov Institute is no unit of a listed Yershov). For a name whose
     initials are written with full stops (``has_initials``)."""
-    if not any(len(t) == 1 for t in toks) or not any(t in TYPE_WORDS for t in toks):
+    if not any(len(t) == 1 for t in toks) or not any(t in TYPE_WORDS or t in _BODY_WORDS for t in toks):
         return toks
     out: list[str] = []
     run: list[str] = []
