@@ -85,12 +85,12 @@ _STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovat
 # "IMENI AS POPOVA"), or be two letters ("Yu."); a title may stand before them ("im. akademika M. F. Reshetneva").
 # The lists and the bodies' own English pages also write "named for", "named by" and the abbreviation "n.a." ("Flight
 # Research Institute N.A. M.M. Gromov", "Design Bureau, Named by Academician A.A. Raspletin"); "n.a." and "im." only
-# before initials, where they can be nothing else.
+# before initials, where they can be nothing else, and so also without full stops ("NA MM GROMOV", "IM GM BERIEVA").
 _HONORIFIC_TITLE = (r"(?:the )?(?:first president of russia|academician|academic|akademika|akad|professora?|"
                     r"pervogo prezidenta rossii)")
 _HONORIFIC = re.compile(
-    r"\b(?:named after|named for|named by|imeni|(?:im|(?<=\w )n a)(?=(?: " + _HONORIFIC_TITLE +
-    r")? (?:[a-z] ){1,3}))((?: " + _HONORIFIC_TITLE +
+    r"\b(?:named after|named for|named by|imeni|(?:im|(?<=\w )n a|(?<=\w )na)(?=(?: " + _HONORIFIC_TITLE +
+    r")? (?:[a-z]{1,2} ){1,3}[a-z]{3,}))((?: " + _HONORIFIC_TITLE +
     r")?)((?: [a-z]{1,2}){0,3}) ([a-z]{3,})"
     r"((?: (?:the )?(?:first president of russia|pervogo prezidenta rossii))?)")
 # "im." and "n.a." in Latin letters after a word and before a capital ("NPO im. Lavochkina", "Complex N.A.G.M. Beriev"):

@@ -38,6 +38,8 @@ def made_up_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     "Flight Testing Institute, Named by Academician M.M. Dravkin",
     "Flight Testing Institute im. Dravkina",
     "Flight Testing Institute im. Akad. M.M. Dravkina",
+    "FLIGHT TESTING INSTITUTE NA MM DRAVKIN",  # without full stops, before initials
+    "Flight Testing Institute Im MM Dravkina",
 ])
 def test_other_ways_of_writing_named_after_match(name: str) -> None:
     result = screen_name(name, CONFIG)
@@ -59,3 +61,8 @@ def test_the_abbreviations_at_the_start_are_no_honorific(name: str) -> None:
 def test_the_persons_initials_before_an_association_are_the_honorifics() -> None:
     result = screen_name("S.A. Velmin Research and Production Association", CONFIG)
     assert result["outcome"] in MATCH, result["candidates"][:2]
+
+
+@pytest.mark.parametrize("name", ["Rostov na Donu State University", "Bank im Ltd"])
+def test_na_and_im_before_no_initials_stay_words(name: str) -> None:
+    assert not any(t.startswith("~") for t in tokens(name)), tokens(name)
