@@ -40,6 +40,8 @@ from .normalize import (
     HANGUL,
     LEGAL_FORMS,
     OPTIONAL,
+    ROMAN_FIRST,
+    ROMAN_KEY_MIN,
     RU_KIND_WORDS,
     SUBUNIT_WORDS,
     TYPE_WORDS,
@@ -51,7 +53,9 @@ from .normalize import (
     mixed_case_pieces,
     names_company,
     pinyin_pairs,
+    pinyin_syllables,
     prefixes_fit,
+    roman_spelling,
     romanised_key,
     russian_initials,
     shortened_initials,
@@ -219,7 +223,7 @@ class Index:
         # Built on first use (so that the index is ready sooner): the one-deletion neighbourhoods of the
         # vocabulary by token length (deletes_of_length), and the initials of long names (derived_acronyms).
         self._deletes: dict[int, dict[str, list[str]]] = {}
-        self._roman: dict[str, list[str]] | None = None
+        self._roman: dict[str, dict[str, list[str]]] = {}
         self._derived: dict[str, set[int]] | None = None
         self._derived_other: dict[str, set[int]] = {}
         self._derived_russian: dict[str, set[int]] = {}
@@ -290,16 +294,22 @@ class Index:
             self._deletes[length] = found
         return found
 
-    def romanised(self) -> dict[str, list[str]]:
-        """The vocabulary's words by their romanisation key (normalize.romanised_key): a key -> the words that give
-        it, when they are two or more, or one that is not the key itself. Built on first use."""
-        if self._roman is None:
-            found: dict[str, list[str]] = {}
+    def romanised(self, first: str) -> dict[str, list[str]]:
+        """The vocabulary's words that open with the letter ``first``, by their romanisation key (normalize.
+        roman_spelling): a key -> the words that give it. Built per letter on first use (and by prepare_next)."""
+        found = self._roman.get(first)
+        if found is None:
+            found = {}
             for t in self.postings:
-                if key := romanised_key(t):
-                    found.setdefault(key, []).append(t)
-            self._roman = {k: v for k, v in found.items() if len(v) > 1 or v[0] != k}
-        return self._roman
+                if t[:1] == first and len(t) >= ROMAN_KEY_MIN and t.isascii() and t.isalpha():
+                    found.setdefault(roman_spelling(t), []).append(t)
+            self._roman[first] = found
+        return found
+
+    def romanised_words(self, key: str) -> list[str]:
+        """The vocabulary's words, other than pinyin ones, whose romanisation key is ``key``."""
+        words = [w for first in ROMAN_FIRST.get(key[0], key[0]) for w in self.romanised(first).get(key, ())]
+        return [w for w in words if not pinyin_syllables(w)]
 
     def prepare_next(self) -> bool:
         """Build one of the parts kept for later (a length's deletion neighbourhoods, the derived initials);
@@ -312,9 +322,10 @@ class Index:
         if self._derived is None:
             _ = self.derived_acronyms
             return True
-        if self._roman is None:
-            self.romanised()
-            return True
+        for first in sorted({t[:1] for t in self.postings if t[:1].isalpha() and t[:1].isascii()}):
+            if first not in self._roman:
+                self.romanised(first)
+                return True
         if self._han_names is None:
             self.han_names()
             return True
@@ -364,7 +375,7 @@ class Index:
                 found.setdefault(key, TYPO_SIM)
         # The same word in another romanisation of Russian ("Moskovskoye", "Moskovskoe"): nearer than a typing error.
         roman = romanised_key(token)
-        for cand in self.romanised().get(roman, ()) if roman else ():
+        for cand in self.romanised_words(roman) if roman else ():
             if cand != token and found.get(cand, 0.0) < ROMAN_SIM:
                 found[cand] = ROMAN_SIM
         return found

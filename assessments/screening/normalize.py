@@ -271,6 +271,7 @@ ROMAN_KEY_MIN = 5
 """Letters a word needs for its romanisation key to stand for it (shorter words are read as written)."""
 
 
+@lru_cache(maxsize=8192)
 def romanised_key(word: str) -> str:
     """One spelling for the ways romanisations of Russian write a word (``_ROMAN_STEPS``): "vserossiyskiy",
     "vserossiiskii", "vserossijskij" and "vserossiski" all give "vserossiski"; "" for a word shorter than
@@ -278,6 +279,17 @@ def romanised_key(word: str) -> str:
     each of those letters for a sound of its own: "Lijiang" is not "Liyang")."""
     if len(word) < ROMAN_KEY_MIN or not word.isascii() or not word.isalpha() or pinyin_syllables(word):
         return ""
+    return roman_spelling(word)
+
+
+# The first letters a word may have whose romanisation key opens with a given letter (_ROMAN_STEPS: ts and tc give
+# c, kh gives h, x gives k, y and j give i, and ya, yu, ye, yo, ia ... give the vowel alone).
+ROMAN_FIRST = {"c": "ct", "h": "hk", "k": "kx", "i": "iyj", "a": "ayji", "e": "eyji", "o": "oyji", "u": "uyji"}
+
+
+def roman_spelling(word: str) -> str:
+    """The romanisation key of a word of Latin letters of ``ROMAN_KEY_MIN`` letters or more, pinyin or not (the
+    index keys its vocabulary so, and leaves pinyin words out when it reads them)."""
     for pattern, repl in _ROMAN_STEPS:
         word = pattern.sub(repl, word)
     return word
