@@ -32,7 +32,13 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
   "... RAS"; in Chinese 中科院 for 中国科学院 and 所 for 研究所; in Russian RAN in Cyrillic);
 - ``cyrillic_kind_abbreviated``: a Russian name's kind of body written as its usual initials in Cyrillic (NII for
   "nauchno-issledovatelskiy institut", TsNII, OKB, KB, NPO, NPP);
-- ``romanised_kind_abbreviated``: the same in a romanised Russian name ("AO TsNII Avtomatiki i Gidravliki").
+- ``romanised_kind_abbreviated``: the same in a romanised Russian name ("AO TsNII Avtomatiki i Gidravliki");
+- ``honorific_abbreviated``: "named after" written "im.", "n.a." or "named for" ("Moscow State Technical University
+  n.a. N.E. Bauman");
+- ``person_initials_first``: the person's initials and surname before the name, without its status and legal form
+  ("N.E. Bauman Moscow State Technical University");
+- ``surname_in_brackets``: the surname alone in brackets after the name ("Moscow State Technical University (Bauman)");
+- ``surname_after_comma``: the surname alone after a comma ("Moscow State Technical University, Bauman").
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -95,6 +101,44 @@ def _person_first(name: str, rec: Record) -> Iterator[str]:
         surname = surname_stem(m["person"].replace(".", ". ").split()[-1].casefold()).title()  # Berga -> Berg
         if 2 <= len(head.split()) <= 8:
             yield f"{surname} {head}"
+
+
+def _honorific_abbreviated(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii():
+        return
+    if (m := _HONORIFIC.match(name)) and not m["tail"].strip():
+        for other in ("im.", "n.a.", "named for"):
+            if m["mark"].lower() != other:
+                yield f"{m['head']} {other} {m['title'] or ''}{m['person']}"
+
+
+def _named_after_parts(name: str) -> tuple[str, str, str] | None:
+    """(the name before the honorific without its status and legal form, the person's initials, the surname in the
+    nominative) of a name "named after" a person that ends with the person, else None."""
+    if not name.isascii() or not (m := _HONORIFIC.match(name)) or m["tail"].strip():
+        return None
+    head = (s["rest"] if (s := _STATUS.match(m["head"])) else m["head"])
+    head = (s["rest"] if (s := _LEGAL_START.match(head)) else head)
+    person = m["person"].replace(".", ". ").split()
+    last = person[-1].casefold()
+    surname = (last if last.endswith(("sky", "skiy", "skii")) else surname_stem(last)).title()
+    initials = "".join(f"{c}." for p in person[:-1] if len(p.strip(".")) <= 2 for c in p.strip("."))
+    return (head, initials, surname) if 2 <= len(head.split()) <= 8 else None
+
+
+def _person_initials_first(name: str, rec: Record) -> Iterator[str]:
+    if (parts := _named_after_parts(name)) and parts[1]:
+        yield f"{parts[1]} {parts[2]} {parts[0]}"
+
+
+def _surname_in_brackets(name: str, rec: Record) -> Iterator[str]:
+    if parts := _named_after_parts(name):
+        yield f"{parts[0]} ({parts[2]})"
+
+
+def _surname_after_comma(name: str, rec: Record) -> Iterator[str]:
+    if parts := _named_after_parts(name):
+        yield f"{parts[0]}, {parts[2]}"
 
 
 def _status_dropped(name: str, rec: Record) -> Iterator[str]:
@@ -292,7 +336,9 @@ KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "cyrillic_honorific_swap": _cyrillic_honorific_swap, "punctuation": _punctuation, "typo": _typo,
     "academy_dropped": _academy_dropped, "place_added": _place_added, "city_dropped": _city_dropped,
     "academy_abbreviated": _academy_abbreviated, "cyrillic_kind_abbreviated": _cyrillic_kind_abbreviated,
-    "romanised_kind_abbreviated": _romanised_kind_abbreviated,
+    "romanised_kind_abbreviated": _romanised_kind_abbreviated, "honorific_abbreviated": _honorific_abbreviated,
+    "person_initials_first": _person_initials_first, "surname_in_brackets": _surname_in_brackets,
+    "surname_after_comma": _surname_after_comma,
 }
 
 

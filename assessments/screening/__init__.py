@@ -64,6 +64,7 @@ from .normalize import (
     GENERIC,
     HANGUL,
     LEGAL_FORMS,
+    OPTIONAL,
     ORG_WORDS,
     SUBUNIT_WORDS,
     TYPE_WORDS,
@@ -1158,6 +1159,30 @@ _RU_MOD = re.compile("\\s+(?:\u041c\u0438\u043d\u043e\u0431\u043e\u0440\u043e\u0
                      "\u0420\u043e\u0441\u0441\u0438\u0438))\\s*$")
 
 
+# KB and NPP, the initials of "konstruktorskoe byuro" (design bureau) and "nauchno-proizvodstvennoe predpriyatie"
+# (research and production enterprise), as a word of a Russian name written in Latin letters ("AO KB Navigatsionnykh
+# Sistem", "Uralskoe Proektno-KB Detal", "OOO NPP Inzhekt"); normalize.tokens() reads the other kinds' initials (TsNII,
+# NII, OKB, NPO) wherever they stand, but these two are also a Korean bank's and a nuclear power plant's in English,
+# so only in a name that is Russian by another word: a Russian legal form or a word with a Russian ending.
+_RU_LATIN_KIND = re.compile(r"(?<![\w.&'])(KB|NPP)(?![\w&'-])(?![\s\u2116#-]*\d)")
+_RU_LATIN_KIND_WORDS = {"KB": "Konstruktorskoe Byuro", "NPP": "Nauchno-Proizvodstvennoe Predpriyatie"}
+_RU_LATIN_MARK = re.compile(
+    r"\b(?:a?o|oao|zao|pao|ooo|fgup|aktsionernoe|aktcionernoe|aktsionernoye|obshchestvo|obshestvo|otkrytoe|zakrytoe|"
+    r"publichnoe|[a-z]{2,}(?:sk|n|ov|ev|in|ch|sh|zh|st)(?:oe|oye|oi|oy|oj|ogo|ykh|ikh|iy|ii|yy|yi|ij|yj|aya|aia|yye|"
+    r"iye|ye|ie)|[a-z]{3,}(?:en|ani|sti)(?:iya|iia|ija|ie|iye|ia))\b", re.IGNORECASE)
+
+
+def _russian_latin_kinds(name: str) -> str:
+    """A Russian name in Latin letters with KB or NPP written in the words they stand for (_RU_LATIN_KIND); "" when it
+    has neither, no other Russian word, or no word of its own besides."""
+    if not name.isascii() or not _RU_LATIN_KIND.search(name):
+        return ""
+    rest = _RU_LATIN_KIND.sub(" ", name)
+    if not _RU_LATIN_MARK.search(rest) or all(t.startswith(OPTIONAL) or t in LEGAL_FORMS for t in tokens(rest)):
+        return ""
+    return _RU_LATIN_KIND.sub(lambda m: _RU_LATIN_KIND_WORDS[m.group(1)], name)
+
+
 def _spelled_out(name: str) -> list[str]:
     """A Russian name with its abbreviated status left out or its contraction written out: the same name, screened
     as such."""
@@ -1174,6 +1199,8 @@ def _spelled_out(name: str) -> list[str]:
         out.append(name[m.end():].strip(_QUOTES))  # (one word: screen_name() reads it as a possible match at most)
     if (m := _RU_MOD.search(name)) and name[:m.start()].strip():
         out.append(name[:m.start()])
+    if spelled := _russian_latin_kinds(name):
+        out.append(spelled)
     if _RU_GOSUNIVERSITET.search(name):
         out.append(_RU_GOSUNIVERSITET.sub("\u0433\u043e\u0441\u0443\u0434\u0430\u0440\u0441\u0442\u0432\u0435\u043d"
                                           "\u043d\u044b\u0439 \u0443\u043d\u0438\u0432\u0435\u0440\u0441\u0438"

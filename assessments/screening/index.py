@@ -40,6 +40,8 @@ from .normalize import (
     HANGUL,
     LEGAL_FORMS,
     OPTIONAL,
+    ROMAN_FIRST,
+    ROMAN_KEY_MIN,
     RU_KIND_WORDS,
     SUBUNIT_WORDS,
     TYPE_WORDS,
@@ -51,7 +53,10 @@ from .normalize import (
     mixed_case_pieces,
     names_company,
     pinyin_pairs,
+    pinyin_syllables,
     prefixes_fit,
+    roman_spelling,
+    romanised_key,
     russian_initials,
     shortened_initials,
     tokens,
@@ -67,6 +72,7 @@ ACADEMY_ABBREVIATIONS = frozenset({"ras", "ran", "sb", "so", "ub", "uro", "feb",
 GENERIC_FACTOR = 0.45
 TYPO_SIM = 0.85           # similarity of a token one edit away from another
 TYPO2_SIM = 0.75          # two edits away ("hangzhou" / "hangzhao"), only for long tokens
+ROMAN_SIM = 0.95          # the same Russian word in another romanisation ("obyedineniye" / "obedinenie")
 LONG_TYPO_LEN = 7
 LOOSE_STEP = 5000         # aliases whose loose initials one idle step of the browser's worker reads (prepare_next)
 SHORT_ALIAS = 3           # an alias that is one token this short ("MIT") is too ambiguous to match alone
@@ -217,6 +223,7 @@ class Index:
         # Built on first use (so that the index is ready sooner): the one-deletion neighbourhoods of the
         # vocabulary by token length (deletes_of_length), and the initials of long names (derived_acronyms).
         self._deletes: dict[int, dict[str, list[str]]] = {}
+        self._roman: dict[str, dict[str, list[str]]] = {}
         self._derived: dict[str, set[int]] | None = None
         self._derived_other: dict[str, set[int]] = {}
         self._derived_russian: dict[str, set[int]] = {}
@@ -287,6 +294,23 @@ class Index:
             self._deletes[length] = found
         return found
 
+    def romanised(self, first: str) -> dict[str, list[str]]:
+        """The vocabulary's words that open with the letter ``first``, by their romanisation key (normalize.
+        roman_spelling): a key -> the words that give it. Built per letter on first use (and by prepare_next)."""
+        found = self._roman.get(first)
+        if found is None:
+            found = {}
+            for t in self.postings:
+                if t[:1] == first and len(t) >= ROMAN_KEY_MIN and t.isascii() and t.isalpha():
+                    found.setdefault(roman_spelling(t), []).append(t)
+            self._roman[first] = found
+        return found
+
+    def romanised_words(self, key: str) -> list[str]:
+        """The vocabulary's words, other than pinyin ones, whose romanisation key is ``key``."""
+        words = [w for first in ROMAN_FIRST.get(key[0], key[0]) for w in self.romanised(first).get(key, ())]
+        return [w for w in words if not pinyin_syllables(w)]
+
     def prepare_next(self) -> bool:
         """Build one of the parts kept for later (a length's deletion neighbourhoods, the derived initials);
         False once none is left. The browser's worker calls it while no request waits, so that no
@@ -298,6 +322,10 @@ class Index:
         if self._derived is None:
             _ = self.derived_acronyms
             return True
+        for first in sorted({t[:1] for t in self.postings if t[:1].isalpha() and t[:1].isascii()}):
+            if first not in self._roman:
+                self.romanised(first)
+                return True
         if self._han_names is None:
             self.han_names()
             return True
@@ -345,6 +373,11 @@ class Index:
                     found[cand] = TYPO2_SIM
             if key in self.postings and key != token and len(key) >= MIN_TYPO_LEN:
                 found.setdefault(key, TYPO_SIM)
+        # The same word in another romanisation of Russian ("Moskovskoye", "Moskovskoe"): nearer than a typing error.
+        roman = romanised_key(token)
+        for cand in self.romanised_words(roman) if roman else ():
+            if cand != token and found.get(cand, 0.0) < ROMAN_SIM:
+                found[cand] = ROMAN_SIM
         return found
 
     # --- search ----------------------------------------------------------
@@ -1244,7 +1277,10 @@ class CrossScript:
         from .scripts import glossary, romanize_mr, script_of  # noqa: PLC0415 - read only for a non-Latin query
 
         if script_of(query) not in ("hangul", "han", "cyrillic", "arabic"):
-            return []
+            # A Russian name in Latin letters: its institutional words in their usual English word, then in their
+            # other one ("Aviatsionnyy": "aeronautics", then "aviation"), as for Korean below.
+            readings = (romanised_russian_in_english(query), _russian_reading(query, 1))
+            return list(dict.fromkeys(r for r in readings if r))
         out = []
         # Korean: the proper names in the Revised Romanization and in McCune-Reischauer, the system of the
         # lists' North Korean names ("Ryonbong", "Tanchon"), and the whole name in McCune-Reischauer, word
@@ -1301,7 +1337,7 @@ class CrossScript:
         from .scripts import glossary, script_of  # noqa: PLC0415
 
         if script_of(query) not in ("hangul", "han", "cyrillic", "arabic"):
-            return ()
+            return romanised_russian_other_words(query)
         words = [w for seg in glossary().segment(query) for w in seg.english[1:]]
         return tuple(dict.fromkeys(words))
 
@@ -1508,6 +1544,99 @@ def _glossary_skeletons(gloss: object) -> frozenset[str]:
 
 
 _ENGLISH_WORDS: dict[int, frozenset[str]] = {}
+
+
+# The kinds of Russian body and the words around them, as a Russian name in Latin letters writes them in any of the
+# lists' romanisations, and the English the lists' own bilingual entries give them ("Aktsionernoe Obshchestvo
+# Konstruktorskoe Byuro Navigatsionnykh Sistem" = "Joint Stock Company Design Bureau of Navigation Systems",
+# "Nauchno-Proizvodstvennoe Obyedineniye" = "Research and Production Association", "Vserossiyskiy" = "All-Russian",
+# "Zavod" = "Plant", "imeni" = "named after": SDN and Entity List entries, checked 2026-12-07). Read before the
+# glossary's words (assessments/data/scripts/glossary.json: its Russian forms, romanised).
+_RU_LATIN_PHRASES = tuple((re.compile(pattern), english) for pattern, english in (
+    (r"\bnauchno[- ]?issledovatel\w*", "research"),
+    (r"\bnauchno[- ]?proizvodstvenn\w*", "research and production"),
+    (r"\b(?:opytno|opitno)[- ]?konstruktorsk\w*", "experimental design"),
+    (r"\b(?:proektno|proyektno)[- ]?konstruktorsk\w*", "design"),
+    (r"\bkonstruktorsk\w*", "design"),
+    (r"\bb[iy]?[uj]?uro\b", "bureau"),
+    (r"\bvseross?i\w*", "all russian"),
+    (r"\bob\w?[ye]?edinen\w*", "association"),
+    (r"\bpredpri[iy]?[ay]?t\w*", "enterprise"),
+    (r"\bzavod\w*", "plant"),
+    (r"\bkon[ct]s?ern\w*", "concern"),
+    (r"\bkorporat[cs]i\w*", "corporation"),
+    (r"\bimeni\b", "named after"),
+    (r"\bkb\b", "design bureau"),  # (in a name with a Russian word: screen_name() reads KB and NPP so only there)
+    (r"\bnpp\b", "research and production enterprise"),
+))
+# A Russian name in Latin letters: a Russian legal form, or a word with a Russian adjective or noun ending.
+_RU_LATIN_WORD = re.compile(
+    r"\b(?:oao|zao|pao|ooo|fgup|akt[sc]i?onern\w*|obsh\w*estvo|otkryt\w*|zakryt\w*|publichn\w*|"
+    r"[a-z]{2,}(?:sk|n|ov|ev|in|ch|sh|zh|st)(?:oe|oye|oi|oy|oj|ogo|ykh|ikh|iy|ii|yy|yi|ij|yj|aya|aia|yye|iye|ye|ie)|"
+    r"[a-z]{3,}(?:en|ani|sti)(?:iya|iia|ija|ie|iye|ia))\b")
+_STEM_END = re.compile(r"[aeiouh]+$")
+_RU_LATIN_STEMS: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _russian_stems(gloss: object) -> dict[str, tuple[str, ...]]:
+    """The glossary's one-word Russian forms, romanised and cut to their stems (``romanised_key`` without the case or
+    gender ending) -> the term's English words, the usual one first; a stem of four letters at least, of one term."""
+    key = id(gloss)
+    if key not in _RU_LATIN_STEMS:
+        found: dict[str, set[tuple[str, ...]]] = {}
+        for term in gloss.terms:  # type: ignore[attr-defined]
+            for form in term.forms.get("ru", ()):
+                word = anyascii(form).lower().replace("'", "")
+                if word.isalpha() and len(stem := _STEM_END.sub("", romanised_key(word))) >= 4:
+                    found.setdefault(stem, set()).add(term.en)
+        _RU_LATIN_STEMS[key] = {stem: next(iter(en)) for stem, en in found.items() if len(en) == 1}
+    return _RU_LATIN_STEMS[key]
+
+
+def _russian_glossary_words(words: list[str]) -> list[tuple[str, ...]]:
+    """Each word's English words when it is a Russian word of the glossary (_russian_stems), else ()."""
+    from .scripts import glossary  # noqa: PLC0415 - read only for a Russian name in Latin letters
+
+    stems = _russian_stems(glossary())
+    return [stems.get(_STEM_END.sub("", key), ()) if (key := romanised_key(w)) and w not in GENERIC else ()
+            for w in words]
+
+
+def _russian_latin_words(query: str) -> list[str]:
+    """The words of a Russian name in Latin letters with its kinds of body and the words around them in English
+    (_RU_LATIN_PHRASES); [] for a name with no Russian word (_RU_LATIN_WORD)."""
+    if not query.isascii():
+        return []
+    # (TsNII, NII, OKB, NPO read in full by tokens(); the surname of an honorific kept, without its mark.)
+    words = " ".join(t.lstrip(OPTIONAL) for t in tokens(query))
+    if not _RU_LATIN_WORD.search(words) and not _RU_LATIN_WORD.search(query.casefold().replace("'", "")):
+        return []
+    for pattern, english in _RU_LATIN_PHRASES:
+        words = pattern.sub(english, words)
+    return words.split()
+
+
+def romanised_russian_in_english(query: str) -> str:
+    """A Russian name written in Latin letters with its institutional words in English, as the lists' English names
+    write them ("Vserossiyskiy NII Signal": "all russian research institute signal"; NII and the other initials as
+    normalize.tokens() reads them; the glossary's words in their usual English word), its other words as they are; ""
+    for a name with no Russian word (_RU_LATIN_WORD) or one where no word changes. A reading across languages: the
+    caller shows what it finds as a possible match."""
+    return _russian_reading(query, 0)
+
+
+def _russian_reading(query: str, which: int) -> str:
+    words = _russian_latin_words(query)
+    reading = " ".join(en[min(which, len(en) - 1)] if en else w
+                       for w, en in zip(words, _russian_glossary_words(words), strict=True))
+    return reading if reading and tokens(reading) != tokens(query) else ""
+
+
+def romanised_russian_other_words(query: str) -> tuple[str, ...]:
+    """The glossary's other English words for the Russian words of a name in Latin letters ("Aviatsionnyy":
+    "aviation" beside the usual "aeronautics"), words a listed name may use instead."""
+    words = _russian_latin_words(query)
+    return tuple(dict.fromkeys(w for en in _russian_glossary_words(words) for w in en[1:]))
 
 
 def _glossary_english(gloss: object) -> frozenset[str]:

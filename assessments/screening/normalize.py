@@ -91,20 +91,24 @@ _STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovat
 # honorific, its initials and the surname (kept, below), then any title that follows it ("the First
 # President of Russia"). Initials may be run together, as the lists often write them ("NAMED AFTER NE BAUMAN",
 # "IMENI AS POPOVA"), or be two letters ("Yu."); a title may stand before them ("im. akademika M. F. Reshetneva").
-_HONORIFIC_TITLE = r"(?:the )?(?:first president of russia|academician|akademika|professora?|pervogo prezidenta rossii)"
+# The lists and the bodies' own English pages also write "named for", "named by" and the abbreviation "n.a." ("Flight
+# Research Institute N.A. M.M. Gromov", "Design Bureau, Named by Academician A.A. Raspletin"); "n.a." and "im." only
+# before initials, where they can be nothing else, and so also without full stops ("NA MM GROMOV", "IM GM BERIEVA").
+_HONORIFIC_TITLE = (r"(?:the )?(?:first president of russia|academician|academic|akademika|akad|professora?|"
+                    r"pervogo prezidenta rossii)")
 _HONORIFIC = re.compile(
-    r"\b(?:named after|named for|by name|imeni|(?:im|n a)(?=(?: " + _HONORIFIC_TITLE + r")? (?:[a-z] ){1,3}))((?: " +
-    _HONORIFIC_TITLE +
+    r"\b(?:named after|named for|named by|by name|imeni|(?:im|(?<=\w )n a|(?<=\w )na)(?=(?: " + _HONORIFIC_TITLE +
+    r")? (?:[a-z]{1,2} ){1,3}[a-z]{3,}))((?: " + _HONORIFIC_TITLE +
     r")?)((?: [a-z]{1,2}){0,3}) ([a-z]{3,})"
     r"((?: (?:the )?(?:first president of russia|pervogo prezidenta rossii))?)")
+# "im." and "n.a." in Latin letters after a word and before a capital ("NPO im. Lavochkina", "Complex N.A.G.M. Beriev"):
+# the honorific abbreviated, read as "imeni", with or without initials after it.
+_LATIN_IM = re.compile(r"(?<=[\w\"'\u00bb\u201d] )(?:[Ii][Mm]|[Nn]\.\s?[Aa])\.\s*(?=[A-Z])")
 # "им." before a surname written without initials ("ИПМ им. Келдыша"): the honorific "имени" abbreviated, read as
 # "имени" so that the surname is the honorific's (the pattern above needs initials after a bare "im").
 _CYRILLIC_IM = re.compile("(?<!\\w)\u0438\u043c\\.\\s*(?=[\u0410-\u042f])")
-# The same in Latin letters ("MGTU im. Baumana"). ("n.a.", named after, as the lists abbreviate it before the
-# initials, "N.A. S.A. Chaplygin", is read as the honorific above, and only before initials.)
-_LATIN_IM = re.compile(r"(?<![\w.])[Ii][Mm]\.\s*(?=[A-Z][A-Za-z]{2,})")
 # "named after Sergo Ordzhonikidze" at the end of a name: a given name and the surname, both optional.
-_HONORIFIC_FULL = re.compile(r"\b(?:named after|imeni) ([a-z]{3,}) ([a-z]{3,})(?= \(|$)")
+_HONORIFIC_FULL = re.compile(r"\b(?:named after|named for|named by|imeni) ([a-z]{3,}) ([a-z]{3,})(?= \(|$)")
 OPTIONAL = "~"
 """Marks a token that counts when the other name has it and is ignored when not (an honorific's surname)."""
 # A word in capitals in brackets after a name is its acronym ("Harbin Institute of Technology (HIT)"):
@@ -263,6 +267,42 @@ def _own_word(text: str, kind: bool = False) -> bool:
                (kind or w not in DISTINGUISHING) for w in text.split())
 
 
+# How the romanisation systems the lists and papers use write the same Russian letters differently (BGN/PCGN, the
+# Library of Congress's, ISO 9 without marks, passports' and the lists' own looser spellings): shch/sch (щ), kh/h (х),  # noqa: RUF003
+# ts/tc/c (ц), x/ks, j/y/i (й, ы), ye/ie/e (е after a vowel), yu/iu/u (ю), ya/ia/a (я), yo/io/o (ё), and the endings  # noqa: RUF003
+# -iy/-ii/-yy/-yi/-ij/-y of adjectives ("Tsentralnyy", "Tsentralnyi", "Tsentralnyj"; "Moskovskoye", "Moskovskoe";
+# "Obyedineniye", "Obedinenie"). Each pair of spellings is read as one key: the same Russian word however romanised.
+_ROMAN_STEPS = ((re.compile(r"shch|sch"), "sh"), (re.compile(r"kh"), "h"), (re.compile(r"x"), "ks"),
+                (re.compile(r"t[sc]"), "c"), (re.compile(r"[jy]"), "i"), (re.compile(r"i+"), "i"),
+                (re.compile(r"i(?=[aeou])"), ""))
+ROMAN_KEY_MIN = 5
+"""Letters a word needs for its romanisation key to stand for it (shorter words are read as written)."""
+
+
+@lru_cache(maxsize=8192)
+def romanised_key(word: str) -> str:
+    """One spelling for the ways romanisations of Russian write a word (``_ROMAN_STEPS``): "vserossiyskiy",
+    "vserossiiskii", "vserossijskij" and "vserossiski" all give "vserossiski"; "" for a word shorter than
+    ``ROMAN_KEY_MIN`` letters, with other characters than Latin letters, or made of pinyin syllables (pinyin writes
+    each of those letters for a sound of its own: "Lijiang" is not "Liyang")."""
+    if len(word) < ROMAN_KEY_MIN or not word.isascii() or not word.isalpha() or pinyin_syllables(word):
+        return ""
+    return roman_spelling(word)
+
+
+# The first letters a word may have whose romanisation key opens with a given letter (_ROMAN_STEPS: ts and tc give
+# c, kh gives h, x gives k, y and j give i, and ya, yu, ye, yo, ia ... give the vowel alone).
+ROMAN_FIRST = {"c": "ct", "h": "hk", "k": "kx", "i": "iyj", "a": "ayji", "e": "eyji", "o": "oyji", "u": "uyji"}
+
+
+def roman_spelling(word: str) -> str:
+    """The romanisation key of a word of Latin letters of ``ROMAN_KEY_MIN`` letters or more, pinyin or not (the
+    index keys its vocabulary so, and leaves pinyin words out when it reads them)."""
+    for pattern, repl in _ROMAN_STEPS:
+        word = pattern.sub(repl, word)
+    return word
+
+
 def surname_stem(word: str) -> str:
     """A Russian surname without its case ending, the same for "Baumana" and "Bauman", "Lobachevskogo" and
     "Lobachevsky": an honorific puts the surname in the genitive, an English name in the nominative."""
@@ -302,7 +342,8 @@ _NOT_INITIALS = LEGAL_FORMS | frozenset({"an", "by", "in", "is", "it", "no", "on
                                          "im", "na", "po", "au", "en", "il"})
 # How the surnames of the people Russian (and other) bodies are named after end, romanised: initials stand before
 # such a word, while two capitals before "Satellite" or "Microsystems" are an abbreviation (TV, MT).
-_SURNAME_END = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skii|ski|ko|ich|vich|man|berg|stein|ffe|dze|yan|ian)$")
+_SURNAME_END = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skii|ski|ko|ich|vich|man|berg|stein|ffe|dze|yan|ian|"
+                          r"ova|eva|ina|yna|skogo)$")  # (the last line: after imeni, in the genitive)
 
 
 def _dotted(m: re.Match[str]) -> str:
@@ -378,7 +419,7 @@ def tokens(text: str) -> tuple[str, ...]:
         text = _cas_in_full(text)
     if "им." in text:
         text = _CYRILLIC_IM.sub("имени ", text)
-    if "m." in text or "M." in text:
+    if "." in text:
         text = _LATIN_IM.sub("imeni ", text)
     if _UNDOTTED_INITIALS.search(text) and any(
             CANONICAL.get(w, w) in TYPE_WORDS for w in _NON_ALNUM.sub(" ", text.casefold()).split()):
@@ -442,6 +483,12 @@ def has_initials(text: str) -> bool:
 _DOTTED_INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]\.")
 
 
+# Words that say a name is a body's besides TYPE_WORDS, as Russian bodies named after a person call themselves in
+# English ("S.A. Lavochkin Research and Production Association", "G.M. Beriev Taganrog Aviation Scientific-Technical
+# Complex", "A.I. Shokin Research and Production Corporation Istok").
+_BODY_WORDS = frozenset({"association", "corporation", "enterprise", "complex", "concern", "office", "group"})
+
+
 def without_name_initials(toks: tuple[str, ...]) -> tuple[str, ...]:
     """A body's name with the initials of the person it is named after, written before the surname ("N.E. Bauman
     Moscow State Technical University", "P.L. Kapitza Institute for Physical Problems"), as optional tokens: one to
@@ -449,7 +496,7 @@ def without_name_initials(toks: tuple[str, ...]) -> tuple[str, ...]:
     the lists often leave the initials out; the surname stays a word of the name, and the initials still show that
     the name opens with a person's name (the Ershov Institute is no unit of a listed Yershov). For a name whose
     initials are written with full stops (``has_initials``)."""
-    if not any(len(t) == 1 for t in toks) or not any(t in TYPE_WORDS for t in toks):
+    if not any(len(t) == 1 for t in toks) or not any(t in TYPE_WORDS or t in _BODY_WORDS for t in toks):
         return toks
     out: list[str] = []
     run: list[str] = []

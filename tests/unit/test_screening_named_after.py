@@ -62,9 +62,11 @@ def test_the_other_ways_of_writing_named_after_are_read_as_the_honorific(name: s
     assert result["outcome"] in MATCH, result["candidates"][:2]
 
 
-def test_n_a_is_the_honorific_only_before_initials() -> None:
-    # "N.A." before a surname alone is a person's initials, as before ("Institute N.A. Dollezhal").
-    assert "~dollezhal" not in tokens("Institute N.A. Dollezhal")
+def test_n_a_before_a_surname_is_read_as_the_honorific_either_way() -> None:
+    # "Institute N.A. Dollezhal": "named after" abbreviated, or the person's initials after the name: either way the
+    # surname is the person the institute is named after.
+    assert tokens("Institute N.A. Dollezhal") == ("institute", "~dollezhal")
+    assert "~donu" not in tokens("Rostov na Donu Plant")  # "na" as a word of a place stays one
 
 
 def test_run_together_initials_and_a_two_letter_initial_leave_only_the_surname() -> None:
