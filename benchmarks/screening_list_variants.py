@@ -38,7 +38,12 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
 - ``person_initials_first``: the person's initials and surname before the name, without its status and legal form
   ("N.E. Bauman Moscow State Technical University");
 - ``surname_in_brackets``: the surname alone in brackets after the name ("Moscow State Technical University (Bauman)");
-- ``surname_after_comma``: the surname alone after a comma ("Moscow State Technical University, Bauman").
+- ``surname_after_comma``: the surname alone after a comma ("Moscow State Technical University, Bauman");
+- ``status_added``: a Russian body's status written before or after its name, as the bodies write it in English
+  ("Federal State Budgetary Educational Institution of Higher Education", "FSBEI HE", "(National Research
+  University)"; for an institute or centre "Federal State Unitary Enterprise", "FSUE", "State Research Center of the
+  Russian Federation", "Federal State Budgetary Institution of Science"), and a Chinese military school's "PLA" before
+  it or "of the Chinese People's Liberation Army" after it.
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -82,6 +87,33 @@ _LEGAL_START = re.compile(r"^(?:(?:public |open |closed )?joint[- ]stock company
                           re.IGNORECASE)
 _SCHOOL = re.compile(r"\b(?:university|institute|academy|college)\b", re.IGNORECASE)
 COUNTRY = {"CN": "China", "RU": "Russia", "IR": "Iran", "KP": "North Korea", "BY": "Belarus", "HK": "Hong Kong"}
+
+
+_RU_BODY = re.compile(r"\b(?:institute|center|centre|bureau|university|academy)\b", re.IGNORECASE)
+_PLA_SCHOOL = re.compile(r"\b(?:military|army|naval|navy|air force|rocket force|armed police|strategic support|"
+                         r"information engineering|logistics?|engineering university)\b", re.IGNORECASE)
+
+
+def _status_added(name: str, rec: Record) -> Iterator[str]:
+    """A Russian body's status written before or after its name as the bodies write it in English, in full and
+    abbreviated; a Chinese military school's "PLA" before it or "of the Chinese People's Liberation Army" after it."""
+    if not name.isascii() or _STATUS.match(name) or _LEGAL_START.match(name) or _LEGAL_END.match(name) or \
+            len(name.split()) < 3 or "named after" in name.lower() or name.isupper():
+        return
+    if "RU" in rec.countries and _RU_BODY.search(name):
+        if _SCHOOL.search(name) and re.search(r"\buniversity\b", name, re.IGNORECASE):
+            yield f'Federal State Budgetary Educational Institution of Higher Education "{name}"'
+            yield f"FSBEI HE \u00ab{name}\u00bb"
+            yield f"{name} (National Research University)"
+        else:
+            yield f'Federal State Unitary Enterprise "{name}"'
+            yield f"FSUE \u00ab{name}\u00bb"
+            yield f"State Research Center of the Russian Federation {name}"
+            if re.search(r"\binstitute\b", name, re.IGNORECASE):
+                yield f"Federal State Budgetary Institution of Science {name}"
+    elif "CN" in rec.countries and _SCHOOL.search(name) and _PLA_SCHOOL.search(name) and "PLA" not in name:
+        yield f"PLA {name}"
+        yield f"{name} of the Chinese People's Liberation Army"
 
 
 def _honorific_swap(name: str, rec: Record) -> Iterator[str]:
@@ -338,7 +370,7 @@ KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "academy_abbreviated": _academy_abbreviated, "cyrillic_kind_abbreviated": _cyrillic_kind_abbreviated,
     "romanised_kind_abbreviated": _romanised_kind_abbreviated, "honorific_abbreviated": _honorific_abbreviated,
     "person_initials_first": _person_initials_first, "surname_in_brackets": _surname_in_brackets,
-    "surname_after_comma": _surname_after_comma,
+    "surname_after_comma": _surname_after_comma, "status_added": _status_added,
 }
 
 
