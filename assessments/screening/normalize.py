@@ -817,9 +817,11 @@ _COUNTRY_PIECE = re.compile(r"(?:the )?(?:(?:democratic |islamic |socialist )?pe
                             r"[a-z]+(?: [a-z]+)?|russian federation|p ?r ?china")
 _PAREN_PART = re.compile(r"\(([^()]{3,})\)")
 # A piece of a line that is an organisation's short form in capitals ("CAEP", "NUDT", "MEPhI"): kept though short;
-# not a country's ("USA", "PRC"), and not a status in brackets ("(National Research University)", "(NRU)").
+# not a country's ("USA", "PRC"), not a status in brackets ("(National Research University)", "(NRU)"), and not an
+# academy's after its unit's name ("Institute of Physics, CAS": read with the unit, as the academy's initials are).
 _LINE_SHORT_FORM = re.compile(r"[A-Z][A-Za-z]{2,7}")
-_LINE_NOT_SHORT_FORM = frozenset({"USA", "UK", "PRC", "UAE", "ROC", "ROK", "DPRK", "KSA", "USSR", "RF", "NRU", "SAR"})
+_LINE_NOT_SHORT_FORM = frozenset({"USA", "UK", "PRC", "UAE", "ROC", "ROK", "DPRK", "KSA", "USSR", "RF", "NRU", "SAR",
+                                  "CAS", "RAS", "RAN", "NAS", "NASB", "NASU", "CASS", "CAAS", "CAMS"})
 _STATUS_PART = re.compile(r"national research university|natsionalnyy issledovatelskiy universitet")
 
 
