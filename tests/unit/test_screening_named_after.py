@@ -49,19 +49,6 @@ def test_initials_run_together_are_read_as_the_honorifics_initials(name: str) ->
     assert result["candidates"][0]["name"] == "MOSCOW STATE ORBITAL UNIVERSITY NAMED AFTER NE DRAVNIK"
 
 
-@pytest.mark.parametrize("name", [
-    "Moscow State Orbital University named for N.E. Dravnik",  # as some list entries write it
-    "Moscow State Orbital University n.a. N.E. Dravnik",  # the lists' abbreviation ("N.A. S.A. Chaplygin")
-    "Moscow State Orbital University by name N.E. Dravnik",  # a list's word-for-word English of "imeni"
-    "Moscow State Orbital University im. Dravnika",  # "im." before the surname alone, in Latin letters
-    "MOSCOW STATE ORBITAL UNIVERSITY IM. DRAVNIKA",  # (in capitals, as the lists write it)
-])
-def test_the_other_ways_of_writing_named_after_are_read_as_the_honorific(name: str) -> None:
-    assert tokens(name) == ("moscow", "state", "orbital", "university", "~dravnik")
-    result = screen_name(name, CONFIG)
-    assert result["outcome"] in MATCH, result["candidates"][:2]
-
-
 def test_n_a_before_a_surname_is_read_as_the_honorific_either_way() -> None:
     # "Institute N.A. Dollezhal": "named after" abbreviated, or the person's initials after the name: either way the
     # surname is the person the institute is named after.

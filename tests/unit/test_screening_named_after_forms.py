@@ -40,6 +40,8 @@ def made_up_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     "Flight Testing Institute im. Akad. M.M. Dravkina",
     "FLIGHT TESTING INSTITUTE NA MM DRAVKIN",  # without full stops, before initials
     "Flight Testing Institute Im MM Dravkina",
+    "Flight Testing Institute by name M.M. Dravkin",  # a list's word-for-word English of "imeni"
+    "FLIGHT TESTING INSTITUTE IM. DRAVKINA",  # "im." before the surname alone, in capitals as the lists write it
 ])
 def test_other_ways_of_writing_named_after_match(name: str) -> None:
     result = screen_name(name, CONFIG)
