@@ -53,6 +53,7 @@ from .index import (
     best_comparison,
     compare,
     is_place,
+    ordinal_forms,
     place_country,
     word_forms,
 )
@@ -1513,11 +1514,11 @@ def _numbered_units(index: Index, name: str, allowed: set[int] | None,
             return []
         number = int(numbers[0])
         rest = _LATIN_NUMBER.sub(" ", text)
-        factory = bool(re.search(r"\b(?:factory|plant)\b", rest, re.IGNORECASE))
+        factory = bool(_FACTORY_WORDS.intersection(tokens(rest)))
         group = " ".join(_LATIN_UNIT_KIND.sub(" ", rest).replace("(", " ").replace(")", " ").split()).strip(" ,.-")
     if not number or not tokens(group):
         return []
-    keys = {str(number), f"{number}st", f"{number}nd", f"{number}rd", f"{number}th"}
+    keys = {str(number), *ordinal_forms(str(number))}
     numbered: dict[int, int] = {}  # record -> its alias carrying the number
     for key in keys:
         for aid in index.postings.get(key, ()):

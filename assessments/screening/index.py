@@ -452,7 +452,7 @@ class Index:
         for q in qtoks:
             if q[:1].isdigit():
                 # A number and its ordinal are one word ("33 TsNIII", the listed "33rd TsNIII").
-                near[q] = {**near[q], **{t: 1.0 for t in _ordinal_forms(q) if t in self.postings}}
+                near[q] = {**near[q], **{t: 1.0 for t in ordinal_forms(q) if t in self.postings}}
             elif q not in GENERIC and q not in COMMON_WORDS and q not in exact:
                 # The singular of a plural and "-ic" of "-ical" ("Post and Telecommunication", "Polytechnical"): as near
                 # as a typing error.
@@ -1128,7 +1128,7 @@ def _mistyped_form(word: str) -> bool:
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)?$")
 
 
-def _ordinal_forms(word: str) -> tuple[str, ...]:
+def ordinal_forms(word: str) -> tuple[str, ...]:
     """A number's other forms, with and without an ordinal ending: "33" -> "33rd", "33st" ...; "27th" -> "27"."""
     m = _ORDINAL.match(word)
     if not m:
@@ -1154,7 +1154,7 @@ def _near(q: str, t: str) -> bool:
     if q == t:
         return True
     # (Cheap tests first: compare() calls it for every pair of words.)
-    if q[:1].isdigit() and t[:1] == q[:1] and t in _ordinal_forms(q):
+    if q[:1].isdigit() and t[:1] == q[:1] and t in ordinal_forms(q):
         return True
     if q[:4] == t[:4] and 0 < abs(len(q) - len(t)) <= 2 and q not in GENERIC and t in word_forms(q):
         return True

@@ -822,7 +822,6 @@ _PAREN_PART = re.compile(r"\(([^()]{3,})\)")
 _LINE_SHORT_FORM = re.compile(r"[A-Z][A-Za-z]{2,7}")
 _LINE_NOT_SHORT_FORM = frozenset({"USA", "UK", "PRC", "UAE", "ROC", "ROK", "DPRK", "KSA", "USSR", "RF", "NRU", "SAR",
                                   "CAS", "RAS", "RAN", "NAS", "NASB", "NASU", "CASS", "CAAS", "CAMS"})
-_STATUS_PART = re.compile(r"national research university|natsionalnyy issledovatelskiy universitet")
 
 
 def _short_form_piece(text: str) -> bool:
@@ -867,9 +866,10 @@ def affiliation_parts(text: str) -> list[str]:
             toks = tokens(cand) if cand else ()
             if not toks or all(t.isdigit() or t in LEGAL_FORMS for t in toks):
                 continue  # a postcode, or a legal form alone ("Co., Limited" cut at the comma)
-            if _COUNTRY_PIECE.fullmatch(" ".join(_NON_ALNUM.sub(" ", fold(cand).replace("'", "")).split())):
+            plain = " ".join(_NON_ALNUM.sub(" ", fold(cand).replace("'", "")).split())
+            if _COUNTRY_PIECE.fullmatch(plain):
                 continue
-            if cand is not outer and _STATUS_PART.fullmatch(" ".join(_NON_ALNUM.sub(" ", fold(cand)).split())):
+            if cand is not outer and not _STATUS.sub(" ", f"({plain})").strip():
                 continue  # the status after a name ("MIPT (National Research University)"): no other organisation
             # (The line's first piece is the organisation's name whatever its words: "AO Plasma, Russia".)
             if len(pieces) > 1 and (at or cand is not outer) and not any(t in ORG_WORDS for t in toks) and (

@@ -15,6 +15,7 @@ from assessments.limits import MAX_RECORD_DROP
 from assessments.screening.dataset import RECORD_FIELDS, source_unchecked
 from assessments.screening.index import one_edit
 from assessments.screening.normalize import NORMALIZATION_VERSION, form, normalized
+from assessments.screening.scripts import script_of
 
 from .common import DATA, REGION_NAMES, ImportError_, country_names
 
@@ -224,7 +225,6 @@ def add_curated_aliases(merged: dict[str, dict[str, Any]], curated: list[dict[st
 
 _AKA_IN_NAME = re.compile(r"\s+(?:a\.k\.a\.|f\.k\.a\.|formerly known as|also known as)\s+", re.I)
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 _PERSIAN_SHORT_FORM = re.compile("[\u0600-\u06ff]{2,8}")  # one word: not a place or a longer name in brackets
 
 
@@ -244,7 +244,7 @@ def unpack_name(rec: dict[str, Any]) -> dict[str, Any]:
     # A Persian alias with its short form in brackets ("صنایع الکترونیک ایران (صاایران)"): the name and the short form
     # are aliases of their own too, as a Latin name's trailing acronym is (people type either alone).
     for alias in list(aliases):
-        if _ARABIC_SCRIPT.search(alias) and (m := _TRAILING_PAREN.search(alias)) and \
+        if script_of(alias) == "arabic" and (m := _TRAILING_PAREN.search(alias)) and \
                 _PERSIAN_SHORT_FORM.fullmatch(m.group(1).strip()) and (head := _TRAILING_PAREN.sub("", alias).strip()):
             aliases += [a for a in (head, m.group(1).strip()) if a not in aliases]
     return {**rec, "name": name, "aliases": aliases}
