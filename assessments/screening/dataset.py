@@ -6,7 +6,10 @@ system. Loaded once per process.
 
 records.json is ``{"schema", "normalization", "lists": [list ids], "fields":
 [field names], "records": [[one value per field], ...]}``: each record is a row
-whose columns the ``fields`` list names (see :data:`RECORD_FIELDS`).
+whose columns the ``fields`` list names (see :data:`RECORD_FIELDS`). A record's id
+is not stored: it is :func:`record_id` of its stored normal name, computed when a
+result names it (ten random hexadecimal digits per record were a sixth of the
+compressed file).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import Any
 from .._errors import ConfigError
 from .._resources import package_root
 from ..limits import MAX_RECORD_DROP
-from .normalize import NORMALIZATION_VERSION
+from .normalize import NORMALIZATION_VERSION, OPTIONAL, normalized
 
 DATA_DIR = ("data", "lists")
 LISTS_FILE = "assessments/data/lists/lists.json"
@@ -36,11 +39,21 @@ class DatasetError(ConfigError):
     """The shipped list data cannot be read: names the file and the command that rebuilds it."""
 
 
+def record_id(key: str) -> str:
+    """The id of the record whose name normalises to ``key`` (``normalize.normalized``): stable while the
+    name and the normaliser are (tools/import_lists.py merges the lists' entries by that key)."""
+    return hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
 @dataclass(frozen=True)
 class Record:
-    """One entity on one or more lists, after the importer merged its entries."""
+    """One entity on one or more lists, after the importer merged its entries.
 
-    id: str
+    ``given_id`` is the id the caller gave, or "" for a record of the shipped dataset, whose :attr:`id` is
+    computed from its stored normal name when something asks for it (see :func:`record_id`).
+    """
+
+    given_id: str
     name: str
     aliases: tuple[str, ...]
     countries: tuple[str, ...]
@@ -53,6 +66,12 @@ class Record:
     # Positions in ``aliases`` of the aliases that rest only on a source not yet checked (a curated alias whose
     # source page was not read): a name found only through one of them is a possible match at most.
     unchecked: tuple[int, ...] = ()
+
+    @property
+    def id(self) -> str:
+        if self.given_id:
+            return self.given_id
+        return record_id(_key(self.forms[0]) if self.forms else normalized(self.name))
 
 
 NOT_YET_CHECKED = "not yet"
@@ -67,9 +86,12 @@ def source_unchecked(checked: object) -> bool:
 
 
 RECORD_FIELDS = ("id", "name", "aliases", "countries", "lists", "note", "normalized", "former", "unchecked")
-"""The columns of a row in records.json, as its ``fields`` list names them (written by tools/import_lists.py)."""
-OPTIONAL_FIELDS = frozenset({"normalized", "former", "unchecked"})
-"""Columns a dataset may leave out (the matcher then normalises the names itself)."""
+"""The columns a row in records.json may have, as its ``fields`` list names them."""
+STORED_FIELDS = RECORD_FIELDS[1:]
+"""The columns tools/import_lists.py writes: every one but ``id``, which :func:`record_id` computes."""
+OPTIONAL_FIELDS = frozenset({"id", "normalized", "former", "unchecked"})
+"""Columns a dataset may leave out (ids are then computed; without ``normalized`` the matcher normalises the
+names itself). Datasets written before 2026-12-07 carry ids."""
 
 
 @lru_cache(maxsize=1)
@@ -218,7 +240,7 @@ def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
                           "regenerate the dataset with python tools/import_lists.py --shared DIR, or update "
                           "assessments/screening/dataset.py to read the new fields")
     col = {f: i for i, f in enumerate(fields)}
-    i_id, i_name, i_aliases, i_countries, i_lists, i_note = (col[f] for f in RECORD_FIELDS[:6])
+    i_id, i_name, i_aliases, i_countries, i_lists, i_note = (col.get(f) for f in RECORD_FIELDS[:6])
     i_forms = col.get("normalized") if data.get("normalization") == NORMALIZATION_VERSION else None
     i_former = col.get("former")
     i_unchecked = col.get("unchecked")
@@ -228,13 +250,26 @@ def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
     if any(len(r) != width for r in rows):
         raise ConfigError(LISTS_FILE, "records_file", f"a record does not have the {width} fields {fields}",
                           "regenerate the dataset with python tools/import_lists.py --shared DIR")
+    if i_id is not None:
+        ids = [r[i_id] for r in rows]
+    elif i_forms is None and "normalized" in col:
+        # Forms of another normaliser are not read, but they are still the keys the ids were made from.
+        ids = [record_id(_key(r[col["normalized"]][0])) for r in rows]
+    else:
+        ids = [""] * len(rows)  # computed from the stored forms when a result names the record (Record.id)
     # List comprehensions rather than generators: this runs while the browser's engine starts.
-    return tuple([Record(r[i_id], r[i_name], tuple(r[i_aliases]), tuple(r[i_countries]),
+    return tuple([Record(given, r[i_name], tuple(r[i_aliases]), tuple(r[i_countries]),
                          tuple([names[i] for i in r[i_lists]]), r[i_note],
                          tuple(r[i_forms]) if i_forms is not None else (),
                          tuple([(names[f[0]], f[1], f[2]) for f in r[i_former]]) if i_former is not None else (),
                          tuple(r[i_unchecked]) if i_unchecked is not None else ())
-                  for r in rows])
+                  for given, r in zip(ids, rows, strict=True)])
+
+
+def _key(form: str) -> str:
+    """The importer's key of a record from its stored normal form (``normalize.form``): the optional-word
+    marks left out, as ``normalize.normalized`` does."""
+    return " ".join(t.lstrip(OPTIONAL) for t in form.split(" "))
 
 
 def records_path() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import lzma
 import re
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 
 import assessments
-from assessments.screening import dataset
+from assessments.screening import dataset, normalize
 from tests.support.hooks import load_script
 from tests.support.paths import ROOT, TEST_DATA
 
@@ -96,6 +97,23 @@ def test_a_place_in_brackets_or_misspelled_is_no_alias() -> None:
     assert {"Example One Machine", "光启", "Sernia"} <= set(rec.aliases)
 
 
+def test_a_curated_alias_goes_to_the_record_its_entry_names() -> None:
+    # The parent carries the subsidiary's name as an alias: an entry naming the subsidiary is for the subsidiary.
+    rows = [_rec("Example Telecommunications Corporation", ["Example Telecom Corporation Limited"]),
+            _rec("Example Telecom Corporation Limited"), _rec("Example Rocket University", ["Example RU"]),
+            _rec("Example University of Rockets", ["Example RU"])]
+    curated = [{"listed": "Example Telecom Corporation Limited", "aliases": ["示例电信"], "source": "filing"}]
+    lists = {"us_dod_1260h": {"as_of": "2026-08-18", "source": "fixture", "records": rows}}
+    _, blob = imp.build_dataset(lists, {}, curated=curated)
+    by_name = {r.name: r for r in dataset.parse_records(json.loads(lzma.decompress(blob)))}
+    assert "示例电信" in by_name["Example Telecom Corporation Limited"].aliases
+    assert "示例电信" not in by_name["Example Telecommunications Corporation"].aliases
+    # An alias two records carry names neither: the import stops and names both.
+    ambiguous = [{"listed": "Example RU", "aliases": ["ERU"], "source": "site"}]
+    with pytest.raises(imp.ImportError_, match=r"alias of 2 listed records .*Example Rocket University"):
+        imp.build_dataset(lists, {}, curated=ambiguous)
+
+
 def test_an_alias_from_a_source_not_yet_checked_is_marked_as_such() -> None:
     rows = [_rec("Example Institute of Physics", ["EIP Listed"]), _rec("Other Example Works")]
     curated = [
@@ -122,17 +140,27 @@ def test_records_are_read_by_their_field_names() -> None:
     _, blob = imp.build_dataset({"us_bis_entity_list": {"as_of": "2026-08-18", "source": "fixture",
                                                         "records": lists["us_bis_entity_list"]}}, {})
     data = json.loads(lzma.decompress(blob))
-    assert data["fields"] == list(dataset.RECORD_FIELDS)
+    assert data["fields"] == list(dataset.STORED_FIELDS)
     expected = dataset.parse_records(data)
     assert expected and all(r.forms for r in expected) and expected[0].lists == ("us_bis_entity_list",)
+    # No id is stored: each is computed from the record's name, as the importer keyed it, and stays as it was.
+    assert all(r.id == hashlib.sha1(normalize.normalized(r.name).encode()).hexdigest()[:10] for r in expected)
+    # A dataset written before ids were left out: its ids are read.
+    with_ids = {**data, "fields": ["id", *data["fields"]],
+                "records": [[f"old{i:07d}", *row] for i, row in enumerate(data["records"])]}
+    assert [r.id for r in dataset.parse_records(with_ids)] == [f"old{i:07d}" for i in range(len(expected))]
+    # A dataset of another normaliser: its forms are not read, but its ids are still those the importer made.
+    older = dataset.parse_records({**data, "normalization": -1})
+    assert [r.id for r in older] == [r.id for r in expected] and not any(r.forms for r in older)
     # Columns in another order: the same records.
     order = list(reversed(data["fields"]))
     shuffled = {**data, "fields": order,
                 "records": [[row[data["fields"].index(f)] for f in order] for row in data["records"]]}
     assert dataset.parse_records(shuffled) == expected
     # A field the engine needs is missing, or one it does not know is there: an error naming the fields.
+    at = data["fields"].index("note")
     without_note = {**data, "fields": [f for f in data["fields"] if f != "note"],
-                    "records": [row[:5] + row[6:] for row in data["records"]]}
+                    "records": [row[:at] + row[at + 1:] for row in data["records"]]}
     with pytest.raises(assessments.ConfigError, match="missing note"):
         dataset.parse_records(without_note)
     extra = {**data, "fields": [*data["fields"], "risk"], "records": [[*row, 1] for row in data["records"]]}
@@ -141,7 +169,8 @@ def test_records_are_read_by_their_field_names() -> None:
     with pytest.raises(assessments.ConfigError, match="fields"):
         dataset.parse_records({k: v for k, v in data.items() if k != "fields"})
     # Without normal forms (optional), the matcher normalises the names itself.
-    bare = {**data, "fields": data["fields"][:6], "records": [row[:6] for row in data["records"]]}
+    at = data["fields"].index("normalized")
+    bare = {**data, "fields": data["fields"][:at], "records": [row[:at] for row in data["records"]]}
     assert [dataclasses.replace(r, forms=()) for r in expected] == list(dataset.parse_records(bare))
 
 

@@ -26,7 +26,7 @@ def _v2(rid: str, names: list[tuple[str, str, list[str]]], country: str = "CN",
 
 def _listed(name: str, aliases: tuple[str, ...] = (), countries: tuple[str, ...] = ("CN",),
             lists: tuple[str, ...] = ("us_dod_1286",)) -> Record:
-    return Record(id=name[:10], name=name, aliases=aliases, countries=countries, lists=lists, note="")
+    return Record(given_id=name[:10], name=name, aliases=aliases, countries=countries, lists=lists, note="")
 
 
 DUMP = [

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from assessments.limits import MAX_RECORD_DROP
-from assessments.screening.dataset import RECORD_FIELDS, source_unchecked
+from assessments.screening.dataset import STORED_FIELDS, source_unchecked
 from assessments.screening.index import one_edit
 from assessments.screening.normalize import NORMALIZATION_VERSION, form, normalized
 from assessments.screening.scripts import script_of
@@ -123,18 +123,18 @@ def build_dataset(lists: dict[str, dict[str, Any]], previous: dict[str, Any],
                                f"(a drop of more than {int(MAX_RECORD_DROP * 100)}%); check the source file, "
                                f"then rerun with --accept-drop {lid} if the drop is real")
     records = []
-    for key, entry in sorted(merged.items()):
-        rid = hashlib.sha1(key.encode()).hexdigest()[:10]
+    for _key, entry in sorted(merged.items()):  # in key order: the index numbers records by it
         # The normal forms of the name and aliases, so the browser need not recompute them.
         forms = [form(a) for a in [entry["name"], *entry["aliases"]]]
-        row = {"id": rid, "name": entry["name"], "aliases": entry["aliases"], "countries": entry["countries"],
+        # No id column: the engine computes record_id(key) from the stored forms when a result names the record.
+        row = {"name": entry["name"], "aliases": entry["aliases"], "countries": entry["countries"],
                "lists": [order.index(lid) for lid in entry["lists"]], "note": "; ".join(entry["notes"]),
                "normalized": forms, "former": entry.get("former", []),
                "unchecked": [i for i, a in enumerate(entry["aliases"]) if a in entry.get("unchecked", ())]}
-        records.append([row[field] for field in RECORD_FIELDS])
+        records.append([row[field] for field in STORED_FIELDS])
     # Each record is a row of the columns "fields" names (read by name in assessments/screening/dataset.py).
     payload = {"schema": SCHEMA_VERSION, "normalization": NORMALIZATION_VERSION, "lists": order,
-               "fields": list(RECORD_FIELDS), "records": records}
+               "fields": list(STORED_FIELDS), "records": records}
     raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
     # xz: a quarter smaller than gzip, and the browser downloads it on every visit (6 MB page budget).
     blob = lzma.compress(raw, preset=9 | lzma.PRESET_EXTREME)
@@ -197,13 +197,22 @@ def add_curated_aliases(merged: dict[str, dict[str, Any]], curated: list[dict[st
     ``strict``: an entry naming no listed record stops the import (with the full snapshots); a
     partial import from official files only skips it with a note.
     """
-    by_form: dict[str, str] = {}
+    # A record's own name first: "listed" names the record called so, not another one carrying it as an alias.
+    by_form: dict[str, str] = {normalized(entry["name"]): key for key, entry in merged.items() if entry["lists"]}
+    by_alias: dict[str, set[str]] = {}
     for key, entry in merged.items():
         if entry["lists"]:
-            for spelling in [entry["name"], *entry["aliases"]]:
-                by_form.setdefault(normalized(spelling), key)
+            for spelling in entry["aliases"]:
+                by_alias.setdefault(normalized(spelling), set()).add(key)
     for e in curated:
-        key = by_form.get(normalized(e["listed"]))
+        form = normalized(e["listed"])
+        key = by_form.get(form)
+        if key is None and len(by_alias.get(form, ())) > 1:
+            names = sorted(merged[k]["name"] for k in by_alias[form])
+            raise ImportError_(f"{e.get('file', CURATED_FILE.name)}: {e['listed']!r} is an alias of "
+                               f"{len(names)} listed records ({'; '.join(names)}); give the name of the one meant")
+        if key is None and form in by_alias:
+            key = next(iter(by_alias[form]))
         if key is None:
             if not strict:
                 print(f"note: {e.get('file', CURATED_FILE.name)}: {e['listed']!r} is not in this import; skipped",
