@@ -77,7 +77,7 @@ from .normalize import (
     normalized,
     tokens,
 )
-from .scripts import SOUND_SCORE, country_words, korean_prefix, places, sound_fits, sound_reading
+from .scripts import SOUND_SCORE, country_words, korean_prefix, places, script_of, sound_fits, sound_reading
 
 __all__ = ["DISCLAIMER", "OUTCOMES", "PERSON_OUTCOMES", "POSSIBLE_NAME_MATCH", "DatasetError", "get_index",
            "list_metadata", "not_screened_result", "screen_for_assessment", "screen_name", "screen_person",
@@ -326,7 +326,11 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
     for cand in ranked:
         if _RANK[cand["kind"]] > _RANK[outcome]:
             outcome = cand["kind"]
-    candidates = [{k: v for k, v in c.items() if k != "kind"} for c in ranked]
+    # The words that matched are normal forms: for a name typed in another script they are a transliteration (a
+    # Persian name's consonants, a Chinese name's pinyin pairs) that tells a reader nothing, so none are given.
+    readable = script_of(name) == "latin"
+    candidates = [{k: v if readable or k != "matched_words" else [] for k, v in c.items() if k != "kind"}
+                  for c in ranked]
     if unscreened and _RANK[outcome] < _RANK["not_screened"]:
         outcome = "not_screened"
     stale = [lid for lid in meta_lists if lid in usable and is_stale(lid, config.max_list_age_days, today)]

@@ -47,6 +47,16 @@ def test_a_listed_name_opening_a_longer_one_is_a_possible_match_with_its_evidenc
     assert result["todo"].startswith("Check with the research security office whether")
 
 
+def test_words_that_matched_are_given_only_for_a_name_typed_in_latin_letters() -> None:
+    # A name typed in another script matches through its transliteration: those normal forms (a Persian short
+    # form's consonants, "hs") mean nothing to a reader, who sees the listed spelling that matched instead.
+    best = _best(screen_name("\u0647\u0633\u0627", CONFIG))  # the Persian short form of HESA
+    assert best["possible"] and best["matched_alias"] == "\u0647\u0633\u0627" and best["matched_words"] == []
+    best = _best(screen_name("\u5317\u4eac\u822a\u7a7a\u822a\u5929\u5927\u5b66", CONFIG))  # Beihang, in Chinese
+    assert best["match"] and best["matched_words"] == []
+    assert _best(screen_name("Beihang Univ", CONFIG))["matched_words"] == ["beihang", "university"]
+
+
 def test_one_letter_away_in_a_word_is_a_possible_match_above_the_threshold() -> None:
     result = screen_name("Skolkovo Institute of Science and Tehcnology", CONFIG, threshold=0.99)
     best = _best(result)
