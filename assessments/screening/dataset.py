@@ -21,7 +21,7 @@ import json
 import lzma
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .._errors import ConfigError
@@ -67,7 +67,7 @@ class Record:
     # source page was not read): a name found only through one of them is a possible match at most.
     unchecked: tuple[int, ...] = ()
 
-    @property
+    @cached_property  # (a frozen dataclass: cached_property writes the instance's __dict__ directly)
     def id(self) -> str:
         if self.given_id:
             return self.given_id

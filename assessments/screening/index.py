@@ -62,6 +62,7 @@ from .normalize import (
     tokens,
     without_name_initials,
 )
+from .scripts import country_words, glossary, places, romanize, romanize_hangul, romanize_mr, script_of, skeleton
 
 # Words that end the name of a body that is no school or institute: an army, a ministry, a bank.
 BODY_NOUNS = frozenset({"force", "forces", "army", "navy", "corps", "ministry", "bank", "agency", "committee",
@@ -596,8 +597,8 @@ class Index:
                        "short_alias", aid)
         q_extra = [q for qi, q in enumerate(qtoks) if qi not in best and q not in optional]
         a_extra = [t for t in atoks if t not in matched_alias and t not in a_optional]
-        places = query.places and {code for q in q_extra if (code := place_country(q))}
-        if places and self.records[rid].countries and not places & set(self.records[rid].countries):
+        typed_places = query.places and {code for q in q_extra if (code := place_country(q))}
+        if typed_places and self.records[rid].countries and not typed_places & set(self.records[rid].countries):
             # The typed name adds a place of another country than the listed entry's: "Institut Pasteur of
             # Shanghai" is not the listed "Pasteur Institute" of Iran. Shown below the threshold.
             return Hit(rid, self.alias_text[aid], round(score, 4), "same", "other_country", aid)
@@ -739,7 +740,6 @@ class Index:
 
     def _read_loose(self, count: int) -> None:
         """Read the loose and the shortened initials of the next ``count`` aliases into _loose and _shortened."""
-        from .scripts import country_words  # noqa: PLC0415 - a small file, read once
 
         found, shortened = self._loose, self._shortened
         countries = country_words().keys() | _COUNTRY_OPENERS
@@ -1085,7 +1085,6 @@ def exact_words(query: str, qtoks: tuple[str, ...]) -> frozenset[str]:
     """The typed words that only match themselves: a known place name (scripts.places(): "Henan" is another
     province than "Hunan", "Changshu" another city than "Changsha"), and the syllable pairs of a name typed in
     Chinese characters (河南 and 湖南 differ in a character, not by a typing error: "henan" / "hunan")."""
-    from .scripts import places  # noqa: PLC0415 - a small file, read once
 
     found = {q for q in qtoks if q in places()}
     if HAN.search(query):
@@ -1096,14 +1095,12 @@ def exact_words(query: str, qtoks: tuple[str, ...]) -> frozenset[str]:
 def is_place(word: str) -> bool:
     """A known place name: one of scripts.places() (cities and provinces), of PLACE_COUNTRY (Beijing, Shanghai,
     Moscow and the countries, which are generic words, not in places()), or a country's one-word name."""
-    from .scripts import places  # noqa: PLC0415 - a small file, read once
 
     return bool(place_country(word)) or word in places()
 
 
 def place_country(word: str) -> str:
     """The country a typed word places a name in (PLACE_COUNTRY, or a country's one-word name), or ""."""
-    from .scripts import country_words  # noqa: PLC0415 - a small file, read once
 
     return PLACE_COUNTRY.get(word) or country_words().get(word, "")
 
@@ -1274,7 +1271,6 @@ class CrossScript:
     def variants(self, query: str) -> list[str]:
         """Latin renderings of a non-Latin query: the glossary's English words with the other runs
         romanised, for Korean, Chinese and Russian; empty for a Latin query."""
-        from .scripts import glossary, romanize_mr, script_of  # noqa: PLC0415 - read only for a non-Latin query
 
         if script_of(query) not in ("hangul", "han", "cyrillic", "arabic"):
             # A Russian name in Latin letters: its institutional words in their usual English word, then in their
@@ -1315,7 +1311,6 @@ class CrossScript:
         listed name has them: "모스크바 항공대학교" -> ("moseukeuba"...) is not needed when the glossary knows
         Moscow, but "단천상업은행" -> "tanchon sangop" with bank implied. Empty when the query has no proper name
         outside the glossary (its institutional words alone are no evidence)."""
-        from .scripts import glossary, romanize, romanize_mr, script_of  # noqa: PLC0415
 
         if script_of(query) != "hangul":
             return []
@@ -1334,7 +1329,6 @@ class CrossScript:
     def other_words(self, query: str) -> tuple[str, ...]:
         """The glossary's other English words for the institutional words of a non-Latin query (무역: "foreign",
         "trade" beside the usual "trading"): words a listed name may use instead, counted only where it does."""
-        from .scripts import glossary, script_of  # noqa: PLC0415
 
         if script_of(query) not in ("hangul", "han", "cyrillic", "arabic"):
             return romanised_russian_other_words(query)
@@ -1344,11 +1338,9 @@ class CrossScript:
     def skeleton_hits(self, query: str, limit: int, romanised: bool = False) -> list[Hit]:
         """Records whose skeleton form meets the query's, for a Persian or Arabic query, or a romanised
         Persian one when the caller says so (``romanised``: "Bank-e Tejarat"); else none."""
-        from .scripts import script_of  # noqa: PLC0415
 
         if script_of(query) != "arabic" and not romanised:
             return []
-        from .scripts import glossary  # noqa: PLC0415
 
         index = self._skeleton_index()
         common = _glossary_english(glossary()) | _glossary_skeletons(glossary())
@@ -1377,7 +1369,6 @@ class CrossScript:
         words of the lists' names only ("아이플라이텍": iFlytek; "중신궈지": 中芯国际, Zhongxin Guoji): the query
         with those names put back and the glossary's words in English. Only for a name of four consonants or more,
         among the names of the countries whose names Korean transliterates (LOANWORD_COUNTRIES)."""
-        from .scripts import glossary, romanize_hangul, script_of  # noqa: PLC0415
 
         if script_of(query) != "hangul":
             return []
@@ -1406,7 +1397,6 @@ class CrossScript:
         """Loan skeleton -> the lists' words (or names written solid, or runs of Chinese characters) that give it,
         for the records of LOANWORD_COUNTRIES; built on the first Korean query that needs it."""
         if self._loans is None:
-            from .scripts import glossary, script_of  # noqa: PLC0415
 
             gloss = glossary()
             english_words = _glossary_english(gloss)
@@ -1477,7 +1467,6 @@ def loan_skeleton(word: str) -> str:
 def _other_english(segments: list) -> str:
     """The glossary's reading of a text with each institutional word in its second English word (the first
     where it has one only) and the other runs romanised; "" when no word has a second one."""
-    from .scripts import romanize  # noqa: PLC0415
 
     words: list[str] = []
     changed = False
@@ -1509,7 +1498,6 @@ def _skeleton_forms(text: str) -> list[str]:
     """Two forms of a name for the skeleton index: every word as its skeleton, and the glossary's English
     words kept with the other words as skeletons ("Sharif University of Technology": "srf university
     technology", as "دانشگاه صنعتی شریف" gives)."""
-    from .scripts import glossary, script_of, skeleton  # noqa: PLC0415
 
     gloss = glossary()
     english_words = _glossary_english(gloss)
@@ -1533,7 +1521,6 @@ _GLOSSARY_SKELETONS: dict[int, frozenset[str]] = {}
 
 def _glossary_skeletons(gloss: object) -> frozenset[str]:
     """The consonant skeletons (as the skeleton index's words: lower case) of the glossary's Persian words."""
-    from .scripts import skeleton  # noqa: PLC0415
 
     key = id(gloss)
     if key not in _GLOSSARY_SKELETONS:
@@ -1595,7 +1582,6 @@ def _russian_stems(gloss: object) -> dict[str, tuple[str, ...]]:
 
 def _russian_glossary_words(words: list[str]) -> list[tuple[str, ...]]:
     """Each word's English words when it is a Russian word of the glossary (_russian_stems), else ()."""
-    from .scripts import glossary  # noqa: PLC0415 - read only for a Russian name in Latin letters
 
     stems = _russian_stems(glossary())
     return [stems.get(_STEM_END.sub("", key), ()) if (key := romanised_key(w)) and w not in GENERIC else ()
