@@ -252,4 +252,17 @@ def test_a_wide_table_prints_whole_at_the_pages_width(browser: Browser, site_url
     box = table.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 700, f"the table is cut on paper: {box}"
     expect(table.get_by_role("columnheader", name="Other rules")).to_be_visible()
+    # The Screening page's tables of seven and nine columns (the lists, with ids, addresses and commit numbers
+    # that are one long word each; the quality figures) print whole too, their dates and words unbroken.
+    page.goto(site_url + "screening/")
+    page.wait_for_load_state("networkidle")
+    widths = page.evaluate("[...document.querySelectorAll('article table')].map(t => t.getBoundingClientRect().right)")
+    assert widths and max(widths) <= 700, f"a table is cut on paper: right edges {widths}"
+    lists = page.locator("article table").filter(has=page.get_by_role("columnheader", name="Transcribed from"))
+    expect(lists.get_by_role("columnheader", name="Current to")).to_be_visible()
+    dates = lists.locator("td").filter(has_text=re.compile(r"^\d{4}-\d{2}-\d{2}$"))
+    assert dates.count() >= 5
+    lines = dates.first.evaluate("td => { const r = document.createRange(); r.selectNodeContents(td); "
+                                 "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }")
+    assert lines == 1, "a list's date breaks across lines on paper"
     context.close()
