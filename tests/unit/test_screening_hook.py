@@ -72,7 +72,8 @@ def test_markers_render_the_list_table_and_settings() -> None:
     assert "2018-08-13" in out and "(older than" not in out  # statutory lists are never stale
     # Publication and retrieval dates are separate columns (the Canadian page dates from 2024-04-18).
     assert "<th>Published</th>\n<th>Retrieved</th>\n<th>Current to</th>" in out
-    assert "<td>2024-04-18</td>\n<td>2026-08-18</td>\n<td>2026-08-18</td>" in out
+    assert ("<td><span class=\"rs-date\">2024-04-18</span></td>\n<td><span class=\"rs-date\">2026-08-18</span></td>\n"
+            "<td><span class=\"rs-date\">2026-08-18</span></td>") in out
     assert f"Dataset version {meta['dataset_version']}, {meta['record_total']:,} records" in out
     assert "<strong>prohibited</strong>: " in out and "<strong>high</strong>: " in out
     assert ("a score of <strong>0.86</strong>; a list older than <strong>365 days</strong> shows a warning with "
