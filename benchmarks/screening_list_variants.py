@@ -43,7 +43,11 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
   ("Federal State Budgetary Educational Institution of Higher Education", "FSBEI HE", "(National Research
   University)"; for an institute or centre "Federal State Unitary Enterprise", "FSUE", "State Research Center of the
   Russian Federation", "Federal State Budgetary Institution of Science"), and a Chinese military school's "PLA" before
-  it or "of the Chinese People's Liberation Army" after it.
+  it or "of the Chinese People's Liberation Army" after it;
+- ``paper_abbreviated``: a school's or research body's name as the Web of Science writes it in a paper's address
+  ("Natl Univ Def Technol", "Harbin Engn Univ", "Chinese Acad Engn Phys"): its words abbreviated as ISO 4 (the ISSN
+  Centre's List of Title Word Abbreviations) or the Web of Science's address fields do, "of" and "the" left out,
+  "&" for "and" (only names with at least two words it abbreviates).
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -361,6 +365,29 @@ def _romanised_kind_abbreviated(name: str, rec: Record) -> Iterator[str]:
             return
 
 
+# Words a paper's address abbreviates, as the Web of Science writes them ("Engn", "Technol", "Natl": its address
+# fields) or ISO 4 does (the List of Title Word Abbreviations: "defence;def.", "physics;phys.", "nuclear-;nucl.",
+# "aeronauti-;aeronaut.", "polytechni-;polytech."); checked 2026-12-07. Left out: words whose abbreviation stands
+# for two words (WoS "Elect" is Electronic and Electrical), which no reader can expand alone.
+_PAPER_WORDS = {
+    "university": "Univ", "institute": "Inst", "technology": "Technol", "technological": "Technol",
+    "science": "Sci", "sciences": "Sci", "national": "Natl", "engineering": "Engn", "defense": "Def",
+    "defence": "Def", "physics": "Phys", "nuclear": "Nucl", "research": "Res", "academy": "Acad",
+    "aeronautics": "Aeronaut", "astronautics": "Astronaut", "polytechnical": "Polytech", "polytechnic": "Polytech",
+    "laboratory": "Lab", "center": "Ctr", "centre": "Ctr", "international": "Int", "department": "Dept",
+}
+_SCHOOL_WORDS = re.compile(r"\b(?:university|institute|academy|college|center|centre|laboratory)\b", re.IGNORECASE)
+
+
+def _paper_abbreviated(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii() or not _SCHOOL_WORDS.search(name) or name.isupper():
+        return
+    words = [w for w in re.findall(r"[A-Za-z0-9&'-]+", name) if w.casefold() not in ("of", "the", "for")]
+    short = [_PAPER_WORDS.get(w.casefold(), "&" if w.casefold() == "and" else w) for w in words]
+    if sum(1 for a, b in zip(words, short, strict=True) if b not in (a, "&")) >= 2:
+        yield " ".join(short)
+
+
 KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "honorific_swap": _honorific_swap, "person_first": _person_first, "status_dropped": _status_dropped,
     "legal_form_dropped": _legal_form_dropped, "with_initials": _with_initials, "affiliation_line": _affiliation_line,
@@ -371,6 +398,7 @@ KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "romanised_kind_abbreviated": _romanised_kind_abbreviated, "honorific_abbreviated": _honorific_abbreviated,
     "person_initials_first": _person_initials_first, "surname_in_brackets": _surname_in_brackets,
     "surname_after_comma": _surname_after_comma, "status_added": _status_added,
+    "paper_abbreviated": _paper_abbreviated,
 }
 
 

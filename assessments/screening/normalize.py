@@ -27,7 +27,7 @@ from .._anyascii_pack import NOT_TRANSLITERATED, use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 12
+NORMALIZATION_VERSION = 13
 
 
 def _words(text: str) -> frozenset[str]:
@@ -84,8 +84,11 @@ _STATUS = re.compile(r"\((?:national research university|natsionalnyy issledovat
     r"fgbou|fgaou|fgbun|fgbnu",
     # (the longer status first: "national research" alone would leave "university" before the name; not before "of",
     # where it is the name itself: "National Research University of Electronic Technology")
-    r"national research university(?= (?!of\b)\S)", r"natsionalnyy issledovatelskiy universitet(?= \S)",
-    r"national research(?! university of\b)(?= \S+ \S)", r"natsionalnyy issledovatelskiy(?= \S+ \S)",
+    # (and as affiliation lines abbreviate it: "Natl Res Nucl Univ MEPhI", "Natl Res Univ")
+    r"(?:national|natl) (?:research|res) (?:university|univ)(?= (?!of\b)\S)",
+    r"natsionalnyy issledovatelskiy universitet(?= \S)",
+    r"(?:national|natl) (?:research|res)(?! (?:university|univ) of\b)(?= \S+ \S)",
+    r"natsionalnyy issledovatelskiy(?= \S+ \S)",
 ]) + r")")
 # "named after N. E. Bauman", "imeni N. E. Baumana" (Cyrillic, folded), "im. N. I. Lobachevskogo": the
 # honorific, its initials and the surname (kept, below), then any title that follows it ("the First
@@ -146,6 +149,13 @@ CANONICAL = {
     "astronautical": "astronautics", "electronic": "electronics", "mach": "machinery",
     "chinese": "china", "russian": "russia", "iranian": "iran",
     "&": "and",
+    # British spelling (NUDT writes its own name "Defence"), and the abbreviations of papers' affiliation lines
+    # that are no prefix of the word they stand for (a prefix, "Phys", "Nucl", "Aeronaut", is read as one
+    # already): ISO 4's "Def." (the ISSN Centre's List of Title Word Abbreviations: "defence;def.") and the
+    # Web of Science address form "Engn" ("Dept Elect Power Engn" in its records; Clarivate's help page
+    # "Address Abbreviations" describes the mapping). Checked 2026-12-07.
+    "defence": "defense", "def": "defense", "engn": "engineering",
+    "aeronaut": "aeronautics", "astronaut": "astronautics", "nucl": "nuclear",
 }
 
 _NEAR_MIN = 7  # letters a word of CANONICAL must have for a misspelling of it to be read as it

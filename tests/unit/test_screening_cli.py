@@ -34,7 +34,7 @@ def test_one_name_as_a_table(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_threshold_option(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(["National University of Defence Technology", "--json", "--threshold", "0.99"], capsys)
+    _, out, _ = run(["Nanjing University of Aeronautic and Astronautic", "--json", "--threshold", "0.99"], capsys)
     data = json.loads(out)
     assert data["threshold"] == 0.99 and data["outcome"] == "none"
 

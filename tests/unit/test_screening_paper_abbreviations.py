@@ -1,0 +1,46 @@
+"""Names as a paper's address abbreviates them (the Web of Science's address fields, ISO 4's title-word
+abbreviations): "Natl Univ Def Technol", "Harbin Engn Univ", "Natl Res Tomsk Polytech Univ"."""
+
+from __future__ import annotations
+
+import pytest
+
+import assessments
+from assessments.screening import screen_name
+from assessments.screening.normalize import tokens
+
+CONFIG = assessments.default_config()
+
+
+def test_defence_spelled_either_way_or_abbreviated_is_one_word() -> None:
+    expected = ("national", "university", "defense", "technology")
+    assert tokens("National University of Defense Technology") == expected
+    assert tokens("National University of Defence Technology") == expected  # the university's own spelling
+    assert tokens("Natl Univ Def Technol") == expected
+
+
+@pytest.mark.parametrize(("typed", "listed"), [
+    ("Natl Univ Def Technol", "National University of Defense Technology"),
+    ("Harbin Engn Univ", "Harbin Engineering University"),
+    ("Air Force Engn Univ", "Air Force Engineering University"),
+    ("Beijing Univ Aeronaut & Astronaut", "Beijing University of Aeronautics and Astronautics"),
+])
+def test_a_listed_school_written_as_a_papers_address_abbreviates_it_is_a_match(typed: str, listed: str) -> None:
+    result = screen_name(typed, CONFIG)
+    assert result["outcome"] in ("high", "prohibited")
+    assert any(c["match"] and c["name"] == listed for c in result["candidates"])
+
+
+def test_national_research_abbreviated_is_a_status_left_out_as_written_out() -> None:
+    assert tokens("Natl Res Tomsk Polytech Univ")[:1] == tokens("Tomsk Polytech Univ")[:1] == ("tomsk",)
+    assert "national" not in tokens("Natl Res Univ Higher Sch Econ")
+    # "National Research University of ..." is the name itself (MIET's): kept, abbreviated or not.
+    assert tokens("Natl Res Univ of Electronic Technology")[:2] == ("national", "research")
+
+
+def test_an_abbreviation_that_stands_for_two_words_is_left_as_typed() -> None:
+    # "Elect" is Electronic and Electrical in the Web of Science's addresses, "Phys" Physics and Physical:
+    # left as typed, they are read as the start of whichever word the listed name has.
+    assert "elect" in tokens("Univ Elect Sci & Technol China")
+    assert "phys" in tokens("Ioffe Phys Tech Inst")
+    assert screen_name("Ioffe Phys Tech Inst", CONFIG)["outcome"] in ("high", "prohibited")
