@@ -282,13 +282,19 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 if cand["kind"] in MATCH_KINDS or cand["kind"] == "possible_match":
                     _keep(found, cand)
         def keep_initials(fits: dict[int, int], reason: Callable[[str, list[str]], str]) -> None:
-            """Each listed name (record -> alias) the typed initials fit, as a possible match saying why."""
+            """Each listed name (record -> alias) the typed initials fit, as a possible match saying why, with the
+            organisation's records on other lists (Index.same_organisation): a person sees every list carrying it."""
             why = reason(name, [index.records[rid].name for rid in fits])
+            shown: set[str] = set()
             for rid, aid in fits.items():
-                hit = Hit(rid, index.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "initials", aid)
-                cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
-                if cand["lists"]:
-                    _keep(found, _as_possible(cand, why))
+                for r, a in [(rid, aid), *index.same_organisation(rid, shown)]:
+                    if allowed is not None and r not in allowed:
+                        continue
+                    hit = Hit(r, index.alias_text[a], DERIVED_ACRONYM_SCORE, "same", "initials", a)
+                    cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
+                    if cand["lists"]:
+                        _keep(found, _as_possible(cand, why))
+                        shown |= set(index.records[r].lists)
 
         # A unit's initials with its academy's ("IOP CAS", "IITP RAS"): the listed institutes of that academy.
         keep_initials(_academy_initials_fits(index, name, allowed), _academy_reason)

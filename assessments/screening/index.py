@@ -84,6 +84,7 @@ EXTRA_MIN = 0.25          # share of the other side that must be extra for a "re
 DERIVED_ACRONYM_SCORE = 0.8  # initials the matcher derived itself: shown, never a match on its own
 SURE_ACRONYM_SCORE = 0.9  # derived initials typed in capitals, 5+ letters, fitting one record only
 SURE_ACRONYM_LEN = 5
+SAME_ORGANISATION_OWNERS = 3  # records at most carrying a name for it to be one organisation's (same_organisation)
 # Initials with the surname of the name's honorific or the Academy's branch (in Cyrillic, "MGTU im. Baumana", "IK SO
 # RAN"): more than initials alone, still a guess.
 HONORIFIC_ACRONYM_SCORE = 0.85
@@ -801,6 +802,32 @@ class Index:
                 continue  # another record carrying one of this one's names: the same organisation on two lists
             out[rid] = (aid, how)
             names |= own
+        return out
+
+    def same_organisation(self, rid: int, shown: set[str]) -> list[tuple[int, int]]:
+        """The other records of the organisation of record ``rid`` on lists not in ``shown`` (record, the alias they
+        share), one per list: records carrying a name of several words that this record carries too, a name of its
+        own (a word of it no generic word) that SAME_ORGANISATION_OWNERS records at most carry (a group's name that
+        its subsidiaries carry as well names no one organisation). The lists carry one organisation as a record
+        each ("IITP RAS": the Institute for Information Transmission Problems on three lists)."""
+        found: dict[int, int] = {}
+        for aid in self.record_aliases.get(rid, ()):
+            toks = self.alias_tokens[aid]
+            if len(toks) < 2 or all(t in GENERIC for t in toks):
+                continue
+            rarest = min(toks, key=lambda t: len(self.postings.get(t, ())))
+            owners = {self.alias_record[a]: a for a in self.postings.get(rarest, ()) if self.alias_tokens[a] == toks}
+            if len(owners) <= SAME_ORGANISATION_OWNERS:
+                for other, a in owners.items():
+                    found.setdefault(other, a)
+        out: list[tuple[int, int]] = []
+        lists = set(shown) | set(self.records[rid].lists)
+        for other, a in sorted(found.items()):
+            rec = self.records[other]
+            if other != rid and rec.lists and \
+                    set(rec.countries) == set(self.records[rid].countries):
+                out.append((other, a))
+                lists |= set(rec.lists)
         return out
 
     def mixed_case_fit(self, typed: str) -> dict[int, int]:
