@@ -282,19 +282,29 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 if cand["kind"] in MATCH_KINDS or cand["kind"] == "possible_match":
                     _keep(found, cand)
         def keep_initials(fits: dict[int, int], reason: Callable[[str, list[str]], str]) -> None:
-            """Each listed name (record -> alias) the typed initials fit, as a possible match saying why, with the
+            """Each listed name (record -> alias) the typed initials fit, as a possible match saying why, then the
             organisation's records on other lists (Index.same_organisation): a person sees every list carrying it."""
             why = reason(name, [index.records[rid].name for rid in fits])
             shown: set[str] = set()
-            for rid, aid in fits.items():
-                for r, a in [(rid, aid), *index.same_organisation(rid, shown)]:
-                    if allowed is not None and r not in allowed:
-                        continue
-                    hit = Hit(r, index.alias_text[a], DERIVED_ACRONYM_SCORE, "same", "initials", a)
-                    cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
-                    if cand["lists"]:
+
+            def keep(rid: int, aid: int, org: int | None = None) -> None:
+                hit = Hit(rid, index.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "initials", aid)
+                cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
+                if cand["lists"]:
+                    if org is None:
                         _keep(found, _as_possible(cand, why))
-                        shown |= set(index.records[r].lists)
+                    else:
+                        listed = index.records[org]
+                        _keep(found, {**_as_possible(cand, _same_organisation_reason(why, listed.name)),
+                                      _SAME_AS: listed.id})
+                    shown.update(index.records[rid].lists)
+
+            for rid, aid in fits.items():
+                keep(rid, aid)
+            for org in fits:
+                for rid, aid in index.same_organisation(org, shown):
+                    if rid not in fits and (allowed is None or rid in allowed):
+                        keep(rid, aid, org)
 
         # A unit's initials with its academy's ("IOP CAS", "IITP RAS"): the listed institutes of that academy.
         keep_initials(_academy_initials_fits(index, name, allowed), _academy_reason)
@@ -332,7 +342,7 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
     for cand in ranked:
         if _RANK[cand["kind"]] > _RANK[outcome]:
             outcome = cand["kind"]
-    candidates = [{k: v for k, v in c.items() if k != "kind"} for c in ranked]
+    candidates = [{k: v for k, v in c.items() if k not in {"kind", _SAME_AS}} for c in ranked]
     if unscreened and _RANK[outcome] < _RANK["not_screened"]:
         outcome = "not_screened"
     stale = [lid for lid in meta_lists if lid in usable and is_stale(lid, config.max_list_age_days, today)]
@@ -345,7 +355,7 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         "screened": bool(usable),
         "not_screened": unscreened,
         "stale_lists": stale,
-        "summary": _summary(outcome, candidates, unscreened),
+        "summary": _summary(outcome, ranked, unscreened),
         "todo": _todo(name, outcome, candidates),
         "currency": [{"id": lid, "label": meta_lists[lid]["label"], "as_of": meta_lists[lid]["as_of"],
                       "url": meta_lists[lid]["url"], "stale": is_stale(lid, config.max_list_age_days, today),
@@ -716,6 +726,14 @@ def _names_a_body(index: Index, rid: int, aid: int) -> bool:
     """True when an alias names a public body (a ministry, an army, an agency: index.BODY_NOUNS), of a record that is
     no company."""
     return any(t in BODY_NOUNS for t in index.alias_tokens[aid]) and not _names_a_company(index, rid, aid)
+
+
+_SAME_AS = "_same_as"  # (a candidate's key, not shown: the record of the organisation it is another list's record of)
+
+
+def _same_organisation_reason(why: str, name: str) -> str:
+    """What a person reads for the record of an organisation on another list, shown with the one initials fit."""
+    return f"the same organisation as the listed {name}, on another list: {why}"
 
 
 def _initials_reason(typed: str, names: list[str]) -> str:
@@ -1344,13 +1362,19 @@ def _summary(outcome: str, candidates: list[dict[str, Any]], unscreened: list[di
         or next((c for c in candidates if c["verdict"] != "no match"), None)
     if best is None:
         return "No listed entry matches this name on the lists screened."
-    initials = [c for c in candidates if c["possible"] and c["why"] == "initials"]
+    # (The records of one organisation on other lists, shown for initials, are told with it: _SAME_AS.)
+    initials = [c for c in candidates if c["possible"] and c["why"] == "initials" and not c.get(_SAME_AS)]
+
+    def lists(c: dict[str, Any]) -> str:
+        same = [o for o in candidates if o.get(_SAME_AS) == c["record_id"]]
+        return "; ".join([_lists_text(c), *(f"as {o['name']}: {_lists_text(o)}" for o in same)])
+
     if best["possible"] and len(initials) > 1 and best in initials:
-        names = "; ".join(f"{c['name']} ({_lists_text(c)})" for c in initials)
+        names = "; ".join(f"{c['name']} ({lists(c)})" for c in initials)
         return (f"Possible match: initials that fit {len(initials)} listed names: {names}. Type the full name to check "
                 "which one, and check this with the research security office.")
     if best["possible"]:
-        return f"Possible match: {best['name']} ({_lists_text(best)}). Check this with the research security office."
+        return f"Possible match: {best['name']} ({lists(best)}). Check this with the research security office."
     return f"{best['name']}: {best['verdict']}."
 
 

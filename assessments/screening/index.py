@@ -824,7 +824,7 @@ class Index:
         lists = set(shown) | set(self.records[rid].lists)
         for other, a in sorted(found.items()):
             rec = self.records[other]
-            if other != rid and rec.lists and \
+            if other != rid and rec.lists and not lists.issuperset(rec.lists) and \
                     set(rec.countries) == set(self.records[rid].countries):
                 out.append((other, a))
                 lists |= set(rec.lists)

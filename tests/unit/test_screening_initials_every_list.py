@@ -18,15 +18,14 @@ ASK = "initials alone can stand for other organisations too: type the full name 
 
 MADE_UP = [
     # One institute on three lists, the three records sharing "ITIP RAS" (and no more than it).
-    Record("a1", "Institute for Tarvel Ivron Problems of the Russian Academy of Sciences", ("ITIP RAS",), ("RU",),
-           ("us_ofac_sdn",), ""),
+    Record("a1", "Institute for Tarvel Ivron Problems of the Russian Academy of Sciences",
+           ("ITIP RAS", "Morvek Institute"), ("RU",), ("us_ofac_sdn",), ""),
     Record("a2", "K.L. Morvek Institute for Tarvel Ivron Problems (ITIP)",
            ("ITIP RAS", "Morvek Institute for Tarvel Ivron Problems"), ("RU",), ("us_bis_entity_list",), ""),
     Record("a3", "K.L. Morvek Institute, ITIP, Russian Academy of Sciences", ("ITIP RAS",), ("RU",),
            ("ca_named_research_organizations",), ""),
     # Another record of it on a list already shown: not shown again.
-    Record("a4", "Tarvel Ivron Institute", ("Institute for Tarvel Ivron Problems of the Russian Academy of Sciences",),
-           ("RU",), ("us_ofac_sdn",), ""),
+    Record("a4", "Morvek Institute", (), ("RU",), ("us_bis_entity_list",), ""),
     # A group whose name four of its companies carry too: a name of no one organisation.
     Record("g0", "Quelvar Orbital Systems Academy", ("Quelvar Holding Group",), ("CN",), ("us_dod_1286",), ""),
     *[Record(f"g{n}", f"Quelvar {town} Trading Co., Ltd.", ("Quelvar Holding Group",), ("CN",),
@@ -58,7 +57,16 @@ def test_initials_show_the_organisation_on_every_list_that_carries_it() -> None:
         "K.L. Morvek Institute, ITIP, Russian Academy of Sciences": ["ca_named_research_organizations"],
     }
     assert not any(c["match"] for c in result["candidates"])
-    assert all(ASK in c["possible_reason"] for c in result["candidates"] if c["possible"])
+    reason = f"\u201cITIP\u201d can be the initials of this listed name; {ASK}"
+    same = "the same organisation as the listed Institute for Tarvel Ivron Problems of the Russian Academy of Sciences"
+    assert [c["possible_reason"] for c in result["candidates"] if c["possible"]] == [
+        reason, f"{same}, on another list: {reason}", f"{same}, on another list: {reason}"]
+    # One organisation: the summary names it once, with every list that carries it.
+    assert result["summary"].startswith("Possible match: Institute for Tarvel Ivron Problems of the Russian Academy "
+                                        "of Sciences (OFAC ")
+    assert "; as K.L. Morvek Institute for Tarvel Ivron Problems (ITIP): BIS Entity List, as of " in result["summary"]
+    canada = "; as K.L. Morvek Institute, ITIP, Russian Academy of Sciences: Canada Named Research Organizations, "
+    assert canada in result["summary"]
 
 
 def test_a_name_that_a_group_and_its_companies_carry_raises_none_of_the_companies() -> None:
