@@ -281,10 +281,13 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                     cand = _as_possible(cand, f"found in one part of what you typed: \u201c{part}\u201d")
                 if cand["kind"] in MATCH_KINDS or cand["kind"] == "possible_match":
                     _keep(found, cand)
-        def keep_initials(fits: dict[int, int], reason: Callable[[str, list[str]], str]) -> None:
+        def keep_initials(fits: dict[int, int], reason: Callable[[str, list[str]], str], *,
+                          by_alias: bool = False) -> None:
             """Each listed name (record -> alias) the typed initials fit, as a possible match saying why, then the
-            organisation's records on other lists (Index.same_organisation): a person sees every list carrying it."""
-            why = reason(name, [index.records[rid].name for rid in fits])
+            organisation's records on other lists (Index.same_organisation): a person sees every list carrying it.
+            ``by_alias``: the reason quotes the names the initials fit, not the records' names."""
+            why = reason(name, [index.alias_text[aid] if by_alias else index.records[rid].name
+                                for rid, aid in fits.items()])
             shown: set[str] = set()
 
             def keep(rid: int, aid: int, org: int | None = None) -> None:
@@ -294,9 +297,12 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                     if org is None:
                         _keep(found, _as_possible(cand, why))
                     else:
+                        # (ranked with the organisation's record the initials fit, just after it)
                         listed = index.records[org]
+                        shown_as = found.get(listed.id)
+                        score = min(cand["score"], shown_as["score"]) if shown_as else cand["score"]
                         _keep(found, {**_as_possible(cand, _same_organisation_reason(why, listed.name)),
-                                      _SAME_AS: listed.id})
+                                      "score": score, _SAME_AS: listed.id})
                     shown.update(index.records[rid].lists)
 
             for rid, aid in fits.items():
@@ -322,6 +328,10 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             if not fits:
                 fits = _mixed_case_fits(index, name, allowed)  # "UrFU": Ural Federal University
             keep_initials(fits, _initials_reason)
+            if not fits:
+                # The initials of a Russian name as Russian forms them ("TsNIIKhM", "ЦНИИХМ"), which the English
+                # names' initials are not.
+                keep_initials(_russian_initials_fits(index, name, allowed), _russian_initials_reason, by_alias=True)
         for variant, word, parent in _initials_spelled_out(index, name, allowed):
             # "Shenyang Institute of Automation CAS": the initials read as the one listed name they fit (the Chinese
             # Academy of Sciences). Only a match that way counts, and as a possible match.
@@ -337,7 +347,8 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
             if cand["lists"]:
                 _keep(found, _as_possible(cand, reason))
-    ranked = sorted(found.values(), key=lambda c: (-_ORDER[c["kind"]], -c["score"]))[:MAX_CANDIDATES]
+    ranked = sorted(found.values(), key=lambda c: (-_ORDER[c["kind"]], -c["score"], bool(c.get(_SAME_AS))))
+    ranked = ranked[:MAX_CANDIDATES]
     outcome = "none"
     for cand in ranked:
         if _RANK[cand["kind"]] > _RANK[outcome]:
@@ -644,6 +655,31 @@ def _mixed_case_fits(index: Index, name: str, allowed: set[int] | None) -> dict[
     fits = {rid: aid for rid, aid in index.mixed_case_fit(name).items()
             if (allowed is None or rid in allowed) and index.records[rid].lists}
     return fits if len(fits) <= INITIALS_OWNERS else {}
+
+
+_RUSSIAN_LATIN_SHORT = 3  # letters of Russian initials in Latin letters that collide with too many other bodies'
+
+
+def _russian_initials_fits(index: Index, name: str, allowed: set[int] | None) -> dict[int, int]:
+    """The listed records (record -> alias) whose Russian name (in Cyrillic, or romanised) capitals typed alone can be
+    the initials of as Russian forms them (Index.russian_initials_fit: "TsNIIKhM", "ЦНИИХМ", "CNIIHM"), when they
+    are a few (INITIALS_OWNERS at most). In Latin letters, four letters at least: three Latin capitals are too many
+    other bodies' initials ("MIT", the Moscow Institute of Thermal Technology in Russian)."""
+    if name.strip().isascii() and len(tokens(name)[0] if tokens(name) else "") <= _RUSSIAN_LATIN_SHORT:
+        return {}
+    fits = {rid: aid for rid, aid in index.russian_initials_fit(name).items() if allowed is None or rid in allowed}
+    return fits if len(fits) <= INITIALS_OWNERS else {}
+
+
+def _russian_initials_reason(typed: str, names: list[str]) -> str:
+    """What a person reads for capitals that can be the initials of one or a few listed Russian names."""
+    typed = typed.strip()
+    if len(names) == 1:
+        return (f"\u201c{typed}\u201d can be the initials of this listed name as Russian writes it, "
+                f"\u201c{names[0]}\u201d; {ASK_FULL_NAME}")
+    listed = "; ".join(f"\u201c{n}\u201d" for n in names)
+    return (f"\u201c{typed}\u201d can be the initials of {len(names)} listed names as Russian writes them ({listed}): "
+            "initials alone cannot tell which organisation you mean; type the full name to check")
 
 
 # The Russian Academy of Sciences and its branches in English and in Russian, run together as typed initials are.

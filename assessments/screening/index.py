@@ -62,6 +62,7 @@ from .normalize import (
     tokens,
     without_name_initials,
 )
+from .russian_initials import russian_initials as russian_spellings
 
 # Words that end the name of a body that is no school or institute: an army, a ministry, a bank.
 BODY_NOUNS = frozenset({"force", "forces", "army", "navy", "corps", "ministry", "bank", "agency", "committee",
@@ -228,6 +229,7 @@ class Index:
         self._derived: dict[str, set[int]] | None = None
         self._derived_other: dict[str, set[int]] = {}
         self._derived_russian: dict[str, set[int]] = {}
+        self._russian_spelled: dict[str, tuple[int, ...]] | None = None  # (russian_initials_fit)
         self._one_word: dict[str, set[int]] | None = None
         # loose_initials() of the aliases read so far -> those aliases (tuples of ints: untracked by the collector)
         self._loose: dict[str, tuple[int, ...]] = {}
@@ -322,6 +324,9 @@ class Index:
                 return True
         if self._derived is None:
             _ = self.derived_acronyms
+            return True
+        if self._russian_spelled is None:
+            self.russian_spelled()
             return True
         for first in sorted({t[:1] for t in self.postings if t[:1].isalpha() and t[:1].isascii()}):
             if first not in self._roman:
@@ -830,6 +835,51 @@ class Index:
                 lists |= set(rec.lists)
         return out
 
+    def russian_spelled(self) -> dict[str, tuple[int, ...]]:
+        """Every spelling of the initials of the Russian names of Russian and Belarusian bodies, as Russian forms
+        them (russian_initials.russian_initials: in Cyrillic or romanised, "tsniikhm", "cniihm") -> those aliases:
+        the names in Cyrillic and the romanised Russian ones (a word of a Russian form, _RU_LATIN_WORD). Built on
+        first use, or while the browser's worker is idle (prepare_next())."""
+        if self._russian_spelled is None:
+            found: dict[str, tuple[int, ...]] = {}
+            russian = {rid for rid, rec in enumerate(self.records) if CYRILLIC_COUNTRIES & set(rec.countries)}
+            for aid, rid in enumerate(self.alias_record):
+                if rid not in russian or len(self.alias_tokens[aid]) < 2:
+                    continue
+                text = self.alias_text[aid]
+                if _CYRILLIC.search(text) or _RU_LATIN_WORD.search(text.lower()):
+                    for key in russian_spellings(text):
+                        found[key] = (*found.get(key, ()), aid)
+            self._russian_spelled = found
+        return self._russian_spelled
+
+    def russian_initials_fit(self, typed: str) -> dict[int, int]:
+        """The records (record -> alias) whose Russian name ``typed`` can be the initials of, as Russian forms them
+        (russian_spelled(): "ЦНИИХМ", "TsNIIKhM", "CNIIHM", "ГосНИИАС", "TsNIIMash"): one word of capitals, or of
+        capitals with the small letters that romanise one Russian letter ("Ts", "Kh") or the syllables Russian
+        abbreviations keep ("Гос", "маш"). Records carrying the same name are one organisation: the first is kept
+        (the one on more lists)."""
+        word = typed.strip()
+        if not _RU_TYPED_INITIALS.fullmatch(word) or sum(c.isupper() for c in word) < 2:
+            return {}
+        key = "".join(tokens(word))
+        if not 3 <= len(key) <= 12 or not key.isalpha():
+            return {}
+        out: dict[int, int] = {}
+        names: set[tuple[str, ...]] = set()
+        owners = sorted(self.russian_spelled().get(key, ()),
+                        key=lambda a: (-len(self.records[self.alias_record[a]].lists), a))
+        for aid in owners:
+            rid = self.alias_record[aid]
+            if rid in out or not self.records[rid].lists:
+                continue
+            own = {self.alias_tokens[a] for a in self.record_aliases.get(rid, ()) if len(self.alias_tokens[a]) > 1}
+            if own & names:
+                continue  # another record carrying one of this one's names: the same organisation on two lists
+            out[rid] = aid
+            names |= own
+        return out
+
     def mixed_case_fit(self, typed: str) -> dict[int, int]:
         """The listed records (record -> alias) whose names a short form in capitals and small letters can be
         ("UrFU": Ural Federal University; "SibFU"): each capital opens a word of the name and the small letters after
@@ -1077,6 +1127,11 @@ SPECIFIC_NAME = 40  # aliases that may carry all the own words of a name that na
 # units and spellings): "Harbin Institute of Technology" (harbin: 30), not "National Defense University" (117)
 _SCHOOL_WORDS = frozenset({"university", "college", "school", "hospital", "daxue", "xueyuan"})
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+# Initials typed for a Russian name (Index.russian_initials_fit): capitals, with the small letters that romanise one
+# Russian letter after its capital ("Ts", "Kh", "Shch", "Yu") and the syllables abbreviations keep ("Гос", "маш").
+_RU_TYPED_INITIALS = re.compile(
+    "(?:Shch|Sch|Ts|Tz|Kh|Zh|Sh|Ch|Yu|Ya|Iu|Ia|Gos|[Mm]ash|[A-Z]|\u0413\u043e\u0441|[\u041c\u043c]\u0430\u0448|"
+    "[\u0410-\u042f\u0401])+")
 _CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
 KIND_WORDS = TYPE_WORDS | DISTINGUISHING | frozenset({"daxue", "xueyuan", "yanjiu", "jiusuo"})
 
