@@ -62,6 +62,7 @@ from .normalize import (
     tokens,
     without_name_initials,
 )
+from .russian_initials import GENERIC_INITIALS
 from .russian_initials import russian_initials as russian_spellings
 
 # Words that end the name of a body that is no school or institute: an army, a ministry, a bank.
@@ -863,8 +864,8 @@ class Index:
         if not _RU_TYPED_INITIALS.fullmatch(word) or sum(c.isupper() for c in word) < 2:
             return {}
         key = "".join(tokens(word))
-        if not 3 <= len(key) <= 12 or not key.isalpha():
-            return {}
+        if not 3 <= len(key) <= 12 or not key.isalpha() or key in GENERIC_INITIALS:
+            return {}  # (ОКБ, НПО, НИИ typed alone: a kind of body, no one body)
         out: dict[int, int] = {}
         names: set[tuple[str, ...]] = set()
         owners = sorted(self.russian_spelled().get(key, ()),

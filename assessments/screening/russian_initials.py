@@ -56,6 +56,15 @@ _BODY_KINDS = re.compile(r"\b(?:institut|byuro|buro|nii|[ost]?kb|tskb|np[op]|uni
 # institute is followed by its field ("институт химии"), which gives a letter.
 _KIND_NOUN = re.compile(r"(?:byuro|buro|biuro|bureau|tsentr|centr|zavod|kombinat|ob'?y?edineni\w*|kon[ct]s?ern|"
                         r"korporats\w*)")
+# Words of the kind of body alone (folded stems): initials of such words only ("Опытное конструкторское бюро" with its
+# name in quotes: ОКБ) name no one body.
+_KIND_ONLY = ("opytn", "konstruktor", "byuro", "buro", "biuro", "nauchn", "issledovatel", "proizvodstven", "obedinen",
+              "obyedinen", "institut", "predpriyat", "tsentr", "centr", "spetsialn", "okb", "kb", "skb", "tskb", "nii",
+              "tsnii", "npo", "npp")
+# Initials that are themselves the abbreviation of a kind of body (folded: ОКБ, НПО, НИИ, ЦКБ, ГНЦ ...): typed alone,
+# they name no one body, whatever name they also fit.
+GENERIC_INITIALS = frozenset(["okb", "kb", "skb", "tskb", "ckb", "npo", "npp", "npk", "nii", "tsnii", "cnii", "vnii",
+                              "gnts", "gnc", "nits", "nic", "ntts", "ntc", "fgup", "oao", "zao", "pao", "ooo"])
 # Abbreviations a name in capitals throughout may carry as words (elsewhere, any word in capitals is one).
 _ABBREVIATIONS = frozenset(["nii", "ran", "so", "uro", "dvo", "okb", "kb", "tskb", "npo", "npp", "nits", "nic",
                             "ntts", "ntc", "tsnii", "vnii", "gnts", "sb", "nan"])
@@ -167,13 +176,14 @@ def _spellings(words: list[str], capitals: bool) -> set[str]:
 def russian_initials(text: str) -> frozenset[str]:
     """Every spelling of the initials of a Russian name (in Cyrillic, or romanised), folded: {"tsniikhm",
     "cniikhm", "tsniihm", "cniihm"} for "Центральный научно-исследовательский институт химии и механики". Empty for
-    fewer than two words that give letters, initials outside three to ten letters, a company of limited liability,
-    or a name that names none of the kinds of body whose initials papers and the press write (_BODY_KINDS)."""
+    fewer than two words that give letters or only words of the kind of body (_KIND_ONLY), initials outside three to
+    ten letters, a company of limited liability, or a name that names none of the kinds of body whose initials papers
+    and the press write (_BODY_KINDS)."""
     folded = _fold(text)
     if _LIMITED_LIABILITY.search(folded) or not _BODY_KINDS.search(folded):
         return frozenset()
     words = _words(text)
-    if len(words) < 2:
+    if len(words) < 2 or all(_fold(w).startswith(_KIND_ONLY) for w in words):
         return frozenset()
     capitals = text.isupper()
     found = _spellings(words, capitals)

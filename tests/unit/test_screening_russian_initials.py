@@ -15,6 +15,7 @@ import pytest
 import assessments
 from assessments.screening import screen_name
 from assessments.screening.dataset import Record
+from assessments.screening.index import Index
 from assessments.screening.russian_initials import russian_initials
 from tests.support.made_up_lists import possible, use_made_up_lists
 
@@ -39,6 +40,7 @@ MADE_UP = [
     Record("r6", "Minsk Wheel Drovel Plant", ("OTKRYTOE AKTSIONERNOE OBSHCHESTVO MINSKII ZAVOD KOLESNYKH DROVELEI",),
            ("BY",), (LIST,), ""),
     Record("r7", "Torvalics Institute of Kirsk", ("Кирский институт торвалики",), ("RU",), (LIST,), ""),
+    Record("r8", "Nelvar Production Association", ("NELVAR PROIZVODSTVENNOE OB'EDINENIE",), ("RU",), (LIST,), ""),
 ]
 
 
@@ -82,6 +84,7 @@ def test_the_initials_of_a_russian_name_as_russian_forms_them(name: str, initial
     "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU SHCHEDRINSKAYA KORVELNAYA TORGOVLYA",
     "FOND BROVKINSKAYA MORELNAYA PELAGIYA",  # no institute, bureau, plant or the like
     "Институт",  # one word
+    "АО «Опытное конструкторское бюро „Зелвар“»",  # only the kind of body once the quoted name is left out: ОКБ
 ])
 def test_no_initials_for_a_company_of_limited_liability_another_kind_of_body_or_one_word(name: str) -> None:
     assert russian_initials(name) == frozenset()
@@ -121,3 +124,13 @@ def test_three_capitals_count_in_cyrillic_only() -> None:
 ])
 def test_what_stays_unraised(typed: str) -> None:
     assert screen_name(typed, CONFIG)["outcome"] == "none"
+
+
+def test_initials_that_abbreviate_a_kind_of_body_name_no_one_body() -> None:
+    # "Nelvar Proizvodstvennoe Ob'edinenie" gives НПО, the abbreviation of any research and production association:
+    # typed alone, it names none of them (nor does ОКБ, НИИ ...).
+    index = Index(MADE_UP)
+    assert "npo" in russian_initials("NELVAR PROIZVODSTVENNOE OB'EDINENIE")
+    assert index.russian_initials_fit("НПО") == {}
+    assert index.russian_initials_fit("NPO") == {}
+    assert set(index.russian_initials_fit("ЦНИИХМ")) == {0}
