@@ -281,14 +281,36 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                     cand = _as_possible(cand, f"found in one part of what you typed: \u201c{part}\u201d")
                 if cand["kind"] in MATCH_KINDS or cand["kind"] == "possible_match":
                     _keep(found, cand)
-        def keep_initials(fits: dict[int, int], reason: Callable[[str, list[str]], str]) -> None:
-            """Each listed name (record -> alias) the typed initials fit, as a possible match saying why."""
-            why = reason(name, [index.records[rid].name for rid in fits])
-            for rid, aid in fits.items():
+        def keep_initials(fits: dict[int, int], reason: Callable[[str, list[str]], str], *,
+                          by_alias: bool = False) -> None:
+            """Each listed name (record -> alias) the typed initials fit, as a possible match saying why, then the
+            organisation's records on other lists (Index.same_organisation): a person sees every list carrying it.
+            ``by_alias``: the reason quotes the names the initials fit, not the records' names."""
+            why = reason(name, [index.alias_text[aid] if by_alias else index.records[rid].name
+                                for rid, aid in fits.items()])
+            shown: set[str] = set()
+
+            def keep(rid: int, aid: int, org: int | None = None) -> None:
                 hit = Hit(rid, index.alias_text[aid], DERIVED_ACRONYM_SCORE, "same", "initials", aid)
                 cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
                 if cand["lists"]:
-                    _keep(found, _as_possible(cand, why))
+                    if org is None:
+                        _keep(found, _as_possible(cand, why))
+                    else:
+                        # (ranked with the organisation's record the initials fit, just after it)
+                        listed = index.records[org]
+                        shown_as = found.get(listed.id)
+                        score = min(cand["score"], shown_as["score"]) if shown_as else cand["score"]
+                        _keep(found, {**_as_possible(cand, _same_organisation_reason(why, listed.name)),
+                                      "score": score, _SAME_AS: listed.id})
+                    shown.update(index.records[rid].lists)
+
+            for rid, aid in fits.items():
+                keep(rid, aid)
+            for org in fits:
+                for rid, aid in index.same_organisation(org, shown):
+                    if rid not in fits and (allowed is None or rid in allowed):
+                        keep(rid, aid, org)
 
         # A unit's initials with its academy's ("IOP CAS", "IITP RAS"): the listed institutes of that academy.
         keep_initials(_academy_initials_fits(index, name, allowed), _academy_reason)
@@ -306,6 +328,10 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             if not fits:
                 fits = _mixed_case_fits(index, name, allowed)  # "UrFU": Ural Federal University
             keep_initials(fits, _initials_reason)
+            if not fits:
+                # The initials of a Russian name as Russian forms them ("TsNIIKhM", "ЦНИИХМ"), which the English
+                # names' initials are not.
+                keep_initials(_russian_initials_fits(index, name, allowed), _russian_initials_reason, by_alias=True)
         for variant, word, parent in _initials_spelled_out(index, name, allowed):
             # "Shenyang Institute of Automation CAS": the initials read as the one listed name they fit (the Chinese
             # Academy of Sciences). Only a match that way counts, and as a possible match.
@@ -321,7 +347,8 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
             if cand["lists"]:
                 _keep(found, _as_possible(cand, reason))
-    ranked = sorted(found.values(), key=lambda c: (-_ORDER[c["kind"]], -c["score"]))[:MAX_CANDIDATES]
+    ranked = sorted(found.values(), key=lambda c: (-_ORDER[c["kind"]], -c["score"], bool(c.get(_SAME_AS))))
+    ranked = ranked[:MAX_CANDIDATES]
     outcome = "none"
     for cand in ranked:
         if _RANK[cand["kind"]] > _RANK[outcome]:
@@ -329,8 +356,8 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
     # The words that matched are normal forms: for a name typed in another script they are a transliteration (a
     # Persian name's consonants, a Chinese name's pinyin pairs) that tells a reader nothing, so none are given.
     readable = script_of(name) == "latin"
-    candidates = [{k: v if readable or k != "matched_words" else [] for k, v in c.items() if k != "kind"}
-                  for c in ranked]
+    candidates = [{k: v if readable or k != "matched_words" else [] for k, v in c.items()
+                   if k not in {"kind", _SAME_AS}} for c in ranked]
     if unscreened and _RANK[outcome] < _RANK["not_screened"]:
         outcome = "not_screened"
     stale = [lid for lid in meta_lists if lid in usable and is_stale(lid, config.max_list_age_days, today)]
@@ -343,7 +370,7 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
         "screened": bool(usable),
         "not_screened": unscreened,
         "stale_lists": stale,
-        "summary": _summary(outcome, candidates, unscreened),
+        "summary": _summary(outcome, ranked, unscreened),
         "todo": _todo(name, outcome, candidates),
         "currency": [{"id": lid, "label": meta_lists[lid]["label"], "as_of": meta_lists[lid]["as_of"],
                       "url": meta_lists[lid]["url"], "stale": is_stale(lid, config.max_list_age_days, today),
@@ -634,6 +661,31 @@ def _mixed_case_fits(index: Index, name: str, allowed: set[int] | None) -> dict[
     return fits if len(fits) <= INITIALS_OWNERS else {}
 
 
+_RUSSIAN_LATIN_SHORT = 3  # letters of Russian initials in Latin letters that collide with too many other bodies'
+
+
+def _russian_initials_fits(index: Index, name: str, allowed: set[int] | None) -> dict[int, int]:
+    """The listed records (record -> alias) whose Russian name (in Cyrillic, or romanised) capitals typed alone can be
+    the initials of as Russian forms them (Index.russian_initials_fit: "TsNIIKhM", "ЦНИИХМ", "CNIIHM"), when they
+    are a few (INITIALS_OWNERS at most). In Latin letters, four letters at least: three Latin capitals are too many
+    other bodies' initials ("MIT", the Moscow Institute of Thermal Technology in Russian)."""
+    if name.strip().isascii() and len(tokens(name)[0] if tokens(name) else "") <= _RUSSIAN_LATIN_SHORT:
+        return {}
+    fits = {rid: aid for rid, aid in index.russian_initials_fit(name).items() if allowed is None or rid in allowed}
+    return fits if len(fits) <= INITIALS_OWNERS else {}
+
+
+def _russian_initials_reason(typed: str, names: list[str]) -> str:
+    """What a person reads for capitals that can be the initials of one or a few listed Russian names."""
+    typed = typed.strip()
+    if len(names) == 1:
+        return (f"\u201c{typed}\u201d can be the initials of this listed name as Russian writes it, "
+                f"\u201c{names[0]}\u201d; {ASK_FULL_NAME}")
+    listed = "; ".join(f"\u201c{n}\u201d" for n in names)
+    return (f"\u201c{typed}\u201d can be the initials of {len(names)} listed names as Russian writes them ({listed}): "
+            "initials alone cannot tell which organisation you mean; type the full name to check")
+
+
 # The Russian Academy of Sciences and its branches in English and in Russian, run together as typed initials are.
 _ACADEMY_SAME = {"ras": "ran", "ran": "ras", "sbras": "soran", "soran": "sbras", "ubras": "uroran",
                  "uroran": "ubras", "febras": "dvoran", "dvoran": "febras"}
@@ -714,6 +766,14 @@ def _names_a_body(index: Index, rid: int, aid: int) -> bool:
     """True when an alias names a public body (a ministry, an army, an agency: index.BODY_NOUNS), of a record that is
     no company."""
     return any(t in BODY_NOUNS for t in index.alias_tokens[aid]) and not _names_a_company(index, rid, aid)
+
+
+_SAME_AS = "_same_as"  # (a candidate's key, not shown: the record of the organisation it is another list's record of)
+
+
+def _same_organisation_reason(why: str, name: str) -> str:
+    """What a person reads for the record of an organisation on another list, shown with the one initials fit."""
+    return f"the same organisation as the listed {name}, on another list: {why}"
 
 
 def _initials_reason(typed: str, names: list[str]) -> str:
@@ -1342,13 +1402,19 @@ def _summary(outcome: str, candidates: list[dict[str, Any]], unscreened: list[di
         or next((c for c in candidates if c["verdict"] != "no match"), None)
     if best is None:
         return "No listed entry matches this name on the lists screened."
-    initials = [c for c in candidates if c["possible"] and c["why"] == "initials"]
+    # (The records of one organisation on other lists, shown for initials, are told with it: _SAME_AS.)
+    initials = [c for c in candidates if c["possible"] and c["why"] == "initials" and not c.get(_SAME_AS)]
+
+    def lists(c: dict[str, Any]) -> str:
+        same = [o for o in candidates if o.get(_SAME_AS) == c["record_id"]]
+        return "; ".join([_lists_text(c), *(f"as {o['name']}: {_lists_text(o)}" for o in same)])
+
     if best["possible"] and len(initials) > 1 and best in initials:
-        names = "; ".join(f"{c['name']} ({_lists_text(c)})" for c in initials)
+        names = "; ".join(f"{c['name']} ({lists(c)})" for c in initials)
         return (f"Possible match: initials that fit {len(initials)} listed names: {names}. Type the full name to check "
                 "which one, and check this with the research security office.")
     if best["possible"]:
-        return f"Possible match: {best['name']} ({_lists_text(best)}). Check this with the research security office."
+        return f"Possible match: {best['name']} ({lists(best)}). Check this with the research security office."
     return f"{best['name']}: {best['verdict']}."
 
 

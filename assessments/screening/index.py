@@ -62,6 +62,8 @@ from .normalize import (
     tokens,
     without_name_initials,
 )
+from .russian_initials import GENERIC_INITIALS
+from .russian_initials import russian_initials as russian_spellings
 from .scripts import country_words, glossary, places, romanize, romanize_hangul, romanize_mr, script_of, skeleton
 
 # Words that end the name of a body that is no school or institute: an army, a ministry, a bank.
@@ -85,6 +87,7 @@ EXTRA_MIN = 0.25          # share of the other side that must be extra for a "re
 DERIVED_ACRONYM_SCORE = 0.8  # initials the matcher derived itself: shown, never a match on its own
 SURE_ACRONYM_SCORE = 0.9  # derived initials typed in capitals, 5+ letters, fitting one record only
 SURE_ACRONYM_LEN = 5
+SAME_ORGANISATION_OWNERS = 3  # records at most carrying a name for it to be one organisation's (same_organisation)
 # Initials with the surname of the name's honorific or the Academy's branch (in Cyrillic, "MGTU im. Baumana", "IK SO
 # RAN"): more than initials alone, still a guess.
 HONORIFIC_ACRONYM_SCORE = 0.85
@@ -228,6 +231,7 @@ class Index:
         self._derived: dict[str, set[int]] | None = None
         self._derived_other: dict[str, set[int]] = {}
         self._derived_russian: dict[str, set[int]] = {}
+        self._russian_spelled: dict[str, tuple[int, ...]] | None = None  # (russian_initials_fit)
         self._one_word: dict[str, set[int]] | None = None
         # loose_initials() of the aliases read so far -> those aliases (tuples of ints: untracked by the collector)
         self._loose: dict[str, tuple[int, ...]] = {}
@@ -322,6 +326,9 @@ class Index:
                 return True
         if self._derived is None:
             _ = self.derived_acronyms
+            return True
+        if self._russian_spelled is None:
+            self.russian_spelled()
             return True
         for first in sorted({t[:1] for t in self.postings if t[:1].isalpha() and t[:1].isascii()}):
             if first not in self._roman:
@@ -803,6 +810,77 @@ class Index:
             names |= own
         return out
 
+    def same_organisation(self, rid: int, shown: set[str]) -> list[tuple[int, int]]:
+        """The other records of the organisation of record ``rid`` on lists not in ``shown`` (record, the alias they
+        share), one per list: records carrying a name of several words that this record carries too, a name of its
+        own (a word of it no generic word) that SAME_ORGANISATION_OWNERS records at most carry (a group's name that
+        its subsidiaries carry as well names no one organisation). The lists carry one organisation as a record
+        each ("IITP RAS": the Institute for Information Transmission Problems on three lists)."""
+        found: dict[int, int] = {}
+        for aid in self.record_aliases.get(rid, ()):
+            toks = self.alias_tokens[aid]
+            if len(toks) < 2 or all(t in GENERIC for t in toks):
+                continue
+            rarest = min(toks, key=lambda t: len(self.postings.get(t, ())))
+            owners = {self.alias_record[a]: a for a in self.postings.get(rarest, ()) if self.alias_tokens[a] == toks}
+            if len(owners) <= SAME_ORGANISATION_OWNERS:
+                for other, a in owners.items():
+                    found.setdefault(other, a)
+        out: list[tuple[int, int]] = []
+        lists = set(shown) | set(self.records[rid].lists)
+        for other, a in sorted(found.items()):
+            rec = self.records[other]
+            if other != rid and rec.lists and not lists.issuperset(rec.lists) and \
+                    set(rec.countries) == set(self.records[rid].countries):
+                out.append((other, a))
+                lists |= set(rec.lists)
+        return out
+
+    def russian_spelled(self) -> dict[str, tuple[int, ...]]:
+        """Every spelling of the initials of the Russian names of Russian and Belarusian bodies, as Russian forms
+        them (russian_initials.russian_initials: in Cyrillic or romanised, "tsniikhm", "cniihm") -> those aliases:
+        the names in Cyrillic and the romanised Russian ones (a word of a Russian form, _RU_LATIN_WORD). Built on
+        first use, or while the browser's worker is idle (prepare_next())."""
+        if self._russian_spelled is None:
+            found: dict[str, tuple[int, ...]] = {}
+            russian = {rid for rid, rec in enumerate(self.records) if CYRILLIC_COUNTRIES & set(rec.countries)}
+            for aid, rid in enumerate(self.alias_record):
+                if rid not in russian or len(self.alias_tokens[aid]) < 2:
+                    continue
+                text = self.alias_text[aid]
+                if _CYRILLIC.search(text) or _RU_LATIN_WORD.search(text.lower()):
+                    for key in russian_spellings(text):
+                        found[key] = (*found.get(key, ()), aid)
+            self._russian_spelled = found
+        return self._russian_spelled
+
+    def russian_initials_fit(self, typed: str) -> dict[int, int]:
+        """The records (record -> alias) whose Russian name ``typed`` can be the initials of, as Russian forms them
+        (russian_spelled(): "ЦНИИХМ", "TsNIIKhM", "CNIIHM", "ГосНИИАС", "TsNIIMash"): one word of capitals, or of
+        capitals with the small letters that romanise one Russian letter ("Ts", "Kh") or the syllables Russian
+        abbreviations keep ("Гос", "маш"). Records carrying the same name are one organisation: the first is kept
+        (the one on more lists)."""
+        word = typed.strip()
+        if not _RU_TYPED_INITIALS.fullmatch(word) or sum(c.isupper() for c in word) < 2:
+            return {}
+        key = "".join(tokens(word))
+        if not 3 <= len(key) <= 12 or not key.isalpha() or key in GENERIC_INITIALS:
+            return {}  # (ОКБ, НПО, НИИ typed alone: a kind of body, no one body)
+        out: dict[int, int] = {}
+        names: set[tuple[str, ...]] = set()
+        owners = sorted(self.russian_spelled().get(key, ()),
+                        key=lambda a: (-len(self.records[self.alias_record[a]].lists), a))
+        for aid in owners:
+            rid = self.alias_record[aid]
+            if rid in out or not self.records[rid].lists:
+                continue
+            own = {self.alias_tokens[a] for a in self.record_aliases.get(rid, ()) if len(self.alias_tokens[a]) > 1}
+            if own & names:
+                continue  # another record carrying one of this one's names: the same organisation on two lists
+            out[rid] = aid
+            names |= own
+        return out
+
     def mixed_case_fit(self, typed: str) -> dict[int, int]:
         """The listed records (record -> alias) whose names a short form in capitals and small letters can be
         ("UrFU": Ural Federal University; "SibFU"): each capital opens a word of the name and the small letters after
@@ -1050,6 +1128,11 @@ SPECIFIC_NAME = 40  # aliases that may carry all the own words of a name that na
 # units and spellings): "Harbin Institute of Technology" (harbin: 30), not "National Defense University" (117)
 _SCHOOL_WORDS = frozenset({"university", "college", "school", "hospital", "daxue", "xueyuan"})
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+# Initials typed for a Russian name (Index.russian_initials_fit): capitals, with the small letters that romanise one
+# Russian letter after its capital ("Ts", "Kh", "Shch", "Yu") and the syllables abbreviations keep ("Гос", "маш").
+_RU_TYPED_INITIALS = re.compile(
+    "(?:Shch|Sch|Ts|Tz|Kh|Zh|Sh|Ch|Yu|Ya|Iu|Ia|Gos|[Mm]ash|[A-Z]|\u0413\u043e\u0441|[\u041c\u043c]\u0430\u0448|"
+    "[\u0410-\u042f\u0401])+")
 _CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
 KIND_WORDS = TYPE_WORDS | DISTINGUISHING | frozenset({"daxue", "xueyuan", "yanjiu", "jiusuo"})
 

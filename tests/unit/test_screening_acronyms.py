@@ -20,14 +20,18 @@ def _raised(result: dict) -> list[str]:
 
 
 def test_initials_that_fit_a_few_listed_schools_name_them_all_and_ask_for_the_full_name() -> None:
-    # AEU: the PLA's Army Engineering University and Air Force Engineering University (listed as "Airforce ...").
+    # AEU: the PLA's Army Engineering University and Air Force Engineering University (listed as "Airforce ..." on
+    # one list, as "Air Force ..." on two others: the organisation's record on each list is shown).
     result = screen_name("AEU", CONFIG)
     assert result["outcome"] == "possible_match"
-    assert sorted(_raised(result)) == ["Airforce Engineering University", "Army Engineering University"]
+    assert sorted(_raised(result)) == ["Air Force Engineering University", "Airforce Engineering University",
+                                       "Army Engineering University"]
     reason = ("\u201cAEU\u201d can be the initials of 2 listed names (Army Engineering University; Airforce "
               "Engineering University): initials alone cannot tell which organisation you mean; type the full name "
               "to check")
-    assert all(c["possible_reason"] == reason for c in result["candidates"] if c["possible"])
+    assert [c["possible_reason"] for c in result["candidates"] if c["possible"]] == [
+        reason, reason,
+        f"the same organisation as the listed Airforce Engineering University, on another list: {reason}"]
     assert result["summary"].startswith("Possible match: initials that fit 2 listed names: Army Engineering "
                                         "University (")
     assert result["summary"].endswith("Type the full name to check which one, and check this with the research "
@@ -35,18 +39,20 @@ def test_initials_that_fit_a_few_listed_schools_name_them_all_and_ask_for_the_fu
     assert screen_name("aeu", CONFIG)["outcome"] == "none"  # typed in lower case: a word, not initials
 
 
-@pytest.mark.parametrize(("typed", "listed"), [
+@pytest.mark.parametrize(("typed", "listed", "other_lists"), [
     # The initials of a school's name as the list writes it (not of its other names: "Arya-Mehr University of
-    # Technology", Sharif's former name, is AUT too).
-    ("AUT", "Amirkabir University of Technology"),
-    ("FDU", "Fudan University"),  # a letter per syllable of a five-letter pinyin word: Fu-dan University
-    ("NNSU", "Lobachevsky State University of Nizhny Novgorod"),  # "Nizhny Novgorod ... State University named after"
-    ("UAC", "Public Joint Stock Company United Aircraft Corporation"),  # the list's own short form, "PJSC UAC"
+    # Technology", Sharif's former name, is AUT too); the university's record on another list is shown too.
+    ("AUT", "Amirkabir University of Technology", ["Amir Kabir University of Technology"]),
+    ("FDU", "Fudan University", []),  # a letter per syllable of a five-letter pinyin word: Fu-dan University
+    # "Nizhny Novgorod ... State University named after"
+    ("NNSU", "Lobachevsky State University of Nizhny Novgorod", []),
+    ("UAC", "Public Joint Stock Company United Aircraft Corporation", []),  # the list's own short form, "PJSC UAC"
 ])
-def test_initials_that_fit_one_listed_name_are_a_possible_match_of_it(typed: str, listed: str) -> None:
+def test_initials_that_fit_one_listed_name_are_a_possible_match_of_it(typed: str, listed: str,
+                                                                      other_lists: list[str]) -> None:
     result = screen_name(typed, CONFIG)
     assert result["outcome"] == "possible_match"
-    assert _raised(result) == [listed]
+    assert _raised(result) == [listed, *other_lists]
     assert result["candidates"][0]["possible_reason"] == f"\u201c{typed}\u201d can be the initials of this listed " \
                                                          f"name; {ASK}"
     assert result["summary"].startswith(f"Possible match: {listed} (")

@@ -165,7 +165,10 @@ def test_initials_alone_never_meet_a_name_with_an_honorific_on_one_side_only() -
     # initials that fit it (tests/unit/test_screening_acronyms.py): a possible match that asks for the full name.
     result = screen_name("МГТУ", CONFIG)
     assert result["outcome"] == "possible_match"
-    assert [c["why"] for c in result["candidates"] if c["possible"]] == ["initials"]
+    # (the university's record on the SDN list shown with it: the same organisation on another list)
+    assert [c["why"] for c in result["candidates"] if c["possible"]] == ["initials", "initials"]
+    assert [c["name"] for c in result["candidates"] if c["possible"]] == [
+        "Bauman Moscow State Technical University", "MOSCOW STATE TECHNICAL UNIVERSITY NAMED AFTER NE BAUMAN"]
     # A typed surname the one-word listed name lacks ("IPM Limited") makes it no match either.
     result = screen_name("ИПМ им. Келдыша", CONFIG)
     assert result["outcome"] == "possible_match" and "IPM LIMITED" not in _listed_names(result)
