@@ -1092,7 +1092,7 @@ def _without_trade_words(index: Index, query: str, hit: Any, cmp: Comparison) ->
     for "Zhuhai Orbita Control Systems"; Index.trade_words_left_out), when they fit one or two records: a possible
     match that names the words left out. (Fitting one record only, the matcher makes it a match itself.)"""
     typed = tuple(t.lstrip("~") for t in tokens(query))
-    for aid in dict.fromkeys((hit.aid, cmp.aid)):
+    for aid in dict.fromkeys((hit.aid, cmp.aid, *index.record_aliases.get(hit.record, ()))):
         if aid >= 0 and index.trade_words_left_out(typed, aid):
             left = index.alias_tokens[aid][len(typed):]
             return (f"{WITHOUT_TRADE_WORDS}: you typed {', '.join(typed)}; the list has also {', '.join(left)} "

@@ -710,11 +710,13 @@ class Index:
                 # ("Физико-технический институт" against "Fiziko-tekhnicheskiy institut imeni A.F.Ioffe"; "Zavod"):
                 # the surname is what tells the listed one apart.
                 detail = "honorific_left_out"
-        if detail == "tokens" and relation == "same" and not q_extra and a_extra and not query.implied and \
+        if detail in ("tokens", "different_generic") and relation == "same" and not q_extra and a_extra and \
+                not query.implied and \
                 not optional and a_extra[-1] == atoks[-1] and self.trade_words_left_out(qtoks, aid) == 2:
             # The listed company's name up to its trade and general words ("Hangzhou Hikvision" for the listed
             # "Hangzhou Hikvision Digital Technology Co., Ltd."), as the press writes it, and the typed words name
-            # that company only: a match (_best() raises it to the threshold).
+            # that company only: a match (_best() raises it to the threshold). (Words that differ only in general
+            # ones, "Beijing X" for "Beijing X Scientific": not another body when the typed words name one company.)
             detail = "opening_words"
         if relation == "related":
             # Ranked by how fully the smaller name is contained, which says more than a partial

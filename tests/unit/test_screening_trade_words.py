@@ -31,6 +31,8 @@ MADE_UP = [
     Record("t9", "Xiamen Peloria Pico Information Co. Ltd.", (), ("CN",), (LIST,), ""),
     Record("t10", "Corvessa", (), ("CN",), (LIST,), ""),
     Record("t11", "Shenyang Corvessa Academy", (), ("CN",), (LIST,), ""),
+    Record("t12", "Quorvex International Group Co., Ltd.", ("Beijing Quorvex Scientific Co., Ltd",), ("CN",), (LIST,),
+           ""),
 ]
 
 
@@ -43,6 +45,8 @@ def made_up_lists(monkeypatch: pytest.MonkeyPatch) -> None:
     ("Hangzhou Velkavision", "Hangzhou Velkavision Digital Technology Co., Ltd."),
     ("Zhuhai Orvanta", "Zhuhai Orvanta Control Systems"),
     ("Hangzhou Velkavision Digital", "Hangzhou Velkavision Digital Technology Co., Ltd."),
+    # (A general word left out, "Scientific", which alone made it another organisation before.)
+    ("Beijing Quorvex", "Quorvex International Group Co., Ltd."),
 ])
 def test_the_place_and_own_word_of_one_listed_company_is_a_match(name: str, listed: str) -> None:
     # Before, "the list has technology" made it "probably another organisation" and no match. The words left out are
