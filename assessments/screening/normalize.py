@@ -816,7 +816,7 @@ network networks group holdings holding industry development trading control con
 software communication communications telecom telecommunication equipment materials material optics optical
 optoelectronics photonics photoelectric semiconductor semiconductors microelectronics instruments instrument aerospace
 laser lasers fiber fibre automation robotics devices device machinery manufacturing products precision integrated
-circuit circuits storage sensing
+circuit circuits storage sensing innovation innovations
 """)
 ADDRESS_WORDS = _words("""
 street st str road rd avenue ave boulevard blvd lane prospekt prospect pr ul ulitsa pereulok shosse highway
