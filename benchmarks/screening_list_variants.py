@@ -28,6 +28,11 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
 - ``place_added``: a name followed by its country, as an address ends ("<name>, Moscow, Russia" style: the country);
 - ``city_dropped``: a Chinese company's name without the city or province it opens with and its legal form
   ("Hikvision Digital Technology" for "Hangzhou Hikvision Digital Technology Co., Ltd.");
+- ``trade_words_dropped``: a Chinese company's name as the press and filings write it short, its place and its own
+  words without its trade and general words and its legal form ("Hangzhou Hikvision" for "Hangzhou Hikvision Digital
+  Technology Co., Ltd."; normalize.TRADE_WORDS);
+- ``place_before``: a Chinese company's name that has no place, with a place before it that the record's own names
+  give ("Anhui IFLYTEK" for the listed IFLYTEK, whose other listed name opens with Anhui);
 - ``academy_abbreviated``: the academy a name ends or opens with written as its initials ("Institute of Physics, CAS",
   "... RAS"; in Chinese 中科院 for 中国科学院 and 所 for 研究所; in Russian RAN in Cyrillic);
 - ``cyrillic_kind_abbreviated``: a Russian name's kind of body written as its usual initials in Cyrillic (NII for
@@ -76,7 +81,17 @@ from assessments.limits import MAX_SCREEN_NAME_LENGTH  # noqa: E402
 from assessments.screening import get_index, screen_name  # noqa: E402
 from assessments.screening.dataset import Record  # noqa: E402
 from assessments.screening.index import is_place  # noqa: E402
-from assessments.screening.normalize import GENERIC, acronym, surname_stem  # noqa: E402
+from assessments.screening.normalize import (  # noqa: E402
+    GENERIC,
+    LEGAL_FORMS,
+    SUBUNIT_WORDS,
+    TRADE_WORDS,
+    TYPE_WORDS,
+    acronym,
+    surname_stem,
+    tokens,
+)
+from assessments.screening.scripts import places  # noqa: E402
 
 _HONORIFIC = re.compile(r"^(?P<head>.+?)\s+(?P<mark>named after|imeni|im\.)\s+(?P<title>(?:academician|academic|"
                         r"professor|akademika|professora)\s+)?(?P<person>(?:[A-Z][a-z]?\.?\s?){0,3}[A-Z][\w'-]{2,})"
@@ -299,6 +314,45 @@ def _city_dropped(name: str, rec: Record) -> Iterator[str]:
             yield rest
 
 
+def _trade_words_dropped(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii() or "CN" not in rec.countries or _SCHOOL.search(name):
+        return
+    words = (m["rest"] if (m := _LEGAL_END.match(name)) else name).replace(",", " ").split()
+    # (A city or a province, not the country: "China X" is a national company's name, not a short form.)
+    if len(words) < 3 or _city(words[0]) == "" or words[1].startswith("("):
+        return
+    for cut in range(2, len(words)):
+        head, tail = [t for w in words[1:cut] for t in tokens(w)], [t for w in words[cut:] for t in tokens(w)]
+        if all(t in TRADE_WORDS or t in LEGAL_FORMS for t in tail) and any(t in TRADE_WORDS for t in tail) and \
+                any(t not in TRADE_WORDS and t not in GENERIC for t in head) and \
+                words[cut - 1].casefold() not in LEGAL_FORMS and \
+                not any(t in TYPE_WORDS or t in SUBUNIT_WORDS or t == "research" for t in head):
+            yield " ".join(words[:cut])
+            return
+
+
+def _city(word: str) -> str:
+    """The word as a city or province of the places file (or Beijing, Shanghai), normalised, else ""."""
+    toks = tokens(word)
+    return toks[0] if len(toks) == 1 and (toks[0] in places() or toks[0] in ("beijing", "shanghai")) else ""
+
+
+def _place_before(name: str, rec: Record) -> Iterator[str]:
+    if not name.isascii() or "CN" not in rec.countries or _SCHOOL.search(name):
+        return
+    rest = m["rest"] if (m := _LEGAL_END.match(name)) else name
+    own = tokens(rest)
+    # (A company's name: no kind of body, no unit, no number of one: "CETC 38" is a research institute.)
+    if not own or any(is_place(t) or t in TYPE_WORDS or t in SUBUNIT_WORDS or t == "research" or not t.isalpha()
+                      for t in own) or any(t in TYPE_WORDS or t in SUBUNIT_WORDS for t in tokens(rec.name)):
+        return
+    # (The city or province another of the record's own names opens with: never a guessed one.)
+    named = [c for other in (rec.name, *rec.aliases) if other.isascii() and other.split()
+             if (c := _city(other.split()[0]))]
+    if named:
+        yield f"{named[0].capitalize()} {rest}"
+
+
 _ACADEMY_LONG = re.compile(r"(?:,\s*|\s+of\s+(?:the\s+)?|\s+)(?P<which>Chinese|Russian)\s+Academy\s+of\s+Sciences?\b",
                            re.IGNORECASE)
 _ZH_CAS = "\u4e2d\u56fd\u79d1\u5b66\u9662"  # 中国科学院
@@ -394,6 +448,7 @@ KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "initials": _initials, "han_form_dropped": _han_form_dropped, "cyrillic_status_dropped": _cyrillic_status_dropped,
     "cyrillic_honorific_swap": _cyrillic_honorific_swap, "punctuation": _punctuation, "typo": _typo,
     "academy_dropped": _academy_dropped, "place_added": _place_added, "city_dropped": _city_dropped,
+    "trade_words_dropped": _trade_words_dropped, "place_before": _place_before,
     "academy_abbreviated": _academy_abbreviated, "cyrillic_kind_abbreviated": _cyrillic_kind_abbreviated,
     "romanised_kind_abbreviated": _romanised_kind_abbreviated, "honorific_abbreviated": _honorific_abbreviated,
     "person_initials_first": _person_initials_first, "surname_in_brackets": _surname_in_brackets,

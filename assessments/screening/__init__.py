@@ -447,7 +447,8 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
         "typed_only": list(cmp.typed_only) if cmp else [],
         "listed_only": list(cmp.listed_only) if cmp else [],
         "part": part,
-        "difference": _difference(cmp) if kind not in MATCH_KINDS else "",
+        "difference": _difference(cmp) if kind not in MATCH_KINDS and not possible.startswith(WITHOUT_TRADE_WORDS)
+        else "",
         "record_id": rec.id,
         "countries": list(rec.countries),
         "note": rec.note,
@@ -517,6 +518,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     if cmp.typo:
         more = f" (and the list has also {', '.join(cmp.listed_only)})" if cmp.listed_only else ""
         return f"one letter differs: you typed \u201c{cmp.typo[0]}\u201d, the list has \u201c{cmp.typo[1]}\u201d{more}"
+    if index is not None and hit.relation == "same" and (bare := _without_trade_words(index, query, hit, cmp)):
+        return bare
     # A listed name made of words many names share ("National Defense University") opening a longer one
     # ("... Washington") is no evidence, unless the typed name also opens with its initials.
     if cmp.contains and (cmp.specific or cmp.led):
@@ -1138,6 +1141,22 @@ def _listed_short_name(index: Index, query: str, hit: Any) -> str:
         at = toks.index(word)
         if all(is_place(t) for t in toks[:at]) and all(t in GENERIC or t in COMMON_WORDS for t in toks[at + 1:]):
             return f"the listed company's own short name, written in capitals in its name: {typed}"
+    return ""
+
+
+WITHOUT_TRADE_WORDS = "the listed name without its industry words"
+
+
+def _without_trade_words(index: Index, query: str, hit: Any, cmp: Comparison) -> str:
+    """The typed words open a listed company's name that goes on with trade and general words only ("Zhuhai Orbita"
+    for "Zhuhai Orbita Control Systems"; Index.trade_words_left_out), when they fit one or two records: a possible
+    match that names the words left out. (Fitting one record only, the matcher makes it a match itself.)"""
+    typed = tuple(t.lstrip("~") for t in tokens(query))
+    for aid in dict.fromkeys((hit.aid, cmp.aid, *index.record_aliases.get(hit.record, ()))):
+        if aid >= 0 and index.trade_words_left_out(typed, aid):
+            left = index.alias_tokens[aid][len(typed):]
+            return (f"{WITHOUT_TRADE_WORDS}: you typed {', '.join(typed)}; the list has also {', '.join(left)} "
+                    f"(\u201c{index.alias_text[aid]}\u201d)")
     return ""
 
 

@@ -44,6 +44,7 @@ from .normalize import (
     ROMAN_KEY_MIN,
     RU_KIND_WORDS,
     SUBUNIT_WORDS,
+    TRADE_WORDS,
     TYPE_WORDS,
     _initial_choices,
     acronym,
@@ -135,12 +136,13 @@ class _Query:
     """What scoring a typed name against each candidate alias needs, worked out once per name."""
 
     __slots__ = ("company", "distinctive", "han", "implied", "near", "optional", "places", "places_exact", "qtoks",
-                 "reverse", "typed_as_acronym", "weights")
+                 "respaced", "reverse", "typed_as_acronym", "weights")
 
     def __init__(self, index: Index, qtoks: tuple[str, ...], near: dict[str, dict[str, float]],  # noqa: PLR0917
                  typed_as_acronym: bool, han: bool, company: bool, optional: frozenset[str]) -> None:
         self.qtoks, self.near, self.optional = qtoks, near, optional
         self.implied: frozenset[str] = frozenset()  # words added to the typed ones (not an honorific of its own)
+        self.respaced = False  # words split or joined by the matcher ("lianyungang zhiyuan"): a guess
         self.typed_as_acronym, self.han, self.company = typed_as_acronym, han, company
         self.weights = [index.weight(q) for q in qtoks]
         # Vocabulary word -> (typed word's position, similarity, rank among that word's neighbours).
@@ -242,6 +244,7 @@ class Index:
         self._han_names: list[tuple[str, int]] | None = None  # (a Chinese alias's characters, alias)
         self._body: dict[int, bool] = {}  # alias -> whether it reads as a body's name (_names_a_body)
         self._spec: dict[int, bool] = {}  # alias -> whether its own words name one body (_specific)
+        self._place_cc: dict[str, frozenset[str]] = {}  # place name -> its countries (place_countries)
         self._hon: dict[int, bool] = {}  # alias -> whether its words without the honorific name others too
 
     @property
@@ -421,7 +424,7 @@ class Index:
             # Implied words are scored, never respaced or used to select candidates.
             found = self._search_tokens(variant + extra, typed_as_acronym, bool(HAN.search(query)), company,
                                         optional, typed=len(variant), exact=exact, front=front,
-                                        cyrillic=bool(front))
+                                        cyrillic=bool(front), respaced=bool(n))
             if n:
                 found = [h._replace(score=round(h.score * RESPACED_FACTOR, 4))
                          if h and h.detail in RESPACED_DETAILS else None for h in found]
@@ -449,7 +452,7 @@ class Index:
                        han: bool = False, company: bool = False,
                        optional: frozenset[str] = frozenset(), *, typed: int | None = None,
                        exact: frozenset[str] = frozenset(), front: frozenset[str] = frozenset(),
-                       cyrillic: bool = False) -> list[Hit | None]:
+                       cyrillic: bool = False, respaced: bool = False) -> list[Hit | None]:
         # Generic and common words must be spelled right: "state" one edit from "estate", or "ocean"
         # from "ozean", is another word, not a typo; so must the words of exact_words() (a place name, a
         # syllable pair read from Chinese characters).
@@ -470,6 +473,7 @@ class Index:
         # ``typed``: the first words are the typed ones, the rest implied words, which select no candidates.
         candidates = self._candidates(qtoks[:typed], near)
         query = _Query(self, qtoks, near, typed_as_acronym, han, company, optional)
+        query.respaced = respaced
         if typed is not None and typed < len(qtoks):
             query.implied = frozenset(qtoks[typed:])
         hits = [self._score(query, aid) for aid in candidates]
@@ -485,6 +489,8 @@ class Index:
             if raw is None or (allowed is not None and raw.record not in allowed):
                 continue
             hit = raw
+            if hit.detail == "opening_words" and hit.score < threshold:
+                hit = hit._replace(score=threshold)
             if hit.detail in CAPPED and hit.score >= threshold:
                 hit = hit._replace(score=round(max(threshold - 0.02, 0.0), 4))
             if hit.relation == "related" and hit.score >= threshold:
@@ -609,6 +615,16 @@ class Index:
             # The typed name adds a place of another country than the listed entry's: "Institut Pasteur of
             # Shanghai" is not the listed "Pasteur Institute" of Iran. Shown below the threshold.
             return Hit(rid, self.alias_text[aid], round(score, 4), "same", "other_country", aid)
+        if q_extra and query.places_exact and not han and not query.respaced and len(q_extra) < len(qtoks) and \
+                all(q in query.places_exact for q in q_extra) and all(b[0] == 1.0 for b in best.values()) and \
+                self._place_in_own_country(qtoks, best, aid, rid):
+            # A place typed before or after a listed name that has none, in the listed body's own country ("Hefei
+            # iFlytek" for the listed IFLYTEK): it says where the body is, not which body; no evidence against it.
+            # (A place of another country still is: "other_country" above.)
+            wq_total -= sum(weights[qi] for qi in range(len(qtoks)) if qi not in best and qtoks[qi] not in optional)
+            score = (wq_matched + wa_matched) / (wq_total + wa_total)
+            cover_q = wq_matched / wq_total
+            q_extra = []
         if han and q_extra and a_extra and any(q in query.places_exact for q in q_extra) and \
                 any(is_place(t) for t in a_extra):
             # A name typed in Chinese characters with another place where the listed name has its own: 南京邮电大学
@@ -701,6 +717,14 @@ class Index:
                 # ("Физико-технический институт" against "Fiziko-tekhnicheskiy institut imeni A.F.Ioffe"; "Zavod"):
                 # the surname is what tells the listed one apart.
                 detail = "honorific_left_out"
+        if detail in ("tokens", "different_generic") and relation == "same" and not q_extra and a_extra and \
+                not query.implied and \
+                not optional and a_extra[-1] == atoks[-1] and self.trade_words_left_out(qtoks, aid) == 2:
+            # The listed company's name up to its trade and general words ("Hangzhou Hikvision" for the listed
+            # "Hangzhou Hikvision Digital Technology Co., Ltd."), as the press writes it, and the typed words name
+            # that company only: a match (_best() raises it to the threshold). (Words that differ only in general
+            # ones, "Beijing X" for "Beijing X Scientific": not another body when the typed words name one company.)
+            detail = "opening_words"
         if relation == "related":
             # Ranked by how fully the smaller name is contained, which says more than a partial
             # overlap; capped below the threshold in _best(), since a related entry is never a match.
@@ -965,6 +989,64 @@ class Index:
                     break
             known = self._hon[aid] = bool(words) and any(self.alias_record[a] != rid for a in common or ())
         return known
+
+    def place_countries(self, word: str) -> frozenset[str]:
+        """The countries a place name is in: the one PLACE_COUNTRY or a country's name gives, else as the lists write
+        it, the countries of at least half the listed bodies whose names carry the word ("hefei": CN)."""
+        known = self._place_cc.get(word)
+        if known is None:
+            if code := place_country(word):
+                known = frozenset({code})
+            else:
+                owners = {self.alias_record[a] for a in self.postings.get(word, ())}
+                counts: dict[str, int] = {}
+                for rid in owners:
+                    for code in set(self.records[rid].countries):
+                        counts[code] = counts.get(code, 0) + 1
+                known = frozenset(code for code, n in counts.items() if 2 * n >= len(owners))
+            self._place_cc[word] = known
+        return known
+
+    def _own_rare_words(self, words: Iterable[str]) -> list[str]:
+        """The words that are a name of their own few aliases carry (no general, common or trade word, no place)."""
+        return [t for t in words if len(t) >= 4 and t.isalpha() and t not in GENERIC and t not in COMMON_WORDS and
+                t not in TRADE_WORDS and 0 < len(self.postings.get(t, ())) <= RARE_NAME and not is_place(t)]
+
+    def _place_in_own_country(self, qtoks: tuple[str, ...], best: dict[int, tuple[float, int, str]], aid: int,
+                              rid: int) -> bool:
+        """True when the typed words the alias lacks are places before or after the rest (which the alias is), in
+        the listed body's own country, and the alias has no place of its own, names no school or other kind of body
+        and has a word of its own few aliases carry ("Hefei" before the listed "IFLYTEK")."""
+        inside = sorted(best)
+        if inside != list(range(inside[0], inside[-1] + 1)) or (inside[0] and inside[-1] < len(qtoks) - 1):
+            return False  # (the places around the name, not inside it)
+        atoks = self.alias_tokens[aid]
+        named = self.alias_tokens[self.record_aliases[rid][0]]  # (the record's name: a company's, not a school's)
+        if any(t in TYPE_WORDS or t in SUBUNIT_WORDS or t in BODY_NOUNS for t in named) or \
+                any(t in TYPE_WORDS or t in SUBUNIT_WORDS or t in BODY_NOUNS or is_place(t) for t in atoks) or \
+                not self._own_rare_words(atoks) or HAN.search(self.alias_text[aid]):
+            return False
+        countries = set(self.records[rid].countries)
+        return bool(countries) and all(self.place_countries(qtoks[qi]) & countries
+                                       for qi in range(len(qtoks)) if qi not in best)
+
+    def trade_words_left_out(self, qtoks: tuple[str, ...], aid: int) -> int:
+        """How the typed words open a listed company's name and leave out only its trade and general words
+        (TRADE_WORDS; its legal form, which tokens() drops): "Hangzhou Hikvision" for "Hangzhou Hikvision Digital
+        Technology Co., Ltd.". 2 when a typed word is a name of its own few aliases carry and the aliases carrying
+        every typed word are the one record's; 1 when they are two records' (a possible match); 0 otherwise."""
+        atoks = self.alias_tokens[aid]
+        n = len(qtoks)
+        if n < 2 or len(atoks) <= n or atoks[:n] != qtoks or not all(t in TRADE_WORDS for t in atoks[n:]) or \
+                any(q in TYPE_WORDS or q in SUBUNIT_WORDS or q in BODY_NOUNS for q in qtoks) or \
+                not self._own_rare_words(qtoks) or HAN.search(self.alias_text[aid]):
+            return 0
+        common: set[int] | None = None
+        for q in sorted(qtoks, key=lambda t: len(self.postings.get(t, ()))):
+            found = self.postings.get(q, ())
+            common = set(found) if common is None else common.intersection(found)
+        owners = {self.alias_record[a] for a in common or ()}
+        return 2 if len(owners) == 1 else 1 if len(owners) == 2 else 0
 
     def _names_a_body(self, aid: int) -> bool:
         """True when an alias reads as the name of an organisation that can have units: it has a word for a

@@ -816,6 +816,18 @@ foundation holdings industry technology science research engineering polytechnic
 # Organisation words that name a field, not a body: what follows "Institute of" that is only these ("Institute
 # of Information Engineering") is the unit's subject, not the organisation it belongs to.
 FIELD_WORDS = _words("technology science research engineering industry")
+# The words of a trade and the general words that close a company's name after its own words ("Hangzhou Hikvision
+# Digital Technology Co., Ltd.", "Zhuhai Orbita Control Systems"), which the press and filings leave out with the legal
+# form ("Hangzhou Hikvision"): never a kind of body (a school, an institute, a laboratory), normalised as tokens() gives
+# them ("Technologies" and "Tech" are "technology", "Electronic" "electronics").
+TRADE_WORDS = _words("""
+technology hitech digital information informatics science electronics electrical electric intelligent intelligence
+network networks group holdings holding industry development trading control controls systems system engineering
+software communication communications telecom telecommunication equipment materials material optics optical
+optoelectronics photonics photoelectric semiconductor semiconductors microelectronics instruments instrument aerospace
+laser lasers fiber fibre automation robotics devices device machinery manufacturing products precision integrated
+circuit circuits storage sensing innovation innovations
+""")
 ADDRESS_WORDS = _words("""
 street st str road rd avenue ave boulevard blvd lane prospekt prospect pr ul ulitsa pereulok shosse highway
 building bld bldg block floor room suite box district province oblast krai region po lu jie hao
