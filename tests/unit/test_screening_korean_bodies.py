@@ -49,8 +49,9 @@ def _possible(hangul: str) -> dict[str, dict]:
     # 전술미사일공사: 전술 (tactical) and 미사일 (missile)
     ("\uc804\uc220\ubbf8\uc0ac\uc77c\uacf5\uc0ac", "Tactical Missiles Corporation JSC", "tactical missiles company"),
     # 중국이동통신, 중국전신, 중국해양석유총공사, 중국원양해운, 중국항천과공집단: Sino-Korean readings of Chinese names
+    # (read in Chinese characters since the group's pre-2017 name 中国移动通信集团公司 is a curated alias)
     ("\uc911\uad6d\uc774\ub3d9\ud1b5\uc2e0", "China Mobile Communications Group Co., Ltd.",
-     "china mobile communications"),
+     "\u4e2d\u56fd\u79fb\u52a8\u901a\u4fe1"),
     ("\uc911\uad6d\uc804\uc2e0", "China Telecom Corporation Limited", "\u4e2d\u56fd\u7535\u4fe1"),
     ("\uc911\uad6d\ud574\uc591\uc11d\uc720\ucd1d\uacf5\uc0ac", "China National Offshore Oil Corporation",
      "\u4e2d\u56fd\u6d77\u6d0b\u77f3\u6cb9\u603b\u516c\u53f8"),
