@@ -572,7 +572,8 @@ def acronym(text: str) -> str:
     """
     if _HAN.search(text):
         return ""
-    folded = _initials_text(text)
+    # (a legal form of several words gives no letter either: "Limited Liability Company X" is not "LLX")
+    folded = _LEGAL_WORDS_RE.sub(" ", _initials_text(text))
     words = [w for w in folded.split() if w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1]
     return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
@@ -604,7 +605,7 @@ def acronym_variants(text: str, usual: str | None = None) -> frozenset[str]:
     "CXMT": ChangXin Memory Technologies). Empty when the name has fewer than three words."""
     if _HAN.search(text):
         return frozenset()
-    folded = _initials_text(text)
+    folded = _LEGAL_WORDS_RE.sub(" ", _initials_text(text))
     choices = [c for c in map(_initial_choices, folded.split()) if c]
     if sum(c[0] != "" for c in choices) < 2:
         return frozenset()

@@ -1,5 +1,6 @@
 """Names as a paper's address abbreviates them (the Web of Science's address fields, ISO 4's title-word
-abbreviations): "Natl Univ Def Technol", "Harbin Engn Univ", "Natl Res Tomsk Polytech Univ"."""
+abbreviations): "Natl Univ Def Technol", "Harbin Engn Univ", "Natl Res Tomsk Polytech Univ"; and the initials
+of a name, which its legal form gives no letter to."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 
 import assessments
 from assessments.screening import screen_name
-from assessments.screening.normalize import tokens
+from assessments.screening.normalize import acronym, tokens
 
 CONFIG = assessments.default_config()
 
@@ -44,3 +45,11 @@ def test_an_abbreviation_that_stands_for_two_words_is_left_as_typed() -> None:
     assert "elect" in tokens("Univ Elect Sci & Technol China")
     assert "phys" in tokens("Ioffe Phys Tech Inst")
     assert screen_name("Ioffe Phys Tech Inst", CONFIG)["outcome"] in ("high", "prohibited")
+
+
+def test_a_legal_form_of_several_words_gives_no_letter_to_initials() -> None:
+    assert acronym("Limited Liability Company Example Ural Works") == "euw"
+    assert acronym("Joint Stock Company Example Ural Works") == "euw"
+    # "ЛИИ" (the Gromov Flight Research Institute's Russian initials) no longer fits an LLC's English name
+    assert all("LIMITED LIABILITY" not in c["name"] for c in screen_name("\u041b\u0418\u0418", CONFIG)["candidates"]
+               if c["possible"])
