@@ -27,7 +27,7 @@ from .._anyascii_pack import NOT_TRANSLITERATED, use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 13
+NORMALIZATION_VERSION = 14
 
 
 def _words(text: str) -> frozenset[str]:
@@ -149,13 +149,14 @@ CANONICAL = {
     "astronautical": "astronautics", "electronic": "electronics", "mach": "machinery",
     "chinese": "china", "russian": "russia", "iranian": "iran",
     "&": "and",
-    # British spelling (NUDT writes its own name "Defence"), and the abbreviations of papers' affiliation lines
-    # that are no prefix of the word they stand for (a prefix, "Phys", "Nucl", "Aeronaut", is read as one
-    # already): ISO 4's "Def." (the ISSN Centre's List of Title Word Abbreviations: "defence;def.") and the
-    # Web of Science address form "Engn" ("Dept Elect Power Engn" in its records; Clarivate's help page
-    # "Address Abbreviations" describes the mapping). Checked 2026-12-07.
+    # British spelling (NUDT writes its own name "Defence"), and the abbreviations of papers' affiliation lines:
+    # ISO 4's (the ISSN Centre's List of Title Word Abbreviations: "defence;def.", "aeronauti-;aeronaut.",
+    # "astronaut-;astronaut.", "nuclear-;nucl.", "college-;coll.") and the Web of Science's address form "Engn"
+    # ("Dept Elect Power Engn" in its records; Clarivate's help page "Address Abbreviations" describes the mapping).
+    # Not "Phys" (Physics or Physical) or "Elect" (Electronic or Electrical): left as typed, they are read as the
+    # start of whichever word the listed name has. Checked 2026-12-07.
     "defence": "defense", "def": "defense", "engn": "engineering",
-    "aeronaut": "aeronautics", "astronaut": "astronautics", "nucl": "nuclear",
+    "aeronaut": "aeronautics", "astronaut": "astronautics", "nucl": "nuclear", "coll": "college",
 }
 
 _NEAR_MIN = 7  # letters a word of CANONICAL must have for a misspelling of it to be read as it

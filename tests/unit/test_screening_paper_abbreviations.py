@@ -53,3 +53,11 @@ def test_a_legal_form_of_several_words_gives_no_letter_to_initials() -> None:
     # "ЛИИ" (the Gromov Flight Research Institute's Russian initials) no longer fits an LLC's English name
     assert all("LIMITED LIABILITY" not in c["name"] for c in screen_name("\u041b\u0418\u0418", CONFIG)["candidates"]
                if c["possible"])
+
+
+def test_a_papers_address_line_with_its_college_abbreviated_is_a_match() -> None:
+    # "Coll" (ISO 4: college) makes the college a unit of the university, not another organisation beside it.
+    line = "Harbin Engn Univ, Coll Comp Sci & Technol, Harbin 150001, Peoples R China"
+    result = screen_name(line, CONFIG)
+    assert result["outcome"] in ("high", "prohibited")
+    assert any(c["match"] and c["name"] == "Harbin Engineering University" for c in result["candidates"])
