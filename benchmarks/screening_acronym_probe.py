@@ -29,7 +29,7 @@ for folder in (ROOT, ROOT / "benchmarks"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from screening_quality_by_kind import resolver  # noqa: E402
+from screening_quality_by_kind import expected_records, resolver  # noqa: E402
 
 from assessments import default_config  # noqa: E402
 
@@ -53,9 +53,7 @@ def main() -> int:
     misses: list[str] = []
     possible: list[str] = []
     for row in rows:
-        want = targets(row["expected"])
-        if not want:
-            raise SystemExit(f"{PROBE.name}: {row['expected']!r} is no listed name")
+        want = expected_records(targets, row["expected"], PROBE.name)
         result = screen_name(row["acronym"], config)
         direct = {by_id[c["record_id"]] for c in result["candidates"] if c["match"]} & want
         found = [c for c in result["candidates"] if (c["match"] or c["possible"]) and by_id[c["record_id"]] in want]

@@ -27,7 +27,7 @@ for folder in (ROOT, ROOT / "benchmarks"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from screening_quality_by_kind import ours, resolver  # noqa: E402
+from screening_quality_by_kind import expected_records, flagged_direct, ours, resolver  # noqa: E402
 
 from assessments import default_config  # noqa: E402
 
@@ -49,16 +49,11 @@ def main() -> int:
     for row in rows:
         ranking = rank(row["query"])
         if row["expected"]:
-            want: set[int] = set()
-            for name in row["expected"].split("|"):
-                found = targets(name)
-                if not found:
-                    raise SystemExit(f"{PROBE.name}: {name!r} is no listed name")
-                want |= found
+            want = expected_records(targets, row["expected"], PROBE.name)
             listed += 1
-            hit = {i for i, _, k in ranking if k in ("direct", "possible")} & want
-            flagged += bool(hit)
-            direct += bool({i for i, _, k in ranking if k == "direct"} & want)
+            hit, is_direct = flagged_direct(ranking, want)
+            flagged += hit
+            direct += is_direct
             if not hit:
                 misses.append(f"{row['query']} -> {row['expected']}")
         else:

@@ -29,7 +29,7 @@ for folder in (ROOT, ROOT / "benchmarks"):
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
 
-from screening_quality_by_kind import ours, resolver  # noqa: E402
+from screening_quality_by_kind import expected_records, flagged_direct, ours, resolver  # noqa: E402
 
 from assessments import default_config  # noqa: E402
 
@@ -55,17 +55,12 @@ def main() -> int:
     for row in rows:
         if row["kind"] not in KINDS:
             raise SystemExit(f"{PROBE.name}: unknown kind {row['kind']!r}")
-        want: set[int] = set()
-        for name in row["expected"].split("|"):
-            found = targets(name)
-            if not found:
-                raise SystemExit(f"{PROBE.name}: {name!r} is no listed name")
-            want |= found
+        want = expected_records(targets, row["expected"], PROBE.name)
         ranking = rank(row["query"])
-        hit = {i for i, _, k in ranking if k in ("direct", "possible")} & want
+        hit, is_direct = flagged_direct(ranking, want)
         total[row["kind"]] += 1
-        flagged[row["kind"]] += bool(hit)
-        direct[row["kind"]] += bool({i for i, _, k in ranking if k == "direct"} & want)
+        flagged[row["kind"]] += hit
+        direct[row["kind"]] += is_direct
         if not hit:
             reported = [f"{records[i].name} ({k})" for i, _, k in ranking if k][:2]
             misses.append(f"[{row['kind']}] {row['query']} -> {row['expected'].split('|')[0]}; "

@@ -191,6 +191,25 @@ METHODS: dict[str, Callable[[float], Callable[[str], Ranking]]] = {
     "ours": ours, "rapidfuzz": rapidfuzz_baseline, "difflib": difflib_baseline}
 
 
+def expected_records(targets: Callable[[str], set[int]], expected: str, probe: str) -> set[int]:
+    """The listed records a development probe's row expects: ``expected`` is a listed name, or several separated
+    by "|" when the lists carry the organisation as more than one record (any of them counts). Stops, naming the
+    probe's file, when one of them is no listed name."""
+    want: set[int] = set()
+    for name in expected.split("|"):
+        found = targets(name)
+        if not found:
+            raise SystemExit(f"{probe}: {name!r} is no listed name")
+        want |= found
+    return want
+
+
+def flagged_direct(ranking: Ranking, want: set[int]) -> tuple[bool, bool]:
+    """Whether a ranking reports one of the expected records as a match or a possible match, and as a match."""
+    return (any(i in want and k in ("direct", "possible") for i, _, k in ranking),
+            any(i in want and k == "direct" for i, _, k in ranking))
+
+
 def resolver() -> Callable[[str], set[int]]:
     """Record indexes of listed records whose name or an alias is the expected name (by normal form)."""
     from assessments.screening import get_index  # noqa: PLC0415
