@@ -27,7 +27,7 @@ from typing import Any
 from .._errors import ConfigError
 from .._resources import package_root
 from ..limits import MAX_RECORD_DROP
-from .normalize import NORMALIZATION_VERSION, OPTIONAL, normalized
+from .normalize import NORMALIZATION_VERSION, normalized, unmarked
 
 DATA_DIR = ("data", "lists")
 LISTS_FILE = "assessments/data/lists/lists.json"
@@ -71,7 +71,7 @@ class Record:
     def id(self) -> str:
         if self.given_id:
             return self.given_id
-        return record_id(_key(self.forms[0]) if self.forms else normalized(self.name))
+        return record_id(unmarked(self.forms[0]) if self.forms else normalized(self.name))
 
 
 NOT_YET_CHECKED = "not yet"
@@ -254,7 +254,7 @@ def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
         ids = [r[i_id] for r in rows]
     elif i_forms is None and "normalized" in col:
         # Forms of another normaliser are not read, but they are still the keys the ids were made from.
-        ids = [record_id(_key(r[col["normalized"]][0])) for r in rows]
+        ids = [record_id(unmarked(r[col["normalized"]][0])) for r in rows]
     else:
         ids = [""] * len(rows)  # computed from the stored forms when a result names the record (Record.id)
     # List comprehensions rather than generators: this runs while the browser's engine starts.
@@ -264,12 +264,6 @@ def parse_records(data: dict[str, Any]) -> tuple[Record, ...]:
                          tuple([(names[f[0]], f[1], f[2]) for f in r[i_former]]) if i_former is not None else (),
                          tuple(r[i_unchecked]) if i_unchecked is not None else ())
                   for given, r in zip(ids, rows, strict=True)])
-
-
-def _key(form: str) -> str:
-    """The importer's key of a record from its stored normal form (``normalize.form``): the optional-word
-    marks left out, as ``normalize.normalized`` does."""
-    return " ".join(t.lstrip(OPTIONAL) for t in form.split(" "))
 
 
 def records_path() -> str:

@@ -535,7 +535,13 @@ def names_company(text: str) -> bool:
 
 def normalized(text: str) -> str:
     """A readable normal form: the tokens joined by spaces (an optional token without its mark)."""
-    return " ".join(t.lstrip(OPTIONAL) for t in tokens(text))
+    return unmarked(" ".join(tokens(text)))
+
+
+def unmarked(stored: str) -> str:
+    """A normal form as ``form`` gives it (the dataset stores that one) as ``normalized`` gives it: without the
+    optional tokens' marks."""
+    return " ".join(t.lstrip(OPTIONAL) for t in stored.split(" "))
 
 
 def form(text: str) -> str:
@@ -554,14 +560,19 @@ _LEGAL_WORDS_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(
     (p for p in _LEGAL_PHRASES if not all(w in LEGAL_FORMS for w in p.split())), key=len, reverse=True)) + r")\b")
 
 
+def _initials_words(text: str) -> str:
+    """The words a name's initials are read from (``_initials_text``) without a legal form of several words: "Limited
+    Liability Company X" is not "LLX"."""
+    return _LEGAL_WORDS_RE.sub(" ", _initials_text(text))
+
+
 def russian_initials(text: str) -> str:
     """The initials of a Russian body's name as Russian abbreviates it, without a multi-word legal form before it:
     the United Engine Corporation's Russian name after "Aktsionernoe obshchestvo" gives ODK. Empty for fewer
     than three words."""
     if _HAN.search(text):
         return ""
-    words = [w for w in _LEGAL_WORDS_RE.sub(" ", _initials_text(text)).split()
-             if w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1]
+    words = [w for w in _initials_words(text).split() if w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1]
     return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
 
@@ -573,8 +584,7 @@ def acronym(text: str) -> str:
     """
     if _HAN.search(text):
         return ""
-    # (a legal form of several words gives no letter either: "Limited Liability Company X" is not "LLX")
-    folded = _LEGAL_WORDS_RE.sub(" ", _initials_text(text))
+    folded = _initials_words(text)
     words = [w for w in folded.split() if w not in LEGAL_FORMS and not w.isdigit() and len(w) > 1]
     return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
@@ -606,7 +616,7 @@ def acronym_variants(text: str, usual: str | None = None) -> frozenset[str]:
     "CXMT": ChangXin Memory Technologies). Empty when the name has fewer than three words."""
     if _HAN.search(text):
         return frozenset()
-    folded = _LEGAL_WORDS_RE.sub(" ", _initials_text(text))
+    folded = _initials_words(text)
     choices = [c for c in map(_initial_choices, folded.split()) if c]
     if sum(c[0] != "" for c in choices) < 2:
         return frozenset()

@@ -364,3 +364,14 @@ def test_refresh_offline_changes_nothing(tmp_path: Path, monkeypatch: pytest.Mon
     assert "Nothing was changed" in capsys.readouterr().err
     assert [p.name for p in out.iterdir()] == ["lists.json"]
     assert (out / "lists.json").read_text(encoding="utf-8") == "{}"
+
+
+def test_a_bad_list_id_in_the_metadata_is_named_escaped_and_short() -> None:
+    # (dataset.py's message key helper; a function of the same name later in the module had shadowed it)
+    meta = {**dataset.list_metadata()}
+    bad = "x\u200b\n" + "y" * 100
+    meta["lists"] = {bad: next(iter(meta["lists"].values()))}
+    with pytest.raises(assessments.ConfigError) as caught:
+        dataset.check_metadata(meta)
+    key = caught.value.key
+    assert key.startswith("lists.x\\u200b\\n") and len(key) <= len("lists.") + 80 and "\n" not in key
