@@ -672,7 +672,8 @@ def _russian_initials_fits(index: Index, name: str, allowed: set[int] | None) ->
     the initials of as Russian forms them (Index.russian_initials_fit: "TsNIIKhM", "ЦНИИХМ", "CNIIHM"), when they
     are a few (INITIALS_OWNERS at most). In Latin letters, four letters at least: three Latin capitals are too many
     other bodies' initials ("MIT", the Moscow Institute of Thermal Technology in Russian)."""
-    if name.strip().isascii() and len(tokens(name)[0] if tokens(name) else "") <= _RUSSIAN_LATIN_SHORT:
+    words = tokens(name)
+    if name.strip().isascii() and len(words[0] if words else "") <= _RUSSIAN_LATIN_SHORT:
         return {}
     fits = {rid: aid for rid, aid in index.russian_initials_fit(name).items() if allowed is None or rid in allowed}
     return fits if len(fits) <= INITIALS_OWNERS else {}
