@@ -347,6 +347,7 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
             cand = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
             if cand["lists"]:
                 _keep(found, _as_possible(cand, reason))
+    _other_entries(index, found, name, threshold, config, disabled, meta_lists, today, allowed)
     ranked = sorted(found.values(), key=lambda c: (-_ORDER[c["kind"]], -c["score"], bool(c.get(_SAME_AS))))
     ranked = ranked[:MAX_CANDIDATES]
     outcome = "none"
@@ -357,7 +358,7 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
     # Persian name's consonants, a Chinese name's pinyin pairs) that tells a reader nothing, so none are given.
     readable = script_of(name) == "latin"
     candidates = [{k: v if readable or k != "matched_words" else [] for k, v in c.items()
-                   if k not in {"kind", _SAME_AS}} for c in ranked]
+                   if k not in {"kind", _SAME_AS, _HIT}} for c in ranked]
     if unscreened and _RANK[outcome] < _RANK["not_screened"]:
         outcome = "not_screened"
     stale = [lid for lid in meta_lists if lid in usable and is_stale(lid, config.max_list_age_days, today)]
@@ -455,6 +456,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
         "lists": [{k: v for k, v in info.items() if k != "outcome"} for info in lists],
         "former": former,
         "kind": kind,
+        _HIT: (hit.record, hit.aid),
     }
     return cand
 
@@ -773,6 +775,40 @@ def _names_a_body(index: Index, rid: int, aid: int) -> bool:
 
 
 _SAME_AS = "_same_as"  # (a candidate's key, not shown: the record of the organisation it is another list's record of)
+_HIT = "_hit"  # (a candidate's key, not shown: the record and the alias it was found through, as index numbers)
+
+
+def _other_entries(index: Index, found: dict[str, dict[str, Any]], name: str, threshold: float,  # noqa: PLR0917
+                   config: Config, disabled: set[str], meta_lists: dict[str, Any], today: _dt.date | None,
+                   allowed: set[int] | None) -> None:
+    """The other entries of an organisation a typed name matches, as possible matches ranked after it: a person sees
+    every list and every entry that carries it. The lists often carry one organisation as several entries, under
+    names that hold one another ("27th Scientific Center" on one list, "27th Scientific Center of the Russian
+    Ministry of Defense" on another; "Uralvagonzavod" and "Scientific and Production Corporation Uralvagonzavod"):
+    Index.entries_holding()."""
+    for cand in [c for c in found.values() if c["kind"] in MATCH_KINDS and c.get(_HIT)]:
+        rid, aid = cand[_HIT]
+        if aid < 0:
+            continue
+        matched = index.alias_text[aid]
+        for other, oaid, holds in index.entries_holding(rid, aid):
+            if allowed is not None and other not in allowed:
+                continue
+            text = index.alias_text[oaid]
+            hit = Hit(other, text, 0.0, "same", "other_entry", oaid)
+            entry = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
+            if not entry["lists"] or entry["kind"] in MATCH_KINDS:
+                continue
+            why = (f"another listed entry whose name holds the matched name \u201c{matched}\u201d: "
+                   f"\u201c{text}\u201d" if holds else
+                   f"another listed entry whose name, \u201c{text}\u201d, is part of the matched name "
+                   f"\u201c{matched}\u201d")
+            old = found.get(entry["record_id"])
+            if old is None or old["kind"] not in ("possible_match", *MATCH_KINDS):
+                score = old["score"] if old else min(cand["score"], threshold - POSSIBLE_BAND / 2)
+                found[entry["record_id"]] = {**_as_possible(entry, f"{why}: the same organisation, its parent or one "
+                                                                   "of its parts"),
+                                             "score": score, _SAME_AS: cand["record_id"]}
 
 
 def _same_organisation_reason(why: str, name: str) -> str:

@@ -88,6 +88,8 @@ EXTRA_MIN = 0.25          # share of the other side that must be extra for a "re
 DERIVED_ACRONYM_SCORE = 0.8  # initials the matcher derived itself: shown, never a match on its own
 SURE_ACRONYM_SCORE = 0.9  # derived initials typed in capitals, 5+ letters, fitting one record only
 SURE_ACRONYM_LEN = 5
+_WORD_SCRIPTS = frozenset({"latin", "cyrillic"})  # scripts whose names entries_holding() reads word by word
+_HOLDING_OWNERS = 6  # records at most carrying a word of a matched name for entries_holding() to look at them
 SAME_ORGANISATION_OWNERS = 3  # records at most carrying a name for it to be one organisation's (same_organisation)
 # Initials with the surname of the name's honorific or the Academy's branch (in Cyrillic, "MGTU im. Baumana", "IK SO
 # RAN"): more than initials alone, still a guess.
@@ -860,6 +862,44 @@ class Index:
                 lists |= set(rec.lists)
         return out
 
+    def entries_holding(self, rid: int, aid: int) -> list[tuple[int, int, bool]]:
+        """Other listed records of record ``rid``'s countries (record, their alias, whether that alias holds the
+        matched one) with a name that holds alias ``aid`` of ``rid`` whole, its words in order ("27th Scientific
+        Center of the Russian Ministry of Defense" holds the listed "27th Scientific Center"), or that alias holds
+        whole ("Uralvagonzavod" in "Scientific and Production Corporation Uralvagonzavod"): another entry of the same
+        organisation, its parent or one of its parts. Only a name with a word of its own (no general or common word,
+        no place) that few entries carry, and only when SAME_ORGANISATION_OWNERS records at most are found: a group's
+        name that its many subsidiaries carry names no one of them."""
+        toks = self.alias_tokens[aid]
+        own = [t for t in toks if t not in GENERIC and t not in COMMON_WORDS and not is_place(t) and len(t) > 1]
+        if not own or script_of(self.alias_text[aid]) not in _WORD_SCRIPTS:
+            return []  # (a Chinese name's words are its characters read in pairs: one name holds another by chance)
+        person = self.alias_optional.get(aid, frozenset())
+        countries = set(self.records[rid].countries)
+        found: dict[int, tuple[int, bool]] = {}
+        for word in own:
+            posted = self.postings.get(word, ())
+            if len(posted) > RARE_NAME and len({self.alias_record[a] for a in posted}) > _HOLDING_OWNERS:
+                continue
+            for a in posted:
+                other = self.alias_record[a]
+                if other == rid or other in found or not self.records[other].lists or \
+                        set(self.records[other].countries) != countries:
+                    continue
+                theirs = self.alias_tokens[a]
+                if script_of(self.alias_text[a]) not in _WORD_SCRIPTS:
+                    continue
+                if len(toks) >= 2 and len(theirs) >= len(toks) and _has_run(toks, theirs, str.__eq__):
+                    if not any(is_place(t) for t in theirs[:_run_at(toks, theirs)]):
+                        found[other] = (a, True)  # (not a place before it: a body of the same name elsewhere)
+                elif 2 <= len(theirs) < len(toks) and _has_run(theirs, toks, str.__eq__) and \
+                        any(t not in GENERIC and t not in COMMON_WORDS and not is_place(t) and t not in person
+                            for t in theirs):
+                    found[other] = (a, False)  # (not the person the matched name is named after: "Tupolev")
+        if len(found) > SAME_ORGANISATION_OWNERS:
+            return []
+        return [(other, a, holds) for other, (a, holds) in sorted(found.items())]
+
     def russian_spelled(self) -> dict[str, tuple[int, ...]]:
         """Every spelling of the initials of the Russian names of Russian and Belarusian bodies, as Russian forms
         them (russian_initials.russian_initials: in Cyrillic or romanised, "tsniikhm", "cniihm") -> those aliases:
@@ -1160,6 +1200,12 @@ def _is_part(small: tuple[str, ...], big: tuple[str, ...], same: Callable[[str, 
             if end == len(big) or big[end] in SUBUNIT_WORDS or (unit_last and start == 0 and big[-1] in SUBUNIT_WORDS):
                 return True
     return False
+
+
+def _run_at(small: tuple[str, ...], big: tuple[str, ...]) -> int:
+    """Where the words of ``small`` first appear in ``big`` as one run, in order (-1: nowhere)."""
+    n = len(small)
+    return next((start for start in range(len(big) - n + 1) if big[start:start + n] == small), -1)
 
 
 def _has_run(small: tuple[str, ...], big: tuple[str, ...], same: Callable[[str, str], bool]) -> bool:
