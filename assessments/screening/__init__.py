@@ -586,6 +586,11 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     return "close to the listed name, though not close enough to be a match"
 
 
+# The words of an armed service in a school's name ("Harbin Military Engineering Institute", "Naval Aviation
+# Academy"): a field of its own, as "Mining" is. Armed services' schools are renamed with their kind (an institute
+# made an academy, a college a university) in each reform of the services.
+_ARMED_WORDS = frozenset({"military", "army", "naval", "navy", "force", "rocket", "police", "armed", "pla",
+                          "artillery", "armored", "armoured"})
 # Status words a school's name gains or loses with its kind: "Saint Petersburg State Mining Institute", now the Saint
 # Petersburg Mining University.
 _STATUS_WORDS = frozenset({"state", "national", "federal"})
@@ -594,16 +599,18 @@ _STATUS_WORDS = frozenset({"state", "national", "federal"})
 def _renamed_kind(cmp: Comparison) -> str:
     """The reason for a name that is the listed one with another kind of school (university, institute, college,
     academy), a status word ("State") left out or added besides, or "" when it is not that. The words in common must
-    say which body: a word of them names few entries (cmp.rare), or a field of its own ("Mining", "Medical": no
-    general word such as "Technology") besides a place. "Beijing University of Technology" is not the listed Beijing
-    Institute of Technology: a place many names share and general words."""
+    say which body: a word of them names few entries (cmp.rare), or a field of its own ("Mining", "Medical", an armed
+    service's "Military": no general word such as "Technology") besides a place. "Beijing University of Technology"
+    is not the listed Beijing Institute of Technology: a place many names share and general words."""
     if cmp.edited:
         return ""
-    typed = [t for t in cmp.typed_only if t not in _STATUS_WORDS]
-    listed = [t for t in cmp.listed_only if t not in _STATUS_WORDS]
+    # ("PLA" before a military school's name, as its status: the lists' names and the schools' own leave it out.)
+    typed = [t for t in cmp.typed_only if t not in _STATUS_WORDS and t != "pla"]
+    listed = [t for t in cmp.listed_only if t not in _STATUS_WORDS and t != "pla"]
     if not (len(typed) == len(listed) == 1 and {*typed, *listed} <= _RENAMED_KINDS and typed != listed):
         return ""
-    field = any(t in DISTINGUISHING and t not in GENERIC for t in cmp.matched)
+    field = any(t in DISTINGUISHING and t not in GENERIC for t in cmp.matched) or \
+        any(t in _ARMED_WORDS for t in (*cmp.matched, *cmp.typed_only, *cmp.listed_only))
     if not (cmp.rare or (field and any(t not in KIND_WORDS and t not in GENERIC for t in cmp.matched))):
         return ""
     return (f"the listed name with another kind of institution: you typed {', '.join(cmp.typed_only)}, the list has "

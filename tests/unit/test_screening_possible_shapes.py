@@ -45,9 +45,12 @@ MADE_UP = [
     Record("r23", "Zantrix Rail Corporation Limited", ("QRT Corporation Limited",), ("CN",), (LIST,), ""),
     Record("r19", "Wuxan Quelvin Semiconductor Manufacturing Company Limited", ("QXM",), ("CN",), (LIST,), ""),
     Record("r20", "Tarvek Academy of Sciences", (), ("CN",), (LIST,), ""),
+    Record("r24", "Parvel Military Academy of Engineering", (), ("CN",), (LIST,), ""),
     Record("r21", "Tarvek Academy of Sciences, Institute of Orbital Optics", ("TAS",), ("CN",), (LIST,), ""),
     # Parvel as a word many listed names share (a city's, a province's): more entries than a name of its own has.
     *[Record(f"p{n}", f"Parvel Trading Company {n}", (), ("CN",), (LIST,), "") for n in range(14)],
+    # "Military" as the lists have it: a word of many names, no name of its own.
+    *[Record(f"m{n}", f"Military Unit {n} of the Velmoran Army", (), ("RU",), (LIST,), "") for n in range(14)],
 ]
 
 
@@ -74,6 +77,17 @@ def test_another_kind_of_school_is_no_possible_match_when_only_a_shared_word_and
     result = screen_name("Parvel University of Technology", CONFIG)
     assert result["outcome"] == "none", result["candidates"][:2]
     assert result["candidates"][0]["name"] == "Parvel Institute of Technology"
+
+
+def test_an_armed_services_school_with_another_kind_is_a_possible_match() -> None:
+    # "Military" says which school as a field does: a shared place and general words are no longer all that is left.
+    for typed in ("Parvel Military Engineering Institute", "PLA Parvel Military Engineering Institute"):
+        best = possible(screen_name(typed, CONFIG))
+        assert best["name"] == "Parvel Military Academy of Engineering"
+        assert best["possible_reason"].startswith(
+            "the listed name with another kind of institution: you typed "), best["possible_reason"]
+        assert best["possible_reason"].endswith("institute, the list has academy (a former name of the listed body, "
+                                                "or another one)")
 
 
 def test_the_opening_words_of_a_listed_name_up_to_its_kind_are_a_possible_match() -> None:
