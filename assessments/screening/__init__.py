@@ -624,20 +624,23 @@ ASK_FULL_NAME = "initials alone can stand for other organisations too: type the 
 
 def _initials_fits(index: Index, name: str, allowed: set[int] | None, *, alone: bool = True) -> dict[int, int]:
     """The listed records (record -> alias) that capitals typed alone, three to eight letters in Latin or Cyrillic
-    letters, can be the initials of (Index.initials_fit), when they are a few (INITIALS_OWNERS at most). Initials are
-    short and collide: measured on the acronyms of ROR's organisations (benchmarks/screening_probe_unlisted.py
+    letters, can be the initials of (Index.initials_fit), when they are a few (INITIALS_OWNERS at most). Initials
+    are short and collide: measured on the acronyms of ROR's organisations (benchmarks/screening_probe_unlisted.py
     --acronyms), the initials of companies' names ("XYZ International Trading Limited") and of every other name of a
     school fit too many to count at three letters. What counts: a one-word short form of the record that is the
     initials of one of its names ("PJSC UAC"); for three letters, also the initials of a school's name as the list
-    writes it (a university, institute, academy or college that is no company); for four, those of any of a school's
-    names, the usual initials of any body's name that is no company's ("NADA": National Aerospace Development
-    Administration), and a school's initials with a word left out that short forms often leave out (Index.initials_fit's
-    "shortened": "KNTU"), as of a public body's names ("MOIS"); for five and more, any of those ways of writing the
-    initials of any listed name ("CNPRI": China Nuclear Power Technology Research Institute Co. Ltd.). Measured on
-    ROR's acronyms, the usual initials of companies' names fit too many at four letters (18 more of 1,292 acronyms of
-    unrelated bodies raised, where those of other bodies' names raised 3). Not ``alone`` (capitals among other
-    words, _initials_spelled_out), only what counted before those ways were added: a one-word short form, a school's
-    initials (its usual ones, any spelling from four letters), the usual initials of any name from five."""
+    writes it (a university, institute, academy or college that is no company), and the usual initials of a research
+    centre's, a bureau's or an agency's name as the list writes it ("KCC": the Korea Computer Center; measured on
+    ROR's acronyms, a few more of 1,292 raised, where ministries' and armed services' raised twice as many); for
+    four, those of any of a school's names, the usual initials of any body's name that is no company's ("NADA":
+    National Aerospace Development Administration), and a school's initials with a word left out that short forms
+    often leave out (Index.initials_fit's "shortened": "KNTU"), as of a public body's names ("MOIS"); for five and
+    more, any of those ways of writing the initials of any listed name ("CNPRI": China Nuclear Power Technology
+    Research Institute Co. Ltd.). Measured on ROR's acronyms, the usual initials of companies' names fit too many at
+    four letters (18 more of 1,292 acronyms of unrelated bodies raised, where those of other bodies' names raised
+    3). Not ``alone`` (capitals among other words, _initials_spelled_out), only what counted before those ways were
+    added: a one-word short form, a school's initials (its usual ones, any spelling from four letters), the usual
+    initials of any name from five."""
     typed = name.strip()
     cyrillic = bool(_CYRILLIC_ONLY.fullmatch(typed))
     if not (typed.isascii() or cyrillic):
@@ -658,7 +661,7 @@ def _initials_fits(index: Index, name: str, allowed: set[int] | None, *, alone: 
         if letters < _SHORT_INITIALS and aid != index.record_aliases[rid][0] and not (
                 cyrillic and _CYRILLIC_ONLY.search(index.alias_text[aid])):
             return False  # (in Cyrillic, the school's Russian name: "AGU", Astrakhanskiy gosudarstvennyy universitet)
-        return _names_a_school(index, rid, aid)
+        return _names_a_school(index, rid, aid) or (how == "usual" and _names_a_centre(index, rid, aid))
 
     fits = index.initials_fit(typed, accept)
     return {rid: aid for rid, (aid, _) in fits.items()} if len(fits) <= INITIALS_OWNERS else {}
@@ -779,6 +782,18 @@ def _names_a_body(index: Index, rid: int, aid: int) -> bool:
     """True when an alias names a public body (a ministry, an army, an agency: index.BODY_NOUNS), of a record that is
     no company."""
     return any(t in BODY_NOUNS for t in index.alias_tokens[aid]) and not _names_a_company(index, rid, aid)
+
+
+# Kinds of body whose usual initials, three letters typed alone, are read as a school's are: a research centre, a
+# bureau, an agency ("KCC": the Korea Computer Center). Not a ministry, a bank or an armed service: the initials of
+# "Ministry of Defence" are every country's.
+_CENTRE_WORDS = frozenset({"center", "bureau", "agency", "committee", "commission", "administration"})
+
+
+def _names_a_centre(index: Index, rid: int, aid: int) -> bool:
+    """True when an alias names a research centre, a bureau or an agency (_CENTRE_WORDS), of a record that is no
+    company."""
+    return any(t in _CENTRE_WORDS for t in index.alias_tokens[aid]) and not _names_a_company(index, rid, aid)
 
 
 _SAME_AS = "_same_as"  # (a candidate's key, not shown: the record of the organisation it is another list's record of)

@@ -42,6 +42,8 @@ MADE_UP = [
     Record("r15", "Northwestern Kelbrin Polytechnical University", (), ("CN",), (LIST,), ""),
     Record("r16", "Ulvar Federal University", (), ("RU",), (LIST,), ""),
     Record("r17", "JSC KVK SDS UGLEM", (), ("RU",), (LIST,), ""),
+    Record("r18", "Varnia Kelvor Center", (), ("KP",), (LIST,), ""),
+    Record("r19", "Ministry of Ulvan Defence", (), ("KP",), (LIST,), ""),
     Record("r13", "Brask Velin Rotor Trading Co., Ltd.", (), ("CN",), (LIST,), ""),
     Record("r14", "Bolvar Vintec Relay Transport Company Limited", (), ("CN",), (LIST,), ""),
     # Four listed names whose initials with "Technology" left out are the same: too many to name.
@@ -94,6 +96,15 @@ def test_initials_that_stay_unraised(typed: str) -> None:
     result = screen_name(typed, CONFIG)
     assert result["outcome"] == "none", _raised(result)
     assert _raised(result) == []
+
+
+def test_three_letters_that_are_the_usual_initials_of_a_research_centre_name_it() -> None:
+    result = screen_name("VKC", CONFIG)
+    assert _raised(result) == ["Varnia Kelvor Center"]
+    reason = result["candidates"][0]["possible_reason"]
+    assert reason == f"\u201cVKC\u201d can be the initials of this listed name; {ASK}"
+    # A ministry's three initials are every country's: not raised.
+    assert _raised(screen_name("MUD", CONFIG)) == []
 
 
 def test_four_letters_that_are_the_usual_initials_of_bodies_that_are_no_companies_name_them() -> None:
