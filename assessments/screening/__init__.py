@@ -797,6 +797,7 @@ def _names_a_centre(index: Index, rid: int, aid: int) -> bool:
 
 
 _SAME_AS = "_same_as"  # (a candidate's key, not shown: the record of the organisation it is another list's record of)
+OTHER_ENTRY = "another entry of the same organisation, or its parent or one of its parts"
 _HIT = "_hit"  # (a candidate's key, not shown: the record and the alias it was found through, as index numbers)
 
 
@@ -821,15 +822,12 @@ def _other_entries(index: Index, found: dict[str, dict[str, Any]], name: str, th
             entry = _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today)
             if not entry["lists"] or entry["kind"] in MATCH_KINDS:
                 continue
-            why = (f"another listed entry whose name holds the matched name \u201c{matched}\u201d: "
-                   f"\u201c{text}\u201d" if holds else
-                   f"another listed entry whose name, \u201c{text}\u201d, is part of the matched name "
-                   f"\u201c{matched}\u201d")
+            why = (f"its name holds the name matched above, \u201c{matched}\u201d" if holds else
+                   f"its name, \u201c{text}\u201d, is part of the name matched above, \u201c{matched}\u201d")
             old = found.get(entry["record_id"])
             if old is None or old["kind"] not in ("possible_match", *MATCH_KINDS):
                 score = old["score"] if old else min(cand["score"], threshold - POSSIBLE_BAND / 2)
-                found[entry["record_id"]] = {**_as_possible(entry, f"{why}: the same organisation, its parent or one "
-                                                                   "of its parts"),
+                found[entry["record_id"]] = {**_as_possible(entry, f"{why}: {OTHER_ENTRY}"),
                                              "score": score, _SAME_AS: cand["record_id"]}
 
 

@@ -121,3 +121,23 @@ def test_a_name_on_two_lists_is_told_by_the_list_that_prohibits_all_dealings(ass
     expect(matches).to_have_count(2)
     expect(matches.first).to_contain_text("OFAC Specially Designated Nationals")
     expect(matches.nth(1)).to_contain_text("DoD Section 1286 list")
+
+
+def test_a_match_shows_the_organisations_other_entry_after_it(assessment: Page) -> None:
+    """The lists carry one centre as two entries ("27th Scientific Center" on OFAC's SDN list, "27th Scientific
+    Center of the Russian Ministry of Defense" on the Entity List): the match, then the other entry as a possible
+    match that says why, on a phone."""
+    name = "27th Scientific Centre named after Academician N.D. Zelinsky"
+    _screen(assessment, name, width=375)
+    entry = assessment.locator("#rs-q-partners .rs-screen")
+    expect(entry).to_have_attribute("data-outcome", "prohibited")
+    expect(entry.locator(".rs-entries--match > li").first).to_contain_text("27TH SCIENTIFIC CENTER")
+    other = entry.locator("[data-possible='true']").filter(
+        has_text="27th Scientific Center of the Russian Ministry of Defense")
+    expect(other).to_be_visible()
+    expect(other).to_contain_text("its name holds the name matched above")
+    expect(other).to_contain_text("another entry of the same organisation, or its parent or one of its parts")
+    expect(other).to_contain_text("BIS Entity List")
+    width = assessment.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"the page scrolls sideways on a phone ({width} px)"
+    _shot(assessment, "other-entry-phone")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 import assessments
-from assessments.screening import screen_name
+from assessments.screening import OTHER_ENTRY, screen_name
 from assessments.screening.dataset import Record
 from tests.support.made_up_lists import use_made_up_lists
 
@@ -58,7 +58,7 @@ def _shown(result: dict) -> dict[str, str]:
 def _other_entries(result: dict) -> list[str]:
     """The names shown as another entry of the matched organisation."""
     return [c["name"] for c in result["candidates"]
-            if c["possible"] and c["possible_reason"].startswith("another listed entry")]
+            if c["possible"] and c["possible_reason"].endswith(OTHER_ENTRY)]
 
 
 def test_the_entry_whose_name_holds_the_matched_one_is_a_possible_match_after_it() -> None:
@@ -70,9 +70,8 @@ def test_the_entry_whose_name_holds_the_matched_one_is_a_possible_match_after_it
         "41st Scientific Center", "41st Scientific Center of the Ministry of Defence of Varnia"]
     other = result["candidates"][1]
     assert other["possible_reason"] == (
-        "another listed entry whose name holds the matched name \u201c41st Scientific Center\u201d: \u201c41st "
-        "Scientific Center of the Ministry of Defence of Varnia\u201d: the same organisation, its parent or one of its "
-        "parts")
+        "its name holds the name matched above, \u201c41st Scientific Center\u201d: another entry of the same "
+        "organisation, or its parent or one of its parts")
     assert [entry["id"] for entry in other["lists"]] == ["us_bis_entity_list"]
     # The match sets the outcome and the summary; the other entry does not lower it to a possible match.
     assert result["summary"].startswith("41st Scientific Center: ")
@@ -85,9 +84,9 @@ def test_the_entry_whose_name_the_matched_one_holds_is_a_possible_match() -> Non
     assert _other_entries(result) == ["Drelvagonzavod Tarmek Corporation"]
     other = next(c for c in result["candidates"] if c["name"] == "Drelvagonzavod Tarmek Corporation")
     assert other["possible_reason"] == (
-        "another listed entry whose name, \u201cDrelvagonzavod Tarmek Corporation\u201d, is part of the matched name "
-        "\u201cJoint Stock Company Research and Production Corporation Drelvagonzavod Tarmek\u201d: the same "
-        "organisation, its parent or one of its parts")
+        "its name, \u201cDrelvagonzavod Tarmek Corporation\u201d, is part of the name matched above, \u201cJoint "
+        "Stock Company Research and Production Corporation Drelvagonzavod Tarmek\u201d: another entry of the same "
+        "organisation, or its parent or one of its parts")
     assert shown.get("Drelvagonzavod Holding") is None  # ("Drelvagonzavod Holding" is not a part of the name)
 
 
