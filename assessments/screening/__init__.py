@@ -537,6 +537,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return person
     if index is not None and hit.relation == "same" and (after := _up_to_the_person(cmp, index, query)):
         return after
+    if hit.detail == "query_is_part" and index is not None and (unit := _named_unit(index, query, cmp)):
+        return unit
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
@@ -591,6 +593,30 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
 # made an academy, a college a university) in each reform of the services.
 _ARMED_WORDS = frozenset({"military", "army", "naval", "navy", "force", "rocket", "police", "armed", "pla",
                           "artillery", "armored", "armoured"})
+def _named_unit(index: Index, query: str, cmp: Comparison) -> str:
+    """The reason for a typed name that holds a listed one whole, in order, and names a unit ("ZTE Microelectronics
+    Research Institute" for the listed ZTE Corporation: its last word a unit's, an institute, a laboratory, a
+    centre): a part of the listed organisation named after it, or a body of its own of the same name. Only when the
+    listed name is a name of its own (a word few entries carry, no place's), the typed name opens with it (after a
+    place at most) and adds no place, no word naming another kind of school and no status of a body of its own; in
+    Latin or Cyrillic letters."""
+    if cmp.listed_only or cmp.edited or not cmp.rare or not cmp.typed_only or \
+            script_of(query) not in ("latin", "cyrillic"):
+        return ""  # (a Chinese name's words are its characters read in pairs: one name holds another by chance)
+    typed = [t.lstrip("~") for t in tokens(query)]
+    listed = index.alias_tokens[cmp.aid]
+    if not any(t not in GENERIC and t not in COMMON_WORDS and not is_place(t) for t in listed):
+        return ""  # (a listed name that is a city's: "JSC Penza", not the Penza Civil Engineering Institute)
+    at = next((i for i in range(len(typed) - len(listed) + 1) if tuple(typed[i:i + len(listed)]) == listed), -1)
+    if at < 0 or not all(is_place(t) for t in typed[:at]) or typed[-1] not in SUBUNIT_WORDS:
+        return ""
+    rest = typed[at + len(listed):]
+    if not rest or any(is_place(t) or (t in DISTINGUISHING and t not in GENERIC) or t in _STATUS_WORDS for t in rest):
+        return ""
+    return (f"the listed name inside what you typed, which names a unit ({', '.join(rest)}): a part of the listed "
+            "organisation, or a body of its own of the same name")
+
+
 # Status words a school's name gains or loses with its kind: "Saint Petersburg State Mining Institute", now the Saint
 # Petersburg Mining University.
 _STATUS_WORDS = frozenset({"state", "national", "federal"})

@@ -1,0 +1,33 @@
+"""A unit named with a listed organisation's name ("ZTE Microelectronics Research Institute" for the listed ZTE
+Corporation) is a possible match that names the unit's words: a part of the listed organisation, or a body of its own
+of the same name; never silently a "related" entry. Not when the listed name is a city's ("JSC Penza"), and not for a
+name in Chinese characters, whose words are its characters read in pairs. On the shipped lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from assessments.screening import screen_name
+
+UNIT = "which names a unit"
+
+
+def _unit_reasons(name: str) -> list[tuple[str, str]]:
+    return [(c["name"], c["possible_reason"]) for c in screen_name(name)["candidates"]
+            if c["possible"] and UNIT in c["possible_reason"]]
+
+
+def test_a_research_institute_named_with_a_listed_companys_name_is_a_possible_match() -> None:
+    result = screen_name("ZTE Microelectronics Research Institute")
+    assert result["outcome"] == "possible_match"
+    assert _unit_reasons("ZTE Microelectronics Research Institute") == [(
+        "ZTE Corporation", "the listed name inside what you typed, which names a unit (microelectronics, research, "
+        "institute): a part of the listed organisation, or a body of its own of the same name")]
+
+
+@pytest.mark.parametrize("name", [
+    "Penza Civil Engineering Institute",  # "JSC Penza" is listed: a city's name, not the company's own
+    "\u5929\u6d25\u5927\u5b66\u4ec1\u7231\u5b66\u9662",  # 天津大学仁爱学院: characters read in pairs
+])
+def test_no_unit_reason_for_a_citys_name_or_chinese_characters(name: str) -> None:
+    assert _unit_reasons(name) == []
