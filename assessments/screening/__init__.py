@@ -45,6 +45,7 @@ from .index import (
     DERIVED_ACRONYM_SCORE,
     KIND_WORDS,
     RARE_NAME,
+    SAME_ORGANISATION_OWNERS,
     SURE_ACRONYM_LEN,
     Comparison,
     CrossScript,
@@ -414,7 +415,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
         cmp = compare(index, query, hit.aid)
     other_kind = _typed_kind_not_a_company(index, query, hit, cmp) if same and lists else ""
     same = same and not other_kind and not (hit.detail == "unit_of_listed" and _after_and(index, query, hit.aid))
-    possible = ""
+    possible, unit = "", ("", "")
     if same and lists:
         fresh = [i for i in lists if not i["stale"]]
         if fresh:
@@ -427,7 +428,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
                     _possible_reason(hit, cmp, threshold, query, name=rec.name, index=index, whole=not part) or
                     _own_short_alias(index, query, hit) or _short_form_and_own_words(index, query, hit) or
                     _brand_word(index, query, hit) or _name_without_place(index, query, hit) or
-                    _listed_short_name(index, query, hit)):
+                    _listed_short_name(index, query, hit) or (unit := _named_unit(index, query, hit))[0]):
         kind = "possible_match"
     elif hit.relation == "related" and lists:
         kind = "related"
@@ -435,7 +436,7 @@ def _candidate(index: Index, query: str, hit: Any, threshold: float, part: str, 
         kind = "none"
     cand = {
         "name": rec.name,
-        "matched_alias": index.alias_text[cmp.aid] if possible and cmp else hit.alias,
+        "matched_alias": index.alias_text[cmp.aid] if possible and cmp else unit[1] or hit.alias,
         "score": hit.score,
         "match": kind in MATCH_KINDS,
         "possible": kind == "possible_match",
@@ -537,8 +538,6 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return person
     if index is not None and hit.relation == "same" and (after := _up_to_the_person(cmp, index, query)):
         return after
-    if hit.detail == "query_is_part" and index is not None and (unit := _named_unit(index, query, cmp)):
-        return unit
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
@@ -593,28 +592,42 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
 # made an academy, a college a university) in each reform of the services.
 _ARMED_WORDS = frozenset({"military", "army", "naval", "navy", "force", "rocket", "police", "armed", "pla",
                           "artillery", "armored", "armoured"})
-def _named_unit(index: Index, query: str, cmp: Comparison) -> str:
-    """The reason for a typed name that holds a listed one whole, in order, and names a unit ("ZTE Microelectronics
-    Research Institute" for the listed ZTE Corporation: its last word a unit's, an institute, a laboratory, a
-    centre): a part of the listed organisation named after it, or a body of its own of the same name. Only when the
-    listed name is a name of its own (a word few entries carry, no place's), the typed name opens with it (after a
-    place at most) and adds no place, no word naming another kind of school and no status of a body of its own; in
-    Latin or Cyrillic letters."""
-    if cmp.listed_only or cmp.edited or not cmp.rare or not cmp.typed_only or \
+def _named_unit(index: Index, query: str, hit: Any) -> tuple[str, str]:
+    """The reason for a typed name that opens with a listed organisation's name, after a place at most, and names a
+    unit of it ("ZTE Microelectronics Research Institute" for the listed ZTE Corporation, "Huawei Noah's Ark Lab":
+    its last word a unit's, an institute, a laboratory, a centre), and the listed name it opens with, or two empty
+    strings: a part of the listed organisation named after it, or a body of its own of the same name. Only a listed
+    name of its own (a word no general, common or place word: "JSC Penza" is not the Penza Civil Engineering
+    Institute), carried whole by few entries or by entries of one country (a group's brand, which 54 entries of
+    Huawei's carry); the rest adds no place, no word naming another kind of school and no status of a body of its
+    own; in Latin or Cyrillic letters (a Chinese name's words are its characters read in pairs: one name holds
+    another by chance)."""
+    if hit.relation not in ("same", "related") or hit.detail not in ("tokens", "query_is_part") or \
             script_of(query) not in ("latin", "cyrillic"):
-        return ""  # (a Chinese name's words are its characters read in pairs: one name holds another by chance)
+        return "", ""
     typed = [t.lstrip("~") for t in tokens(query)]
-    listed = index.alias_tokens[cmp.aid]
-    if not any(t not in GENERIC and t not in COMMON_WORDS and not is_place(t) for t in listed):
-        return ""  # (a listed name that is a city's: "JSC Penza", not the Penza Civil Engineering Institute)
-    at = next((i for i in range(len(typed) - len(listed) + 1) if tuple(typed[i:i + len(listed)]) == listed), -1)
-    if at < 0 or not all(is_place(t) for t in typed[:at]) or typed[-1] not in SUBUNIT_WORDS:
-        return ""
-    rest = typed[at + len(listed):]
-    if not rest or any(is_place(t) or (t in DISTINGUISHING and t not in GENERIC) or t in _STATUS_WORDS for t in rest):
-        return ""
-    return (f"the listed name inside what you typed, which names a unit ({', '.join(rest)}): a part of the listed "
-            "organisation, or a body of its own of the same name")
+    if len(typed) < 2 or typed[-1] not in SUBUNIT_WORDS:
+        return "", ""
+    script = script_of(query)
+    # (The record's names in the typed script first: the one shown is the one the person can read.)
+    for aid in sorted(index.record_aliases.get(hit.record, ()), key=lambda a: script_of(index.alias_text[a]) != script):
+        listed = index.alias_tokens[aid]
+        at = next((i for i in range(len(typed) - len(listed)) if tuple(typed[i:i + len(listed)]) == listed), -1)
+        if at < 0 or not all(is_place(t) for t in typed[:at]) or \
+                not any(t not in GENERIC and t not in COMMON_WORDS and not is_place(t) for t in listed):
+            continue
+        rest = typed[at + len(listed):]
+        if any(is_place(t) or (t in DISTINGUISHING and t not in GENERIC) or t in _STATUS_WORDS for t in rest):
+            continue
+        rarest = min(listed, key=lambda t: len(index.postings.get(t, ())))
+        owners = {index.alias_record[a] for a in index.postings.get(rarest, ()) if index.alias_tokens[a] == listed}
+        if len(owners) > SAME_ORGANISATION_OWNERS and \
+                not set.intersection(*(set(index.records[r].countries) for r in owners)):
+            continue  # (a word that entries of several countries carry as a name of their own: no one group's)
+        return (f"the listed name \u201c{index.alias_text[aid]}\u201d opens what you typed, which names a unit "
+                f"({', '.join(rest)}): a part of the listed organisation, or a body of its own of the same name",
+                index.alias_text[aid])
+    return "", ""
 
 
 # Status words a school's name gains or loses with its kind: "Saint Petersburg State Mining Institute", now the Saint

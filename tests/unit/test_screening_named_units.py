@@ -1,7 +1,8 @@
 """A unit named with a listed organisation's name ("ZTE Microelectronics Research Institute" for the listed ZTE
-Corporation) is a possible match that names the unit's words: a part of the listed organisation, or a body of its own
-of the same name; never silently a "related" entry. Not when the listed name is a city's ("JSC Penza"), and not for a
-name in Chinese characters, whose words are its characters read in pairs. On the shipped lists."""
+Corporation, "Huawei Noah's Ark Lab" for the group whose brand 54 entries carry) is a possible match that names the
+unit's words: a part of the listed organisation, or a body of its own of the same name; never silently a "related"
+entry. Not when the listed name is a city's ("JSC Penza"), and not for a name in Chinese characters, whose words are
+its characters read in pairs. On the shipped lists."""
 
 from __future__ import annotations
 
@@ -21,8 +22,20 @@ def test_a_research_institute_named_with_a_listed_companys_name_is_a_possible_ma
     result = screen_name("ZTE Microelectronics Research Institute")
     assert result["outcome"] == "possible_match"
     assert _unit_reasons("ZTE Microelectronics Research Institute") == [(
-        "ZTE Corporation", "the listed name inside what you typed, which names a unit (microelectronics, research, "
-        "institute): a part of the listed organisation, or a body of its own of the same name")]
+        "ZTE Corporation", "the listed name \u201cZTE Corporation\u201d opens what you typed, which names a unit "
+        "(microelectronics, research, institute): a part of the listed organisation, or a body of its own of the same "
+        "name")]
+
+
+def test_a_lab_named_with_a_groups_brand_is_a_possible_match_shown_by_its_latin_name() -> None:
+    # "Huawei" is a name 54 entries of the group carry whole (a brand, not one entry's name).
+    result = screen_name("Huawei Noah's Ark Lab")
+    assert result["outcome"] == "possible_match"
+    best = next(c for c in result["candidates"] if c["possible"])
+    assert best["name"] == "Huawei Technologies Co., Ltd."
+    assert best["matched_alias"] == "Huawei"
+    assert best["possible_reason"].startswith(
+        "the listed name \u201cHuawei\u201d opens what you typed, which names a unit (noahs, ark, laboratory)")
 
 
 @pytest.mark.parametrize("name", [
