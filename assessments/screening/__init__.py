@@ -265,6 +265,17 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                 if cand["kind"] in MATCH_KINDS:
                     elsewhere = _placed_elsewhere(index, hit, cand, {country}, f"found as \u201c{short}\u201d")
                     _keep(found, elsewhere or cand)
+        rest, words, code = _after_country(name)
+        if rest:
+            # "North Korean Ministry of Rocket Industry": the country's adjective before a listed body's name, which
+            # the list leaves out. A match of the rest, for a body of that country, is a possible match.
+            for hit in index.search(rest, limit=PART_DEPTH, allowed=allowed, threshold=threshold)[1]:
+                cand = _candidate(index, rest, hit, threshold, "", config, disabled, meta_lists, today)
+                if cand["kind"] in MATCH_KINDS and code in cand["countries"]:
+                    old = found.get(cand["record_id"])
+                    if old is None or old["kind"] not in (*MATCH_KINDS, "possible_match"):
+                        _keep(found, _as_possible(cand, f"the listed name after \u201c{words}\u201d, the country the "
+                                                        f"list leaves out: \u201c{rest}\u201d"))
         # The countries the line places itself in ("..., Paris, France"): its one-word country names.
         line_countries = {c for t in tokens(name) if (c := place_country(t))}
         for part in parts:
@@ -1443,6 +1454,28 @@ def _country_names(codes: set[str]) -> str:
 # Sciences of Belarus", "Institut Pasteur de Tunisie"), not where a branch is.
 _COUNTRY_JOINERS = frozenset(["of", "in", "for", "and", "the", "de", "du", "des", "la", "le", "del", "della", "di",
                               "da", "do", "dos", "das", "von", "fur", "f\u00fcr"])
+
+
+# A country's adjective or name opening a body's name, as the press writes the bodies of the countries the lists name
+# most ("North Korean Ministry of Rocket Industry", "DPRK ...", "Russia's ..."): the lists' names of those bodies
+# leave their country out. -> the country's code.
+_COUNTRY_BEFORE = (
+    (re.compile(r"^\s*(?:north\s+korea(?:n|['\u2019]s)?|dprk|d\.\s?p\.\s?r\.\s?k\.|"
+                r"democratic\s+people['\u2019]?s\s+republic\s+of\s+korea(?:['\u2019]s)?)\s+", re.IGNORECASE), "KP"),
+    (re.compile(r"^\s*(?:russian(?:\s+federation(?:['\u2019]s)?)?|russia['\u2019]s)\s+", re.IGNORECASE), "RU"),
+    (re.compile(r"^\s*(?:chinese|china['\u2019]s|prc)\s+", re.IGNORECASE), "CN"),
+    (re.compile(r"^\s*(?:iranian|iran['\u2019]s)\s+", re.IGNORECASE), "IR"),
+    (re.compile(r"^\s*(?:belarusian|belarus['\u2019]s)\s+", re.IGNORECASE), "BY"),
+)
+
+
+def _after_country(name: str) -> tuple[str, str, str]:
+    """The name without the country's adjective or name it opens with (_COUNTRY_BEFORE), the words left out and the
+    country's code; empty strings when it opens otherwise or too little is left (two words at least)."""
+    for pattern, code in _COUNTRY_BEFORE:
+        if (m := pattern.match(name)) and len(tokens(rest := name[m.end():].strip())) >= 2:
+            return rest, m.group(0).strip(), code
+    return "", "", ""
 
 
 def _without_country(name: str) -> tuple[str, str]:

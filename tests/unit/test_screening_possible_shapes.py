@@ -46,6 +46,7 @@ MADE_UP = [
     Record("r19", "Wuxan Quelvin Semiconductor Manufacturing Company Limited", ("QXM",), ("CN",), (LIST,), ""),
     Record("r20", "Tarvek Academy of Sciences", (), ("CN",), (LIST,), ""),
     Record("r24", "Parvel Military Academy of Engineering", (), ("CN",), (LIST,), ""),
+    Record("r25", "Ministry of Velkan Drone Industry", (), ("KP",), (LIST,), ""),
     Record("r21", "Tarvek Academy of Sciences, Institute of Orbital Optics", ("TAS",), ("CN",), (LIST,), ""),
     # Parvel as a word many listed names share (a city's, a province's): more entries than a name of its own has.
     *[Record(f"p{n}", f"Parvel Trading Company {n}", (), ("CN",), (LIST,), "") for n in range(14)],
@@ -77,6 +78,22 @@ def test_another_kind_of_school_is_no_possible_match_when_only_a_shared_word_and
     result = screen_name("Parvel University of Technology", CONFIG)
     assert result["outcome"] == "none", result["candidates"][:2]
     assert result["candidates"][0]["name"] == "Parvel Institute of Technology"
+
+
+@pytest.mark.parametrize("typed", ["North Korean Ministry of Velkan Drone Industry",
+                                   "DPRK Ministry of Velkan Drone Industry",
+                                   "North Korea's Ministry of Velkan Drone Industry"])
+def test_the_country_before_a_listed_bodys_name_is_a_possible_match(typed: str) -> None:
+    best = possible(screen_name(typed, CONFIG))
+    assert best["name"] == "Ministry of Velkan Drone Industry"
+    words = typed.split(" Ministry", maxsplit=1)[0]
+    assert best["possible_reason"] == (f"the listed name after \u201c{words}\u201d, the country the list leaves out: "
+                                       "\u201cMinistry of Velkan Drone Industry\u201d")
+
+
+def test_another_country_before_a_listed_bodys_name_is_not_that_body() -> None:
+    result = screen_name("Iranian Ministry of Velkan Drone Industry", CONFIG)
+    assert not any(c["possible_reason"].startswith("the listed name after") for c in result["candidates"])
 
 
 def test_an_armed_services_school_with_another_kind_is_a_possible_match() -> None:
