@@ -27,7 +27,7 @@ from .._anyascii_pack import NOT_TRANSLITERATED, use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 14
+NORMALIZATION_VERSION = 15
 
 
 def _words(text: str) -> frozenset[str]:
@@ -443,6 +443,8 @@ def tokens(text: str) -> tuple[str, ...]:
     folded = folded.replace("'", "").replace("`", "").replace("\u2019", "")
     folded = " ".join(_NON_ALNUM_PAREN.sub(" ", folded).replace("(", " (").replace(")", ") ").split())
     folded = _LEGAL_PHRASE_RE.sub(" ", folded)
+    if "st peter" in folded:
+        folded = _ST_PETERSBURG.sub("saint ", folded)
     if "office" in folded or "construction" in folded:
         folded = _DESIGN_BUREAU.sub("design bureau", folded)
     if "academ" in folded or "akadem" in folded or "branch" in folded or "otdeleniya" in folded or "federal" in folded:
@@ -483,6 +485,11 @@ def tokens(text: str) -> tuple[str, ...]:
     for t in kept:
         seen.setdefault(t, None)
     return without_name_initials(tuple(seen)) if _DOTTED_INITIAL.search(text) else tuple(seen)
+
+
+# "St." before Petersburg is "Saint" (as the lists and the bodies' own pages write the city), not "State", which a
+# paper's address also abbreviates "St" ("Moscow St Univ").
+_ST_PETERSBURG = re.compile(r"\bst (?=peter)")
 
 
 def has_initials(text: str) -> bool:

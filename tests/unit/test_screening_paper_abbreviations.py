@@ -1,6 +1,6 @@
 """Names as a paper's address abbreviates them (the Web of Science's address fields, ISO 4's title-word
-abbreviations): "Natl Univ Def Technol", "Harbin Engn Univ", "Natl Res Tomsk Polytech Univ"; and the initials
-of a name, which its legal form gives no letter to."""
+abbreviations): "Natl Univ Def Technol", "Harbin Engn Univ", "Natl Res Tomsk Polytech Univ"; "St." before Petersburg
+as "Saint"; and the initials of a name, which its legal form gives no letter to."""
 
 from __future__ import annotations
 
@@ -30,6 +30,15 @@ def test_a_listed_school_written_as_a_papers_address_abbreviates_it_is_a_match(t
     result = screen_name(typed, CONFIG)
     assert result["outcome"] in ("high", "prohibited")
     assert any(c["match"] and c["name"] == listed for c in result["candidates"])
+
+
+def test_st_before_petersburg_is_saint_and_elsewhere_stays_a_word_of_its_own() -> None:
+    saint = ("saint", "petersburg", "mining", "university")
+    assert tokens("St. Petersburg Mining University") == tokens("St Petersburg Mining University") == saint
+    assert tokens("Saint Petersburg Mining University") == saint
+    assert tokens("Moscow St Univ") == ("moscow", "st", "university")  # a paper's "State", not "Saint"
+    result = screen_name("St. Petersburg Mining University", CONFIG)
+    assert result["outcome"] in ("high", "prohibited")
 
 
 def test_national_research_abbreviated_is_a_status_left_out_as_written_out() -> None:
