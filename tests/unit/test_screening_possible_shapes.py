@@ -187,7 +187,8 @@ def test_capitals_in_a_listed_name_are_not_always_its_short_name(typed: str) -> 
 @pytest.mark.parametrize(("typed", "also"), [
     ("Institute of Cryogenic Hydraulics", ""),
     ("Institute of Cryogenic Hydraulics of the Russian Academy of Sciences", "; you typed also ras"),
-    ("Institute of Cryogenic Hydraulics of the USSR Academy of Sciences", "; you typed also ussr, academy, science"),
+    # The USSR's Academy, which the Russian Academy succeeded, reads as it does.
+    ("Institute of Cryogenic Hydraulics of the USSR Academy of Sciences", "; you typed also ras"),
 ])
 def test_a_listed_institute_without_the_person_it_is_named_after_is_a_possible_match(typed: str, also: str) -> None:
     best = possible(screen_name(typed, CONFIG))
