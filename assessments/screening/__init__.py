@@ -75,6 +75,7 @@ from .normalize import (
     fold,
     names_company,
     normalized,
+    surname_stem,
     tokens,
 )
 from .scripts import SOUND_SCORE, country_words, korean_prefix, places, script_of, sound_fits, sound_reading
@@ -535,6 +536,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return person
     if index is not None and hit.relation == "same" and (after := _up_to_the_person(cmp, index, query)):
         return after
+    if index is not None and hit.relation == "same" and (short := _surname_and_kind(cmp, index, hit.record, query)):
+        return short
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
@@ -816,6 +819,45 @@ def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
             any(t in DISTINGUISHING for t in cmp.listed_only):
         return False
     return any(_named_after(index, aid, own[0]) for aid in index.record_aliases.get(record, ()))
+
+
+# Listed records at most named after one person for the person's surname with a kind of body to say which body is
+# meant: a person many bodies are named after ("Ordzhonikidze": a plant, a shipyard, an institute) says none.
+_NAMED_AFTER_OWNERS = 4
+
+
+def _surname_and_kind(cmp: Comparison, index: Index, record: int, query: str) -> str:
+    """The reason for a short form made of the surname of the person a listed Russian body is named after and that
+    body's kind, with or without "named after" and other words of the listed name ("Tikhomirov Institute" for the
+    listed "V. Tikhomirov Scientific Research Institute of Instrument Design", "Nudelman Design Bureau", "Tupolev
+    University", "Kazan University imeni Tupoleva"), or "". Papers and the press shorten such names so, and the
+    person says which body, though the listed name adds words that name another kind of school elsewhere
+    ("Technical", "Scientific"). Only when every typed word is in one listed name of the record (the one compared,
+    or another carrying the surname and the kind: "Mints Institute" against "RTI named after A.L. Mints" is also
+    against "Radio Technical Institute named after A. L. Mints"), the typed kind of body is that name's (the first
+    in it: "Design Bureau of the ... Institute" is a bureau), the surname is no place and no common word, and few
+    listed bodies are named after that person."""
+    if cmp.edited:
+        return ""
+    typed = [t.lstrip("~") for t in tokens(query)]
+    kind = {t for t in typed if t in _NAMED_KINDS}
+    if len(kind) != 1:
+        return ""
+    aliases = index.record_aliases.get(record, ())
+    people = [t for t in typed if len(t) > 2 and t not in GENERIC and t not in _NAMED_KINDS and
+              any(_named_after(index, aid, t) or _named_after(index, aid, surname_stem(t)) for aid in aliases)]
+    if len(people) != 1 or is_place(person := people[0]) or person in COMMON_WORDS or \
+            len({index.alias_record[aid] for t in {person, surname_stem(person)} for aid in index.postings.get(t, ())
+                 if _named_after(index, aid, t)}) > _NAMED_AFTER_OWNERS:
+        return ""
+    others = (compare(index, query, aid) for aid in aliases
+              if aid != cmp.aid and person in index.alias_tokens[aid] and kind <= set(index.alias_tokens[aid]))
+    for short in (cmp, *others):
+        kinds = [t for t in index.alias_tokens[short.aid] if t in _NAMED_KINDS]
+        if not short.typed_only and short.listed_only and not short.edited and kinds and {kinds[0]} == kind:
+            return (f"the surname of the person the listed name is named after ({person}) with its kind of body "
+                    f"({kinds[0]}), as a short form; the list has also {', '.join(short.listed_only)}")
+    return ""
 
 
 def _opening_words(cmp: Comparison, index: Index, query: str) -> str:
