@@ -58,7 +58,9 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
 - ``kind_named_after_surname``: the kind of body named after the surname, without initials ("Design Bureau named
   after Nudelman");
 - ``short_name_imeni``: the kind of body (after its city when the name opens with one) with "imeni" or "im." and the
-  surname in the genitive as the romanised names write it ("Kazan University imeni Tupoleva").
+  surname in the genitive as the romanised names write it ("Kazan University imeni Tupoleva");
+- ``romanised_kind_imeni``: the kind of body as romanised Russian writes it (KB, NII, NPO, NPP, Zavod) with "imeni"
+  and the surname in the genitive ("KB imeni Nudelmana").
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -258,6 +260,18 @@ def _short_name_imeni(name: str, rec: Record) -> Iterator[str]:
         surname, kind, place = parts
         yield f"{place} {kind} imeni {_genitive(surname)}".strip()
         yield f"{place} {kind} im. {_genitive(surname)}".strip()
+
+
+# A kind of body as the romanised Russian names write it, by its initials or its word (a research institute "NII", a
+# design bureau "KB", a research and production association "NPO", a plant "Zavod").
+_ROMANISED_KIND = {"Design Bureau": "KB", "Bureau": "KB", "Association": "NPO", "Enterprise": "NPP", "Plant": "Zavod",
+                   "Factory": "Zavod", "Institute": "NII"}
+
+
+def _romanised_kind_imeni(name: str, rec: Record) -> Iterator[str]:
+    if (parts := _surname_and_kind_parts(name, rec)) and (kind := _ROMANISED_KIND.get(parts[1])) and \
+            (kind != "NII" or re.search(r"\bresearch\b", name, re.IGNORECASE)):
+        yield f"{kind} imeni {_genitive(parts[0])}"
 
 
 def _status_dropped(name: str, rec: Record) -> Iterator[str]:
@@ -523,6 +537,7 @@ KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "surname_after_comma": _surname_after_comma, "status_added": _status_added,
     "paper_abbreviated": _paper_abbreviated, "surname_and_kind": _surname_and_kind,
     "kind_named_after_surname": _kind_named_after_surname, "short_name_imeni": _short_name_imeni,
+    "romanised_kind_imeni": _romanised_kind_imeni,
 }
 
 

@@ -824,39 +824,56 @@ def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
 # Listed records at most named after one person for the person's surname with a kind of body to say which body is
 # meant: a person many bodies are named after ("Ordzhonikidze": a plant, a shipyard, an institute) says none.
 _NAMED_AFTER_OWNERS = 4
+# A kind of body as romanised Russian names and their initials write it -> the English word (normalize.tokens() has
+# already made "institut", "tsentr", "universitet" English): "KB", "OKB" a design bureau, "NPO" a research and
+# production association, "NPP" a research and production enterprise, "NII" a research institute.
+_KIND_AS = {"byuro": "bureau", "buro": "bureau", "kb": "bureau", "okb": "bureau", "skb": "bureau",
+            "zavod": "plant", "factory": "plant", "obedinenie": "association", "npo": "association",
+            "predpriyatie": "enterprise", "npp": "enterprise", "kompleks": "complex", "nii": "institute",
+            "tsnii": "institute"}
+# Words of a kind of body's name that a short form may add or leave out ("Experimental Design Bureau", in romanised
+# Russian "Opytno-Konstruktorskoe Byuro", "Nauchno-Issledovatelskiy Institut").
+_KIND_PHRASE = frozenset({"design", "experimental", "research", "science", "production", "opytno", "konstruktorskoe",
+                          "konstruktorskoye", "nauchno", "issledovatelskiy", "proizvodstvennoe"})
+
+
+def _kind_of(word: str) -> str:
+    """The kind of body a word names, in English ("zavod": plant), or ""."""
+    return _KIND_AS.get(word, word if word in _NAMED_KINDS else "")
 
 
 def _surname_and_kind(cmp: Comparison, index: Index, record: int, query: str) -> str:
     """The reason for a short form made of the surname of the person a listed Russian body is named after and that
     body's kind, with or without "named after" and other words of the listed name ("Tikhomirov Institute" for the
     listed "V. Tikhomirov Scientific Research Institute of Instrument Design", "Nudelman Design Bureau", "Tupolev
-    University", "Kazan University imeni Tupoleva"), or "". Papers and the press shorten such names so, and the
-    person says which body, though the listed name adds words that name another kind of school elsewhere
-    ("Technical", "Scientific"). Only when every typed word is in one listed name of the record (the one compared,
-    or another carrying the surname and the kind: "Mints Institute" against "RTI named after A.L. Mints" is also
-    against "Radio Technical Institute named after A. L. Mints"), the typed kind of body is that name's (the first
-    in it: "Design Bureau of the ... Institute" is a bureau), the surname is no place and no common word, and few
-    listed bodies are named after that person."""
-    if cmp.edited:
-        return ""
+    University", "Kazan University imeni Tupoleva", "KB imeni Nudelmana"), or "". Papers and the press shorten such
+    names so, and the person says which body, though the listed name adds words that name another kind of school
+    elsewhere ("Technical", "Scientific"). Only when every typed word but the words of a kind of body is in one listed
+    name of the record (the one compared, or another carrying the surname: "Mints Institute" against "RTI named after
+    A.L. Mints" is also against "Radio Technical Institute named after A. L. Mints"), the typed kind of body is that
+    name's (the first in it: "Design Bureau of the ... Plant" is a bureau; "KB" and "Design Bureau" are one kind),
+    the surname is no place and no common word, and few listed bodies are named after that person."""
     typed = [t.lstrip("~") for t in tokens(query)]
-    kind = {t for t in typed if t in _NAMED_KINDS}
+    kind = {k for t in typed if (k := _kind_of(t))}
     if len(kind) != 1:
         return ""
     aliases = index.record_aliases.get(record, ())
-    people = [t for t in typed if len(t) > 2 and t not in GENERIC and t not in _NAMED_KINDS and
+    people = [t for t in typed if len(t) > 2 and t not in GENERIC and not _kind_of(t) and t not in _KIND_PHRASE and
               any(_named_after(index, aid, t) or _named_after(index, aid, surname_stem(t)) for aid in aliases)]
     if len(people) != 1 or is_place(person := people[0]) or person in COMMON_WORDS or \
             len({index.alias_record[aid] for t in {person, surname_stem(person)} for aid in index.postings.get(t, ())
                  if _named_after(index, aid, t)}) > _NAMED_AFTER_OWNERS:
         return ""
     others = (compare(index, query, aid) for aid in aliases
-              if aid != cmp.aid and person in index.alias_tokens[aid] and kind <= set(index.alias_tokens[aid]))
+              if aid != cmp.aid and person in index.alias_tokens[aid] and
+              any(_kind_of(t) in kind for t in index.alias_tokens[aid]))
     for short in (cmp, *others):
-        kinds = [t for t in index.alias_tokens[short.aid] if t in _NAMED_KINDS]
-        if not short.typed_only and short.listed_only and not short.edited and kinds and {kinds[0]} == kind:
+        kinds = [k for t in index.alias_tokens[short.aid] if (k := _kind_of(t))]
+        if kinds and {kinds[0]} == kind and short.listed_only and not short.edited and person in short.matched and \
+                all(_kind_of(t) or t in _KIND_PHRASE for t in short.typed_only):
+            more = [t for t in short.listed_only if len(t) > 1 and _kind_of(t) not in kind]  # (no initials)
             return (f"the surname of the person the listed name is named after ({person}) with its kind of body "
-                    f"({kinds[0]}), as a short form; the list has also {', '.join(short.listed_only)}")
+                    f"({kinds[0]}), as a short form; the list has also {', '.join(more) or 'nothing more'}")
     return ""
 
 

@@ -32,7 +32,7 @@ PLACE = "Precision Machine Building Plant named after S.M. Kirov"  # (a surname 
 MADE_UP = [
     Record("s1", INSTITUTE, ("Vorkunov Scientific Research Institute of Instrument Design, JSC",), ("RU",), (LIST,),
            ""),
-    Record("s2", BUREAU, (), ("RU",), (LIST,), ""),
+    Record("s2", BUREAU, ("AO KB Tochpribor im. A.E. Dresselmana",), ("RU",), (LIST,), ""),
     Record("s3", UNIVERSITY, ("Kazan State Technical University named after A. N. Tarpolev",), ("RU",), (LIST,), ""),
     Record("s4", RADIO, ("RTI imeni Academician A.L. Mirtsev",), ("RU",), (LIST,), ""),
     Record("s5", PLANTS_BUREAU, (), ("RU",), (LIST,), ""),
@@ -66,6 +66,10 @@ def _flagged(name: str) -> set[str]:
     # (The name compared first, "RTI ...", has no kind of body: the body's other listed name has.)
     ("Mirtsev Institute", RADIO, "mirtsev", "institute"),
     ("Gorbenko Design Bureau", PLANTS_BUREAU, "gorbenko", "bureau"),
+    # The kind of body as its Russian initials, in Latin letters or in Cyrillic: "KB", a design bureau.
+    ("KB imeni Dresselmana", BUREAU, "dresselman", "bureau"),
+    ("\u041a\u0411 \u0438\u043c\u0435\u043d\u0438 "  # KB imeni Dresselmana in Cyrillic
+     "\u0414\u0440\u0435\u0441\u0441\u0435\u043b\u044c\u043c\u0430\u043d\u0430", BUREAU, "dresselman", "bureau"),
 ])
 def test_the_surname_with_the_kind_of_body_is_a_possible_match(typed: str, listed: str, person: str,
                                                                 kind: str) -> None:
@@ -80,6 +84,8 @@ def test_the_surname_with_the_kind_of_body_is_a_possible_match(typed: str, liste
     ("Tarpolev Institute", UNIVERSITY),
     ("Gorbenko Plant", PLANTS_BUREAU),  # the listed body is the plant's bureau
     ("Tarpolev Aviation University", UNIVERSITY),  # a typed word the listed name lacks
+    ("Kazan Zavod imeni Tarpoleva", UNIVERSITY),  # "zavod": a plant, not the listed university
+    ("Lysva Zavod imeni Gorbenko", PLANTS_BUREAU),
     ("Kazan University", UNIVERSITY),  # no person: another body of that city
     ("Ordynkov Institute", MANY[0]),  # a person five listed bodies are named after
     ("Kirov Plant", PLACE),  # a surname that is a place's name
