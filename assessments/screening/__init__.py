@@ -842,6 +842,15 @@ def _kind_of(word: str) -> str:
     return _KIND_AS.get(word, word if word in _NAMED_KINDS else "")
 
 
+def _person_forms(index: Index, aliases: Any, word: str) -> frozenset[str]:
+    """The words of the record's names (``aliases``) that name the person it is named after and are ``word`` in
+    another declension or romanisation ("Zhirmunskiy" and "Zhirmunsky", "Kapitza" and the "Kapitz" of "imeni
+    Kapitzy"), or nothing when the typed word is no such person."""
+    stem = surname_stem(word)
+    return frozenset(t for aid in aliases for t in index.alias_tokens[aid]
+                     if (t == word or surname_stem(t) == stem) and _named_after(index, aid, t))
+
+
 def _surname_and_kind(cmp: Comparison, index: Index, record: int, query: str) -> str:
     """The reason for a short form made of the surname of the person a listed Russian body is named after and that
     body's kind, with or without "named after" and other words of the listed name ("Tikhomirov Institute" for the
@@ -858,21 +867,29 @@ def _surname_and_kind(cmp: Comparison, index: Index, record: int, query: str) ->
     if len(kind) != 1:
         return ""
     aliases = index.record_aliases.get(record, ())
-    people = [t for t in typed if len(t) > 2 and t not in GENERIC and not _kind_of(t) and t not in _KIND_PHRASE and
-              any(_named_after(index, aid, t) or _named_after(index, aid, surname_stem(t)) for aid in aliases)]
-    if len(people) != 1 or is_place(person := people[0]) or person in COMMON_WORDS or \
-            len({index.alias_record[aid] for t in {person, surname_stem(person)} for aid in index.postings.get(t, ())
+    people = {t: forms for t in typed if len(t) > 2 and t not in GENERIC and not _kind_of(t) and t not in _KIND_PHRASE
+              and (forms := _person_forms(index, aliases, t))}
+    if len(people) != 1:
+        return ""
+    person, forms = next(iter(people.items()))
+    if is_place(person) or person in COMMON_WORDS or \
+            len({index.alias_record[aid] for t in forms for aid in index.postings.get(t, ())
                  if _named_after(index, aid, t)}) > _NAMED_AFTER_OWNERS:
         return ""
     others = (compare(index, query, aid) for aid in aliases
-              if aid != cmp.aid and person in index.alias_tokens[aid] and
+              if aid != cmp.aid and forms & set(index.alias_tokens[aid]) and
               any(_kind_of(t) in kind for t in index.alias_tokens[aid]))
     for short in (cmp, *others):
         kinds = [k for t in index.alias_tokens[short.aid] if (k := _kind_of(t))]
-        if kinds and {kinds[0]} == kind and short.listed_only and not short.edited and person in short.matched and \
+        # (A surname spelled as the other declension or romanisation writes it, "Zhirmunsky" for "Zhirmunskiy", is
+        # the one word that may differ.)
+        nearly = {t for t in short.matched if t not in typed}
+        if kinds and {kinds[0]} == kind and short.listed_only and forms & set(short.matched) and \
+                (not short.edited or (nearly and nearly <= forms)) and \
                 all(_kind_of(t) or t in _KIND_PHRASE for t in short.typed_only):
             more = [t for t in short.listed_only if len(t) > 1 and _kind_of(t) not in kind]  # (no initials)
-            return (f"the surname of the person the listed name is named after ({person}) with its kind of body "
+            listed = min(forms & set(short.matched))  # (as the list spells it)
+            return (f"the surname of the person the listed name is named after ({listed}) with its kind of body "
                     f"({kinds[0]}), as a short form; the list has also {', '.join(more) or 'nothing more'}")
     return ""
 

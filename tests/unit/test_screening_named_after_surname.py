@@ -22,6 +22,7 @@ INSTITUTE = "JSC V. Vorkunov Scientific Research Institute of Instrument Design"
 BUREAU = "Joint Stock Company Precision Engineering Design Bureau named after A.E. Dresselman"
 UNIVERSITY = "Kazan National Research Technical University named after A.N. Tarpolev"
 RADIO = "Radio Technical Institute named after A.L. Mirtsev"
+MARINE = "A.V. Sholmunskiy Center of Marine Biology"
 PLANTS_BUREAU = "Technical Design Bureau of the Lysva Plant named after P.I. Gorbenko"  # (a bureau, not a plant)
 # One person many listed bodies are named after: their surname with a kind of body says none of them.
 MANY = [f"{city} Scientific Research Institute of {field} named after S.M. Ordynkov" for city, field in (
@@ -36,6 +37,7 @@ MADE_UP = [
     Record("s3", UNIVERSITY, ("Kazan State Technical University named after A. N. Tarpolev",), ("RU",), (LIST,), ""),
     Record("s4", RADIO, ("RTI imeni Academician A.L. Mirtsev",), ("RU",), (LIST,), ""),
     Record("s5", PLANTS_BUREAU, (), ("RU",), (LIST,), ""),
+    Record("s6", MARINE, (), ("RU",), (LIST,), ""),
     *(Record(f"m{i}", name, (), ("RU",), (LIST,), "") for i, name in enumerate(MANY)),
     Record("p1", PLACE, (), ("RU",), (LIST,), ""),
     # (Other listed names, so that the words above are as rare as a person's on the lists.)
@@ -66,6 +68,8 @@ def _flagged(name: str) -> set[str]:
     # (The name compared first, "RTI ...", has no kind of body: the body's other listed name has.)
     ("Mirtsev Institute", RADIO, "mirtsev", "institute"),
     ("Gorbenko Design Bureau", PLANTS_BUREAU, "gorbenko", "bureau"),
+    # The surname in another romanisation than the list's ("-sky" for "-skiy"), the listed spelling in the reason.
+    ("Sholmunsky Center", MARINE, "sholmunskiy", "center"),
     # The kind of body as its Russian initials, in Latin letters or in Cyrillic: "KB", a design bureau.
     ("KB imeni Dresselmana", BUREAU, "dresselman", "bureau"),
     ("\u041a\u0411 \u0438\u043c\u0435\u043d\u0438 "  # KB imeni Dresselmana in Cyrillic
