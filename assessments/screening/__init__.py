@@ -842,10 +842,10 @@ def _kind_of(word: str) -> str:
     return _KIND_AS.get(word, word if word in _NAMED_KINDS else "")
 
 
-def _person_forms(index: Index, aliases: Any, word: str) -> frozenset[str]:
-    """The words of the record's names (``aliases``) that name the person it is named after and are ``word`` in
-    another declension or romanisation ("Zhirmunskiy" and "Zhirmunsky", "Kapitza" and the "Kapitz" of "imeni
-    Kapitzy"), or nothing when the typed word is no such person."""
+def _person_forms(index: Index, aliases: list[int], word: str) -> frozenset[str]:
+    """The words of the record's names (``aliases``, those with an honorific or initials) that name the person it is
+    named after and are ``word`` in another declension or romanisation ("Zhirmunskiy" and "Zhirmunsky", "Kapitza" and
+    the "Kapitz" of "imeni Kapitzy"), or nothing when the typed word is no such person."""
     stem = surname_stem(word)
     return frozenset(t for aid in aliases for t in index.alias_tokens[aid]
                      if (t == word or surname_stem(t) == stem) and _named_after(index, aid, t))
@@ -867,8 +867,12 @@ def _surname_and_kind(cmp: Comparison, index: Index, record: int, query: str) ->
     if len(kind) != 1:
         return ""
     aliases = index.record_aliases.get(record, ())
+    # (A name is named after a person only with an honorific or the person's initials: Index.alias_optional.)
+    named = [aid for aid in aliases if index.alias_optional.get(aid)]
+    if not named:
+        return ""
     people = {t: forms for t in typed if len(t) > 2 and t not in GENERIC and not _kind_of(t) and t not in _KIND_PHRASE
-              and (forms := _person_forms(index, aliases, t))}
+              and (forms := _person_forms(index, named, t))}
     if len(people) != 1:
         return ""
     person, forms = next(iter(people.items()))
