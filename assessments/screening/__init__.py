@@ -886,13 +886,14 @@ def _surname_and_kind(cmp: Comparison, index: Index, record: int, query: str) ->
     for short in (cmp, *others):
         kinds = [k for t in index.alias_tokens[short.aid] if (k := _kind_of(t))]
         # (A surname spelled as the other declension or romanisation writes it, "Zhirmunsky" for "Zhirmunskiy", is
-        # the one word that may differ.)
+        # the one word that may differ, and only when the typed words are all the listed name's: "Keldysh Research
+        # Center" is not the listed "Federalny Issledovatelski Tsentr Institut ... Keldysha", another body.)
         nearly = {t for t in short.matched if t not in typed}
         if kinds and {kinds[0]} == kind and short.listed_only and forms & set(short.matched) and \
-                (not short.edited or (nearly and nearly <= forms)) and \
+                (not short.edited or (nearly and nearly <= forms and not short.typed_only)) and \
                 all(_kind_of(t) or t in _KIND_PHRASE for t in short.typed_only):
             more = [t for t in short.listed_only if len(t) > 1 and _kind_of(t) not in kind]  # (no initials)
-            listed = min(forms & set(short.matched))  # (as the list spells it)
+            listed = max(forms & set(short.matched), key=len)  # (as the list spells it, in full)
             return (f"the surname of the person the listed name is named after ({listed}) with its kind of body "
                     f"({kinds[0]}), as a short form; the list has also {', '.join(more) or 'nothing more'}")
     return ""

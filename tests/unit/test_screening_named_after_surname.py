@@ -23,6 +23,7 @@ BUREAU = "Joint Stock Company Precision Engineering Design Bureau named after A.
 UNIVERSITY = "Kazan National Research Technical University named after A.N. Tarpolev"
 RADIO = "Radio Technical Institute named after A.L. Mirtsev"
 MARINE = "A.V. Sholmunskiy Center of Marine Biology"
+MATHEMATICS = "Veldrysh Institute of Applied Mathematics"
 PLANTS_BUREAU = "Technical Design Bureau of the Lysva Plant named after P.I. Gorbenko"  # (a bureau, not a plant)
 # One person many listed bodies are named after: their surname with a kind of body says none of them.
 MANY = [f"{city} Scientific Research Institute of {field} named after S.M. Ordynkov" for city, field in (
@@ -38,6 +39,8 @@ MADE_UP = [
     Record("s4", RADIO, ("RTI imeni Academician A.L. Mirtsev",), ("RU",), (LIST,), ""),
     Record("s5", PLANTS_BUREAU, (), ("RU",), (LIST,), ""),
     Record("s6", MARINE, (), ("RU",), (LIST,), ""),
+    Record("s7", MATHEMATICS, ("Federalny Issledovatelski Tsentr Institut Prikladnoi Matematiki I.M. Veldrysha",),
+           ("RU",), (LIST,), ""),
     *(Record(f"m{i}", name, (), ("RU",), (LIST,), "") for i, name in enumerate(MANY)),
     Record("p1", PLACE, (), ("RU",), (LIST,), ""),
     # (Other listed names, so that the words above are as rare as a person's on the lists.)
@@ -88,6 +91,8 @@ def test_the_surname_with_the_kind_of_body_is_a_possible_match(typed: str, liste
     ("Tarpolev Institute", UNIVERSITY),
     ("Gorbenko Plant", PLANTS_BUREAU),  # the listed body is the plant's bureau
     ("Tarpolev Aviation University", UNIVERSITY),  # a typed word the listed name lacks
+    # A listed "Federal Research Center" that is an institute, its person's surname spelled otherwise: another body.
+    ("Veldrysh Research Center", MATHEMATICS),
     ("Kazan Zavod imeni Tarpoleva", UNIVERSITY),  # "zavod": a plant, not the listed university
     ("Lysva Zavod imeni Gorbenko", PLANTS_BUREAU),
     ("Kazan University", UNIVERSITY),  # no person: another body of that city
