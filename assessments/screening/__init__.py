@@ -11,7 +11,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
 from anyascii import anyascii
@@ -883,7 +883,7 @@ def _surname_and_kind(cmp: Comparison, index: Index, record: int, query: str) ->
     others = (compare(index, query, aid) for aid in aliases
               if aid != cmp.aid and forms & set(index.alias_tokens[aid]) and
               any(_kind_of(t) in kind for t in index.alias_tokens[aid]))
-    for short in (cmp, *others):
+    for short in chain((cmp,), others):  # (the other names compared only when the first does not fit)
         kinds = [k for t in index.alias_tokens[short.aid] if (k := _kind_of(t))]
         # (A surname spelled as the other declension or romanisation writes it, "Zhirmunsky" for "Zhirmunskiy", is
         # the one word that may differ, and only when the typed words are all the listed name's: "Keldysh Research
@@ -893,7 +893,7 @@ def _surname_and_kind(cmp: Comparison, index: Index, record: int, query: str) ->
                 (not short.edited or (nearly and nearly <= forms and not short.typed_only)) and \
                 all(_kind_of(t) or t in _KIND_PHRASE for t in short.typed_only):
             more = [t for t in short.listed_only if len(t) > 1 and _kind_of(t) not in kind]  # (no initials)
-            listed = max(forms & set(short.matched), key=len)  # (as the list spells it, in full)
+            listed = max(forms & set(short.matched), key=lambda t: (len(t), t))  # (as the list spells it, in full)
             return (f"the surname of the person the listed name is named after ({listed}) with its kind of body "
                     f"({kinds[0]}), as a short form; the list has also {', '.join(more) or 'nothing more'}")
     return ""
