@@ -52,7 +52,15 @@ organisations on the Entity List and the SDN list), in the ways people rewrite a
 - ``paper_abbreviated``: a school's or research body's name as the Web of Science writes it in a paper's address
   ("Natl Univ Def Technol", "Harbin Engn Univ", "Chinese Acad Engn Phys"): its words abbreviated as ISO 4 (the ISSN
   Centre's List of Title Word Abbreviations) or the Web of Science's address fields do, "of" and "the" left out,
-  "&" for "and" (only names with at least two words it abbreviates).
+  "&" for "and" (only names with at least two words it abbreviates);
+- ``surname_and_kind``: the surname of the person a Russian body is named after with its kind of body alone, as papers
+  and the press shorten it ("Tikhomirov Institute", "Nudelman Design Bureau", "Tupolev University");
+- ``kind_named_after_surname``: the kind of body named after the surname, without initials ("Design Bureau named
+  after Nudelman");
+- ``short_name_imeni``: the kind of body (after its city when the name opens with one) with "imeni" or "im." and the
+  surname in the genitive as the romanised names write it ("Kazan University imeni Tupoleva");
+- ``romanised_kind_imeni``: the kind of body as romanised Russian writes it (KB, NII, NPO, NPP, Zavod) with "imeni"
+  and the surname in the genitive ("KB imeni Nudelmana").
 A spelling counts as flagged when its record is reported as a match or a possible match. A rule that fits the
 evaluation's rows but not the way names are written shows here. Some spellings are ambiguous by nature (a body's
 status left out of "Federal State Unitary Enterprise Plant No. 9"): the figures are for comparing one matcher with
@@ -190,6 +198,80 @@ def _surname_in_brackets(name: str, rec: Record) -> Iterator[str]:
 def _surname_after_comma(name: str, rec: Record) -> Iterator[str]:
     if parts := _named_after_parts(name):
         yield f"{parts[0]}, {parts[2]}"
+
+
+# The kind of body a Russian name is, as its English name writes it: the first of these words in it ("Scientific
+# Research Institute of Instrument Design": Institute; "Precision Engineering Design Bureau": Design Bureau).
+_BODY_KIND = re.compile(r"\b(?:design bureau|bureau|institute|university|academy|center|centre|association|plant|"
+                        r"factory|enterprise|works|complex|laboratory|college|school|shipyard|arsenal)\b",
+                        re.IGNORECASE)
+_INITIALS_FIRST = re.compile(r"^(?:(?:academician|academic)\s+)?(?:[A-Z]\.\s?){1,3}(?P<surname>[A-Z][A-Za-z'-]{2,})\s+"
+                             r"(?P<rest>.+)$", re.IGNORECASE)
+_OPENING_STATUS = re.compile(r"^federal (?:\w+ ){1,2}?(?:enterprise|institution) (?:the )?", re.IGNORECASE)
+
+
+def _surname_and_kind_parts(name: str, rec: Record) -> tuple[str, str, str] | None:
+    """(the surname a listed name is named after in the nominative, the kind of body it is, its place when its name
+    opens with one) for a name written "... named after" a person ("Kazan National Research Technical University named
+    after A.N. Tupolev") or with the person's initials first ("A.E. Nudelman Precision Engineering Design Bureau"),
+    without its status and legal form, else None."""
+    if parts := _named_after_parts(name):
+        head, surname = parts[0], parts[2]
+    else:
+        if not name.isascii():
+            return None
+        rest = (s["rest"] if (s := _STATUS.match(name)) else name)
+        rest = (s["rest"] if (s := _LEGAL_START.match(rest)) else rest)
+        rest = (s["rest"] if (s := _LEGAL_END.match(rest)) else rest)
+        if not (m := _INITIALS_FIRST.match(rest)) or not {"RU", "BY"} & set(rec.countries):
+            return None
+        head, surname = m["rest"], m["surname"].title()
+    head = _OPENING_STATUS.sub("", head)
+    if not (kind := _BODY_KIND.search(head)):
+        return None
+    first = head.split()[0].strip(",").casefold()
+    place = head.split()[0].title() if kind.start() > 0 and is_place(first) else ""
+    return surname, kind.group().title(), place
+
+
+def _genitive(surname: str) -> str:
+    """A Russian surname in the genitive as the romanised names write it after "imeni" ("Tupoleva", "Zhukovskogo"); a
+    surname ending in a vowel as it is ("Ordzhonikidze")."""
+    low = surname.casefold()
+    if low.endswith("sky"):
+        return surname[:-1] + "ogo"  # Zhukovsky: Zhukovskogo
+    if low.endswith(("skiy", "skii", "skoy")):
+        return surname[:-2] + "ogo"
+    return surname if low[-1] in "aeiouy" else surname + "a"
+
+
+def _surname_and_kind(name: str, rec: Record) -> Iterator[str]:
+    if parts := _surname_and_kind_parts(name, rec):
+        yield f"{parts[0]} {parts[1]}"
+
+
+def _kind_named_after_surname(name: str, rec: Record) -> Iterator[str]:
+    if parts := _surname_and_kind_parts(name, rec):
+        yield f"{parts[1]} named after {parts[0]}"
+
+
+def _short_name_imeni(name: str, rec: Record) -> Iterator[str]:
+    if parts := _surname_and_kind_parts(name, rec):
+        surname, kind, place = parts
+        yield f"{place} {kind} imeni {_genitive(surname)}".strip()
+        yield f"{place} {kind} im. {_genitive(surname)}".strip()
+
+
+# A kind of body as the romanised Russian names write it, by its initials or its word (a research institute "NII", a
+# design bureau "KB", a research and production association "NPO", a plant "Zavod").
+_ROMANISED_KIND = {"Design Bureau": "KB", "Bureau": "KB", "Association": "NPO", "Enterprise": "NPP", "Plant": "Zavod",
+                   "Factory": "Zavod", "Institute": "NII"}
+
+
+def _romanised_kind_imeni(name: str, rec: Record) -> Iterator[str]:
+    if (parts := _surname_and_kind_parts(name, rec)) and (kind := _ROMANISED_KIND.get(parts[1])) and \
+            (kind != "NII" or re.search(r"\bresearch\b", name, re.IGNORECASE)):
+        yield f"{kind} imeni {_genitive(parts[0])}"
 
 
 def _status_dropped(name: str, rec: Record) -> Iterator[str]:
@@ -453,7 +535,9 @@ KINDS: dict[str, Callable[[str, Record], Iterator[str]]] = {
     "romanised_kind_abbreviated": _romanised_kind_abbreviated, "honorific_abbreviated": _honorific_abbreviated,
     "person_initials_first": _person_initials_first, "surname_in_brackets": _surname_in_brackets,
     "surname_after_comma": _surname_after_comma, "status_added": _status_added,
-    "paper_abbreviated": _paper_abbreviated,
+    "paper_abbreviated": _paper_abbreviated, "surname_and_kind": _surname_and_kind,
+    "kind_named_after_surname": _kind_named_after_surname, "short_name_imeni": _short_name_imeni,
+    "romanised_kind_imeni": _romanised_kind_imeni,
 }
 
 

@@ -11,7 +11,7 @@ import datetime as _dt
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any
 
 from anyascii import anyascii
@@ -76,6 +76,7 @@ from .normalize import (
     fold,
     names_company,
     normalized,
+    surname_stem,
     tokens,
 )
 from .scripts import SOUND_SCORE, country_words, korean_prefix, places, script_of, sound_fits, sound_reading
@@ -549,6 +550,8 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
         return person
     if index is not None and hit.relation == "same" and (after := _up_to_the_person(cmp, index, query)):
         return after
+    if index is not None and hit.relation == "same" and (short := _surname_and_kind(cmp, index, hit.record, query)):
+        return short
     if hit.relation == "related" or hit.detail in _NEVER_POSSIBLE or hit.score < threshold - POSSIBLE_BAND:
         return ""
     differ = [*cmp.typed_only, *cmp.listed_only]
@@ -922,6 +925,84 @@ def _own_word_and_kind(cmp: Comparison, index: Index, record: int) -> bool:
             any(t in DISTINGUISHING for t in cmp.listed_only):
         return False
     return any(_named_after(index, aid, own[0]) for aid in index.record_aliases.get(record, ()))
+
+
+# Listed records at most named after one person for the person's surname with a kind of body to say which body is
+# meant: a person many bodies are named after ("Ordzhonikidze": a plant, a shipyard, an institute) says none.
+_NAMED_AFTER_OWNERS = 4
+# A kind of body as romanised Russian names and their initials write it -> the English word (normalize.tokens() has
+# already made "institut", "tsentr", "universitet" English): "KB", "OKB" a design bureau, "NPO" a research and
+# production association, "NPP" a research and production enterprise, "NII" a research institute.
+_KIND_AS = {"byuro": "bureau", "buro": "bureau", "kb": "bureau", "okb": "bureau", "skb": "bureau",
+            "zavod": "plant", "factory": "plant", "obedinenie": "association", "npo": "association",
+            "predpriyatie": "enterprise", "npp": "enterprise", "kompleks": "complex", "nii": "institute",
+            "tsnii": "institute"}
+# Words of a kind of body's name that a short form may add or leave out ("Experimental Design Bureau", in romanised
+# Russian "Opytno-Konstruktorskoe Byuro", "Nauchno-Issledovatelskiy Institut").
+_KIND_PHRASE = frozenset({"design", "experimental", "research", "science", "production", "opytno", "konstruktorskoe",
+                          "konstruktorskoye", "nauchno", "issledovatelskiy", "proizvodstvennoe"})
+
+
+def _kind_of(word: str) -> str:
+    """The kind of body a word names, in English ("zavod": plant), or ""."""
+    return _KIND_AS.get(word, word if word in _NAMED_KINDS else "")
+
+
+def _person_forms(index: Index, aliases: list[int], word: str) -> frozenset[str]:
+    """The words of the record's names (``aliases``, those with an honorific or initials) that name the person it is
+    named after and are ``word`` in another declension or romanisation ("Zhirmunskiy" and "Zhirmunsky", "Kapitza" and
+    the "Kapitz" of "imeni Kapitzy"), or nothing when the typed word is no such person."""
+    stem = surname_stem(word)
+    return frozenset(t for aid in aliases for t in index.alias_tokens[aid]
+                     if (t == word or surname_stem(t) == stem) and _named_after(index, aid, t))
+
+
+def _surname_and_kind(cmp: Comparison, index: Index, record: int, query: str) -> str:
+    """The reason for a short form made of the surname of the person a listed Russian body is named after and that
+    body's kind, with or without "named after" and other words of the listed name ("Tikhomirov Institute" for the
+    listed "V. Tikhomirov Scientific Research Institute of Instrument Design", "Nudelman Design Bureau", "Tupolev
+    University", "Kazan University imeni Tupoleva", "KB imeni Nudelmana"), or "". Papers and the press shorten such
+    names so, and the person says which body, though the listed name adds words that name another kind of school
+    elsewhere ("Technical", "Scientific"). Only when every typed word but the words of a kind of body is in one listed
+    name of the record (the one compared, or another carrying the surname: "Mints Institute" against "RTI named after
+    A.L. Mints" is also against "Radio Technical Institute named after A. L. Mints"), the typed kind of body is that
+    name's (the first in it: "Design Bureau of the ... Plant" is a bureau; "KB" and "Design Bureau" are one kind),
+    the surname is no place and no common word, and few listed bodies are named after that person."""
+    typed = [t.lstrip("~") for t in tokens(query)]
+    kind = {k for t in typed if (k := _kind_of(t))}
+    if len(kind) != 1:
+        return ""
+    aliases = index.record_aliases.get(record, ())
+    # (A name is named after a person only with an honorific or the person's initials: Index.alias_optional.)
+    named = [aid for aid in aliases if index.alias_optional.get(aid)]
+    if not named:
+        return ""
+    people = {t: forms for t in typed if len(t) > 2 and t not in GENERIC and not _kind_of(t) and t not in _KIND_PHRASE
+              and (forms := _person_forms(index, named, t))}
+    if len(people) != 1:
+        return ""
+    person, forms = next(iter(people.items()))
+    if is_place(person) or person in COMMON_WORDS or \
+            len({index.alias_record[aid] for t in forms for aid in index.postings.get(t, ())
+                 if _named_after(index, aid, t)}) > _NAMED_AFTER_OWNERS:
+        return ""
+    others = (compare(index, query, aid) for aid in aliases
+              if aid != cmp.aid and forms & set(index.alias_tokens[aid]) and
+              any(_kind_of(t) in kind for t in index.alias_tokens[aid]))
+    for short in chain((cmp,), others):  # (the other names compared only when the first does not fit)
+        kinds = [k for t in index.alias_tokens[short.aid] if (k := _kind_of(t))]
+        # (A surname spelled as the other declension or romanisation writes it, "Zhirmunsky" for "Zhirmunskiy", is
+        # the one word that may differ, and only when the typed words are all the listed name's: "Keldysh Research
+        # Center" is not the listed "Federalny Issledovatelski Tsentr Institut ... Keldysha", another body.)
+        nearly = {t for t in short.matched if t not in typed}
+        if kinds and {kinds[0]} == kind and short.listed_only and forms & set(short.matched) and \
+                (not short.edited or (nearly and nearly <= forms and not short.typed_only)) and \
+                all(_kind_of(t) or t in _KIND_PHRASE for t in short.typed_only):
+            more = [t for t in short.listed_only if len(t) > 1 and _kind_of(t) not in kind]  # (no initials)
+            listed = max(forms & set(short.matched), key=lambda t: (len(t), t))  # (as the list spells it, in full)
+            return (f"the surname of the person the listed name is named after ({listed}) with its kind of body "
+                    f"({kinds[0]}), as a short form; the list has also {', '.join(more) or 'nothing more'}")
+    return ""
 
 
 def _opening_words(cmp: Comparison, index: Index, query: str) -> str:
