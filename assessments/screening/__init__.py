@@ -193,6 +193,14 @@ def screen_name(name: str, config: Config | None = None, *, threshold: float | N
                     if cand["possible_reason"]:
                         why += f": {cand['possible_reason']}"
                     _keep(found, _as_possible(cand, why))
+        if HANGUL.search(name):
+            # A Korean name with spaces put elsewhere than in the listed Korean name, or none ("이란 항공우주산업공사"
+            # for the listed "이란 항공우주 산업 공사"): the same syllables, the same name.
+            for aid in index.korean_unspaced(name):
+                rid = index.alias_record[aid]
+                if allowed is None or rid in allowed:
+                    hit = Hit(rid, index.alias_text[aid], 1.0, "same", "exact", aid)
+                    _keep(found, _candidate(index, name, hit, threshold, "", config, disabled, meta_lists, today))
         # (The Korean name read back into Chinese first: of two readings that find a listed name as well, it is
         # the one shown.)
         for han in _korean_as_chinese(name):

@@ -236,6 +236,7 @@ class Index:
         self._derived_other: dict[str, set[int]] = {}
         self._derived_russian: dict[str, set[int]] = {}
         self._russian_spelled: dict[str, tuple[int, ...]] | None = None  # (russian_initials_fit)
+        self._hangul_unspaced: dict[str, tuple[int, ...]] | None = None  # (korean_unspaced)
         self._one_word: dict[str, set[int]] | None = None
         # loose_initials() of the aliases read so far -> those aliases (tuples of ints: untracked by the collector)
         self._loose: dict[str, tuple[int, ...]] = {}
@@ -862,6 +863,19 @@ class Index:
                 lists |= set(rec.lists)
         return out
 
+    def korean_unspaced(self, query: str) -> tuple[int, ...]:
+        """The aliases in Korean whose syllables, with spaces and punctuation left out, are the typed name's: Korean
+        puts spaces between the words of a name at will ("이란 항공우주 산업 공사", "이란 항공우주산업공사"). Built on
+        the first Korean name typed."""
+        if self._hangul_unspaced is None:
+            found: dict[str, tuple[int, ...]] = {}
+            for aid, text in enumerate(self.alias_text):
+                if HANGUL.search(text) and (key := _unspaced_hangul(text)):
+                    found[key] = (*found.get(key, ()), aid)
+            self._hangul_unspaced = found
+        key = _unspaced_hangul(query)
+        return self._hangul_unspaced.get(key, ()) if key else ()
+
     def entries_holding(self, rid: int, aid: int) -> list[tuple[int, int, bool]]:
         """Other listed records of record ``rid``'s countries (record, their alias, whether that alias holds the
         matched one) with a name that holds alias ``aid`` of ``rid`` whole, its words in order ("27th Scientific
@@ -1200,6 +1214,11 @@ def _is_part(small: tuple[str, ...], big: tuple[str, ...], same: Callable[[str, 
             if end == len(big) or big[end] in SUBUNIT_WORDS or (unit_last and start == 0 and big[-1] in SUBUNIT_WORDS):
                 return True
     return False
+
+
+def _unspaced_hangul(text: str) -> str:
+    """A name's Hangul syllables and other letters and digits, run together ("" for a name with no Hangul)."""
+    return "".join(ch for ch in text if ch.isalnum()).casefold() if HANGUL.search(text) else ""
 
 
 def _run_at(small: tuple[str, ...], big: tuple[str, ...]) -> int:
