@@ -722,7 +722,8 @@ def _initials_fits(index: Index, name: str, allowed: set[int] | None, *, alone: 
         if letters < _SHORT_INITIALS and aid != index.record_aliases[rid][0] and not (
                 cyrillic and _CYRILLIC_ONLY.search(index.alias_text[aid])):
             return False  # (in Cyrillic, the school's Russian name: "AGU", Astrakhanskiy gosudarstvennyy universitet)
-        return _names_a_school(index, rid, aid) or (how == "usual" and _names_a_centre(index, rid, aid))
+        return _names_a_school(index, rid, aid) or (
+            alone and letters < _SHORT_INITIALS and how == "usual" and _names_a_centre(index, rid, aid))
 
     fits = index.initials_fit(typed, accept)
     return {rid: aid for rid, (aid, _) in fits.items()} if len(fits) <= INITIALS_OWNERS else {}

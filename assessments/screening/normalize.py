@@ -27,7 +27,7 @@ from .._anyascii_pack import NOT_TRANSLITERATED, use_anyascii_pack
 use_anyascii_pack(_anyascii_module)
 
 # Bump when the output of tokens() changes: the dataset records which version built it.
-NORMALIZATION_VERSION = 16
+NORMALIZATION_VERSION = 17
 
 
 def _words(text: str) -> frozenset[str]:
@@ -241,7 +241,9 @@ _ACADEMY_PHRASES = [  # after another word only: the Academy's own name stays as
     (re.compile(r"(?<=\w) rossi[iy]sko[iy] akademii nauk\b"), " ran "),
     # The Academy of Sciences of the USSR, which the Russian Academy succeeded in 1991: its institutes' Soviet names
     # ("Lebedev Physical Institute of the USSR Academy of Sciences", "... AN SSSR").
-    (re.compile(r"(?<=\w) (?:of )?(?:the )?(?:ussr academy of sciences?|academy of sciences? of the ussr)\b"), " ras "),
+    # (also as a paper's address abbreviates it: "USSR Acad Sci")
+    (re.compile(r"(?<=\w) (?:of )?(?:the )?(?:ussr acad(?:emy)? (?:of )?sci(?:ences?)?|"
+                r"acad(?:emy)? (?:of )?sci(?:ences?)? (?:of )?(?:the )?ussr)\b"), " ras "),
     (re.compile(r"(?<=\w) (?:akademii nauk sssr|an sssr)\b"), " ran "),
     (re.compile(r"(?<=\w) (?:of )?(?:the )?siberian branch\b(?: of)?"), " sb "),
     (re.compile(r"(?<=\w) sibirskogo otdeleniya\b"), " so "),
@@ -452,7 +454,7 @@ def tokens(text: str) -> tuple[str, ...]:
     if "office" in folded or "construction" in folded:
         folded = _DESIGN_BUREAU.sub("design bureau", folded)
     if "academ" in folded or "akadem" in folded or "branch" in folded or "otdeleniya" in folded or "federal" in folded \
-            or "sssr" in folded:
+            or "ssr" in folded:
         for pattern, short in _ACADEMY_PHRASES:
             folded = pattern.sub(short, folded)
     stripped = " ".join(_STATUS.sub(" ", folded).split())

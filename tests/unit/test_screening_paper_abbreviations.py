@@ -41,6 +41,14 @@ def test_st_before_petersburg_is_saint_and_elsewhere_stays_a_word_of_its_own() -
     assert result["outcome"] in ("high", "prohibited")
 
 
+def test_a_groups_initials_in_a_units_paper_address_are_read_as_the_group() -> None:
+    # "CSSC" fits the group's name only: a centre whose name gives the same letters counts for three letters typed
+    # alone, never for capitals among other words.
+    result = screen_name("China State Shipbuilding Corporation Limited CSSC 701st Res Inst", CONFIG)
+    flagged = [c["name"] for c in result["candidates"] if c["match"] or c["possible"]]
+    assert flagged[:1] == ["China State Shipbuilding Corporation, Limited (CSSC) 701st Research Institute"]
+
+
 def test_national_research_abbreviated_is_a_status_left_out_as_written_out() -> None:
     assert tokens("Natl Res Tomsk Polytech Univ")[:1] == tokens("Tomsk Polytech Univ")[:1] == ("tomsk",)
     assert "national" not in tokens("Natl Res Univ Higher Sch Econ")

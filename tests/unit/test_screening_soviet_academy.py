@@ -18,6 +18,8 @@ def test_the_ussr_academy_reads_as_the_russian_academy() -> None:
         tokens("Institute for Physical Problems, Russian Academy of Sciences")
     assert tokens("\u0424\u0438\u0437\u0438\u0447\u0435\u0441\u043a\u0438\u0439 \u0438\u043d\u0441\u0442\u0438\u0442"
                   "\u0443\u0442 \u0410\u041d \u0421\u0421\u0421\u0420")[-1] == "ran"  # Физический институт АН СССР
+    # As a paper's address abbreviates it.
+    assert tokens("Space Res Inst USSR Acad Sci") == tokens("Space Research Institute of the USSR Academy of Sciences")
     # Alone, the words are the Academy's own name, not an institute's.
     assert "ras" not in tokens("USSR Academy of Sciences")
 
