@@ -7,7 +7,8 @@ of the six lists with a Chinese, Hong Kong, Macao, Russian, Belarusian, Iranian 
 ``random.Random(37)``: first 80 rows of the body list, then 80 of the company list, each drawn with ``rng.sample``
 over the file's rows in file order. Prints one line per sampled record: kind, row number (1 = first data row),
 has_curated_entry and the listed name. benchmarks/data/press_probe.csv was written by looking these records up in
-public sources.
+public sources. The work lists are not part of the project: the sample as drawn is kept in
+benchmarks/data/press_probe_sample.csv, which the script prints when the work lists are not found.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import sys
 from pathlib import Path
 
 NOTES = Path("/work/notes/s37")
+SAMPLE = Path(__file__).resolve().parent / "data" / "press_probe_sample.csv"  # the sample as drawn, kept
 SEED = 37
 PER_LIST = 80
 
@@ -39,6 +42,15 @@ def main() -> int:
     parser.add_argument("--body", type=Path, default=NOTES / "worklist_body.csv")
     parser.add_argument("--company", type=Path, default=NOTES / "worklist_company.csv")
     args = parser.parse_args()
+    if not (args.body.is_file() and args.company.is_file()):
+        # A copy of the project without the work lists: the sample as it was drawn (SAMPLE), which this script
+        # wrote from them.
+        print(f"(work lists not found: {args.body}, {args.company}; printing the sample kept in {SAMPLE})",
+              file=sys.stderr)
+        with SAMPLE.open(encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                print(f"{row['kind']}\t{row['row']}\t{row['had_curated_entry']}\t{row['name']}")
+        return 0
     for kind, number, row in draw(args.body, args.company):
         print(f"{kind}\t{number}\t{row['has_curated_entry'] or '-'}\t{row['name']}")
     return 0
