@@ -53,9 +53,11 @@ from .index import (
     Index,
     best_comparison,
     compare,
+    is_own_word,
     is_place,
     ordinal_forms,
     place_country,
+    run_at,
     word_forms,
 )
 from .normalize import _HAN as HAN
@@ -609,11 +611,6 @@ def _possible_reason(hit: Any, cmp: Comparison | None, threshold: float, query: 
     return "close to the listed name, though not close enough to be a match"
 
 
-# The words of an armed service in a school's name ("Harbin Military Engineering Institute", "Naval Aviation
-# Academy"): a field of its own, as "Mining" is. Armed services' schools are renamed with their kind (an institute
-# made an academy, a college a university) in each reform of the services.
-_ARMED_WORDS = frozenset({"military", "army", "naval", "navy", "force", "rocket", "police", "armed", "pla",
-                          "artillery", "armored", "armoured"})
 def _named_unit(index: Index, query: str, hit: Any) -> tuple[str, str]:
     """The reason for a typed name that opens with a listed organisation's name, after a place at most, and names a
     unit of it ("ZTE Microelectronics Research Institute" for the listed ZTE Corporation, "Huawei Noah's Ark Lab":
@@ -624,25 +621,23 @@ def _named_unit(index: Index, query: str, hit: Any) -> tuple[str, str]:
     Huawei's carry); the rest adds no place, no word naming another kind of school and no status of a body of its
     own; in Latin or Cyrillic letters (a Chinese name's words are its characters read in pairs: one name holds
     another by chance)."""
+    script = script_of(query)
     if hit.relation not in ("same", "related") or hit.detail not in ("tokens", "query_is_part") or \
-            script_of(query) not in ("latin", "cyrillic"):
+            script not in ("latin", "cyrillic"):
         return "", ""
-    typed = [t.lstrip("~") for t in tokens(query)]
+    typed = tuple(t.lstrip("~") for t in tokens(query))
     if len(typed) < 2 or typed[-1] not in SUBUNIT_WORDS:
         return "", ""
-    script = script_of(query)
     # (The record's names in the typed script first: the one shown is the one the person can read.)
     for aid in sorted(index.record_aliases.get(hit.record, ()), key=lambda a: script_of(index.alias_text[a]) != script):
         listed = index.alias_tokens[aid]
-        at = next((i for i in range(len(typed) - len(listed)) if tuple(typed[i:i + len(listed)]) == listed), -1)
-        if at < 0 or not all(is_place(t) for t in typed[:at]) or \
-                not any(t not in GENERIC and t not in COMMON_WORDS and not is_place(t) for t in listed):
+        at = run_at(listed, typed[:-1])  # (a word at least after it: the unit's)
+        if at < 0 or not all(is_place(t) for t in typed[:at]) or not any(is_own_word(t) for t in listed):
             continue
         rest = typed[at + len(listed):]
         if any(is_place(t) or (t in DISTINGUISHING and t not in GENERIC) or t in _STATUS_WORDS for t in rest):
             continue
-        rarest = min(listed, key=lambda t: len(index.postings.get(t, ())))
-        owners = {index.alias_record[a] for a in index.postings.get(rarest, ()) if index.alias_tokens[a] == listed}
+        owners = index.carriers(listed)
         if len(owners) > SAME_ORGANISATION_OWNERS and \
                 not set.intersection(*(set(index.records[r].countries) for r in owners)):
             continue  # (a word that entries of several countries carry as a name of their own: no one group's)
@@ -655,6 +650,11 @@ def _named_unit(index: Index, query: str, hit: Any) -> tuple[str, str]:
 # Status words a school's name gains or loses with its kind: "Saint Petersburg State Mining Institute", now the Saint
 # Petersburg Mining University.
 _STATUS_WORDS = frozenset({"state", "national", "federal"})
+# The words of an armed service in a school's name ("Harbin Military Engineering Institute", "Naval Aviation
+# Academy"): a field of its own, as "Mining" is. Armed services' schools are renamed with their kind (an institute
+# made an academy, a college a university) in each reform of the services.
+_ARMED_WORDS = frozenset({"military", "army", "naval", "navy", "force", "rocket", "police", "armed", "pla",
+                          "artillery", "armored", "armoured"})
 
 
 def _renamed_kind(cmp: Comparison) -> str:
@@ -1275,7 +1275,7 @@ def _own_and_company_words(name: str, closers: frozenset[str] = _COMPANY_CLOSERS
     toks = [t.lstrip("~") for t in tokens(name)]
     return len(toks) >= 2 and toks[-1] in closers and not any(t in KIND_WORDS - GENERIC for t in toks[:-1]) and \
         not any(t in TYPE_WORDS or t in BODY_NOUNS for t in toks) and \
-        any(t not in GENERIC and t not in COMMON_WORDS and not is_place(t) for t in toks)
+        any(is_own_word(t) for t in toks)
 
 
 @lru_cache(maxsize=64)
@@ -1285,7 +1285,7 @@ def _typed_and_rare_word(index: Index, query: str) -> tuple[tuple[str, ...], str
     typed = tuple(t.lstrip("~") for t in tokens(query))  # (a tuple: the cached result is shared by every caller)
     if len(typed) < 2 or len(set(typed)) != len(typed):
         return typed, ""
-    own = [t for t in typed if t not in GENERIC and t not in COMMON_WORDS and not is_place(t)]
+    own = [t for t in typed if is_own_word(t)]
     return typed, next((t for t in own if 0 < len(index.postings.get(t, ())) <= RARE_NAME), "")
 
 

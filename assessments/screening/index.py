@@ -122,7 +122,6 @@ _MAY_VARY = re.compile(r"(?i)\b(?:" + "|".join(sorted(ACRONYM_OPTIONAL)) + r")\b
 
 class Hit(NamedTuple):
     """One scored alias (a tuple: the matcher makes some ten thousand a second)."""
-
     record: int
     alias: str
     score: float
@@ -774,7 +773,6 @@ class Index:
 
     def _read_loose(self, count: int) -> None:
         """Read the loose and the shortened initials of the next ``count`` aliases into _loose and _shortened."""
-
         found, shortened = self._loose, self._shortened
         countries = country_words().keys() | _COUNTRY_OPENERS
         if not self._loose_done:
@@ -848,8 +846,7 @@ class Index:
             toks = self.alias_tokens[aid]
             if len(toks) < 2 or all(t in GENERIC for t in toks):
                 continue
-            rarest = min(toks, key=lambda t: len(self.postings.get(t, ())))
-            owners = {self.alias_record[a]: a for a in self.postings.get(rarest, ()) if self.alias_tokens[a] == toks}
+            owners = self.carriers(toks)
             if len(owners) <= SAME_ORGANISATION_OWNERS:
                 for other, a in owners.items():
                     found.setdefault(other, a)
@@ -862,6 +859,11 @@ class Index:
                 out.append((other, a))
                 lists |= set(rec.lists)
         return out
+
+    def carriers(self, toks: tuple[str, ...]) -> dict[int, int]:
+        """The records that carry a name of exactly these words (record -> the last such alias of it)."""
+        rarest = min(toks, key=lambda t: len(self.postings.get(t, ())))
+        return {self.alias_record[a]: a for a in self.postings.get(rarest, ()) if self.alias_tokens[a] == toks}
 
     def korean_unspaced(self, query: str) -> tuple[int, ...]:
         """The aliases in Korean whose syllables, with spaces and punctuation left out, are the typed name's: Korean
@@ -885,7 +887,7 @@ class Index:
         no place) that few entries carry, and only when SAME_ORGANISATION_OWNERS records at most are found: a group's
         name that its many subsidiaries carry names no one of them."""
         toks = self.alias_tokens[aid]
-        own = [t for t in toks if t not in GENERIC and t not in COMMON_WORDS and not is_place(t) and len(t) > 1]
+        own = [t for t in toks if is_own_word(t) and len(t) > 1]
         if not own or script_of(self.alias_text[aid]) not in _WORD_SCRIPTS:
             return []  # (a Chinese name's words are its characters read in pairs: one name holds another by chance)
         person = self.alias_optional.get(aid, frozenset())
@@ -903,12 +905,11 @@ class Index:
                 theirs = self.alias_tokens[a]
                 if script_of(self.alias_text[a]) not in _WORD_SCRIPTS:
                     continue
-                if len(toks) >= 2 and len(theirs) >= len(toks) and _has_run(toks, theirs, str.__eq__):
-                    if not any(is_place(t) for t in theirs[:_run_at(toks, theirs)]):
+                if len(toks) >= 2 and len(theirs) >= len(toks) and (at := run_at(toks, theirs)) >= 0:
+                    if not any(is_place(t) for t in theirs[:at]):
                         found[other] = (a, True)  # (not a place before it: a body of the same name elsewhere)
-                elif 2 <= len(theirs) < len(toks) and _has_run(theirs, toks, str.__eq__) and \
-                        any(t not in GENERIC and t not in COMMON_WORDS and not is_place(t) and t not in person
-                            for t in theirs):
+                elif 2 <= len(theirs) < len(toks) and run_at(theirs, toks) >= 0 and \
+                        any(is_own_word(t) and t not in person for t in theirs):
                     found[other] = (a, False)  # (not the person the matched name is named after: "Tupolev")
         if len(found) > SAME_ORGANISATION_OWNERS:
             return []
@@ -1221,7 +1222,7 @@ def _unspaced_hangul(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum()).casefold() if HANGUL.search(text) else ""
 
 
-def _run_at(small: tuple[str, ...], big: tuple[str, ...]) -> int:
+def run_at(small: tuple[str, ...], big: tuple[str, ...]) -> int:
     """Where the words of ``small`` first appear in ``big`` as one run, in order (-1: nowhere)."""
     n = len(small)
     return next((start for start in range(len(big) - n + 1) if big[start:start + n] == small), -1)
@@ -1254,7 +1255,6 @@ def one_edit(a: str, b: str) -> bool:
 @dataclass(frozen=True)
 class Comparison:
     """How a typed name and one listed alias line up, word by word (normalised words)."""
-
     matched: tuple[str, ...]      # words of the listed alias found in the typed name (exactly or nearly)
     typed_only: tuple[str, ...]   # typed words the alias lacks
     listed_only: tuple[str, ...]  # alias words the typed name lacks
@@ -1315,23 +1315,25 @@ def exact_words(query: str, qtoks: tuple[str, ...]) -> frozenset[str]:
     """The typed words that only match themselves: a known place name (scripts.places(): "Henan" is another
     province than "Hunan", "Changshu" another city than "Changsha"), and the syllable pairs of a name typed in
     Chinese characters (河南 and 湖南 differ in a character, not by a typing error: "henan" / "hunan")."""
-
     found = {q for q in qtoks if q in places()}
     if HAN.search(query):
         found.update(t.lstrip(OPTIONAL) for t in tokens("".join(ch if HAN.match(ch) else " " for ch in query)))
     return frozenset(found)
 
 
+def is_own_word(word: str) -> bool:
+    """A word that can be a name of its own: no general or common word, no place."""
+    return word not in GENERIC and word not in COMMON_WORDS and not is_place(word)
+
+
 def is_place(word: str) -> bool:
     """A known place name: one of scripts.places() (cities and provinces), of PLACE_COUNTRY (Beijing, Shanghai,
     Moscow and the countries, which are generic words, not in places()), or a country's one-word name."""
-
     return bool(place_country(word)) or word in places()
 
 
 def place_country(word: str) -> str:
     """The country a typed word places a name in (PLACE_COUNTRY, or a country's one-word name), or ""."""
-
     return PLACE_COUNTRY.get(word) or country_words().get(word, "")
 
 
@@ -1491,7 +1493,6 @@ class CrossScript:
     turns "조선무역은행" into "korea trading bank", and Persian and Latin names both become consonant
     skeletons of their words ("بانک ملی ایران" and "Bank Melli Iran": "bnk ml rn"). A hit this way is a
     guess across scripts: the caller shows it as a possible match, never as a match."""
-
     def __init__(self, index: Index) -> None:
         self.index = index
         self._skeletons: Index | None = None
@@ -1501,7 +1502,6 @@ class CrossScript:
     def variants(self, query: str) -> list[str]:
         """Latin renderings of a non-Latin query: the glossary's English words with the other runs
         romanised, for Korean, Chinese and Russian; empty for a Latin query."""
-
         if script_of(query) not in ("hangul", "han", "cyrillic", "arabic"):
             # A Russian name in Latin letters: its institutional words in their usual English word, then in their
             # other one ("Aviatsionnyy": "aeronautics", then "aviation"), as for Korean below.
@@ -1541,7 +1541,6 @@ class CrossScript:
         listed name has them: "모스크바 항공대학교" -> ("moseukeuba"...) is not needed when the glossary knows
         Moscow, but "단천상업은행" -> "tanchon sangop" with bank implied. Empty when the query has no proper name
         outside the glossary (its institutional words alone are no evidence)."""
-
         if script_of(query) != "hangul":
             return []
         segments = glossary().segment(query)
@@ -1559,7 +1558,6 @@ class CrossScript:
     def other_words(self, query: str) -> tuple[str, ...]:
         """The glossary's other English words for the institutional words of a non-Latin query (무역: "foreign",
         "trade" beside the usual "trading"): words a listed name may use instead, counted only where it does."""
-
         if script_of(query) not in ("hangul", "han", "cyrillic", "arabic"):
             return romanised_russian_other_words(query)
         words = [w for seg in glossary().segment(query) for w in seg.english[1:]]
@@ -1568,10 +1566,8 @@ class CrossScript:
     def skeleton_hits(self, query: str, limit: int, romanised: bool = False) -> list[Hit]:
         """Records whose skeleton form meets the query's, for a Persian or Arabic query, or a romanised
         Persian one when the caller says so (``romanised``: "Bank-e Tejarat"); else none."""
-
         if script_of(query) != "arabic" and not romanised:
             return []
-
         index = self._skeleton_index()
         common = _glossary_english(glossary()) | _glossary_skeletons(glossary())
         found: list[tuple[str, Hit]] = []
@@ -1599,7 +1595,6 @@ class CrossScript:
         words of the lists' names only ("아이플라이텍": iFlytek; "중신궈지": 中芯国际, Zhongxin Guoji): the query
         with those names put back and the glossary's words in English. Only for a name of four consonants or more,
         among the names of the countries whose names Korean transliterates (LOANWORD_COUNTRIES)."""
-
         if script_of(query) != "hangul":
             return []
         choices: list[list[str]] = []
@@ -1627,7 +1622,6 @@ class CrossScript:
         """Loan skeleton -> the lists' words (or names written solid, or runs of Chinese characters) that give it,
         for the records of LOANWORD_COUNTRIES; built on the first Korean query that needs it."""
         if self._loans is None:
-
             gloss = glossary()
             english_words = _glossary_english(gloss)
             found: dict[str, set[str]] = {}
@@ -1697,7 +1691,6 @@ def loan_skeleton(word: str) -> str:
 def _other_english(segments: list) -> str:
     """The glossary's reading of a text with each institutional word in its second English word (the first
     where it has one only) and the other runs romanised; "" when no word has a second one."""
-
     words: list[str] = []
     changed = False
     for seg in segments:
@@ -1728,7 +1721,6 @@ def _skeleton_forms(text: str) -> list[str]:
     """Two forms of a name for the skeleton index: every word as its skeleton, and the glossary's English
     words kept with the other words as skeletons ("Sharif University of Technology": "srf university
     technology", as "دانشگاه صنعتی شریف" gives)."""
-
     gloss = glossary()
     english_words = _glossary_english(gloss)
     if script_of(text) == "latin":
@@ -1751,7 +1743,6 @@ _GLOSSARY_SKELETONS: dict[int, frozenset[str]] = {}
 
 def _glossary_skeletons(gloss: object) -> frozenset[str]:
     """The consonant skeletons (as the skeleton index's words: lower case) of the glossary's Persian words."""
-
     key = id(gloss)
     if key not in _GLOSSARY_SKELETONS:
         _GLOSSARY_SKELETONS[key] = frozenset(
@@ -1812,7 +1803,6 @@ def _russian_stems(gloss: object) -> dict[str, tuple[str, ...]]:
 
 def _russian_glossary_words(words: list[str]) -> list[tuple[str, ...]]:
     """Each word's English words when it is a Russian word of the glossary (_russian_stems), else ()."""
-
     stems = _russian_stems(glossary())
     return [stems.get(_STEM_END.sub("", key), ()) if (key := romanised_key(w)) and w not in GENERIC else ()
             for w in words]
